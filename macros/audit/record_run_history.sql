@@ -1,0 +1,188 @@
+{#
+    on-run-end hook: append this invocation to corridor_run_history and its
+    per-node row counts to corridor_run_model_history.
+
+    Rows written = the node's row count after the run; rows read = the sum of
+    the row counts of its direct parents (inputs, seeds, upstream models).
+    Skips quietly when the history tables are not built yet (e.g. a run that
+    selected neither), and can be switched off with var
+    corridor_run_history_enabled: false.
+#}
+{% macro record_run_history(results) %}
+    {{ return(adapter.dispatch('record_run_history', 'corridor')(results)) }}
+{% endmacro %}
+
+{% macro default__record_run_history(results) %}
+    {%- if not execute or not var('corridor_run_history_enabled', true) -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- if flags.WHICH not in ['run', 'build', 'seed', 'test', 'snapshot'] -%}
+        {{ return('') }}
+    {%- endif -%}
+
+    {%- set history = corridor._corridor_node_relation('corridor_run_history') -%}
+    {%- set model_history = corridor._corridor_node_relation('corridor_run_model_history') -%}
+    {%- if history is none or model_history is none -%}
+        {{ log("corridor: run history tables not built yet; this invocation is not recorded.", info=true) }}
+        {{ return('') }}
+    {%- endif -%}
+
+    {%- set counts = {} -%}
+    {%- set node_rows = [] -%}
+    {%- set ns = namespace(read=0, written=0, ok=0, failed=0) -%}
+    {%- for result in results -%}
+        {%- set node = result.node -%}
+        {%- if node.package_name == 'corridor' and node.resource_type in ['model', 'seed'] -%}
+            {%- set status = result.status | string -%}
+            {%- if status in ['success', 'pass'] -%}
+                {%- set ns.ok = ns.ok + 1 -%}
+            {%- else -%}
+                {%- set ns.failed = ns.failed + 1 -%}
+            {%- endif -%}
+            {%- set written = corridor._corridor_row_count(node.unique_id, counts) if status == 'success' else none -%}
+            {%- set read_total = namespace(n=0, known=true) -%}
+            {%- for parent_id in node.depends_on.nodes -%}
+                {%- set parent_rows = corridor._corridor_row_count(parent_id, counts) -%}
+                {%- if parent_rows is none -%}
+                    {%- set read_total.known = false -%}
+                {%- else -%}
+                    {%- set read_total.n = read_total.n + parent_rows -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- set rows_read = read_total.n if (read_total.known and node.depends_on.nodes | length > 0) else none -%}
+            {%- if node.resource_type == 'seed' and written is not none -%}
+                {%- set rows_read = written -%}
+            {%- endif -%}
+            {%- set ns.read = ns.read + (rows_read or 0) -%}
+            {%- set ns.written = ns.written + (written or 0) -%}
+            {%- do node_rows.append({
+                'node_name': node.name,
+                'resource_type': node.resource_type,
+                'node_status': status,
+                'relation_name': node.relation_name,
+                'rows_read': rows_read,
+                'rows_written': written,
+                'execution_seconds': result.execution_time,
+            }) -%}
+        {%- endif -%}
+    {%- endfor -%}
+
+    {%- set rules_fingerprint = corridor._corridor_rules_fingerprint() -%}
+    {%- set model_versions = corridor._corridor_model_versions() -%}
+    {%- set config = corridor.resolved_config() -%}
+    {%- set finished_at = modules.datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M:%S.%f') -%}
+    {%- set started_at = run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') -%}
+    {%- set run_status = 'success' if ns.failed == 0 else 'partial_failure' -%}
+    {%- set s = corridor.sql_string -%}
+
+    {%- set insert_history -%}
+        insert into {{ history }} (
+            invocation_id, run_status, dbt_command, dbt_version, corridor_version,
+            target_name, target_type, config_fingerprint, config_json, rules_fingerprint,
+            model_versions, model_row_counts, nodes_succeeded, nodes_failed,
+            rows_read, rows_written, started_at, finished_at
+        )
+        select
+            {{ s(invocation_id) }}, {{ s(run_status) }}, {{ s(flags.WHICH) }}, {{ s(dbt_version) }},
+            {{ s(corridor.corridor_version()) }}, {{ s(target.name) }}, {{ s(target.type) }},
+            {{ s(local_md5(tojson(config, sort_keys=true))) }}, {{ s(tojson(config, sort_keys=true)) }},
+            {{ s(rules_fingerprint) }}, {{ s(model_versions) }}, {{ s(tojson(node_rows, sort_keys=true)) }},
+            {{ ns.ok }}, {{ ns.failed }}, {{ ns.read }}, {{ ns.written }},
+            cast({{ s(started_at) }} as {{ dbt.type_timestamp() }}),
+            cast({{ s(finished_at) }} as {{ dbt.type_timestamp() }})
+    {%- endset -%}
+    {%- do run_query('delete from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+    {%- do run_query(insert_history) -%}
+
+    {%- do run_query('delete from ' ~ model_history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+    {%- for row in node_rows -%}
+        {%- set insert_node -%}
+            insert into {{ model_history }} (
+                invocation_id, node_name, resource_type, node_status, relation_name,
+                rows_read, rows_written, execution_seconds
+            )
+            select
+                {{ s(invocation_id) }}, {{ s(row['node_name']) }}, {{ s(row['resource_type']) }},
+                {{ s(row['node_status']) }}, {{ s(row['relation_name']) }},
+                {{ 'null' if row['rows_read'] is none else row['rows_read'] }},
+                {{ 'null' if row['rows_written'] is none else row['rows_written'] }},
+                {{ row['execution_seconds'] }}
+        {%- endset -%}
+        {%- do run_query(insert_node) -%}
+    {%- endfor -%}
+    {%- do adapter.commit() if target.type == 'postgres' -%}
+    {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " failed, " ~ ns.written ~ " rows written).", info=true) }}
+    {{ return('') }}
+{% endmacro %}
+
+
+{#- The built relation of one of corridor's own nodes, or none. -#}
+{% macro _corridor_node_relation(name) %}
+    {%- for node in graph.nodes.values() -%}
+        {%- if node.package_name == 'corridor' and node.name == name -%}
+            {{ return(adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias)) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(none) }}
+{% endmacro %}
+
+
+{#- Row count of a node or source by unique id, memoised in `counts`; none when it cannot be counted. -#}
+{% macro _corridor_row_count(unique_id, counts) %}
+    {%- if unique_id in counts -%}
+        {{ return(counts[unique_id]) }}
+    {%- endif -%}
+    {%- set node = graph.nodes.get(unique_id) or graph.sources.get(unique_id) -%}
+    {%- set n = none -%}
+    {%- if node is not none and node.resource_type in ['model', 'seed', 'snapshot', 'source'] -%}
+        {%- set identifier = node.identifier if node.resource_type == 'source' else node.alias -%}
+        {%- set relation = adapter.get_relation(database=node.database, schema=node.schema, identifier=identifier) -%}
+        {%- if relation is not none -%}
+            {%- set result = run_query('select count(*) from ' ~ relation) -%}
+            {%- set n = result.columns[0].values()[0] | int -%}
+        {%- endif -%}
+    {%- endif -%}
+    {%- do counts.update({unique_id: n}) -%}
+    {{ return(n) }}
+{% endmacro %}
+
+
+{#- md5 over the staged rules registry in a stable order, or none when it is not built. -#}
+{% macro _corridor_rules_fingerprint() %}
+    {%- set rules = corridor._corridor_node_relation('stg_corridor__rules') -%}
+    {%- if rules is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set row_text = dbt.concat([
+        "coalesce(rule_id, '')", "'|'", "coalesce(rule_version, '')", "'|'", "coalesce(metric, '')", "'|'",
+        "coalesce(segment_dimension, '')", "'|'", "coalesce(segment_value, '')", "'|'", "coalesce(window_grain, '')", "'|'",
+        "coalesce(comparison_kind, '')", "'|'", "coalesce(direction, '')", "'|'",
+        "coalesce(" ~ dbt.cast('warn_tolerance', dbt.type_string()) ~ ", '')", "'|'",
+        "coalesce(" ~ dbt.cast('fail_tolerance', dbt.type_string()) ~ ", '')", "'|'",
+        "coalesce(" ~ dbt.cast('min_sample_size', dbt.type_string()) ~ ", '')", "'|'",
+        "coalesce(" ~ dbt.cast('consecutive_windows', dbt.type_string()) ~ ", '')", "'|'",
+        "coalesce(owner, '')", "'|'", "coalesce(escalation_path, '')", "'|'", "coalesce(severity, '')", "'|'",
+        "coalesce(hypothesis, '')"
+    ]) -%}
+    {%- set query -%}
+        select {{ dbt.hash(dbt.listagg('row_hash', "','", 'order by row_hash')) }}
+        from (select {{ dbt.hash(row_text) }} as row_hash from {{ rules }}) as hashed
+    {%- endset -%}
+    {%- set result = run_query(query) -%}
+    {{ return(result.columns[0].values()[0]) }}
+{% endmacro %}
+
+
+{#- Model versions seen in production, as 'model_id:version' joined by commas, or none. -#}
+{% macro _corridor_model_versions() %}
+    {%- set stats = corridor._corridor_node_relation('int_corridor__production_window_stats') -%}
+    {%- if stats is none -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set result = run_query("select distinct model_id, model_version from " ~ stats ~ " where segment_dimension = 'all' order by 1, 2") -%}
+    {%- set versions = [] -%}
+    {%- for row in result.rows -%}
+        {%- do versions.append(row[0] ~ ':' ~ row[1]) -%}
+    {%- endfor -%}
+    {{ return(versions | join(',')) }}
+{% endmacro %}

@@ -1,0 +1,127 @@
+{#
+    The one place where corridor's configuration defaults live.
+
+    Every input is a namespaced var holding a mapping:
+      relation: where to read it, exactly one of
+          ref: <model or seed name>            (or [package, name])
+          source: [<source name>, <table name>]
+          relation: <database.schema.table | schema.table | table>
+      columns: {<corridor column>: <your column name or null>}
+
+    A user var is merged over these defaults key by key (columns too), so a
+    project only names what differs. Defaults point at the demo seeds.
+#}
+{% macro _corridor_input_defaults() %}
+    {{ return({
+        'production_events': {
+            'var': 'corridor_production_events',
+            'demo_seed': 'corridor_demo_production_events',
+            'optional': false,
+            'required_columns': ['event_id', 'event_at', 'model_id', 'model_version', 'latency_ms', 'is_error'],
+            'columns': {
+                'event_id': 'event_id',
+                'event_at': 'event_at',
+                'loaded_at': 'loaded_at',
+                'model_id': 'model_id',
+                'model_version': 'model_version',
+                'entity_id': 'entity_id',
+                'latency_ms': 'latency_ms',
+                'is_error': 'is_error',
+                'predicted_score': 'predicted_score',
+                'predicted_class': 'predicted_class',
+                'predicted_value': none,
+            },
+        },
+        'outcomes': {
+            'var': 'corridor_outcomes',
+            'demo_seed': 'corridor_demo_outcomes',
+            'optional': false,
+            'required_columns': ['event_id', 'label'],
+            'columns': {
+                'event_id': 'event_id',
+                'label': 'label',
+                'label_arrived_at': 'label_arrived_at',
+            },
+        },
+        'offline_estimates': {
+            'var': 'corridor_offline_estimates',
+            'demo_seed': 'corridor_demo_offline_estimates',
+            'optional': false,
+            'required_columns': ['model_id', 'model_version', 'metric', 'window_grain', 'expected_value'],
+            'columns': {
+                'estimate_id': 'estimate_id',
+                'model_id': 'model_id',
+                'model_version': 'model_version',
+                'metric': 'metric',
+                'segment_dimension': 'segment_dimension',
+                'segment_value': 'segment_value',
+                'window_grain': 'window_grain',
+                'expected_value': 'expected_value',
+                'standard_error': 'standard_error',
+                'interval_lower': 'interval_lower',
+                'interval_upper': 'interval_upper',
+                'confidence_level': 'confidence_level',
+                'method': 'method',
+                'estimator_version': 'estimator_version',
+                'evaluation_dataset_id': 'evaluation_dataset_id',
+                'produced_at': 'produced_at',
+                'valid_from': 'valid_from',
+                'valid_to': 'valid_to',
+            },
+        },
+        'rules': {
+            'var': 'corridor_rules',
+            'demo_seed': 'corridor_demo_rules',
+            'optional': false,
+            'required_columns': ['rule_id', 'metric', 'comparison_kind', 'owner'],
+            'columns': {
+                'rule_id': 'rule_id',
+                'hypothesis': 'hypothesis',
+                'metric': 'metric',
+                'segment_dimension': 'segment_dimension',
+                'segment_value': 'segment_value',
+                'window_grain': 'window_grain',
+                'comparison_kind': 'comparison_kind',
+                'direction': 'direction',
+                'warn_tolerance': 'warn_tolerance',
+                'fail_tolerance': 'fail_tolerance',
+                'min_sample_size': 'min_sample_size',
+                'consecutive_windows': 'consecutive_windows',
+                'owner': 'owner',
+                'escalation_path': 'escalation_path',
+                'severity': 'severity',
+                'rule_version': 'rule_version',
+                'valid_from': 'valid_from',
+            },
+        },
+        'reference_features': {
+            'var': 'corridor_reference_features',
+            'demo_seed': 'corridor_demo_reference_features',
+            'optional': true,
+            'required_columns': ['model_id', 'model_version', 'feature_name', 'feature_value'],
+            'columns': {
+                'model_id': 'model_id',
+                'model_version': 'model_version',
+                'feature_name': 'feature_name',
+                'feature_value': 'feature_value',
+            },
+        },
+    }) }}
+{% endmacro %}
+
+
+{#- Scalar settings and their defaults. -#}
+{% macro _corridor_setting_defaults() %}
+    {{ return({
+        'corridor_model_type': 'binary_classifier',
+        'corridor_segment_columns': ['region', 'device', 'tier'],
+        'corridor_feature_columns': {'txn_amount': 'feature_txn_amount', 'account_age_days': 'feature_account_age_days'},
+        'corridor_window_grains': ['hour', 'day', 'week'],
+        'corridor_histogram_metric_grains': ['day', 'week'],
+        'corridor_classification_threshold': 0.5,
+        'corridor_confidence_level': 0.95,
+        'corridor_calibration_bins': 10,
+        'corridor_score_bins': 1000,
+        'corridor_as_of': none,
+    }) }}
+{% endmacro %}

@@ -1,0 +1,41 @@
+{#
+    corridor.setting(name): the value of a scalar corridor_ var, falling back to
+    the package default, validated so that a bad value fails with a message
+    naming the var and what was expected.
+#}
+{% macro setting(name) %}
+    {{ return(adapter.dispatch('setting', 'corridor')(name)) }}
+{% endmacro %}
+
+{% macro default__setting(name) %}
+    {%- set defaults = corridor._corridor_setting_defaults() -%}
+    {%- if name not in defaults -%}
+        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'. Known settings: " ~ (defaults.keys() | list | sort | join(', '))) }}
+    {%- endif -%}
+    {%- set value = var(name, defaults[name]) -%}
+
+    {%- if name == 'corridor_model_type' and value not in ['binary_classifier', 'regression'] -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
+    {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains'] -%}
+        {%- if value is string or value is mapping or value | length == 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from hour, day, week; got " ~ value) }}
+        {%- endif -%}
+        {%- for grain in value -%}
+            {%- if grain not in ['hour', 'day', 'week'] -%}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level'] -%}
+        {%- if value is not number or value <= 0 or value >= 1 -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name in ['corridor_calibration_bins', 'corridor_score_bins'] -%}
+        {%- if value is not number or value < 2 or value != (value | int) -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 2; got " ~ value) }}
+        {%- endif -%}
+        {%- if name == 'corridor_score_bins' and (value | int) % (var('corridor_calibration_bins', defaults['corridor_calibration_bins']) | int) != 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_score_bins' (" ~ value ~ ") must be a multiple of 'corridor_calibration_bins' so calibration bins are unions of score bins.") }}
+        {%- endif -%}
+    {%- endif -%}
+    {{ return(value) }}
+{% endmacro %}

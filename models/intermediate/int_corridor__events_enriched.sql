@@ -1,0 +1,146 @@
+{#-
+    One row per distinct production event, with its (latest) outcome and the
+    per-event terms every metric is summed from.
+
+    - Duplicated event ids count once: the first-loaded copy is kept
+      (the data-quality layer reports the duplicates).
+    - An outcome counts once it has arrived (label_arrived_at <= corridor_as_of
+      when that var is set). Several outcomes for one event: the latest
+      arrival wins, so corrections supersede.
+    - Scores are clipped to [1e-15, 1 - 1e-15] for log loss, as scikit-learn does.
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set threshold = corridor.setting('corridor_classification_threshold') -%}
+{%- set score_bins = corridor.setting('corridor_score_bins') | int -%}
+{%- set calibration_bins = corridor.setting('corridor_calibration_bins') | int -%}
+{%- set as_of = corridor.setting('corridor_as_of') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set double = corridor.type_double() -%}
+
+with
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
+outcomes as (
+
+    select * from {{ ref('stg_corridor__outcomes') }}
+
+),
+
+events_ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by event_id
+            order by loaded_at asc nulls last, event_at asc
+        ) as copy_number
+
+    from events
+    where event_id is not null and event_at is not null
+
+),
+
+events_first_copy as (
+
+    select * from events_ranked where copy_number = 1
+
+),
+
+outcomes_arrived as (
+
+    select
+        event_id,
+        label,
+        row_number() over (
+            partition by event_id
+            order by label_arrived_at desc nulls last
+        ) as arrival_rank
+
+    from outcomes
+    where event_id is not null
+        and label is not null
+        {%- if as_of is not none %}
+        and (label_arrived_at is null or label_arrived_at <= cast('{{ as_of }}' as {{ dbt.type_timestamp() }}))
+        {%- endif %}
+
+),
+
+latest_outcomes as (
+
+    select event_id, label from outcomes_arrived where arrival_rank = 1
+
+),
+
+joined as (
+
+    select
+        events_first_copy.event_id,
+        events_first_copy.model_id,
+        events_first_copy.model_version,
+        {%- for s in segments %}
+        events_first_copy.segment_{{ s['dimension'] }},
+        {%- endfor %}
+        events_first_copy.latency_ms,
+        events_first_copy.is_error,
+        events_first_copy.predicted_score,
+        events_first_copy.predicted_value,
+        events_first_copy.predicted_class,
+        latest_outcomes.label,
+        events_first_copy.event_at
+
+    from events_first_copy
+    left join latest_outcomes
+        on events_first_copy.event_id = latest_outcomes.event_id
+
+),
+
+final as (
+
+    select
+        event_id,
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        latency_ms,
+        {%- if model_type == 'binary_classifier' %}
+        predicted_score,
+        coalesce(predicted_class, case when predicted_score >= {{ threshold }} then 1 else 0 end) as predicted_class,
+        label,
+        cast(round(predicted_score * {{ score_bins }}) as {{ dbt.type_int() }}) as score_bin,
+        cast(least(floor(predicted_score * {{ calibration_bins }}), {{ calibration_bins - 1 }}) as {{ dbt.type_int() }}) as calibration_bin,
+        -(label * ln(least(greatest(predicted_score, 1e-15), 1 - 1e-15))
+            + (1 - label) * ln(1 - least(greatest(predicted_score, 1e-15), 1 - 1e-15))) as log_loss_term,
+        (predicted_score - label) * (predicted_score - label) as brier_term,
+        cast(null as {{ double }}) as abs_error,
+        cast(null as {{ double }}) as squared_error,
+        {%- else %}
+        predicted_value as predicted_score,
+        cast(null as {{ dbt.type_int() }}) as predicted_class,
+        label,
+        cast(null as {{ dbt.type_int() }}) as score_bin,
+        cast(null as {{ dbt.type_int() }}) as calibration_bin,
+        cast(null as {{ double }}) as log_loss_term,
+        cast(null as {{ double }}) as brier_term,
+        abs(predicted_value - label) as abs_error,
+        (predicted_value - label) * (predicted_value - label) as squared_error,
+        {%- endif %}
+        is_error,
+        label is not null as has_label,
+        (label is not null and not is_error and {{ 'predicted_score' if model_type == 'binary_classifier' else 'predicted_value' }} is not null) as is_evaluable,
+        event_at,
+        {%- for grain in ['hour', 'day', 'week'] %}
+        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from joined
+
+)
+
+select * from final

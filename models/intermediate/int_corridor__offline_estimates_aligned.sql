@@ -1,0 +1,195 @@
+{#-
+    Each offline estimate aligned to every window it applies to: same model,
+    grain, inside its validity period [valid_from, valid_to) (a window belongs
+    to it when the window starts inside that period), over the span of the
+    model's production data. Windows where the version served no traffic are
+    kept, so a comparison can say `missing` rather than stay silent.
+
+    Uncertainty is completed both ways at the estimate's own confidence level:
+    standard error = interval width / (2 z) when only an interval is given;
+    interval = value ± z × standard error when only a standard error is given
+    (at corridor_confidence_level when the estimate states no level).
+    When several estimates cover the same window, the most recently produced
+    one wins (ties broken by estimate id).
+-#}
+{%- set level = corridor.setting('corridor_confidence_level') -%}
+{%- set double = corridor.type_double() -%}
+
+with
+
+estimates as (
+
+    select * from {{ ref('stg_corridor__offline_estimates') }}
+
+),
+
+window_stats as (
+
+    select * from {{ ref('int_corridor__production_window_stats') }}
+
+),
+
+grains as (
+
+    {%- for grain in corridor.setting('corridor_window_grains') %}
+    select '{{ grain }}' as window_grain, {{ corridor.grain_hours(grain) }} as grain_hours
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+model_spans as (
+
+    select
+        window_stats.model_id,
+        window_stats.window_grain,
+        grains.grain_hours,
+        min(window_stats.window_start) as first_window_start,
+        cast({{ dbt.datediff('min(window_stats.window_start)', 'max(window_stats.window_start)', 'hour') }} / grains.grain_hours as {{ dbt.type_bigint() }}) as last_window_index
+
+    from window_stats
+    inner join grains
+        on window_stats.window_grain = grains.window_grain
+    where window_stats.segment_dimension = 'all'
+    group by 1, 2, 3
+
+),
+
+window_indexes as (
+
+    select n from {{ corridor.integer_series(0, '(select max(last_window_index) from model_spans)') }} as series
+
+),
+
+model_windows as (
+
+    select
+        model_spans.model_id,
+        model_spans.window_grain,
+        {{ dbt.dateadd('hour', 'window_indexes.n * model_spans.grain_hours', 'model_spans.first_window_start') }} as window_start,
+        {{ dbt.dateadd('hour', '(window_indexes.n + 1) * model_spans.grain_hours', 'model_spans.first_window_start') }} as window_end
+
+    from model_spans
+    inner join window_indexes
+        on window_indexes.n <= model_spans.last_window_index
+
+),
+
+estimates_completed as (
+
+    select
+        *,
+        coalesce(confidence_level, {{ level }}) as effective_confidence_level,
+        {{ corridor.normal_quantile_sql('(1 - (1 - coalesce(confidence_level, ' ~ level ~ ')) / 2)') }} as critical_value
+
+    from estimates
+    where expected_value is not null
+
+),
+
+estimates_with_uncertainty as (
+
+    select
+        *,
+        coalesce(
+            standard_error,
+            case
+                when interval_upper >= interval_lower
+                    then (interval_upper - interval_lower) / (2 * critical_value)
+            end
+        ) as effective_standard_error
+
+    from estimates_completed
+
+),
+
+aligned as (
+
+    select
+        estimates_with_uncertainty.estimate_id,
+        estimates_with_uncertainty.model_id,
+        estimates_with_uncertainty.model_version,
+        estimates_with_uncertainty.metric,
+        estimates_with_uncertainty.segment_dimension,
+        estimates_with_uncertainty.segment_value,
+        estimates_with_uncertainty.window_grain,
+        estimates_with_uncertainty.method,
+        estimates_with_uncertainty.estimator_version,
+        estimates_with_uncertainty.evaluation_dataset_id,
+        estimates_with_uncertainty.expected_value,
+        estimates_with_uncertainty.effective_standard_error as standard_error,
+        coalesce(
+            estimates_with_uncertainty.interval_lower,
+            estimates_with_uncertainty.expected_value
+                - estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
+        ) as interval_lower,
+        coalesce(
+            estimates_with_uncertainty.interval_upper,
+            estimates_with_uncertainty.expected_value
+                + estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
+        ) as interval_upper,
+        case
+            when estimates_with_uncertainty.interval_lower is not null
+                or estimates_with_uncertainty.effective_standard_error is not null
+                then estimates_with_uncertainty.effective_confidence_level
+        end as confidence_level,
+        estimates_with_uncertainty.produced_at,
+        estimates_with_uncertainty.valid_from,
+        estimates_with_uncertainty.valid_to,
+        model_windows.window_start,
+        model_windows.window_end,
+        row_number() over (
+            partition by
+                estimates_with_uncertainty.model_id,
+                estimates_with_uncertainty.model_version,
+                estimates_with_uncertainty.metric,
+                estimates_with_uncertainty.segment_dimension,
+                estimates_with_uncertainty.segment_value,
+                estimates_with_uncertainty.window_grain,
+                model_windows.window_start
+            order by
+                estimates_with_uncertainty.produced_at desc nulls last,
+                estimates_with_uncertainty.estimate_id desc nulls last
+        ) as estimate_rank
+
+    from estimates_with_uncertainty
+    inner join model_windows
+        on estimates_with_uncertainty.model_id = model_windows.model_id
+        and estimates_with_uncertainty.window_grain = model_windows.window_grain
+        and (estimates_with_uncertainty.valid_from is null
+            or model_windows.window_start >= estimates_with_uncertainty.valid_from)
+        and (estimates_with_uncertainty.valid_to is null
+            or model_windows.window_start < estimates_with_uncertainty.valid_to)
+
+),
+
+final as (
+
+    select
+        estimate_id,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        method,
+        estimator_version,
+        evaluation_dataset_id,
+        cast(expected_value as {{ double }}) as expected_value,
+        cast(standard_error as {{ double }}) as standard_error,
+        cast(interval_lower as {{ double }}) as interval_lower,
+        cast(interval_upper as {{ double }}) as interval_upper,
+        cast(confidence_level as {{ double }}) as confidence_level,
+        produced_at,
+        valid_from,
+        valid_to,
+        window_start,
+        window_end
+
+    from aligned
+    where estimate_rank = 1
+
+)
+
+select * from final

@@ -1,0 +1,153 @@
+{#-
+    AUC and expected calibration error per model version × window × segment,
+    from the score histograms.
+
+    AUC = P(score of a positive > score of a negative) + 0.5 P(tie), summed
+    over score bins in order (the Mann-Whitney statistic; exact when scores
+    carry no more resolution than the bins). Its standard error is Hanley &
+    McNeil's (1982) closed form.
+    ECE = sum over calibration bins of |sum of scores - positives| / n, i.e.
+    the bin-weighted gap between mean confidence and observed positive rate.
+-#}
+{%- set double = corridor.type_double() -%}
+
+with
+
+histograms as (
+
+    select * from {{ ref('int_corridor__score_histograms') }}
+
+),
+
+by_score_bin as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        score_bin,
+        sum(n_positive) as n_positive,
+        sum(n_negative) as n_negative
+
+    from histograms
+    group by 1, 2, 3, 4, 5, 6, 7
+
+),
+
+with_negatives_below as (
+
+    select
+        *,
+        coalesce(sum(n_negative) over (
+            partition by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
+            order by score_bin
+            rows between unbounded preceding and 1 preceding
+        ), 0) as n_negative_below
+
+    from by_score_bin
+
+),
+
+auc_parts as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        cast(sum(n_positive) as {{ double }}) as n_positive,
+        cast(sum(n_negative) as {{ double }}) as n_negative,
+        sum(cast(n_positive as {{ double }}) * (n_negative_below + 0.5 * n_negative)) as concordant_pairs
+
+    from with_negatives_below
+    group by 1, 2, 3, 4, 5, 6
+
+),
+
+by_calibration_bin as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        calibration_bin,
+        abs(sum(score_sum) - sum(n_positive)) as calibration_gap
+
+    from histograms
+    group by 1, 2, 3, 4, 5, 6, 7
+
+),
+
+calibration as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        sum(calibration_gap) as calibration_gap_sum
+
+    from by_calibration_bin
+    group by 1, 2, 3, 4, 5, 6
+
+),
+
+auc as (
+
+    select
+        *,
+        case
+            when n_positive > 0 and n_negative > 0
+                then concordant_pairs / (n_positive * n_negative)
+        end as auc
+
+    from auc_parts
+
+),
+
+final as (
+
+    select
+        auc.model_id,
+        auc.model_version,
+        auc.window_grain,
+        auc.segment_dimension,
+        auc.segment_value,
+        cast(auc.n_positive + auc.n_negative as {{ dbt.type_bigint() }}) as n_evaluated,
+        cast(auc.n_positive as {{ dbt.type_bigint() }}) as n_positive,
+        auc.auc,
+        case
+            when auc.auc is not null then sqrt(greatest(
+                (
+                    auc.auc * (1 - auc.auc)
+                    + (auc.n_positive - 1) * (auc.auc / (2 - auc.auc) - auc.auc * auc.auc)
+                    + (auc.n_negative - 1) * (2 * auc.auc * auc.auc / (1 + auc.auc) - auc.auc * auc.auc)
+                ) / (auc.n_positive * auc.n_negative),
+                0.0
+            ))
+        end as auc_standard_error,
+        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error,
+        auc.window_start
+
+    from auc
+    inner join calibration
+        on auc.model_id = calibration.model_id
+        and auc.model_version = calibration.model_version
+        and auc.window_grain = calibration.window_grain
+        and auc.window_start = calibration.window_start
+        and auc.segment_dimension = calibration.segment_dimension
+        and auc.segment_value = calibration.segment_value
+
+)
+
+select * from final

@@ -1,0 +1,89 @@
+{#-
+    Per model version × window × segment, the evaluable events counted by
+    score bin (round(score × corridor_score_bins)) and calibration bin
+    (equal-width, corridor_calibration_bins), split by label. These are the
+    sufficient statistics of AUC (rank-based, ties within a score bin count
+    one half) and of expected calibration error. Built for the grains in
+    corridor_histogram_metric_grains (day and week by default: an hourly AUC
+    of a rare class is mostly noise). Empty for regression models.
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set double = corridor.type_double() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+with
+
+events as (
+
+    select * from {{ ref('int_corridor__events_enriched') }}
+    where is_evaluable
+    {%- if model_type != 'binary_classifier' %}
+        and 1 = 0
+    {%- endif %}
+
+),
+
+grouped as (
+
+    select
+        model_id,
+        model_version,
+        case
+            {%- for grain in grains %}
+            when grouping({{ grain }}_start) = 0 then '{{ grain }}'
+            {%- endfor %}
+        end as window_grain,
+        coalesce({% for grain in grains %}{{ grain }}_start{{ ', ' if not loop.last }}{% endfor %}) as window_start,
+        case
+            {%- for s in segments %}
+            when grouping(segment_{{ s['dimension'] }}) = 0 then '{{ s['dimension'] }}'
+            {%- endfor %}
+            else 'all'
+        end as segment_dimension,
+        case
+            {%- for s in segments %}
+            when grouping(segment_{{ s['dimension'] }}) = 0 then segment_{{ s['dimension'] }}
+            {%- endfor %}
+            else 'all'
+        end as segment_value,
+        score_bin,
+        calibration_bin,
+        sum(case when label = 1 then 1 else 0 end) as n_positive,
+        sum(case when label = 1 then 0 else 1 end) as n_negative,
+        sum(predicted_score) as score_sum
+
+    from events
+    group by grouping sets (
+        {%- for grain in grains %}
+        {%- set outer_last = loop.last %}
+        (model_id, model_version, {{ grain }}_start, score_bin, calibration_bin),
+        {%- for s in segments %}
+        (model_id, model_version, {{ grain }}_start, segment_{{ s['dimension'] }}, score_bin, calibration_bin){{ ',' if not (outer_last and loop.last) }}
+        {%- endfor %}
+        {%- endfor %}
+    )
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        cast(score_bin as {{ dbt.type_int() }}) as score_bin,
+        cast(calibration_bin as {{ dbt.type_int() }}) as calibration_bin,
+        cast(n_positive as {{ bigint }}) as n_positive,
+        cast(n_negative as {{ bigint }}) as n_negative,
+        cast(score_sum as {{ double }}) as score_sum,
+        window_start
+
+    from grouped
+
+)
+
+select * from final

@@ -1,0 +1,128 @@
+{#-
+    The shared metric schema: production metrics and offline estimates side by
+    side, one row per source × model version × metric × segment × grain ×
+    window, so every comparison downstream is like for like.
+-#}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set ts = dbt.type_timestamp() -%}
+{%- set events_relation = corridor.input_relation_name('production_events') -%}
+{%- set outcomes_relation = corridor.input_relation_name('outcomes') -%}
+{%- set offline_relation = corridor.input_relation_name('offline_estimates') -%}
+{%- set label_metrics = ['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse', 'label_maturity'] -%}
+
+with
+
+production as (
+
+    select * from {{ ref('int_corridor__production_metrics') }}
+
+),
+
+offline as (
+
+    select * from {{ ref('int_corridor__offline_estimates_aligned') }}
+
+),
+
+unioned as (
+
+    select
+        'production' as source,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        method,
+        interval_method,
+        cast(null as {{ string }}) as estimate_id,
+        cast(null as {{ string }}) as estimator_version,
+        cast(null as {{ string }}) as evaluation_dataset_id,
+        case
+            when metric in ('{{ label_metrics | join("', '") }}')
+                then {{ corridor.sql_string(events_relation ~ ' + ' ~ outcomes_relation) }}
+            else {{ corridor.sql_string(events_relation) }}
+        end as input_relation,
+        metric_value,
+        sample_size,
+        standard_error,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        label_maturity,
+        window_start,
+        window_end,
+        cast(null as {{ ts }}) as estimate_produced_at
+
+    from production
+
+    union all
+
+    select
+        'offline' as source,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        method,
+        case when standard_error is not null or interval_lower is not null then 'stated' end as interval_method,
+        estimate_id,
+        estimator_version,
+        evaluation_dataset_id,
+        {{ corridor.sql_string(offline_relation) }} as input_relation,
+        expected_value as metric_value,
+        cast(null as {{ dbt.type_bigint() }}) as sample_size,
+        standard_error,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        cast(null as {{ double }}) as label_maturity,
+        window_start,
+        window_end,
+        produced_at as estimate_produced_at
+
+    from offline
+
+),
+
+final as (
+
+    select
+        {{ dbt.hash(dbt.concat([
+            'source', "'|'", 'model_id', "'|'", 'model_version', "'|'", 'metric', "'|'",
+            'segment_dimension', "'|'", 'segment_value', "'|'", 'window_grain', "'|'",
+            dbt.cast('window_start', string)
+        ])) }} as observation_id,
+        cast(source as {{ string }}) as source,
+        cast(model_id as {{ string }}) as model_id,
+        cast(model_version as {{ string }}) as model_version,
+        cast(metric as {{ string }}) as metric,
+        cast(segment_dimension as {{ string }}) as segment_dimension,
+        cast(segment_value as {{ string }}) as segment_value,
+        cast(window_grain as {{ string }}) as window_grain,
+        cast(method as {{ string }}) as method,
+        cast(interval_method as {{ string }}) as interval_method,
+        cast(estimate_id as {{ string }}) as estimate_id,
+        cast(estimator_version as {{ string }}) as estimator_version,
+        cast(evaluation_dataset_id as {{ string }}) as evaluation_dataset_id,
+        cast(input_relation as {{ string }}) as input_relation,
+        cast(metric_value as {{ double }}) as metric_value,
+        cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
+        cast(standard_error as {{ double }}) as standard_error,
+        cast(interval_lower as {{ double }}) as interval_lower,
+        cast(interval_upper as {{ double }}) as interval_upper,
+        cast(confidence_level as {{ double }}) as confidence_level,
+        cast(label_maturity as {{ double }}) as label_maturity,
+        cast(window_start as {{ ts }}) as window_start,
+        cast(window_end as {{ ts }}) as window_end,
+        cast(estimate_produced_at as {{ ts }}) as estimate_produced_at
+
+    from unioned
+
+)
+
+select * from final

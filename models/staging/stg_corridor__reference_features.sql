@@ -1,0 +1,45 @@
+{#-
+    Optional: one row per sampled value of a feature in the offline
+    (training / evaluation) reference distribution of a model version. When the
+    input is switched off (var corridor_reference_features: null) this model
+    is an empty relation with the same columns, so downstream models still build.
+-#}
+{%- set relation = corridor.input_relation('reference_features') -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+
+{%- if relation is none %}
+
+select
+    cast(null as {{ string }}) as model_id,
+    cast(null as {{ string }}) as model_version,
+    cast(null as {{ string }}) as feature_name,
+    cast(null as {{ double }}) as feature_value
+where 1 = 0
+
+{%- else %}
+{%- set c = corridor.resolve_input_columns('reference_features', relation) %}
+
+with
+
+source as (
+
+    select * from {{ relation }}
+
+),
+
+renamed as (
+
+    select
+        cast({{ c['model_id'] }} as {{ string }}) as model_id,
+        cast({{ c['model_version'] }} as {{ string }}) as model_version,
+        lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
+        {{ corridor.try_cast(c['feature_value'], double) }} as feature_value
+
+    from source
+
+)
+
+select * from renamed
+
+{%- endif %}

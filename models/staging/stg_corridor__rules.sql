@@ -1,0 +1,54 @@
+{#-
+    One row per rule version in the rules registry (the hypotheses). Names are
+    lower-cased and trimmed; empty segment fields mean overall traffic.
+    Validation of the rules themselves (unknown metric, impossible tolerance,
+    missing owner) happens downstream, where each problem is reported with the
+    rule id instead of being silently skipped.
+-#}
+{%- set relation = corridor.input_relation('rules') -%}
+{%- set c = corridor.resolve_input_columns('rules', relation) -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set text = {} -%}
+{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version'] -%}
+    {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
+{%- endfor -%}
+{%- set num = {} -%}
+{%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows'] -%}
+    {%- do num.update({key: corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')'}) -%}
+{%- endfor -%}
+
+with
+
+source as (
+
+    select * from {{ relation }}
+
+),
+
+renamed as (
+
+    select
+        cast({{ c['rule_id'] }} as {{ string }}) as rule_id,
+        coalesce(nullif(trim({{ text['rule_version'] }}), ''), '1') as rule_version,
+        {{ text['hypothesis'] }} as hypothesis,
+        lower(trim(cast({{ c['metric'] }} as {{ string }}))) as metric,
+        coalesce(nullif(lower(trim({{ text['segment_dimension'] }})), ''), 'all') as segment_dimension,
+        coalesce(nullif(trim({{ text['segment_value'] }}), ''), 'all') as segment_value,
+        coalesce(nullif(lower(trim({{ text['window_grain'] }})), ''), 'day') as window_grain,
+        lower(trim(cast({{ c['comparison_kind'] }} as {{ string }}))) as comparison_kind,
+        coalesce(nullif(lower(trim({{ text['direction'] }})), ''), 'two_sided') as direction,
+        nullif(trim(cast({{ c['owner'] }} as {{ string }})), '') as owner,
+        {{ text['escalation_path'] }} as escalation_path,
+        lower(trim({{ text['severity'] }})) as severity,
+        {{ num['warn_tolerance'] }} as warn_tolerance,
+        {{ num['fail_tolerance'] }} as fail_tolerance,
+        cast({{ num['min_sample_size'] }} as {{ dbt.type_bigint() }}) as min_sample_size,
+        cast(coalesce({{ num['consecutive_windows'] }}, 1) as {{ dbt.type_int() }}) as consecutive_windows,
+        {{ corridor.try_cast(c['valid_from'], dbt.type_timestamp()) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from
+
+    from source
+
+)
+
+select * from renamed
