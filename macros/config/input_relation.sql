@@ -16,8 +16,11 @@
     {%- set spec = cfg['relation_spec'] -%}
     {%- if 'ref' in spec -%}
         {%- set target_ref = spec['ref'] -%}
-        {%- if target_ref is string -%}
-            {{ return(ref(target_ref)) }}
+        {%- if target_ref is string and target_ref.startswith('corridor_demo_') -%}
+            {{ return(ref('corridor', target_ref)) }}
+        {%- elif target_ref is string -%}
+            {#- a one-word ref names a node of the root project (the user's) -#}
+            {{ return(ref(project_name, target_ref)) }}
         {%- elif target_ref | length == 2 -%}
             {{ return(ref(target_ref[0], target_ref[1])) }}
         {%- else -%}

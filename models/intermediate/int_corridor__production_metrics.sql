@@ -154,8 +154,9 @@ metric_rows as (
         {%- set lower = none if se is none else (m['value'] ~ ' - ' ~ z ~ ' * (' ~ se ~ ')') %}
         {%- set upper = none if se is none else (m['value'] ~ ' + ' ~ z ~ ' * (' ~ se ~ ')') %}
         {%- if m.get('bounded') and se is not none %}
-            {%- set lower = 'greatest(0.0, ' ~ lower ~ ')' %}
-            {%- set upper = 'least(1.0, ' ~ upper ~ ')' %}
+            {#- greatest/least skip nulls, so guard them: no interval without a standard error -#}
+            {%- set lower = 'case when ' ~ se ~ ' is not null then greatest(0.0, ' ~ lower ~ ') end' %}
+            {%- set upper = 'case when ' ~ se ~ ' is not null then least(1.0, ' ~ upper ~ ') end' %}
         {%- endif %}
         {%- set row = {
             'value': m['value'],

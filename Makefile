@@ -1,0 +1,41 @@
+# corridor — the two commands that matter:
+#   make demo   build the demo end to end on embedded DuckDB and print what it found
+#   make test   run every test (pytest: kernels, dbt on DuckDB, dbt on PostgreSQL, sqlfluff)
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DBT_PROFILES_DIR := $(CURDIR)
+export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
+EVENTS ?= 10000000
+
+.PHONY: demo test bench lint seeds clean venv
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "corridor needs Python 3.11, found " + sys.version' 
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+demo: venv
+	$(BIN)/corridor demo
+
+test: venv
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check python integration_tests/pytest
+	$(BIN)/sqlfluff lint models
+
+bench: venv
+	$(BIN)/python -m corridor.bench --events $(EVENTS)
+
+seeds: venv
+	$(BIN)/python -m corridor.demo_data seeds --out seeds/demo
+
+clean:
+	rm -rf build target logs dbt_packages integration_tests/target integration_tests/dbt_packages integration_tests/logs

@@ -1,0 +1,2 @@
+-- The user's own model, used as corridor's production-events input.
+select * from {{ ref('raw_inference_log') }}
