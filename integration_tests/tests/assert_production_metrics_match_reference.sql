@@ -15,6 +15,8 @@ actual as (
 
     select * from {{ ref('corridor_metric_observations') }}
     where source = 'production'
+        -- the seed holds hourly rows for overall traffic only
+        and (window_grain != 'hour' or segment_dimension = 'all')
 
 ),
 

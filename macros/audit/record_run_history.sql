@@ -110,7 +110,6 @@
         {%- endset -%}
         {%- do run_query(insert_node) -%}
     {%- endfor -%}
-    {%- do adapter.commit() if target.type == 'postgres' -%}
     {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " failed, " ~ ns.written ~ " rows written).", info=true) }}
     {{ return('') }}
 {% endmacro %}
