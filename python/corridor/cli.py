@@ -1,0 +1,135 @@
+"""corridor's command line.
+
+    corridor demo               build the demo on embedded DuckDB and summarise it
+    corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from corridor import __version__
+from corridor.dbt_runner import REPO_ROOT, duckdb_path, run_dbt
+
+
+def _summarise(path: Path) -> str:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        lines = []
+        tables = con.execute(
+            """
+            select table_schema, table_name
+            from information_schema.tables
+            where table_name like 'corridor\\_%' escape '\\' and table_name not like 'corridor\\_demo\\_%' escape '\\'
+            order by table_name
+            """
+        ).fetchall()
+        lines.append(f"DuckDB file: {path}")
+        lines.append("Result tables (open read-only while no build runs, e.g. duckdb -readonly <file>):")
+        for schema, name in tables:
+            n = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()[0][0]
+            lines.append(f"  {schema}.{name:<34} {n:>10,} rows")
+        obs = con.execute(
+            """
+            select source, count(*), count(distinct metric), min(window_start), max(window_end)
+            from corridor_metric_observations group by source order by source
+            """
+        ).fetchall()
+        lines.append("Metric observations:")
+        for source, n, metrics, first, last in obs:
+            lines.append(f"  {source:<10} {n:>8,} rows, {metrics} metrics, {first} .. {last}")
+        lines.append("")
+        lines.append("Planted incidents (corridor_demo_planted_incidents) and what production shows:")
+        incidents = con.execute(
+            """
+            select incident_id, incident_kind, metric, segment_dimension, segment_value, starts_at, ends_at
+            from corridor_demo_planted_incidents order by starts_at
+            """
+        ).fetchall()
+        for inc_id, kind, metric, dim, value, starts, ends in incidents:
+            grain = "hour" if (ends - starts).total_seconds() <= 6 * 3600 else "day"
+            row = con.execute(
+                """
+                with o as (
+                    select window_start, window_end, metric_value, sample_size
+                    from corridor_metric_observations
+                    where source = 'production' and metric = ? and segment_dimension = ?
+                      and segment_value = ? and window_grain = ? and sample_size > 0
+                )
+                select
+                    avg(metric_value) filter (where window_end <= ?),
+                    avg(metric_value) filter (where window_start < ? and window_end > ?),
+                    min(metric_value) filter (where window_start < ? and window_end > ?),
+                    max(metric_value) filter (where window_start < ? and window_end > ?)
+                from o
+                """,
+                [metric, dim, value, grain, starts, ends, starts, ends, starts, ends, starts],
+            ).fetchall()[0] if metric not in (None, "duplicate_rate") else (None, None, None, None)
+            before, during, low, high = row
+            evidence = ""
+            if before is not None and during is not None:
+                evidence = (
+                    f"    {metric}: {before:.4g} before -> {during:.4g} during"
+                    f" ({grain} windows range {low:.4g} .. {high:.4g})"
+                )
+            if kind == "late_and_duplicated_events":
+                dup, late, total = con.execute(
+                    """
+                    select count(*) - count(distinct event_id),
+                           count(*) filter (where loaded_at > event_at + interval 1 hour),
+                           count(*)
+                    from stg_corridor__production_events
+                    where event_at >= ? and event_at < ?
+                    """,
+                    [starts, ends],
+                ).fetchall()[0]
+                evidence = (
+                    f"    {dup:,} duplicated event ids and {late:,} events loaded over an hour late"
+                    f" out of {total:,} rows delivered"
+                )
+            lines.append(f"  {inc_id} [{kind}] {dim}={value} {starts} .. {ends}")
+            if evidence:
+                lines.append(evidence)
+        return "\n".join(lines)
+    finally:
+        con.close()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = duckdb_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"corridor {__version__}: building the demo into {path} ...", flush=True)
+    build_args = ["build"]
+    if args.full_refresh:
+        build_args.append("--full-refresh")
+    result = run_dbt(build_args, project_dir=REPO_ROOT, env={"CORRIDOR_DUCKDB_PATH": str(path)})
+    tail = "\n".join(result.output.strip().splitlines()[-15:])
+    print(tail)
+    if not result.ok:
+        print("dbt build failed; full log in logs/dbt.log", file=sys.stderr)
+        return result.returncode
+    print()
+    print(_summarise(path))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="corridor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"corridor {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")
+    demo.add_argument("--full-refresh", action="store_true", help="rebuild tables (run history is kept)")
+    demo.set_defaults(func=cmd_demo)
+    data = sub.add_parser("demo-data", help="generate demo data (seeds or parquet)", add_help=False)
+    data.add_argument("rest", nargs=argparse.REMAINDER)
+    data.set_defaults(func=lambda a: __import__("corridor.demo_data", fromlist=["main"]).main(a.rest) or 0)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
