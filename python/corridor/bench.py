@@ -1,0 +1,525 @@
+"""Benchmark corridor's dbt build against a plain hand-written DuckDB query.
+
+``python -m corridor.bench --events N [--workdir bench_data] [--seed 42] [--keep]``
+
+1. Generates N events with the demo generator's Parquet path (reused when the
+   same N and seed already exist under ``<workdir>/data``), and loads them into
+   a fresh DuckDB file as ``bench_events``, ``bench_outcomes``,
+   ``bench_offline_estimates`` and ``bench_rules`` (timed, not measured).
+2. (a) Times ``dbt build`` of the staging, intermediate and marts layers (plus
+   the audit models, so the on-run-end hook records the run) in a subprocess,
+   with corridor's own ``profiles.yml`` pointed at the bench file: wall time
+   including dbt start-up, and the sum of model execution times from
+   ``run_results.json``.
+3. (b) Times ONE plain hand-written DuckDB query computing the same
+   production metrics (dedup by event_id, latest outcome, GROUP BY GROUPING
+   SETS over the same 12 sets, exact latency quantiles), on a read-only
+   connection after dbt has finished; and a bare GROUP BY (model_version, day,
+   region) with count, mean latency and exact p95.
+4. Prints the figures (rows/s = distinct events / seconds), the ratios and
+   peak memory, and writes them to ``<workdir>/bench_results.json`` (and
+   ``bench_results_<N>.json``).
+5. Checks that (a) and (b) agree on every production metric both compute
+   (relative tolerance 1e-9) and fails otherwise.
+
+Generation, loading and dbt each run in a child process, reaped with
+``os.wait4`` so each one's peak RSS is its own; the baseline runs in this
+process, whose peak RSS is therefore the baseline's (plus the interpreter).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE_PARENT = Path(__file__).resolve().parents[1]
+
+SELECT = "tag:corridor_staging tag:corridor_intermediate tag:corridor_marts tag:corridor_audit"
+DBT_VARS = (
+    "{corridor_load_demo_seeds: false, "
+    "corridor_production_events: {relation: main.bench_events}, "
+    "corridor_outcomes: {relation: main.bench_outcomes}, "
+    "corridor_offline_estimates: {relation: main.bench_offline_estimates}, "
+    "corridor_rules: {relation: main.bench_rules}, "
+    "corridor_reference_features: null}"
+)
+REL_TOL = 1e-9
+
+GRAINS = ("hour", "day", "week")
+SEGMENTS = ("region", "device", "tier")
+COMPARED_METRICS = (
+    "request_count", "error_rate", "latency_mean", "latency_p50", "latency_p95", "latency_p99",
+    "accuracy", "precision", "recall", "log_loss", "brier_score",
+)
+
+
+def _grouping_sets() -> str:
+    sets = []
+    for g in GRAINS:
+        sets.append(f"(model_id, model_version, {g}_start)")
+        sets.extend(f"(model_id, model_version, {g}_start, {s})" for s in SEGMENTS)
+    return ",\n        ".join(sets)
+
+
+# The plain baseline: what someone would write by hand for the same metrics.
+BASELINE_SQL = f"""
+with
+events as (
+    select event_id, event_at, model_id, model_version, region, device, tier,
+           latency_ms, coalesce(is_error, false) as is_error, predicted_score, predicted_class
+    from bench_events
+    where event_id is not null and event_at is not null
+    qualify row_number() over (
+        partition by event_id order by loaded_at asc nulls last, event_at asc) = 1
+),
+outcomes as (
+    select event_id, label
+    from bench_outcomes
+    where event_id is not null and label is not null
+    qualify row_number() over (partition by event_id order by label_arrived_at desc nulls last) = 1
+),
+scored as (
+    select
+        e.model_id, e.model_version, e.region, e.device, e.tier, e.latency_ms, e.is_error,
+        o.label is not null and not e.is_error and e.predicted_score is not null as evaluable,
+        o.label as y,
+        coalesce(e.predicted_class, case when e.predicted_score >= 0.5 then 1 else 0 end) as c,
+        least(greatest(e.predicted_score, 1e-15), 1 - 1e-15) as p,
+        e.predicted_score as s,
+        date_trunc('hour', e.event_at) as hour_start,
+        date_trunc('day', e.event_at) as day_start,
+        date_trunc('week', e.event_at) as week_start
+    from events as e
+    left join outcomes as o on e.event_id = o.event_id
+),
+grouped as (
+    select
+        model_id,
+        model_version,
+        case when grouping(hour_start) = 0 then 'hour'
+             when grouping(day_start) = 0 then 'day' else 'week' end as window_grain,
+        coalesce(hour_start, day_start, week_start) as window_start,
+        case when grouping(region) = 0 then 'region' when grouping(device) = 0 then 'device'
+             when grouping(tier) = 0 then 'tier' else 'all' end as segment_dimension,
+        case when grouping(region) = 0 then region when grouping(device) = 0 then device
+             when grouping(tier) = 0 then tier else 'all' end as segment_value,
+        count(*) as n,
+        count(*) filter (where is_error) as n_errors,
+        avg(latency_ms) as latency_mean,
+        quantile_cont(latency_ms, [0.5, 0.95, 0.99]) as q,
+        count(*) filter (where evaluable) as n_eval,
+        count(*) filter (where evaluable and y = 1 and c = 1) as tp,
+        count(*) filter (where evaluable and y = 0 and c = 1) as fp,
+        count(*) filter (where evaluable and y = 0 and c = 0) as tn,
+        count(*) filter (where evaluable and y = 1 and c = 0) as fn,
+        avg(-(y * ln(p) + (1 - y) * ln(1 - p))) filter (where evaluable) as log_loss,
+        avg((s - y) * (s - y)) filter (where evaluable) as brier
+    from scored
+    group by grouping sets (
+        {_grouping_sets()}
+    )
+)
+select
+    model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
+    cast(n as double) as request_count,
+    cast(n_errors as double) / n as error_rate,
+    latency_mean,
+    q[1] as latency_p50,
+    q[2] as latency_p95,
+    q[3] as latency_p99,
+    cast(tp + tn as double) / nullif(n_eval, 0) as accuracy,
+    cast(tp as double) / nullif(tp + fp, 0) as precision,
+    cast(tp as double) / nullif(tp + fn, 0) as recall,
+    log_loss,
+    brier as brier_score
+from grouped
+"""
+
+BARE_SQL = """
+select model_version, date_trunc('day', event_at) as day, region,
+       count(*) as n, avg(latency_ms) as latency_mean, quantile_cont(latency_ms, 0.95) as latency_p95
+from bench_events
+group by model_version, date_trunc('day', event_at), region
+"""
+
+LOAD_SQL = """
+set enable_progress_bar = false;
+create table bench_events as select * from read_parquet('{data}/events/part-*.parquet');
+create table bench_outcomes as select * from read_parquet('{data}/outcomes/part-*.parquet');
+create table bench_offline_estimates as
+    select * from read_csv('{data}/corridor_demo_offline_estimates.csv', header = true);
+create table bench_rules as select * from read_csv('{data}/corridor_demo_rules.csv', header = true);
+checkpoint;
+"""
+
+
+# --------------------------------------------------------------------------
+# Child processes
+# --------------------------------------------------------------------------
+def _child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_PARENT), env.get("PYTHONPATH")) if p)
+    env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    env.update(extra)
+    return env
+
+
+def _run_child(cmd: list[str], env: dict[str, str], log_path: Path, echo: str | None = None,
+               cwd: Path | None = None) -> dict[str, object]:
+    """Run ``cmd``, tee its output to ``log_path`` (and stdout, prefixed by ``echo``).
+
+    Returns wall seconds, exit code and the child's own peak RSS (``os.wait4``).
+    """
+    t0 = time.perf_counter()
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                                cwd=cwd, text=True, bufsize=1)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            log.write(line)
+            if echo is not None:
+                print(f"{echo}{line}", end="", flush=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"seconds": wall, "returncode": proc.returncode, "peak_rss_bytes": usage.ru_maxrss * 1024}
+
+
+def _tail(path: Path, n: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-n:])
+
+
+# --------------------------------------------------------------------------
+# Steps
+# --------------------------------------------------------------------------
+def ensure_data(workdir: Path, n_events: int, seed: int, workers: int) -> dict[str, object]:
+    """The Parquet data set for (N, seed), generated unless it already exists."""
+    data = workdir / "data" / f"events_{n_events}_seed{seed}"
+    marker = data / "bench_data.json"
+    if marker.exists():
+        meta = json.loads(marker.read_text())
+        if meta.get("events") == n_events and meta.get("seed") == seed:
+            print(f"reusing {data} (generated earlier in {meta['generate_seconds']:.1f}s)", flush=True)
+            return {"dir": data, "generated": False, **meta}
+    data.mkdir(parents=True, exist_ok=True)
+    print(f"generating {n_events:,} events (seed {seed}) into {data} ...", flush=True)
+    cmd = [sys.executable, "-m", "corridor.demo_data", "parquet", "--events", str(n_events),
+           "--out", str(data), "--seed", str(seed), "--workers", str(workers)]
+    res = _run_child(cmd, _child_env(), workdir / "generate.log", echo="  gen| ")
+    if res["returncode"] != 0:
+        raise SystemExit(f"data generation failed:\n{_tail(workdir / 'generate.log')}")
+    meta = {"events": n_events, "seed": seed, "generate_seconds": res["seconds"],
+            "bytes": sum(p.stat().st_size for p in data.rglob("*") if p.is_file())}
+    marker.write_text(json.dumps(meta, indent=2) + "\n")
+    return {"dir": data, "generated": True, **meta}
+
+
+def _load_tables(db: str, data: str) -> None:
+    """Child-process entry point: load the Parquet/CSV data into a fresh DuckDB file."""
+    import duckdb
+
+    con = duckdb.connect(db)
+    con.execute(LOAD_SQL.format(data=data))
+    rows = {t: con.execute(f"select count(*) from {t}").fetchall()[0][0]
+            for t in ("bench_events", "bench_outcomes", "bench_offline_estimates", "bench_rules")}
+    con.close()
+    print("ROWS " + json.dumps(rows), flush=True)
+
+
+def load(workdir: Path, db: Path, data: Path) -> dict[str, object]:
+    for p in _db_files(db):
+        if p.is_dir():
+            shutil.rmtree(p)
+        elif p.exists():
+            p.unlink()
+    code = f"from corridor.bench import _load_tables; _load_tables({str(db)!r}, {str(data)!r})"
+    log = workdir / "load.log"
+    res = _run_child([sys.executable, "-c", code], _child_env(), log)
+    if res["returncode"] != 0:
+        raise SystemExit(f"loading into DuckDB failed:\n{_tail(log)}")
+    rows = next(json.loads(line[5:]) for line in log.read_text().splitlines() if line.startswith("ROWS "))
+    return {**res, "rows": rows, "db_bytes": db.stat().st_size}
+
+
+def _db_files(db: Path) -> list[Path]:
+    return [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
+
+
+def run_dbt(workdir: Path, db: Path, echo: bool) -> dict[str, object]:
+    """(a) dbt build of staging + intermediate + marts (+ audit, for the hook), timed."""
+    dbt_dir = workdir / "dbt"
+    if dbt_dir.exists():
+        shutil.rmtree(dbt_dir)  # no partial parse: every run parses from scratch
+    dbt_dir.mkdir(parents=True)
+    dbt = Path(sys.executable).with_name("dbt")
+    cmd = [str(dbt) if dbt.exists() else "dbt", "build", "--select", *SELECT.split(),
+           "--vars", DBT_VARS, "--project-dir", str(REPO), "--profiles-dir", str(REPO),
+           "--target-path", str(dbt_dir / "target"), "--log-path", str(dbt_dir / "logs")]
+    env = _child_env(CORRIDOR_DUCKDB_PATH=str(db), DBT_PROFILES_DIR=str(REPO))
+    print("(a) " + " ".join(cmd[:4]) + " ...", flush=True)
+    res = _run_child(cmd, env, workdir / "dbt_build.log", echo="  dbt| " if echo else None, cwd=REPO)
+    if res["returncode"] != 0:
+        raise SystemExit(f"dbt build failed (exit {res['returncode']}):\n{_tail(workdir / 'dbt_build.log')}")
+    run_results = json.loads((dbt_dir / "target" / "run_results.json").read_text())
+    nodes = []
+    for r in run_results["results"]:
+        kind = r["unique_id"].split(".", 1)[0]
+        nodes.append({"node": r["unique_id"].split(".")[-1], "type": kind, "status": r["status"],
+                      "seconds": r["execution_time"]})
+    model_s = sum(x["seconds"] for x in nodes if x["type"] == "model")
+    hook_s = sum(x["seconds"] for x in nodes if x["type"] == "operation")
+    test_s = sum(x["seconds"] for x in nodes if x["type"] not in ("model", "operation"))
+    return {**res, "run_elapsed_seconds": run_results["elapsed_time"], "model_seconds_sum": model_s,
+            "hook_seconds_sum": hook_s, "test_seconds_sum": test_s,
+            "nodes": sorted(nodes, key=lambda x: -x["seconds"]), "command": cmd}
+
+
+def run_baselines(db: Path):
+    """(b) the plain baseline and the bare GROUP BY, timed on a read-only connection."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    con.execute("set enable_progress_bar = false")
+    t0 = time.perf_counter()
+    plain = con.execute(BASELINE_SQL).fetch_df()
+    plain_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    bare = con.execute(BARE_SQL).fetch_df()
+    bare_s = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return con, {"seconds": plain_s, "rows": len(plain), "bare_seconds": bare_s, "bare_rows": len(bare),
+                 "peak_rss_bytes": peak}, plain
+
+
+def check_agreement(con, plain) -> dict[str, object]:
+    """Compare every production metric both sides compute, window by window."""
+    import numpy as np
+    import pandas as pd
+
+    metrics = ", ".join(f"'{m}'" for m in COMPARED_METRICS)
+    corr = con.execute(f"""
+        select model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
+               metric, metric_value
+        from corridor_metric_observations
+        where source = 'production' and metric in ({metrics})
+    """).fetch_df()
+    keys = ["model_id", "model_version", "window_grain", "window_start", "segment_dimension",
+            "segment_value", "metric"]
+    base = plain.melt(id_vars=keys[:-1], value_vars=list(COMPARED_METRICS), var_name="metric",
+                      value_name="baseline_value")
+    for frame in (corr, base):
+        frame["window_start"] = pd.to_datetime(frame["window_start"]).astype("datetime64[us]")
+    merged = corr.merge(base, on=keys, how="outer", indicator=True)
+    both = merged[merged["_merge"] == "both"]
+    a = both["metric_value"].to_numpy(dtype=float)
+    b = both["baseline_value"].to_numpy(dtype=float)
+    same = (np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=REL_TOL, atol=0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.abs(a - b) / np.maximum(np.abs(a), np.abs(b))
+    rel = rel[np.isfinite(rel)]
+    # Windows only corridor reports must be the empty windows of its grid (request_count 0).
+    only_corr = merged[merged["_merge"] == "left_only"]
+    bad_empty = only_corr[
+        ((only_corr["metric"] == "request_count") & (only_corr["metric_value"] != 0))
+        | ((only_corr["metric"] != "request_count") & only_corr["metric_value"].notna())
+    ]
+    only_base = merged[merged["_merge"] == "right_only"]
+    mismatched = both[~same]
+    examples = []
+    day_all = both[(both["window_grain"] == "day") & (both["segment_dimension"] == "all")
+                   & both["metric"].isin(["request_count", "latency_p95", "accuracy"])]
+    for version, grp in day_all.sort_values("window_start").groupby("model_version"):
+        starts = sorted(grp["window_start"].unique())
+        for ws in [starts[0], starts[len(starts) // 2], starts[-1]]:
+            row = {"model_version": version, "day": str(pd.Timestamp(ws).date())}
+            for _, r in grp[grp["window_start"] == ws].iterrows():
+                row[r["metric"]] = (r["metric_value"], r["baseline_value"])
+            examples.append(row)
+    ok = len(mismatched) == 0 and len(only_base) == 0 and len(bad_empty) == 0 and len(both) > 0
+    return {
+        "ok": bool(ok), "rel_tol": REL_TOL, "compared_values": int(len(both)),
+        "windows_compared": int(len(both) // len(COMPARED_METRICS)),
+        "mismatches": int(len(mismatched)), "missing_in_corridor": int(len(only_base)),
+        "corridor_only_nonempty": int(len(bad_empty)),
+        "corridor_only_empty_windows": int((only_corr["metric"] == "request_count").sum()),
+        "max_relative_difference": float(rel.max()) if rel.size else 0.0,
+        "mismatch_sample": mismatched.head(5).astype(str).to_dict("records"),
+        "examples": examples,
+    }
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+def _gib(n: float) -> str:
+    return f"{n / 2**30:.2f} GiB"
+
+
+def _rate(events: int, seconds: float) -> float:
+    return events / seconds if seconds > 0 else math.inf
+
+
+def report(res: dict) -> str:
+    n = res["events"]
+    a, b, ld = res["a_dbt"], res["b_baseline"], res["load"]
+    lines = [
+        f"corridor bench: {n:,} events ({ld['rows']['bench_events']:,} event rows with duplicates, "
+        f"{ld['rows']['bench_outcomes']:,} outcomes), seed {res['seed']}",
+        f"  machine: {res['machine']['cpus']} cores, {res['machine']['mem_gib']:.0f} GiB; "
+        f"duckdb {res['versions']['duckdb']}, dbt-core {res['versions']['dbt-core']}, "
+        f"dbt-duckdb {res['versions']['dbt-duckdb']}",
+        f"  data: {'generated' if res['data']['generated'] else 'reused'} "
+        f"({res['data']['generate_seconds']:.1f}s to generate); load into DuckDB {ld['seconds']:.1f}s "
+        f"(not measured), file {_gib(ld['db_bytes'])}",
+        "",
+        f"  {'':44}{'seconds':>10}{'rows/s':>14}{'peak RSS':>12}",
+        f"  {'(a) dbt build, wall (incl. start-up)':44}{a['seconds']:>10.2f}{res['a_rows_per_s']:>14,.0f}"
+        f"{_gib(a['peak_rss_bytes']):>12}",
+        f"  {'    model execution time (sum)':44}{a['model_seconds_sum']:>10.2f}"
+        f"{res['a_model_rows_per_s']:>14,.0f}",
+        f"  {'    dbt run phase (run_results elapsed)':44}{a['run_elapsed_seconds']:>10.2f}",
+        f"  {'    start-up, parse, hooks (wall - run)':44}{a['seconds'] - a['run_elapsed_seconds']:>10.2f}",
+    ]
+    lines.append(f"  {'    on-run-end hook (run history)':44}{a['hook_seconds_sum']:>10.2f}")
+    if a["test_seconds_sum"]:
+        lines.append(f"  {'    data/unit tests (sum)':44}{a['test_seconds_sum']:>10.2f}")
+    lines += [
+        f"  {'(b) plain baseline, one DuckDB query':44}{b['seconds']:>10.2f}{res['b_rows_per_s']:>14,.0f}"
+        f"{_gib(b['peak_rss_bytes']):>12}",
+        f"  {'    bare GROUP BY (version, day, region)':44}{b['bare_seconds']:>10.2f}"
+        f"{res['bare_rows_per_s']:>14,.0f}",
+        f"  {'ratio (a)/(b), wall':44}{res['ratio_a_b']:>10.2f}x",
+        f"  {'ratio model time/(b)':44}{res['ratio_model_b']:>10.2f}x",
+        "",
+        "  dbt nodes by execution time:",
+    ]
+    for x in a["nodes"]:
+        lines.append(f"    {x['node']:52}{x['type']:>10}{x['seconds']:>10.2f}s")
+    c = res["agreement"]
+    lines += [
+        "",
+        f"  agreement (a) vs (b): {'MATCH' if c['ok'] else 'MISMATCH'} -- {c['compared_values']:,} values "
+        f"({c['windows_compared']:,} windows x {len(COMPARED_METRICS)} metrics), {c['mismatches']} differ "
+        f"beyond rel {c['rel_tol']:g} (max rel diff {c['max_relative_difference']:.2e}), "
+        f"{c['missing_in_corridor']} missing in corridor, {c['corridor_only_empty_windows']} empty grid "
+        f"windows only in corridor ({c['corridor_only_nonempty']} of them non-empty)",
+        f"    {'version':8}{'day':12}{'request_count (a | b)':>30}{'latency_p95 (a | b)':>34}"
+        f"{'accuracy (a | b)':>42}",
+    ]
+    for e in c["examples"]:
+        rc, p95, acc = (e.get(k, (None, None)) for k in ("request_count", "latency_p95", "accuracy"))
+        lines.append(f"    {e['model_version']:8}{e['day']:12}{_pair(rc, '.0f'):>30}{_pair(p95, '.4f'):>34}"
+                     f"{_pair(acc, '.12f'):>42}")
+    return "\n".join(lines)
+
+
+def _pair(v, fmt: str) -> str:
+    return " | ".join("null" if x is None or x != x else format(x, fmt) for x in v)
+
+
+def _versions() -> dict[str, str]:
+    out = {}
+    for pkg in ("duckdb", "dbt-core", "dbt-duckdb"):
+        try:
+            out[pkg] = importlib.metadata.version(pkg)
+        except importlib.metadata.PackageNotFoundError:
+            out[pkg] = "?"
+    return out
+
+
+def _machine() -> dict[str, object]:
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return {"cpus": os.cpu_count(), "mem_gib": mem / 2**30, "platform": platform.platform(),
+            "python": platform.python_version()}
+
+
+def _jsonable(x):
+    if isinstance(x, dict):
+        return {k: _jsonable(v) for k, v in x.items()}
+    if isinstance(x, list | tuple):
+        return [_jsonable(v) for v in x]
+    if isinstance(x, Path):
+        return str(x)
+    if hasattr(x, "item"):
+        return x.item()
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return x
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m corridor.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=10_000_000, help="distinct events (default 10M)")
+    parser.add_argument("--workdir", default=str(REPO / "bench_data"),
+                        help="data, DuckDB file and results (default <repo>/bench_data)")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
+                        help="processes for data generation (default min(2, cores))")
+    parser.add_argument("--keep", action="store_true", help="keep the bench DuckDB file afterwards")
+    parser.add_argument("--quiet-dbt", action="store_true", help="do not echo dbt's output")
+    args = parser.parse_args(argv)
+
+    workdir = Path(args.workdir).resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    n = args.events
+    started = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+    data = ensure_data(workdir, n, args.seed, args.workers)
+    db = workdir / f"bench_{n}.duckdb"
+    print(f"loading into fresh {db} ...", flush=True)
+    ld = load(workdir, db, data["dir"])
+    print(f"loaded {ld['rows']} in {ld['seconds']:.1f}s", flush=True)
+
+    a = run_dbt(workdir, db, echo=not args.quiet_dbt)
+    print(f"(a) dbt build: {a['seconds']:.2f}s wall", flush=True)
+
+    print("(b) plain baseline and bare GROUP BY ...", flush=True)
+    con, b, plain = run_baselines(db)
+    print(f"(b) {b['seconds']:.2f}s; bare GROUP BY {b['bare_seconds']:.2f}s", flush=True)
+    try:
+        agreement = check_agreement(con, plain)
+    finally:
+        con.close()
+
+    res = {
+        "events": n, "seed": args.seed, "started_at": started, "workdir": workdir,
+        "machine": _machine(), "versions": _versions(), "data": data, "load": ld,
+        "a_dbt": a, "b_baseline": b,
+        "a_rows_per_s": _rate(n, a["seconds"]),
+        "a_model_rows_per_s": _rate(n, a["model_seconds_sum"]),
+        "b_rows_per_s": _rate(n, b["seconds"]),
+        "bare_rows_per_s": _rate(n, b["bare_seconds"]),
+        "ratio_a_b": a["seconds"] / b["seconds"],
+        "ratio_model_b": a["model_seconds_sum"] / b["seconds"],
+        "agreement": agreement,
+        "notes": "rows/s = distinct events / seconds; peak RSS of (a) is the dbt process's, "
+                 "of (b) this process's (baseline and bare GROUP BY).",
+    }
+    print()
+    print(report(res))
+    text = json.dumps(_jsonable(res), indent=2) + "\n"
+    (workdir / "bench_results.json").write_text(text)
+    (workdir / f"bench_results_{n}.json").write_text(text)
+    print(f"\nwrote {workdir / 'bench_results.json'}")
+    if not args.keep:
+        for p in _db_files(db):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            elif p.exists():
+                p.unlink()
+    return 0 if agreement["ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
