@@ -33,7 +33,7 @@ def window_start(ts: pd.Series, grain: str) -> pd.Series:
     if grain == "day":
         return ts.dt.floor("D")
     days = ts.dt.floor("D")
-    return days - pd.to_timedelta(days.dt.dayofweek, unit="D")
+    return days - pd.to_timedelta(days.dt.day_of_week, unit="D")
 
 
 def _wilson(k: int, n: int, level: float) -> tuple[float, float]:

@@ -737,8 +737,8 @@ def reference_features(sc: Scenario, seed: int = 42, n_per_version: int = 2000) 
     parts = []
     for vi, v in enumerate(VERSIONS):
         tr = _offline_sample(seed, 40, n_per_version, sc, vi, error_rate=0.0)
-        for feat, values in (("feature_txn_amount", tr["amount"]),
-                             ("feature_account_age_days", tr["age"].astype(np.float64))):
+        for feat, values in (("txn_amount", tr["amount"]),
+                             ("account_age_days", tr["age"].astype(np.float64))):
             parts.append(pd.DataFrame({"model_id": MODEL_ID, "model_version": v,
                                        "feature_name": feat, "feature_value": values}))
     return pd.DataFrame(pd.concat(parts, ignore_index=True), columns=REFERENCE_COLUMNS)

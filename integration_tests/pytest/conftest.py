@@ -1,0 +1,126 @@
+"""Fixtures that drive dbt end to end: throwaway DuckDB files, a private
+PostgreSQL server on loopback, and the integration project built once per
+session on each engine."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "scripts"))
+
+from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT, run_dbt  # noqa: E402
+
+
+class Dbt:
+    """dbt in one project with private target/log paths, so concurrent runs never collide."""
+
+    def __init__(self, project_dir: Path, workdir: Path, env: dict[str, str]):
+        self.project_dir = project_dir
+        self.env = {
+            "DBT_TARGET_PATH": str(workdir / "target"),
+            "DBT_LOG_PATH": str(workdir / "logs"),
+            **env,
+        }
+
+    def __call__(self, *args: str, vars: dict | None = None, expect_ok: bool = True, env: dict | None = None):
+        result = run_dbt(list(args), project_dir=self.project_dir, env={**self.env, **(env or {})}, vars=vars)
+        if expect_ok and not result.ok:
+            raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
+        return result
+
+
+def query(path: Path, sql: str, params=None):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql, params or []).df()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="session")
+def integration_duckdb(tmp_path_factory):
+    """The integration project (a consumer of corridor) built on a fresh DuckDB file."""
+    work = tmp_path_factory.mktemp("it_duckdb")
+    path = work / "integration.duckdb"
+    dbt = Dbt(INTEGRATION_DIR, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("deps")
+    dbt("seed")
+    build = dbt("build")
+    return {"path": path, "dbt": dbt, "build_output": build.output, "work": work}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _pg_bin() -> Path | None:
+    for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(candidate, "initdb").exists():
+            return Path(candidate)
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A private PostgreSQL server on 127.0.0.1, started for this session and stopped after."""
+    if os.environ.get("CORRIDOR_SKIP_POSTGRES") == "1":
+        pytest.skip("CORRIDOR_SKIP_POSTGRES=1")
+    pg_bin = _pg_bin()
+    if pg_bin is None:
+        pytest.fail("PostgreSQL binaries (initdb, pg_ctl) not found; install PostgreSQL 15 or set CORRIDOR_SKIP_POSTGRES=1")
+    root = Path(tempfile.mkdtemp(prefix="corridor_pg_"))
+    data = root / "data"
+    port = _free_port()
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        shutil.chown(root, user="postgres")
+    subprocess.run(
+        [*prefix, str(pg_bin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
+        check=True,
+        capture_output=True,
+    )
+    opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    subprocess.run(
+        [*prefix, str(pg_bin / "pg_ctl"), "-D", str(data), "-o", opts, "-l", str(root / "server.log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield {"CORRIDOR_PG_HOST": "127.0.0.1", "CORRIDOR_PG_PORT": str(port), "CORRIDOR_PG_USER": "postgres"}
+    finally:
+        subprocess.run([*prefix, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def integration_postgres(postgres_server, tmp_path_factory):
+    """The integration project built on the private PostgreSQL server (SQL models only)."""
+    work = tmp_path_factory.mktemp("it_postgres")
+    dbt = Dbt(INTEGRATION_DIR, work, postgres_server)
+    dbt("deps")
+    dbt("seed", "--target", "postgres")
+    build = dbt("build", "--target", "postgres")
+    return {"dbt": dbt, "env": postgres_server, "build_output": build.output}
+
+
+@pytest.fixture
+def root_dbt(tmp_path):
+    """dbt in the corridor project itself (the demo project) on a throwaway DuckDB file."""
+    path = tmp_path / "corridor.duckdb"
+    return Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)}), path
