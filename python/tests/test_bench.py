@@ -1,0 +1,75 @@
+"""The benchmark (corridor.bench) end to end at a small size: figures printed and written, sides agree."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corridor import bench  # noqa: E402
+
+N_EVENTS = 20_000
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("bench")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = bench.main(["--events", str(N_EVENTS), "--workdir", str(workdir), "--quiet-dbt"])
+    return workdir, code, out.getvalue()
+
+
+@pytest.mark.dbt
+def test_bench_writes_figures(run):
+    workdir, code, _ = run
+    assert code == 0
+    results = json.loads((workdir / "bench_results.json").read_text())
+    assert (workdir / f"bench_results_{N_EVENTS}.json").exists()
+    assert results["events"] == N_EVENTS
+    for key in ("a_rows_per_s", "a_model_rows_per_s", "b_rows_per_s", "bare_rows_per_s",
+                "ratio_a_b", "ratio_model_b"):
+        assert results[key] > 0, key
+    assert results["a_dbt"]["peak_rss_bytes"] > 0
+    assert results["b_baseline"]["peak_rss_bytes"] > 0
+    assert results["a_dbt"]["model_seconds_sum"] > 0
+    nodes = {x["node"] for x in results["a_dbt"]["nodes"]}
+    assert {"int_corridor__events_enriched", "int_corridor__production_window_stats",
+            "corridor_metric_observations"} <= nodes
+    assert results["load"]["rows"]["bench_events"] >= N_EVENTS
+    # The bench DuckDB file is removed without --keep; the generated data is kept for reuse.
+    assert not (workdir / f"bench_{N_EVENTS}.duckdb").exists()
+    assert (workdir / "data" / f"events_{N_EVENTS}_seed42" / "bench_data.json").exists()
+
+
+@pytest.mark.dbt
+def test_bench_sides_agree(run):
+    workdir, _, _ = run
+    check = json.loads((workdir / "bench_results.json").read_text())["agreement"]
+    assert check["ok"]
+    assert check["mismatches"] == 0 and check["missing_in_corridor"] == 0
+    assert check["corridor_only_nonempty"] == 0
+    assert check["windows_compared"] > 1000  # hour, day and week windows x segments x versions
+    assert check["max_relative_difference"] <= bench.REL_TOL
+    assert {e["model_version"] for e in check["examples"]} == {"v1", "v2"}
+
+
+@pytest.mark.dbt
+def test_bench_prints_figures(run):
+    _, _, text = run
+    for label in ("(a) dbt build, wall", "model execution time (sum)", "(b) plain baseline",
+                  "bare GROUP BY", "ratio (a)/(b)", "ratio model time/(b)", "peak RSS",
+                  "agreement (a) vs (b): MATCH"):
+        assert label in text, label
+    assert f"{N_EVENTS:,} events" in text
+
+
+def test_baseline_sql_covers_the_twelve_grouping_sets():
+    assert bench._grouping_sets().count("(model_id, model_version") == 12
+    assert "quantile_cont(latency_ms, [0.5, 0.95, 0.99])" in bench.BASELINE_SQL
