@@ -8,6 +8,8 @@
     McNeil's (1982) closed form.
     ECE = sum over calibration bins of |sum of scores - positives| / n, i.e.
     the bin-weighted gap between mean confidence and observed positive rate.
+    Both are computed in integers (pairs counted twice, scores scaled by
+    1e12), so the result does not depend on the order rows are added in.
 -#}
 {%- set double = corridor.type_double() -%}
 
@@ -62,7 +64,7 @@ auc_parts as (
         segment_value,
         cast(sum(n_positive) as {{ double }}) as n_positive,
         cast(sum(n_negative) as {{ double }}) as n_negative,
-        sum(cast(n_positive as {{ double }}) * (n_negative_below + 0.5 * n_negative)) as concordant_pairs
+        sum(n_positive * (2 * n_negative_below + n_negative)) as twice_concordant_pairs
 
     from with_negatives_below
     group by 1, 2, 3, 4, 5, 6
@@ -79,7 +81,7 @@ by_calibration_bin as (
         segment_dimension,
         segment_value,
         calibration_bin,
-        abs(sum(score_sum) - sum(n_positive)) as calibration_gap
+        abs(sum(score_sum_scaled) - cast(sum(n_positive) as decimal(38, 0)) * 1000000000000) as calibration_gap_scaled
 
     from histograms
     group by 1, 2, 3, 4, 5, 6, 7
@@ -95,7 +97,7 @@ calibration as (
         window_start,
         segment_dimension,
         segment_value,
-        sum(calibration_gap) as calibration_gap_sum
+        cast(sum(calibration_gap_scaled) as {{ double }}) / 1e12 as calibration_gap_sum
 
     from by_calibration_bin
     group by 1, 2, 3, 4, 5, 6
@@ -108,7 +110,7 @@ auc as (
         *,
         case
             when n_positive > 0 and n_negative > 0
-                then concordant_pairs / (n_positive * n_negative)
+                then cast(twice_concordant_pairs as {{ double }}) / (2 * n_positive * n_negative)
         end as auc
 
     from auc_parts

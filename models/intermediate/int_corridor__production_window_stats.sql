@@ -1,7 +1,8 @@
 {#-
     Sufficient statistics of production events per model version × window
     grain × window × segment (each configured dimension, plus 'all'), in one
-    pass over the events with GROUPING SETS. Every metric downstream is a
+    pass over the events with GROUPING SETS. Floating-point sums go through
+    corridor.exact_sum so two builds of the same data agree to the last bit. Every metric downstream is a
     closed-form function of these columns, except the exact latency quantiles,
     which are computed here by the engine.
 -#}
@@ -44,8 +45,8 @@ grouped as (
         count(*) as n_events,
         sum(case when is_error then 1 else 0 end) as n_errors,
         count(latency_ms) as n_latency,
-        sum(latency_ms) as latency_sum,
-        sum(latency_ms * latency_ms) as latency_sum_squares,
+        {{ corridor.exact_sum('latency_ms', 6) }} as latency_sum,
+        {{ corridor.exact_sum('latency_ms * latency_ms', 6) }} as latency_sum_squares,
         {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as latency_quantiles,
         sum(case when has_label then 1 else 0 end) as n_labeled,
         sum(case when is_evaluable then 1 else 0 end) as n_evaluated,
@@ -54,14 +55,14 @@ grouped as (
         sum(case when is_evaluable and label = 0 and predicted_class = 1 then 1 else 0 end) as n_false_positive,
         sum(case when is_evaluable and label = 0 and predicted_class = 0 then 1 else 0 end) as n_true_negative,
         sum(case when is_evaluable and label = 1 and predicted_class = 0 then 1 else 0 end) as n_false_negative,
-        sum(case when is_evaluable then log_loss_term end) as log_loss_sum,
-        sum(case when is_evaluable then log_loss_term * log_loss_term end) as log_loss_sum_squares,
-        sum(case when is_evaluable then brier_term end) as brier_sum,
-        sum(case when is_evaluable then brier_term * brier_term end) as brier_sum_squares,
-        sum(case when is_evaluable then abs_error end) as abs_error_sum,
-        sum(case when is_evaluable then abs_error * abs_error end) as abs_error_sum_squares,
-        sum(case when is_evaluable then squared_error end) as squared_error_sum,
-        sum(case when is_evaluable then squared_error * squared_error end) as squared_error_sum_squares,
+        {{ corridor.exact_sum('case when is_evaluable then log_loss_term end', 12) }} as log_loss_sum,
+        {{ corridor.exact_sum('case when is_evaluable then log_loss_term * log_loss_term end', 12) }} as log_loss_sum_squares,
+        {{ corridor.exact_sum('case when is_evaluable then brier_term end', 12) }} as brier_sum,
+        {{ corridor.exact_sum('case when is_evaluable then brier_term * brier_term end', 12) }} as brier_sum_squares,
+        {{ corridor.exact_sum('case when is_evaluable then abs_error end', 9) }} as abs_error_sum,
+        {{ corridor.exact_sum('case when is_evaluable then abs_error * abs_error end', 6) }} as abs_error_sum_squares,
+        {{ corridor.exact_sum('case when is_evaluable then squared_error end', 6) }} as squared_error_sum,
+        {{ corridor.exact_sum('case when is_evaluable then squared_error * squared_error end', 3) }} as squared_error_sum_squares,
         min(event_at) as first_event_at,
         max(event_at) as last_event_at
 
