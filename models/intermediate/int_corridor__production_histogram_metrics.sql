@@ -8,8 +8,8 @@
     McNeil's (1982) closed form.
     ECE = sum over calibration bins of |sum of scores - positives| / n, i.e.
     the bin-weighted gap between mean confidence and observed positive rate.
-    Both are computed in integers (pairs counted twice, scores scaled by
-    1e12), so the result does not depend on the order rows are added in.
+    Both are computed in integers (pairs counted twice, scores as exact
+    decimals), so the result does not depend on the order rows are added in.
 -#}
 {%- set double = corridor.type_double() -%}
 
@@ -81,7 +81,7 @@ by_calibration_bin as (
         segment_dimension,
         segment_value,
         calibration_bin,
-        abs(sum(score_sum_scaled) - cast(sum(n_positive) as decimal(38, 0)) * 1000000000000) as calibration_gap_scaled
+        abs(sum(score_sum) - cast(sum(n_positive) as decimal(38, 12))) as calibration_gap
 
     from histograms
     group by 1, 2, 3, 4, 5, 6, 7
@@ -97,7 +97,7 @@ calibration as (
         window_start,
         segment_dimension,
         segment_value,
-        cast(sum(calibration_gap_scaled) as {{ double }}) / 1e12 as calibration_gap_sum
+        cast(sum(calibration_gap) as {{ double }}) as calibration_gap_sum
 
     from by_calibration_bin
     group by 1, 2, 3, 4, 5, 6

@@ -52,7 +52,7 @@ grouped as (
         calibration_bin,
         sum(case when label = 1 then 1 else 0 end) as n_positive,
         sum(case when label = 1 then 0 else 1 end) as n_negative,
-        {{ corridor.exact_scaled_sum('predicted_score', 12) }} as score_sum_scaled
+        {{ corridor.exact_decimal_sum('predicted_score', 12) }} as score_sum
 
     from events
     group by grouping sets (
@@ -79,7 +79,7 @@ final as (
         cast(calibration_bin as {{ dbt.type_int() }}) as calibration_bin,
         cast(n_positive as {{ bigint }}) as n_positive,
         cast(n_negative as {{ bigint }}) as n_negative,
-        cast(score_sum_scaled as decimal(38, 0)) as score_sum_scaled,
+        cast(score_sum as decimal(38, 12)) as score_sum,
         window_start
 
     from grouped

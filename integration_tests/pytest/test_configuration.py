@@ -1,0 +1,173 @@
+"""Inputs are configuration, not code: a regression model with its own relation
+and column names builds, and every misconfiguration fails with a message that
+names the var and what was expected."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import query
+from reference_metrics import expected_production_metrics
+
+pytestmark = pytest.mark.dbt
+
+KEYS = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+
+
+def _regression_inputs(path):
+    rng = np.random.default_rng(11)
+    n = 900
+    t0 = pd.Timestamp("2026-05-04")
+    events = pd.DataFrame(
+        {
+            "id": [f"t{i}" for i in range(n)],
+            "ts": t0 + pd.to_timedelta(np.sort(rng.uniform(0, 4 * 86400, n)), unit="s"),
+            "model": "eta_minutes",
+            "version": "2026.05",
+            "zone": rng.choice(["north", "south", "harbour"], n, p=[0.5, 0.4, 0.1]),
+            "ms": np.round(rng.gamma(2.0, 30.0, n), 3),
+            "err": rng.random(n) < 0.02,
+            "eta_pred": np.round(rng.normal(25, 6, n), 4),
+        }
+    )
+    outcomes = pd.DataFrame(
+        {
+            "id": events["id"],
+            "eta_actual": np.round(events["eta_pred"] + rng.normal(0.5, 3.0, n), 4),
+            "at": events["ts"] + pd.Timedelta(hours=1),
+        }
+    ).sample(frac=0.8, random_state=3)
+    offline = pd.DataFrame(
+        [{"model_id": "eta_minutes", "model_version": "2026.05", "metric": "mae", "window_grain": "day",
+          "expected_value": 2.4, "standard_error": 0.1}]
+    )
+    rules = pd.DataFrame([{"rule_id": "mae-day", "metric": "mae", "comparison_kind": "absolute", "owner": "eta-team"}])
+    con = duckdb.connect(str(path))
+    for name, df in [("trips", events), ("trip_outcomes", outcomes), ("eta_offline", offline), ("eta_rules", rules)]:
+        con.register("df", df)
+        con.execute(f"create or replace table main.{name} as select * from df")
+        con.unregister("df")
+    con.close()
+    return events, outcomes
+
+
+REGRESSION_VARS = {
+    "corridor_load_demo_seeds": False,
+    "corridor_model_type": "regression",
+    "corridor_segment_columns": ["zone"],
+    "corridor_feature_columns": [],
+    "corridor_production_events": {
+        "relation": "main.trips",
+        "columns": {
+            "event_id": "id", "event_at": "ts", "loaded_at": None, "model_id": "model", "model_version": "version",
+            "entity_id": None, "latency_ms": "ms", "is_error": "err", "predicted_score": None,
+            "predicted_class": None, "predicted_value": "eta_pred",
+        },
+    },
+    "corridor_outcomes": {"relation": "main.trip_outcomes",
+                          "columns": {"event_id": "id", "label": "eta_actual", "label_arrived_at": "at"}},
+    "corridor_offline_estimates": {"relation": "main.eta_offline",
+                                   "columns": {"estimate_id": None, "segment_dimension": None, "segment_value": None,
+                                               "interval_lower": None, "interval_upper": None,
+                                               "confidence_level": None, "method": None, "estimator_version": None,
+                                               "evaluation_dataset_id": None, "produced_at": None,
+                                               "valid_from": None, "valid_to": None}},
+    "corridor_rules": {"relation": "main.eta_rules",
+                       "columns": {k: None for k in ["hypothesis", "segment_dimension", "segment_value",
+                                                     "window_grain", "direction", "warn_tolerance",
+                                                     "fail_tolerance", "min_sample_size", "consecutive_windows",
+                                                     "escalation_path", "severity", "rule_version", "valid_from"]}},
+    "corridor_reference_features": None,
+}
+
+
+def test_regression_model_with_its_own_names(root_dbt):
+    dbt, path = root_dbt
+    events, outcomes = _regression_inputs(path)
+    dbt("build", "--exclude", "resource_type:seed", vars=REGRESSION_VARS)
+    merged = events.merge(outcomes, on="id", how="left")
+    reference = pd.DataFrame(
+        {
+            "model_id": merged["model"], "model_version": merged["version"], "event_at": merged["ts"],
+            "latency_ms": merged["ms"], "is_error": merged["err"], "predicted_value": merged["eta_pred"],
+            "label": merged["eta_actual"], "zone": merged["zone"],
+        }
+    )
+    expected = expected_production_metrics(reference, segments=["zone"], model_type="regression")
+    actual = query(path, "select * from corridor_metric_observations where source = 'production'")
+    assert set(actual.metric) == {"request_count", "throughput_per_hour", "error_rate", "latency_mean", "latency_p50",
+                                  "latency_p95", "latency_p99", "label_maturity", "mae", "rmse"}
+    both = expected.merge(actual, on=KEYS, how="outer", indicator=True, suffixes=("_exp", "_act"))
+    assert (both["_merge"] == "both").all()
+    for column in ["metric_value", "sample_size", "standard_error", "interval_lower", "interval_upper"]:
+        exp = pd.to_numeric(both[f"{column}_exp"], errors="coerce").to_numpy(dtype=float)
+        act = pd.to_numeric(both[f"{column}_act"], errors="coerce").to_numpy(dtype=float)
+        assert (np.isnan(exp) == np.isnan(act)).all(), column
+        ok = ~np.isnan(exp)
+        np.testing.assert_allclose(act[ok], exp[ok], rtol=1e-9, atol=1e-9, err_msg=column)
+    # the offline estimate with only an expected value and a standard error is aligned to all 4 days
+    offline = query(path, "select * from corridor_metric_observations where source = 'offline'")
+    assert len(offline) == 4 and offline["interval_lower"].notna().all()
+
+
+def _expect_error(dbt, vars, *needles, command=("build", "--exclude", "resource_type:seed")):
+    result = dbt(*command, vars=vars, expect_ok=False)
+    assert not result.ok, "dbt succeeded but should have failed"
+    for needle in needles:
+        assert needle in result.output, f"{needle!r} not in dbt output:\n{result.output[-3000:]}"
+
+
+@pytest.fixture
+def regression_project(root_dbt):
+    dbt, path = root_dbt
+    _regression_inputs(path)
+    return dbt
+
+
+def test_missing_input_var_names_the_var(regression_project):
+    vars = {k: v for k, v in REGRESSION_VARS.items() if k != "corridor_outcomes"}
+    _expect_error(regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_load_demo_seeds: false")
+
+
+def test_mapped_column_that_does_not_exist(regression_project):
+    vars = {**REGRESSION_VARS}
+    vars["corridor_production_events"] = {
+        **REGRESSION_VARS["corridor_production_events"],
+        "columns": {**REGRESSION_VARS["corridor_production_events"]["columns"], "latency_ms": "latency_millis"},
+    }
+    _expect_error(
+        regression_project, vars,
+        "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'",
+        "Its columns are: id, ts",
+    )
+
+
+def test_segment_column_that_does_not_exist(regression_project):
+    vars = {**REGRESSION_VARS, "corridor_segment_columns": ["zone", "city"]}
+    _expect_error(regression_project, vars, "maps 'segment_city' to column 'city'", "corridor_segment_columns")
+
+
+def test_relation_that_does_not_exist(regression_project):
+    vars = {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "relation": "main.nope"}}
+    _expect_error(regression_project, vars, "var 'corridor_outcomes' points at", "nope", "which does not exist")
+
+
+def test_required_column_mapped_to_null(regression_project):
+    vars = {**REGRESSION_VARS}
+    vars["corridor_outcomes"] = {"relation": "main.trip_outcomes", "columns": {"event_id": "id", "label": None}}
+    _expect_error(regression_project, vars, "var 'corridor_outcomes.columns.label' is null")
+
+
+def test_unknown_keys_and_bad_settings(regression_project):
+    vars = {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "table": "x"}}
+    _expect_error(regression_project, vars, "var 'corridor_outcomes' has an unknown key 'table'")
+    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_model_type": "ranker"},
+                  "var 'corridor_model_type' is 'ranker'")
+    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_window_grains": ["minute"]},
+                  "var 'corridor_window_grains' contains 'minute'")
+    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_confidence_level": 95},
+                  "var 'corridor_confidence_level' must be a number strictly between 0 and 1")
+    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
+                  "segment dimension 'Zone Name'")
