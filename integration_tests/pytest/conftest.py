@@ -82,7 +82,9 @@ def postgres_server():
         pytest.skip("CORRIDOR_SKIP_POSTGRES=1")
     pg_bin = _pg_bin()
     if pg_bin is None:
-        pytest.fail("PostgreSQL binaries (initdb, pg_ctl) not found; install PostgreSQL 15 or set CORRIDOR_SKIP_POSTGRES=1")
+        pytest.fail(
+            "PostgreSQL binaries (initdb, pg_ctl) not found; install PostgreSQL 15 or set CORRIDOR_SKIP_POSTGRES=1"
+        )
     root = Path(tempfile.mkdtemp(prefix="corridor_pg_"))
     data = root / "data"
     port = _free_port()
@@ -104,7 +106,9 @@ def postgres_server():
     try:
         yield {"CORRIDOR_PG_HOST": "127.0.0.1", "CORRIDOR_PG_PORT": str(port), "CORRIDOR_PG_USER": "postgres"}
     finally:
-        subprocess.run([*prefix, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True)
+        subprocess.run(
+            [*prefix, str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -155,7 +155,9 @@ def _metrics_for_window(
             mse = float(np.mean(err**2))
             rmse = math.sqrt(mse)
             se = float(stats.sem(err**2)) / (2 * rmse) if len(err) > 1 and rmse > 0 else None
-            add("rmse", rmse, len(err), se, None if se is None else rmse - z * se, None if se is None else rmse + z * se)
+            add(
+                "rmse", rmse, len(err), se, None if se is None else rmse - z * se, None if se is None else rmse + z * se
+            )
         else:
             add("rmse", None, 0)
     return rows

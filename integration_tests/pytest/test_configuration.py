@@ -40,8 +40,16 @@ def _regression_inputs(path):
         }
     ).sample(frac=0.8, random_state=3)
     offline = pd.DataFrame(
-        [{"model_id": "eta_minutes", "model_version": "2026.05", "metric": "mae", "window_grain": "day",
-          "expected_value": 2.4, "standard_error": 0.1}]
+        [
+            {
+                "model_id": "eta_minutes",
+                "model_version": "2026.05",
+                "metric": "mae",
+                "window_grain": "day",
+                "expected_value": 2.4,
+                "standard_error": 0.1,
+            }
+        ]
     )
     rules = pd.DataFrame([{"rule_id": "mae-day", "metric": "mae", "comparison_kind": "absolute", "owner": "eta-team"}])
     con = duckdb.connect(str(path))
@@ -61,24 +69,61 @@ REGRESSION_VARS = {
     "corridor_production_events": {
         "relation": "main.trips",
         "columns": {
-            "event_id": "id", "event_at": "ts", "loaded_at": None, "model_id": "model", "model_version": "version",
-            "entity_id": None, "latency_ms": "ms", "is_error": "err", "predicted_score": None,
-            "predicted_class": None, "predicted_value": "eta_pred",
+            "event_id": "id",
+            "event_at": "ts",
+            "loaded_at": None,
+            "model_id": "model",
+            "model_version": "version",
+            "entity_id": None,
+            "latency_ms": "ms",
+            "is_error": "err",
+            "predicted_score": None,
+            "predicted_class": None,
+            "predicted_value": "eta_pred",
         },
     },
-    "corridor_outcomes": {"relation": "main.trip_outcomes",
-                          "columns": {"event_id": "id", "label": "eta_actual", "label_arrived_at": "at"}},
-    "corridor_offline_estimates": {"relation": "main.eta_offline",
-                                   "columns": {"estimate_id": None, "segment_dimension": None, "segment_value": None,
-                                               "interval_lower": None, "interval_upper": None,
-                                               "confidence_level": None, "method": None, "estimator_version": None,
-                                               "evaluation_dataset_id": None, "produced_at": None,
-                                               "valid_from": None, "valid_to": None}},
-    "corridor_rules": {"relation": "main.eta_rules",
-                       "columns": {k: None for k in ["hypothesis", "segment_dimension", "segment_value",
-                                                     "window_grain", "direction", "warn_tolerance",
-                                                     "fail_tolerance", "min_sample_size", "consecutive_windows",
-                                                     "escalation_path", "severity", "rule_version", "valid_from"]}},
+    "corridor_outcomes": {
+        "relation": "main.trip_outcomes",
+        "columns": {"event_id": "id", "label": "eta_actual", "label_arrived_at": "at"},
+    },
+    "corridor_offline_estimates": {
+        "relation": "main.eta_offline",
+        "columns": {
+            "estimate_id": None,
+            "segment_dimension": None,
+            "segment_value": None,
+            "interval_lower": None,
+            "interval_upper": None,
+            "confidence_level": None,
+            "method": None,
+            "estimator_version": None,
+            "evaluation_dataset_id": None,
+            "produced_at": None,
+            "valid_from": None,
+            "valid_to": None,
+        },
+    },
+    "corridor_rules": {
+        "relation": "main.eta_rules",
+        "columns": {
+            k: None
+            for k in [
+                "hypothesis",
+                "segment_dimension",
+                "segment_value",
+                "window_grain",
+                "direction",
+                "warn_tolerance",
+                "fail_tolerance",
+                "min_sample_size",
+                "consecutive_windows",
+                "escalation_path",
+                "severity",
+                "rule_version",
+                "valid_from",
+            ]
+        },
+    },
     "corridor_reference_features": None,
 }
 
@@ -90,15 +135,30 @@ def test_regression_model_with_its_own_names(root_dbt):
     merged = events.merge(outcomes, on="id", how="left")
     reference = pd.DataFrame(
         {
-            "model_id": merged["model"], "model_version": merged["version"], "event_at": merged["ts"],
-            "latency_ms": merged["ms"], "is_error": merged["err"], "predicted_value": merged["eta_pred"],
-            "label": merged["eta_actual"], "zone": merged["zone"],
+            "model_id": merged["model"],
+            "model_version": merged["version"],
+            "event_at": merged["ts"],
+            "latency_ms": merged["ms"],
+            "is_error": merged["err"],
+            "predicted_value": merged["eta_pred"],
+            "label": merged["eta_actual"],
+            "zone": merged["zone"],
         }
     )
     expected = expected_production_metrics(reference, segments=["zone"], model_type="regression")
     actual = query(path, "select * from corridor_metric_observations where source = 'production'")
-    assert set(actual.metric) == {"request_count", "throughput_per_hour", "error_rate", "latency_mean", "latency_p50",
-                                  "latency_p95", "latency_p99", "label_maturity", "mae", "rmse"}
+    assert set(actual.metric) == {
+        "request_count",
+        "throughput_per_hour",
+        "error_rate",
+        "latency_mean",
+        "latency_p50",
+        "latency_p95",
+        "latency_p99",
+        "label_maturity",
+        "mae",
+        "rmse",
+    }
     both = expected.merge(actual, on=KEYS, how="outer", indicator=True, suffixes=("_exp", "_act"))
     assert (both["_merge"] == "both").all()
     for column in ["metric_value", "sample_size", "standard_error", "interval_lower", "interval_upper"]:
@@ -138,7 +198,8 @@ def test_mapped_column_that_does_not_exist(regression_project):
         "columns": {**REGRESSION_VARS["corridor_production_events"]["columns"], "latency_ms": "latency_millis"},
     }
     _expect_error(
-        regression_project, vars,
+        regression_project,
+        vars,
         "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'",
         "Its columns are: id, ts",
     )
@@ -163,11 +224,23 @@ def test_required_column_mapped_to_null(regression_project):
 def test_unknown_keys_and_bad_settings(regression_project):
     vars = {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "table": "x"}}
     _expect_error(regression_project, vars, "var 'corridor_outcomes' has an unknown key 'table'")
-    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_model_type": "ranker"},
-                  "var 'corridor_model_type' is 'ranker'")
-    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_window_grains": ["minute"]},
-                  "var 'corridor_window_grains' contains 'minute'")
-    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_confidence_level": 95},
-                  "var 'corridor_confidence_level' must be a number strictly between 0 and 1")
-    _expect_error(regression_project, {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
-                  "segment dimension 'Zone Name'")
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_model_type": "ranker"},
+        "var 'corridor_model_type' is 'ranker'",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_window_grains": ["minute"]},
+        "var 'corridor_window_grains' contains 'minute'",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_confidence_level": 95},
+        "var 'corridor_confidence_level' must be a number strictly between 0 and 1",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
+        "segment dimension 'Zone Name'",
+    )

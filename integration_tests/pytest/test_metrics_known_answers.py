@@ -108,7 +108,8 @@ def test_duplicates_count_once_and_first_copy_wins(integration_duckdb):
     n = query(
         integration_duckdb["path"],
         "select sum(metric_value) as n from corridor_metric_observations "
-        "where source = 'production' and metric = 'request_count' and window_grain = 'day' and segment_dimension = 'all'",
+        "where source = 'production' and metric = 'request_count' and window_grain = 'day'"
+        " and segment_dimension = 'all'",
     )["n"][0]
     assert n == distinct
 

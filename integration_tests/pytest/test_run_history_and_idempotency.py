@@ -8,8 +8,8 @@ import json
 
 import pytest
 import yaml
-from corridor.dbt_runner import INTEGRATION_DIR
 from conftest import query
+from corridor.dbt_runner import INTEGRATION_DIR
 from make_fixtures import build
 
 pytestmark = pytest.mark.dbt
@@ -66,7 +66,9 @@ def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_pat
     base = query(path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at")
     last_config, last_rules = base.iloc[-1]
     dbt("run", "--select", "stg_corridor__rules", "corridor_run_history", vars={"corridor_confidence_level": 0.9})
-    changed = query(path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at").iloc[-1]
+    changed = query(
+        path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at"
+    ).iloc[-1]
     assert changed["config_fingerprint"] != last_config
     assert changed["rules_fingerprint"] == last_rules
 
@@ -81,7 +83,9 @@ def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_pat
     columns = project["vars"]["corridor_rules"]["columns"]
     rules_var = {"corridor_rules": {"relation": "main.hypotheses_v2", "columns": columns}}
     dbt("run", "--select", "stg_corridor__rules", "corridor_run_history", vars=rules_var)
-    moved = query(path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at").iloc[-1]
+    moved = query(
+        path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at"
+    ).iloc[-1]
     assert moved["rules_fingerprint"] != last_rules
     # put the rules back so later tests see the original registry
     dbt("run", "--select", "stg_corridor__rules")

@@ -47,7 +47,9 @@ def build(seed: int = 7) -> dict[str, pd.DataFrame]:
     # one event from a country seen nowhere else: a one-event segment
     eid += 1
     rows.append((f"req-{eid:05d}", start + pd.Timedelta(days=1, hours=5, minutes=7), "r1", "MX", "ios"))
-    ev = pd.DataFrame(rows, columns=["request_uuid", "requested_at", "model_release", "country_code", "client_platform"])
+    ev = pd.DataFrame(
+        rows, columns=["request_uuid", "requested_at", "model_release", "country_code", "client_platform"]
+    )
     n = len(ev)
     ev["model_name"] = "basket_risk"
     ev["customer_key"] = [f"cust-{i % 37}" for i in range(n)]

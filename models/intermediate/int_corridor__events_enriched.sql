@@ -47,7 +47,8 @@ events_ranked as (
 
 events_first_copy as (
 
-    select * from events_ranked where copy_number = 1
+    select * from events_ranked
+    where copy_number = 1
 
 ),
 
@@ -72,7 +73,12 @@ outcomes_arrived as (
 
 latest_outcomes as (
 
-    select event_id, label from outcomes_arrived where arrival_rank = 1
+    select
+        event_id,
+        label
+
+    from outcomes_arrived
+    where arrival_rank = 1
 
 ),
 

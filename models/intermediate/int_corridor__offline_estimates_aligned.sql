@@ -71,7 +71,7 @@ model_windows as (
 
     from model_spans
     inner join window_indexes
-        on window_indexes.n <= model_spans.last_window_index
+        on model_spans.last_window_index >= window_indexes.n
 
 ),
 
@@ -157,9 +157,9 @@ aligned as (
         on estimates_with_uncertainty.model_id = model_windows.model_id
         and estimates_with_uncertainty.window_grain = model_windows.window_grain
         and (estimates_with_uncertainty.valid_from is null
-            or model_windows.window_start >= estimates_with_uncertainty.valid_from)
+            or estimates_with_uncertainty.valid_from <= model_windows.window_start)
         and (estimates_with_uncertainty.valid_to is null
-            or model_windows.window_start < estimates_with_uncertainty.valid_to)
+            or estimates_with_uncertainty.valid_to > model_windows.window_start)
 
 ),
 

@@ -79,7 +79,7 @@ final as (
         and segments.model_version = spans.model_version
         and segments.window_grain = spans.window_grain
     inner join window_indexes
-        on window_indexes.n <= spans.last_window_index
+        on spans.last_window_index >= window_indexes.n
 
 )
 

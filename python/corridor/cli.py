@@ -1,7 +1,7 @@
 """corridor's command line.
 
-    corridor demo               build the demo on embedded DuckDB and summarise it
-    corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
+corridor demo               build the demo on embedded DuckDB and summarise it
+corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
 """
 
 from __future__ import annotations
@@ -52,8 +52,9 @@ def _summarise(path: Path) -> str:
         ).fetchall()
         for inc_id, kind, metric, dim, value, starts, ends in incidents:
             grain = "hour" if (ends - starts).total_seconds() <= 6 * 3600 else "day"
-            row = con.execute(
-                """
+            row = (
+                con.execute(
+                    """
                 with o as (
                     select window_start, window_end, metric_value, sample_size
                     from corridor_metric_observations
@@ -67,8 +68,11 @@ def _summarise(path: Path) -> str:
                     max(metric_value) filter (where window_start < ? and window_end > ?)
                 from o
                 """,
-                [metric, dim, value, grain, starts, ends, starts, ends, starts, ends, starts],
-            ).fetchall()[0] if metric not in (None, "duplicate_rate") else (None, None, None, None)
+                    [metric, dim, value, grain, starts, ends, starts, ends, starts, ends, starts],
+                ).fetchall()[0]
+                if metric not in (None, "duplicate_rate")
+                else (None, None, None, None)
+            )
             before, during, low, high = row
             evidence = ""
             if before is not None and during is not None:
@@ -118,7 +122,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="corridor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="corridor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"corridor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")

@@ -65,27 +65,73 @@ MODEL_ID = "checkout_fraud"
 VERSIONS = ("v1", "v2")
 
 EVENT_COLUMNS = [
-    "event_id", "event_at", "loaded_at", "model_id", "model_version", "entity_id",
-    "region", "device", "tier", "latency_ms", "is_error", "predicted_score",
-    "predicted_class", "feature_txn_amount", "feature_account_age_days",
+    "event_id",
+    "event_at",
+    "loaded_at",
+    "model_id",
+    "model_version",
+    "entity_id",
+    "region",
+    "device",
+    "tier",
+    "latency_ms",
+    "is_error",
+    "predicted_score",
+    "predicted_class",
+    "feature_txn_amount",
+    "feature_account_age_days",
 ]
 OUTCOME_COLUMNS = ["event_id", "label", "label_arrived_at"]
 ESTIMATE_COLUMNS = [
-    "estimate_id", "model_id", "model_version", "metric", "segment_dimension",
-    "segment_value", "window_grain", "expected_value", "standard_error",
-    "interval_lower", "interval_upper", "confidence_level", "method",
-    "estimator_version", "evaluation_dataset_id", "produced_at", "valid_from", "valid_to",
+    "estimate_id",
+    "model_id",
+    "model_version",
+    "metric",
+    "segment_dimension",
+    "segment_value",
+    "window_grain",
+    "expected_value",
+    "standard_error",
+    "interval_lower",
+    "interval_upper",
+    "confidence_level",
+    "method",
+    "estimator_version",
+    "evaluation_dataset_id",
+    "produced_at",
+    "valid_from",
+    "valid_to",
 ]
 RULE_COLUMNS = [
-    "rule_id", "hypothesis", "metric", "segment_dimension", "segment_value",
-    "window_grain", "comparison_kind", "direction", "warn_tolerance", "fail_tolerance",
-    "min_sample_size", "consecutive_windows", "owner", "escalation_path", "severity",
-    "rule_version", "valid_from",
+    "rule_id",
+    "hypothesis",
+    "metric",
+    "segment_dimension",
+    "segment_value",
+    "window_grain",
+    "comparison_kind",
+    "direction",
+    "warn_tolerance",
+    "fail_tolerance",
+    "min_sample_size",
+    "consecutive_windows",
+    "owner",
+    "escalation_path",
+    "severity",
+    "rule_version",
+    "valid_from",
 ]
 REFERENCE_COLUMNS = ["model_id", "model_version", "feature_name", "feature_value"]
 INCIDENT_COLUMNS = [
-    "incident_id", "incident_kind", "metric", "model_id", "segment_dimension",
-    "segment_value", "starts_at", "ends_at", "description",
+    "incident_id",
+    "incident_kind",
+    "metric",
+    "model_id",
+    "segment_dimension",
+    "segment_value",
+    "starts_at",
+    "ends_at",
+    "description",
 ]
 
 SEED_FILES = {
@@ -112,23 +158,47 @@ LATAM = REGIONS.index("latam")
 ANDROID = DEVICES.index("android")
 
 # Relative traffic by hour of day (UTC) and day of week (Mon..Sun).
-_HOUR = np.array([
-    0.45, 0.38, 0.33, 0.30, 0.30, 0.33, 0.42, 0.55, 0.70, 0.82, 0.90, 0.97,
-    1.03, 1.08, 1.12, 1.15, 1.20, 1.28, 1.38, 1.45, 1.42, 1.25, 0.95, 0.65,
-])
+_HOUR = np.array(
+    [
+        0.45,
+        0.38,
+        0.33,
+        0.30,
+        0.30,
+        0.33,
+        0.42,
+        0.55,
+        0.70,
+        0.82,
+        0.90,
+        0.97,
+        1.03,
+        1.08,
+        1.12,
+        1.15,
+        1.20,
+        1.28,
+        1.38,
+        1.45,
+        1.42,
+        1.25,
+        0.95,
+        0.65,
+    ]
+)
 HOUR_PROFILE = _HOUR / _HOUR.mean()
 DOW_PROFILE = np.array([0.97, 0.95, 0.96, 0.98, 1.06, 1.12, 1.02])
 
-ENTITY_EVENTS = 6.0            # mean requests per entity
-ENTITY_ACTIVITY_SD = 0.6       # lognormal spread of entity activity
-DEVICE_SWITCH = 0.2            # share of requests not on the entity's usual device
+ENTITY_EVENTS = 6.0  # mean requests per entity
+ENTITY_ACTIVITY_SD = 0.6  # lognormal spread of entity activity
+DEVICE_SWITCH = 0.2  # share of requests not on the entity's usual device
 
 # Fraud risk (logit scale).
 FRAUD_INTERCEPT = -5.0
 REGION_RISK = np.array([0.0, -0.15, 0.35, 0.75, 0.55])
 DEVICE_RISK = np.array([-0.10, 0.0, 0.30])
 TIER_RISK = np.array([0.0, -0.30, -0.80])
-AMOUNT_MEDIAN = np.array([45.0, 90.0, 400.0])   # by tier
+AMOUNT_MEDIAN = np.array([45.0, 90.0, 400.0])  # by tier
 AMOUNT_SIGMA = 1.0
 AMOUNT_COEF = 0.8
 AGE_COEF = -0.6
@@ -136,11 +206,11 @@ AGE_LOG_MEAN = 5.4
 AGE_LOG_SD = 1.55
 NEW_ACCOUNT_SHARE = 0.12
 ENTITY_RISK_SD = 0.8
-FRAUDSTER_SHARE = 0.012        # entities that are fraud rings: much riskier, mostly new accounts
+FRAUDSTER_SHARE = 0.012  # entities that are fraud rings: much riskier, mostly new accounts
 FRAUDSTER_RISK = 5.5
 EVENT_RISK_SD = 1.0
 MODEL_NOISE_SD = {"v1": 0.8, "v2": 0.6}
-DEGRADED_RHO = 0.15            # latam after the feature source change
+DEGRADED_RHO = 0.15  # latam after the feature source change
 DEGRADED_NOISE_SD = 1.2
 DEGRADED_SHIFT = 2.8
 SCORE_DECIMALS = 5
@@ -155,7 +225,7 @@ LATENCY_LOAD_GAIN = 0.12
 TAIL_PROB = 0.04
 TAIL_MEDIAN = 3.0
 TAIL_SIGMA = 0.45
-REGRESSED_SIGMA = 0.45         # android after the regression
+REGRESSED_SIGMA = 0.45  # android after the regression
 REGRESSED_TAIL_PROB = 0.09
 REGRESSED_TAIL_MEDIAN = 3.6
 TIMEOUT_MS = (2000.0, 3000.0)
@@ -167,7 +237,7 @@ LABEL_DELAY_MEDIAN_H = 3.0
 LABEL_DELAY_SIGMA = 1.6
 LABEL_NEVER_SHARE = 0.06
 LOAD_DELAY_MEDIAN_S = 20.0
-LATE_SHARE = 0.85              # share of the late day's events loaded 1-3 days late
+LATE_SHARE = 0.85  # share of the late day's events loaded 1-3 days late
 DUPLICATE_SHARE = 0.20
 
 _NS_PER_S = 1_000_000_000
@@ -255,10 +325,10 @@ class _Pool:
     region: np.ndarray
     tier: np.ndarray
     device: np.ndarray
-    age0: np.ndarray        # account age (days) at the scenario start
-    risk: np.ndarray        # entity random effect on the fraud logit
-    key: np.ndarray         # uint64 hash: entity id and sticky routing
-    slots: np.ndarray       # entity index repeated in proportion to its activity
+    age0: np.ndarray  # account age (days) at the scenario start
+    risk: np.ndarray  # entity random effect on the fraud logit
+    key: np.ndarray  # uint64 hash: entity id and sticky routing
+    slots: np.ndarray  # entity index repeated in proportion to its activity
 
     def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
         return self.slots[rng.integers(0, self.slots.size, n)]
@@ -280,8 +350,9 @@ def _make_pool(seed: int, n_entities: int, stream: int = 0) -> _Pool:
         age0=age0.astype(np.float32),
         risk=risk.astype(np.float32),
         key=_splitmix64(np.arange(n, dtype=np.uint64) ^ _splitmix64(np.array([salt]))[0]),
-        slots=np.repeat(np.arange(n, dtype=np.int32),
-                        np.maximum(np.rint(4.0 * activity / activity.mean()), 1).astype(np.int64)),
+        slots=np.repeat(
+            np.arange(n, dtype=np.int32), np.maximum(np.rint(4.0 * activity / activity.mean()), 1).astype(np.int64)
+        ),
     )
 
 
@@ -289,8 +360,9 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def _times(rng: np.random.Generator, sc: Scenario, counts: np.ndarray, first_hour: int,
-           resolution_ns: int) -> np.ndarray:
+def _times(
+    rng: np.random.Generator, sc: Scenario, counts: np.ndarray, first_hour: int, resolution_ns: int
+) -> np.ndarray:
     """Event times (int64 ns, sorted) for consecutive hour bins with the given counts."""
     bins = np.repeat(np.arange(first_hour, first_hour + len(counts), dtype=np.int64), counts)
     t = sc.start + bins * _NS_PER_H + (rng.random(bins.size) * _NS_PER_H).astype(np.int64)
@@ -298,9 +370,18 @@ def _times(rng: np.random.Generator, sc: Scenario, counts: np.ndarray, first_hou
     return t - t % resolution_ns
 
 
-def _simulate(rng: np.random.Generator, t: np.ndarray, pool: _Pool, sc: Scenario, *,
-              version: int | None = None, incidents: bool = True, error_rate: float = BASE_ERROR_RATE,
-              resolution_ns: int = 1000, raw: bool = False) -> dict[str, np.ndarray]:
+def _simulate(
+    rng: np.random.Generator,
+    t: np.ndarray,
+    pool: _Pool,
+    sc: Scenario,
+    *,
+    version: int | None = None,
+    incidents: bool = True,
+    error_rate: float = BASE_ERROR_RATE,
+    resolution_ns: int = 1000,
+    raw: bool = False,
+) -> dict[str, np.ndarray]:
     """Simulate one block of events at times ``t`` (sorted int64 ns)."""
     n = t.size
     ent = pool.sample(rng, n)
@@ -331,8 +412,13 @@ def _simulate(rng: np.random.Generator, t: np.ndarray, pool: _Pool, sc: Scenario
     is_error = rng.random(n) < p_err
 
     # Latency: lognormal body, lognormal tail component, slower at peak load.
-    mu = np.log(REGION_LATENCY_MS[region] * DEVICE_LATENCY[device] * TIER_LATENCY[tier]
-                * VERSION_LATENCY[ver] * (1.0 + LATENCY_LOAD_GAIN * (load - 1.0)))
+    mu = np.log(
+        REGION_LATENCY_MS[region]
+        * DEVICE_LATENCY[device]
+        * TIER_LATENCY[tier]
+        * VERSION_LATENCY[ver]
+        * (1.0 + LATENCY_LOAD_GAIN * (load - 1.0))
+    )
     sigma = np.full(n, LATENCY_SIGMA)
     tail_p = np.full(n, TAIL_PROB)
     tail_mu = np.full(n, math.log(TAIL_MEDIAN))
@@ -363,8 +449,7 @@ def _simulate(rng: np.random.Generator, t: np.ndarray, pool: _Pool, sc: Scenario
     if incidents:
         bad = (region == LATAM) & (t >= sc.latam_from)
         nb = int(bad.sum())
-        seen[bad] = (seg[bad] + DEGRADED_RHO * resid[bad] + DEGRADED_NOISE_SD * rng.standard_normal(nb)
-                     + DEGRADED_SHIFT)
+        seen[bad] = seg[bad] + DEGRADED_RHO * resid[bad] + DEGRADED_NOISE_SD * rng.standard_normal(nb) + DEGRADED_SHIFT
         amount[bad] = np.round(amount[bad] * 100.0, 2)  # the new source reports cents
     if raw:
         return {"seen": seen, "label": label, "ver": ver}
@@ -404,12 +489,23 @@ def _simulate(rng: np.random.Generator, t: np.ndarray, pool: _Pool, sc: Scenario
     dup_loaded -= dup_loaded % resolution_ns
 
     return {
-        "t": t, "loaded": loaded, "ver": ver, "entity_key": key, "region": region,
-        "device": device, "tier": tier, "latency": latency, "is_error": is_error,
-        "score": score, "amount": amount,
+        "t": t,
+        "loaded": loaded,
+        "ver": ver,
+        "entity_key": key,
+        "region": region,
+        "device": device,
+        "tier": tier,
+        "latency": latency,
+        "is_error": is_error,
+        "score": score,
+        "amount": amount,
         "age": np.floor(np.maximum(age, 0.0)).astype(np.int32),
-        "label": label, "arrived": arrived, "has_label": has_label,
-        "dup": dup, "dup_loaded": dup_loaded,
+        "label": label,
+        "arrived": arrived,
+        "has_label": has_label,
+        "dup": dup,
+        "dup_loaded": dup_loaded,
     }
 
 
@@ -463,7 +559,7 @@ def _fixed_strings(prefix: str, chars: np.ndarray) -> pa.Array:
     width = p.size + w
     buf = np.empty((n, width), dtype=np.uint8)
     buf[:, : p.size] = p
-    buf[:, p.size:] = chars
+    buf[:, p.size :] = chars
     if n * width < 2**31 - 1:
         typ, offsets = pa.string(), np.arange(0, (n + 1) * width, width, dtype=np.int32)
     else:
@@ -476,7 +572,7 @@ def _id_chars(ids: np.ndarray) -> np.ndarray:
     ids = ids.astype(np.int64)
     out = np.empty((ids.size, 12), dtype=np.uint8)
     for j in range(4):
-        out[:, 3 * j: 3 * j + 3] = _TRIPLES[(ids // 10 ** (9 - 3 * j)) % 1000]
+        out[:, 3 * j : 3 * j + 3] = _TRIPLES[(ids // 10 ** (9 - 3 * j)) % 1000]
     return out
 
 
@@ -509,29 +605,33 @@ def _tables(sim: dict[str, np.ndarray], id_offset: int) -> tuple[pa.Table, pa.Ta
     err = sim["is_error"][rows]
     score = sim["score"][rows]
     pred = (np.nan_to_num(score) >= 0.5).astype(np.int32)
-    events = pa.table({
-        "event_id": _fixed_strings("evt_", chars[rows]),
-        "event_at": _timestamps(sim["t"][rows]),
-        "loaded_at": _timestamps(loaded),
-        "model_id": _dict(np.zeros(rows.size, dtype=np.int8), [MODEL_ID]),
-        "model_version": _dict(sim["ver"][rows], VERSIONS),
-        "entity_id": _entity_ids(sim["entity_key"][rows]),
-        "region": _dict(sim["region"][rows], REGIONS),
-        "device": _dict(sim["device"][rows], DEVICES),
-        "tier": _dict(sim["tier"][rows], TIERS),
-        "latency_ms": pa.array(sim["latency"][rows]),
-        "is_error": pa.array(err),
-        "predicted_score": pa.array(score, mask=err),
-        "predicted_class": pa.array(pred, mask=err),
-        "feature_txn_amount": pa.array(sim["amount"][rows]),
-        "feature_account_age_days": pa.array(sim["age"][rows]),
-    })
+    events = pa.table(
+        {
+            "event_id": _fixed_strings("evt_", chars[rows]),
+            "event_at": _timestamps(sim["t"][rows]),
+            "loaded_at": _timestamps(loaded),
+            "model_id": _dict(np.zeros(rows.size, dtype=np.int8), [MODEL_ID]),
+            "model_version": _dict(sim["ver"][rows], VERSIONS),
+            "entity_id": _entity_ids(sim["entity_key"][rows]),
+            "region": _dict(sim["region"][rows], REGIONS),
+            "device": _dict(sim["device"][rows], DEVICES),
+            "tier": _dict(sim["tier"][rows], TIERS),
+            "latency_ms": pa.array(sim["latency"][rows]),
+            "is_error": pa.array(err),
+            "predicted_score": pa.array(score, mask=err),
+            "predicted_class": pa.array(pred, mask=err),
+            "feature_txn_amount": pa.array(sim["amount"][rows]),
+            "feature_account_age_days": pa.array(sim["age"][rows]),
+        }
+    )
     lab = np.flatnonzero(sim["has_label"])
-    outcomes = pa.table({
-        "event_id": _fixed_strings("evt_", chars[lab]),
-        "label": pa.array(sim["label"][lab].astype(np.int32)),
-        "label_arrived_at": _timestamps(sim["arrived"][lab]),
-    })
+    outcomes = pa.table(
+        {
+            "event_id": _fixed_strings("evt_", chars[lab]),
+            "label": pa.array(sim["label"][lab].astype(np.int32)),
+            "label_arrived_at": _timestamps(sim["arrived"][lab]),
+        }
+    )
     return events, outcomes
 
 
@@ -552,15 +652,15 @@ def _to_pandas(table: pa.Table) -> pd.DataFrame:
 # --------------------------------------------------------------------------
 # Offline side: estimates, reference features, rules, incidents
 # --------------------------------------------------------------------------
-def _offline_sample(seed: int, stream: int, n: int, sc: Scenario, version: int,
-                    error_rate: float) -> dict[str, np.ndarray]:
+def _offline_sample(
+    seed: int, stream: int, n: int, sc: Scenario, version: int, error_rate: float
+) -> dict[str, np.ndarray]:
     """Events from the pre-incident process (independent entities) for one version."""
     rng = np.random.default_rng([seed, 100 + stream, version])
     pool = _make_pool(seed, max(n / ENTITY_EVENTS, 50), stream=100 + stream)
     counts = rng.multinomial(n, _hour_weights(sc))
     t = _times(rng, sc, counts, 0, _NS_PER_S)
-    return _simulate(rng, t, pool, sc, version=version, incidents=False, error_rate=error_rate,
-                     resolution_ns=_NS_PER_S)
+    return _simulate(rng, t, pool, sc, version=version, incidents=False, error_rate=error_rate, resolution_ns=_NS_PER_S)
 
 
 def _auc(y: np.ndarray, s: np.ndarray) -> float:
@@ -577,8 +677,9 @@ def _ece(y: np.ndarray, s: np.ndarray, bins: int = 10) -> float:
     return float(np.abs(np.bincount(b, weights=s - y, minlength=bins)).sum() / s.size)
 
 
-def classification_metrics(y: np.ndarray, s: np.ndarray, rng: np.random.Generator | None = None,
-                           n_boot: int = 2000) -> dict[str, tuple[float, float]]:
+def classification_metrics(
+    y: np.ndarray, s: np.ndarray, rng: np.random.Generator | None = None, n_boot: int = 2000
+) -> dict[str, tuple[float, float]]:
     """Point estimate and standard error of each classification metric.
 
     Closed-form SEs (Agresti-Coull binomial, Hanley-McNeil for AUC, CLT for mean
@@ -650,8 +751,9 @@ def _fmt_ts(ns: int | None) -> str | None:
     return None if ns is None else _ts(ns).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def offline_estimates(sc: Scenario, seed: int = 42, n_eval: int = 250_000, n_load: int = 100_000,
-                      n_canary: int = 30_000) -> pd.DataFrame:
+def offline_estimates(
+    sc: Scenario, seed: int = 42, n_eval: int = 250_000, n_load: int = 100_000, n_canary: int = 30_000
+) -> pd.DataFrame:
     """Backtest, load-test and canary estimates for v1 and v2, per segment."""
     rows: list[dict] = []
     day = _NS_PER_D
@@ -660,32 +762,59 @@ def offline_estimates(sc: Scenario, seed: int = 42, n_eval: int = 250_000, n_loa
     v2_first = sc.rollout[0][0]
     v2_full = sc.rollout[-1][0]
     meta = {
-        "v1": {"valid_from": sc.start - 45 * day, "valid_to": v2_full,
-               "backtest": sc.start - 52 * day, "load": sc.start - 50 * day, "canary": sc.start - 46 * day},
-        "v2": {"valid_from": v2_first, "valid_to": None,
-               "backtest": v2_first - 9 * day, "load": v2_first - 6 * day, "canary": v2_first - 2 * day},
+        "v1": {
+            "valid_from": sc.start - 45 * day,
+            "valid_to": v2_full,
+            "backtest": sc.start - 52 * day,
+            "load": sc.start - 50 * day,
+            "canary": sc.start - 46 * day,
+        },
+        "v2": {
+            "valid_from": v2_first,
+            "valid_to": None,
+            "backtest": v2_first - 9 * day,
+            "load": v2_first - 6 * day,
+            "canary": v2_first - 2 * day,
+        },
     }
 
-    def add(v, metric, dim, value, grain, est, se=None, lo=None, hi=None, conf=None, *, method,
-            estimator, dataset, produced):
-        rows.append({
-            "estimate_id": f"est_{v}_{metric}_{dim}_{value}_{grain}",
-            "model_id": MODEL_ID, "model_version": v, "metric": metric,
-            "segment_dimension": dim, "segment_value": value, "window_grain": grain,
-            "expected_value": est, "standard_error": se, "interval_lower": lo,
-            "interval_upper": hi, "confidence_level": conf, "method": method,
-            "estimator_version": estimator, "evaluation_dataset_id": dataset,
-            "produced_at": _fmt_ts(produced), "valid_from": _fmt_ts(meta[v]["valid_from"]),
-            "valid_to": _fmt_ts(meta[v]["valid_to"]),
-        })
+    def add(
+        v, metric, dim, value, grain, est, se=None, lo=None, hi=None, conf=None, *, method, estimator, dataset, produced
+    ):
+        rows.append(
+            {
+                "estimate_id": f"est_{v}_{metric}_{dim}_{value}_{grain}",
+                "model_id": MODEL_ID,
+                "model_version": v,
+                "metric": metric,
+                "segment_dimension": dim,
+                "segment_value": value,
+                "window_grain": grain,
+                "expected_value": est,
+                "standard_error": se,
+                "interval_lower": lo,
+                "interval_upper": hi,
+                "confidence_level": conf,
+                "method": method,
+                "estimator_version": estimator,
+                "evaluation_dataset_id": dataset,
+                "produced_at": _fmt_ts(produced),
+                "valid_from": _fmt_ts(meta[v]["valid_from"]),
+                "valid_to": _fmt_ts(meta[v]["valid_to"]),
+            }
+        )
 
     for vi, v in enumerate(VERSIONS):
         m = meta[v]
         rng = np.random.default_rng([seed, 200, vi])
         # Backtest on a labelled offline evaluation set (no serving errors offline).
         ev = _offline_sample(seed, 10, n_eval, sc, vi, error_rate=0.0)
-        bt = {"method": "backtest", "estimator": "backtest-2.3.0", "dataset": f"eval_{qtag}_{v}",
-              "produced": m["backtest"]}
+        bt = {
+            "method": "backtest",
+            "estimator": "backtest-2.3.0",
+            "dataset": f"eval_{qtag}_{v}",
+            "produced": m["backtest"],
+        }
         for dim, value, mask in _segments(ev):
             res = classification_metrics(ev["label"][mask], ev["score"][mask], rng)
             for metric, (est, se) in res.items():
@@ -696,8 +825,12 @@ def offline_estimates(sc: Scenario, seed: int = 42, n_eval: int = 250_000, n_loa
                     add(v, metric, dim, value, "day", est, se, **bt)
         # Load test: latency of all requests (timeouts included), with production's hourly mix.
         lt = _offline_sample(seed, 20, n_load, sc, vi, error_rate=BASE_ERROR_RATE)
-        lk = {"method": "load_test", "estimator": "loadtest-1.4.2",
-              "dataset": f"loadtest_{_ts(m['load']).strftime('%Y%m%d')}_{v}", "produced": m["load"]}
+        lk = {
+            "method": "load_test",
+            "estimator": "loadtest-1.4.2",
+            "dataset": f"loadtest_{_ts(m['load']).strftime('%Y%m%d')}_{v}",
+            "produced": m["load"],
+        }
         for dim, value, mask in _segments(lt):
             x = np.sort(lt["latency"][mask])
             nn = x.size
@@ -717,14 +850,18 @@ def offline_estimates(sc: Scenario, seed: int = 42, n_eval: int = 250_000, n_loa
                         add(v, metric, dim, value, grain, est, None, lo, hi, 0.90, **lk)
         # Canary: error rate on a slice of live traffic before the rollout.
         cn = _offline_sample(seed, 30, n_canary, sc, vi, error_rate=BASE_ERROR_RATE)
-        ck = {"method": "canary", "estimator": "canary-0.9.1",
-              "dataset": f"canary_{_ts(m['canary']).strftime('%Y%m%d')}_{v}", "produced": m["canary"]}
+        ck = {
+            "method": "canary",
+            "estimator": "canary-0.9.1",
+            "dataset": f"canary_{_ts(m['canary']).strftime('%Y%m%d')}_{v}",
+            "produced": m["canary"],
+        }
         for dim, value, mask in _segments(cn):
             k, nn = float(cn["is_error"][mask].sum()), float(mask.sum())
             lo, hi = _wilson(k, nn)
             pt = (k + 2) / (nn + 4)
             se = math.sqrt(pt * (1 - pt) / (nn + 4))
-            for grain in (["day", "hour"] if dim == "all" else ["day"]):
+            for grain in ["day", "hour"] if dim == "all" else ["day"]:
                 add(v, "error_rate", dim, value, grain, k / nn, se, lo, hi, 0.95, **ck)
     df = pd.DataFrame(rows, columns=ESTIMATE_COLUMNS)
     for c in ("expected_value", "standard_error", "interval_lower", "interval_upper", "confidence_level"):
@@ -737,10 +874,10 @@ def reference_features(sc: Scenario, seed: int = 42, n_per_version: int = 2000) 
     parts = []
     for vi, v in enumerate(VERSIONS):
         tr = _offline_sample(seed, 40, n_per_version, sc, vi, error_rate=0.0)
-        for feat, values in (("txn_amount", tr["amount"]),
-                             ("account_age_days", tr["age"].astype(np.float64))):
-            parts.append(pd.DataFrame({"model_id": MODEL_ID, "model_version": v,
-                                       "feature_name": feat, "feature_value": values}))
+        for feat, values in (("txn_amount", tr["amount"]), ("account_age_days", tr["age"].astype(np.float64))):
+            parts.append(
+                pd.DataFrame({"model_id": MODEL_ID, "model_version": v, "feature_name": feat, "feature_value": values})
+            )
     return pd.DataFrame(pd.concat(parts, ignore_index=True), columns=REFERENCE_COLUMNS)
 
 
@@ -749,30 +886,222 @@ def rules(sc: Scenario) -> pd.DataFrame:
     owner, esc = "fraud-ml-team", "#fraud-oncall -> pagerduty:fraud-ml"
     plat, pesc = "ml-platform-team", "#ml-platform -> pagerduty:ml-platform"
     r = [
-        ("R001", "Accuracy in every region stays within 2 points of the backtest", "accuracy",
-         "region", "*", "day", "statistical", "higher_is_better", 0.02, 0.05, 100, 1, owner, esc, "high", 2),
-        ("R002", "Recall on fraud in every region is not materially below the backtest", "recall",
-         "region", "*", "day", "statistical", "higher_is_better", 0.08, 0.15, 100, 2, owner, esc, "high", 1),
-        ("R003", "Overall AUC is equivalent to the backtest (within 0.03)", "auc",
-         "all", "all", "day", "equivalence", "two_sided", 0.03, 0.06, 500, 1, owner, esc, "critical", 1),
-        ("R004", "Overall precision does not fall far below the backtest", "precision",
-         "all", "all", "day", "statistical", "higher_is_better", 0.05, 0.10, 500, 1, owner, esc, "medium", 1),
-        ("R005", "Calibration: ECE stays within 2 points of the backtest", "expected_calibration_error",
-         "all", "all", "day", "absolute", "lower_is_better", 0.02, 0.04, 500, 2, owner, esc, "medium", 1),
-        ("R006", "Log loss per tier is no more than 15% worse than the backtest", "log_loss",
-         "tier", "*", "day", "relative", "lower_is_better", 0.15, 0.30, 200, 2, owner, esc, "low", 1),
-        ("R007", "p95 latency on every device is within 15% of the load test", "latency_p95",
-         "device", "*", "day", "relative", "lower_is_better", 0.15, 0.30, 300, 1, plat, pesc, "high", 3),
-        ("R008", "Overall p99 latency is within 25% of the load test", "latency_p99",
-         "all", "all", "day", "relative", "lower_is_better", 0.25, 0.50, 1000, 1, plat, pesc, "medium", 1),
-        ("R009", "Median latency is within 10% of the load test", "latency_p50",
-         "all", "all", "day", "relative", "lower_is_better", 0.10, 0.20, 500, 2, plat, pesc, "low", 1),
-        ("R010", "Hourly error rate stays near the canary rate", "error_rate",
-         "all", "all", "hour", "absolute", "lower_is_better", 0.02, 0.05, 30, 1, plat, pesc, "critical", 2),
-        ("R011", "Daily error rate per device stays near the canary rate", "error_rate",
-         "device", "*", "day", "absolute", "lower_is_better", 0.005, 0.015, 200, 1, plat, pesc, "high", 1),
-        ("R012", "Hourly throughput matches the same hour and weekday baseline", "throughput_per_hour",
-         "all", "all", "hour", "seasonal", "two_sided", 0.35, 0.60, 0, 2, plat, pesc, "medium", 1),
+        (
+            "R001",
+            "Accuracy in every region stays within 2 points of the backtest",
+            "accuracy",
+            "region",
+            "*",
+            "day",
+            "statistical",
+            "higher_is_better",
+            0.02,
+            0.05,
+            100,
+            1,
+            owner,
+            esc,
+            "high",
+            2,
+        ),
+        (
+            "R002",
+            "Recall on fraud in every region is not materially below the backtest",
+            "recall",
+            "region",
+            "*",
+            "day",
+            "statistical",
+            "higher_is_better",
+            0.08,
+            0.15,
+            100,
+            2,
+            owner,
+            esc,
+            "high",
+            1,
+        ),
+        (
+            "R003",
+            "Overall AUC is equivalent to the backtest (within 0.03)",
+            "auc",
+            "all",
+            "all",
+            "day",
+            "equivalence",
+            "two_sided",
+            0.03,
+            0.06,
+            500,
+            1,
+            owner,
+            esc,
+            "critical",
+            1,
+        ),
+        (
+            "R004",
+            "Overall precision does not fall far below the backtest",
+            "precision",
+            "all",
+            "all",
+            "day",
+            "statistical",
+            "higher_is_better",
+            0.05,
+            0.10,
+            500,
+            1,
+            owner,
+            esc,
+            "medium",
+            1,
+        ),
+        (
+            "R005",
+            "Calibration: ECE stays within 2 points of the backtest",
+            "expected_calibration_error",
+            "all",
+            "all",
+            "day",
+            "absolute",
+            "lower_is_better",
+            0.02,
+            0.04,
+            500,
+            2,
+            owner,
+            esc,
+            "medium",
+            1,
+        ),
+        (
+            "R006",
+            "Log loss per tier is no more than 15% worse than the backtest",
+            "log_loss",
+            "tier",
+            "*",
+            "day",
+            "relative",
+            "lower_is_better",
+            0.15,
+            0.30,
+            200,
+            2,
+            owner,
+            esc,
+            "low",
+            1,
+        ),
+        (
+            "R007",
+            "p95 latency on every device is within 15% of the load test",
+            "latency_p95",
+            "device",
+            "*",
+            "day",
+            "relative",
+            "lower_is_better",
+            0.15,
+            0.30,
+            300,
+            1,
+            plat,
+            pesc,
+            "high",
+            3,
+        ),
+        (
+            "R008",
+            "Overall p99 latency is within 25% of the load test",
+            "latency_p99",
+            "all",
+            "all",
+            "day",
+            "relative",
+            "lower_is_better",
+            0.25,
+            0.50,
+            1000,
+            1,
+            plat,
+            pesc,
+            "medium",
+            1,
+        ),
+        (
+            "R009",
+            "Median latency is within 10% of the load test",
+            "latency_p50",
+            "all",
+            "all",
+            "day",
+            "relative",
+            "lower_is_better",
+            0.10,
+            0.20,
+            500,
+            2,
+            plat,
+            pesc,
+            "low",
+            1,
+        ),
+        (
+            "R010",
+            "Hourly error rate stays near the canary rate",
+            "error_rate",
+            "all",
+            "all",
+            "hour",
+            "absolute",
+            "lower_is_better",
+            0.02,
+            0.05,
+            30,
+            1,
+            plat,
+            pesc,
+            "critical",
+            2,
+        ),
+        (
+            "R011",
+            "Daily error rate per device stays near the canary rate",
+            "error_rate",
+            "device",
+            "*",
+            "day",
+            "absolute",
+            "lower_is_better",
+            0.005,
+            0.015,
+            200,
+            1,
+            plat,
+            pesc,
+            "high",
+            1,
+        ),
+        (
+            "R012",
+            "Hourly throughput matches the same hour and weekday baseline",
+            "throughput_per_hour",
+            "all",
+            "all",
+            "hour",
+            "seasonal",
+            "two_sided",
+            0.35,
+            0.60,
+            0,
+            2,
+            plat,
+            pesc,
+            "medium",
+            1,
+        ),
     ]
     valid_from = _fmt_ts(sc.start - 30 * _NS_PER_D)
     df = pd.DataFrame([(*x, valid_from) for x in r], columns=RULE_COLUMNS)
@@ -784,22 +1113,59 @@ def planted_incidents(sc: Scenario) -> pd.DataFrame:
     (b1s, b1e), (b2s, b2e) = sc.bursts
     late_s, late_e = sc.late_day
     rows = [
-        ("inc_01_error_burst", "error_burst", "error_rate", "all", "all", b1s, b1e,
-         "Dependency outage: ~25% of requests time out (2-3 s latency, no score) for 45 minutes."),
-        ("inc_02_error_burst", "error_burst", "error_rate", "all", "all", b2s, b2e,
-         "Second outage: ~25% of requests time out (2-3 s latency, no score) for 50 minutes."),
-        ("inc_03_latam_accuracy", "accuracy_drop_feature_source_change", "accuracy", "region", "latam",
-         sc.latam_from, sc.end,
-         "Feature source change for latam: feature_txn_amount reported in cents (x100) and scores "
-         "barely informative; accuracy, recall, precision and AUC drop (AUC ~0.9 -> ~0.65), scores "
-         "inflate, calibration breaks. Affects v1 and v2."),
-        ("inc_04_android_p95", "latency_p95_regression", "latency_p95", "device", "android",
-         sc.android_from, sc.end,
-         "Android path latency regression: heavier tail, p95 up ~70% (>= 40%); other devices unchanged."),
-        ("inc_05_late_duplicates", "late_and_duplicated_events", "duplicate_rate", "all", "all",
-         late_s, late_e,
-         "Pipeline replay: ~20% of the day's events are loaded twice (same event_id) and ~85% "
-         "have loaded_at 1-3 days after event_at."),
+        (
+            "inc_01_error_burst",
+            "error_burst",
+            "error_rate",
+            "all",
+            "all",
+            b1s,
+            b1e,
+            "Dependency outage: ~25% of requests time out (2-3 s latency, no score) for 45 minutes.",
+        ),
+        (
+            "inc_02_error_burst",
+            "error_burst",
+            "error_rate",
+            "all",
+            "all",
+            b2s,
+            b2e,
+            "Second outage: ~25% of requests time out (2-3 s latency, no score) for 50 minutes.",
+        ),
+        (
+            "inc_03_latam_accuracy",
+            "accuracy_drop_feature_source_change",
+            "accuracy",
+            "region",
+            "latam",
+            sc.latam_from,
+            sc.end,
+            "Feature source change for latam: feature_txn_amount reported in cents (x100) and scores "
+            "barely informative; accuracy, recall, precision and AUC drop (AUC ~0.9 -> ~0.65), scores "
+            "inflate, calibration breaks. Affects v1 and v2.",
+        ),
+        (
+            "inc_04_android_p95",
+            "latency_p95_regression",
+            "latency_p95",
+            "device",
+            "android",
+            sc.android_from,
+            sc.end,
+            "Android path latency regression: heavier tail, p95 up ~70% (>= 40%); other devices unchanged.",
+        ),
+        (
+            "inc_05_late_duplicates",
+            "late_and_duplicated_events",
+            "duplicate_rate",
+            "all",
+            "all",
+            late_s,
+            late_e,
+            "Pipeline replay: ~20% of the day's events are loaded twice (same event_id) and ~85% "
+            "have loaded_at 1-3 days after event_at.",
+        ),
     ]
     return pd.DataFrame(
         [(i, k, m, MODEL_ID, d, v, _fmt_ts(s), _fmt_ts(e), desc) for i, k, m, d, v, s, e, desc in rows],
@@ -823,8 +1189,13 @@ def _n_entities(n_events: int) -> int:
     return max(int(n_events / ENTITY_EVENTS), 50)
 
 
-def generate(n_events: int = DEFAULT_SEED_EVENTS, start: str = "2026-10-01", days: int = 21,
-             seed: int = 42, include_offline: bool = True) -> dict[str, pd.DataFrame]:
+def generate(
+    n_events: int = DEFAULT_SEED_EVENTS,
+    start: str = "2026-10-01",
+    days: int = 21,
+    seed: int = 42,
+    include_offline: bool = True,
+) -> dict[str, pd.DataFrame]:
     """Generate the demo data in memory (timestamps floored to whole seconds).
 
     Returns frames keyed like ``SEED_FILES``: production_events, outcomes,
@@ -856,14 +1227,17 @@ def _csv_ready(df: pd.DataFrame) -> pd.DataFrame:
             out[c] = s.dt.strftime("%Y-%m-%d %H:%M:%S")
         elif pd.api.types.is_float_dtype(s.dtype):
             d = _FLOAT_DECIMALS.get(c, 6)
-            out[c] = [
-                "" if v != v else (f"{v:.{d}f}".rstrip("0").rstrip(".") or "0") for v in s.to_numpy()
-            ]
+            out[c] = ["" if v != v else (f"{v:.{d}f}".rstrip("0").rstrip(".") or "0") for v in s.to_numpy()]
     return out
 
 
-def write_seeds(out_dir: str | Path = "seeds/demo", n_events: int = DEFAULT_SEED_EVENTS,
-                start: str = "2026-10-01", days: int = 21, seed: int = 42) -> dict[str, Path]:
+def write_seeds(
+    out_dir: str | Path = "seeds/demo",
+    n_events: int = DEFAULT_SEED_EVENTS,
+    start: str = "2026-10-01",
+    days: int = 21,
+    seed: int = 42,
+) -> dict[str, Path]:
     """Write the six demo CSVs (dbt seeds) to ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -890,17 +1264,26 @@ def _write_chunk(ci: int) -> tuple[int, int, int]:
     sim = _simulate(rng, t, job["pool"], sc, resolution_ns=1000)
     events, outcomes = _tables(sim, job["offsets"][ci])
     del sim
-    pq.write_table(events, out / "events" / f"part-{ci:05d}.parquet", compression=job["compression"],
-                   use_dictionary=_DICT_COLUMNS)
-    pq.write_table(outcomes, out / "outcomes" / f"part-{ci:05d}.parquet",
-                   compression=job["compression"], use_dictionary=False)
+    pq.write_table(
+        events, out / "events" / f"part-{ci:05d}.parquet", compression=job["compression"], use_dictionary=_DICT_COLUMNS
+    )
+    pq.write_table(
+        outcomes, out / "outcomes" / f"part-{ci:05d}.parquet", compression=job["compression"], use_dictionary=False
+    )
     return t.size, events.num_rows, outcomes.num_rows
 
 
-def write_parquet(out_dir: str | Path, n_events: int, chunk_events: int = 5_000_000,
-                  start: str = "2026-10-01", days: int = 21, seed: int = 42,
-                  compression: str = "snappy", workers: int = 1,
-                  verbose: bool = True) -> dict[str, object]:
+def write_parquet(
+    out_dir: str | Path,
+    n_events: int,
+    chunk_events: int = 5_000_000,
+    start: str = "2026-10-01",
+    days: int = 21,
+    seed: int = 42,
+    compression: str = "snappy",
+    workers: int = 1,
+    verbose: bool = True,
+) -> dict[str, object]:
     """Scalable path: ``events/part-*.parquet`` and ``outcomes/part-*.parquet`` in chunks.
 
     Chunks are contiguous runs of hours, so event ids increase with time across
@@ -929,8 +1312,16 @@ def write_parquet(out_dir: str | Path, n_events: int, chunk_events: int = 5_000_
             old.unlink()
     for vi in range(len(VERSIONS)):
         _calibration(vi)  # before forking, so workers share it
-    _JOB.update(chunks=chunks, offsets=offsets, counts=counts, scenario=sc, out=out, seed=seed,
-                compression=compression, pool=_make_pool(seed, _n_entities(n_events)))
+    _JOB.update(
+        chunks=chunks,
+        offsets=offsets,
+        counts=counts,
+        scenario=sc,
+        out=out,
+        seed=seed,
+        compression=compression,
+        pool=_make_pool(seed, _n_entities(n_events)),
+    )
     done, n_rows, n_outcomes = 0, 0, 0
     try:
         if workers > 1 and len(chunks) > 1:
@@ -942,16 +1333,20 @@ def write_parquet(out_dir: str | Path, n_events: int, chunk_events: int = 5_000_
                     done, n_rows, n_outcomes = done + ne, n_rows + nr, n_outcomes + no
                     if verbose:
                         el = time.perf_counter() - t0
-                        print(f"chunk {k + 1}/{len(chunks)}: {done:,} events in {el:.1f}s "
-                              f"({done / el:,.0f} events/s)", flush=True)
+                        print(
+                            f"chunk {k + 1}/{len(chunks)}: {done:,} events in {el:.1f}s ({done / el:,.0f} events/s)",
+                            flush=True,
+                        )
         else:
             for ci in range(len(chunks)):
                 ne, nr, no = _write_chunk(ci)
                 done, n_rows, n_outcomes = done + ne, n_rows + nr, n_outcomes + no
                 if verbose:
                     el = time.perf_counter() - t0
-                    print(f"chunk {ci + 1}/{len(chunks)}: {done:,} events in {el:.1f}s "
-                          f"({done / el:,.0f} events/s)", flush=True)
+                    print(
+                        f"chunk {ci + 1}/{len(chunks)}: {done:,} events in {el:.1f}s ({done / el:,.0f} events/s)",
+                        flush=True,
+                    )
     finally:
         _JOB.clear()
     gen_s = time.perf_counter() - t0
@@ -959,16 +1354,24 @@ def write_parquet(out_dir: str | Path, n_events: int, chunk_events: int = 5_000_
         _csv_ready(frame).to_csv(out / SEED_FILES[key], index=False, lineterminator="\n")
     total_s = time.perf_counter() - t0
     if verbose:
-        print(f"wrote {n_rows:,} event rows ({done:,} distinct events) and {n_outcomes:,} outcomes "
-              f"in {gen_s:.1f}s: {done / gen_s:,.0f} events/s; total with offline files {total_s:.1f}s")
-    return {"events": done, "event_rows": n_rows, "outcomes": n_outcomes, "chunks": len(chunks),
-            "seconds": gen_s, "events_per_second": done / gen_s}
+        print(
+            f"wrote {n_rows:,} event rows ({done:,} distinct events) and {n_outcomes:,} outcomes "
+            f"in {gen_s:.1f}s: {done / gen_s:,.0f} events/s; total with offline files {total_s:.1f}s"
+        )
+    return {
+        "events": done,
+        "event_rows": n_rows,
+        "outcomes": n_outcomes,
+        "chunks": len(chunks),
+        "seconds": gen_s,
+        "events_per_second": done / gen_s,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m corridor.demo_data",
-        description="Generate corridor's seeded demo data (model checkout_fraud).")
+        prog="python -m corridor.demo_data", description="Generate corridor's seeded demo data (model checkout_fraud)."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
@@ -976,14 +1379,22 @@ def main(argv: list[str] | None = None) -> int:
     common.add_argument("--start", default="2026-10-01", help="first day, UTC (default 2026-10-01)")
     s = sub.add_parser("seeds", parents=[common], help="write the six demo CSVs (dbt seeds)")
     s.add_argument("--out", default="seeds/demo", help="output directory (default seeds/demo)")
-    s.add_argument("--events", type=int, default=DEFAULT_SEED_EVENTS,
-                   help=f"number of distinct events (default {DEFAULT_SEED_EVENTS})")
+    s.add_argument(
+        "--events",
+        type=int,
+        default=DEFAULT_SEED_EVENTS,
+        help=f"number of distinct events (default {DEFAULT_SEED_EVENTS})",
+    )
     p = sub.add_parser("parquet", parents=[common], help="write chunked Parquet for benchmarks")
     p.add_argument("--out", required=True, help="output directory")
     p.add_argument("--events", type=int, required=True, help="number of distinct events")
     p.add_argument("--chunk-events", type=int, default=5_000_000, help="events per part (default 5M)")
-    p.add_argument("--workers", type=int, default=1,
-                   help="parallel processes (default 1; ~2 GB of memory each at 5M events per part)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="parallel processes (default 1; ~2 GB of memory each at 5M events per part)",
+    )
     args = parser.parse_args(argv)
     if args.command == "seeds":
         t0 = time.perf_counter()
@@ -995,8 +1406,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{p_}  {size / 1e6:.2f} MB")
         print(f"total {total / 1e6:.2f} MB in {time.perf_counter() - t0:.1f}s")
     else:
-        write_parquet(args.out, args.events, chunk_events=args.chunk_events, start=args.start,
-                      days=args.days, seed=args.seed, workers=args.workers)
+        write_parquet(
+            args.out,
+            args.events,
+            chunk_events=args.chunk_events,
+            start=args.start,
+            days=args.days,
+            seed=args.seed,
+            workers=args.workers,
+        )
     return 0
 
 

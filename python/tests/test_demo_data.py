@@ -50,27 +50,73 @@ def test_deterministic_for_a_seed():
 
 def test_columns_exact(frames):
     assert list(frames["production_events"].columns) == [
-        "event_id", "event_at", "loaded_at", "model_id", "model_version", "entity_id", "region",
-        "device", "tier", "latency_ms", "is_error", "predicted_score", "predicted_class",
-        "feature_txn_amount", "feature_account_age_days",
+        "event_id",
+        "event_at",
+        "loaded_at",
+        "model_id",
+        "model_version",
+        "entity_id",
+        "region",
+        "device",
+        "tier",
+        "latency_ms",
+        "is_error",
+        "predicted_score",
+        "predicted_class",
+        "feature_txn_amount",
+        "feature_account_age_days",
     ]
     assert list(frames["outcomes"].columns) == ["event_id", "label", "label_arrived_at"]
     assert list(frames["offline_estimates"].columns) == [
-        "estimate_id", "model_id", "model_version", "metric", "segment_dimension", "segment_value",
-        "window_grain", "expected_value", "standard_error", "interval_lower", "interval_upper",
-        "confidence_level", "method", "estimator_version", "evaluation_dataset_id", "produced_at",
-        "valid_from", "valid_to",
+        "estimate_id",
+        "model_id",
+        "model_version",
+        "metric",
+        "segment_dimension",
+        "segment_value",
+        "window_grain",
+        "expected_value",
+        "standard_error",
+        "interval_lower",
+        "interval_upper",
+        "confidence_level",
+        "method",
+        "estimator_version",
+        "evaluation_dataset_id",
+        "produced_at",
+        "valid_from",
+        "valid_to",
     ]
     assert list(frames["rules"].columns) == [
-        "rule_id", "hypothesis", "metric", "segment_dimension", "segment_value", "window_grain",
-        "comparison_kind", "direction", "warn_tolerance", "fail_tolerance", "min_sample_size",
-        "consecutive_windows", "owner", "escalation_path", "severity", "rule_version", "valid_from",
+        "rule_id",
+        "hypothesis",
+        "metric",
+        "segment_dimension",
+        "segment_value",
+        "window_grain",
+        "comparison_kind",
+        "direction",
+        "warn_tolerance",
+        "fail_tolerance",
+        "min_sample_size",
+        "consecutive_windows",
+        "owner",
+        "escalation_path",
+        "severity",
+        "rule_version",
+        "valid_from",
     ]
-    assert list(frames["reference_features"].columns) == [
-        "model_id", "model_version", "feature_name", "feature_value"]
+    assert list(frames["reference_features"].columns) == ["model_id", "model_version", "feature_name", "feature_value"]
     assert list(frames["planted_incidents"].columns) == [
-        "incident_id", "incident_kind", "metric", "model_id", "segment_dimension", "segment_value",
-        "starts_at", "ends_at", "description",
+        "incident_id",
+        "incident_kind",
+        "metric",
+        "model_id",
+        "segment_dimension",
+        "segment_value",
+        "starts_at",
+        "ends_at",
+        "description",
     ]
 
 
@@ -99,9 +145,11 @@ def test_csv_format(tmp_path):
 
 def test_traffic_shares(frames):
     ev = frames["production_events"].drop_duplicates("event_id")
-    for dim, values, shares in (("region", dd.REGIONS, dd.REGION_SHARE),
-                                ("device", dd.DEVICES, dd.DEVICE_SHARE),
-                                ("tier", dd.TIERS, dd.TIER_SHARE)):
+    for dim, values, shares in (
+        ("region", dd.REGIONS, dd.REGION_SHARE),
+        ("device", dd.DEVICES, dd.DEVICE_SHARE),
+        ("tier", dd.TIERS, dd.TIER_SHARE),
+    ):
         observed = ev[dim].value_counts(normalize=True)
         assert set(observed.index) == set(values)
         for v, s in zip(values, shares, strict=True):
@@ -242,17 +290,40 @@ def test_offline_estimates(frames):
     assert (iv["interval_lower"] <= iv["expected_value"]).all()
     assert (iv["expected_value"] <= iv["interval_upper"]).all()
     assert est["estimate_id"].is_unique
-    allowed = {"request_count", "throughput_per_hour", "error_rate", "latency_mean", "latency_p50",
-               "latency_p95", "latency_p99", "accuracy", "precision", "recall", "auc", "log_loss",
-               "brier_score", "expected_calibration_error"}
+    allowed = {
+        "request_count",
+        "throughput_per_hour",
+        "error_rate",
+        "latency_mean",
+        "latency_p50",
+        "latency_p95",
+        "latency_p99",
+        "accuracy",
+        "precision",
+        "recall",
+        "auc",
+        "log_loss",
+        "brier_score",
+        "expected_calibration_error",
+    }
     assert set(est["metric"]) <= allowed
     segments = {("all", "all")} | {(k, v) for k, vals in dd.DIMENSIONS.items() for v in vals}
     for version in ("v1", "v2"):
-        for metric in ("accuracy", "precision", "recall", "auc", "log_loss", "brier_score",
-                       "expected_calibration_error", "latency_p50", "latency_p95", "latency_p99",
-                       "latency_mean", "error_rate"):
-            rows = est[(est["model_version"] == version) & (est["metric"] == metric)
-                       & (est["window_grain"] == "day")]
+        for metric in (
+            "accuracy",
+            "precision",
+            "recall",
+            "auc",
+            "log_loss",
+            "brier_score",
+            "expected_calibration_error",
+            "latency_p50",
+            "latency_p95",
+            "latency_p99",
+            "latency_mean",
+            "error_rate",
+        ):
+            rows = est[(est["model_version"] == version) & (est["metric"] == metric) & (est["window_grain"] == "day")]
             got = set(zip(rows["segment_dimension"], rows["segment_value"], strict=True))
             assert got == segments, (version, metric)
     methods = est.groupby("metric")["method"].agg(set)
@@ -278,10 +349,17 @@ def test_rules_references_incidents(frames):
     counts = ref.groupby(["model_version", "feature_name"]).size()
     assert len(counts) == 4 and (counts == 2000).all()
     inc = frames["planted_incidents"].set_index("incident_kind")
-    assert set(inc.index) == {"error_burst", "latency_p95_regression",
-                              "accuracy_drop_feature_source_change", "late_and_duplicated_events"}
+    assert set(inc.index) == {
+        "error_burst",
+        "latency_p95_regression",
+        "accuracy_drop_feature_source_change",
+        "late_and_duplicated_events",
+    }
     assert tuple(inc.loc["latency_p95_regression", ["segment_dimension", "segment_value", "starts_at"]]) == (
-        "device", "android", "2026-10-16 00:00:00")
+        "device",
+        "android",
+        "2026-10-16 00:00:00",
+    )
     latam = inc.loc["accuracy_drop_feature_source_change", ["segment_value", "starts_at", "ends_at"]]
     assert tuple(latam) == ("latam", "2026-10-12 00:00:00", "2026-10-22 00:00:00")
     assert inc.loc["late_and_duplicated_events", "starts_at"] == "2026-10-19 00:00:00"

@@ -1,0 +1,75 @@
+"""The SQL part of corridor builds on PostgreSQL (a private server on
+loopback): the integration project's reference test passes there, and every
+row of corridor_metric_observations equals the DuckDB build of the same inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import psycopg2
+import pytest
+from conftest import query
+
+pytestmark = [pytest.mark.dbt, pytest.mark.postgres]
+
+KEYS = [
+    "source",
+    "model_id",
+    "model_version",
+    "metric",
+    "segment_dimension",
+    "segment_value",
+    "window_grain",
+    "window_start",
+]
+
+
+def _pg(env, sql):
+    con = psycopg2.connect(
+        host=env["CORRIDOR_PG_HOST"], port=int(env["CORRIDOR_PG_PORT"]), user="postgres", dbname="postgres"
+    )
+    try:
+        with con.cursor() as cur:
+            cur.execute(sql)
+            return pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
+    finally:
+        con.close()
+
+
+def test_integration_project_builds_and_its_tests_pass_on_postgres(integration_postgres):
+    out = integration_postgres["build_output"]
+    assert "assert_production_metrics_match_reference" in out
+    assert "ERROR=0" in out and "Completed successfully" in out
+
+
+def test_postgres_and_duckdb_agree_row_for_row(integration_postgres, integration_duckdb):
+    pg = _pg(integration_postgres["env"], "select * from corridor_it.corridor_metric_observations")
+    duck = query(integration_duckdb["path"], "select * from corridor_metric_observations")
+    assert len(pg) == len(duck) > 20_000
+    both = duck.merge(pg, on=KEYS, how="outer", suffixes=("_duck", "_pg"), indicator=True)
+    assert (both["_merge"] == "both").all()
+    for column in [
+        "metric_value",
+        "sample_size",
+        "standard_error",
+        "interval_lower",
+        "interval_upper",
+        "confidence_level",
+        "label_maturity",
+    ]:
+        a = pd.to_numeric(both[f"{column}_duck"], errors="coerce").to_numpy(dtype=float)
+        b = pd.to_numeric(both[f"{column}_pg"], errors="coerce").to_numpy(dtype=float)
+        assert (np.isnan(a) == np.isnan(b)).all(), column
+        ok = ~np.isnan(a)
+        np.testing.assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12, err_msg=column)
+    for column in ["method", "interval_method", "estimate_id", "window_end"]:
+        assert (
+            both[f"{column}_duck"].fillna("<null>").astype(str) == both[f"{column}_pg"].fillna("<null>").astype(str)
+        ).all(), column
+
+
+def test_run_history_is_recorded_on_postgres(integration_postgres):
+    history = _pg(integration_postgres["env"], "select * from corridor_it.corridor_run_history")
+    assert len(history) >= 1
+    assert set(history["target_type"]) == {"postgres"}
+    assert history["rules_fingerprint"].notna().all()

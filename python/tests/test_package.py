@@ -1,0 +1,33 @@
+"""Package-level checks: versions agree, sqlfluff (dbt templater) passes on the models."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import corridor
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_versions_agree():
+    project = yaml.safe_load((ROOT / "dbt_project.yml").read_text())
+    macro = (ROOT / "macros" / "audit" / "corridor_version.sql").read_text()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert project["version"] == corridor.__version__
+    assert f"return('{corridor.__version__}')" in macro
+    assert re.search(rf'^version = "{re.escape(corridor.__version__)}"', pyproject, re.M)
+
+
+def test_sqlfluff_passes_on_models(tmp_path):
+    env = dict(os.environ, CORRIDOR_DUCKDB_PATH=str(tmp_path / "lint.duckdb"), DBT_PROFILES_DIR=str(ROOT))
+    sqlfluff = Path(sys.executable).with_name("sqlfluff")
+    proc = subprocess.run(
+        [str(sqlfluff), "lint", "models"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
+    assert "All Finished" in proc.stdout
