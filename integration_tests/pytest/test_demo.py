@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import query
-
 from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
