@@ -244,3 +244,18 @@ def test_unknown_keys_and_bad_settings(regression_project):
         {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
         "segment dimension 'Zone Name'",
     )
+
+
+def test_as_of_counts_only_outcomes_arrived_by_then(root_dbt):
+    dbt, path = root_dbt
+    events, outcomes = _regression_inputs(path)
+    as_of = pd.Timestamp("2026-05-05 12:00:00")
+    dbt("build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_as_of": str(as_of)})
+    maturity = query(
+        path,
+        "select sum(metric_value * sample_size) as labeled from corridor_metric_observations "
+        "where source = 'production' and metric = 'label_maturity' and window_grain = 'day' "
+        "and segment_dimension = 'all'",
+    )["labeled"][0]
+    arrived = outcomes[outcomes["at"] <= as_of]
+    assert round(maturity) == len(arrived) < len(outcomes)

@@ -66,7 +66,7 @@ outcomes_arrived as (
     where event_id is not null
         and label is not null
         {%- if as_of is not none %}
-        and (label_arrived_at is null or label_arrived_at <= cast('{{ as_of }}' as {{ dbt.type_timestamp() }}))
+        and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
         {%- endif %}
 
 ),
