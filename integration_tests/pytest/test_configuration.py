@@ -259,3 +259,11 @@ def test_as_of_counts_only_outcomes_arrived_by_then(root_dbt):
     )["labeled"][0]
     arrived = outcomes[outcomes["at"] <= as_of]
     assert round(maturity) == len(arrived) < len(outcomes)
+
+
+def test_no_segment_dimensions_at_all(root_dbt):
+    dbt, path = root_dbt
+    _regression_inputs(path)
+    dbt("build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_segment_columns": []})
+    dims = query(path, "select distinct segment_dimension, segment_value from corridor_metric_observations")
+    assert dims.values.tolist() == [["all", "all"]]

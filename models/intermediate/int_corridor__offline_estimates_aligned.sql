@@ -31,10 +31,7 @@ window_stats as (
 
 grains as (
 
-    {%- for grain in corridor.setting('corridor_window_grains') %}
-    select '{{ grain }}' as window_grain, {{ corridor.grain_hours(grain) }} as grain_hours
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.grain_lengths() }}
 
 ),
 
@@ -55,23 +52,9 @@ model_spans as (
 
 ),
 
-window_indexes as (
-
-    select n from {{ corridor.integer_series(0, '(select max(last_window_index) from model_spans)') }} as series
-
-),
-
 model_windows as (
 
-    select
-        model_spans.model_id,
-        model_spans.window_grain,
-        {{ dbt.dateadd('hour', 'window_indexes.n * model_spans.grain_hours', 'model_spans.first_window_start') }} as window_start,
-        {{ dbt.dateadd('hour', '(window_indexes.n + 1) * model_spans.grain_hours', 'model_spans.first_window_start') }} as window_end
-
-    from model_spans
-    inner join window_indexes
-        on model_spans.last_window_index >= window_indexes.n
+    {{ corridor.expand_windows('model_spans', ['model_id']) }}
 
 ),
 

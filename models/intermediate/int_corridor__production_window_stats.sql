@@ -26,24 +26,7 @@ grouped as (
     select
         model_id,
         model_version,
-        case
-            {%- for grain in grains %}
-            when grouping({{ grain }}_start) = 0 then '{{ grain }}'
-            {%- endfor %}
-        end as window_grain,
-        coalesce({% for grain in grains %}{{ grain }}_start{{ ', ' if not loop.last }}{% endfor %}) as window_start,
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then '{{ s['dimension'] }}'
-            {%- endfor %}
-            else 'all'
-        end as segment_dimension,
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then segment_{{ s['dimension'] }}
-            {%- endfor %}
-            else 'all'
-        end as segment_value,
+        {{ corridor.window_segment_keys(grains, segments) }},
         count(*) as n_events,
         sum(case when is_error then 1 else 0 end) as n_errors,
         count(latency_ms) as n_latency,
@@ -69,15 +52,7 @@ grouped as (
         max(event_at) as last_event_at
 
     from events
-    group by grouping sets (
-        {%- for grain in grains %}
-        {%- set outer_last = loop.last %}
-        (model_id, model_version, {{ grain }}_start),
-        {%- for s in segments %}
-        (model_id, model_version, {{ grain }}_start, segment_{{ s['dimension'] }}){{ ',' if not (outer_last and loop.last) }}
-        {%- endfor %}
-        {%- endfor %}
-    )
+    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
 
 ),
 

@@ -5,8 +5,6 @@
     Silence is never mistaken for health: an empty window becomes a row with
     request_count 0 and the other metrics null.
 -#}
-{%- set double = corridor.type_double() -%}
-
 with
 
 window_stats as (
@@ -17,10 +15,7 @@ window_stats as (
 
 grains as (
 
-    {%- for grain in corridor.setting('corridor_window_grains') %}
-    select '{{ grain }}' as window_grain, {{ corridor.grain_hours(grain) }} as grain_hours
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.grain_lengths() }}
 
 ),
 
@@ -42,6 +37,12 @@ spans as (
 
 ),
 
+version_windows as (
+
+    {{ corridor.expand_windows('spans', ['model_id', 'model_version']) }}
+
+),
+
 segments as (
 
     select distinct
@@ -55,12 +56,6 @@ segments as (
 
 ),
 
-window_indexes as (
-
-    select n from {{ corridor.integer_series(0, '(select max(last_window_index) from spans)') }} as series
-
-),
-
 final as (
 
     select
@@ -69,17 +64,15 @@ final as (
         segments.window_grain,
         segments.segment_dimension,
         segments.segment_value,
-        spans.grain_hours,
-        {{ dbt.dateadd('hour', 'window_indexes.n * spans.grain_hours', 'spans.first_window_start') }} as window_start,
-        {{ dbt.dateadd('hour', '(window_indexes.n + 1) * spans.grain_hours', 'spans.first_window_start') }} as window_end
+        version_windows.grain_hours,
+        version_windows.window_start,
+        version_windows.window_end
 
     from segments
-    inner join spans
-        on segments.model_id = spans.model_id
-        and segments.model_version = spans.model_version
-        and segments.window_grain = spans.window_grain
-    inner join window_indexes
-        on spans.last_window_index >= window_indexes.n
+    inner join version_windows
+        on segments.model_id = version_windows.model_id
+        and segments.model_version = version_windows.model_version
+        and segments.window_grain = version_windows.window_grain
 
 )
 
