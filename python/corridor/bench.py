@@ -59,8 +59,17 @@ REL_TOL = 1e-9
 GRAINS = ("hour", "day", "week")
 SEGMENTS = ("region", "device", "tier")
 COMPARED_METRICS = (
-    "request_count", "error_rate", "latency_mean", "latency_p50", "latency_p95", "latency_p99",
-    "accuracy", "precision", "recall", "log_loss", "brier_score",
+    "request_count",
+    "error_rate",
+    "latency_mean",
+    "latency_p50",
+    "latency_p95",
+    "latency_p99",
+    "accuracy",
+    "precision",
+    "recall",
+    "log_loss",
+    "brier_score",
 )
 
 
@@ -175,16 +184,18 @@ def _child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _run_child(cmd: list[str], env: dict[str, str], log_path: Path, echo: str | None = None,
-               cwd: Path | None = None) -> dict[str, object]:
+def _run_child(
+    cmd: list[str], env: dict[str, str], log_path: Path, echo: str | None = None, cwd: Path | None = None
+) -> dict[str, object]:
     """Run ``cmd``, tee its output to ``log_path`` (and stdout, prefixed by ``echo``).
 
     Returns wall seconds, exit code and the child's own peak RSS (``os.wait4``).
     """
     t0 = time.perf_counter()
     with open(log_path, "w") as log:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
-                                cwd=cwd, text=True, bufsize=1)
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd, text=True, bufsize=1
+        )
         assert proc.stdout is not None
         for line in proc.stdout:
             log.write(line)
@@ -214,13 +225,29 @@ def ensure_data(workdir: Path, n_events: int, seed: int, workers: int) -> dict[s
             return {"dir": data, "generated": False, **meta}
     data.mkdir(parents=True, exist_ok=True)
     print(f"generating {n_events:,} events (seed {seed}) into {data} ...", flush=True)
-    cmd = [sys.executable, "-m", "corridor.demo_data", "parquet", "--events", str(n_events),
-           "--out", str(data), "--seed", str(seed), "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "corridor.demo_data",
+        "parquet",
+        "--events",
+        str(n_events),
+        "--out",
+        str(data),
+        "--seed",
+        str(seed),
+        "--workers",
+        str(workers),
+    ]
     res = _run_child(cmd, _child_env(), workdir / "generate.log", echo="  gen| ")
     if res["returncode"] != 0:
         raise SystemExit(f"data generation failed:\n{_tail(workdir / 'generate.log')}")
-    meta = {"events": n_events, "seed": seed, "generate_seconds": res["seconds"],
-            "bytes": sum(p.stat().st_size for p in data.rglob("*") if p.is_file())}
+    meta = {
+        "events": n_events,
+        "seed": seed,
+        "generate_seconds": res["seconds"],
+        "bytes": sum(p.stat().st_size for p in data.rglob("*") if p.is_file()),
+    }
     marker.write_text(json.dumps(meta, indent=2) + "\n")
     return {"dir": data, "generated": True, **meta}
 
@@ -231,8 +258,10 @@ def _load_tables(db: str, data: str) -> None:
 
     con = duckdb.connect(db)
     con.execute(LOAD_SQL.format(data=data))
-    rows = {t: con.execute(f"select count(*) from {t}").fetchall()[0][0]
-            for t in ("bench_events", "bench_outcomes", "bench_offline_estimates", "bench_rules")}
+    rows = {
+        t: con.execute(f"select count(*) from {t}").fetchall()[0][0]
+        for t in ("bench_events", "bench_outcomes", "bench_offline_estimates", "bench_rules")
+    }
     con.close()
     print("ROWS " + json.dumps(rows), flush=True)
 
@@ -256,33 +285,53 @@ def _db_files(db: Path) -> list[Path]:
     return [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
 
 
-def run_dbt(workdir: Path, db: Path, echo: bool) -> dict[str, object]:
+def run_dbt(workdir: Path, db: Path, echo: bool, project_dir: Path = REPO) -> dict[str, object]:
     """(a) dbt build of staging + intermediate + marts (+ audit, for the hook), timed."""
     dbt_dir = workdir / "dbt"
     if dbt_dir.exists():
         shutil.rmtree(dbt_dir)  # no partial parse: every run parses from scratch
     dbt_dir.mkdir(parents=True)
     dbt = Path(sys.executable).with_name("dbt")
-    cmd = [str(dbt) if dbt.exists() else "dbt", "build", "--select", *SELECT.split(),
-           "--vars", DBT_VARS, "--project-dir", str(REPO), "--profiles-dir", str(REPO),
-           "--target-path", str(dbt_dir / "target"), "--log-path", str(dbt_dir / "logs")]
+    cmd = [
+        str(dbt) if dbt.exists() else "dbt",
+        "build",
+        "--select",
+        *SELECT.split(),
+        "--vars",
+        DBT_VARS,
+        "--project-dir",
+        str(project_dir),
+        "--profiles-dir",
+        str(REPO),
+        "--target-path",
+        str(dbt_dir / "target"),
+        "--log-path",
+        str(dbt_dir / "logs"),
+    ]
     env = _child_env(CORRIDOR_DUCKDB_PATH=str(db), DBT_PROFILES_DIR=str(REPO))
     print("(a) " + " ".join(cmd[:4]) + " ...", flush=True)
-    res = _run_child(cmd, env, workdir / "dbt_build.log", echo="  dbt| " if echo else None, cwd=REPO)
+    res = _run_child(cmd, env, workdir / "dbt_build.log", echo="  dbt| " if echo else None, cwd=project_dir)
     if res["returncode"] != 0:
         raise SystemExit(f"dbt build failed (exit {res['returncode']}):\n{_tail(workdir / 'dbt_build.log')}")
     run_results = json.loads((dbt_dir / "target" / "run_results.json").read_text())
     nodes = []
     for r in run_results["results"]:
         kind = r["unique_id"].split(".", 1)[0]
-        nodes.append({"node": r["unique_id"].split(".")[-1], "type": kind, "status": r["status"],
-                      "seconds": r["execution_time"]})
+        nodes.append(
+            {"node": r["unique_id"].split(".")[-1], "type": kind, "status": r["status"], "seconds": r["execution_time"]}
+        )
     model_s = sum(x["seconds"] for x in nodes if x["type"] == "model")
     hook_s = sum(x["seconds"] for x in nodes if x["type"] == "operation")
     test_s = sum(x["seconds"] for x in nodes if x["type"] not in ("model", "operation"))
-    return {**res, "run_elapsed_seconds": run_results["elapsed_time"], "model_seconds_sum": model_s,
-            "hook_seconds_sum": hook_s, "test_seconds_sum": test_s,
-            "nodes": sorted(nodes, key=lambda x: -x["seconds"]), "command": cmd}
+    return {
+        **res,
+        "run_elapsed_seconds": run_results["elapsed_time"],
+        "model_seconds_sum": model_s,
+        "hook_seconds_sum": hook_s,
+        "test_seconds_sum": test_s,
+        "nodes": sorted(nodes, key=lambda x: -x["seconds"]),
+        "command": cmd,
+    }
 
 
 def run_baselines(db: Path):
@@ -298,8 +347,17 @@ def run_baselines(db: Path):
     bare = con.execute(BARE_SQL).fetch_df()
     bare_s = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return con, {"seconds": plain_s, "rows": len(plain), "bare_seconds": bare_s, "bare_rows": len(bare),
-                 "peak_rss_bytes": peak}, plain
+    return (
+        con,
+        {
+            "seconds": plain_s,
+            "rows": len(plain),
+            "bare_seconds": bare_s,
+            "bare_rows": len(bare),
+            "peak_rss_bytes": peak,
+        },
+        plain,
+    )
 
 
 def check_agreement(con, plain) -> dict[str, object]:
@@ -314,10 +372,10 @@ def check_agreement(con, plain) -> dict[str, object]:
         from corridor_metric_observations
         where source = 'production' and metric in ({metrics})
     """).fetch_df()
-    keys = ["model_id", "model_version", "window_grain", "window_start", "segment_dimension",
-            "segment_value", "metric"]
-    base = plain.melt(id_vars=keys[:-1], value_vars=list(COMPARED_METRICS), var_name="metric",
-                      value_name="baseline_value")
+    keys = ["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value", "metric"]
+    base = plain.melt(
+        id_vars=keys[:-1], value_vars=list(COMPARED_METRICS), var_name="metric", value_name="baseline_value"
+    )
     for frame in (corr, base):
         frame["window_start"] = pd.to_datetime(frame["window_start"]).astype("datetime64[us]")
     merged = corr.merge(base, on=keys, how="outer", indicator=True)
@@ -337,8 +395,11 @@ def check_agreement(con, plain) -> dict[str, object]:
     only_base = merged[merged["_merge"] == "right_only"]
     mismatched = both[~same]
     examples = []
-    day_all = both[(both["window_grain"] == "day") & (both["segment_dimension"] == "all")
-                   & both["metric"].isin(["request_count", "latency_p95", "accuracy"])]
+    day_all = both[
+        (both["window_grain"] == "day")
+        & (both["segment_dimension"] == "all")
+        & both["metric"].isin(["request_count", "latency_p95", "accuracy"])
+    ]
     for version, grp in day_all.sort_values("window_start").groupby("model_version"):
         starts = sorted(grp["window_start"].unique())
         for ws in [starts[0], starts[len(starts) // 2], starts[-1]]:
@@ -348,9 +409,12 @@ def check_agreement(con, plain) -> dict[str, object]:
             examples.append(row)
     ok = len(mismatched) == 0 and len(only_base) == 0 and len(bad_empty) == 0 and len(both) > 0
     return {
-        "ok": bool(ok), "rel_tol": REL_TOL, "compared_values": int(len(both)),
+        "ok": bool(ok),
+        "rel_tol": REL_TOL,
+        "compared_values": int(len(both)),
         "windows_compared": int(len(both) // len(COMPARED_METRICS)),
-        "mismatches": int(len(mismatched)), "missing_in_corridor": int(len(only_base)),
+        "mismatches": int(len(mismatched)),
+        "missing_in_corridor": int(len(only_base)),
         "corridor_only_nonempty": int(len(bad_empty)),
         "corridor_only_empty_windows": int((only_corr["metric"] == "request_count").sum()),
         "max_relative_difference": float(rel.max()) if rel.size else 0.0,
@@ -373,12 +437,17 @@ def _rate(events: int, seconds: float) -> float:
 def report(res: dict) -> str:
     n = res["events"]
     a, b, ld = res["a_dbt"], res["b_baseline"], res["load"]
+    proj = res["project"]
+    dirty = f" + uncommitted {', '.join(proj['uncommitted'])}" if proj["uncommitted"] else ""
     lines = [
         f"corridor bench: {n:,} events ({ld['rows']['bench_events']:,} event rows with duplicates, "
         f"{ld['rows']['bench_outcomes']:,} outcomes), seed {res['seed']}",
         f"  machine: {res['machine']['cpus']} cores, {res['machine']['mem_gib']:.0f} GiB; "
         f"duckdb {res['versions']['duckdb']}, dbt-core {res['versions']['dbt-core']}, "
-        f"dbt-duckdb {res['versions']['dbt-duckdb']}",
+        f"dbt-duckdb {res['versions']['dbt-duckdb']}; 1-min load average before (a) "
+        f"{res['loadavg_1min']['before_a']:.2f}, before (b) {res['loadavg_1min']['before_b']:.2f}, "
+        f"after (b) {res['loadavg_1min']['after_b']:.2f} (other work on the machine skews timings)",
+        f"  project: {proj['project_dir']} at {(proj['git_head'] or '?')[:10]}{dirty}",
         f"  data: {'generated' if res['data']['generated'] else 'reused'} "
         f"({res['data']['generate_seconds']:.1f}s to generate); load into DuckDB {ld['seconds']:.1f}s "
         f"(not measured), file {_gib(ld['db_bytes'])}",
@@ -386,8 +455,7 @@ def report(res: dict) -> str:
         f"  {'':44}{'seconds':>10}{'rows/s':>14}{'peak RSS':>12}",
         f"  {'(a) dbt build, wall (incl. start-up)':44}{a['seconds']:>10.2f}{res['a_rows_per_s']:>14,.0f}"
         f"{_gib(a['peak_rss_bytes']):>12}",
-        f"  {'    model execution time (sum)':44}{a['model_seconds_sum']:>10.2f}"
-        f"{res['a_model_rows_per_s']:>14,.0f}",
+        f"  {'    model execution time (sum)':44}{a['model_seconds_sum']:>10.2f}{res['a_model_rows_per_s']:>14,.0f}",
         f"  {'    dbt run phase (run_results elapsed)':44}{a['run_elapsed_seconds']:>10.2f}",
         f"  {'    start-up, parse, hooks (wall - run)':44}{a['seconds'] - a['run_elapsed_seconds']:>10.2f}",
     ]
@@ -397,8 +465,7 @@ def report(res: dict) -> str:
     lines += [
         f"  {'(b) plain baseline, one DuckDB query':44}{b['seconds']:>10.2f}{res['b_rows_per_s']:>14,.0f}"
         f"{_gib(b['peak_rss_bytes']):>12}",
-        f"  {'    bare GROUP BY (version, day, region)':44}{b['bare_seconds']:>10.2f}"
-        f"{res['bare_rows_per_s']:>14,.0f}",
+        f"  {'    bare GROUP BY (version, day, region)':44}{b['bare_seconds']:>10.2f}{res['bare_rows_per_s']:>14,.0f}",
         f"  {'ratio (a)/(b), wall':44}{res['ratio_a_b']:>10.2f}x",
         f"  {'ratio model time/(b)':44}{res['ratio_model_b']:>10.2f}x",
         "",
@@ -414,18 +481,34 @@ def report(res: dict) -> str:
         f"beyond rel {c['rel_tol']:g} (max rel diff {c['max_relative_difference']:.2e}), "
         f"{c['missing_in_corridor']} missing in corridor, {c['corridor_only_empty_windows']} empty grid "
         f"windows only in corridor ({c['corridor_only_nonempty']} of them non-empty)",
-        f"    {'version':8}{'day':12}{'request_count (a | b)':>30}{'latency_p95 (a | b)':>34}"
-        f"{'accuracy (a | b)':>42}",
+        f"    {'version':8}{'day':12}{'request_count (a | b)':>30}{'latency_p95 (a | b)':>34}{'accuracy (a | b)':>42}",
     ]
     for e in c["examples"]:
         rc, p95, acc = (e.get(k, (None, None)) for k in ("request_count", "latency_p95", "accuracy"))
-        lines.append(f"    {e['model_version']:8}{e['day']:12}{_pair(rc, '.0f'):>30}{_pair(p95, '.4f'):>34}"
-                     f"{_pair(acc, '.12f'):>42}")
+        lines.append(
+            f"    {e['model_version']:8}{e['day']:12}{_pair(rc, '.0f'):>30}{_pair(p95, '.4f'):>34}"
+            f"{_pair(acc, '.12f'):>42}"
+        )
     return "\n".join(lines)
 
 
 def _pair(v, fmt: str) -> str:
     return " | ".join("null" if x is None or x != x else format(x, fmt) for x in v)
+
+
+def project_state(project_dir: Path) -> dict[str, object]:
+    """The git commit of the benchmarked project and the files changed on top of it."""
+
+    def git(*a: str) -> str:
+        out = subprocess.run(["git", "-C", str(project_dir), *a], capture_output=True, text=True)
+        return out.stdout.strip() if out.returncode == 0 else ""
+
+    dirty = git("status", "--porcelain", "--", "models", "macros", "dbt_project.yml", "profiles.yml")
+    return {
+        "project_dir": str(project_dir),
+        "git_head": git("rev-parse", "HEAD") or None,
+        "uncommitted": [line[3:] for line in dirty.splitlines()],
+    }
 
 
 def _versions() -> dict[str, str]:
@@ -440,8 +523,12 @@ def _versions() -> dict[str, str]:
 
 def _machine() -> dict[str, object]:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    return {"cpus": os.cpu_count(), "mem_gib": mem / 2**30, "platform": platform.platform(),
-            "python": platform.python_version()}
+    return {
+        "cpus": os.cpu_count(),
+        "mem_gib": mem / 2**30,
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+    }
 
 
 def _jsonable(x):
@@ -461,13 +548,24 @@ def _jsonable(x):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridor.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="distinct events (default 10M)")
-    parser.add_argument("--workdir", default=str(REPO / "bench_data"),
-                        help="data, DuckDB file and results (default <repo>/bench_data)")
+    parser.add_argument(
+        "--workdir", default=str(REPO / "bench_data"), help="data, DuckDB file and results (default <repo>/bench_data)"
+    )
     parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
-                        help="processes for data generation (default min(2, cores))")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="processes for data generation (default min(2, cores))",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the bench DuckDB file afterwards")
     parser.add_argument("--quiet-dbt", action="store_true", help="do not echo dbt's output")
+    parser.add_argument(
+        "--project-dir",
+        default=str(REPO),
+        help="dbt project to build (default this repo; e.g. a copy with changed "
+        "materializations); the profile is always this repo's profiles.yml",
+    )
     args = parser.parse_args(argv)
 
     workdir = Path(args.workdir).resolve()
@@ -481,21 +579,32 @@ def main(argv: list[str] | None = None) -> int:
     ld = load(workdir, db, data["dir"])
     print(f"loaded {ld['rows']} in {ld['seconds']:.1f}s", flush=True)
 
-    a = run_dbt(workdir, db, echo=not args.quiet_dbt)
+    state = project_state(Path(args.project_dir).resolve())
+    loadavg = {"before_a": os.getloadavg()[0]}
+    a = run_dbt(workdir, db, echo=not args.quiet_dbt, project_dir=Path(args.project_dir).resolve())
+    loadavg["before_b"] = os.getloadavg()[0]
     print(f"(a) dbt build: {a['seconds']:.2f}s wall", flush=True)
 
     print("(b) plain baseline and bare GROUP BY ...", flush=True)
     con, b, plain = run_baselines(db)
     print(f"(b) {b['seconds']:.2f}s; bare GROUP BY {b['bare_seconds']:.2f}s", flush=True)
+    loadavg["after_b"] = os.getloadavg()[0]
     try:
         agreement = check_agreement(con, plain)
     finally:
         con.close()
 
     res = {
-        "events": n, "seed": args.seed, "started_at": started, "workdir": workdir,
-        "machine": _machine(), "versions": _versions(), "data": data, "load": ld,
-        "a_dbt": a, "b_baseline": b,
+        "events": n,
+        "seed": args.seed,
+        "started_at": started,
+        "workdir": workdir,
+        "machine": _machine(),
+        "versions": _versions(),
+        "data": data,
+        "load": ld,
+        "a_dbt": a,
+        "b_baseline": b,
         "a_rows_per_s": _rate(n, a["seconds"]),
         "a_model_rows_per_s": _rate(n, a["model_seconds_sum"]),
         "b_rows_per_s": _rate(n, b["seconds"]),
@@ -503,8 +612,10 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_a_b": a["seconds"] / b["seconds"],
         "ratio_model_b": a["model_seconds_sum"] / b["seconds"],
         "agreement": agreement,
+        "loadavg_1min": loadavg,
+        "project": state,
         "notes": "rows/s = distinct events / seconds; peak RSS of (a) is the dbt process's, "
-                 "of (b) this process's (baseline and bare GROUP BY).",
+        "of (b) this process's (baseline and bare GROUP BY).",
     }
     print()
     print(report(res))

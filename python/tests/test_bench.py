@@ -33,15 +33,17 @@ def test_bench_writes_figures(run):
     results = json.loads((workdir / "bench_results.json").read_text())
     assert (workdir / f"bench_results_{N_EVENTS}.json").exists()
     assert results["events"] == N_EVENTS
-    for key in ("a_rows_per_s", "a_model_rows_per_s", "b_rows_per_s", "bare_rows_per_s",
-                "ratio_a_b", "ratio_model_b"):
+    for key in ("a_rows_per_s", "a_model_rows_per_s", "b_rows_per_s", "bare_rows_per_s", "ratio_a_b", "ratio_model_b"):
         assert results[key] > 0, key
     assert results["a_dbt"]["peak_rss_bytes"] > 0
     assert results["b_baseline"]["peak_rss_bytes"] > 0
     assert results["a_dbt"]["model_seconds_sum"] > 0
     nodes = {x["node"] for x in results["a_dbt"]["nodes"]}
-    assert {"int_corridor__events_enriched", "int_corridor__production_window_stats",
-            "corridor_metric_observations"} <= nodes
+    assert {
+        "int_corridor__events_enriched",
+        "int_corridor__production_window_stats",
+        "corridor_metric_observations",
+    } <= nodes
     assert results["load"]["rows"]["bench_events"] >= N_EVENTS
     # The bench DuckDB file is removed without --keep; the generated data is kept for reuse.
     assert not (workdir / f"bench_{N_EVENTS}.duckdb").exists()
@@ -63,9 +65,16 @@ def test_bench_sides_agree(run):
 @pytest.mark.dbt
 def test_bench_prints_figures(run):
     _, _, text = run
-    for label in ("(a) dbt build, wall", "model execution time (sum)", "(b) plain baseline",
-                  "bare GROUP BY", "ratio (a)/(b)", "ratio model time/(b)", "peak RSS",
-                  "agreement (a) vs (b): MATCH"):
+    for label in (
+        "(a) dbt build, wall",
+        "model execution time (sum)",
+        "(b) plain baseline",
+        "bare GROUP BY",
+        "ratio (a)/(b)",
+        "ratio model time/(b)",
+        "peak RSS",
+        "agreement (a) vs (b): MATCH",
+    ):
         assert label in text, label
     assert f"{N_EVENTS:,} events" in text
 
