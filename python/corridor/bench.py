@@ -55,6 +55,10 @@ DBT_VARS = (
     "corridor_reference_features: null}"
 )
 REL_TOL = 1e-9
+# corridor sums floating-point terms exactly after rounding each to 12 decimals (corridor.exact_sum), so a
+# mean of such terms (log loss, Brier score) can differ from the plain one by up to 0.5e-12 in absolute
+# terms; that matters only for tiny means in tiny windows, where 1e-9 relative is below 1e-12 absolute.
+ABS_TOL = 1e-12
 
 GRAINS = ("hour", "day", "week")
 SEGMENTS = ("region", "device", "tier")
@@ -382,10 +386,12 @@ def check_agreement(con, plain) -> dict[str, object]:
     both = merged[merged["_merge"] == "both"]
     a = both["metric_value"].to_numpy(dtype=float)
     b = both["baseline_value"].to_numpy(dtype=float)
-    same = (np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=REL_TOL, atol=0.0)
+    diff = np.abs(a - b)
+    same = (np.isnan(a) & np.isnan(b)) | (diff <= REL_TOL * np.maximum(np.abs(a), np.abs(b)) + ABS_TOL)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rel = np.abs(a - b) / np.maximum(np.abs(a), np.abs(b))
+        rel = diff / np.maximum(np.abs(a), np.abs(b))
     rel = rel[np.isfinite(rel)]
+    diff = diff[np.isfinite(diff)]
     # Windows only corridor reports must be the empty windows of its grid (request_count 0).
     only_corr = merged[merged["_merge"] == "left_only"]
     bad_empty = only_corr[
@@ -411,6 +417,8 @@ def check_agreement(con, plain) -> dict[str, object]:
     return {
         "ok": bool(ok),
         "rel_tol": REL_TOL,
+        "abs_tol": ABS_TOL,
+        "max_absolute_difference": float(diff.max()) if diff.size else 0.0,
         "compared_values": int(len(both)),
         "windows_compared": int(len(both) // len(COMPARED_METRICS)),
         "mismatches": int(len(mismatched)),
@@ -478,7 +486,8 @@ def report(res: dict) -> str:
         "",
         f"  agreement (a) vs (b): {'MATCH' if c['ok'] else 'MISMATCH'} -- {c['compared_values']:,} values "
         f"({c['windows_compared']:,} windows x {len(COMPARED_METRICS)} metrics), {c['mismatches']} differ "
-        f"beyond rel {c['rel_tol']:g} (max rel diff {c['max_relative_difference']:.2e}), "
+        f"beyond rel {c['rel_tol']:g} + abs {c['abs_tol']:g} (max rel diff {c['max_relative_difference']:.2e}, "
+        f"max abs diff {c['max_absolute_difference']:.2e}), "
         f"{c['missing_in_corridor']} missing in corridor, {c['corridor_only_empty_windows']} empty grid "
         f"windows only in corridor ({c['corridor_only_nonempty']} of them non-empty)",
         f"    {'version':8}{'day':12}{'request_count (a | b)':>30}{'latency_p95 (a | b)':>34}{'accuracy (a | b)':>42}",
