@@ -11,6 +11,10 @@
     every window index 0..last_window_index.
 #}
 {% macro grain_lengths() -%}
+    {{ return(adapter.dispatch('grain_lengths', 'corridor')()) }}
+{%- endmacro %}
+
+{% macro default__grain_lengths() -%}
     {%- for grain in corridor.setting('corridor_window_grains') %}
     select '{{ grain }}' as window_grain, {{ corridor.grain_hours(grain) }} as grain_hours
     {{ 'union all' if not loop.last }}
@@ -18,6 +22,10 @@
 {%- endmacro %}
 
 {% macro expand_windows(spans, keys) -%}
+    {{ return(adapter.dispatch('expand_windows', 'corridor')(spans, keys)) }}
+{%- endmacro %}
+
+{% macro default__expand_windows(spans, keys) -%}
     select
         {%- for key in keys %}
         {{ spans }}.{{ key }},

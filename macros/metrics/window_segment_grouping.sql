@@ -12,6 +12,10 @@
     <grain>_start[, segment_<dimension>], *extra), overall traffic included.
 #}
 {% macro window_segment_keys(grains, segments) -%}
+    {{ return(adapter.dispatch('window_segment_keys', 'corridor')(grains, segments)) }}
+{%- endmacro %}
+
+{% macro default__window_segment_keys(grains, segments) -%}
         case
             {%- for grain in grains %}
             when grouping({{ grain }}_start) = 0 then '{{ grain }}'
@@ -38,6 +42,10 @@
 {%- endmacro %}
 
 {% macro window_segment_grouping_sets(grains, segments, extra=[]) -%}
+    {{ return(adapter.dispatch('window_segment_grouping_sets', 'corridor')(grains, segments, extra)) }}
+{%- endmacro %}
+
+{% macro default__window_segment_grouping_sets(grains, segments, extra) -%}
     {%- set tail = (', ' ~ (extra | join(', '))) if extra else '' -%}
     grouping sets (
         {%- for grain in grains %}

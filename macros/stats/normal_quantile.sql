@@ -101,6 +101,10 @@
 {% endmacro %}
 
 {% macro normal_quantile_sql(p) -%}
+    {{ return(adapter.dispatch('normal_quantile_sql', 'corridor')(p)) }}
+{%- endmacro %}
+
+{% macro default__normal_quantile_sql(p) -%}
     {%- set k = corridor._normal_quantile_coefficients() -%}
     {%- set a, b, c, d = k['a'], k['b'], k['c'], k['d'] -%}
     {#- ln arguments are clamped so that branches an engine evaluates eagerly never see ln(x <= 0) -#}
