@@ -1,18 +1,16 @@
 {#-
-    One row per distinct production event, with its (latest) outcome and the
-    per-event terms every metric is summed from.
+    One row per distinct production event, with its (latest) outcome: the
+    narrow input of every aggregation (see corridor.event_terms for the
+    per-event terms metrics are summed from).
 
     - Duplicated event ids count once: the first-loaded copy is kept
       (the data-quality layer reports the duplicates).
     - An outcome counts once it has arrived (label_arrived_at <= corridor_as_of
       when that var is set). Several outcomes for one event: the latest
       arrival wins, so corrections supersede.
-    - Scores are clipped to [1e-15, 1 - 1e-15] for log loss, as scikit-learn does.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
-{%- set score_bins = corridor.setting('corridor_score_bins') | int -%}
-{%- set calibration_bins = corridor.setting('corridor_calibration_bins') | int -%}
 {%- set as_of = corridor.setting('corridor_as_of') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
@@ -107,8 +105,10 @@ joined as (
 
 final as (
 
+    {#- Only what the aggregations need is stored (no event id, no derived
+        terms): at 100M events the width of this table is most of its cost.
+        Derived per-event terms come from corridor.event_terms(). -#}
     select
-        event_id,
         model_id,
         model_version,
         {%- for s in segments %}
@@ -118,32 +118,13 @@ final as (
         {%- if model_type == 'binary_classifier' %}
         predicted_score,
         coalesce(predicted_class, case when predicted_score >= {{ threshold }} then 1 else 0 end) as predicted_class,
-        label,
-        cast(round(predicted_score * {{ score_bins }}) as {{ dbt.type_int() }}) as score_bin,
-        cast(least(floor(predicted_score * {{ calibration_bins }}), {{ calibration_bins - 1 }}) as {{ dbt.type_int() }}) as calibration_bin,
-        -(label * ln(least(greatest(predicted_score, 1e-15), 1 - 1e-15))
-            + (1 - label) * ln(1 - least(greatest(predicted_score, 1e-15), 1 - 1e-15))) as log_loss_term,
-        (predicted_score - label) * (predicted_score - label) as brier_term,
-        cast(null as {{ double }}) as abs_error,
-        cast(null as {{ double }}) as squared_error,
         {%- else %}
         predicted_value as predicted_score,
         cast(null as {{ dbt.type_int() }}) as predicted_class,
-        label,
-        cast(null as {{ dbt.type_int() }}) as score_bin,
-        cast(null as {{ dbt.type_int() }}) as calibration_bin,
-        cast(null as {{ double }}) as log_loss_term,
-        cast(null as {{ double }}) as brier_term,
-        abs(predicted_value - label) as abs_error,
-        (predicted_value - label) * (predicted_value - label) as squared_error,
         {%- endif %}
+        label,
         is_error,
-        label is not null as has_label,
-        (label is not null and not is_error and {{ 'predicted_score' if model_type == 'binary_classifier' else 'predicted_value' }} is not null) as is_evaluable,
-        event_at,
-        {%- for grain in ['hour', 'day', 'week'] %}
-        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start{{ ',' if not loop.last }}
-        {%- endfor %}
+        event_at
 
     from joined
 

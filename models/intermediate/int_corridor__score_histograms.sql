@@ -6,9 +6,13 @@
     one half) and of expected calibration error. Built for the grains in
     corridor_histogram_metric_grains (day and week by default: an hourly AUC
     of a rare class is mostly noise). Empty for regression models.
+
+    Counted once into fine cells (finest grain × every segment column × bins)
+    and rolled up with GROUPING SETS over those cells.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
+{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
@@ -19,11 +23,57 @@ with
 
 events as (
 
-    select * from {{ ref('int_corridor__events_enriched') }}
+    {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+
+),
+
+evaluable as (
+
+    select * from events
     where is_evaluable
     {%- if model_type != 'binary_classifier' %}
         and 1 = 0
     {%- endif %}
+
+),
+
+fine_cells as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start,
+        score_bin,
+        calibration_bin,
+        sum(case when label = 1 then 1 else 0 end) as n_positive,
+        sum(case when label = 1 then 0 else 1 end) as n_negative,
+        {{ corridor.exact_decimal_sum('predicted_score', 12) }} as score_sum
+
+    from evaluable
+    group by
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start,
+        score_bin,
+        calibration_bin
+
+),
+
+fine_cells_with_windows as (
+
+    select
+        *
+        {%- for grain in grains if grain != finest %},
+        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
+        {%- endfor %}
+
+    from fine_cells
 
 ),
 
@@ -35,11 +85,11 @@ grouped as (
         {{ corridor.window_segment_keys(grains, segments) }},
         score_bin,
         calibration_bin,
-        sum(case when label = 1 then 1 else 0 end) as n_positive,
-        sum(case when label = 1 then 0 else 1 end) as n_negative,
-        {{ corridor.exact_decimal_sum('predicted_score', 12) }} as score_sum
+        sum(n_positive) as n_positive,
+        sum(n_negative) as n_negative,
+        sum(score_sum) as score_sum
 
-    from events
+    from fine_cells_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments, ['score_bin', 'calibration_bin']) }}
 
 ),
