@@ -56,6 +56,26 @@ events as (
 
 ),
 
+{#- The quantile pass reads only the columns it needs, straight from the
+    table: sharing the `events` CTE would make engines that materialize
+    multiply-referenced CTEs (DuckDB) hold every event in memory. #}
+latencies as (
+
+    select
+        model_id,
+        model_version,
+        {%- for column in segment_columns %}
+        {{ column }},
+        {%- endfor %}
+        {%- for grain in grains %}
+        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
+        {%- endfor %}
+        latency_ms
+
+    from {{ ref('int_corridor__events_enriched') }}
+
+),
+
 fine_cells as (
 
     select
@@ -115,7 +135,7 @@ quantiles as (
         {{ corridor.window_segment_keys(grains, segments) }},
         {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as latency_quantiles
 
-    from events
+    from latencies
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
 
 ),
