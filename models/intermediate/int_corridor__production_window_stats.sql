@@ -2,12 +2,10 @@
     Sufficient statistics of production events per model version × window
     grain × window × segment (each configured dimension, plus 'all').
 
-    Two passes over the events, each as cheap as it can be:
-    - additive statistics (counts, sums, sums of squares) are summed once into
-      a cube at the finest grain × every segment column, then rolled up with
-      GROUPING SETS over those cells, which are few;
-    - exact latency quantiles, which do not roll up, are computed by the
-      engine over the events with GROUPING SETS.
+    Additive statistics (counts, sums, sums of squares) are summed once into
+    fine cells (the finest grain × every segment column), then rolled up with
+    GROUPING SETS over those cells, which are few. Exact latency quantiles,
+    which do not roll up, come from int_corridor__latency_quantiles.
     Floating-point sums go through corridor.exact_sum (exact decimals), so two
     builds of the same data agree to the last bit. Every metric downstream is
     a closed-form function of these columns.
@@ -53,26 +51,6 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-
-),
-
-{#- The quantile pass reads only the columns it needs, straight from the
-    table: sharing the `events` CTE would make engines that materialize
-    multiply-referenced CTEs (DuckDB) hold every event in memory. #}
-latencies as (
-
-    select
-        model_id,
-        model_version,
-        {%- for column in segment_columns %}
-        {{ column }},
-        {%- endfor %}
-        {%- for grain in grains %}
-        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
-        {%- endfor %}
-        latency_ms
-
-    from {{ ref('int_corridor__events_enriched') }}
 
 ),
 
@@ -129,14 +107,7 @@ additive as (
 
 quantiles as (
 
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
-        {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as latency_quantiles
-
-    from latencies
-    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+    select * from {{ ref('int_corridor__latency_quantiles') }}
 
 ),
 
@@ -154,9 +125,9 @@ final as (
         {%- for name, expr, rollup in additive if not name.startswith('n_') and not name.endswith('_at') %}
         cast(additive.{{ name }} as {{ double }}) as {{ name }},
         {%- endfor %}
-        cast({{ corridor.array_element('quantiles.latency_quantiles', 1) }} as {{ double }}) as latency_p50,
-        cast({{ corridor.array_element('quantiles.latency_quantiles', 2) }} as {{ double }}) as latency_p95,
-        cast({{ corridor.array_element('quantiles.latency_quantiles', 3) }} as {{ double }}) as latency_p99,
+        quantiles.latency_p50,
+        quantiles.latency_p95,
+        quantiles.latency_p99,
         additive.window_start,
         additive.first_event_at,
         additive.last_event_at

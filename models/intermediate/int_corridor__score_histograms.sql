@@ -17,6 +17,9 @@
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
 
+{#- Built after the latency quantiles (the most memory-hungry model), never
+    beside them, even when dbt runs models in parallel: #}
+-- depends_on: {{ ref('int_corridor__latency_quantiles') }}
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
 with

@@ -1,0 +1,66 @@
+{#-
+    Exact latency quantiles (p50, p95, p99; linear interpolation, as
+    numpy.quantile) per model version × window grain × window × segment,
+    computed by the engine over the events with GROUPING SETS.
+
+    Quantiles do not roll up, so the engine keeps every latency of every group
+    while it aggregates: this is the most memory-hungry step of corridor. It
+    is its own model, reading only the columns it needs, so it never shares
+    memory with another aggregation in the same query.
+-#}
+{%- set grains = corridor.setting('corridor_window_grains') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set double = corridor.type_double() -%}
+
+{#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
+-- sqlfluff:dialect:postgres
+with
+
+latencies as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {%- for grain in grains %}
+        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
+        {%- endfor %}
+        latency_ms
+
+    from {{ ref('int_corridor__events_enriched') }}
+
+),
+
+grouped as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as latency_quantiles
+
+    from latencies
+    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        cast({{ corridor.array_element('latency_quantiles', 1) }} as {{ double }}) as latency_p50,
+        cast({{ corridor.array_element('latency_quantiles', 2) }} as {{ double }}) as latency_p95,
+        cast({{ corridor.array_element('latency_quantiles', 3) }} as {{ double }}) as latency_p99,
+        window_start
+
+    from grouped
+
+)
+
+select * from final
