@@ -289,7 +289,17 @@ def _db_files(db: Path) -> list[Path]:
     return [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
 
 
-def run_dbt(workdir: Path, db: Path, echo: bool, project_dir: Path = REPO) -> dict[str, object]:
+class DbtFailed(Exception):
+    """dbt build exited non-zero; carries its timing, peak RSS, failing nodes and log tail."""
+
+    def __init__(self, info: dict):
+        super().__init__(f"dbt build failed (exit {info['returncode']})")
+        self.info = info
+
+
+def run_dbt(
+    workdir: Path, db: Path, echo: bool, project_dir: Path = REPO, threads: int | None = None
+) -> dict[str, object]:
     """(a) dbt build of staging + intermediate + marts (+ audit, for the hook), timed."""
     dbt_dir = workdir / "dbt"
     if dbt_dir.exists():
@@ -311,13 +321,27 @@ def run_dbt(workdir: Path, db: Path, echo: bool, project_dir: Path = REPO) -> di
         str(dbt_dir / "target"),
         "--log-path",
         str(dbt_dir / "logs"),
+        *(["--threads", str(threads)] if threads else []),
     ]
     env = _child_env(CORRIDOR_DUCKDB_PATH=str(db), DBT_PROFILES_DIR=str(REPO))
     print("(a) " + " ".join(cmd[:4]) + " ...", flush=True)
     res = _run_child(cmd, env, workdir / "dbt_build.log", echo="  dbt| " if echo else None, cwd=project_dir)
+    results_path = dbt_dir / "target" / "run_results.json"
     if res["returncode"] != 0:
-        raise SystemExit(f"dbt build failed (exit {res['returncode']}):\n{_tail(workdir / 'dbt_build.log')}")
-    run_results = json.loads((dbt_dir / "target" / "run_results.json").read_text())
+        failed = []
+        if results_path.exists():
+            failed = [
+                {
+                    "node": r["unique_id"].split(".")[-1],
+                    "status": r["status"],
+                    "seconds": r["execution_time"],
+                    "message": (r.get("message") or "")[:500],
+                }
+                for r in json.loads(results_path.read_text())["results"]
+                if r["status"] in ("error", "fail")
+            ]
+        raise DbtFailed({**res, "command": cmd, "failed_nodes": failed, "log_tail": _tail(workdir / "dbt_build.log")})
+    run_results = json.loads(results_path.read_text())
     nodes = []
     for r in run_results["results"]:
         kind = r["unique_id"].split(".", 1)[0]
@@ -575,6 +599,9 @@ def main(argv: list[str] | None = None) -> int:
         help="dbt project to build (default this repo; e.g. a copy with changed "
         "materializations); the profile is always this repo's profiles.yml",
     )
+    parser.add_argument(
+        "--threads", type=int, default=None, help="dbt --threads (default: the profile's, 2); models run concurrently"
+    )
     args = parser.parse_args(argv)
 
     workdir = Path(args.workdir).resolve()
@@ -589,8 +616,51 @@ def main(argv: list[str] | None = None) -> int:
     print(f"loaded {ld['rows']} in {ld['seconds']:.1f}s", flush=True)
 
     state = project_state(Path(args.project_dir).resolve())
+    try:
+        return _measure(args, workdir, n, started, data, db, ld, state)
+    finally:
+        if not args.keep:
+            for p in _db_files(db):
+                if p.is_dir():
+                    shutil.rmtree(p, ignore_errors=True)
+                elif p.exists():
+                    p.unlink()
+
+
+def _write_results(workdir: Path, n: int, res: dict) -> None:
+    text = json.dumps(_jsonable(res), indent=2) + "\n"
+    (workdir / "bench_results.json").write_text(text)
+    (workdir / f"bench_results_{n}.json").write_text(text)
+    print(f"\nwrote {workdir / 'bench_results.json'}")
+
+
+def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld: dict, state: dict) -> int:
+    common = {
+        "events": n,
+        "seed": args.seed,
+        "started_at": started,
+        "workdir": workdir,
+        "machine": _machine(),
+        "versions": _versions(),
+        "data": data,
+        "load": ld,
+        "project": state,
+        "dbt_threads": args.threads or "profile",
+    }
     loadavg = {"before_a": os.getloadavg()[0]}
-    a = run_dbt(workdir, db, echo=not args.quiet_dbt, project_dir=Path(args.project_dir).resolve())
+    try:
+        a = run_dbt(
+            workdir, db, echo=not args.quiet_dbt, project_dir=Path(args.project_dir).resolve(), threads=args.threads
+        )
+    except DbtFailed as exc:
+        info = exc.info
+        print(f"\n{exc} after {info['seconds']:.1f}s, peak RSS {_gib(info['peak_rss_bytes'])}:")
+        for f in info["failed_nodes"]:
+            print(f"  {f['node']} ({f['status']} after {f['seconds']:.1f}s): {f['message']}")
+        if not info["failed_nodes"]:
+            print(info["log_tail"])
+        _write_results(workdir, n, {**common, "status": "dbt_failed", "a_dbt": info, "loadavg_1min": loadavg})
+        return 2
     loadavg["before_b"] = os.getloadavg()[0]
     print(f"(a) dbt build: {a['seconds']:.2f}s wall", flush=True)
 
@@ -604,14 +674,8 @@ def main(argv: list[str] | None = None) -> int:
         con.close()
 
     res = {
-        "events": n,
-        "seed": args.seed,
-        "started_at": started,
-        "workdir": workdir,
-        "machine": _machine(),
-        "versions": _versions(),
-        "data": data,
-        "load": ld,
+        **common,
+        "status": "ok" if agreement["ok"] else "mismatch",
         "a_dbt": a,
         "b_baseline": b,
         "a_rows_per_s": _rate(n, a["seconds"]),
@@ -622,22 +686,12 @@ def main(argv: list[str] | None = None) -> int:
         "ratio_model_b": a["model_seconds_sum"] / b["seconds"],
         "agreement": agreement,
         "loadavg_1min": loadavg,
-        "project": state,
         "notes": "rows/s = distinct events / seconds; peak RSS of (a) is the dbt process's, "
         "of (b) this process's (baseline and bare GROUP BY).",
     }
     print()
     print(report(res))
-    text = json.dumps(_jsonable(res), indent=2) + "\n"
-    (workdir / "bench_results.json").write_text(text)
-    (workdir / f"bench_results_{n}.json").write_text(text)
-    print(f"\nwrote {workdir / 'bench_results.json'}")
-    if not args.keep:
-        for p in _db_files(db):
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            elif p.exists():
-                p.unlink()
+    _write_results(workdir, n, res)
     return 0 if agreement["ok"] else 1
 
 

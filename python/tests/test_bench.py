@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -83,3 +84,30 @@ def test_bench_prints_figures(run):
 def test_baseline_sql_covers_the_twelve_grouping_sets():
     assert bench._grouping_sets().count("(model_id, model_version") == 12
     assert "quantile_cont(latency_ms, [0.5, 0.95, 0.99])" in bench.BASELINE_SQL
+
+
+@pytest.mark.dbt
+def test_bench_reports_a_failing_dbt_build(run, tmp_path):
+    """A model that fails: exit code 2, the failure recorded in the JSON, the bench DuckDB file removed."""
+    shared, _, _ = run
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    (workdir / "data").symlink_to(shared / "data")  # reuse the generated events
+    project = tmp_path / "broken"
+    shutil.copytree(bench.REPO / "models", project / "models")
+    shutil.copytree(bench.REPO / "macros", project / "macros")
+    shutil.copy(bench.REPO / "dbt_project.yml", project / "dbt_project.yml")
+    (project / "models" / "intermediate" / "int_corridor__production_window_stats.sql").write_text(
+        "select no_such_column from {{ ref('int_corridor__events_enriched') }}\n"
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = bench.main(
+            ["--events", str(N_EVENTS), "--workdir", str(workdir), "--quiet-dbt", "--project-dir", str(project)]
+        )
+    assert code == 2
+    assert "int_corridor__production_window_stats" in out.getvalue()
+    results = json.loads((workdir / "bench_results.json").read_text())
+    assert results["status"] == "dbt_failed"
+    assert [f["node"] for f in results["a_dbt"]["failed_nodes"]] == ["int_corridor__production_window_stats"]
+    assert not (workdir / f"bench_{N_EVENTS}.duckdb").exists()
