@@ -362,15 +362,41 @@ def run_dbt(
     }
 
 
-def run_baselines(db: Path):
-    """(b) the plain baseline and the bare GROUP BY, timed on a read-only connection."""
+def profile_settings(profiles_dir: Path = REPO) -> dict[str, object]:
+    """The DuckDB ``settings`` of the corridor profile's default target, so (b) runs like (a)."""
+    import yaml
+
+    try:
+        profile = yaml.safe_load((profiles_dir / "profiles.yml").read_text())["corridor"]
+        return dict(profile["outputs"][profile.get("target", "duckdb")].get("settings") or {})
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return {}
+
+
+class BaselineFailed(Exception):
+    """The plain baseline query failed (e.g. out of memory)."""
+
+
+def run_baselines(db: Path, settings: dict[str, object] | None = None):
+    """(b) the plain baseline and the bare GROUP BY, timed on a read-only connection.
+
+    The connection gets the same DuckDB settings as dbt's (the profile's ``settings``).
+    """
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
     con.execute("set enable_progress_bar = false")
-    t0 = time.perf_counter()
-    plain = con.execute(BASELINE_SQL).fetch_df()
-    plain_s = time.perf_counter() - t0
+    for key, value in (settings or {}).items():
+        con.execute(f"set {key} = ?", [value])
+    try:
+        t0 = time.perf_counter()
+        plain = con.execute(BASELINE_SQL).fetch_df()
+        plain_s = time.perf_counter() - t0
+    except duckdb.Error as exc:
+        con.close()
+        raise BaselineFailed(
+            f"{type(exc).__name__} after {time.perf_counter() - t0:.1f}s: {str(exc).splitlines()[0]}"
+        ) from exc
     t0 = time.perf_counter()
     bare = con.execute(BARE_SQL).fetch_df()
     bare_s = time.perf_counter() - t0
@@ -383,6 +409,7 @@ def run_baselines(db: Path):
             "bare_seconds": bare_s,
             "bare_rows": len(bare),
             "peak_rss_bytes": peak,
+            "duckdb_settings": settings or {},
         },
         plain,
     )
@@ -664,8 +691,31 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
     loadavg["before_b"] = os.getloadavg()[0]
     print(f"(a) dbt build: {a['seconds']:.2f}s wall", flush=True)
 
-    print("(b) plain baseline and bare GROUP BY ...", flush=True)
-    con, b, plain = run_baselines(db)
+    settings = profile_settings()
+    print(f"(b) plain baseline and bare GROUP BY (DuckDB settings as in the profile: {settings}) ...", flush=True)
+    try:
+        con, b, plain = run_baselines(db, settings)
+    except BaselineFailed as exc:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(f"\n(b) plain baseline failed: {exc} (peak RSS {_gib(peak)})")
+        print(
+            f"(a) dbt build: {a['seconds']:.2f}s wall, {_rate(n, a['seconds']):,.0f} rows/s, "
+            f"peak RSS {_gib(a['peak_rss_bytes'])}"
+        )
+        _write_results(
+            workdir,
+            n,
+            {
+                **common,
+                "status": "baseline_failed",
+                "a_dbt": a,
+                "a_rows_per_s": _rate(n, a["seconds"]),
+                "a_model_rows_per_s": _rate(n, a["model_seconds_sum"]),
+                "b_baseline": {"error": str(exc), "peak_rss_bytes": peak, "duckdb_settings": settings},
+                "loadavg_1min": loadavg,
+            },
+        )
+        return 3
     print(f"(b) {b['seconds']:.2f}s; bare GROUP BY {b['bare_seconds']:.2f}s", flush=True)
     loadavg["after_b"] = os.getloadavg()[0]
     try:
