@@ -1,0 +1,305 @@
+{#-
+    Every check the rules registry asks for, before false-discovery control:
+    one row per valid rule version × model version × segment in the rule's
+    scope × window of the rule's grain inside the version's period in force.
+    The window set is the union of production windows (the complete grid,
+    empty windows included) and windows with an offline estimate, so a
+    window without production data or without an expectation becomes an
+    explicit `missing` row, never a silent gap.
+
+    The expected value is the aligned offline estimate, or for `seasonal`
+    rules the seasonal baseline. Tolerances are turned into metric units, the
+    deviation is oriented so that positive means worse, and the comparison
+    kind's macro (macros/validation/comparison_kinds.sql) supplies the test.
+-#}
+{%- set kinds = corridor.comparison_kinds() -%}
+{%- set alpha = corridor.setting('corridor_test_alpha') -%}
+{%- set z_alpha_one = corridor.normal_quantile(1 - alpha) -%}
+{%- set z_alpha_two = corridor.normal_quantile(1 - alpha / 2) -%}
+{%- set double = corridor.type_double() -%}
+
+with
+
+rules as (
+
+    select * from {{ ref('int_corridor__rules_checked') }}
+    where is_valid
+
+),
+
+observations as (
+
+    select * from {{ ref('corridor_metric_observations') }}
+
+),
+
+baselines as (
+
+    select * from {{ ref('int_corridor__seasonal_baselines') }}
+
+),
+
+{%- for side in ['production', 'offline'] %}
+
+scoped_{{ side }} as (
+
+    select
+        rules.rule_id,
+        rules.rule_version,
+        observations.metric,
+        observations.model_id,
+        observations.model_version,
+        observations.segment_dimension,
+        observations.segment_value,
+        observations.window_start,
+        observations.window_end,
+        observations.metric_value,
+        observations.standard_error,
+        observations.interval_lower,
+        observations.interval_upper,
+        observations.confidence_level,
+        observations.sample_size,
+        observations.estimate_id
+
+    from rules
+    inner join observations
+        on rules.metric = observations.metric
+        and rules.window_grain = observations.window_grain
+        and (rules.model_id is null or rules.model_id = observations.model_id)
+        and (
+            (rules.segment_dimension = 'all' and observations.segment_dimension = 'all')
+            or (rules.segment_dimension = observations.segment_dimension and rules.segment_value in ('*', observations.segment_value))
+        )
+        and (rules.valid_from is null or observations.window_start >= rules.valid_from)
+        and (rules.valid_to is null or observations.window_start < rules.valid_to)
+    where observations.source = '{{ side }}'
+        {%- if side == 'offline' %}
+        and rules.comparison_kind <> 'seasonal'
+        {%- endif %}
+
+),
+{%- endfor %}
+
+paired as (
+
+    select
+        coalesce(scoped_production.rule_id, scoped_offline.rule_id) as rule_id,
+        coalesce(scoped_production.rule_version, scoped_offline.rule_version) as rule_version,
+        coalesce(scoped_production.model_id, scoped_offline.model_id) as model_id,
+        coalesce(scoped_production.model_version, scoped_offline.model_version) as model_version,
+        coalesce(scoped_production.segment_dimension, scoped_offline.segment_dimension) as segment_dimension,
+        coalesce(scoped_production.segment_value, scoped_offline.segment_value) as segment_value,
+        coalesce(scoped_production.window_start, scoped_offline.window_start) as window_start,
+        coalesce(scoped_production.window_end, scoped_offline.window_end) as window_end,
+        scoped_production.metric_value as observed_value,
+        {#-
+            The production uncertainty the tests use: the larger of the stated
+            standard error and the half-width of the production interval over
+            its critical value (for rates the Wilson interval, which does not
+            collapse to 0 at 0 % or 100 %); counts get their Poisson error.
+        -#}
+        nullif(greatest(
+            coalesce(scoped_production.standard_error, 0),
+            coalesce(
+                (scoped_production.interval_upper - scoped_production.interval_lower)
+                / nullif(2 * {{ corridor.normal_quantile_sql('(1 - (1 - scoped_production.confidence_level) / 2)') }}, 0),
+                0
+            ),
+            case
+                when scoped_production.metric = 'request_count' then sqrt(scoped_production.metric_value)
+                when scoped_production.metric = 'throughput_per_hour' then
+                    sqrt(scoped_production.metric_value / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }}))
+                else 0
+            end
+        ), 0) as observed_se,
+        scoped_production.interval_lower as observed_lower,
+        scoped_production.interval_upper as observed_upper,
+        scoped_production.confidence_level as observed_confidence_level,
+        coalesce(scoped_production.sample_size, 0) as sample_size,
+        scoped_offline.metric_value as offline_value,
+        scoped_offline.standard_error as offline_se,
+        scoped_offline.interval_lower as offline_lower,
+        scoped_offline.interval_upper as offline_upper,
+        scoped_offline.estimate_id
+
+    from scoped_production
+    full outer join scoped_offline
+        on scoped_production.rule_id = scoped_offline.rule_id
+        and scoped_production.rule_version = scoped_offline.rule_version
+        and scoped_production.model_id = scoped_offline.model_id
+        and scoped_production.model_version = scoped_offline.model_version
+        and scoped_production.segment_dimension = scoped_offline.segment_dimension
+        and scoped_production.segment_value = scoped_offline.segment_value
+        and scoped_production.window_start = scoped_offline.window_start
+
+),
+
+prepared as (
+
+    select
+        paired.*,
+        rules.hypothesis,
+        rules.metric,
+        rules.window_grain,
+        rules.comparison_kind,
+        rules.direction,
+        rules.tolerance_unit,
+        rules.warn_tolerance,
+        rules.fail_tolerance,
+        rules.min_sample_size,
+        rules.consecutive_windows,
+        rules.power,
+        rules.owner,
+        rules.escalation_path,
+        rules.severity,
+        rules.dbt_severity,
+        case when rules.comparison_kind = 'seasonal' then 'seasonal_baseline' else 'offline' end as expected_source,
+        case when rules.comparison_kind = 'seasonal' then baselines.baseline_median else paired.offline_value end as expected_value,
+        case when rules.comparison_kind = 'seasonal' then baselines.baseline_standard_error else paired.offline_se end as expected_se,
+        case when rules.comparison_kind = 'seasonal' then baselines.baseline_median - {{ z_alpha_two }} * baselines.prediction_standard_error else paired.offline_lower end as expected_lower,
+        case when rules.comparison_kind = 'seasonal' then baselines.baseline_median + {{ z_alpha_two }} * baselines.prediction_standard_error else paired.offline_upper end as expected_upper,
+        nullif(greatest(coalesce(baselines.prediction_standard_error, 0), coalesce(paired.observed_se, 0)), 0) as prediction_se,
+        baselines.baseline_windows,
+        baselines.min_history as baseline_min_history,
+        {{ alpha }} as test_alpha,
+        {{ z_alpha_one }} as z_alpha_one,
+        case when rules.direction = 'two_sided' then {{ z_alpha_two }} else {{ z_alpha_one }} end as z_alpha,
+        {{ corridor.normal_quantile_sql('rules.power') }} as z_power,
+        case
+            when rules.direction = 'two_sided' then {{ corridor.normal_quantile_sql('(1 + rules.power) / 2') }}
+            else {{ corridor.normal_quantile_sql('rules.power') }}
+        end as z_power_eq
+
+    from paired
+    inner join rules
+        on paired.rule_id = rules.rule_id
+        and paired.rule_version = rules.rule_version
+    left join baselines
+        on paired.rule_id = baselines.rule_id
+        and paired.rule_version = baselines.rule_version
+        and paired.model_id = baselines.model_id
+        and paired.model_version = baselines.model_version
+        and paired.segment_dimension = baselines.segment_dimension
+        and paired.segment_value = baselines.segment_value
+        and paired.window_start = baselines.window_start
+
+),
+
+deviations as (
+
+    select
+        *,
+        observed_value - expected_value as absolute_deviation,
+        (observed_value - expected_value) / nullif(abs(expected_value), 0) as relative_deviation,
+        case direction
+            when 'higher_is_better' then expected_value - observed_value
+            when 'lower_is_better' then observed_value - expected_value
+            else abs(observed_value - expected_value)
+        end as bad_deviation,
+        case when tolerance_unit = 'relative' then warn_tolerance * abs(expected_value) else warn_tolerance end as tol_warn,
+        case when tolerance_unit = 'relative' then fail_tolerance * abs(expected_value) else fail_tolerance end as tol_fail,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['check_se'] }}
+            {%- endfor %}
+        end as check_se,
+        {#- a seasonal baseline rests on few windows: its tests use Student's t with k - 1 degrees of freedom -#}
+        case when comparison_kind = 'seasonal' then baseline_windows - 1 end as t_df
+
+    from prepared
+
+),
+
+tests as (
+
+    select
+        *,
+        {{ corridor.t_to_z_sql('(bad_deviation - tol_warn) / nullif(check_se, 0)', 't_df') }} as z_warn,
+        {{ corridor.t_to_z_sql('(tol_warn - bad_deviation) / nullif(check_se, 0)', 't_df') }} as eq_z_warn,
+        {%- for level in ['warn', 'fail'] %}
+        {#- H0: bad deviation <= tolerance. Two-sided rules test both directions (x2, capped at 1). -#}
+        case
+            when check_se is null or bad_deviation is null or tol_{{ level }} is null then null
+            when check_se = 0 then case when bad_deviation > tol_{{ level }} then 0.0 else 1.0 end
+            else least(1.0, (case when direction = 'two_sided' then 2.0 else 1.0 end) * {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / check_se', 't_df')) }})
+        end as p_{{ level }},
+        {#- TOST, H0: bad deviation >= margin (the larger of the two one-sided p-values is the one against the nearer bound). -#}
+        case
+            when check_se is null or bad_deviation is null or tol_{{ level }} is null then null
+            when check_se = 0 then case when bad_deviation < tol_{{ level }} then 0.0 else 1.0 end
+            else {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / check_se', 't_df')) }}
+        end as eq_p_{{ level }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from deviations
+
+),
+
+verdicts as (
+
+    select
+        *,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['verdict'] }}
+            {%- endfor %}
+        end as verdict,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['detectable'] }}
+            {%- endfor %}
+        end as detectable_deviation,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['statistic'] }}
+            {%- endfor %}
+        end as test_statistic,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['p_value'] }}
+            {%- endfor %}
+        end as p_value
+
+    from tests
+
+),
+
+statuses as (
+
+    select
+        *,
+        case
+            when observed_value is null then 'missing'
+            when expected_value is null then 'missing'
+            when sample_size < coalesce(min_sample_size, 0) then 'inconclusive'
+            else verdict
+        end as status,
+        case
+            when observed_value is null and sample_size = 0 then 'no production data in this window'
+            when observed_value is null then metric || ' is undefined in this window (e.g. no labels, or one class only)'
+            when expected_value is null and comparison_kind = 'seasonal' then
+                'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
+            when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
+            when sample_size < coalesce(min_sample_size, 0) then
+                'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
+        end as gate_reason
+
+    from verdicts
+
+),
+
+explained as (
+
+    select
+        *,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            when '{{ kind }}' then {{ k['explanation'] }}
+            {%- endfor %}
+        end as explanation
+
+    from statuses
+
+)
+
+select * from explained
