@@ -158,7 +158,8 @@ prepared as (
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_standard_error else paired.offline_se end as expected_se,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_median - {{ z_alpha_two }} * baselines.prediction_standard_error else paired.offline_lower end as expected_lower,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_median + {{ z_alpha_two }} * baselines.prediction_standard_error else paired.offline_upper end as expected_upper,
-        nullif(greatest(coalesce(baselines.prediction_standard_error, 0), coalesce(paired.observed_se, 0)), 0) as prediction_se,
+        {#- the baseline's spread already holds the sampling noise of a window; the window's own error only stands in when the spread is 0 -#}
+        coalesce(nullif(baselines.prediction_standard_error, 0), paired.observed_se) as prediction_se,
         baselines.baseline_windows,
         baselines.min_history as baseline_min_history,
         {{ alpha }} as test_alpha,
