@@ -107,7 +107,7 @@ episodes as (
         max(positioned.window_start) as last_seen_window_start,
         max(positioned.window_end) as last_seen_window_end,
         count(*) as windows_breached,
-        sum(case when positioned.status = 'fail' then 1 else 0 end) as windows_failed,
+        cast(sum(case when positioned.status = 'fail' then 1 else 0 end) as {{ dbt.type_bigint() }}) as windows_failed,
         max(positioned.bad_deviation) as worst_bad_deviation,
         min(positioned.q_value) as smallest_q_value,
         {{ dbt.listagg('positioned.result_id', "','", 'order by positioned.window_start') }} as evidence_result_ids
