@@ -868,7 +868,7 @@ def write_doc(nulls: list[NullSummary], power: pd.DataFrame, path: Path = DOC_PA
     lines = [
         "# Validation corridor: simulations",
         "",
-        "Regenerate with `python integration_tests/pytest/validation_sim.py` (about a minute); the same",
+        "Regenerate with `python integration_tests/pytest/validation_sim.py` (3-5 minutes on 2 cores); the same",
         "simulations are asserted by `integration_tests/pytest/test_validation_statistics.py`.",
         "Everything runs corridor's real SQL: `dbt compile` of the rules check, seasonal baselines,",
         "validation checks, validation results (Benjamini-Hochberg q-values) and alerts, executed in DuckDB",
@@ -942,6 +942,46 @@ def write_doc(nulls: list[NullSummary], power: pd.DataFrame, path: Path = DOC_PA
         f"events per hour {int(np.median(prof['n_events_hour']))}, "
         f"events per device-day {int(np.median(np.concatenate(list(prof['n_events_device_day'].values()))))}, "
         f"labelled events per day {int(np.median(prof['n_labelled_day']))} (fraud rate {prof['fraud_rate']:.3f}).",
+        "",
+    ]
+    pw = power.set_index("kind")
+    zero = next((x for x in nulls if x.scenario.startswith("zero")), None)
+    fw = dict(zip(zero.by_kind.comparison_kind, zero.by_kind.familywise, strict=True)) if zero is not None else {}
+    lines += [
+        "## Findings",
+        "",
+        "1. **Seasonal p-values are anti-conservative.** The spread is 1.4826 x MAD of k <= 7 same-slot",
+        "   windows, tested with Student's t on k - 1 degrees of freedom; the MAD of 7 values is far noisier",
+        "   than a standard deviation (and biased low at small k), so the tails are too heavy for t(k - 1):",
+        f"   seasonal checks alone confirm a false breach in {fw.get('seasonal', float('nan')):.2f} of",
+        "   zero-tolerance null families (p <= 0.001 happens about 10x too often). Proposed fix: multiply the",
+        "   spread by the small-sample MAD factor (Croux-Rousseeuw b_k: 1.206, 1.200, 1.140 for k = 5, 6, 7)",
+        "   and use (k - 1) / 2 degrees of freedom; in a Monte Carlo of normal data this brings the tail",
+        "   rates to 0.9-1.05x nominal down to p = 1e-3 for k = 5 and 7 (k = 6 slightly conservative).",
+        "2. **Seasonal min_history is not enforced**: windows with 1-4 same-slot history windows (hourly",
+        "   min_history 5) are judged on that median instead of being `missing`.",
+        "3. **Rates: the standard error is taken at the observed value.** Near 0 or 1 a window with an",
+        "   extreme observed rate reports a tiny standard error (e.g. accuracy 279/279 against 0.981 gets",
+        "   se 0.0035 instead of 0.0082 and p = 5e-8 instead of ~0.005), so zero-tolerance absolute rules on",
+        f"   rates confirm false breaches in {fw.get('absolute', float('nan')):.2f} of null families. And the",
+        "   detectable deviation reported on healthy windows uses the healthy se, while the se grows with the",
+        "   shift: at the reported shift the verdict reaches warn in only "
+        f"{pw.loc['absolute', 'rate']:.2f} (absolute, hourly error rate)",
+        f"   and {pw.loc['statistical', 'rate']:.2f} (statistical, accuracy per region-day) of windows instead",
+        "   of 0.90. Proposed fix: for proportion metrics take the test se at the hypothesis boundary (score",
+        "   test: sqrt(p0 (1 - p0) / n) with p0 = expected -/+ tol in the bad direction), and for the",
+        "   detectable deviation add z_power x the se at the alternative p1 = p0 -/+ detectable (two fixed-",
+        "   point iterations in SQL are enough).",
+        "4. **Seasonal detectable deviation with a relative tolerance** ignores that the tolerance",
+        "   (fraction x baseline median) moves with the median: the formula at the truth gives "
+        f"{pw.loc['seasonal', 'rate_at_truth']:.2f}",
+        f"   power, and with the MAD bias {pw.loc['seasonal', 'rate']:.2f} at the reported value.",
+        "5. **Demo rule R003** (AUC equivalent within 0.05, daily): the smallest margin a day of demo traffic",
+        f"   can demonstrate is {pw.loc['equivalence', 'detectable_reported']:.3f} (about 48 positives a day), so R003",
+        "   can never pass at its margin; it needs a weekly grain or a wider margin.",
+        "",
+        "Status `warn`/`fail` without FDR confirmation is common under the null with the demo's rules",
+        "(see the breaches column); only confirmed breaches open alerts.",
         "",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
