@@ -178,25 +178,25 @@ def _alerts(path):
 def test_error_bursts_fail_the_hourly_rules_and_open_alerts_after_their_windows(demo):
     path = demo["path"]
     breaches = _confirmed(path)
-    # inc_01 (2026-10-06 14:15-15:00): the hourly error-rate rule R010 (absolute) and the seasonal p95 rule R012
+    # inc_01 (2026-10-06 14:15-15:00) and inc_02 (2026-10-10 19:30-20:20): the hourly error-rate rule
+    # R010 (absolute) and the seasonal p95 rule R012 fail in the hour each burst starts
     for rule in ["R010", "R012"]:
-        hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp("2026-10-06 14:00"))]
-        assert list(hit.status) == ["fail"], (rule, hit)
+        for start in ["2026-10-06 14:00", "2026-10-10 19:00"]:
+            hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp(start))
+                           & (breaches.model_version == "v1")]
+            assert list(hit.status) == ["fail"], (rule, start, hit)
     alerts = _alerts(path)
-    r010 = alerts[alerts.rule_id == "R010"]
-    assert len(r010) == 1
-    a = r010.iloc[0]
+    r010 = alerts[(alerts.rule_id == "R010") & (alerts.model_version == "v1")].sort_values("first_seen_window_start")
+    assert len(r010) == 2 and (r010.severity == "critical").all() and (r010.alert_status == "closed").all()
+    first, second = r010.iloc[0], r010.iloc[1]
     # consecutive_windows = 1: opens with the breached hour, closes at the next passing hour
-    assert a.opened_window_start == pd.Timestamp("2026-10-06 14:00") and a.alert_status == "closed"
-    assert a.closed_window_start == pd.Timestamp("2026-10-06 15:00") and a.severity == "critical"
-    # R012 needs 2 consecutive hours: the one-hour burst of inc_01 opens nothing,
-    # the two-hour burst of inc_02 (19:30-20:20) opens at the end of its second hour
-    r012 = alerts[alerts.rule_id == "R012"]
-    assert len(r012) == 1
-    b = r012.iloc[0]
-    assert b.first_seen_window_start == pd.Timestamp("2026-10-10 19:00")
-    assert b.opened_window_start == pd.Timestamp("2026-10-10 20:00") and b.windows_breached == 2
-    assert b.alert_status == "closed" and b.closed_window_start == pd.Timestamp("2026-10-10 21:00")
+    assert first.opened_window_start == pd.Timestamp("2026-10-06 14:00")
+    assert first.closed_window_start == pd.Timestamp("2026-10-06 15:00") and first.windows_breached == 1
+    # the second burst spans two hours: one alert, two windows, closed when 21:00 passes
+    assert second.first_seen_window_start == pd.Timestamp("2026-10-10 19:00") and second.windows_breached == 2
+    assert second.closed_window_start == pd.Timestamp("2026-10-10 21:00")
+    # R012 needs 2 consecutive confirmed hours: the bursts' single confirmed hours open nothing
+    assert alerts[alerts.rule_id == "R012"].empty
 
 
 def test_latam_drop_fails_latam_only_and_alerts_after_two_days(demo):
@@ -254,4 +254,4 @@ def test_demo_prints_the_rules_paths_and_alerts(demo):
     assert "ERROR: R013 v1 FAIL (open, severity high, owner fraud-ml-team)" in out
     assert "WARN: R005 v1 FAIL (open, severity medium" in out
     assert "the demo's error path" in out
-    assert "Alerts (3 open" in out
+    assert "Alerts (3 open, 5 closed)" in out

@@ -21,14 +21,21 @@
       test_alpha         corridor_test_alpha
 
     and returning a mapping with:
-      check_se      the standard error used by the kind's test
+      check_se      the standard error used by the kind's test, as a template
+                    of `{production_se}`: the production standard error, which
+                    for rates is taken where the test needs it (at the
+                    tolerance boundary for p-values; see
+                    int_corridor__validation_checks)
       verdict       pass / warn / fail / inconclusive (sample-size, missing
                     and blocked windows are decided before the verdict)
       statistic     the test statistic reported
       p_value       the p-value of the breach hypothesis, fed to the FDR control
       detectable    the smallest deviation the window could have detected at
                     the rule's power (equivalence: the smallest margin it could
-                    have demonstrated)
+                    have demonstrated), as a template of `{se_boundary}` (the
+                    test's standard error at the tolerance boundary) and
+                    `{se_truth}` (at the true value being detected); for rates
+                    these differ and the model solves by fixed-point iteration
       explanation   the readable end of the reason line
 -#}
 
@@ -40,11 +47,11 @@
 
 {% macro default__compare_absolute() %}
     {{ return({
-        'check_se': 'observed_se',
+        'check_se': '{production_se}',
         'verdict': "case when bad_deviation > tol_fail then 'fail' when bad_deviation > tol_warn then 'warn' else 'pass' end",
         'statistic': 'z_warn',
         'p_value': 'p_warn',
-        'detectable': 'tol_warn + z_power * check_se',
+        'detectable': 'tol_warn + z_power * {se_truth}',
         'explanation': corridor._point_explanation(),
     }) }}
 {% endmacro %}
@@ -74,7 +81,7 @@
 -#}
 {% macro default__compare_statistical() %}
     {{ return({
-        'check_se': 'sqrt(observed_se * observed_se + coalesce(expected_se, 0) * coalesce(expected_se, 0))',
+        'check_se': 'sqrt({production_se} * {production_se} + coalesce(expected_se, 0) * coalesce(expected_se, 0))',
         'verdict': "case when check_se is null then 'inconclusive'"
             ~ " when p_fail <= test_alpha then 'fail'"
             ~ " when p_warn <= test_alpha then 'warn'"
@@ -82,7 +89,7 @@
             ~ " else 'inconclusive' end",
         'statistic': 'z_warn',
         'p_value': 'p_warn',
-        'detectable': 'tol_warn + (z_alpha + z_power) * check_se',
+        'detectable': 'tol_warn + z_alpha * {se_boundary} + z_power * {se_truth}',
         'explanation': "case verdict"
             ~ " when 'fail' then 'a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' is shown (p = ' || " ~ corridor._fmt('p_fail') ~ " || ')'"
             ~ " when 'warn' then 'a breach beyond the warn tolerance ' || " ~ corridor._fmt('tol_warn') ~ " || ' is shown (p = ' || " ~ corridor._fmt('p_warn') ~ " || ')'"
@@ -106,7 +113,7 @@
 -#}
 {% macro default__compare_equivalence() %}
     {{ return({
-        'check_se': 'sqrt(observed_se * observed_se + coalesce(expected_se, 0) * coalesce(expected_se, 0))',
+        'check_se': 'sqrt({production_se} * {production_se} + coalesce(expected_se, 0) * coalesce(expected_se, 0))',
         'verdict': "case when check_se is null then 'inconclusive'"
             ~ " when eq_p_warn <= test_alpha then 'pass'"
             ~ " when eq_p_fail <= test_alpha then 'warn'"
@@ -114,7 +121,7 @@
             ~ " else 'inconclusive' end",
         'statistic': 'eq_z_warn',
         'p_value': 'p_warn',
-        'detectable': '(z_alpha_one + z_power_eq) * check_se',
+        'detectable': 'z_alpha_one * {se_boundary} + z_power_eq * {se_truth}',
         'explanation': "case verdict"
             ~ " when 'pass' then 'equivalent within the warn margin ' || " ~ corridor._fmt('tol_warn') ~ " || ' (TOST p = ' || " ~ corridor._fmt('eq_p_warn') ~ " || ')'"
             ~ " when 'warn' then 'equivalent within the fail margin ' || " ~ corridor._fmt('tol_fail') ~ " || ' only (TOST p = ' || " ~ corridor._fmt('eq_p_fail') ~ " || ')'"
@@ -141,7 +148,7 @@
         'verdict': "case when bad_deviation > tol_fail then 'fail' when bad_deviation > tol_warn then 'warn' else 'pass' end",
         'statistic': 'z_warn',
         'p_value': 'p_warn',
-        'detectable': 'tol_warn + z_power * check_se',
+        'detectable': 'tol_warn + z_power * prediction_se',
         'explanation': corridor._point_explanation(),
     }) }}
 {% endmacro %}

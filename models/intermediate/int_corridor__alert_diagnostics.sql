@@ -98,7 +98,7 @@ ranked_contributions as (
         *,
         excess / nullif(sum(case when excess > 0 then excess else 0 end) over (partition by alert_id, segment_dimension), 0) as excess_share,
         cast(segment_sample_size as {{ double }}) / nullif(total_sample_size, 0) as traffic_share,
-        row_number() over (partition by alert_id, segment_dimension order by excess desc, segment_value) as rank_in_dimension
+        row_number() over (partition by alert_id, segment_dimension order by excess desc, segment_value asc) as rank_in_dimension
 
     from contributions
 

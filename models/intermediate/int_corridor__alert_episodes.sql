@@ -151,7 +151,7 @@ worst_in_episode as (
         window_start as worst_window_start,
         relative_deviation as worst_relative_deviation,
         absolute_deviation as worst_absolute_deviation,
-        row_number() over (partition by {{ series | join(', ') }}, pass_group order by bad_deviation desc, window_start) as rank_by_deviation
+        row_number() over (partition by {{ series | join(', ') }}, pass_group order by bad_deviation desc, window_start asc) as rank_by_deviation
 
     from positioned
 

@@ -56,8 +56,8 @@ targets as (
             (rules.segment_dimension = 'all' and production.segment_dimension = 'all')
             or (rules.segment_dimension = production.segment_dimension and rules.segment_value in ('*', production.segment_value))
         )
-        and (rules.valid_from is null or production.window_start >= rules.valid_from)
-        and (rules.valid_to is null or production.window_start < rules.valid_to)
+        and (rules.valid_from is null or rules.valid_from <= production.window_start)
+        and (rules.valid_to is null or rules.valid_to > production.window_start)
 
 ),
 
@@ -74,6 +74,17 @@ slots as (
     from {{ corridor.integer_series(1, baseline[grain]['lookback_periods']) }} as lags
     {{ 'union all' if not loop.last }}
     {%- endfor %}
+
+),
+
+slot_rules as (
+
+    select distinct
+        window_grain,
+        min_history,
+        lookback_periods
+
+    from slots
 
 ),
 
@@ -141,7 +152,7 @@ spreads as (
         history.segment_value,
         history.window_grain,
         history.window_start,
-        1.4826 * {{ corridor.median('abs(history.history_value - medians.baseline_median)') }} as baseline_spread
+        {{ corridor.median('abs(history.history_value - medians.baseline_median)') }} as baseline_mad
 
     from history
     inner join medians
@@ -158,7 +169,7 @@ spreads as (
 
 ),
 
-final as (
+joined as (
 
     select
         targets.rule_id,
@@ -173,13 +184,27 @@ final as (
         coalesce(medians.baseline_windows, 0) as baseline_windows,
         slots_needed.min_history,
         slots_needed.lookback_periods,
-        cast(medians.baseline_median as {{ double }}) as baseline_median,
-        cast(spreads.baseline_spread as {{ double }}) as baseline_spread,
-        cast(spreads.baseline_spread * sqrt(pi() / (2.0 * medians.baseline_windows)) as {{ double }}) as baseline_standard_error,
-        cast(spreads.baseline_spread * sqrt(1 + pi() / (2.0 * medians.baseline_windows)) as {{ double }}) as prediction_standard_error
+        medians.baseline_median,
+        {#-
+            robust standard deviation: 1.4826 x MAD, with Croux and Rousseeuw's
+            (1992) small-sample correction b_k, as few windows make the MAD
+            biased low
+        -#}
+        1.4826 * spreads.baseline_mad * case coalesce(medians.baseline_windows, 0)
+            when 2 then 1.196
+            when 3 then 1.495
+            when 4 then 1.363
+            when 5 then 1.206
+            when 6 then 1.200
+            when 7 then 1.140
+            when 8 then 1.129
+            when 9 then 1.107
+            else medians.baseline_windows / (medians.baseline_windows - 0.8)
+        end as baseline_spread,
+        coalesce(medians.baseline_windows, 0) >= slots_needed.min_history as has_history
 
     from targets
-    inner join (select distinct window_grain, min_history, lookback_periods from slots) as slots_needed
+    inner join slot_rules as slots_needed
         on targets.window_grain = slots_needed.window_grain
     left join medians
         on targets.rule_id = medians.rule_id
@@ -201,6 +226,31 @@ final as (
         and medians.segment_value = spreads.segment_value
         and medians.window_grain = spreads.window_grain
         and medians.window_start = spreads.window_start
+
+),
+
+final as (
+
+    {#- fewer same-slot windows than min_history: no baseline (the check says `missing`) -#}
+    select
+        rule_id,
+        rule_version,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        window_start,
+        baseline_windows,
+        min_history,
+        lookback_periods,
+        cast(case when has_history then baseline_median end as {{ double }}) as baseline_median,
+        cast(case when has_history then baseline_spread end as {{ double }}) as baseline_spread,
+        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ double }}) as baseline_standard_error,
+        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ double }}) as prediction_standard_error
+
+    from joined
 
 )
 

@@ -13,6 +13,12 @@
     kind's macro (macros/validation/comparison_kinds.sql) supplies the test.
 -#}
 {%- set kinds = corridor.comparison_kinds() -%}
+{%- set catalogue = corridor.metric_catalogue() -%}
+{%- set rate_metrics = [] -%}
+{%- for name, spec in catalogue.items() -%}
+    {%- if spec['family'] == 'rate' -%}{%- do rate_metrics.append(name) -%}{%- endif -%}
+{%- endfor -%}
+
 {%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {%- set z_alpha_one = corridor.normal_quantile(1 - alpha) -%}
 {%- set z_alpha_two = corridor.normal_quantile(1 - alpha / 2) -%}
@@ -70,8 +76,8 @@ scoped_{{ side }} as (
             (rules.segment_dimension = 'all' and observations.segment_dimension = 'all')
             or (rules.segment_dimension = observations.segment_dimension and rules.segment_value in ('*', observations.segment_value))
         )
-        and (rules.valid_from is null or observations.window_start >= rules.valid_from)
-        and (rules.valid_to is null or observations.window_start < rules.valid_to)
+        and (rules.valid_from is null or rules.valid_from <= observations.window_start)
+        and (rules.valid_to is null or rules.valid_to > observations.window_start)
     where observations.source = '{{ side }}'
         {%- if side == 'offline' %}
         and rules.comparison_kind <> 'seasonal'
@@ -199,40 +205,93 @@ deviations as (
         end as bad_deviation,
         case when tolerance_unit = 'relative' then warn_tolerance * abs(expected_value) else warn_tolerance end as tol_warn,
         case when tolerance_unit = 'relative' then fail_tolerance * abs(expected_value) else fail_tolerance end as tol_fail,
-        case comparison_kind
-            {%- for kind, k in kinds.items() %}
-            when '{{ kind }}' then {{ k['check_se'] }}
-            {%- endfor %}
-        end as check_se,
-        {#- a seasonal baseline rests on few windows: its tests use Student's t with k - 1 degrees of freedom -#}
-        case when comparison_kind = 'seasonal' then baseline_windows - 1 end as t_df
+        {#- +1 when worse means higher, -1 when worse means lower (two-sided: the side the value is on) -#}
+        case direction
+            when 'higher_is_better' then -1
+            when 'lower_is_better' then 1
+            when 'two_sided' then case when observed_value < expected_value then -1 else 1 end
+        end as bad_sign,
+        metric in ({{ corridor.sql_string_list(rate_metrics) }}) as is_rate
 
     from prepared
 
 ),
 
+standard_errors as (
+
+    select
+        *,
+        {%- for name, se in [
+            ('check_se', 'observed_se'),
+            ('check_se_warn', corridor.production_se_at('expected_value + bad_sign * tol_warn')),
+            ('check_se_fail', corridor.production_se_at('expected_value + bad_sign * tol_fail')),
+            ('check_se_expected', corridor.production_se_at('expected_value')),
+        ] %}
+        case comparison_kind
+            {%- for kind in kinds %}
+            when '{{ kind }}' then {{ corridor.kind_se(kinds[kind], se) }}
+            {%- endfor %}
+        end as {{ name }},
+        {%- endfor %}
+        {#- a seasonal baseline rests on few windows: its tests use Student's t (see int_corridor__seasonal_baselines) -#}
+        case when comparison_kind = 'seasonal' then (baseline_windows - 1) / 2.0 end as t_df
+
+    from deviations
+
+),
+
+{#-
+    The detectable deviation, solved by fixed-point iteration: for rates the
+    standard error at the true value being detected grows with the deviation
+    (equivalence: at the margin being demonstrated). Two refinements converge
+    to well under a percent.
+-#}
+{%- for step in [0, 1, 2] %}
+detectable_{{ step }} as (
+
+    select
+        *,
+        case comparison_kind
+            {%- for kind, k in kinds.items() %}
+            {%- if step == 0 %}
+                {%- set boundary = 'check_se_expected' if kind == 'equivalence' else 'check_se_warn' %}
+                {%- set truth = boundary %}
+            {%- else %}
+                {%- set moved = corridor.kind_se(kinds[kind], corridor.production_se_at('expected_value + bad_sign * detectable_step_' ~ (step - 1))) %}
+                {%- set boundary = moved if kind == 'equivalence' else 'check_se_warn' %}
+                {%- set truth = 'check_se_expected' if kind == 'equivalence' else moved %}
+            {%- endif %}
+            when '{{ kind }}' then {{ k['detectable'].replace('{se_boundary}', '(' ~ boundary ~ ')').replace('{se_truth}', '(' ~ truth ~ ')') }}
+            {%- endfor %}
+        end as detectable_step_{{ step }}
+
+    from {{ 'standard_errors' if step == 0 else 'detectable_' ~ (step - 1) }}
+
+),
+{%- endfor %}
+
 tests as (
 
     select
         *,
-        {{ corridor.t_to_z_sql('(bad_deviation - tol_warn) / nullif(check_se, 0)', 't_df') }} as z_warn,
-        {{ corridor.t_to_z_sql('(tol_warn - bad_deviation) / nullif(check_se, 0)', 't_df') }} as eq_z_warn,
+        {{ corridor.t_to_z_sql('(bad_deviation - tol_warn) / nullif(check_se_warn, 0)', 't_df') }} as z_warn,
+        {{ corridor.t_to_z_sql('(tol_warn - bad_deviation) / nullif(check_se_warn, 0)', 't_df') }} as eq_z_warn,
         {%- for level in ['warn', 'fail'] %}
         {#- H0: bad deviation <= tolerance. Two-sided rules test both directions (x2, capped at 1). -#}
         case
-            when check_se is null or bad_deviation is null or tol_{{ level }} is null then null
-            when check_se = 0 then case when bad_deviation > tol_{{ level }} then 0.0 else 1.0 end
-            else least(1.0, (case when direction = 'two_sided' then 2.0 else 1.0 end) * {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / check_se', 't_df')) }})
+            when check_se_{{ level }} is null or bad_deviation is null or tol_{{ level }} is null then null
+            when check_se_{{ level }} = 0 then case when bad_deviation > tol_{{ level }} then 0.0 else 1.0 end
+            else least(1.0, (case when direction = 'two_sided' then 2.0 else 1.0 end) * {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / check_se_' ~ level, 't_df')) }})
         end as p_{{ level }},
         {#- TOST, H0: bad deviation >= margin (the larger of the two one-sided p-values is the one against the nearer bound). -#}
         case
-            when check_se is null or bad_deviation is null or tol_{{ level }} is null then null
-            when check_se = 0 then case when bad_deviation < tol_{{ level }} then 0.0 else 1.0 end
-            else {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / check_se', 't_df')) }}
+            when check_se_{{ level }} is null or bad_deviation is null or tol_{{ level }} is null then null
+            when check_se_{{ level }} = 0 then case when bad_deviation < tol_{{ level }} then 0.0 else 1.0 end
+            else {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / check_se_' ~ level, 't_df')) }}
         end as eq_p_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from deviations
+    from detectable_2
 
 ),
 
@@ -245,11 +304,7 @@ verdicts as (
             when '{{ kind }}' then {{ k['verdict'] }}
             {%- endfor %}
         end as verdict,
-        case comparison_kind
-            {%- for kind, k in kinds.items() %}
-            when '{{ kind }}' then {{ k['detectable'] }}
-            {%- endfor %}
-        end as detectable_deviation,
+        detectable_step_2 as detectable_deviation,
         case comparison_kind
             {%- for kind, k in kinds.items() %}
             when '{{ kind }}' then {{ k['statistic'] }}

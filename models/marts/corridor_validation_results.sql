@@ -125,25 +125,24 @@ final as (
         is_breach,
         coalesce(is_confirmed_breach, false) as is_confirmed_breach,
         rule_id || ' v' || rule_version || ' ' || status || ': '
-        || case
-            when gate_reason is not null then gate_reason
-            else
-                metric || ' ' || {{ f('observed_value') }} || ' vs ' || {{ f('expected_value') }}
-                || case when expected_source = 'seasonal_baseline' then ' seasonal baseline' else ' expected' end
-                || ', ' || case
-                    when direction = 'two_sided' then 'off by '
-                    when bad_deviation > 0 then 'worse by '
-                    else 'better by '
-                end
-                || {{ f('abs(absolute_deviation)') }}
-                || coalesce(' (' || {{ f('100 * relative_deviation') }} || '%)', '')
-                || '; ' || explanation
-                || case
-                    when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
-                    when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
-                    else ''
-                end
-        end as reason,
+        || coalesce(
+            gate_reason,
+            metric || ' ' || {{ f('observed_value') }} || ' vs ' || {{ f('expected_value') }}
+            || case when expected_source = 'seasonal_baseline' then ' seasonal baseline' else ' expected' end
+            || ', ' || case
+                when direction = 'two_sided' then 'off by '
+                when bad_deviation > 0 then 'worse by '
+                else 'better by '
+            end
+            || {{ f('abs(absolute_deviation)') }}
+            || coalesce(' (' || {{ f('100 * relative_deviation') }} || '%)', '')
+            || '; ' || explanation
+            || case
+                when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
+                when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
+                else ''
+            end
+        ) as reason,
         owner,
         escalation_path,
         severity,
