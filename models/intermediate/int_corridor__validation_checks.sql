@@ -86,7 +86,7 @@ scoped_{{ side }} as (
 ),
 {%- endfor %}
 
-paired as (
+paired as {{ corridor.materialized_cte() }} (
 
     select
         coalesce(scoped_production.rule_id, scoped_offline.rule_id) as rule_id,
@@ -140,7 +140,7 @@ paired as (
 
 ),
 
-prepared as (
+prepared as {{ corridor.materialized_cte() }} (
 
     select
         paired.*,
@@ -192,7 +192,7 @@ prepared as (
 
 ),
 
-deviations as (
+deviations as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -217,7 +217,7 @@ deviations as (
 
 ),
 
-standard_errors as (
+standard_errors as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -247,7 +247,7 @@ standard_errors as (
     to well under a percent.
 -#}
 {%- for step in [0, 1, 2] %}
-detectable_{{ step }} as (
+detectable_{{ step }} as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -270,7 +270,7 @@ detectable_{{ step }} as (
 ),
 {%- endfor %}
 
-tests as (
+tests as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -295,7 +295,7 @@ tests as (
 
 ),
 
-verdicts as (
+verdicts as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -320,7 +320,7 @@ verdicts as (
 
 ),
 
-statuses as (
+statuses as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -344,7 +344,7 @@ statuses as (
 
 ),
 
-explained as (
+explained as {{ corridor.materialized_cte() }} (
 
     select
         *,

@@ -17,7 +17,7 @@
 
 with
 
-checks as (
+checks as {{ corridor.materialized_cte() }} (
 
     select
         {{ dbt.hash(dbt.concat([
