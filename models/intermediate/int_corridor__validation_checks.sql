@@ -270,28 +270,84 @@ detectable_{{ step }} as {{ corridor.materialized_cte() }} (
 ),
 {%- endfor %}
 
+{#-
+    Rates under the point, statistical and equivalence kinds are tested
+    exactly enough for rare events: binomial tails at the tolerance boundary
+    (Peizer-Pratt), turned into z statistics; with an offline standard error
+    (statistical, equivalence) the z is shrunk by se_production / se_combined.
+-#}
+rate_boundaries as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        is_rate and sample_size > 0 and observed_value is not null and expected_value is not null
+        and comparison_kind in ('absolute', 'relative', 'statistical', 'equivalence') as uses_binomial,
+        cast(round(observed_value * sample_size) as {{ double }}) as observed_count,
+        {%- for level in ['warn', 'fail'] %}
+        least(greatest(expected_value + bad_sign * tol_{{ level }}, 0.5 / nullif(sample_size, 0)), 1 - 0.5 / nullif(sample_size, 0)) as rate_boundary_{{ level }},
+        {{ corridor.production_se_at('expected_value + bad_sign * tol_' ~ level) }} / nullif(check_se_{{ level }}, 0) as binomial_shrink_{{ level }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from detectable_2
+
+),
+
+rate_z as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        {%- for level in ['warn', 'fail'] %}
+        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('observed_count', 'sample_size', 'rate_boundary_' ~ level) }} end as binomial_z_at_{{ level }},
+        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('(observed_count - 1)', 'sample_size', 'rate_boundary_' ~ level) }} end as binomial_z_below_{{ level }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from rate_boundaries
+
+),
+
+standardized as {{ corridor.materialized_cte() }} (
+
+    {#-
+        z_<level>: the breach statistic, p = Phi(-z); eq_z_<level>: the TOST statistic, p = Phi(-eq_z).
+        Binomial: bad counts high (bad_sign +1) -> p = P(X >= k) = Phi(-z(k - 1)); bad counts low -> p = P(X <= k).
+    -#}
+    select
+        *,
+        {%- for level in ['warn', 'fail'] %}
+        case
+            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then binomial_z_below_{{ level }} else -binomial_z_at_{{ level }} end
+            else {{ corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / nullif(check_se_' ~ level ~ ', 0)', 't_df') }}
+        end as z_{{ level }},
+        case
+            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then -binomial_z_at_{{ level }} else binomial_z_below_{{ level }} end
+            else {{ corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / nullif(check_se_' ~ level ~ ', 0)', 't_df') }}
+        end as eq_z_{{ level }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from rate_z
+
+),
+
 tests as {{ corridor.materialized_cte() }} (
 
     select
         *,
-        {{ corridor.t_to_z_sql('(bad_deviation - tol_warn) / nullif(check_se_warn, 0)', 't_df') }} as z_warn,
-        {{ corridor.t_to_z_sql('(tol_warn - bad_deviation) / nullif(check_se_warn, 0)', 't_df') }} as eq_z_warn,
         {%- for level in ['warn', 'fail'] %}
         {#- H0: bad deviation <= tolerance. Two-sided rules test both directions (x2, capped at 1). -#}
         case
             when check_se_{{ level }} is null or bad_deviation is null or tol_{{ level }} is null then null
             when check_se_{{ level }} = 0 then case when bad_deviation > tol_{{ level }} then 0.0 else 1.0 end
-            else least(1.0, (case when direction = 'two_sided' then 2.0 else 1.0 end) * {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / check_se_' ~ level, 't_df')) }})
+            else least(1.0, (case when direction = 'two_sided' then 2.0 else 1.0 end) * {{ corridor.normal_upper_tail_sql('z_' ~ level) }})
         end as p_{{ level }},
         {#- TOST, H0: bad deviation >= margin (the larger of the two one-sided p-values is the one against the nearer bound). -#}
         case
             when check_se_{{ level }} is null or bad_deviation is null or tol_{{ level }} is null then null
             when check_se_{{ level }} = 0 then case when bad_deviation < tol_{{ level }} then 0.0 else 1.0 end
-            else {{ corridor.normal_upper_tail_sql(corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / check_se_' ~ level, 't_df')) }}
+            else {{ corridor.normal_upper_tail_sql('eq_z_' ~ level) }}
         end as eq_p_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from detectable_2
+    from standardized
 
 ),
 
