@@ -165,7 +165,8 @@ def _confirmed(path):
     return query(
         path,
         """
-        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain, window_start, status
+        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain,
+               window_start, status
         from corridor_validation_results where is_confirmed_breach
         """,
     )
@@ -182,8 +183,11 @@ def test_error_bursts_fail_the_hourly_rules_and_open_alerts_after_their_windows(
     # R010 (absolute) and the seasonal p95 rule R012 fail in the hour each burst starts
     for rule in ["R010", "R012"]:
         for start in ["2026-10-06 14:00", "2026-10-10 19:00"]:
-            hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp(start))
-                           & (breaches.model_version == "v1")]
+            hit = breaches[
+                (breaches.rule_id == rule)
+                & (breaches.window_start == pd.Timestamp(start))
+                & (breaches.model_version == "v1")
+            ]
             assert list(hit.status) == ["fail"], (rule, start, hit)
     alerts = _alerts(path)
     r010 = alerts[(alerts.rule_id == "R010") & (alerts.model_version == "v1")].sort_values("first_seen_window_start")
@@ -208,7 +212,9 @@ def test_latam_drop_fails_latam_only_and_alerts_after_two_days(demo):
         assert set(got.segment_value) == {"latam"}, got[["rule_id", "segment_value"]]
         latest = got[got.model_version == "v2"].iloc[0]
         assert latest.first_seen_window_start == pd.Timestamp("2026-10-14")
-        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), "consecutive_windows = 2: opens on the second day"
+        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), (
+            "consecutive_windows = 2: opens on the second day"
+        )
         assert latest.alert_status == "open" and latest.owner == "fraud-ml-team"
         assert latest.segment_diagnostic.startswith("confined to region=latam: none of the 4 other region values")
         assert "region=latam" in latest.summary and "worst deviation" in latest.summary
@@ -225,8 +231,11 @@ def test_android_p95_regression_is_judged_by_rule_version_2(demo):
     a = got.iloc[0]
     assert (a.segment_value, a.rule_version, a.alert_status) == ("android", "2", "open")
     assert a.first_seen_window_start >= pd.Timestamp("2026-10-16")
-    versions = query(path, "select rule_version, min(window_start) as first, max(window_start) as last "
-                           "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1")
+    versions = query(
+        path,
+        "select rule_version, min(window_start) as first, max(window_start) as last "
+        "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1",
+    )
     assert list(versions.rule_version) == ["1", "2"]
     assert versions["last"][0] < pd.Timestamp("2026-10-10") == versions["first"][1]
 
@@ -243,7 +252,7 @@ def test_clean_windows_stay_quiet(demo):
     )
     assert explained.all(), b[~explained]
     results = query(demo["path"], "select status, count(*) as n from corridor_validation_results group by 1")
-    counts = dict(zip(results.status, results.n))
+    counts = dict(zip(results.status, results.n, strict=True))
     assert counts["pass"] > 10 * counts.get("fail", 0)
     issues = query(demo["path"], "select * from corridor_rule_issues where issue_level = 'error'")
     assert issues.empty, issues
