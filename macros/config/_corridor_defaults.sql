@@ -139,13 +139,15 @@
     merged over these, check by check and key by key). `direction` says
     which side is bad: `above` (measured > threshold), `below`
     (measured < threshold) or `outside` (ratio below the threshold or above
-    its inverse). A null threshold never triggers that status.
+    its inverse). A null threshold never triggers that status. `min_rows`
+    (statistical checks only): a window with fewer expected (row_volume) or
+    observed (label_maturity) events is not judged.
 -#}
 {% macro _corridor_gate_defaults() %}
     {{ return({
-        'row_volume': {'category': 'completeness', 'direction': 'outside', 'warn': 0.5, 'fail': 0.2, 'enabled': true},
+        'row_volume': {'category': 'completeness', 'direction': 'outside', 'warn': 0.5, 'fail': 0.2, 'min_rows': 10, 'enabled': true},
         'null_rate': {'category': 'completeness', 'direction': 'above', 'warn': 0.01, 'fail': 0.05, 'enabled': true},
-        'label_maturity': {'category': 'completeness', 'direction': 'below', 'warn': 0.7, 'fail': 0.4, 'enabled': true},
+        'label_maturity': {'category': 'completeness', 'direction': 'below', 'warn': 0.7, 'fail': 0.4, 'min_rows': 20, 'enabled': true},
         'unwindowable_rows': {'category': 'completeness', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
         'empty_input': {'category': 'completeness', 'direction': 'below', 'warn': none, 'fail': 1, 'enabled': true},
         'duplicate_event_ids': {'category': 'consistency', 'direction': 'above', 'warn': 0.001, 'fail': 0.01, 'enabled': true},

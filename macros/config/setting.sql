@@ -77,10 +77,10 @@
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' must be a mapping with warn, fail and/or enabled; got " ~ override) }}
     {%- endif -%}
     {%- for key, value in override.items() -%}
-        {%- if key not in ['warn', 'fail', 'enabled'] -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' has an unknown key '" ~ key ~ "'; allowed: warn, fail, enabled.") }}
+        {%- if key not in ['warn', 'fail', 'enabled', 'min_rows'] -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' has an unknown key '" ~ key ~ "'; allowed: warn, fail, enabled, min_rows.") }}
         {%- endif -%}
-        {%- if key in ['warn', 'fail'] and value is not none and value is not number -%}
+        {%- if key in ['warn', 'fail', 'min_rows'] and value is not none and value is not number -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "." ~ key ~ "' must be a number or null; got " ~ value) }}
         {%- endif -%}
         {%- do cfg.update({key: value}) -%}

@@ -27,9 +27,9 @@
         'name': 'row_volume', 'config': 'row_volume', 'input': 'production_events',
         'measured': 'cast(n_events as ' ~ double ~ ') / nullif(expected_events, 0)',
         'checked': 'n_events', 'affected': 'cast(null as ' ~ bigint ~ ')',
-        'judged': 'n_peers >= 2 and expected_events > 0 and abs(n_events - expected_events) > 3 * sqrt(expected_events)',
+        'judged': 'n_peers >= 2 and expected_events >= ' ~ corridor.gate_config('row_volume')['min_rows'] ~ ' and abs(n_events - expected_events) > 3 * sqrt(expected_events)',
         'bad': "cast(n_events as " ~ string ~ ") || ' events where about ' || " ~ fmt('expected_events', 0) ~ " || ' were expected (' || " ~ fmt('cast(n_events as ' ~ double ~ ') / nullif(expected_events, 0)', 2) ~ " || 'x the median of comparable windows): probable cause: ' || case when n_events = 0 then 'no data delivered (upstream outage or ingestion gap)' when n_events < expected_events then 'missing or partially loaded data' else 'replayed, double-loaded or synthetic traffic' end",
-        'ok': "case when n_peers < 2 then 'not judged: fewer than 2 comparable windows' else cast(n_events as " ~ string ~ ") || ' events, about ' || " ~ fmt('expected_events', 0) ~ " || ' expected' end",
+        'ok': "case when n_peers < 2 then 'not judged: fewer than 2 comparable windows' when expected_events < " ~ corridor.gate_config('row_volume')['min_rows'] ~ " then 'not judged: about ' || " ~ fmt('expected_events', 0) ~ " || ' events expected, too few to judge' else cast(n_events as " ~ string ~ ") || ' events, about ' || " ~ fmt('expected_events', 0) ~ " || ' expected' end",
     },
 ] -%}
 {%- for column in ['event_id', 'model_version', 'latency_ms', 'is_error'] -%}
@@ -47,9 +47,9 @@
         'name': 'label_maturity', 'config': 'label_maturity', 'input': 'outcomes',
         'measured': 'cast(n_labeled as ' ~ double ~ ') / nullif(n_events, 0)',
         'checked': 'n_events', 'affected': 'n_events - n_labeled',
-        'judged': 'age_hours >= ' ~ horizon ~ ' and n_events > 0',
+        'judged': 'age_hours >= ' ~ horizon ~ ' and n_events > 0 and n_events >= ' ~ corridor.gate_config('label_maturity')['min_rows'],
         'bad': "'only ' || " ~ fmt('100.0 * n_labeled / nullif(n_events, 0)', 1) ~ " || '% of ' || cast(n_events as " ~ string ~ ") || ' events have an outcome ' || " ~ fmt('age_hours / 24.0', 1) ~ " || ' days after the window closed: probable cause: outcomes not delivered (label pipeline stalled, or the join key changed)'",
-        'ok': "case when age_hours < " ~ horizon ~ " then 'not judged: labels still arriving (' || " ~ fmt('age_hours', 0) ~ " || ' h old, horizon " ~ horizon ~ " h); ' else '' end || " ~ fmt('100.0 * n_labeled / nullif(n_events, 0)', 1) ~ " || '% of events labeled'",
+        'ok': "case when age_hours < " ~ horizon ~ " then 'not judged: labels still arriving (' || " ~ fmt('age_hours', 0) ~ " || ' h old, horizon " ~ horizon ~ " h); ' when n_events < " ~ corridor.gate_config('label_maturity')['min_rows'] ~ " then 'not judged: too few events; ' else '' end || " ~ fmt('100.0 * n_labeled / nullif(n_events, 0)', 1) ~ " || '% of events labeled'",
     },
     {
         'name': 'duplicate_event_ids', 'config': 'duplicate_event_ids', 'input': 'production_events',
