@@ -439,14 +439,16 @@ freshness_measured as (
 
 ),
 
-labels_overall as (
+labels_by_model as (
 
     select
+        model_id,
         sum(n_evaluated) as n_evaluated,
         sum(n_positive) as n_positive
 
     from accepted
     where window_grain = '{{ finest }}'
+    group by 1
 
 ),
 
@@ -520,6 +522,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         'empty_input' as check_name,
         'empty_input' as threshold_key,
         " ~ corridor.gate_status('empty_input', 'cast(rows_read as ' ~ double ~ ')') ~ " as gate_status,
@@ -535,6 +538,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         'unwindowable_rows' as check_name,
         'unwindowable_rows' as threshold_key,
         " ~ corridor.gate_status('unwindowable_rows', 'cast(n_unwindowable as ' ~ double ~ ') / nullif(rows_read, 0)') ~ " as gate_status,
@@ -550,6 +554,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         'outcomes_for_unknown_events' as check_name,
         'outcomes_for_unknown_events' as threshold_key,
         " ~ corridor.gate_status('outcomes_for_unknown_events', 'cast(n_unknown_event as ' ~ double ~ ') / nullif(rows_read, 0)') ~ " as gate_status,
@@ -565,6 +570,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         'invalid_labels' as check_name,
         'invalid_labels' as threshold_key,
         " ~ corridor.gate_status('invalid_labels', 'cast(n_invalid_label as ' ~ double ~ ') / nullif(rows_read, 0)') ~ " as gate_status,
@@ -580,6 +586,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         'invalid_offline_estimates' as check_name,
         'invalid_offline_estimates' as threshold_key,
         " ~ corridor.gate_status('invalid_offline_estimates', 'cast(n_quarantined as ' ~ double ~ ') / nullif(rows_read, 0)') ~ " as gate_status,
@@ -595,6 +602,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         freshness_measured.input_name,
+        'all' as model_id,
         'freshness_hours' as check_name,
         'freshness_hours' as threshold_key,
         " ~ corridor.gate_status('freshness_hours', 'freshness_measured.age_hours') ~ " as gate_status,
@@ -609,6 +617,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         'outcomes' as input_name,
+        model_id,
         'label_single_class' as check_name,
         'label_single_class' as threshold_key,
         " ~ corridor.gate_status('label_single_class', 'case when n_evaluated > 0 and (n_positive = 0 or n_positive = n_evaluated) then 1.0 else 0.0 end') ~ " as gate_status,
@@ -617,7 +626,7 @@ input_checks as (
         cast(null as " ~ bigint ~ ") as rows_affected,
         'all ' || cast(n_evaluated as " ~ string ~ ") || ' labeled events carry the same class (' || case when n_positive = 0 then '0' else '1' end || '): recall, precision or AUC cannot be estimated. Probable cause: a constant or mis-mapped label column' as bad_diagnostic,
         'both classes present' as ok_diagnostic
-    from labels_overall") %}
+    from labels_by_model") %}
     {%- endif %}
     {%- for kind in ['added', 'missing', 'type_changed'] %}
     {%- set key = 'schema_columns_' ~ kind if kind != 'type_changed' else 'schema_type_changed' %}
@@ -625,6 +634,7 @@ input_checks as (
     {%- do input_checks.append("
     select
         input_name,
+        'all' as model_id,
         '" ~ key ~ "' as check_name,
         '" ~ key ~ "' as threshold_key,
         " ~ corridor.gate_status(key, 'cast(n_changed as ' ~ double ~ ')', 'n_previous > 0') ~ " as gate_status,
@@ -645,7 +655,7 @@ input_checks_shaped as (
 
     select
         input_name,
-        'all' as model_id,
+        model_id,
         'input' as window_grain,
         cast(null as {{ ts }}) as window_start,
         cast(null as {{ ts }}) as window_end,
