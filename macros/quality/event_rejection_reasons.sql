@@ -15,7 +15,7 @@
 {% macro default__event_rejection_reasons() %}
     {%- set model_type = corridor.setting('corridor_model_type') -%}
     {%- set tolerance = corridor.setting('corridor_future_tolerance_minutes') -%}
-    {%- set now = corridor.reference_time() -%}
+    {%- set now = corridor.run_time() -%}
     {%- set reasons = [
         ('missing_event_id', 'event_id_is_missing'),
         ('missing_event_at', 'event_at_is_missing'),

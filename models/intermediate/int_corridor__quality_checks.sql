@@ -207,7 +207,7 @@ data_reference as (
 
     select
         {%- if as_of is not none %}
-        cast({{ corridor.sql_string(as_of) }} as {{ ts }}) as reference_at
+        min(cast({{ corridor.sql_string(as_of) }} as {{ ts }})) as reference_at
         {%- else %}
         max(last_event_at) as reference_at
         {%- endif %}
