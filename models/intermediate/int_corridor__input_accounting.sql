@@ -89,7 +89,11 @@ counts as (
     select
         'offline_estimates' as input_name,
         (select count(*) from estimates) as rows_read,
-        (select count(*) from estimates where not {{ corridor.any_reason(estimate_reasons) }}) as rows_accepted
+        (
+            select count(*)
+            from estimates
+            where not {{ corridor.any_reason(estimate_reasons) }}
+        ) as rows_accepted
 
 ),
 
