@@ -73,3 +73,25 @@ def test_run_history_is_recorded_on_postgres(integration_postgres):
     assert len(history) >= 1
     assert set(history["target_type"]) == {"postgres"}
     assert history["rules_fingerprint"].notna().all()
+
+
+def test_gates_quarantine_and_accounting_agree_with_duckdb(integration_postgres, integration_duckdb):
+    env, path = integration_postgres["env"], integration_duckdb["path"]
+    order = "model_id, window_grain, window_start"
+    cols = "model_id, window_grain, window_start, gate_status, failing_checks, n_checks, n_failed, n_warned"
+    pg = _pg(env, f"select {cols} from corridor_it.int_corridor__window_gate_status order by {order}")
+    duck = query(path, f"select {cols} from int_corridor__window_gate_status order by {order}")
+    assert len(pg) == len(duck) > 100
+    pd.testing.assert_frame_equal(pg, duck, check_dtype=False)
+    assert set(duck["gate_status"]) >= {"pass", "fail"}
+    cols = "input_name, coalesce(record_id, '') as record_id, reason_codes"
+    pg = _pg(env, f"select {cols} from corridor_it.corridor_quarantine order by 1, 2, 3")
+    duck = query(path, f"select {cols} from corridor_quarantine order by 1, 2, 3")
+    assert len(duck) > 0
+    pd.testing.assert_frame_equal(pg, duck, check_dtype=False)
+    cols = "input_name, rows_read, rows_accepted, rows_quarantined"
+    pg = _pg(env, f"select {cols} from corridor_it.int_corridor__input_accounting order by 1")
+    duck = query(path, f"select {cols} from int_corridor__input_accounting order by 1")
+    pd.testing.assert_frame_equal(pg, duck, check_dtype=False)
+    gates = _pg(env, "select check_name, gate_status from corridor_it.corridor_quality_gates")
+    assert len(gates) > 1000

@@ -8,8 +8,11 @@
             arguments:
               columns: {request_uuid: varchar, requested_at: timestamp, response_ms: null}
 
-    Types are compared case-insensitively by prefix, so `timestamp` accepts
-    `timestamp without time zone` and `varchar` accepts `varchar(36)`;
+    Types are compared case-insensitively after mapping each engine's
+    spellings to one name (varchar = character varying = text = string,
+    double = double precision = float8, timestamp = timestamp without time
+    zone, integer = int4, bigint = int8, boolean = bool) and ignoring a
+    length or precision, so `varchar` accepts `character varying(36)`;
     give null to require only that the column exists.
 #}
 {% test corridor_expected_columns(model, columns) %}
@@ -30,7 +33,7 @@
             {%- set key = name | string | lower -%}
             {%- if key not in actual -%}
                 {%- do problems.append((name, expected, none, 'missing')) -%}
-            {%- elif expected is not none and not (actual[key].startswith(expected | string | lower) or (expected | string | lower).startswith(actual[key])) -%}
+            {%- elif expected is not none and corridor._canonical_type(actual[key]) != corridor._canonical_type(expected) -%}
                 {%- do problems.append((name, expected, actual[key], 'type_mismatch')) -%}
             {%- endif -%}
         {%- endfor -%}
@@ -50,4 +53,19 @@
     {{ 'union all' if not loop.last }}
     {%- endfor %}
     {%- endif %}
+{% endmacro %}
+
+
+{#- One spelling per type across engines, without length or precision. -#}
+{% macro _canonical_type(data_type) %}
+    {%- set t = (data_type | string | lower).split('(')[0] | trim -%}
+    {%- set aliases = {
+        'character varying': 'varchar', 'text': 'varchar', 'string': 'varchar', 'char': 'varchar', 'character': 'varchar', 'bpchar': 'varchar',
+        'double precision': 'double', 'float8': 'double', 'float': 'double', 'real': 'float4', 'float4': 'float4',
+        'timestamp without time zone': 'timestamp', 'datetime': 'timestamp',
+        'timestamp with time zone': 'timestamptz', 'timestamp_tz': 'timestamptz',
+        'int': 'integer', 'int4': 'integer', 'int8': 'bigint', 'long': 'bigint', 'int2': 'smallint', 'bool': 'boolean',
+        'numeric': 'decimal',
+    } -%}
+    {{ return(aliases.get(t, t)) }}
 {% endmacro %}
