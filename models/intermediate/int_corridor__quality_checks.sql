@@ -20,7 +20,7 @@
 {%- set bigint = dbt.type_bigint() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set events_cfg = corridor.input_config('production_events') -%}
-{%- set fmt = corridor.format_number -%}
+{%- set fmt = corridor.format_decimal -%}
 
 {%- set window_checks = [
     {
