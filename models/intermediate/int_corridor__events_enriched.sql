@@ -33,23 +33,50 @@ outcomes as (
 
 ),
 
-events_ranked as (
+duplicate_ids as (
+
+    select * from {{ ref('int_corridor__duplicate_event_ids') }}
+
+),
+
+{#- Events delivered once need no ranking: only the few ids with several
+    valid copies are ranked (a window over every event is the costly way). #}
+single_copies as (
 
     select
-        *,
+        events.*,
+        1 as copy_number
+
+    from events
+    left join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        and coalesce(duplicate_ids.n_valid_copies, 1) = 1
+
+),
+
+ranked_copies as (
+
+    select
+        events.*,
         row_number() over (
-            partition by event_id
+            partition by events.event_id
             order by {{ corridor.event_copy_order() }}
         ) as copy_number
 
     from events
+    inner join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
     where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        and duplicate_ids.n_valid_copies > 1
 
 ),
 
 events_first_copy as (
 
-    select * from events_ranked
+    select * from single_copies
+    union all
+    select * from ranked_copies
     where copy_number = 1
 
 ),

@@ -45,14 +45,6 @@ quarantine as (
 
 ),
 
-accepted_event_ids as (
-
-    select distinct event_id
-    from events
-    where not {{ corridor.any_reason(event_reasons) }}
-
-),
-
 quarantined as (
 
     select
@@ -76,12 +68,13 @@ counts as (
     select
         'outcomes' as input_name,
         (select count(*) from outcomes) as rows_read,
-        (
-            select count(*)
-            from outcomes
-            inner join accepted_event_ids
-                on outcomes.event_id = accepted_event_ids.event_id
-            where not {{ corridor.any_reason(outcome_reasons) }}
+        {#- outcomes joined to no accepted event are known only to the
+            quarantine: accepted = valid outcomes minus those #}
+        (select count(*) from outcomes where not {{ corridor.any_reason(outcome_reasons) }})
+        - (
+            select count(*) from quarantine
+            where input_name = 'outcomes'
+                and reason_codes in ('unknown_event', 'event_not_accepted')
         ) as rows_accepted
 
     union all

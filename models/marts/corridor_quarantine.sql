@@ -40,74 +40,55 @@ estimates as (
 
 ),
 
-events_checked as (
+duplicate_ids as (
 
-    select
-        event_id,
-        model_id,
-        model_version,
-        raw_values,
-        event_at,
-        loaded_at,
-        latency_ms,
-        predicted_score,
-        is_error,
-        {{ corridor.any_reason(event_reasons) }} as is_invalid,
-        {{ corridor.reason_codes(event_reasons) }} as validity_codes
-
-    from events
+    select * from {{ ref('int_corridor__duplicate_event_ids') }}
 
 ),
 
-event_ids as (
-
-    select
-        event_id,
-        count(*) as n_copies,
-        sum(case when is_invalid then 0 else 1 end) as n_valid_copies
-
-    from events_checked
-    where event_id is not null
-    group by event_id
-
-),
-
+{#- Each CTE reads the staging view on its own with its own filter, so the
+    raw JSON is rendered only for the few rows that are quarantined. #}
 invalid_events as (
 
     select
-        events_checked.event_id,
-        events_checked.model_id,
-        events_checked.model_version,
-        events_checked.raw_values,
+        events.event_id,
+        events.model_id,
+        events.model_version,
+        events.raw_values,
         case
-            when event_ids.n_copies > 1
-                then {{ dbt.concat(['events_checked.validity_codes', "',duplicate_event_id'"]) }}
-            else events_checked.validity_codes
+            when duplicate_ids.event_id is not null
+                then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
+            else {{ corridor.reason_codes(event_reasons) }}
         end as reason_codes,
-        events_checked.event_at,
-        events_checked.loaded_at
+        events.event_at,
+        events.loaded_at
 
-    from events_checked
-    left join event_ids
-        on events_checked.event_id = event_ids.event_id
-    where events_checked.is_invalid
+    from events
+    left join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where {{ corridor.any_reason(event_reasons) }}
 
 ),
 
 valid_copies as (
 
     select
-        events_checked.*,
+        events.event_id,
+        events.model_id,
+        events.model_version,
+        events.raw_values,
+        events.event_at,
+        events.loaded_at,
         row_number() over (
-            partition by events_checked.event_id
+            partition by events.event_id
             order by {{ corridor.event_copy_order() }}
         ) as copy_number
 
-    from events_checked
-    inner join event_ids
-        on events_checked.event_id = event_ids.event_id
-    where not events_checked.is_invalid
-        and event_ids.n_valid_copies > 1
+    from events
+    inner join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where not {{ corridor.any_reason(event_reasons) }}
+        and duplicate_ids.n_valid_copies > 1
 
 ),
 
@@ -127,40 +108,60 @@ duplicate_events as (
 
 ),
 
-outcomes_checked as (
+{#- Outcomes that are invalid themselves, or whose event has no valid copy
+    (one anti-join over the events); then, for those few, whether any copy
+    of the event exists at all. #}
+outcome_candidates as (
 
     select
         outcomes.event_id,
         outcomes.raw_values,
         {{ corridor.reason_codes(outcome_reasons) }} as validity_codes,
-        {{ corridor.any_reason(outcome_reasons) }} as is_invalid,
-        event_ids.event_id is null and not outcomes.event_id_is_missing as is_unknown_event,
-        coalesce(event_ids.n_valid_copies = 0, false) as is_event_not_accepted
+        outcomes.event_id_is_missing as outcome_event_id_is_missing
 
     from outcomes
-    left join event_ids
-        on outcomes.event_id = event_ids.event_id
+    where {{ corridor.any_reason(outcome_reasons) }}
+        or not exists (
+            select 1
+            from events
+            where events.event_id = outcomes.event_id
+                and not {{ corridor.any_reason(event_reasons) }}
+        )
+
+),
+
+candidate_events as (
+
+    select
+        outcome_candidates.event_id,
+        max(case when {{ corridor.any_reason(event_reasons) }} then 0 else 1 end) as has_valid_copy
+
+    from outcome_candidates
+    inner join events
+        on outcome_candidates.event_id = events.event_id
+    group by outcome_candidates.event_id
 
 ),
 
 invalid_outcomes as (
 
     select
-        event_id,
+        outcome_candidates.event_id,
         cast(null as {{ string }}) as model_id,
         cast(null as {{ string }}) as model_version,
-        raw_values,
+        outcome_candidates.raw_values,
         concat_ws(
             ',',
-            nullif(validity_codes, ''),
-            case when is_unknown_event then 'unknown_event' end,
-            case when is_event_not_accepted then 'event_not_accepted' end
+            nullif(outcome_candidates.validity_codes, ''),
+            case when candidate_events.event_id is null and not outcome_candidates.outcome_event_id_is_missing then 'unknown_event' end,
+            case when candidate_events.has_valid_copy = 0 then 'event_not_accepted' end
         ) as reason_codes,
         cast(null as {{ ts }}) as event_at,
         cast(null as {{ ts }}) as loaded_at
 
-    from outcomes_checked
-    where is_invalid or is_unknown_event or is_event_not_accepted
+    from outcome_candidates
+    left join candidate_events
+        on outcome_candidates.event_id = candidate_events.event_id
 
 ),
 
