@@ -16,7 +16,6 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import Dbt, query
-
 from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
@@ -118,7 +117,9 @@ def _clean_stream(model, days, labels="alternate", per_hour=20):
                 at = pd.Timestamp(day) + pd.Timedelta(hours=hour, minutes=3 * k)
                 eid = f"{model}-{at:%Y%m%d%H%M}"
                 score = "0.8" if k % 2 else "0.2"
-                events.append(_event(eid, at, model=model, region="eu" if k % 3 else "na", latency=str(100 + k), score=score))
+                events.append(
+                    _event(eid, at, model=model, region="eu" if k % 3 else "na", latency=str(100 + k), score=score)
+                )
                 if labels == "alternate":
                     label = "1" if (k % 2 and k % 5) else "0"
                 elif labels == "zero":
@@ -156,7 +157,10 @@ def _special_events():
         ),
         # accepted, but the gates speak: an unknown version, a segment value never seen before
         *[(_event(f"v9-{i}", d("2026-10-07 10:01") + pd.Timedelta(minutes=i), version="v9"), None) for i in range(5)],
-        *[(_event(f"mars-{i}", d("2026-10-08 09:01") + pd.Timedelta(minutes=i), region="mars"), None) for i in range(3)],
+        *[
+            (_event(f"mars-{i}", d("2026-10-08 09:01") + pd.Timedelta(minutes=i), region="mars"), None)
+            for i in range(3)
+        ],
         # a window whose rows arrive two days late
         *[
             (
@@ -176,7 +180,9 @@ def _special_events():
     ]
     # duplicates: three copies, the first loaded counts
     at = d("2026-10-03 11:10")
-    for n, (delay, latency) in enumerate([(pd.Timedelta(minutes=1), "111"), (pd.Timedelta(hours=2), "222"), (pd.Timedelta(days=1), "333")]):
+    for n, (delay, latency) in enumerate(
+        [(pd.Timedelta(minutes=1), "111"), (pd.Timedelta(hours=2), "222"), (pd.Timedelta(days=1), "333")]
+    ):
         row = _event("dup-1", at, latency=latency, loaded_at=_ts(at + delay))
         specials.append((row, None if n == 0 else "duplicate_event_id"))
     return specials
@@ -200,17 +206,48 @@ def _inputs():
     ]
     estimate = dict.fromkeys(ESTIMATE_COLUMNS)
     estimates = [
-        {**estimate, "estimate_id": "est-ok", "model_id": "m1", "model_version": "v1", "metric": "accuracy",
-         "window_grain": "day", "expected_value": "0.8", "standard_error": "0.01"},
-        {**estimate, "estimate_id": "est-inverted", "model_id": "m1", "model_version": "v1", "metric": "error_rate",
-         "window_grain": "day", "expected_value": "0.01", "interval_lower": "0.9", "interval_upper": "0.8",
-         "confidence_level": "0.95"},
-        {**estimate, "estimate_id": "est-grain", "model_id": "m1", "model_version": "v1", "metric": "accuracy",
-         "window_grain": "fortnight", "expected_value": "0.8"},
+        {
+            **estimate,
+            "estimate_id": "est-ok",
+            "model_id": "m1",
+            "model_version": "v1",
+            "metric": "accuracy",
+            "window_grain": "day",
+            "expected_value": "0.8",
+            "standard_error": "0.01",
+        },
+        {
+            **estimate,
+            "estimate_id": "est-inverted",
+            "model_id": "m1",
+            "model_version": "v1",
+            "metric": "error_rate",
+            "window_grain": "day",
+            "expected_value": "0.01",
+            "interval_lower": "0.9",
+            "interval_upper": "0.8",
+            "confidence_level": "0.95",
+        },
+        {
+            **estimate,
+            "estimate_id": "est-grain",
+            "model_id": "m1",
+            "model_version": "v1",
+            "metric": "accuracy",
+            "window_grain": "fortnight",
+            "expected_value": "0.8",
+        },
     ]
     rule = dict.fromkeys(RULE_COLUMNS)
-    rules = [{**rule, "rule_id": "r'1; select 1; --", "metric": "accuracy", "comparison_kind": "absolute",
-              "owner": "o'brien\"; drop table bad_rules; --"}]
+    rules = [
+        {
+            **rule,
+            "rule_id": "r'1; select 1; --",
+            "metric": "accuracy",
+            "comparison_kind": "absolute",
+            "owner": "o'brien\"; drop table bad_rules; --",
+        }
+    ]
     expected_events = {}
     for row, reasons in specials:
         expected_events.setdefault(row["event_id"], []).append(reasons)
@@ -413,7 +450,8 @@ def test_empty_window_is_an_explicit_row_and_fails_its_volume_gate(bad_build):
     hours = _q(
         bad_build,
         "select gate_status, failing_checks from int_corridor__window_gate_status where model_id = 'm1' "
-        "and window_grain = 'hour' and window_start >= timestamp '2026-10-06' and window_start < timestamp '2026-10-07'",
+        "and window_grain = 'hour' and window_start >= timestamp '2026-10-06' "
+        "and window_start < timestamp '2026-10-07'",
     )
     assert len(hours) == 24 and set(hours["gate_status"]) == {"fail"} and set(hours["failing_checks"]) == {"row_volume"}
 
@@ -444,7 +482,9 @@ def test_all_labels_missing_fails_label_maturity(bad_build):
 
 def test_input_level_gates(bad_build):
     unwindowable = _gate(bad_build, "unwindowable_rows", model_id="all", grain="input")
-    assert unwindowable["gate_status"] == "warn" and unwindowable["rows_affected"] == 4  # null-ts, bad-ts, no-model, multi
+    assert (
+        unwindowable["gate_status"] == "warn" and unwindowable["rows_affected"] == 4
+    )  # null-ts, bad-ts, no-model, multi
     unknown = _gate(bad_build, "outcomes_for_unknown_events", model_id="all", grain="input")
     assert unknown["gate_status"] == "warn" and unknown["rows_affected"] == 1
     labels = _gate(bad_build, "invalid_labels", model_id="all", grain="input")
@@ -503,7 +543,7 @@ def test_entity_ids_never_appear_raw_and_are_keyed_hashes(bad_build):
             ).fetchall()
             for (col,) in cols:
                 quoted = '"' + col.replace('"', '""') + '"'
-                n = con.execute(f'select count(*) from "{name}" where {quoted} like \'%user-%\'').fetchall()[0][0]
+                n = con.execute(f"select count(*) from \"{name}\" where {quoted} like '%user-%'").fetchall()[0][0]
                 if n:
                     leaks.append((name, col, n))
     finally:
@@ -552,10 +592,16 @@ def test_missing_var_is_a_clear_error(tmp_path):
 
 def test_mapped_column_that_does_not_exist_is_a_clear_error(tmp_path):
     dbt = _error_dbt(tmp_path)
-    variables = {**VARS, "corridor_production_events": {"relation": "main.bad_events", "columns": {"latency_ms": "latency_millis"}}}
+    variables = {
+        **VARS,
+        "corridor_production_events": {"relation": "main.bad_events", "columns": {"latency_ms": "latency_millis"}},
+    }
     result = dbt("run", "--select", "stg_corridor__production_events", vars=variables, expect_ok=False)
     assert not result.ok
-    assert "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'" in result.output
+    assert (
+        "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'"
+        in result.output
+    )
     assert "has no such column. Its columns are: event_id, event_at" in result.output
 
 
@@ -574,7 +620,8 @@ def test_empty_input_relation_builds_and_fails_its_gate(tmp_path):
     dbt("build", "--exclude", "resource_type:seed", vars=VARS)
     path = tmp_path / "err.duckdb"
     gate = query(
-        path, "select * from corridor_quality_gates where check_name = 'empty_input' and input_name = 'production_events'"
+        path,
+        "select * from corridor_quality_gates where check_name = 'empty_input' and input_name = 'production_events'",
     ).iloc[0]
     assert gate["gate_status"] == "fail" and "has no rows" in gate["diagnostic"]
     assert query(path, "select count(*) as n from int_corridor__window_gate_status")["n"][0] == 0

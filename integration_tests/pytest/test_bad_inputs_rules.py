@@ -8,9 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from conftest import Dbt, query
-from test_bad_inputs import KEY, RULE_COLUMNS, VARS, _inputs, _write_tables
-
 from corridor.dbt_runner import REPO_ROOT
+from test_bad_inputs import KEY, RULE_COLUMNS, VARS, _inputs, _write_tables
 
 MARTS = REPO_ROOT / "models" / "marts"
 pytestmark = [

@@ -13,7 +13,6 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import Dbt, query
-
 from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
@@ -51,9 +50,12 @@ def _load(path, events, outcomes):
             con.execute(f"create or replace table main.{name} as select * from df")
             con.unregister("df")
         con.execute(
-            f"create or replace table main.offline_in as select * from read_csv('{SEEDS}/corridor_demo_offline_estimates.csv')"
+            "create or replace table main.offline_in as "
+            f"select * from read_csv('{SEEDS}/corridor_demo_offline_estimates.csv')"
         )
-        con.execute(f"create or replace table main.rules_in as select * from read_csv('{SEEDS}/corridor_demo_rules.csv')")
+        con.execute(
+            f"create or replace table main.rules_in as select * from read_csv('{SEEDS}/corridor_demo_rules.csv')"
+        )
     finally:
         con.close()
 
@@ -140,7 +142,9 @@ def test_late_day_is_blocked_at_day_grain_after_its_late_rows_arrived(late_build
 
 def test_history_keeps_what_each_run_believed(late_builds):
     inc, cutoff = late_builds["inc"], late_builds["cutoff"]
-    runs = query(inc, "select invocation_id, min(recorded_at) as at from corridor_metric_observation_history group by 1")
+    runs = query(
+        inc, "select invocation_id, min(recorded_at) as at from corridor_metric_observation_history group by 1"
+    )
     assert len(runs) == 2
     first, second = runs.sort_values("at")["invocation_id"].tolist()
     changed = query(inc, f"select * from corridor_metric_observation_history where invocation_id = '{second}'")
@@ -149,7 +153,8 @@ def test_history_keeps_what_each_run_believed(late_builds):
     assert (production["window_start"] >= cutoff).all()
     # run 1 believed fewer requests on the late day than run 2 does
     sql = (
-        "select metric_value from corridor_metric_observation_history where invocation_id = '{}' and source = 'production' "
+        "select metric_value from corridor_metric_observation_history "
+        "where invocation_id = '{}' and source = 'production' "
         "and metric = 'request_count' and model_version = 'v2' and segment_dimension = 'all' and window_grain = 'day' "
         "and window_start = timestamp '2026-10-19 00:00:00'"
     )
@@ -157,7 +162,8 @@ def test_history_keeps_what_each_run_believed(late_builds):
     after = query(inc, sql.format(second))["metric_value"][0]
     current = query(
         inc,
-        "select metric_value from corridor_metric_observations where source = 'production' and metric = 'request_count' "
+        "select metric_value from corridor_metric_observations "
+        "where source = 'production' and metric = 'request_count' "
         "and model_version = 'v2' and segment_dimension = 'all' and window_grain = 'day' "
         "and window_start = timestamp '2026-10-19 00:00:00'",
     )["metric_value"][0]

@@ -92,6 +92,9 @@
                 'severity': 'severity',
                 'rule_version': 'rule_version',
                 'valid_from': 'valid_from',
+                'model_id': none,
+                'tolerance_unit': none,
+                'power': none,
             },
         },
         'reference_features': {
@@ -130,6 +133,15 @@
         'corridor_future_tolerance_minutes': 5,
         'corridor_known_model_versions': none,
         'corridor_quality_gates': {},
+        'corridor_fdr_level': 0.05,
+        'corridor_test_alpha': 0.05,
+        'corridor_power': 0.9,
+        'corridor_severity_levels': {'critical': 'error', 'high': 'error', 'medium': 'warn', 'low': 'warn', 'info': 'none'},
+        'corridor_seasonal_baseline': {
+            'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5},
+            'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
+            'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
+        },
     }) }}
 {% endmacro %}
 
