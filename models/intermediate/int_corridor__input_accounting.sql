@@ -70,9 +70,14 @@ counts as (
         (select count(*) from outcomes) as rows_read,
         {#- outcomes joined to no accepted event are known only to the
             quarantine: accepted = valid outcomes minus those #}
-        (select count(*) from outcomes where not {{ corridor.any_reason(outcome_reasons) }})
+        (
+            select count(*)
+            from outcomes
+            where not {{ corridor.any_reason(outcome_reasons) }}
+        )
         - (
-            select count(*) from quarantine
+            select count(*)
+            from quarantine
             where input_name = 'outcomes'
                 and reason_codes in ('unknown_event', 'event_not_accepted')
         ) as rows_accepted
