@@ -19,6 +19,14 @@
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
+{%- set event_raw = [] -%}
+{%- for key, staged, expr in corridor.raw_columns('production_events', {}) -%}
+    {%- do event_raw.append((key, 'events.' ~ staged)) -%}
+{%- endfor -%}
+{%- set outcome_raw = [] -%}
+{%- for key, staged, expr in corridor.raw_columns('outcomes', {}) -%}
+    {%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}
+{%- endfor -%}
 
 with
 
@@ -54,7 +62,7 @@ invalid_events as (
         events.event_id,
         events.model_id,
         events.model_version,
-        events.raw_values,
+        {{ corridor.json_object_text(event_raw) }} as raw_values,
         case
             when duplicate_ids.event_id is not null
                 then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
@@ -76,7 +84,7 @@ valid_copies as (
         events.event_id,
         events.model_id,
         events.model_version,
-        events.raw_values,
+        {{ corridor.json_object_text(event_raw) }} as raw_values,
         events.event_at,
         events.loaded_at,
         row_number() over (
@@ -115,7 +123,7 @@ outcome_candidates as (
 
     select
         outcomes.event_id,
-        outcomes.raw_values,
+        {{ corridor.json_object_text(outcome_raw) }} as raw_values,
         {{ corridor.reason_codes(outcome_reasons) }} as validity_codes,
         outcomes.event_id_is_missing as outcome_event_id_is_missing
 

@@ -2,8 +2,8 @@
     One row per outcome (label) as delivered: the observed class (0/1) for a
     binary classifier or the observed value for a regression model, with the
     time it arrived. Arrival long after the event is normal, not an error.
-    <column>_is_missing / _is_unparseable and raw_values (the row as it
-    arrived, JSON text) feed the quarantine and the quality gates.
+    <column>_is_missing / _is_unparseable and raw__1, raw__2, ... (the row as it
+    arrived, corridor.raw_columns) feed the quarantine and the quality gates.
 -#}
 {%- set relation = corridor.input_relation('outcomes') -%}
 {%- set c = corridor.resolve_input_columns('outcomes', relation) -%}
@@ -13,10 +13,6 @@
 {%- set string = dbt.type_string() -%}
 {%- set label = corridor.try_cast(c['label'], corridor.type_double()) -%}
 {%- set arrived = corridor.parse_timestamp(c['label_arrived_at'], types.get('label_arrived_at')) if c['label_arrived_at'] else none -%}
-{%- set raw_pairs = [] -%}
-{%- for key, column in cfg['columns'].items() if column is not none -%}
-    {%- do raw_pairs.append((column, c[key])) -%}
-{%- endfor -%}
 
 with
 
@@ -30,7 +26,9 @@ renamed as (
 
     select
         cast({{ c['event_id'] }} as {{ string }}) as event_id,
-        {{ corridor.json_object_text(raw_pairs) }} as raw_values,
+        {%- for key, staged, expr in corridor.raw_columns('outcomes', c) %}
+        {{ expr }} as {{ staged }},
+        {%- endfor %}
         {{ label }} as label,
         ({{ c['event_id'] }} is null or trim(cast({{ c['event_id'] }} as {{ string }})) = '') as event_id_is_missing,
         ({{ c['label'] }} is null or trim(cast({{ c['label'] }} as {{ string }})) = '') as label_is_missing,

@@ -4,9 +4,9 @@
     rest go to corridor_quarantine). Renames the user's columns to corridor's
     names and casts them; segment dimensions become segment_<dimension>,
     features feature_<name>. For every parsed column, <column>_is_missing
-    and <column>_is_unparseable say what arrived; raw_values keeps the row as
-    it arrived (as JSON text), with the entity id already pseudonymized: raw
-    identifiers never leave this view.
+    and <column>_is_unparseable say what arrived; raw__1, raw__2, ... pass
+    the row through as it arrived (corridor.raw_columns), with the entity id
+    already pseudonymized: raw identifiers never leave this view.
 -#}
 {%- set relation = corridor.input_relation('production_events') -%}
 {%- set segments = corridor.segment_dimensions() -%}
@@ -64,17 +64,9 @@ renamed as (
         {%- for s in segments %}
         coalesce(cast({{ c['segment_' ~ s['dimension']] }} as {{ string }}), '(missing)') as segment_{{ s['dimension'] }},
         {%- endfor %}
-        {%- set raw_pairs = [] %}
-        {%- for key, column in cfg['columns'].items() if column is not none %}
-            {%- do raw_pairs.append((column, corridor.keyed_hash(c[key]) if key == 'entity_id' else c[key])) %}
+        {%- for key, staged, expr in corridor.raw_columns('production_events', c) %}
+        {{ expr }} as {{ staged }},
         {%- endfor %}
-        {%- for s in segments if s['column'] not in cfg['columns'].values() %}
-            {%- do raw_pairs.append((s['column'], c['segment_' ~ s['dimension']])) %}
-        {%- endfor %}
-        {%- for f in features if f['column'] not in cfg['columns'].values() %}
-            {%- do raw_pairs.append((f['column'], c['feature_' ~ f['feature']])) %}
-        {%- endfor %}
-        {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         {{ parsed['latency_ms'] }} as latency_ms,
         {{ parsed['predicted_score'] or 'cast(null as ' ~ double ~ ')' }} as predicted_score,
         {{ parsed['predicted_value'] or 'cast(null as ' ~ double ~ ')' }} as predicted_value,
