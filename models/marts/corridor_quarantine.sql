@@ -14,10 +14,6 @@
       the event was quarantined);
     - offline estimates: corridor.estimate_rejection_reasons().
 -#}
-{#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
-    them: two 10M-row scans in parallel on two threads slow both and add their memory. -#}
--- depends_on: {{ ref('int_corridor__production_window_stats') }}
--- depends_on: {{ ref('int_corridor__score_histograms') }}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
@@ -31,6 +27,11 @@
 {%- for key, staged, expr in corridor.raw_columns('outcomes', {}) -%}
     {%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}
 {%- endfor -%}
+
+{#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
+    them: two 10M-row scans in parallel on two threads slow both and add their memory. #}
+-- depends_on: {{ ref('int_corridor__production_window_stats') }}
+-- depends_on: {{ ref('int_corridor__score_histograms') }}
 
 with
 
