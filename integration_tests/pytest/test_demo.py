@@ -265,3 +265,24 @@ def test_demo_prints_the_rules_paths_and_alerts(demo):
     assert "WARN: R005 v1 FAIL (open, severity medium" in out
     assert "the demo's error path" in out
     assert "Alerts (3 open, 4 closed)" in out
+
+
+def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(demo):
+    gates = query(demo["path"], "select * from int_corridor__window_gate_status")
+    planted = pd.Timestamp("2026-10-19")
+    day = gates[gates["window_grain"] == "day"].set_index("window_start")
+    assert day.loc[planted, "gate_status"] == "fail"
+    assert day.loc[planted, "failing_checks"] == "duplicate_event_ids,late_events"
+    assert "replayed or double-loaded" in day.loc[planted, "gate_diagnostic"]
+    assert "delayed pipeline" in day.loc[planted, "gate_diagnostic"]
+    assert (day.drop(planted)["gate_status"] == "pass").all()
+    hours = gates[gates["window_grain"] == "hour"]
+    in_day = (hours["window_start"] >= planted) & (hours["window_start"] < planted + pd.Timedelta(days=1))
+    assert len(hours[in_day]) == 24 and (hours[in_day]["gate_status"] == "fail").all()
+    assert (hours[~in_day]["gate_status"] == "pass").all()
+    # the quarantine holds exactly the extra copies; every row read is accounted for
+    q = query(demo["path"], "select reason_codes, count(*) as n from corridor_quarantine group by 1")
+    assert q.values.tolist() == [["duplicate_event_id", 368]]
+    acc = query(demo["path"], "select * from corridor_input_accounting")
+    assert bool(acc["is_balanced"].all()) and len(acc) == 3
+    assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]

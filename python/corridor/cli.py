@@ -123,9 +123,32 @@ def _summarise(path: Path) -> str:
             lines.append(f"  {inc_id} [{kind}] {dim}={value} {starts} .. {ends}")
             if evidence:
                 lines.append(evidence)
+        lines.extend(_gates_summary(con))
         return "\n".join(lines)
     finally:
         con.close()
+
+
+def _gates_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The windows whose data-quality gates do not pass (a data problem, not a model problem)."""
+    lines = ["", "Data-quality gates (int_corridor__window_gate_status, details in corridor_quality_gates):"]
+    counts = con.execute(
+        "select window_grain, gate_status, count(*) from int_corridor__window_gate_status "
+        "group by 1, 2 order by 1, 2"
+    ).fetchall()
+    lines.append("  " + ", ".join(f"{grain} {status}: {n}" for grain, status, n in counts))
+    for grain, start, checks, diagnostic in con.execute(
+        "select window_grain, window_start, failing_checks, gate_diagnostic from int_corridor__window_gate_status "
+        "where gate_status = 'fail' and window_grain in ('day', 'week') order by window_grain, window_start"
+    ).fetchall():
+        lines.append(f"  {grain} {start}: fail [{checks}]")
+        lines.append(f"    {diagnostic}")
+    quarantined = con.execute(
+        "select input_name, reason_codes, count(*) from corridor_quarantine group by 1, 2 order by 1, 2"
+    ).fetchall()
+    counts_text = ", ".join(f"{i} {r}: {n:,}" for i, r, n in quarantined) or "empty"
+    lines.append("Quarantine (corridor_quarantine): " + counts_text)
+    return lines
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
