@@ -286,3 +286,34 @@ def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(dem
     acc = query(demo["path"], "select * from corridor_input_accounting")
     assert bool(acc["is_balanced"].all()) and len(acc) == 3
     assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]
+
+
+def test_late_and_duplicated_day_is_blocked_not_a_model_failure(demo):
+    """inc_05 (2026-10-19: ~20 % duplicated, ~85 % late): every check of that day is `blocked` with the
+    failing gates in its reason, no confirmed breach falls on it, and the alert whose episode spans it
+    says so."""
+    path = demo["path"]
+    day = query(
+        path,
+        """
+        select status, reason, gate_failing_checks from corridor_validation_results
+        where window_grain = 'day' and window_start = '2026-10-19' and status not in ('missing')
+        """,
+    )
+    assert len(day) > 10 and (day.status == "blocked").all(), day.status.value_counts()
+    assert day.gate_failing_checks.str.contains("duplicate_event_ids").all()
+    assert day.gate_failing_checks.str.contains("late_events").all()
+    assert day.reason.str.contains("data incident, not a model finding").all()
+    other_days = query(
+        path,
+        "select count(*) as n from corridor_validation_results where window_grain = 'day' and status = 'blocked' "
+        "and window_start <> '2026-10-19'",
+    )
+    assert other_days.n[0] == 0, "clean days are never blocked"
+    alerts = _alerts(path)
+    r013 = alerts[(alerts.rule_id == "R013") & (alerts.model_version == "v2")].iloc[0]
+    assert r013.data_gates_failed and "2026-10-19" in r013.data_gate_diagnostic
+    assert "duplicate_event_ids" in r013.data_gate_diagnostic
+    clean = alerts[alerts.rule_id.isin(["R007", "R010"])]
+    assert (~clean.data_gates_failed).all()
+    assert clean.data_gate_diagnostic.str.startswith("data gates passed in all").all()

@@ -121,6 +121,8 @@ final as (
         family_size as fdr_family_size,
         cast(detectable_deviation as {{ double }}) as detectable_deviation,
         cast(power as {{ double }}) as power,
+        coalesce(gate_status, 'pass') as gate_status,
+        gate_failing_checks,
         is_tested,
         is_breach,
         coalesce(is_confirmed_breach, false) as is_confirmed_breach,
