@@ -123,5 +123,11 @@
         'corridor_calibration_bins': 10,
         'corridor_score_bins': 1000,
         'corridor_as_of': none,
+        'corridor_bootstrap_resamples': 1000,
+        'corridor_bootstrap_seed': 20261127,
+        'corridor_bootstrap_grains': none,
+        'corridor_bootstrap_max_shared_events': 20000,
+        'corridor_sql_bootstrap_resamples': 200,
+        'corridor_prior_strength': 1.0,
     }) }}
 {% endmacro %}

@@ -75,19 +75,42 @@ _CHUNK_COLUMNS = 16_384
 # Shared weights
 # --------------------------------------------------------------------------- #
 class SharedWeights:
-    """Prefix sums of one (replicates × positions) matrix of Poisson(1) weights.
+    """Prefix sums of one (positions × replicates) matrix of Poisson(1) weights.
 
-    Drawn position by position (``n_positions × n_resamples`` in C order), so the
-    first ``n`` positions are the same whatever the total: a group's replicates
-    depend only on the seed, the number of resamples and its own data.
+    ``prefix[j]`` is the vector (one entry per replicate) of the total weight of
+    positions ``< j``. Drawn position by position, so the first ``n`` positions
+    are the same whatever the total: a group's replicates depend only on the
+    seed, the number of resamples and its own data.
     """
 
     def __init__(self, n_resamples: int, n_positions: int, seed: int):
         rng = np.random.default_rng([seed, 0])
-        weights = rng.poisson(1.0, size=(max(n_positions, 1), n_resamples)).astype(np.int32)
-        self.prefix = np.zeros((n_resamples, weights.shape[0] + 1), dtype=np.int32)
-        np.cumsum(weights.T, axis=1, out=self.prefix[:, 1:])
-        self.n_positions = weights.shape[0]
+        n_positions = max(n_positions, 1)
+        weights = rng.poisson(1.0, size=(n_positions, n_resamples)).astype(np.int32)
+        self.prefix = np.zeros((n_positions + 1, n_resamples), dtype=np.int32)
+        np.cumsum(weights, axis=0, out=self.prefix[1:])
+        self.n_positions = n_positions
+        self.n_resamples = n_resamples
+        self._float = None
+        self._keyed: dict[int, tuple[np.ndarray, int]] = {}
+
+    @property
+    def prefix_float(self) -> np.ndarray:
+        if self._float is None:
+            self._float = self.prefix.astype(np.float64)
+        return self._float
+
+    def keyed(self, width: int) -> tuple[np.ndarray, int]:
+        """The first ``width`` prefix sums of every replicate, replicate-major and replicate b offset by
+        b × span: globally sorted, so one searchsorted finds, for every (replicate, target), the first
+        position reaching it. Cached per width (a power of two), so small groups search a small,
+        cache-resident array."""
+        if width not in self._keyed:
+            part = self.prefix[:width]
+            span = int(part[-1].max()) + 2
+            keyed = part.T.astype(np.int64) + (np.arange(self.n_resamples, dtype=np.int64) * span)[:, None]
+            self._keyed[width] = (keyed.ravel(), span)
+        return self._keyed[width]
 
 
 # --------------------------------------------------------------------------- #
@@ -187,9 +210,7 @@ def _replicate_bin_counts(
     if shared is not None:
         ends = local_ends if position_offset is None else local_ends + position_offset
         starts = ends - counts
-        end_w = shared.prefix[:, ends]
-        start_w = shared.prefix[:, starts]
-        draws = end_w - start_w
+        draws = (shared.prefix[ends] - shared.prefix[starts]).T
     else:
         rng = np.random.default_rng([seed, 2, int(counts.sum()), int(counts.size)])
         draws = rng.poisson(counts.astype(float), size=(n_resamples, counts.size)).astype(np.int32)
@@ -265,35 +286,92 @@ def _value_family(
             res["estimate"] = _quantile_from_histogram(cum_global, values, group_offset, n, q)
             res["acceleration"] = _quantile_acceleration(cum_global, values, group_offset, n, q)
 
-    # replicates, chunk by chunk
+    # replicates
     reps = {key: np.full((n_groups, n_resamples), np.nan) for key in results}
     ids = np.arange(n_groups)
     small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[n > 0], small)
-    for use_shared, members in ((True, small), (False, large)):
-        for chunk in _chunks(starts, bins_per_group, members, _CHUNK_COLUMNS):
-            sl = chunk.bin_slice
-            uniq, g_local = np.unique(group[sl], return_inverse=True)
-            draws, cum = _replicate_bin_counts(
-                counts[sl], local_ends[sl], g_local, shared if use_shared else None, n_resamples, seed
-            )
-            local_starts = _segment_starts(g_local)
-            last = np.r_[local_starts[1:], g_local.size] - 1
-            n_star = cum[:, last].astype(float)  # B × Gc
-            for stat, q in stats:
-                if stat in ("mean", "root_mean"):
-                    sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
-                    with np.errstate(invalid="ignore", divide="ignore"):
-                        theta = sums / n_star
-                    if stat == "root_mean":
-                        theta = np.sqrt(theta)
-                else:
-                    theta = _replicate_quantiles(cum, g_local, values[sl], n_star, q)
-                theta[n_star == 0] = np.nan
-                reps[(stat, q)][uniq] = theta.T
+    if small.size:
+        _shared_value_replicates(shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps)
+    for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
+        sl = chunk.bin_slice
+        uniq, g_local = np.unique(group[sl], return_inverse=True)
+        draws, cum = _replicate_bin_counts(counts[sl], local_ends[sl], g_local, None, n_resamples, seed)
+        local_starts = _segment_starts(g_local)
+        last = np.r_[local_starts[1:], g_local.size] - 1
+        n_star = cum[:, last].astype(float)  # B × Gc
+        for stat, q in stats:
+            if stat in ("mean", "root_mean"):
+                sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    theta = sums / n_star
+                if stat == "root_mean":
+                    theta = np.sqrt(theta)
+            else:
+                theta = _replicate_quantiles(cum, g_local, values[sl], n_star, q)
+            theta[n_star == 0] = np.nan
+            reps[(stat, q)][uniq] = theta.T
     for key in results:
         results[key]["replicates"] = reps[key]
     return n, results
+
+
+def _shared_value_replicates(shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps):
+    """Replicates of the groups ``members`` read from the shared prefix sums.
+
+    Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
+    group are contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
+    Quantiles: the event position holding resampled unit t is the first position whose prefix reaches
+    t + 1: one batched searchsorted over the replicate-major prefix sums, then the bin holding it.
+    """
+    from scipy import sparse
+
+    member = np.zeros(n.size, dtype=bool)
+    member[members] = True
+    in_bins = member[group]
+    g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
+    row_of = np.full(n.size, -1, dtype=np.int64)
+    row_of[members] = np.arange(members.size)
+    rows = row_of[g_b]
+    last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
+    v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
+    n_star = shared.prefix[n[members]].astype(float)  # G × B
+    undefined = n_star == 0
+    expanded = None
+    for stat, q in stats:
+        if stat in ("mean", "root_mean"):
+            coef = sparse.csr_matrix((v_b - v_next, (rows, e_b)), shape=(members.size, shared.prefix.shape[0]))
+            sums = np.asarray(coef @ shared.prefix_float)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                theta = sums / n_star
+            if stat == "root_mean":
+                theta = np.sqrt(theta)
+        else:
+            h = np.maximum(n_star - 1, 0) * q
+            lo = np.floor(h)
+            frac = h - lo
+            lo = lo.astype(np.int64)
+            hi = np.minimum(lo + 1, np.maximum(n_star.astype(np.int64) - 1, 0))
+            n_b = shared.n_resamples
+            sizes = n[members]
+            widths = np.minimum(
+                np.maximum(2 ** np.ceil(np.log2(sizes + 1)).astype(np.int64), 64), shared.prefix.shape[0]
+            )
+            picked = [np.empty(lo.shape), np.empty(lo.shape)]
+            if expanded is None:
+                expanded = np.repeat(values, counts)  # the value at every (group, event position)
+            for width in np.unique(widths):
+                sel = np.flatnonzero(widths == width)
+                keyed, span = shared.keyed(int(width))
+                offsets = (np.arange(n_b, dtype=np.int64) * span)[None, :]
+                starts = (np.arange(n_b, dtype=np.int64) * width)[None, :]
+                for k, target in enumerate((lo[sel], hi[sel])):
+                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel(), side="left")
+                    position = found.reshape(target.shape) - starts - 1 + group_offset[members[sel]][:, None]
+                    picked[k][sel] = expanded[np.clip(position, 0, expanded.size - 1)]
+            theta = picked[0] + frac * (picked[1] - picked[0])
+        theta[undefined] = np.nan
+        reps[(stat, q)][members] = theta
 
 
 def _quantile_from_histogram(cum_global, values, group_offset, n, q):

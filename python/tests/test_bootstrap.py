@@ -153,7 +153,7 @@ def test_reproducible_and_independent_of_other_groups():
 
 
 def test_shared_weights_are_poisson_one():
-    w = np.diff(bs.SharedWeights(400, 5000, seed=1).prefix, axis=1).astype(float)
+    w = np.diff(bs.SharedWeights(400, 5000, seed=1).prefix, axis=0).T.astype(float)
     assert w.mean() == pytest.approx(1.0, abs=0.005)
     assert w.var() == pytest.approx(1.0, abs=0.01)
     # independent across replicates and positions
