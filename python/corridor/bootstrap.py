@@ -109,6 +109,8 @@ class SharedWeights:
             part = self.prefix[:width]
             span = int(part[-1].max()) + 2
             keyed = part.T.astype(np.int64) + (np.arange(self.n_resamples, dtype=np.int64) * span)[:, None]
+            if keyed.size and keyed[-1, -1] < 2**31 - 1:
+                keyed = keyed.astype(np.int32)  # half the memory traffic of the searches
             self._keyed[width] = (keyed.ravel(), span)
         return self._keyed[width]
 
@@ -292,7 +294,9 @@ def _value_family(
     small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[n > 0], small)
     if small.size:
-        _shared_value_replicates(shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps)
+        _shared_value_replicates(
+            shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps
+        )
     for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
         sl = chunk.bin_slice
         uniq, g_local = np.unique(group[sl], return_inverse=True)
@@ -316,7 +320,9 @@ def _value_family(
     return n, results
 
 
-def _shared_value_replicates(shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps):
+def _shared_value_replicates(
+    shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps
+):
     """Replicates of the groups ``members`` read from the shared prefix sums.
 
     Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
@@ -366,7 +372,7 @@ def _shared_value_replicates(shared, group, values, counts, local_ends, cum_glob
                 offsets = (np.arange(n_b, dtype=np.int64) * span)[None, :]
                 starts = (np.arange(n_b, dtype=np.int64) * width)[None, :]
                 for k, target in enumerate((lo[sel], hi[sel])):
-                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel(), side="left")
+                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel().astype(keyed.dtype), side="left")
                     position = found.reshape(target.shape) - starts - 1 + group_offset[members[sel]][:, None]
                     picked[k][sel] = expanded[np.clip(position, 0, expanded.size - 1)]
             theta = picked[0] + frac * (picked[1] - picked[0])
@@ -485,7 +491,9 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
     valid = pairs > 0
     small = ids[valid & (n <= max_shared_events)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[valid], small)
-    for use_shared, members in ((True, small), (False, large)):
+    if small.size:
+        _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_pos, tot_neg, small, reps)
+    for use_shared, members in ((False, large),):
         for chunk in _chunks(starts, bins_per_group, members, _CHUNK_COLUMNS // 2):
             sl = chunk.bin_slice
             uniq, g_local = np.unique(group[sl], return_inverse=True)
@@ -513,6 +521,43 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
             theta[(pos_star == 0) | (neg_star == 0)] = np.nan
             reps[uniq] = theta.T
     return n, estimate, reps, acceleration
+
+
+def _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_pos, tot_neg, members, reps):
+    """AUC replicates of the groups ``members`` from the shared prefix sums.
+
+    Layout: a group's negatives occupy positions [0, n_neg) by score bin, its positives follow. Only bins
+    holding positives contribute: 2 U* = sum_b pos_b* (P[neg start_b] + P[neg end_b]), with
+    pos_b* = P[n_neg + pos end_b] - P[n_neg + pos start_b]; all are row gathers of the prefix matrix.
+    """
+    member = np.zeros(tot_pos.size, dtype=bool)
+    member[members] = True
+    sel = np.flatnonzero(member[group] & (n_pos > 0))
+    g = group[sel]
+    offset = tot_neg[g].astype(np.int64)
+    prefix = shared.prefix
+    neg_end = cum_neg[sel]
+    neg_start = neg_end - n_neg[sel]
+    pos_end = offset + cum_pos[sel]
+    pos_start = pos_end - n_pos[sel]
+    twice_u = np.zeros((members.size, prefix.shape[1]))
+    row_of = np.full(tot_pos.size, -1, dtype=np.int64)
+    row_of[members] = np.arange(members.size)
+    block = max(1, 4_000_000 // prefix.shape[1])
+    for start in range(0, sel.size, block):
+        part = slice(start, start + block)
+        pos = (prefix[pos_end[part]] - prefix[pos_start[part]]).astype(np.float64)
+        neg = prefix[neg_start[part]].astype(np.float64) + prefix[neg_end[part]]
+        contrib = pos * neg
+        rows = row_of[g[part]]
+        run_starts = _segment_starts(rows)
+        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0)
+    n_neg_star = prefix[tot_neg[members].astype(np.int64)].astype(np.float64)
+    n_pos_star = prefix[(tot_neg + tot_pos)[members].astype(np.int64)] - n_neg_star
+    with np.errstate(invalid="ignore", divide="ignore"):
+        theta = 0.5 * twice_u / (n_pos_star * n_neg_star)
+    theta[(n_pos_star == 0) | (n_neg_star == 0)] = np.nan
+    reps[members] = theta
 
 
 # --------------------------------------------------------------------------- #
