@@ -9,7 +9,9 @@
         (DLMF 8.17.8 with the hypergeometric function written out)
             I_x(a, b) = sum_j exp((a + j) ln x + b ln(1 - x)
                                   + lgamma(a + b + j) - lgamma(b) - lgamma(a + j + 1)),
-        or 1 - I_{1-x}(b, a), whichever needs fewer terms, with a per-row
+        or 1 - I_{1-x}(b, a), whichever needs fewer terms (each term from the
+        previous one by the ratio x (a + b + j - 1) / (a + j), accumulated in
+        logs with a window sum: two ln() per term), with a per-row
         number of terms bounded so the neglected tail is below e^-40 of the
         largest term (O(sqrt(a)) terms near the mean; geometric decay away from
         it). Accurate to about 1e-9 absolute at a + b = 1e6 (the lgamma
@@ -58,41 +60,64 @@
         greatest(0.0, least(1.0, case when is_flipped then 1 - sum(term) else sum(term) end)) as beta_cdf
     from (
         select
-            oriented.beta_key,
-            oriented.is_flipped,
+            beta_key,
+            is_flipped,
             exp(greatest(
-                (oriented.aa + series.j) * ln(oriented.xx) + oriented.bb * ln(1 - oriented.xx)
-                + {{ corridor.lgamma('oriented.aa + oriented.bb + series.j') }} - oriented.lgamma_bb
-                - {{ corridor.lgamma('oriented.aa + series.j + 1') }},
+                log_first_term + sum(log_ratio) over (
+                    partition by beta_key order by j rows between unbounded preceding and current row
+                ),
                 -700.0
             )) as term
         from (
             select
-                beta_key,
-                is_flipped,
-                case when is_flipped then 1 - x else x end as xx,
-                case when is_flipped then b else a end as aa,
-                case when is_flipped then a else b end as bb,
-                {{ corridor.lgamma('case when is_flipped then a else b end') }} as lgamma_bb,
-                cast(ceil(least(case when is_flipped then terms_flipped else terms_direct end, 400000)) as bigint) as n_terms
+                oriented.beta_key,
+                oriented.is_flipped,
+                oriented.log_first_term,
+                series.j,
+                case
+                    when series.j = 0 then 0.0
+                    else oriented.log_xx + ln(oriented.aa + oriented.bb + series.j - 1) - ln(oriented.aa + series.j)
+                end as log_ratio
             from (
                 select
-                    *,
-                    terms_flipped < terms_direct as is_flipped
+                    beta_key,
+                    is_flipped,
+                    ln(xx) as log_xx,
+                    aa,
+                    bb,
+                    {#- log of the first term: x^a (1 - x)^b Γ(a + b) / (Γ(b) Γ(a + 1)); the
+                        others follow by the ratio x (a + b + j - 1) / (a + j), summed in logs -#}
+                    aa * ln(xx) + bb * ln(1 - xx)
+                    + {{ corridor.lgamma('aa + bb') }} - {{ corridor.lgamma('bb') }} - {{ corridor.lgamma('aa + 1') }} as log_first_term,
+                    n_terms
                 from (
                     select
-                        {{ key }} as beta_key,
-                        cast({{ x }} as {{ double }}) as x,
-                        cast({{ a }} as {{ double }}) as a,
-                        cast({{ b }} as {{ double }}) as b,
-                        {{ corridor._beta_terms_bound(x, a, b) }} as terms_direct,
-                        {{ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) }} as terms_flipped
-                    from {{ source }}
-                    where {{ x }} > 0 and {{ x }} < 1
-                ) as bounded
-            ) as chosen
-        ) as oriented
-        {{ corridor.lateral_series('oriented.n_terms', 'series', 'j') }}
+                        beta_key,
+                        is_flipped,
+                        case when is_flipped then 1 - x else x end as xx,
+                        case when is_flipped then b else a end as aa,
+                        case when is_flipped then a else b end as bb,
+                        cast(ceil(least(case when is_flipped then terms_flipped else terms_direct end, 400000)) as bigint) as n_terms
+                    from (
+                        select
+                            *,
+                            terms_flipped < terms_direct as is_flipped
+                        from (
+                            select
+                                {{ key }} as beta_key,
+                                cast({{ x }} as {{ double }}) as x,
+                                cast({{ a }} as {{ double }}) as a,
+                                cast({{ b }} as {{ double }}) as b,
+                                {{ corridor._beta_terms_bound(x, a, b) }} as terms_direct,
+                                {{ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) }} as terms_flipped
+                            from {{ source }}
+                            where {{ x }} > 0 and {{ x }} < 1
+                        ) as bounded
+                    ) as chosen
+                ) as oriented_inputs
+            ) as oriented
+            {{ corridor.lateral_series('oriented.n_terms', 'series', 'j') }}
+        ) as ratios
     ) as terms
     group by beta_key, is_flipped
 {%- endmacro %}

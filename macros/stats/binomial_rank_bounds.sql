@@ -30,35 +30,51 @@
             sum(pmf) over (partition by rank_key order by m rows between unbounded preceding and current row) as cdf
         from (
             select
-                window_rows.rank_key,
-                window_rows.n,
-                window_rows.first_m + series.m_offset as m,
+                rank_key,
+                n,
+                m,
+                {#- pmf(first_m) from lgamma, the others by the ratio (n - m + 1) q / (m (1 - q)), in logs -#}
                 exp(greatest(
-                    window_rows.lgamma_n1
-                    - {{ corridor.lgamma('window_rows.first_m + series.m_offset + 1') }}
-                    - {{ corridor.lgamma('window_rows.n - window_rows.first_m - series.m_offset + 1') }}
-                    + (window_rows.first_m + series.m_offset) * ln(window_rows.q)
-                    + (window_rows.n - window_rows.first_m - series.m_offset) * ln(1 - window_rows.q),
+                    log_first_pmf + sum(log_ratio) over (
+                        partition by rank_key order by m rows between unbounded preceding and current row
+                    ),
                     -700.0
                 )) as pmf
             from (
                 select
-                    rank_key,
-                    n,
-                    q,
-                    {{ corridor.lgamma('n + 1') }} as lgamma_n1,
-                    cast(greatest(0, floor(n * q - 12 * sqrt(n * q * (1 - q)) - 12)) as {{ dbt.type_bigint() }}) as first_m,
-                    cast(least(n, ceil(n * q + 12 * sqrt(n * q * (1 - q)) + 12)) as {{ dbt.type_bigint() }}) as last_m
+                    window_rows.rank_key,
+                    window_rows.n,
+                    window_rows.log_first_pmf,
+                    window_rows.first_m + series.m_offset as m,
+                    case
+                        when series.m_offset = 0 then 0.0
+                        else ln(window_rows.n - window_rows.first_m - series.m_offset + 1) + ln(window_rows.q)
+                            - ln(window_rows.first_m + series.m_offset) - ln(1 - window_rows.q)
+                    end as log_ratio
                 from (
                     select
-                        {{ key }} as rank_key,
-                        cast({{ n }} as {{ double }}) as n,
-                        cast({{ q }} as {{ double }}) as q
-                    from {{ source }}
-                    where {{ n }} > 0
-                ) as inputs
-            ) as window_rows
-            {{ corridor.lateral_series('window_rows.last_m - window_rows.first_m', 'series', 'm_offset') }}
+                        *,
+                        {{ corridor.lgamma('n + 1') }} - {{ corridor.lgamma('first_m + 1') }} - {{ corridor.lgamma('n - first_m + 1') }}
+                        + first_m * ln(q) + (n - first_m) * ln(1 - q) as log_first_pmf
+                    from (
+                        select
+                            rank_key,
+                            n,
+                            q,
+                            cast(greatest(0, floor(n * q - 12 * sqrt(n * q * (1 - q)) - 12)) as {{ dbt.type_bigint() }}) as first_m,
+                            cast(least(n, ceil(n * q + 12 * sqrt(n * q * (1 - q)) + 12)) as {{ dbt.type_bigint() }}) as last_m
+                        from (
+                            select
+                                {{ key }} as rank_key,
+                                cast({{ n }} as {{ double }}) as n,
+                                cast({{ q }} as {{ double }}) as q
+                            from {{ source }}
+                            where {{ n }} > 0
+                        ) as inputs
+                    ) as bounded
+                ) as window_rows
+                {{ corridor.lateral_series('window_rows.last_m - window_rows.first_m', 'series', 'm_offset') }}
+            ) as ratios
         ) as terms
     ) as cumulative
     group by rank_key
