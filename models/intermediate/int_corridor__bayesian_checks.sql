@@ -95,7 +95,7 @@ checks as (
             or (rules.segment_dimension = production.segment_dimension
                 and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value))
         )
-        and (rules.valid_from is null or production.window_start >= rules.valid_from)
+        and (rules.valid_from is null or rules.valid_from <= production.window_start)
     inner join offline
         on production.model_id = offline.model_id
         and production.model_version = offline.model_version

@@ -197,7 +197,7 @@ latency_groups as (
         sum(n_events) as n
 
     from value_histograms
-    group by 1, 2, 3, 4, 5, 6
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
 
@@ -280,7 +280,15 @@ quantile_bounds as (
         and quantile_keyed.window_start = value_ranks.window_start
         and quantile_keyed.segment_dimension = value_ranks.segment_dimension
         and quantile_keyed.segment_value = value_ranks.segment_value
-    group by 1, 2, 3, 4, 5, 6, 7, 8
+    group by
+        quantile_keyed.model_id,
+        quantile_keyed.model_version,
+        quantile_keyed.window_grain,
+        quantile_keyed.segment_dimension,
+        quantile_keyed.segment_value,
+        quantile_keyed.metric,
+        quantile_keyed.n,
+        quantile_keyed.window_start
 
 ),
 

@@ -162,7 +162,7 @@ percentiles as (
         {{ corridor.percentiles('statistic', [(1 - level) / 2, (1 + level) / 2]) }} as bounds
 
     from replicate_statistics
-    group by 1, 2, 3, 4, 5, 6, 7
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, metric
 
 ),
 

@@ -151,7 +151,15 @@ score_bins as (
 
     from score_histograms
     where window_grain in ('{{ (histogram_grains or ['none']) | join("', '") }}')
-    group by 1, 2, 3, 4, 5, 6, 7
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
+
+),
+
+labels as (
+
+    select 0 as label
+    union all
+    select 1 as label
 
 ),
 
@@ -186,7 +194,7 @@ final as (
         window_start
 
     from score_bins
-    cross join (select 0 as label union all select 1 as label) as labels
+    cross join labels
     where case when labels.label = 1 then n_positive else n_negative end > 0
 
 )
