@@ -12,7 +12,7 @@
       distribution-free interval [x_(l), x_(u)] with binomial ranks
       (corridor.order_statistic_ranks_query), read from the exact value
       histograms; a bound is null when no order statistic can guarantee it
-      at this sample size (e.g. the upper bound of p99 below n = 299).
+      at this sample size (e.g. the upper bound of p99 below n = 368, of p95 below n = 72).
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}

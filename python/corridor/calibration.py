@@ -127,8 +127,9 @@ def validity(scenario: Scenario, method: str, n: int) -> str:
         tail = n * (1 - scenario.param)
         if method == "order_statistic":
             # exact and distribution-free, conservative by the discreteness of ranks; needs
-            # n (1 - q) large enough for an upper order statistic to exist (n >= 59 for p95, 299 for p99)
-            return "conservative" if tail >= 3 else "no claim"
+            # an upper bound exists once the sample maximum exceeds the quantile with probability
+            # 1 - q^n >= 1 - alpha/2, i.e. n >= 72 for p95, 368 for p99
+            return "conservative" if scenario.param**n <= (1 - LEVEL) / 2 else "no claim"
         return "valid" if tail >= 50 else "no claim"
     if kind == "auc":
         # Hanley-McNeil's SE is exact only under its exponential-score model: no claim for binormal scores
@@ -446,7 +447,7 @@ def to_markdown(table: pd.DataFrame, seconds: float | None = None) -> str:
         "small n (skewness / √n); BCa corrects most of it from n = 200.",
         "- Quantiles: the bootstrap of a sample quantile needs n·(1−q) tail observations (≥ 50 claimed); "
         "p99 at n = 50 rests on the single largest value. The order-statistic interval is distribution-free and "
-        "conservative, but has no upper bound while n·(1−q) is below about 3 (n < 59 for p95, n < 299 for p99): "
+        "conservative, but has no upper bound while q^n > 2.5 % (n < 72 for p95, n < 368 for p99): "
         "corridor reports a null bound rather than a false one.",
         "- AUC: the Hanley–McNeil normal interval assumes an exponential-score model (no claim for these binormal "
         "scores); the bootstrap is claimed from 200 positives.",
@@ -466,6 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--windows", type=int, default=WINDOWS)
     parser.add_argument("--resamples", type=int, default=RESAMPLES)
     parser.add_argument("--from-csv", default=None, help="re-render a table computed before (its .csv)")
+    parser.add_argument("--seconds", type=float, default=None, help="with --from-csv: the time it took")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     if args.from_csv:
@@ -473,14 +475,15 @@ def main(argv: list[str] | None = None) -> int:
         table = table.rename(columns={"undefined_share": "missing_bound_share"})
         cells = zip(table.scenario, table.method, table.n, strict=True)
         table["claim"] = [validity(SCEN_BY_NAME[s], m, n) for s, m, n in cells]
-        seconds = None
+        seconds = args.seconds
     else:
         table = coverage_table(windows=args.windows, n_resamples=args.resamples)
         seconds = time.perf_counter() - t0
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(to_markdown(table, seconds))
-    table.to_csv(out.with_suffix(".csv"), index=False)
+    if not args.from_csv:
+        table.to_csv(out.with_suffix(".csv"), index=False)
     failed = table[table.apply(claim_holds, axis=1) == False]  # noqa: E712
     print(to_markdown(table, seconds))
     if len(failed):
