@@ -26,6 +26,7 @@
     lower_is_better, either side for two_sided). Tolerances are absolute,
     except for comparison_kind relative: a fraction of the offline value.
 -#}
+{{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set strength = corridor.setting('corridor_prior_strength') -%}
 {%- set z = corridor.z_for_level(level) -%}

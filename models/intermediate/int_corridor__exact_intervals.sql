@@ -14,6 +14,7 @@
       histograms; a bound is null when no order statistic can guarantee it
       at this sample size (e.g. the upper bound of p99 below n = 368, of p95 below n = 72).
 -#}
+{{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
