@@ -112,9 +112,13 @@
                                 {{ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) }} as terms_flipped
                             from {{ source }}
                             where {{ x }} > 0 and {{ x }} < 1
+                            {{ corridor.subquery_fence() }}
                         ) as bounded
+                        {{ corridor.subquery_fence() }}
                     ) as chosen
+                    {{ corridor.subquery_fence() }}
                 ) as oriented_inputs
+                {{ corridor.subquery_fence() }}
             ) as oriented
             {{ corridor.lateral_series('oriented.n_terms', 'series', 'j') }}
         ) as ratios

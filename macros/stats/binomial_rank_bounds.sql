@@ -71,7 +71,9 @@
                             from {{ source }}
                             where {{ n }} > 0
                         ) as inputs
+                        {{ corridor.subquery_fence() }}
                     ) as bounded
+                    {{ corridor.subquery_fence() }}
                 ) as window_rows
                 {{ corridor.lateral_series('window_rows.last_m - window_rows.first_m', 'series', 'm_offset') }}
             ) as ratios
