@@ -92,8 +92,14 @@ def _metrics_for_window(
     proportion("error_rate", int(g["is_error"].sum()), n)
     lat = g["latency_ms"].dropna().to_numpy(dtype=float)
     mean("latency_mean", lat)
-    for name, q in [("latency_p50", 0.5), ("latency_p95", 0.95), ("latency_p99", 0.99)]:
-        add(name, float(np.quantile(lat, q)) if len(lat) else None, len(lat))
+    for name, q, h in [("latency_p50", 0.5, 0.05), ("latency_p95", 0.95, 0.02), ("latency_p99", 0.99, 0.005)]:
+        if len(lat) >= 2:
+            # Siddiqui-Bloch-Gastwirth: density at the quantile from the neighbouring sample quantiles
+            value = float(np.quantile(lat, q))
+            se = math.sqrt(q * (1 - q) / len(lat)) * float(np.quantile(lat, q + h) - np.quantile(lat, q - h)) / (2 * h)
+            add(name, value, len(lat), se, max(0.0, value - z * se), value + z * se)
+        else:
+            add(name, float(np.quantile(lat, q)) if len(lat) else None, len(lat))
     proportion("label_maturity", int(g["label"].notna().sum()), n)
 
     ev = g[g["label"].notna() & ~g["is_error"]]

@@ -208,3 +208,101 @@ def test_demo_has_every_interval_kind(demo):
         "bootstrap_percentile",
         "bootstrap_bca",
     }
+# --- the validation corridor finds the planted incidents, and stays quiet elsewhere ---------------
+
+
+def _confirmed(path):
+    return query(
+        path,
+        """
+        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain, window_start, status
+        from corridor_validation_results where is_confirmed_breach
+        """,
+    )
+
+
+def _alerts(path):
+    return query(path, "select * from corridor_alerts")
+
+
+def test_error_bursts_fail_the_hourly_rules_and_open_alerts_after_their_windows(demo):
+    path = demo["path"]
+    breaches = _confirmed(path)
+    # inc_01 (2026-10-06 14:15-15:00) and inc_02 (2026-10-10 19:30-20:20): the hourly error-rate rule
+    # R010 (absolute) and the seasonal p95 rule R012 fail in the hour each burst starts
+    for rule in ["R010", "R012"]:
+        for start in ["2026-10-06 14:00", "2026-10-10 19:00"]:
+            hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp(start))
+                           & (breaches.model_version == "v1")]
+            assert list(hit.status) == ["fail"], (rule, start, hit)
+    alerts = _alerts(path)
+    r010 = alerts[(alerts.rule_id == "R010") & (alerts.model_version == "v1")].sort_values("first_seen_window_start")
+    assert len(r010) == 2 and (r010.severity == "critical").all() and (r010.alert_status == "closed").all()
+    first, second = r010.iloc[0], r010.iloc[1]
+    # consecutive_windows = 1: opens with the breached hour, closes at the next passing hour
+    assert first.opened_window_start == pd.Timestamp("2026-10-06 14:00")
+    assert first.closed_window_start == pd.Timestamp("2026-10-06 15:00") and first.windows_breached == 1
+    # the second burst (19:30-20:20): 19:00 confirmed; 20:00 (8 % of the hour in the outage) fails
+    # unconfirmed, which neither extends nor ends the alert; it closes when 21:00 passes
+    assert second.first_seen_window_start == pd.Timestamp("2026-10-10 19:00")
+    assert second.closed_window_start == pd.Timestamp("2026-10-10 21:00")
+    # R012 needs 2 consecutive confirmed hours: the bursts' single confirmed hours open nothing
+    assert alerts[alerts.rule_id == "R012"].empty
+
+
+def test_latam_drop_fails_latam_only_and_alerts_after_two_days(demo):
+    path = demo["path"]
+    alerts = _alerts(path)
+    for rule in ["R013", "R005"]:  # statistical log loss (high), absolute Brier score (medium)
+        got = alerts[(alerts.rule_id == rule)]
+        assert set(got.segment_value) == {"latam"}, got[["rule_id", "segment_value"]]
+        latest = got[got.model_version == "v2"].iloc[0]
+        assert latest.first_seen_window_start == pd.Timestamp("2026-10-14")
+        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), "consecutive_windows = 2: opens on the second day"
+        assert latest.alert_status == "open" and latest.owner == "fraud-ml-team"
+        assert latest.segment_diagnostic.startswith("confined to region=latam: none of the 4 other region values")
+        assert "region=latam" in latest.summary and "worst deviation" in latest.summary
+    breaches = _confirmed(path)
+    latam = breaches[breaches.rule_id.isin(["R013", "R005"])]
+    assert (latam.segment_value == "latam").all() and (latam.window_start >= pd.Timestamp("2026-10-12")).all()
+
+
+def test_android_p95_regression_is_judged_by_rule_version_2(demo):
+    path = demo["path"]
+    alerts = _alerts(path)
+    got = alerts[alerts.rule_id == "R007"]
+    assert len(got) == 1
+    a = got.iloc[0]
+    assert (a.segment_value, a.rule_version, a.alert_status) == ("android", "2", "open")
+    assert a.first_seen_window_start >= pd.Timestamp("2026-10-16")
+    versions = query(path, "select rule_version, min(window_start) as first, max(window_start) as last "
+                           "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1")
+    assert list(versions.rule_version) == ["1", "2"]
+    assert versions["last"][0] < pd.Timestamp("2026-10-10") == versions["first"][1]
+
+
+def test_clean_windows_stay_quiet(demo):
+    """Every confirmed breach lies in a planted incident: the error-burst days
+    (2026-10-06, 2026-10-10), latam from 2026-10-12, android from 2026-10-16."""
+    b = _confirmed(demo["path"])
+    day = b.window_start.dt.normalize()
+    explained = (
+        day.isin([pd.Timestamp("2026-10-06"), pd.Timestamp("2026-10-10")])
+        | ((b.segment_value == "latam") & (b.window_start >= pd.Timestamp("2026-10-12")))
+        | ((b.segment_value == "android") & (b.window_start >= pd.Timestamp("2026-10-16")))
+    )
+    assert explained.all(), b[~explained]
+    results = query(demo["path"], "select status, count(*) as n from corridor_validation_results group by 1")
+    counts = dict(zip(results.status, results.n))
+    assert counts["pass"] > 10 * counts.get("fail", 0)
+    issues = query(demo["path"], "select * from corridor_rule_issues where issue_level = 'error'")
+    assert issues.empty, issues
+
+
+def test_demo_prints_the_rules_paths_and_alerts(demo):
+    out = demo["output"]
+    assert "Rules enforced by dbt tests" in out
+    assert "ERROR: R013 v1 FAIL (open, severity high, owner fraud-ml-team)" in out
+    assert "WARN: R005 v1 FAIL (open, severity medium" in out
+    assert "the demo's error path" in out
+    assert "Alerts (3 open, 4 closed)" in out

@@ -73,3 +73,22 @@ def test_run_history_is_recorded_on_postgres(integration_postgres):
     assert len(history) >= 1
     assert set(history["target_type"]) == {"postgres"}
     assert history["rules_fingerprint"].notna().all()
+
+
+def test_validation_results_agree_between_engines(integration_postgres, integration_duckdb):
+    keys = ["rule_id", "rule_version", "model_id", "model_version", "segment_dimension", "segment_value",
+            "window_grain", "window_start"]
+    pg = _pg(integration_postgres["env"], "select * from corridor_it.corridor_validation_results")
+    duck = query(integration_duckdb["path"], "select * from corridor_validation_results")
+    assert len(pg) == len(duck) > 0
+    both = duck.merge(pg, on=keys, how="outer", suffixes=("_duck", "_pg"), indicator=True)
+    assert (both["_merge"] == "both").all()
+    assert (both["status_duck"] == both["status_pg"]).all()
+    assert (both["result_id_duck"] == both["result_id_pg"]).all()
+    for column in ["production_value", "expected_value", "bad_deviation", "test_standard_error", "p_value", "q_value",
+                   "detectable_deviation"]:
+        a = pd.to_numeric(both[f"{column}_duck"], errors="coerce").to_numpy(dtype=float)
+        b = pd.to_numeric(both[f"{column}_pg"], errors="coerce").to_numpy(dtype=float)
+        assert (np.isnan(a) == np.isnan(b)).all(), column
+        ok = ~np.isnan(a)
+        np.testing.assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12, err_msg=column)

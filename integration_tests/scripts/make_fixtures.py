@@ -184,7 +184,39 @@ def build(seed: int = 7) -> dict[str, pd.DataFrame]:
                 "sev": "high",
                 "version": "3",
                 "effective_from": "2026-01-01 00:00:00",
-            }
+            },
+            # one rule per remaining comparison kind, so every kind runs on both engines
+            *[
+                {
+                    "hypothesis_id": rid,
+                    "statement": text,
+                    "kpi": kpi,
+                    "scope_dimension": dim,
+                    "scope_value": val,
+                    "grain": grain,
+                    "kind": kind,
+                    "better": better,
+                    "warn_at": warn,
+                    "fail_at": fail,
+                    "min_n": 1 if kind == "seasonal" else 20,
+                    "windows_in_a_row": 1,
+                    "team": "risk-ml",
+                    "escalation": "#risk-ml",
+                    "sev": sev,
+                    "version": "1",
+                    "effective_from": "2026-01-01 00:00:00",
+                }
+                for rid, text, kpi, dim, val, grain, kind, better, warn, fail, sev in [
+                    ("err-abs", "Error rate at most 3 points above the canary", "error_rate", None, None, "day",
+                     "absolute", "lower_is_better", 0.03, 0.06, "medium"),
+                    ("p95-rel", "p95 latency within 50% of the load test", "latency_p95", None, None, "day",
+                     "relative", "lower_is_better", 0.5, 1.0, "medium"),
+                    ("auc-eq", "AUC equivalent to the backtest within 0.15", "auc", None, None, "day",
+                     "equivalence", "two_sided", 0.15, 0.25, "low"),
+                    ("thr-seasonal", "Hourly throughput per platform near the same hour on previous days",
+                     "throughput_per_hour", "platform", "*", "hour", "seasonal", "two_sided", 1.0, 3.0, "low"),
+                ]
+            ],
         ]
     )
     raw_events_out = raw_events.rename(columns={})[

@@ -110,6 +110,22 @@
         {%- endset -%}
         {%- do run_query(insert_node) -%}
     {%- endfor -%}
+    {#- the alerts as this run believed them, when corridor_alerts was built by it -#}
+    {%- set alert_history = corridor._corridor_node_relation('corridor_alert_history') -%}
+    {%- set alerts = corridor._corridor_node_relation('corridor_alerts') -%}
+    {%- set alerts_built = node_rows | selectattr('node_name', 'equalto', 'corridor_alerts') | selectattr('node_status', 'equalto', 'success') | list | length > 0 -%}
+    {%- if alert_history is not none and alerts is not none and alerts_built -%}
+        {%- do run_query('delete from ' ~ alert_history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+        {%- set insert_alerts -%}
+            insert into {{ alert_history }} (invocation_id, run_started_at, alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary)
+            select
+                {{ s(invocation_id) }},
+                cast({{ s(started_at) }} as {{ dbt.type_timestamp() }}),
+                alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary
+            from {{ alerts }}
+        {%- endset -%}
+        {%- do run_query(insert_alerts) -%}
+    {%- endif -%}
     {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " failed, " ~ ns.written ~ " rows written).", info=true) }}
     {{ return('') }}
 {% endmacro %}

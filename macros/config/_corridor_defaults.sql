@@ -92,6 +92,9 @@
                 'severity': 'severity',
                 'rule_version': 'rule_version',
                 'valid_from': 'valid_from',
+                'model_id': none,
+                'tolerance_unit': none,
+                'power': none,
             },
         },
         'reference_features': {
@@ -129,5 +132,14 @@
         'corridor_bootstrap_max_shared_events': 20000,
         'corridor_sql_bootstrap_resamples': 200,
         'corridor_prior_strength': 1.0,
+        'corridor_fdr_level': 0.05,
+        'corridor_test_alpha': 0.05,
+        'corridor_power': 0.9,
+        'corridor_severity_levels': {'critical': 'error', 'high': 'error', 'medium': 'warn', 'low': 'warn', 'info': 'none'},
+        'corridor_seasonal_baseline': {
+            'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5},
+            'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
+            'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
+        },
     }) }}
 {% endmacro %}

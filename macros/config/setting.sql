@@ -25,7 +25,7 @@
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
             {%- endif -%}
         {%- endfor -%}
-    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level'] -%}
+    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power'] -%}
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
@@ -57,6 +57,36 @@
                 {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
             {%- endif -%}
         {%- endfor -%}
+    {%- elif name == 'corridor_severity_levels' -%}
+        {%- if value is not mapping -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' must map rule severities to error, warn or none; got " ~ value) }}
+        {%- endif -%}
+        {%- for severity, level in value.items() -%}
+            {%- if level not in ['error', 'warn', 'none'] -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' maps '" ~ severity ~ "' to '" ~ level ~ "'; allowed: error, warn, none.") }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- elif name == 'corridor_seasonal_baseline' -%}
+        {%- set merged = {} -%}
+        {%- for grain, spec in defaults[name].items() -%}
+            {%- set given = value.get(grain, {}) if value is mapping else none -%}
+            {%- if given is none or given is not mapping -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' must map grains (hour, day, week) to {period_hours, lookback_periods, min_history}; got " ~ value) }}
+            {%- endif -%}
+            {%- set one = {} -%}
+            {%- do one.update(spec) -%}
+            {%- do one.update(given) -%}
+            {%- for key in ['period_hours', 'lookback_periods', 'min_history'] -%}
+                {%- if one[key] is not number or one[key] < 1 or one[key] != (one[key] | int) -%}
+                    {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' " ~ grain ~ "." ~ key ~ " must be a positive integer; got " ~ one[key]) }}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- if one['min_history'] > one['lookback_periods'] -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' " ~ grain ~ ".min_history (" ~ one['min_history'] ~ ") exceeds lookback_periods (" ~ one['lookback_periods'] ~ ").") }}
+            {%- endif -%}
+            {%- do merged.update({grain: one}) -%}
+        {%- endfor -%}
+        {%- set value = merged -%}
     {%- endif -%}
     {{ return(value) }}
 {% endmacro %}

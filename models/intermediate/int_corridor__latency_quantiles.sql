@@ -1,7 +1,10 @@
 {#-
     Exact latency quantiles (p50, p95, p99; linear interpolation, as
     numpy.quantile) per model version × window grain × window × segment,
-    computed by the engine over the events with GROUPING SETS.
+    computed by the engine over the events with GROUPING SETS, together with
+    the quantiles on either side of each (p50: 45/55, p95: 93/97, p99:
+    98.5/99.5) from which the production metrics estimate the density at the
+    quantile (Siddiqui-Bloch-Gastwirth) and so its standard error.
 
     Quantiles do not roll up, so the engine keeps every latency of every group
     while it aggregates: this is the most memory-hungry step of corridor. It
@@ -39,7 +42,7 @@ grouped as (
         model_id,
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
-        {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as latency_quantiles
+        {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99, 0.45, 0.55, 0.93, 0.97, 0.985, 0.995]) }} as latency_quantiles
 
     from latencies
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
@@ -57,6 +60,12 @@ final as (
         cast({{ corridor.array_element('latency_quantiles', 1) }} as {{ double }}) as latency_p50,
         cast({{ corridor.array_element('latency_quantiles', 2) }} as {{ double }}) as latency_p95,
         cast({{ corridor.array_element('latency_quantiles', 3) }} as {{ double }}) as latency_p99,
+        cast({{ corridor.array_element('latency_quantiles', 4) }} as {{ double }}) as latency_p50_below,
+        cast({{ corridor.array_element('latency_quantiles', 5) }} as {{ double }}) as latency_p50_above,
+        cast({{ corridor.array_element('latency_quantiles', 6) }} as {{ double }}) as latency_p95_below,
+        cast({{ corridor.array_element('latency_quantiles', 7) }} as {{ double }}) as latency_p95_above,
+        cast({{ corridor.array_element('latency_quantiles', 8) }} as {{ double }}) as latency_p99_below,
+        cast({{ corridor.array_element('latency_quantiles', 9) }} as {{ double }}) as latency_p99_above,
         window_start
 
     from grouped

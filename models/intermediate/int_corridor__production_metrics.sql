@@ -4,7 +4,9 @@
     function of the sufficient statistics, with its sample size, standard
     error and an interval at corridor_confidence_level where one exists in closed form:
     Wilson for proportions, normal for means (and for AUC with the Hanley-McNeil
-    standard error). Quantile intervals come from the uncertainty layer.
+    standard error), and for latency quantiles a normal interval with the
+    Siddiqui-Bloch-Gastwirth standard error (density from neighbouring sample
+    quantiles; lower bound clipped at 0).
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
@@ -19,9 +21,9 @@
     {'name': 'throughput_per_hour', 'value': 'cast(' ~ n_ev ~ ' as ' ~ double ~ ') / stats.grain_hours', 'n': n_ev, 'method': 'count_per_hour'},
     {'name': 'error_rate', 'proportion': ['stats.n_errors', 'stats.n_events']},
     {'name': 'latency_mean', 'mean': ['stats.latency_sum', 'stats.latency_sum_squares', 'stats.n_latency']},
-    {'name': 'latency_p50', 'value': 'stats.latency_p50', 'n': 'stats.n_latency', 'method': 'sample_quantile'},
-    {'name': 'latency_p95', 'value': 'stats.latency_p95', 'n': 'stats.n_latency', 'method': 'sample_quantile'},
-    {'name': 'latency_p99', 'value': 'stats.latency_p99', 'n': 'stats.n_latency', 'method': 'sample_quantile'},
+    {'name': 'latency_p50', 'quantile': [0.5, 0.05]},
+    {'name': 'latency_p95', 'quantile': [0.95, 0.02]},
+    {'name': 'latency_p99', 'quantile': [0.99, 0.005]},
     {'name': 'label_maturity', 'proportion': ['stats.n_labeled', 'stats.n_events']},
 ] -%}
 {%- if model_type == 'binary_classifier' -%}
@@ -91,6 +93,12 @@ joined as (
         stats.latency_p50,
         stats.latency_p95,
         stats.latency_p99,
+        stats.latency_p50_below,
+        stats.latency_p50_above,
+        stats.latency_p95_below,
+        stats.latency_p95_above,
+        stats.latency_p99_below,
+        stats.latency_p99_above,
         stats.log_loss_sum,
         stats.log_loss_sum_squares,
         stats.brier_sum,
@@ -149,6 +157,19 @@ metric_rows as (
             'upper': value ~ ' + ' ~ z ~ ' * (' ~ se ~ ')',
             'method': 'mean',
             'interval_method': 'normal'} %}
+    {%- elif 'quantile' in m %}
+        {#- Siddiqui-Bloch-Gastwirth: se = sqrt(p (1 - p) / n) / f(q_p), the density f estimated as 2h / (q_{p+h} - q_{p-h}) -#}
+        {%- set p, h = m['quantile'][0], m['quantile'][1] %}
+        {%- set col = 'stats.' ~ m['name'] %}
+        {%- set se = 'case when stats.n_latency >= 2 then sqrt(' ~ (p * (1 - p)) ~ ' / stats.n_latency) * (' ~ col ~ '_above - ' ~ col ~ '_below) / ' ~ (2 * h) ~ ' end' %}
+        {%- set row = {
+            'value': col,
+            'n': 'stats.n_latency',
+            'se': se,
+            'lower': 'case when stats.n_latency >= 2 then greatest(0.0, ' ~ col ~ ' - ' ~ z ~ ' * (' ~ se ~ ')) end',
+            'upper': 'case when stats.n_latency >= 2 then ' ~ col ~ ' + ' ~ z ~ ' * (' ~ se ~ ') end',
+            'method': 'sample_quantile',
+            'interval_method': 'normal_sparsity'} %}
     {%- else %}
         {%- set se = m.get('se') %}
         {%- set lower = none if se is none else (m['value'] ~ ' - ' ~ z ~ ' * (' ~ se ~ ')') %}

@@ -128,6 +128,12 @@ final as (
         quantiles.latency_p50,
         quantiles.latency_p95,
         quantiles.latency_p99,
+        quantiles.latency_p50_below,
+        quantiles.latency_p50_above,
+        quantiles.latency_p95_below,
+        quantiles.latency_p95_above,
+        quantiles.latency_p99_below,
+        quantiles.latency_p99_above,
         additive.window_start,
         additive.first_event_at,
         additive.last_event_at

@@ -10,11 +10,11 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set text = {} -%}
-{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version'] -%}
+{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 {%- set num = {} -%}
-{%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows'] -%}
+{%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
     {%- do num.update({key: corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')'}) -%}
 {%- endfor -%}
 
@@ -29,7 +29,7 @@ source as (
 renamed as (
 
     select
-        cast({{ c['rule_id'] }} as {{ string }}) as rule_id,
+        trim(cast({{ c['rule_id'] }} as {{ string }})) as rule_id,
         coalesce(nullif(trim({{ text['rule_version'] }}), ''), '1') as rule_version,
         {{ text['hypothesis'] }} as hypothesis,
         lower(trim(cast({{ c['metric'] }} as {{ string }}))) as metric,
@@ -41,11 +41,15 @@ renamed as (
         nullif(trim(cast({{ c['owner'] }} as {{ string }})), '') as owner,
         {{ text['escalation_path'] }} as escalation_path,
         lower(trim({{ text['severity'] }})) as severity,
+        nullif(trim({{ text['model_id'] }}), '') as model_id,
+        nullif(lower(trim({{ text['tolerance_unit'] }})), '') as tolerance_unit,
+        {{ num['power'] }} as power,
         {{ num['warn_tolerance'] }} as warn_tolerance,
         {{ num['fail_tolerance'] }} as fail_tolerance,
         cast({{ num['min_sample_size'] }} as {{ dbt.type_bigint() }}) as min_sample_size,
         cast(coalesce({{ num['consecutive_windows'] }}, 1) as {{ dbt.type_int() }}) as consecutive_windows,
-        {{ corridor.try_cast(c['valid_from'], dbt.type_timestamp()) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from
+        {{ corridor.try_cast(c['valid_from'], dbt.type_timestamp()) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from,
+        nullif(trim({{ text['valid_from'] }}), '') as valid_from_raw
 
     from source
 

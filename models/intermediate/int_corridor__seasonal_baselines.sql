@@ -1,0 +1,257 @@
+{#-
+    Seasonal baselines for rules of kind `seasonal`: for every production
+    window a seasonal rule judges, the same metric of the same model version
+    and segment in the same slot of earlier periods (hour of day, day of week;
+    var corridor_seasonal_baseline sets period, look-back and minimum history
+    per grain). Only windows strictly before the window under test enter, and
+    only those with a value resting on at least the rule's minimum sample size.
+
+    expected value = median of the slot's history; spread = 1.4826 x median
+    absolute deviation (a robust standard deviation); standard error of the
+    median ~ spread x sqrt(pi / (2 k)); a new window is expected within
+    spread x sqrt(1 + pi / (2 k)) of the median (prediction_se).
+-#}
+{%- set baseline = corridor.setting('corridor_seasonal_baseline') -%}
+{%- set grains = corridor.setting('corridor_window_grains') -%}
+{%- set double = corridor.type_double() -%}
+{%- set max_lookback = [] -%}
+{%- for grain in grains -%}{%- do max_lookback.append(baseline[grain]['lookback_periods']) -%}{%- endfor -%}
+
+with
+
+rules as (
+
+    select * from {{ ref('int_corridor__rules_checked') }}
+    where is_valid and comparison_kind = 'seasonal'
+
+),
+
+production as (
+
+    select * from {{ ref('corridor_metric_observations') }}
+    where source = 'production'
+
+),
+
+targets as (
+
+    select distinct
+        rules.rule_id,
+        rules.rule_version,
+        rules.min_sample_size,
+        production.model_id,
+        production.model_version,
+        production.metric,
+        production.segment_dimension,
+        production.segment_value,
+        production.window_grain,
+        production.window_start
+
+    from rules
+    inner join production
+        on rules.metric = production.metric
+        and rules.window_grain = production.window_grain
+        and (rules.model_id is null or rules.model_id = production.model_id)
+        and (
+            (rules.segment_dimension = 'all' and production.segment_dimension = 'all')
+            or (rules.segment_dimension = production.segment_dimension and rules.segment_value in ('*', production.segment_value))
+        )
+        and (rules.valid_from is null or rules.valid_from <= production.window_start)
+        and (rules.valid_to is null or rules.valid_to > production.window_start)
+
+),
+
+slots as (
+
+    {%- for grain in grains %}
+    select
+        '{{ grain }}' as window_grain,
+        lags.n as periods_back,
+        {{ baseline[grain]['period_hours'] }} as period_hours,
+        {{ baseline[grain]['lookback_periods'] }} as lookback_periods,
+        {{ baseline[grain]['min_history'] }} as min_history
+
+    from {{ corridor.integer_series(1, baseline[grain]['lookback_periods']) }} as lags
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+slot_rules as (
+
+    select distinct
+        window_grain,
+        min_history,
+        lookback_periods
+
+    from slots
+
+),
+
+history as (
+
+    select
+        targets.rule_id,
+        targets.rule_version,
+        targets.model_id,
+        targets.model_version,
+        targets.metric,
+        targets.segment_dimension,
+        targets.segment_value,
+        targets.window_grain,
+        targets.window_start,
+        slots.lookback_periods,
+        slots.min_history,
+        production.metric_value as history_value
+
+    from targets
+    inner join slots
+        on targets.window_grain = slots.window_grain
+    inner join production
+        on targets.model_id = production.model_id
+        and targets.model_version = production.model_version
+        and targets.metric = production.metric
+        and targets.segment_dimension = production.segment_dimension
+        and targets.segment_value = production.segment_value
+        and targets.window_grain = production.window_grain
+        and production.window_start = {{ dbt.dateadd('hour', '-1 * slots.periods_back * slots.period_hours', 'targets.window_start') }}
+        and production.metric_value is not null
+        and production.sample_size >= coalesce(targets.min_sample_size, 0)
+
+),
+
+medians as (
+
+    select
+        rule_id,
+        rule_version,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        window_start,
+        count(*) as baseline_windows,
+        {{ corridor.median('history_value') }} as baseline_median
+
+    from history
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+
+),
+
+spreads as (
+
+    select
+        history.rule_id,
+        history.rule_version,
+        history.model_id,
+        history.model_version,
+        history.metric,
+        history.segment_dimension,
+        history.segment_value,
+        history.window_grain,
+        history.window_start,
+        {{ corridor.median('abs(history.history_value - medians.baseline_median)') }} as baseline_mad
+
+    from history
+    inner join medians
+        on history.rule_id = medians.rule_id
+        and history.rule_version = medians.rule_version
+        and history.model_id = medians.model_id
+        and history.model_version = medians.model_version
+        and history.metric = medians.metric
+        and history.segment_dimension = medians.segment_dimension
+        and history.segment_value = medians.segment_value
+        and history.window_grain = medians.window_grain
+        and history.window_start = medians.window_start
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+
+),
+
+joined as (
+
+    select
+        targets.rule_id,
+        targets.rule_version,
+        targets.model_id,
+        targets.model_version,
+        targets.metric,
+        targets.segment_dimension,
+        targets.segment_value,
+        targets.window_grain,
+        targets.window_start,
+        coalesce(medians.baseline_windows, 0) as baseline_windows,
+        slots_needed.min_history,
+        slots_needed.lookback_periods,
+        medians.baseline_median,
+        {#-
+            robust standard deviation: 1.4826 x MAD, with Croux and Rousseeuw's
+            (1992) small-sample correction b_k, as few windows make the MAD
+            biased low
+        -#}
+        1.4826 * spreads.baseline_mad * case coalesce(medians.baseline_windows, 0)
+            when 2 then 1.196
+            when 3 then 1.495
+            when 4 then 1.363
+            when 5 then 1.206
+            when 6 then 1.200
+            when 7 then 1.140
+            when 8 then 1.129
+            when 9 then 1.107
+            else medians.baseline_windows / (medians.baseline_windows - 0.8)
+        end as baseline_spread,
+        coalesce(medians.baseline_windows, 0) >= slots_needed.min_history as has_history
+
+    from targets
+    inner join slot_rules as slots_needed
+        on targets.window_grain = slots_needed.window_grain
+    left join medians
+        on targets.rule_id = medians.rule_id
+        and targets.rule_version = medians.rule_version
+        and targets.model_id = medians.model_id
+        and targets.model_version = medians.model_version
+        and targets.metric = medians.metric
+        and targets.segment_dimension = medians.segment_dimension
+        and targets.segment_value = medians.segment_value
+        and targets.window_grain = medians.window_grain
+        and targets.window_start = medians.window_start
+    left join spreads
+        on medians.rule_id = spreads.rule_id
+        and medians.rule_version = spreads.rule_version
+        and medians.model_id = spreads.model_id
+        and medians.model_version = spreads.model_version
+        and medians.metric = spreads.metric
+        and medians.segment_dimension = spreads.segment_dimension
+        and medians.segment_value = spreads.segment_value
+        and medians.window_grain = spreads.window_grain
+        and medians.window_start = spreads.window_start
+
+),
+
+final as (
+
+    {#- fewer same-slot windows than min_history: no baseline (the check says `missing`) -#}
+    select
+        rule_id,
+        rule_version,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        window_start,
+        baseline_windows,
+        min_history,
+        lookback_periods,
+        cast(case when has_history then baseline_median end as {{ double }}) as baseline_median,
+        cast(case when has_history then baseline_spread end as {{ double }}) as baseline_spread,
+        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ double }}) as baseline_standard_error,
+        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ double }}) as prediction_standard_error
+
+    from joined
+
+)
+
+select * from final

@@ -1,0 +1,43 @@
+{#-
+    Alerts a person can act on: one row per alert episode (open or closed;
+    closed ones are kept, so the table is the alert history as of this run,
+    and corridor_alert_history keeps what every run believed). An alert opens
+    only when a rule's confirmed breaches (surviving the false-discovery
+    control) run for its consecutive_windows; it closes at the next pass.
+-#}
+with
+
+episodes as (
+
+    select * from {{ ref('int_corridor__alert_episodes') }}
+
+),
+
+diagnostics as (
+
+    select * from {{ ref('int_corridor__alert_diagnostics') }}
+
+),
+
+final as (
+
+    select
+        episodes.*,
+        diagnostics.segment_diagnostic,
+        episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
+        || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
+        || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
+        || ', model ' || episodes.model_id || ' ' || episodes.model_version
+        || ', ' || cast(episodes.windows_breached as {{ dbt.type_string() }}) || ' ' || episodes.window_grain || ' window(s) breached from '
+        || cast(episodes.first_seen_window_start as {{ dbt.type_string() }}) || ' to ' || cast(episodes.last_seen_window_start as {{ dbt.type_string() }})
+        || '; worst deviation ' || {{ corridor.format_number('episodes.worst_absolute_deviation') }}
+        || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
+        || '; ' || diagnostics.segment_diagnostic as summary
+
+    from episodes
+    left join diagnostics
+        on episodes.alert_id = diagnostics.alert_id
+
+)
+
+select * from final

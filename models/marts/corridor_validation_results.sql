@@ -1,0 +1,157 @@
+{#-
+    The validation corridor: one row per rule version × model version ×
+    segment × window, with both sides of the comparison, the deviation, the
+    tolerance applied, the test, a Benjamini-Hochberg q-value across the
+    family of checks evaluated in this run, the smallest deviation the window
+    could have detected, a status and a reason a person can read.
+
+    The FDR family is every check that was actually tested (a p-value exists,
+    the window has data, an expectation and enough samples). A breach is
+    `confirmed` when its status is warn or fail and its q-value is at most
+    var corridor_fdr_level; only confirmed breaches open alerts.
+-#}
+{%- set fdr = corridor.setting('corridor_fdr_level') -%}
+{%- set string = dbt.type_string() -%}
+{%- set double = corridor.type_double() -%}
+{%- set f = corridor.format_number -%}
+
+with
+
+checks as {{ corridor.materialized_cte() }} (
+
+    select
+        {{ dbt.hash(dbt.concat([
+            'rule_id', "'|'", 'rule_version', "'|'", 'model_id', "'|'", 'model_version', "'|'",
+            'segment_dimension', "'|'", 'segment_value', "'|'", 'window_grain', "'|'",
+            dbt.cast('window_start', string)
+        ])) }} as result_id,
+        *,
+        status not in ('missing', 'blocked') and gate_reason is null and p_value is not null as is_tested
+
+    from {{ ref('int_corridor__validation_checks') }}
+
+),
+
+ranked as (
+
+    select
+        result_id,
+        p_value,
+        row_number() over (order by p_value, result_id) as p_rank,
+        count(*) over () as family_size
+
+    from checks
+    where is_tested
+
+),
+
+q_values as (
+
+    select
+        result_id,
+        family_size,
+        least(1.0, min(p_value * family_size / p_rank) over (
+            order by p_rank desc
+            rows between unbounded preceding and current row
+        )) as q_value
+
+    from ranked
+
+),
+
+judged as (
+
+    select
+        checks.*,
+        q_values.q_value,
+        q_values.family_size,
+        checks.status in ('warn', 'fail') as is_breach,
+        checks.status in ('warn', 'fail') and q_values.q_value <= {{ fdr }} as is_confirmed_breach
+
+    from checks
+    left join q_values
+        on checks.result_id = q_values.result_id
+
+),
+
+final as (
+
+    select
+        result_id,
+        rule_id,
+        rule_version,
+        hypothesis,
+        metric,
+        comparison_kind,
+        direction,
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        window_start,
+        window_end,
+        status,
+        cast(observed_value as {{ double }}) as production_value,
+        cast(observed_lower as {{ double }}) as production_lower,
+        cast(observed_upper as {{ double }}) as production_upper,
+        cast(observed_se as {{ double }}) as production_standard_error,
+        sample_size,
+        expected_source,
+        estimate_id as expected_estimate_id,
+        cast(expected_value as {{ double }}) as expected_value,
+        cast(expected_lower as {{ double }}) as expected_lower,
+        cast(expected_upper as {{ double }}) as expected_upper,
+        cast(expected_se as {{ double }}) as expected_standard_error,
+        baseline_windows,
+        cast(absolute_deviation as {{ double }}) as absolute_deviation,
+        cast(relative_deviation as {{ double }}) as relative_deviation,
+        cast(bad_deviation as {{ double }}) as bad_deviation,
+        tolerance_unit,
+        cast(warn_tolerance as {{ double }}) as warn_tolerance,
+        cast(fail_tolerance as {{ double }}) as fail_tolerance,
+        cast(tol_warn as {{ double }}) as warn_threshold,
+        cast(tol_fail as {{ double }}) as fail_threshold,
+        cast(check_se as {{ double }}) as test_standard_error,
+        cast(test_statistic as {{ double }}) as test_statistic,
+        cast(p_value as {{ double }}) as p_value,
+        cast(case when comparison_kind = 'equivalence' then eq_p_warn end as {{ double }}) as equivalence_p_value,
+        cast(q_value as {{ double }}) as q_value,
+        cast({{ fdr }} as {{ double }}) as fdr_level,
+        family_size as fdr_family_size,
+        cast(detectable_deviation as {{ double }}) as detectable_deviation,
+        cast(power as {{ double }}) as power,
+        is_tested,
+        is_breach,
+        coalesce(is_confirmed_breach, false) as is_confirmed_breach,
+        rule_id || ' v' || rule_version || ' ' || status || ': '
+        || coalesce(
+            gate_reason,
+            metric || ' ' || {{ f('observed_value') }} || ' vs ' || {{ f('expected_value') }}
+            || case when expected_source = 'seasonal_baseline' then ' seasonal baseline' else ' expected' end
+            || ', ' || case
+                when direction = 'two_sided' then 'off by '
+                when bad_deviation > 0 then 'worse by '
+                else 'better by '
+            end
+            || {{ f('abs(absolute_deviation)') }}
+            || coalesce(' (' || {{ f('100 * relative_deviation') }} || '%)', '')
+            || '; ' || explanation
+            || case
+                when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
+                when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
+                else ''
+            end
+        ) as reason,
+        owner,
+        escalation_path,
+        severity,
+        dbt_severity,
+        consecutive_windows,
+        min_sample_size
+
+    from judged
+
+)
+
+select * from final
