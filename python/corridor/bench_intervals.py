@@ -36,8 +36,8 @@ from corridor import demo_data
 SEGMENTS = ["region", "device", "tier"]
 
 
-def make_events(n_events: int, seed: int = 42) -> pd.DataFrame:
-    data = demo_data.generate(n_events=n_events, seed=seed, include_offline=False)
+def make_events(n_events: int, seed: int = 42, days: int = 21) -> pd.DataFrame:
+    data = demo_data.generate(n_events=n_events, seed=seed, days=days, include_offline=False)
     ev = data["production_events"].drop_duplicates("event_id")
     out = data["outcomes"].sort_values("label_arrived_at").drop_duplicates("event_id", keep="last")
     ev = ev.merge(out[["event_id", "label"]], on="event_id", how="left")
@@ -132,6 +132,7 @@ def scipy_intervals(g: pd.DataFrame, group: int, n_resamples: int, seed: int) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--days", type=int, default=28, help="days of demo data (28: enough hours for 10,000 groups)")
     parser.add_argument("--groups", type=int, default=10_000)
     parser.add_argument("--resamples", type=int, default=1_000)
     parser.add_argument("--scipy-groups", type=int, default=40, help="groups timed with the scipy loop")
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    ev = make_events(args.events)
+    ev = make_events(args.events, days=args.days)
     g = group_events(ev, args.groups)
     h = histograms(g)
     n_groups = int(g["group"].nunique())
