@@ -158,56 +158,6 @@ def test_demo_file_opens_in_duckdb_1x(demo, tmp_path):
     assert version.startswith("1.4") and int(rows) > 100_000
 
 
-def test_demo_bayesian_normal_normal_known_answers(demo):
-    """Normal-Normal updating (the demo's log-loss rule): precision-weighted posterior, z credible
-    interval and the posterior probability of being worse than the relative tolerance."""
-    import numpy as np
-    from scipy import stats
-
-    keys = "model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start"
-    rows = query(
-        demo["path"],
-        f"""
-        select b.*, o.standard_error as offline_se, p.standard_error as production_se, r.warn_tolerance
-        from int_corridor__bayesian_checks as b
-        inner join int_corridor__offline_estimates_aligned as o using ({keys})
-        inner join int_corridor__production_metrics as p using ({keys})
-        inner join stg_corridor__rules as r using (rule_id, rule_version)
-        where b.method = 'normal_normal'
-        """,
-    )
-    assert len(rows) > 10
-    prior_precision = 1 / rows.offline_se**2
-    data_precision = 1 / rows.production_se**2
-    mean = (prior_precision * rows.expected_value + data_precision * rows.production_value) / (
-        prior_precision + data_precision
-    )
-    sd = 1 / np.sqrt(prior_precision + data_precision)
-    np.testing.assert_allclose(rows.posterior_mean, mean, rtol=1e-12)
-    np.testing.assert_allclose(rows.posterior_sd, sd, rtol=1e-12)
-    np.testing.assert_allclose(rows.credible_upper, mean + stats.norm.ppf(0.975) * sd, rtol=1e-12)
-    relative = rows.comparison_kind == "relative"
-    margin = np.abs(np.where(relative, rows.warn_tolerance * rows.expected_value, rows.warn_tolerance))
-    np.testing.assert_allclose(rows.warn_margin, margin, rtol=1e-12)
-    worse = np.where(
-        rows.direction == "lower_is_better",
-        stats.norm.sf(rows.expected_value + margin, mean, sd),
-        stats.norm.cdf(rows.expected_value - margin, mean, sd),
-    )
-    np.testing.assert_allclose(rows.prob_worse_than_warn, worse, atol=2e-7)
-
-
-def test_demo_has_every_interval_kind(demo):
-    methods = query(demo["path"], "select distinct interval_method from corridor_metric_intervals")
-    assert set(methods.interval_method) == {
-        "wilson",
-        "clopper_pearson",
-        "normal",
-        "order_statistic",
-        "sql_poisson_bootstrap_percentile",
-        "bootstrap_percentile",
-        "bootstrap_bca",
-    }
 # --- the validation corridor finds the planted incidents, and stays quiet elsewhere ---------------
 
 
@@ -306,3 +256,55 @@ def test_demo_prints_the_rules_paths_and_alerts(demo):
     assert "WARN: R005 v1 FAIL (open, severity medium" in out
     assert "the demo's error path" in out
     assert "Alerts (3 open, 4 closed)" in out
+
+
+def test_demo_bayesian_normal_normal_known_answers(demo):
+    """Normal-Normal updating (the demo's log-loss rule): precision-weighted posterior, z credible
+    interval and the posterior probability of being worse than the relative tolerance."""
+    import numpy as np
+    from scipy import stats
+
+    keys = "model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start"
+    rows = query(
+        demo["path"],
+        f"""
+        select b.*, o.standard_error as offline_se, p.standard_error as production_se, r.warn_tolerance
+        from int_corridor__bayesian_checks as b
+        inner join int_corridor__offline_estimates_aligned as o using ({keys})
+        inner join int_corridor__production_metrics as p using ({keys})
+        inner join stg_corridor__rules as r using (rule_id, rule_version)
+        where b.method = 'normal_normal'
+        """,
+    )
+    assert len(rows) > 10
+    prior_precision = 1 / rows.offline_se**2
+    data_precision = 1 / rows.production_se**2
+    mean = (prior_precision * rows.expected_value + data_precision * rows.production_value) / (
+        prior_precision + data_precision
+    )
+    sd = 1 / np.sqrt(prior_precision + data_precision)
+    np.testing.assert_allclose(rows.posterior_mean, mean, rtol=1e-12)
+    np.testing.assert_allclose(rows.posterior_sd, sd, rtol=1e-12)
+    np.testing.assert_allclose(rows.credible_upper, mean + stats.norm.ppf(0.975) * sd, rtol=1e-12)
+    relative = rows.comparison_kind == "relative"
+    margin = np.abs(np.where(relative, rows.warn_tolerance * rows.expected_value, rows.warn_tolerance))
+    np.testing.assert_allclose(rows.warn_margin, margin, rtol=1e-12)
+    worse = np.where(
+        rows.direction == "lower_is_better",
+        stats.norm.sf(rows.expected_value + margin, mean, sd),
+        stats.norm.cdf(rows.expected_value - margin, mean, sd),
+    )
+    np.testing.assert_allclose(rows.prob_worse_than_warn, worse, atol=2e-7)
+
+
+def test_demo_has_every_interval_kind(demo):
+    methods = query(demo["path"], "select distinct interval_method from corridor_metric_intervals")
+    assert set(methods.interval_method) == {
+        "wilson",
+        "clopper_pearson",
+        "normal",
+        "order_statistic",
+        "sql_poisson_bootstrap_percentile",
+        "bootstrap_percentile",
+        "bootstrap_bca",
+    }
