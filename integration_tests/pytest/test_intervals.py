@@ -185,7 +185,7 @@ def test_metric_intervals_side_by_side(integration_duckdb):
 def test_bayesian_checks_known_answers(integration_duckdb):
     path = integration_duckdb["path"]
     rows = query(path, "select * from int_corridor__bayesian_checks")
-    rules = query(path, "select * from stg_corridor__rules")
+    rules = query(path, "select * from int_corridor__rules_checked where is_valid")
     rate_rules = rules[rules.metric.isin(["error_rate", "label_maturity", "accuracy", "precision", "recall"])]
     assert set(rows.rule_id) >= {"acc-country"} and set(rows.rule_id) <= set(rate_rules.rule_id)
     assert set(rows.method) == {"beta_binomial"}
@@ -193,7 +193,8 @@ def test_bayesian_checks_known_answers(integration_duckdb):
     offline = query(path, "select * from int_corridor__offline_estimates_aligned")
     keys = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
     merged = rows.merge(offline, on=keys, suffixes=("", "_offline")).merge(
-        rules[["rule_id", "rule_version", "warn_tolerance", "fail_tolerance"]], on=["rule_id", "rule_version"]
+        rules[["rule_id", "rule_version", "warn_tolerance", "fail_tolerance", "resolved_tolerance_unit"]],
+        on=["rule_id", "rule_version"],
     )
     assert len(merged) == len(rows) > 5
     m, se = merged.expected_value_offline.to_numpy(), merged.standard_error.to_numpy()
@@ -206,12 +207,14 @@ def test_bayesian_checks_known_answers(integration_duckdb):
     np.testing.assert_allclose(merged.posterior_mean, a / (a + b), rtol=1e-9)
     np.testing.assert_allclose(merged.credible_lower, stats.beta.ppf(0.025, a, b), rtol=1e-8)
     np.testing.assert_allclose(merged.credible_upper, stats.beta.ppf(0.975, a, b), rtol=1e-8)
-    relative = (merged.comparison_kind == "relative").to_numpy()
+    relative = (merged.resolved_tolerance_unit == "relative").to_numpy()
     lower_better = (merged.direction == "lower_is_better").to_numpy()
     for column, tolerance in [("prob_worse_than_warn", "warn_tolerance"), ("prob_worse_than_fail", "fail_tolerance")]:
         margin = np.abs(np.where(relative, merged[tolerance] * m, merged[tolerance]))
         expected = np.where(lower_better, stats.beta.sf(m + margin, a, b), stats.beta.cdf(m - margin, a, b))
-        np.testing.assert_allclose(merged[column], expected, rtol=1e-6, atol=1e-12, err_msg=column)
+        # beta CDFs are accurate to ~1e-10 absolute (corridor.beta_cdf_query), so tiny tail probabilities
+        # are compared absolutely
+        np.testing.assert_allclose(merged[column], expected, rtol=1e-6, atol=1e-9, err_msg=column)
     assert (merged.prob_worse_than_fail <= merged.prob_worse_than_warn + 1e-15).all()
 
 
@@ -237,6 +240,7 @@ def test_postgres_and_duckdb_agree_on_sql_intervals(integration_postgres, integr
     keys = ["rule_id", "rule_version", *KEYS]
     merged = duck_bayes.merge(pg_bayes, on=keys, suffixes=("_duck", "_pg"))
     for column in ["posterior_mean", "credible_lower", "credible_upper", "prob_worse_than_warn"]:
+        # lgamma is built in on DuckDB and a Stirling series on PostgreSQL: tail probabilities agree to ~1e-11
         np.testing.assert_allclose(
-            merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-12
+            merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-9
         )

@@ -23,8 +23,10 @@
     prob_worse_than_warn / _fail: posterior probability that the production
     value lies beyond the offline value by more than the rule's warn / fail
     tolerance in the rule's direction (below for higher_is_better, above for
-    lower_is_better, either side for two_sided). Tolerances are absolute,
-    except for comparison_kind relative: a fraction of the offline value.
+    lower_is_better, either side for two_sided). Tolerances are in the rule's
+    resolved tolerance unit (int_corridor__rules_checked): absolute, or
+    relative = a fraction of the offline value. Only valid rules count, and a
+    rule scoped to a model_id applies to that model only.
 -#}
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
@@ -39,7 +41,9 @@ with
 
 rules as (
 
-    select * from {{ ref('stg_corridor__rules') }}
+    {#- valid rules only, with their tolerance unit resolved (int_corridor__rules_checked) -#}
+    select * from {{ ref('int_corridor__rules_checked') }}
+    where is_valid
 
 ),
 
@@ -78,8 +82,8 @@ checks as (
         production.standard_error as production_standard_error,
         cast(production.sample_size as {{ double }}) as n,
         cast(round(production.metric_value * production.sample_size) as {{ double }}) as k,
-        abs(rules.warn_tolerance * case when rules.comparison_kind = 'relative' then offline.expected_value else 1 end) as warn_margin,
-        abs(rules.fail_tolerance * case when rules.comparison_kind = 'relative' then offline.expected_value else 1 end) as fail_margin,
+        abs(rules.warn_tolerance * case when rules.resolved_tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
+        abs(rules.fail_tolerance * case when rules.resolved_tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
         production.window_start,
         {{ dbt.concat([
             'rules.rule_id', "'|'", 'rules.rule_version', "'|'", 'production.model_id', "'|'", 'production.model_version', "'|'",
@@ -96,6 +100,7 @@ checks as (
             or (rules.segment_dimension = production.segment_dimension
                 and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value))
         )
+        and (rules.model_id is null or rules.model_id = production.model_id)
         and (rules.valid_from is null or rules.valid_from <= production.window_start)
     inner join offline
         on production.model_id = offline.model_id
