@@ -269,7 +269,7 @@ def test_demo_bayesian_normal_normal_known_answers(demo):
         demo["path"],
         f"""
         select b.*, o.standard_error as offline_se, p.standard_error as production_se, r.warn_tolerance,
-            r.resolved_tolerance_unit
+            r.tolerance_unit
         from int_corridor__bayesian_checks as b
         inner join int_corridor__offline_estimates_aligned as o using ({keys})
         inner join int_corridor__production_metrics as p using ({keys})
@@ -287,7 +287,7 @@ def test_demo_bayesian_normal_normal_known_answers(demo):
     np.testing.assert_allclose(rows.posterior_mean, mean, rtol=1e-12)
     np.testing.assert_allclose(rows.posterior_sd, sd, rtol=1e-12)
     np.testing.assert_allclose(rows.credible_upper, mean + stats.norm.ppf(0.975) * sd, rtol=1e-12)
-    relative = rows.resolved_tolerance_unit == "relative"
+    relative = rows.tolerance_unit == "relative"
     margin = np.abs(np.where(relative, rows.warn_tolerance * rows.expected_value, rows.warn_tolerance))
     np.testing.assert_allclose(rows.warn_margin, margin, rtol=1e-12)
     worse = np.where(

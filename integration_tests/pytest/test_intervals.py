@@ -193,7 +193,7 @@ def test_bayesian_checks_known_answers(integration_duckdb):
     offline = query(path, "select * from int_corridor__offline_estimates_aligned")
     keys = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
     merged = rows.merge(offline, on=keys, suffixes=("", "_offline")).merge(
-        rules[["rule_id", "rule_version", "warn_tolerance", "fail_tolerance", "resolved_tolerance_unit"]],
+        rules[["rule_id", "rule_version", "warn_tolerance", "fail_tolerance", "tolerance_unit"]],
         on=["rule_id", "rule_version"],
     )
     assert len(merged) == len(rows) > 5
@@ -207,7 +207,7 @@ def test_bayesian_checks_known_answers(integration_duckdb):
     np.testing.assert_allclose(merged.posterior_mean, a / (a + b), rtol=1e-9)
     np.testing.assert_allclose(merged.credible_lower, stats.beta.ppf(0.025, a, b), rtol=1e-8)
     np.testing.assert_allclose(merged.credible_upper, stats.beta.ppf(0.975, a, b), rtol=1e-8)
-    relative = (merged.resolved_tolerance_unit == "relative").to_numpy()
+    relative = (merged.tolerance_unit == "relative").to_numpy()
     lower_better = (merged.direction == "lower_is_better").to_numpy()
     for column, tolerance in [("prob_worse_than_warn", "warn_tolerance"), ("prob_worse_than_fail", "fail_tolerance")]:
         margin = np.abs(np.where(relative, merged[tolerance] * m, merged[tolerance]))

@@ -26,7 +26,8 @@
     lower_is_better, either side for two_sided). Tolerances are in the rule's
     resolved tolerance unit (int_corridor__rules_checked): absolute, or
     relative = a fraction of the offline value. Only valid rules count, and a
-    rule scoped to a model_id applies to that model only.
+    rule scoped to a model_id applies to that model only; each rule version
+    covers the windows of its period in force [valid_from, valid_to).
 -#}
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
@@ -41,7 +42,8 @@ with
 
 rules as (
 
-    {#- valid rules only, with their tolerance unit resolved (int_corridor__rules_checked) -#}
+    {#- valid rules only, with their tolerance unit resolved and the period each version is in force
+        (int_corridor__rules_checked) -#}
     select * from {{ ref('int_corridor__rules_checked') }}
     where is_valid
 
@@ -82,8 +84,8 @@ checks as (
         production.standard_error as production_standard_error,
         cast(production.sample_size as {{ double }}) as n,
         cast(round(production.metric_value * production.sample_size) as {{ double }}) as k,
-        abs(rules.warn_tolerance * case when rules.resolved_tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
-        abs(rules.fail_tolerance * case when rules.resolved_tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
+        abs(rules.warn_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
+        abs(rules.fail_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
         production.window_start,
         {{ dbt.concat([
             'rules.rule_id', "'|'", 'rules.rule_version', "'|'", 'production.model_id', "'|'", 'production.model_version', "'|'",
@@ -102,6 +104,7 @@ checks as (
         )
         and (rules.model_id is null or rules.model_id = production.model_id)
         and (rules.valid_from is null or rules.valid_from <= production.window_start)
+        and (rules.valid_to is null or rules.valid_to > production.window_start)
     inner join offline
         on production.model_id = offline.model_id
         and production.model_version = offline.model_version
