@@ -317,3 +317,56 @@ def test_late_and_duplicated_day_is_blocked_not_a_model_failure(demo):
     clean = alerts[alerts.rule_id.isin(["R007", "R010"])]
     assert (~clean.data_gates_failed).all()
     assert clean.data_gate_diagnostic.str.startswith("data gates passed in all").all()
+
+
+def test_demo_bayesian_normal_normal_known_answers(demo):
+    """Normal-Normal updating (the demo's log-loss rule): precision-weighted posterior, z credible
+    interval and the posterior probability of being worse than the relative tolerance."""
+    import numpy as np
+    from scipy import stats
+
+    keys = "model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start"
+    rows = query(
+        demo["path"],
+        f"""
+        select b.*, o.standard_error as offline_se, p.standard_error as production_se, r.warn_tolerance,
+            r.tolerance_unit
+        from int_corridor__bayesian_checks as b
+        inner join int_corridor__offline_estimates_aligned as o using ({keys})
+        inner join int_corridor__production_metrics as p using ({keys})
+        inner join int_corridor__rules_checked as r using (rule_id, rule_version)
+        where b.method = 'normal_normal'
+        """,
+    )
+    assert len(rows) > 10
+    prior_precision = 1 / rows.offline_se**2
+    data_precision = 1 / rows.production_se**2
+    mean = (prior_precision * rows.expected_value + data_precision * rows.production_value) / (
+        prior_precision + data_precision
+    )
+    sd = 1 / np.sqrt(prior_precision + data_precision)
+    np.testing.assert_allclose(rows.posterior_mean, mean, rtol=1e-12)
+    np.testing.assert_allclose(rows.posterior_sd, sd, rtol=1e-12)
+    np.testing.assert_allclose(rows.credible_upper, mean + stats.norm.ppf(0.975) * sd, rtol=1e-12)
+    relative = rows.tolerance_unit == "relative"
+    margin = np.abs(np.where(relative, rows.warn_tolerance * rows.expected_value, rows.warn_tolerance))
+    np.testing.assert_allclose(rows.warn_margin, margin, rtol=1e-12)
+    worse = np.where(
+        rows.direction == "lower_is_better",
+        stats.norm.sf(rows.expected_value + margin, mean, sd),
+        stats.norm.cdf(rows.expected_value - margin, mean, sd),
+    )
+    np.testing.assert_allclose(rows.prob_worse_than_warn, worse, atol=2e-7)
+
+
+def test_demo_has_every_interval_kind(demo):
+    methods = query(demo["path"], "select distinct interval_method from corridor_metric_intervals")
+    assert set(methods.interval_method) == {
+        "wilson",
+        "clopper_pearson",
+        "normal",
+        "order_statistic",
+        "sql_poisson_bootstrap_percentile",
+        "bootstrap_percentile",
+        "bootstrap_bca",
+    }
