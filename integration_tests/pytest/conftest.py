@@ -31,6 +31,8 @@ class Dbt:
         self.env = {
             "DBT_TARGET_PATH": str(workdir / "target"),
             "DBT_LOG_PATH": str(workdir / "logs"),
+            # outside the demo corridor refuses to build without a pseudonymization key
+            "CORRIDOR_PSEUDONYM_KEY": "corridor-test-key",
             **env,
         }
 

@@ -165,7 +165,8 @@ def _confirmed(path):
     return query(
         path,
         """
-        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain, window_start, status
+        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain,
+               window_start, status
         from corridor_validation_results where is_confirmed_breach
         """,
     )
@@ -182,8 +183,11 @@ def test_error_bursts_fail_the_hourly_rules_and_open_alerts_after_their_windows(
     # R010 (absolute) and the seasonal p95 rule R012 fail in the hour each burst starts
     for rule in ["R010", "R012"]:
         for start in ["2026-10-06 14:00", "2026-10-10 19:00"]:
-            hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp(start))
-                           & (breaches.model_version == "v1")]
+            hit = breaches[
+                (breaches.rule_id == rule)
+                & (breaches.window_start == pd.Timestamp(start))
+                & (breaches.model_version == "v1")
+            ]
             assert list(hit.status) == ["fail"], (rule, start, hit)
     alerts = _alerts(path)
     r010 = alerts[(alerts.rule_id == "R010") & (alerts.model_version == "v1")].sort_values("first_seen_window_start")
@@ -208,7 +212,9 @@ def test_latam_drop_fails_latam_only_and_alerts_after_two_days(demo):
         assert set(got.segment_value) == {"latam"}, got[["rule_id", "segment_value"]]
         latest = got[got.model_version == "v2"].iloc[0]
         assert latest.first_seen_window_start == pd.Timestamp("2026-10-14")
-        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), "consecutive_windows = 2: opens on the second day"
+        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), (
+            "consecutive_windows = 2: opens on the second day"
+        )
         assert latest.alert_status == "open" and latest.owner == "fraud-ml-team"
         assert latest.segment_diagnostic.startswith("confined to region=latam: none of the 4 other region values")
         assert "region=latam" in latest.summary and "worst deviation" in latest.summary
@@ -225,8 +231,11 @@ def test_android_p95_regression_is_judged_by_rule_version_2(demo):
     a = got.iloc[0]
     assert (a.segment_value, a.rule_version, a.alert_status) == ("android", "2", "open")
     assert a.first_seen_window_start >= pd.Timestamp("2026-10-16")
-    versions = query(path, "select rule_version, min(window_start) as first, max(window_start) as last "
-                           "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1")
+    versions = query(
+        path,
+        "select rule_version, min(window_start) as first, max(window_start) as last "
+        "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1",
+    )
     assert list(versions.rule_version) == ["1", "2"]
     assert versions["last"][0] < pd.Timestamp("2026-10-10") == versions["first"][1]
 
@@ -243,7 +252,7 @@ def test_clean_windows_stay_quiet(demo):
     )
     assert explained.all(), b[~explained]
     results = query(demo["path"], "select status, count(*) as n from corridor_validation_results group by 1")
-    counts = dict(zip(results.status, results.n))
+    counts = dict(zip(results.status, results.n, strict=True))
     assert counts["pass"] > 10 * counts.get("fail", 0)
     issues = query(demo["path"], "select * from corridor_rule_issues where issue_level = 'error'")
     assert issues.empty, issues
@@ -256,6 +265,58 @@ def test_demo_prints_the_rules_paths_and_alerts(demo):
     assert "WARN: R005 v1 FAIL (open, severity medium" in out
     assert "the demo's error path" in out
     assert "Alerts (3 open, 4 closed)" in out
+
+
+def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(demo):
+    gates = query(demo["path"], "select * from int_corridor__window_gate_status")
+    planted = pd.Timestamp("2026-10-19")
+    day = gates[gates["window_grain"] == "day"].set_index("window_start")
+    assert day.loc[planted, "gate_status"] == "fail"
+    assert day.loc[planted, "failing_checks"] == "duplicate_event_ids,late_events"
+    assert "replayed or double-loaded" in day.loc[planted, "gate_diagnostic"]
+    assert "delayed pipeline" in day.loc[planted, "gate_diagnostic"]
+    assert (day.drop(planted)["gate_status"] == "pass").all()
+    hours = gates[gates["window_grain"] == "hour"]
+    in_day = (hours["window_start"] >= planted) & (hours["window_start"] < planted + pd.Timedelta(days=1))
+    assert len(hours[in_day]) == 24 and (hours[in_day]["gate_status"] == "fail").all()
+    assert (hours[~in_day]["gate_status"] == "pass").all()
+    # the quarantine holds exactly the extra copies; every row read is accounted for
+    q = query(demo["path"], "select reason_codes, count(*) as n from corridor_quarantine group by 1")
+    assert q.values.tolist() == [["duplicate_event_id", 368]]
+    acc = query(demo["path"], "select * from corridor_input_accounting")
+    assert bool(acc["is_balanced"].all()) and len(acc) == 3
+    assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]
+
+
+def test_late_and_duplicated_day_is_blocked_not_a_model_failure(demo):
+    """inc_05 (2026-10-19: ~20 % duplicated, ~85 % late): every check of that day is `blocked` with the
+    failing gates in its reason, no confirmed breach falls on it, and the alert whose episode spans it
+    says so."""
+    path = demo["path"]
+    day = query(
+        path,
+        """
+        select status, reason, gate_failing_checks from corridor_validation_results
+        where window_grain = 'day' and window_start = '2026-10-19' and status not in ('missing')
+        """,
+    )
+    assert len(day) > 10 and (day.status == "blocked").all(), day.status.value_counts()
+    assert day.gate_failing_checks.str.contains("duplicate_event_ids").all()
+    assert day.gate_failing_checks.str.contains("late_events").all()
+    assert day.reason.str.contains("data incident, not a model finding").all()
+    other_days = query(
+        path,
+        "select count(*) as n from corridor_validation_results where window_grain = 'day' and status = 'blocked' "
+        "and window_start <> '2026-10-19'",
+    )
+    assert other_days.n[0] == 0, "clean days are never blocked"
+    alerts = _alerts(path)
+    r013 = alerts[(alerts.rule_id == "R013") & (alerts.model_version == "v2")].iloc[0]
+    assert r013.data_gates_failed and "2026-10-19" in r013.data_gate_diagnostic
+    assert "duplicate_event_ids" in r013.data_gate_diagnostic
+    clean = alerts[alerts.rule_id.isin(["R007", "R010"])]
+    assert (~clean.data_gates_failed).all()
+    assert clean.data_gate_diagnostic.str.startswith("data gates passed in all").all()
 
 
 def test_demo_bayesian_normal_normal_known_answers(demo):

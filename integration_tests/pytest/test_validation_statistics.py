@@ -219,7 +219,7 @@ def _expected_rows():
         se = math.sqrt(_rate_se(x, n) ** 2 + 0.001**2)
         b = e - x / n
 
-        def p_at(tol):
+        def p_at(tol, e=e, n=n, x=x):
             # binomial lower tail at the boundary e - tol, shrunk for the offline standard error
             boundary = e - tol
             se_b = _binom_se(boundary, n)

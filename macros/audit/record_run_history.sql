@@ -1,6 +1,11 @@
 {#
     on-run-end hook: append this invocation to corridor_run_history and its
-    per-node row counts to corridor_run_model_history.
+    per-node row counts to corridor_run_model_history; when this invocation
+    built them, also the row accounting of the inputs
+    (int_corridor__input_accounting -> corridor_input_accounting) and the
+    schema snapshot of the inputs (stg_corridor__input_columns ->
+    corridor_input_schema_history), which the next run's schema checks
+    compare against.
 
     Rows written = the node's row count after the run; rows read = the sum of
     the row counts of its direct parents (inputs, seeds, upstream models).
@@ -110,6 +115,7 @@
         {%- endset -%}
         {%- do run_query(insert_node) -%}
     {%- endfor -%}
+    {%- do corridor._corridor_record_snapshots(results, started_at) -%}
     {#- the alerts as this run believed them, when corridor_alerts was built by it -#}
     {%- set alert_history = corridor._corridor_node_relation('corridor_alert_history') -%}
     {%- set alerts = corridor._corridor_node_relation('corridor_alerts') -%}
@@ -200,4 +206,33 @@
         {%- do versions.append(row[0] ~ ':' ~ row[1]) -%}
     {%- endfor -%}
     {{ return(versions | join(',')) }}
+{% endmacro %}
+
+
+{#- Copy this run's input accounting and input schema into their history tables (when built by this run). -#}
+{% macro _corridor_record_snapshots(results, started_at) %}
+    {%- set built = [] -%}
+    {%- for result in results -%}
+        {%- if result.node.package_name == 'corridor' and (result.status | string) == 'success' -%}
+            {%- do built.append(result.node.name) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set s = corridor.sql_string -%}
+    {%- set recorded_at = 'cast(' ~ s(started_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
+    {%- set pairs = [
+        ('int_corridor__input_accounting', 'corridor_input_accounting',
+         'input_name, input_relation, rows_read, rows_accepted, rows_quarantined, is_balanced'),
+        ('stg_corridor__input_columns', 'corridor_input_schema_history',
+         'input_name, input_relation, column_name, data_type, column_position'),
+    ] -%}
+    {%- for source_name, history_name, columns in pairs -%}
+        {%- if source_name in built -%}
+            {%- set source = corridor._corridor_node_relation(source_name) -%}
+            {%- set history = corridor._corridor_node_relation(history_name) -%}
+            {%- if source is not none and history is not none -%}
+                {%- do run_query('delete from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+                {%- do run_query('insert into ' ~ history ~ ' (invocation_id, ' ~ columns ~ ', recorded_at) select ' ~ s(invocation_id) ~ ', ' ~ columns ~ ', ' ~ recorded_at ~ ' from ' ~ source) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
 {% endmacro %}

@@ -126,6 +126,13 @@
         'corridor_calibration_bins': 10,
         'corridor_score_bins': 1000,
         'corridor_as_of': none,
+        'corridor_lookback_days': 3,
+        'corridor_late_grace_hours': 1,
+        'corridor_label_maturity_horizon_hours': 96,
+        'corridor_new_segment_warmup_hours': 24,
+        'corridor_future_tolerance_minutes': 5,
+        'corridor_known_model_versions': none,
+        'corridor_quality_gates': {},
         'corridor_bootstrap_resamples': 1000,
         'corridor_bootstrap_seed': 20261127,
         'corridor_bootstrap_grains': none,
@@ -141,5 +148,40 @@
             'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
             'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
         },
+    }) }}
+{% endmacro %}
+
+
+{#-
+    Quality gate checks and their thresholds (var corridor_quality_gates is
+    merged over these, check by check and key by key). `direction` says
+    which side is bad: `above` (measured > threshold), `below`
+    (measured < threshold) or `outside` (ratio below the threshold or above
+    its inverse). A null threshold never triggers that status. `min_rows`
+    (statistical checks only): a window with fewer expected (row_volume) or
+    observed (label_maturity) events is not judged.
+-#}
+{% macro _corridor_gate_defaults() %}
+    {{ return({
+        'row_volume': {'category': 'completeness', 'direction': 'outside', 'warn': 0.5, 'fail': 0.2, 'min_rows': 10, 'enabled': true},
+        'null_rate': {'category': 'completeness', 'direction': 'above', 'warn': 0.01, 'fail': 0.05, 'enabled': true},
+        'label_maturity': {'category': 'completeness', 'direction': 'below', 'warn': 0.7, 'fail': 0.4, 'min_rows': 20, 'enabled': true},
+        'unwindowable_rows': {'category': 'completeness', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
+        'empty_input': {'category': 'completeness', 'direction': 'below', 'warn': none, 'fail': 1, 'enabled': true},
+        'duplicate_event_ids': {'category': 'consistency', 'direction': 'above', 'warn': 0.001, 'fail': 0.01, 'enabled': true},
+        'out_of_range_values': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
+        'unparseable_values': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
+        'unknown_model_versions': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'new_segment_values': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'future_timestamps': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
+        'outcomes_for_unknown_events': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': 0.05, 'enabled': true},
+        'invalid_labels': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': 0.01, 'enabled': true},
+        'label_single_class': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'invalid_offline_estimates': {'category': 'consistency', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'late_events': {'category': 'timeliness', 'direction': 'above', 'warn': 0.05, 'fail': 0.2, 'enabled': true},
+        'freshness_hours': {'category': 'timeliness', 'direction': 'above', 'warn': 24, 'fail': 72, 'enabled': true},
+        'schema_columns_added': {'category': 'schema', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'schema_columns_missing': {'category': 'schema', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
+        'schema_type_changed': {'category': 'schema', 'direction': 'above', 'warn': 0, 'fail': none, 'enabled': true},
     }) }}
 {% endmacro %}

@@ -44,7 +44,7 @@
             {%- do resolved.update({w['key']: none}) -%}
         {%- else -%}
             {%- set name = actual.get(w['column'] | string | lower, w['column'] | string) -%}
-            {%- do resolved.update({w['key']: adapter.quote(name)}) -%}
+            {%- do resolved.update({w['key']: corridor.quote_identifier(name)}) -%}
         {%- endif -%}
     {%- endfor -%}
     {{ return(resolved) }}

@@ -36,6 +36,18 @@
         {%- if name == 'corridor_score_bins' and (value | int) % (var('corridor_calibration_bins', defaults['corridor_calibration_bins']) | int) != 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_score_bins' (" ~ value ~ ") must be a multiple of 'corridor_calibration_bins' so calibration bins are unions of score bins.") }}
         {%- endif -%}
+    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes'] -%}
+        {%- if value is not number or value < 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number of at least 0; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_known_model_versions' -%}
+        {%- if value is not none and (value is string or value is mapping) -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_known_model_versions' must be a list of model versions (or 'model_id:version'); got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_quality_gates' -%}
+        {%- if value is not mapping -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' must be a mapping {check: {warn: .., fail: .., enabled: ..}}; got " ~ value) }}
+        {%- endif -%}
     {%- elif name in ['corridor_bootstrap_resamples', 'corridor_sql_bootstrap_resamples', 'corridor_bootstrap_max_shared_events'] -%}
         {%- if value is not number or value < 1 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a positive integer; got " ~ value) }}
@@ -89,4 +101,40 @@
         {%- set value = merged -%}
     {%- endif -%}
     {{ return(value) }}
+{% endmacro %}
+
+
+{#-
+    corridor.gate_config(check): the resolved settings of one quality gate
+    check ({category, direction, warn, fail, enabled}), the package defaults
+    with var corridor_quality_gates merged over them key by key.
+-#}
+{% macro gate_config(check) %}
+    {{ return(adapter.dispatch('gate_config', 'corridor')(check)) }}
+{% endmacro %}
+
+{% macro default__gate_config(check) %}
+    {%- set defaults = corridor._corridor_gate_defaults() -%}
+    {%- set user = corridor.setting('corridor_quality_gates') -%}
+    {%- for key in user.keys() -%}
+        {%- if key not in defaults -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' names an unknown check '" ~ key ~ "'. Known checks: " ~ (defaults.keys() | list | sort | join(', ')) ~ ".") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set cfg = {} -%}
+    {%- do cfg.update(defaults[check]) -%}
+    {%- set override = user.get(check) or {} -%}
+    {%- if override is not mapping -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' must be a mapping with warn, fail and/or enabled; got " ~ override) }}
+    {%- endif -%}
+    {%- for key, value in override.items() -%}
+        {%- if key not in ['warn', 'fail', 'enabled', 'min_rows'] -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' has an unknown key '" ~ key ~ "'; allowed: warn, fail, enabled, min_rows.") }}
+        {%- endif -%}
+        {%- if key in ['warn', 'fail', 'min_rows'] and value is not none and value is not number -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "." ~ key ~ "' must be a number or null; got " ~ value) }}
+        {%- endif -%}
+        {%- do cfg.update({key: value}) -%}
+    {%- endfor -%}
+    {{ return(cfg) }}
 {% endmacro %}

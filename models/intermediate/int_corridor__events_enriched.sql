@@ -3,8 +3,12 @@
     narrow input of every aggregation (see corridor.event_terms for the
     per-event terms metrics are summed from).
 
-    - Duplicated event ids count once: the first-loaded copy is kept
-      (the data-quality layer reports the duplicates).
+    - Rows with any reason in corridor.event_rejection_reasons() (missing or
+      unparseable time, impossible values, ...) are not used; they are in
+      corridor_quarantine, and so are invalid outcomes.
+    - Duplicated event ids count once: the first-loaded valid copy is kept
+      (corridor.event_copy_order); the other copies are quarantined and the
+      quality gates report them.
     - An outcome counts once it has arrived (label_arrived_at <= corridor_as_of
       when that var is set). Several outcomes for one event: the latest
       arrival wins, so corrections supersede.
@@ -29,23 +33,50 @@ outcomes as (
 
 ),
 
-events_ranked as (
+duplicate_ids as (
+
+    select * from {{ ref('int_corridor__duplicate_event_ids') }}
+
+),
+
+{#- Events delivered once need no ranking: only the few ids with several
+    valid copies are ranked (a window over every event is the costly way). #}
+single_copies as (
 
     select
-        *,
+        events.*,
+        1 as copy_number
+
+    from events
+    left join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        and coalesce(duplicate_ids.n_valid_copies, 1) = 1
+
+),
+
+ranked_copies as (
+
+    select
+        events.*,
         row_number() over (
-            partition by event_id
-            order by loaded_at asc nulls last, event_at asc
+            partition by events.event_id
+            order by {{ corridor.event_copy_order() }}
         ) as copy_number
 
     from events
-    where event_id is not null and event_at is not null
+    inner join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        and duplicate_ids.n_valid_copies > 1
 
 ),
 
 events_first_copy as (
 
-    select * from events_ranked
+    select * from single_copies
+    union all
+    select * from ranked_copies
     where copy_number = 1
 
 ),
@@ -61,8 +92,7 @@ outcomes_arrived as (
         ) as arrival_rank
 
     from outcomes
-    where event_id is not null
-        and label is not null
+    where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
         {%- if as_of is not none %}
         and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
         {%- endif %}

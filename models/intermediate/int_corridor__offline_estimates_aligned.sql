@@ -66,7 +66,8 @@ estimates_completed as (
         {{ corridor.normal_quantile_sql('(1 - (1 - coalesce(confidence_level, ' ~ level ~ ')) / 2)') }} as critical_value
 
     from estimates
-    where expected_value is not null
+    {#- estimates with any rejection reason are in corridor_quarantine, not used #}
+    where not {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
 
 ),
 

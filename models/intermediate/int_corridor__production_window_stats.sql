@@ -1,4 +1,17 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete() }}",
+    )
+}}
 {#-
+    Incremental with a lookback (corridor.lookback_start): a run recomputes
+    the windows starting on or after the lookback start and keeps the older
+    ones; a full build computes every window. Both give the same rows when
+    late data falls inside the lookback.
+
     Sufficient statistics of production events per model version × window
     grain × window × segment (each configured dimension, plus 'all').
 
@@ -13,6 +26,7 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
 {%- set segments = corridor.segment_dimensions() -%}
+{%- set lookback_start = corridor.lookback_start() -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set segment_columns = [] -%}
@@ -51,6 +65,9 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+    {%- if lookback_start is not none %}
+    where event_at >= {{ lookback_start }}
+    {%- endif %}
 
 ),
 

@@ -8,7 +8,8 @@
     explicit `missing` row, never a silent gap.
 
     The expected value is the aligned offline estimate, or for `seasonal`
-    rules the seasonal baseline. Tolerances are turned into metric units, the
+    rules the seasonal baseline. A window whose data failed its quality gates
+    (int_corridor__window_gate_status) is `blocked`: neither pass nor fail. Tolerances are turned into metric units, the
     deviation is oriented so that positive means worse, and the comparison
     kind's macro (macros/validation/comparison_kinds.sql) supplies the test.
 -#}
@@ -42,6 +43,12 @@ observations as (
 baselines as (
 
     select * from {{ ref('int_corridor__seasonal_baselines') }}
+
+),
+
+gates as (
+
+    select * from {{ ref('int_corridor__window_gate_status') }}
 
 ),
 
@@ -168,6 +175,9 @@ prepared as {{ corridor.materialized_cte() }} (
         coalesce(nullif(baselines.prediction_standard_error, 0), paired.observed_se) as prediction_se,
         baselines.baseline_windows,
         baselines.min_history as baseline_min_history,
+        gates.gate_status,
+        gates.failing_checks as gate_failing_checks,
+        gates.gate_diagnostic,
         {{ alpha }} as test_alpha,
         {{ z_alpha_one }} as z_alpha_one,
         case when rules.direction = 'two_sided' then {{ z_alpha_two }} else {{ z_alpha_one }} end as z_alpha,
@@ -189,6 +199,10 @@ prepared as {{ corridor.materialized_cte() }} (
         and paired.segment_dimension = baselines.segment_dimension
         and paired.segment_value = baselines.segment_value
         and paired.window_start = baselines.window_start
+    left join gates
+        on paired.model_id = gates.model_id
+        and rules.window_grain = gates.window_grain
+        and paired.window_start = gates.window_start
 
 ),
 
@@ -394,6 +408,7 @@ statuses as {{ corridor.materialized_cte() }} (
         case
             when observed_value is null then 'missing'
             when expected_value is null then 'missing'
+            when gate_status = 'fail' then 'blocked'
             when sample_size < coalesce(min_sample_size, 0) then 'inconclusive'
             else verdict
         end as status,
@@ -403,6 +418,9 @@ statuses as {{ corridor.materialized_cte() }} (
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
+            when gate_status = 'fail' then
+                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a deviation here would be a data incident, not a model finding: '
+                || gate_diagnostic
             when sample_size < coalesce(min_sample_size, 0) then
                 'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
         end as gate_reason

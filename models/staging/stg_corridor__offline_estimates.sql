@@ -9,6 +9,11 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
+{%- set cfg = corridor.input_config('offline_estimates') -%}
+{%- set raw_pairs = [] -%}
+{%- for key, column in cfg['columns'].items() if column is not none -%}
+    {%- do raw_pairs.append((column, c[key])) -%}
+{%- endfor -%}
 
 {%- set text = {} -%}
 {%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'method', 'estimator_version', 'evaluation_dataset_id'] -%}
@@ -36,6 +41,9 @@ renamed as (
         {{ text['method'] }} as method,
         {{ text['estimator_version'] }} as estimator_version,
         {{ text['evaluation_dataset_id'] }} as evaluation_dataset_id,
+        {{ corridor.json_object_text(raw_pairs) }} as raw_values,
+        ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
+        ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> '' and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
         {{ corridor.try_cast(c['expected_value'], double) }} as expected_value,
         {{ corridor.try_cast(c['standard_error'], double) if c['standard_error'] else 'cast(null as ' ~ double ~ ')' }} as standard_error,
         {{ corridor.try_cast(c['interval_lower'], double) if c['interval_lower'] else 'cast(null as ' ~ double ~ ')' }} as interval_lower,

@@ -2,10 +2,17 @@
     One row per outcome (label) as delivered: the observed class (0/1) for a
     binary classifier or the observed value for a regression model, with the
     time it arrived. Arrival long after the event is normal, not an error.
+    <column>_is_missing / _is_unparseable and raw__1, raw__2, ... (the row as it
+    arrived, corridor.raw_columns) feed the quarantine and the quality gates.
 -#}
 {%- set relation = corridor.input_relation('outcomes') -%}
 {%- set c = corridor.resolve_input_columns('outcomes', relation) -%}
+{%- set types = corridor.input_column_types('outcomes', relation) -%}
+{%- set cfg = corridor.input_config('outcomes') -%}
 {%- set ts = dbt.type_timestamp() -%}
+{%- set string = dbt.type_string() -%}
+{%- set label = corridor.try_cast(c['label'], corridor.type_double()) -%}
+{%- set arrived = corridor.parse_timestamp(c['label_arrived_at'], types.get('label_arrived_at')) if c['label_arrived_at'] else none -%}
 
 with
 
@@ -18,9 +25,20 @@ source as (
 renamed as (
 
     select
-        cast({{ c['event_id'] }} as {{ dbt.type_string() }}) as event_id,
-        {{ corridor.try_cast(c['label'], corridor.type_double()) }} as label,
-        {{ corridor.try_cast(c['label_arrived_at'], ts) if c['label_arrived_at'] else 'cast(null as ' ~ ts ~ ')' }} as label_arrived_at
+        cast({{ c['event_id'] }} as {{ string }}) as event_id,
+        {%- for key, staged, expr in corridor.raw_columns('outcomes', c) %}
+        {{ expr }} as {{ staged }},
+        {%- endfor %}
+        {{ label }} as label,
+        ({{ c['event_id'] }} is null or trim(cast({{ c['event_id'] }} as {{ string }})) = '') as event_id_is_missing,
+        ({{ c['label'] }} is null or trim(cast({{ c['label'] }} as {{ string }})) = '') as label_is_missing,
+        ({{ c['label'] }} is not null and trim(cast({{ c['label'] }} as {{ string }})) <> '' and {{ label }} is null) as label_is_unparseable,
+        {%- if arrived is none %}
+        false as label_arrived_at_is_unparseable,
+        {%- else %}
+        ({{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> '' and {{ arrived }} is null) as label_arrived_at_is_unparseable,
+        {%- endif %}
+        {{ arrived or 'cast(null as ' ~ ts ~ ')' }} as label_arrived_at
 
     from source
 

@@ -187,6 +187,8 @@ def _child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(PACKAGE_PARENT), env.get("PYTHONPATH")) if p)
     env.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    # The bench is not the demo: corridor needs a pseudonymization key (entity ids are hashed).
+    env.setdefault("CORRIDOR_PSEUDONYM_KEY", "corridor-bench-key")
     env.update(extra)
     return env
 

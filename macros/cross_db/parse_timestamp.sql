@@ -1,0 +1,44 @@
+{#-
+    corridor.parse_timestamp(expr, source_type): a UTC timestamp from an input
+    column, null where it does not parse. Text with an explicit offset
+    ('...+02:00', '...Z') is converted to UTC; text without a zone is taken
+    as UTC (the input contract). A timestamp-with-time-zone column is
+    converted to UTC; a plain timestamp column is used as it is.
+-#}
+{% macro parse_timestamp(expr, source_type=none) -%}
+    {{ return(adapter.dispatch('parse_timestamp', 'corridor')(expr, source_type)) }}
+{%- endmacro %}
+
+{% macro default__parse_timestamp(expr, source_type=none) -%}
+    {%- set t = (source_type or '') | lower -%}
+    {%- set ts = dbt.type_timestamp() -%}
+    {%- if 'with time zone' in t or t in ['timestamptz', 'timestamp_tz'] -%}
+        cast(timezone('UTC', {{ expr }}) as {{ ts }})
+    {%- elif t.startswith('timestamp') or t == 'date' -%}
+        cast({{ expr }} as {{ ts }})
+    {%- else -%}
+        case
+            when {{ corridor.regex_match('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
+                then cast(timezone('UTC', {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', 'timestamp with time zone') }}) as {{ ts }})
+            else {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', ts) }}
+        end
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#- corridor.regex_match(expr, pattern): true when the text matches the (POSIX / RE2 common subset) pattern. -#}
+{% macro regex_match(expr, pattern) -%}
+    {{ return(adapter.dispatch('regex_match', 'corridor')(expr, pattern)) }}
+{%- endmacro %}
+
+{% macro default__regex_match(expr, pattern) -%}
+    ({{ expr }} ~ {{ corridor.sql_string(pattern) }})
+{%- endmacro %}
+
+{% macro duckdb__regex_match(expr, pattern) -%}
+    regexp_matches({{ expr }}, {{ corridor.sql_string(pattern) }})
+{%- endmacro %}
+
+{% macro spark__regex_match(expr, pattern) -%}
+    ({{ expr }} rlike {{ corridor.sql_string(pattern) }})
+{%- endmacro %}

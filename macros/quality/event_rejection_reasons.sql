@@ -1,0 +1,72 @@
+{#
+    corridor.event_rejection_reasons(): the reasons a production event row
+    cannot be used, as a list of (reason code, SQL condition over the columns
+    of stg_corridor__production_events). A row with no reason is accepted
+    (its first-loaded copy counts); every other row goes to
+    corridor_quarantine with every code that applies (plus
+    duplicate_event_id for copies beyond the first).
+    One definition serves int_corridor__events_enriched, corridor_quarantine
+    and the quality gates, so they can never disagree.
+#}
+{% macro event_rejection_reasons() %}
+    {{ return(adapter.dispatch('event_rejection_reasons', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__event_rejection_reasons() %}
+    {%- set model_type = corridor.setting('corridor_model_type') -%}
+    {%- set tolerance = corridor.setting('corridor_future_tolerance_minutes') -%}
+    {%- set now = corridor.run_time() -%}
+    {%- set reasons = [
+        ('missing_event_id', 'event_id_is_missing'),
+        ('missing_event_at', 'event_at_is_missing'),
+        ('unparseable_event_at', 'event_at_is_unparseable'),
+        ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or event_at > ' ~ dbt.dateadd('minute', tolerance, 'loaded_at')),
+        ('missing_model_id', 'model_id_is_missing'),
+        ('missing_model_version', 'model_version_is_missing'),
+        ('unparseable_loaded_at', 'loaded_at_is_unparseable'),
+        ('unparseable_is_error', 'is_error_is_unparseable'),
+        ('unparseable_latency_ms', 'latency_ms_is_unparseable'),
+        ('non_finite_latency_ms', corridor.is_non_finite('latency_ms')),
+        ('negative_latency_ms', 'latency_ms < 0 and not ' ~ corridor.is_non_finite('latency_ms')),
+    ] -%}
+    {%- if model_type == 'binary_classifier' -%}
+        {%- do reasons.extend([
+            ('unparseable_predicted_score', 'predicted_score_is_unparseable'),
+            ('non_finite_predicted_score', corridor.is_non_finite('predicted_score')),
+            ('predicted_score_out_of_range', '(predicted_score < 0 or predicted_score > 1) and not ' ~ corridor.is_non_finite('predicted_score')),
+            ('unparseable_predicted_class', 'predicted_class_is_unparseable'),
+            ('unknown_predicted_class', 'predicted_class not in (0, 1)'),
+        ]) -%}
+    {%- else -%}
+        {%- do reasons.extend([
+            ('unparseable_predicted_value', 'predicted_value_is_unparseable'),
+            ('non_finite_predicted_value', corridor.is_non_finite('predicted_value')),
+        ]) -%}
+    {%- endif -%}
+    {{ return(reasons) }}
+{% endmacro %}
+
+
+{#- corridor.any_reason(reasons): SQL true when any reason's condition holds (null-safe). -#}
+{% macro any_reason(reasons) -%}
+    ({%- for code, condition in reasons %}coalesce(({{ condition }}), false){{ ' or ' if not loop.last }}{%- endfor -%})
+{%- endmacro %}
+
+
+{#- corridor.reason_codes(reasons): SQL text listing the codes whose condition holds, comma-separated, in list order. -#}
+{% macro reason_codes(reasons) -%}
+    concat_ws(','
+    {%- for code, condition in reasons %}, case when coalesce(({{ condition }}), false) then {{ corridor.sql_string(code) }} end
+    {%- endfor -%})
+{%- endmacro %}
+
+
+{#-
+    corridor.event_copy_order(): the order that decides which copy of an
+    event id counts: the first loaded, then the earliest event time, then
+    the remaining values so that identical keys still order the same way on
+    every build.
+-#}
+{% macro event_copy_order() -%}
+    loaded_at asc nulls last, event_at asc, model_version asc, latency_ms asc nulls last, predicted_score asc nulls last, is_error asc
+{%- endmacro %}

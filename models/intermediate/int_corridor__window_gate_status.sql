@@ -1,0 +1,76 @@
+{#-
+    The verdict of the quality gates for every production window: one row
+    per model id × window grain × window start (hour, day, week), for every
+    window of the production window grid.
+
+    - gate_status: the worst status of the window-level checks of that
+      window ('fail' > 'warn' > 'pass'); input-level checks (freshness,
+      schema) are reported in corridor_quality_gates but do not judge a
+      window.
+    - failing_checks: the names of the checks that set gate_status,
+      comma-separated in alphabetical order ('' when the window passes).
+    - gate_diagnostic: one readable line: what failed and its probable cause.
+
+    Validation results use it to say `blocked` (a data problem, not a model
+    problem) when gate_status = 'fail', and alerts to say whether their data
+    passed its gates.
+-#}
+{%- set string = dbt.type_string() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+with
+
+checks as (
+
+    select * from {{ ref('int_corridor__quality_checks') }}
+    where window_grain <> 'input'
+
+),
+
+summarized as (
+
+    select
+        model_id,
+        window_grain,
+        window_start,
+        max(window_end) as window_end,
+        count(*) as n_checks,
+        sum(case when gate_status = 'fail' then 1 else 0 end) as n_failed,
+        sum(case when gate_status = 'warn' then 1 else 0 end) as n_warned,
+        {{ dbt.listagg("case when gate_status = 'fail' then check_name end", "','", 'order by check_name') }} as failed_checks,
+        {{ dbt.listagg("case when gate_status = 'warn' then check_name end", "','", 'order by check_name') }} as warned_checks,
+        {{ dbt.listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as failed_diagnostics,
+        {{ dbt.listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as warned_diagnostics
+
+    from checks
+    group by 1, 2, 3
+
+),
+
+final as (
+
+    select
+        cast(model_id as {{ string }}) as model_id,
+        cast(window_grain as {{ string }}) as window_grain,
+        cast(case when n_failed > 0 then 'fail' when n_warned > 0 then 'warn' else 'pass' end as {{ string }}) as gate_status,
+        cast(case
+            when n_failed > 0 then failed_checks
+            when n_warned > 0 then warned_checks
+            else ''
+        end as {{ string }}) as failing_checks,
+        cast(case
+            when n_failed > 0 then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }}) || ' gate checks failed: ' || failed_diagnostics
+            when n_warned > 0 then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }}) || ' gate checks warn: ' || warned_diagnostics
+            else 'all ' || cast(n_checks as {{ string }}) || ' gate checks passed'
+        end as {{ string }}) as gate_diagnostic,
+        cast(n_checks as {{ bigint }}) as n_checks,
+        cast(n_failed as {{ bigint }}) as n_failed,
+        cast(n_warned as {{ bigint }}) as n_warned,
+        cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(window_end as {{ dbt.type_timestamp() }}) as window_end
+
+    from summarized
+
+)
+
+select * from final

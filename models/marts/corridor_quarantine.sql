@@ -1,0 +1,244 @@
+{#-
+    Rows of the inputs that cannot be used, one row per row as it arrived,
+    with every reason code that applies (comma-separated) and the raw values
+    (JSON text, entity ids pseudonymized). Together with the accepted rows
+    they account for every row read: rows read = rows accepted + rows
+    quarantined, per input (int_corridor__input_accounting, and per run in
+    corridor_input_accounting).
+
+    - production events: corridor.event_rejection_reasons(), and
+      duplicate_event_id for every copy of an event id beyond the first
+      valid one (a malformed copy of a duplicated id carries it too);
+    - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
+      production event has that id) and event_not_accepted (every copy of
+      the event was quarantined);
+    - offline estimates: corridor.estimate_rejection_reasons().
+-#}
+{%- set event_reasons = corridor.event_rejection_reasons() -%}
+{%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
+{%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
+{%- set string = dbt.type_string() -%}
+{%- set ts = dbt.type_timestamp() -%}
+{%- set event_raw = [] -%}
+{%- for key, staged, expr in corridor.raw_columns('production_events', {}) -%}
+    {%- do event_raw.append((key, 'events.' ~ staged)) -%}
+{%- endfor -%}
+{%- set outcome_raw = [] -%}
+{%- for key, staged, expr in corridor.raw_columns('outcomes', {}) -%}
+    {%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}
+{%- endfor -%}
+
+{#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
+    them: two 10M-row scans in parallel on two threads slow both and add their memory. #}
+-- depends_on: {{ ref('int_corridor__production_window_stats') }}
+-- depends_on: {{ ref('int_corridor__score_histograms') }}
+
+with
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
+outcomes as (
+
+    select * from {{ ref('stg_corridor__outcomes') }}
+
+),
+
+estimates as (
+
+    select * from {{ ref('stg_corridor__offline_estimates') }}
+
+),
+
+duplicate_ids as (
+
+    select * from {{ ref('int_corridor__duplicate_event_ids') }}
+
+),
+
+{#- Each CTE reads the staging view on its own with its own filter, so the
+    raw JSON is rendered only for the few rows that are quarantined. #}
+invalid_events as (
+
+    select
+        events.event_id,
+        events.model_id,
+        events.model_version,
+        {{ corridor.json_object_text(event_raw) }} as raw_values,
+        case
+            when duplicate_ids.event_id is not null
+                then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
+            else {{ corridor.reason_codes(event_reasons) }}
+        end as reason_codes,
+        events.event_at,
+        events.loaded_at
+
+    from events
+    left join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where {{ corridor.any_reason(event_reasons) }}
+
+),
+
+valid_copies as (
+
+    select
+        events.event_id,
+        events.model_id,
+        events.model_version,
+        {{ corridor.json_object_text(event_raw) }} as raw_values,
+        events.event_at,
+        events.loaded_at,
+        row_number() over (
+            partition by events.event_id
+            order by {{ corridor.event_copy_order() }}
+        ) as copy_number
+
+    from events
+    inner join duplicate_ids
+        on events.event_id = duplicate_ids.event_id
+    where not {{ corridor.any_reason(event_reasons) }}
+        and duplicate_ids.n_valid_copies > 1
+
+),
+
+duplicate_events as (
+
+    select
+        event_id,
+        model_id,
+        model_version,
+        raw_values,
+        'duplicate_event_id' as reason_codes,
+        event_at,
+        loaded_at
+
+    from valid_copies
+    where copy_number > 1
+
+),
+
+{#- Outcomes that are invalid themselves, or whose event has no valid copy
+    (one anti-join over the events); then, for those few, whether any copy
+    of the event exists at all. #}
+outcome_candidates as (
+
+    select
+        outcomes.event_id,
+        {{ corridor.json_object_text(outcome_raw) }} as raw_values,
+        {{ corridor.reason_codes(outcome_reasons) }} as validity_codes,
+        outcomes.event_id_is_missing as outcome_event_id_is_missing
+
+    from outcomes
+    where {{ corridor.any_reason(outcome_reasons) }}
+        or not exists (
+            select 1
+            from events
+            where events.event_id = outcomes.event_id
+                and not {{ corridor.any_reason(event_reasons) }}
+        )
+
+),
+
+candidate_events as (
+
+    select
+        outcome_candidates.event_id,
+        max(case when {{ corridor.any_reason(event_reasons) }} then 0 else 1 end) as has_valid_copy
+
+    from outcome_candidates
+    inner join events
+        on outcome_candidates.event_id = events.event_id
+    group by outcome_candidates.event_id
+
+),
+
+invalid_outcomes as (
+
+    select
+        outcome_candidates.event_id,
+        cast(null as {{ string }}) as model_id,
+        cast(null as {{ string }}) as model_version,
+        outcome_candidates.raw_values,
+        concat_ws(
+            ',',
+            nullif(outcome_candidates.validity_codes, ''),
+            case when candidate_events.event_id is null and not outcome_candidates.outcome_event_id_is_missing then 'unknown_event' end,
+            case when candidate_events.has_valid_copy = 0 then 'event_not_accepted' end
+        ) as reason_codes,
+        cast(null as {{ ts }}) as event_at,
+        cast(null as {{ ts }}) as loaded_at
+
+    from outcome_candidates
+    left join candidate_events
+        on outcome_candidates.event_id = candidate_events.event_id
+
+),
+
+invalid_estimates as (
+
+    select
+        estimate_id as event_id,
+        model_id,
+        model_version,
+        raw_values,
+        {{ corridor.reason_codes(estimate_reasons) }} as reason_codes,
+        cast(null as {{ ts }}) as event_at,
+        cast(null as {{ ts }}) as loaded_at
+
+    from estimates
+    where {{ corridor.any_reason(estimate_reasons) }}
+
+),
+
+unioned as (
+
+    select 'production_events' as input_name, * from invalid_events
+    union all
+    select 'production_events' as input_name, * from duplicate_events
+    union all
+    select 'outcomes' as input_name, * from invalid_outcomes
+    union all
+    select 'offline_estimates' as input_name, * from invalid_estimates
+
+),
+
+numbered as (
+
+    select
+        *,
+        row_number() over (
+            partition by input_name, raw_values
+            order by reason_codes, event_at, loaded_at
+        ) as occurrence
+
+    from unioned
+
+),
+
+final as (
+
+    select
+        cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }}) as quarantine_id,
+        cast(input_name as {{ string }}) as input_name,
+        cast(case input_name
+            when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
+            when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
+            else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
+        end as {{ string }}) as input_relation,
+        cast(event_id as {{ string }}) as record_id,
+        cast(model_id as {{ string }}) as model_id,
+        cast(model_version as {{ string }}) as model_version,
+        cast(reason_codes as {{ string }}) as reason_codes,
+        cast(raw_values as {{ string }}) as raw_values,
+        cast(event_at as {{ ts }}) as event_at,
+        cast(loaded_at as {{ ts }}) as loaded_at
+
+    from numbered
+
+)
+
+select * from final
