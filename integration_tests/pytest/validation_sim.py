@@ -181,6 +181,17 @@ class CorridorSQL:
         con.execute("create table corridor_metric_observations as " + _typed_frame(observations, OBSERVATION_COLUMNS))
         con.unregister("df")
         con.execute(f"create view stg_corridor__rules as {self.sql['stg_corridor__rules']}")
+        # the simulated data passes every quality gate, and the Bayesian columns are not simulated here
+        con.execute(
+            "create table int_corridor__window_gate_status (model_id varchar, window_grain varchar,"
+            " window_start timestamp, gate_status varchar, failing_checks varchar, gate_diagnostic varchar)"
+        )
+        con.execute(
+            "create table int_corridor__bayesian_checks (rule_id varchar, rule_version varchar, model_id varchar,"
+            " model_version varchar, segment_dimension varchar, segment_value varchar, window_grain varchar,"
+            " window_start timestamp, method varchar, posterior_mean double, credible_lower double,"
+            " credible_upper double, prob_worse_than_warn double, prob_worse_than_fail double)"
+        )
         for name in [
             "int_corridor__rules_checked",
             "int_corridor__seasonal_baselines",

@@ -183,8 +183,8 @@ gate_windows as (
         and alerts.segment_dimension = results.segment_dimension
         and alerts.segment_value = results.segment_value
         and alerts.window_grain = results.window_grain
-        and results.window_start >= alerts.first_seen_window_start
-        and results.window_start <= coalesce(alerts.closed_window_start, alerts.last_seen_window_start)
+        and alerts.first_seen_window_start <= results.window_start
+        and coalesce(alerts.closed_window_start, alerts.last_seen_window_start) >= results.window_start
     group by 1
 
 ),
