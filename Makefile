@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo test bench lint seeds clean venv
+.PHONY: demo test bench bench-intervals calibration lint seeds clean venv
 
 venv: $(STAMP)
 
@@ -33,6 +33,12 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m corridor.bench --events $(EVENTS)
+
+bench-intervals: venv
+	$(BIN)/python -m corridor.bench_intervals
+
+calibration: venv
+	$(BIN)/python -m corridor.calibration
 
 seeds: venv
 	$(BIN)/python -m corridor.demo_data seeds --out seeds/demo

@@ -165,7 +165,8 @@ def _confirmed(path):
     return query(
         path,
         """
-        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain, window_start, status
+        select rule_id, rule_version, model_version, segment_dimension, segment_value, window_grain,
+               window_start, status
         from corridor_validation_results where is_confirmed_breach
         """,
     )
@@ -182,8 +183,11 @@ def test_error_bursts_fail_the_hourly_rules_and_open_alerts_after_their_windows(
     # R010 (absolute) and the seasonal p95 rule R012 fail in the hour each burst starts
     for rule in ["R010", "R012"]:
         for start in ["2026-10-06 14:00", "2026-10-10 19:00"]:
-            hit = breaches[(breaches.rule_id == rule) & (breaches.window_start == pd.Timestamp(start))
-                           & (breaches.model_version == "v1")]
+            hit = breaches[
+                (breaches.rule_id == rule)
+                & (breaches.window_start == pd.Timestamp(start))
+                & (breaches.model_version == "v1")
+            ]
             assert list(hit.status) == ["fail"], (rule, start, hit)
     alerts = _alerts(path)
     r010 = alerts[(alerts.rule_id == "R010") & (alerts.model_version == "v1")].sort_values("first_seen_window_start")
@@ -208,7 +212,9 @@ def test_latam_drop_fails_latam_only_and_alerts_after_two_days(demo):
         assert set(got.segment_value) == {"latam"}, got[["rule_id", "segment_value"]]
         latest = got[got.model_version == "v2"].iloc[0]
         assert latest.first_seen_window_start == pd.Timestamp("2026-10-14")
-        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), "consecutive_windows = 2: opens on the second day"
+        assert latest.opened_window_start == pd.Timestamp("2026-10-15"), (
+            "consecutive_windows = 2: opens on the second day"
+        )
         assert latest.alert_status == "open" and latest.owner == "fraud-ml-team"
         assert latest.segment_diagnostic.startswith("confined to region=latam: none of the 4 other region values")
         assert "region=latam" in latest.summary and "worst deviation" in latest.summary
@@ -225,8 +231,11 @@ def test_android_p95_regression_is_judged_by_rule_version_2(demo):
     a = got.iloc[0]
     assert (a.segment_value, a.rule_version, a.alert_status) == ("android", "2", "open")
     assert a.first_seen_window_start >= pd.Timestamp("2026-10-16")
-    versions = query(path, "select rule_version, min(window_start) as first, max(window_start) as last "
-                           "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1")
+    versions = query(
+        path,
+        "select rule_version, min(window_start) as first, max(window_start) as last "
+        "from corridor_validation_results where rule_id = 'R007' group by 1 order by 1",
+    )
     assert list(versions.rule_version) == ["1", "2"]
     assert versions["last"][0] < pd.Timestamp("2026-10-10") == versions["first"][1]
 
@@ -243,7 +252,7 @@ def test_clean_windows_stay_quiet(demo):
     )
     assert explained.all(), b[~explained]
     results = query(demo["path"], "select status, count(*) as n from corridor_validation_results group by 1")
-    counts = dict(zip(results.status, results.n))
+    counts = dict(zip(results.status, results.n, strict=True))
     assert counts["pass"] > 10 * counts.get("fail", 0)
     issues = query(demo["path"], "select * from corridor_rule_issues where issue_level = 'error'")
     assert issues.empty, issues
@@ -277,3 +286,87 @@ def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(dem
     acc = query(demo["path"], "select * from corridor_input_accounting")
     assert bool(acc["is_balanced"].all()) and len(acc) == 3
     assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]
+
+
+def test_late_and_duplicated_day_is_blocked_not_a_model_failure(demo):
+    """inc_05 (2026-10-19: ~20 % duplicated, ~85 % late): every check of that day is `blocked` with the
+    failing gates in its reason, no confirmed breach falls on it, and the alert whose episode spans it
+    says so."""
+    path = demo["path"]
+    day = query(
+        path,
+        """
+        select status, reason, gate_failing_checks from corridor_validation_results
+        where window_grain = 'day' and window_start = '2026-10-19' and status not in ('missing')
+        """,
+    )
+    assert len(day) > 10 and (day.status == "blocked").all(), day.status.value_counts()
+    assert day.gate_failing_checks.str.contains("duplicate_event_ids").all()
+    assert day.gate_failing_checks.str.contains("late_events").all()
+    assert day.reason.str.contains("data incident, not a model finding").all()
+    other_days = query(
+        path,
+        "select count(*) as n from corridor_validation_results where window_grain = 'day' and status = 'blocked' "
+        "and window_start <> '2026-10-19'",
+    )
+    assert other_days.n[0] == 0, "clean days are never blocked"
+    alerts = _alerts(path)
+    r013 = alerts[(alerts.rule_id == "R013") & (alerts.model_version == "v2")].iloc[0]
+    assert r013.data_gates_failed and "2026-10-19" in r013.data_gate_diagnostic
+    assert "duplicate_event_ids" in r013.data_gate_diagnostic
+    clean = alerts[alerts.rule_id.isin(["R007", "R010"])]
+    assert (~clean.data_gates_failed).all()
+    assert clean.data_gate_diagnostic.str.startswith("data gates passed in all").all()
+
+
+def test_demo_bayesian_normal_normal_known_answers(demo):
+    """Normal-Normal updating (the demo's log-loss rule): precision-weighted posterior, z credible
+    interval and the posterior probability of being worse than the relative tolerance."""
+    import numpy as np
+    from scipy import stats
+
+    keys = "model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start"
+    rows = query(
+        demo["path"],
+        f"""
+        select b.*, o.standard_error as offline_se, p.standard_error as production_se, r.warn_tolerance,
+            r.tolerance_unit
+        from int_corridor__bayesian_checks as b
+        inner join int_corridor__offline_estimates_aligned as o using ({keys})
+        inner join int_corridor__production_metrics as p using ({keys})
+        inner join int_corridor__rules_checked as r using (rule_id, rule_version)
+        where b.method = 'normal_normal'
+        """,
+    )
+    assert len(rows) > 10
+    prior_precision = 1 / rows.offline_se**2
+    data_precision = 1 / rows.production_se**2
+    mean = (prior_precision * rows.expected_value + data_precision * rows.production_value) / (
+        prior_precision + data_precision
+    )
+    sd = 1 / np.sqrt(prior_precision + data_precision)
+    np.testing.assert_allclose(rows.posterior_mean, mean, rtol=1e-12)
+    np.testing.assert_allclose(rows.posterior_sd, sd, rtol=1e-12)
+    np.testing.assert_allclose(rows.credible_upper, mean + stats.norm.ppf(0.975) * sd, rtol=1e-12)
+    relative = rows.tolerance_unit == "relative"
+    margin = np.abs(np.where(relative, rows.warn_tolerance * rows.expected_value, rows.warn_tolerance))
+    np.testing.assert_allclose(rows.warn_margin, margin, rtol=1e-12)
+    worse = np.where(
+        rows.direction == "lower_is_better",
+        stats.norm.sf(rows.expected_value + margin, mean, sd),
+        stats.norm.cdf(rows.expected_value - margin, mean, sd),
+    )
+    np.testing.assert_allclose(rows.prob_worse_than_warn, worse, atol=2e-7)
+
+
+def test_demo_has_every_interval_kind(demo):
+    methods = query(demo["path"], "select distinct interval_method from corridor_metric_intervals")
+    assert set(methods.interval_method) == {
+        "wilson",
+        "clopper_pearson",
+        "normal",
+        "order_statistic",
+        "sql_poisson_bootstrap_percentile",
+        "bootstrap_percentile",
+        "bootstrap_bca",
+    }

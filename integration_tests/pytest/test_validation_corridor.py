@@ -5,9 +5,9 @@ the rule, segment, windows, owner and deviation."""
 from __future__ import annotations
 
 import duckdb
-import yaml
 import pandas as pd
 import pytest
+import yaml
 from conftest import Dbt, query
 from corridor.dbt_runner import INTEGRATION_DIR
 
@@ -45,13 +45,19 @@ BAD_RULES = [
     (_rule(rule_id="B03", owner="  "), "missing_owner"),
     (_rule(rule_id="B04", warn_tolerance="0.2", fail_tolerance="0.1"), "warn_beyond_fail"),
     (_rule(rule_id="B05", warn_tolerance="-0.1"), "negative_tolerance"),
-    (_rule(rule_id="B06", warn_tolerance="0.5", fail_tolerance="1.5", comparison_kind="absolute"), "impossible_tolerance"),
+    (
+        _rule(rule_id="B06", warn_tolerance="0.5", fail_tolerance="1.5", comparison_kind="absolute"),
+        "impossible_tolerance",
+    ),
     (_rule(rule_id="B07", comparison_kind="bayesian-ish"), "unknown_comparison_kind"),
     (_rule(rule_id="B08", direction="up"), "unknown_direction"),
     (_rule(rule_id="B09", window_grain="month"), "unknown_window_grain"),
     (_rule(rule_id="B10", segment_dimension="country"), "unknown_segment_dimension"),
     (_rule(rule_id="B11", severity="urgent"), "unknown_severity"),
-    (_rule(rule_id="B12", comparison_kind="equivalence", warn_tolerance="0", fail_tolerance="0.05"), "zero_equivalence_margin"),
+    (
+        _rule(rule_id="B12", comparison_kind="equivalence", warn_tolerance="0", fail_tolerance="0.05"),
+        "zero_equivalence_margin",
+    ),
     (_rule(rule_id="B13", fail_tolerance="abc"), "missing_tolerance"),
     (_rule(rule_id="B14", valid_from="next tuesday"), "unparseable_valid_from"),
     (_rule(rule_id="B15", consecutive_windows="0"), "bad_consecutive_windows"),
@@ -68,8 +74,8 @@ def _build_with_rules(root_dbt, rows, *extra):
     dbt, path = root_dbt
     dbt("seed")
     con = duckdb.connect(str(path))
-    frame = _rules_frame(rows)
-    con.execute("create or replace table user_rules as select * from frame")
+    con.register("rules_frame", _rules_frame(rows))
+    con.execute("create or replace table user_rules as select * from rules_frame")
     con.close()
     vars = {"corridor_rules": {"relation": "main.user_rules"}}
     return dbt("build", "--exclude", "resource_type:seed", *extra, vars=vars, expect_ok=False), path
@@ -91,8 +97,11 @@ def test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge(roo
     assert errors.loc["B01", "reason"].count("'acuracy' is not a corridor metric") == 1
     assert "missing_owner" in errors.loc["G1", "problem_codes"]
     # no bad rule judged anything; the good ones did
-    judged = query(path, "select rule_id, rule_version, min(window_start) as first, max(window_start) as last, count(*) as n "
-                         "from corridor_validation_results group by all")
+    judged = query(
+        path,
+        "select rule_id, rule_version, min(window_start) as first, max(window_start) as last, count(*) as n "
+        "from corridor_validation_results group by all",
+    )
     assert set(judged["rule_id"]) == {"G1", "G2"}
     g1 = judged[judged["rule_id"] == "G1"]
     # the broken G1 v2 did not take over: v1 still judges after 2026-10-12
@@ -108,8 +117,11 @@ def test_rule_versions_split_the_windows_they_judge(root_dbt):
         _rule(rule_id="V", rule_version="10", valid_from="2026-10-15 00:00:00", warn_tolerance="0.04"),
     ]
     _, path = _build_with_rules(root_dbt, rows)
-    got = query(path, "select rule_version, min(window_start) as first, max(window_start) as last, max(warn_tolerance) as tol "
-                      "from corridor_validation_results where model_version = 'v2' group by 1 order by 2")
+    got = query(
+        path,
+        "select rule_version, min(window_start) as first, max(window_start) as last, max(warn_tolerance) as tol "
+        "from corridor_validation_results where model_version = 'v2' group by 1 order by 2",
+    )
     assert list(got["rule_version"]) == ["2", "10"]  # v2 starts on 2026-10-08, so v1 judged only v1 windows
     assert got["last"].iloc[0] < pd.Timestamp("2026-10-15") <= got["first"].iloc[1]
     assert list(got["tol"]) == [0.03, 0.04]
@@ -153,11 +165,19 @@ def test_rules_hold_negative_case_in_the_integration_project(tmp_path):
     assert "FAIL" in out and "corridor_rules_hold_hypotheses_strict_hypothesis_id__error" in out, out[-3000:]
     lines = [line for line in out.splitlines() if "corridor rule ERROR:" in line]
     assert lines, out[-3000:]
-    assert any("mean-strict" in line and "latency_mean overall" in line and "owner latency-owners" in line
-               and "worst deviation" in line and "window(s) breached from" in line for line in lines), lines
+    assert any(
+        "mean-strict" in line
+        and "latency_mean overall" in line
+        and "owner latency-owners" in line
+        and "worst deviation" in line
+        and "window(s) breached from" in line
+        for line in lines
+    ), lines
     # the warn-mapped rule of the same registry only warns
     assert any("corridor rule WARN:" in line and "mean-strict-low" in line for line in out.splitlines()), out[-3000:]
-    failures = query(path, "select count(*) as n from corridor_alerts where alert_status = 'open' and rule_id like 'mean-strict%'")
+    failures = query(
+        path, "select count(*) as n from corridor_alerts where alert_status = 'open' and rule_id like 'mean-strict%'"
+    )
     assert failures["n"][0] >= 2
 
 
@@ -170,8 +190,10 @@ def test_rules_hold_error_and_warn_paths_on_the_demo(root_dbt):
     assert "WARN" in out and "corridor_rules_hold_corridor_demo_rules_rule_id__warn" in out
     error_lines = [line for line in out.splitlines() if "corridor rule ERROR:" in line]
     warn_lines = [line for line in out.splitlines() if "corridor rule WARN:" in line]
-    assert any("R013" in line and "region=latam" in line and "owner fraud-ml-team" in line and "worst deviation" in line
-               for line in error_lines), error_lines
+    assert any(
+        "R013" in line and "region=latam" in line and "owner fraud-ml-team" in line and "worst deviation" in line
+        for line in error_lines
+    ), error_lines
     assert any("R007" in line and "device=android" in line for line in error_lines), error_lines
     assert any("R005" in line and "severity medium" in line for line in warn_lines), warn_lines
     # nothing but the rules tests failed, and the alert history was still recorded by the hook

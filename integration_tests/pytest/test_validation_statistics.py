@@ -118,9 +118,9 @@ def _peizer_pratt_z(j, n, p):
 
 
 def _detectable(tol, boundary_se, truth_se_at, za, zp):
-    """Fixed-point detectable deviation as corridor solves it (3 steps)."""
+    """Fixed-point detectable deviation as corridor solves it (6 steps)."""
     d = tol + za * boundary_se + zp * boundary_se
-    for _ in range(2):
+    for _ in range(5):
         d = tol + za * boundary_se + zp * truth_se_at(d)
     return d
 
@@ -185,8 +185,10 @@ def _hand_inputs():
 
 
 def _ha_detectable(zp):
-    """HA (absolute, error rate 0.005, warn 0.01, n = 100): T + z_power x se at the shifted truth, iterated."""
-    return _detectable(0.01, _binom_se(0.015, 100), lambda d: _binom_se(0.005 + d, 100), 0.0, zp)
+    """HA (absolute, error rate 0.005, warn 0.01, n = 100): T + z_power x se at the shifted truth, iterated,
+    T taken at the continuity-corrected count boundary (the verdict changes at whole counts)."""
+    tol = (math.floor(100 * 0.015) + 0.5) / 100 - 0.005
+    return _detectable(tol, _binom_se(0.015, 100), lambda d: _binom_se(0.005 + d, 100), 0.0, zp)
 
 
 def _expected_rows():
@@ -217,7 +219,7 @@ def _expected_rows():
         se = math.sqrt(_rate_se(x, n) ** 2 + 0.001**2)
         b = e - x / n
 
-        def p_at(tol):
+        def p_at(tol, e=e, n=n, x=x):
             # binomial lower tail at the boundary e - tol, shrunk for the offline standard error
             boundary = e - tol
             se_b = _binom_se(boundary, n)
@@ -262,7 +264,9 @@ def _expected_rows():
 
     med = float(np.median(HISTORY))
     spread = 1.4826 * float(np.median(np.abs(np.array(HISTORY) - med))) * B_K[7]
-    pred_se = spread * math.sqrt(1 + math.pi / (2 * 7))
+    # a new window's spread around the baseline, widened for the threshold 1.5 x median moving with the median
+    median_se = spread * math.sqrt(math.pi / (2 * 7))
+    pred_se = math.sqrt(spread**2 * (1 + math.pi / (2 * 7)) + (1.5**2 - 1) * median_se**2)
     tw = 0.5 * med
     t = (160.0 - med - tw) / pred_se
     out[("HW", "all")] = dict(

@@ -48,6 +48,27 @@
         {%- if value is not mapping -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' must be a mapping {check: {warn: .., fail: .., enabled: ..}}; got " ~ value) }}
         {%- endif -%}
+    {%- elif name in ['corridor_bootstrap_resamples', 'corridor_sql_bootstrap_resamples', 'corridor_bootstrap_max_shared_events'] -%}
+        {%- if value is not number or value < 1 or value != (value | int) -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a positive integer; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_bootstrap_seed' -%}
+        {%- if value is not number or value < 0 or value != (value | int) or value >= 4294967296 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_seed' must be an integer in [0, 2^32); got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_prior_strength' -%}
+        {%- if value is not number or value < 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_prior_strength' must be a number >= 0 (1 = the offline estimate's stated uncertainty, 0 = a flat prior); got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_bootstrap_grains' and value is not none -%}
+        {%- if value is string or value is mapping or value | length == 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' must be a non-empty list drawn from hour, day, week (or null for corridor_window_grains); got " ~ value) }}
+        {%- endif -%}
+        {%- for grain in value -%}
+            {%- if grain not in ['hour', 'day', 'week'] -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
+            {%- endif -%}
+        {%- endfor -%}
     {%- elif name == 'corridor_severity_levels' -%}
         {%- if value is not mapping -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' must map rule severities to error, warn or none; got " ~ value) }}

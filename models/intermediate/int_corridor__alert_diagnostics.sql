@@ -162,11 +162,49 @@ segment_diagnostics as (
 
 ),
 
+{#- whether the data feeding the episode passed its quality gates, over every window from first breach to close -#}
+gate_windows as (
+
+    select
+        alerts.alert_id,
+        count(*) as episode_windows,
+        sum(case when results.gate_status = 'fail' then 1 else 0 end) as windows_gate_failed,
+        sum(case when results.gate_status = 'warn' then 1 else 0 end) as windows_gate_warned,
+        {{ dbt.listagg(
+            "case when results.gate_status = 'fail' then " ~ dbt.cast('results.window_start', string) ~ " || ' (' || results.gate_failing_checks || ')' end",
+            "'; '",
+            'order by results.window_start') }} as failed_windows
+
+    from alerts
+    inner join results
+        on alerts.rule_id = results.rule_id
+        and alerts.model_id = results.model_id
+        and alerts.model_version = results.model_version
+        and alerts.segment_dimension = results.segment_dimension
+        and alerts.segment_value = results.segment_value
+        and alerts.window_grain = results.window_grain
+        and results.window_start >= alerts.first_seen_window_start
+        and results.window_start <= coalesce(alerts.closed_window_start, alerts.last_seen_window_start)
+    group by 1
+
+),
+
 final as (
 
     select
         alerts.alert_id,
         coalesce(overall_diagnostics.diagnostic, segment_diagnostics.diagnostic, 'no segment breakdown available for this metric and window') as segment_diagnostic,
+        case
+            when coalesce(gate_windows.windows_gate_failed, 0) > 0 then
+                {#- a window whose gates failed is `blocked`, never a breach: the breach rests on windows whose data passed -#}
+                'the breached windows passed their data gates, but gates failed in ' || cast(gate_windows.windows_gate_failed as {{ string }})
+                || ' other window(s) of the episode (blocked there, a data incident): ' || gate_windows.failed_windows
+            when coalesce(gate_windows.windows_gate_warned, 0) > 0 then
+                'data gates passed, with warnings in ' || cast(gate_windows.windows_gate_warned as {{ string }})
+                || ' of the episode''s ' || cast(gate_windows.episode_windows as {{ string }}) || ' windows'
+            else 'data gates passed in all ' || cast(coalesce(gate_windows.episode_windows, 0) as {{ string }}) || ' windows of the episode: a model finding'
+        end as data_gate_diagnostic,
+        coalesce(gate_windows.windows_gate_failed, 0) > 0 as data_gates_failed,
         overall_diagnostics.concentration
 
     from alerts
@@ -174,6 +212,8 @@ final as (
         on alerts.alert_id = overall_diagnostics.alert_id
     left join segment_diagnostics
         on alerts.alert_id = segment_diagnostics.alert_id
+    left join gate_windows
+        on alerts.alert_id = gate_windows.alert_id
 
 )
 

@@ -114,6 +114,7 @@ joined as (
 
     select
         events_first_copy.event_id,
+        {{ corridor.hash32('events_first_copy.event_id') }} as event_key,
         events_first_copy.model_id,
         events_first_copy.model_version,
         {%- for s in segments %}
@@ -137,8 +138,10 @@ final as (
 
     {#- Only what the aggregations need is stored (no event id, no derived
         terms): at 100M events the width of this table is most of its cost.
-        Derived per-event terms come from corridor.event_terms(). -#}
+        Derived per-event terms come from corridor.event_terms(). event_key
+        (32 bits of the event id's md5) keys the SQL bootstrap's weights. -#}
     select
+        event_key,
         model_id,
         model_version,
         {%- for s in segments %}

@@ -8,7 +8,8 @@
     explicit `missing` row, never a silent gap.
 
     The expected value is the aligned offline estimate, or for `seasonal`
-    rules the seasonal baseline. Tolerances are turned into metric units, the
+    rules the seasonal baseline. A window whose data failed its quality gates
+    (int_corridor__window_gate_status) is `blocked`: neither pass nor fail. Tolerances are turned into metric units, the
     deviation is oriented so that positive means worse, and the comparison
     kind's macro (macros/validation/comparison_kinds.sql) supplies the test.
 -#}
@@ -42,6 +43,12 @@ observations as (
 baselines as (
 
     select * from {{ ref('int_corridor__seasonal_baselines') }}
+
+),
+
+gates as (
+
+    select * from {{ ref('int_corridor__window_gate_status') }}
 
 ),
 
@@ -168,6 +175,9 @@ prepared as {{ corridor.materialized_cte() }} (
         coalesce(nullif(baselines.prediction_standard_error, 0), paired.observed_se) as prediction_se,
         baselines.baseline_windows,
         baselines.min_history as baseline_min_history,
+        gates.gate_status,
+        gates.failing_checks as gate_failing_checks,
+        gates.gate_diagnostic,
         {{ alpha }} as test_alpha,
         {{ z_alpha_one }} as z_alpha_one,
         case when rules.direction = 'two_sided' then {{ z_alpha_two }} else {{ z_alpha_one }} end as z_alpha,
@@ -189,6 +199,10 @@ prepared as {{ corridor.materialized_cte() }} (
         and paired.segment_dimension = baselines.segment_dimension
         and paired.segment_value = baselines.segment_value
         and paired.window_start = baselines.window_start
+    left join gates
+        on paired.model_id = gates.model_id
+        and rules.window_grain = gates.window_grain
+        and paired.window_start = gates.window_start
 
 ),
 
@@ -221,6 +235,18 @@ standard_errors as {{ corridor.materialized_cte() }} (
 
     select
         *,
+        {#-
+            The tolerance the detectable deviation of a point kind on a rate
+            is solved for: the continuity-corrected count boundary, as the
+            verdict on a count of n events only changes at whole counts.
+        -#}
+        case
+            when is_rate and comparison_kind in ('absolute', 'relative') and sample_size > 0 and bad_sign = 1 then
+                (floor(sample_size * (expected_value + tol_warn)) + 0.5) / sample_size - expected_value
+            when is_rate and comparison_kind in ('absolute', 'relative') and sample_size > 0 then
+                expected_value - (ceil(sample_size * (expected_value - tol_warn)) - 0.5) / sample_size
+            else tol_warn
+        end as tol_warn_detect,
         {%- for name, se in [
             ('check_se', 'observed_se'),
             ('check_se_warn', corridor.production_se_at('expected_value + bad_sign * tol_warn')),
@@ -243,10 +269,9 @@ standard_errors as {{ corridor.materialized_cte() }} (
 {#-
     The detectable deviation, solved by fixed-point iteration: for rates the
     standard error at the true value being detected grows with the deviation
-    (equivalence: at the margin being demonstrated). Two refinements converge
-    to well under a percent.
+    (equivalence: at the margin being demonstrated). Five refinements.
 -#}
-{%- for step in [0, 1, 2] %}
+{%- for step in [0, 1, 2, 3, 4, 5] %}
 detectable_{{ step }} as {{ corridor.materialized_cte() }} (
 
     select
@@ -261,7 +286,7 @@ detectable_{{ step }} as {{ corridor.materialized_cte() }} (
                 {%- set boundary = moved if kind == 'equivalence' else 'check_se_warn' %}
                 {%- set truth = 'check_se_expected' if kind == 'equivalence' else moved %}
             {%- endif %}
-            when '{{ kind }}' then {{ k['detectable'].replace('{se_boundary}', '(' ~ boundary ~ ')').replace('{se_truth}', '(' ~ truth ~ ')') }}
+            when '{{ kind }}' then {{ k['detectable'].replace('tol_warn', 'tol_warn_detect').replace('{se_boundary}', '(' ~ boundary ~ ')').replace('{se_truth}', '(' ~ truth ~ ')') }}
             {%- endfor %}
         end as detectable_step_{{ step }}
 
@@ -288,7 +313,7 @@ rate_boundaries as {{ corridor.materialized_cte() }} (
         {{ corridor.production_se_at('expected_value + bad_sign * tol_' ~ level) }} / nullif(check_se_{{ level }}, 0) as binomial_shrink_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from detectable_2
+    from detectable_5
 
 ),
 
@@ -360,7 +385,7 @@ verdicts as {{ corridor.materialized_cte() }} (
             when '{{ kind }}' then {{ k['verdict'] }}
             {%- endfor %}
         end as verdict,
-        detectable_step_2 as detectable_deviation,
+        detectable_step_5 as detectable_deviation,
         case comparison_kind
             {%- for kind, k in kinds.items() %}
             when '{{ kind }}' then {{ k['statistic'] }}
@@ -383,6 +408,7 @@ statuses as {{ corridor.materialized_cte() }} (
         case
             when observed_value is null then 'missing'
             when expected_value is null then 'missing'
+            when gate_status = 'fail' then 'blocked'
             when sample_size < coalesce(min_sample_size, 0) then 'inconclusive'
             else verdict
         end as status,
@@ -392,6 +418,9 @@ statuses as {{ corridor.materialized_cte() }} (
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
+            when gate_status = 'fail' then
+                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a deviation here would be a data incident, not a model finding: '
+                || gate_diagnostic
             when sample_size < coalesce(min_sample_size, 0) then
                 'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
         end as gate_reason

@@ -24,6 +24,8 @@ final as (
     select
         episodes.*,
         diagnostics.segment_diagnostic,
+        diagnostics.data_gate_diagnostic,
+        diagnostics.data_gates_failed,
         episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
         || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
         || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
@@ -32,7 +34,8 @@ final as (
         || cast(episodes.first_seen_window_start as {{ dbt.type_string() }}) || ' to ' || cast(episodes.last_seen_window_start as {{ dbt.type_string() }})
         || '; worst deviation ' || {{ corridor.format_number('episodes.worst_absolute_deviation') }}
         || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
-        || '; ' || diagnostics.segment_diagnostic as summary
+        || '; ' || diagnostics.segment_diagnostic
+        || '; ' || diagnostics.data_gate_diagnostic as summary
 
     from episodes
     left join diagnostics

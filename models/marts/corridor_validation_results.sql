@@ -5,6 +5,12 @@
     family of checks evaluated in this run, the smallest deviation the window
     could have detected, a status and a reason a person can read.
 
+    The `bayesian_*` columns are the additional Bayesian comparison
+    (int_corridor__bayesian_checks, rates and means with an offline
+    estimate): the offline estimate as prior, updated with the window's
+    production evidence, and the posterior probability that production is
+    worse than the rule's warn and fail tolerances.
+
     The FDR family is every check that was actually tested (a p-value exists,
     the window has data, an expectation and enough samples). A breach is
     `confirmed` when its status is warn or fail and its q-value is at most
@@ -29,6 +35,12 @@ checks as {{ corridor.materialized_cte() }} (
         status not in ('missing', 'blocked') and gate_reason is null and p_value is not null as is_tested
 
     from {{ ref('int_corridor__validation_checks') }}
+
+),
+
+bayesian as (
+
+    select * from {{ ref('int_corridor__bayesian_checks') }}
 
 ),
 
@@ -65,12 +77,27 @@ judged as (
         checks.*,
         q_values.q_value,
         q_values.family_size,
+        bayesian.method as bayesian_method,
+        bayesian.posterior_mean as bayesian_posterior_mean,
+        bayesian.credible_lower as bayesian_credible_lower,
+        bayesian.credible_upper as bayesian_credible_upper,
+        bayesian.prob_worse_than_warn as bayesian_prob_worse_than_warn,
+        bayesian.prob_worse_than_fail as bayesian_prob_worse_than_fail,
         checks.status in ('warn', 'fail') as is_breach,
         checks.status in ('warn', 'fail') and q_values.q_value <= {{ fdr }} as is_confirmed_breach
 
     from checks
     left join q_values
         on checks.result_id = q_values.result_id
+    left join bayesian
+        on checks.rule_id = bayesian.rule_id
+        and checks.rule_version = bayesian.rule_version
+        and checks.model_id = bayesian.model_id
+        and checks.model_version = bayesian.model_version
+        and checks.segment_dimension = bayesian.segment_dimension
+        and checks.segment_value = bayesian.segment_value
+        and checks.window_grain = bayesian.window_grain
+        and checks.window_start = bayesian.window_start
 
 ),
 
@@ -121,9 +148,17 @@ final as (
         family_size as fdr_family_size,
         cast(detectable_deviation as {{ double }}) as detectable_deviation,
         cast(power as {{ double }}) as power,
+        coalesce(gate_status, 'pass') as gate_status,
+        gate_failing_checks,
         is_tested,
         is_breach,
         coalesce(is_confirmed_breach, false) as is_confirmed_breach,
+        bayesian_method,
+        cast(bayesian_posterior_mean as {{ double }}) as bayesian_posterior_mean,
+        cast(bayesian_credible_lower as {{ double }}) as bayesian_credible_lower,
+        cast(bayesian_credible_upper as {{ double }}) as bayesian_credible_upper,
+        cast(bayesian_prob_worse_than_warn as {{ double }}) as bayesian_prob_worse_than_warn,
+        cast(bayesian_prob_worse_than_fail as {{ double }}) as bayesian_prob_worse_than_fail,
         rule_id || ' v' || rule_version || ' ' || status || ': '
         || coalesce(
             gate_reason,

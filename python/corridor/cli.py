@@ -55,9 +55,11 @@ def _summarise(path: Path) -> str:
             + f" ({sum(c or 0 for _, _, c in statuses):,} breaches confirmed after FDR control)"
         )
         alerts = con.execute(
-            "select alert_status, summary from corridor_alerts order by alert_status desc, rule_id, first_seen_window_start"
+            "select alert_status, summary from corridor_alerts"
+            " order by alert_status desc, rule_id, first_seen_window_start"
         ).fetchall()
-        lines.append(f"Alerts ({sum(1 for a in alerts if a[0] == 'open')} open, {sum(1 for a in alerts if a[0] != 'open')} closed):")
+        n_open = sum(1 for a in alerts if a[0] == "open")
+        lines.append(f"Alerts ({n_open} open, {len(alerts) - n_open} closed):")
         for _, summary in alerts:
             lines.append(f"  {summary}")
         issues = con.execute("select reason from corridor_rule_issues order by rule_id").fetchall()
@@ -170,7 +172,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for line in rule_lines:
             print("  " + line.split("corridor rule ", 1)[1])
         if not result.ok:
-            print("  -> dbt build exits non-zero because rules of error severity have open alerts: the demo's error path.")
+            print(
+                "  -> dbt build exits non-zero because rules of error severity have open alerts: the demo's error path."
+            )
     print()
     print(_summarise(path))
     return 0
@@ -184,9 +188,7 @@ def _only_rule_tests_failed() -> bool:
     except (OSError, ValueError, KeyError):
         return False
     failed = [r for r in results if r.get("status") in ("fail", "error", "runtime error", "skipped")]
-    return bool(failed) and all(
-        r["status"] == "fail" and ".corridor_rules_hold_" in r["unique_id"] for r in failed
-    )
+    return bool(failed) and all(r["status"] == "fail" and ".corridor_rules_hold_" in r["unique_id"] for r in failed)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -340,7 +340,10 @@ def test_offline_estimates(frames):
 
 def test_rules_references_incidents(frames):
     rules = frames["rules"]
-    assert 8 <= len(rules) <= 12 and rules["rule_id"].is_unique
+    # 13 rules, one (R007) in two versions: rule id and version are unique together
+    assert 8 <= rules["rule_id"].nunique() <= 14
+    assert not rules.duplicated(["rule_id", "rule_version"]).any()
+    assert (rules.groupby("rule_id")["rule_version"].nunique() > 1).sum() == 1
     assert set(rules["comparison_kind"]) == {"absolute", "relative", "statistical", "equivalence", "seasonal"}
     assert set(rules["direction"]) <= {"higher_is_better", "lower_is_better", "two_sided"}
     assert set(rules["severity"]) <= {"critical", "high", "medium", "low"}

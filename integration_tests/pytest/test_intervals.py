@@ -1,0 +1,246 @@
+"""Intervals and Bayesian checks built by dbt, against independent answers:
+scipy's beta quantiles and CDF, Wilson's closed form, binomial order-statistic
+ranks, the numpy mirror of the SQL Poisson weights, Beta-Binomial posteriors;
+and PostgreSQL equal to DuckDB for every SQL-computed interval."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import psycopg2
+import pytest
+from conftest import query
+from corridor import calibration
+from scipy import stats
+
+pytestmark = [pytest.mark.dbt]
+
+KEYS = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+
+
+def _pg(env, sql):
+    con = psycopg2.connect(
+        host=env["CORRIDOR_PG_HOST"], port=int(env["CORRIDOR_PG_PORT"]), user="postgres", dbname="postgres"
+    )
+    try:
+        with con.cursor() as cur:
+            cur.execute(sql)
+            return pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
+    finally:
+        con.close()
+
+
+def _check_beta(frame):
+    frame = frame.astype({c: float for c in ["p", "a", "b", "beta_quantile", "x", "beta_cdf"]})
+    ref = stats.beta.ppf(frame.p, frame.a, frame.b)
+    scale = np.minimum(ref, 1 - ref)
+    np.testing.assert_array_less(np.abs(frame.beta_quantile - ref), 1e-8 * scale + 1e-300)
+    # absolute accuracy ~1e-10 at a + b ~ 1e5 (lgamma differences), see corridor.beta_cdf_query
+    np.testing.assert_allclose(frame.beta_cdf, stats.beta.cdf(frame.x, frame.a, frame.b), rtol=1e-7, atol=1e-9)
+
+
+def test_beta_quantiles_and_cdf_match_scipy_on_duckdb(integration_duckdb):
+    frame = query(integration_duckdb["path"], "select * from interval_check_beta_quantiles")
+    assert len(frame) > 80 and frame.a.max() > 100_000
+    _check_beta(frame)
+
+
+@pytest.mark.postgres
+def test_beta_quantiles_and_cdf_match_scipy_on_postgres(integration_postgres):
+    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_quantiles")
+    assert len(frame) > 80
+    _check_beta(frame)
+
+
+def _check_weights(frame):
+    w = frame.pivot(index="id", columns="bootstrap_replicate", values="bootstrap_weight").to_numpy(float)
+    assert w.shape == (4000, 50)
+    assert w.mean() == pytest.approx(1.0, abs=0.01)  # sd of the mean: 0.0022
+    assert w.var() == pytest.approx(1.0, abs=0.03)
+    # the Poisson(1) pmf, bin by bin (chi-square with 5 bins)
+    counts = np.bincount(np.minimum(w.ravel().astype(int), 4), minlength=5)
+    pmf = stats.poisson.pmf(np.arange(4), 1.0)
+    expected = np.r_[pmf, 1 - pmf.sum()] * w.size
+    assert stats.chisquare(counts, expected).pvalue > 0.001
+    # independent across replicates (for the same rows) and across neighbouring ids
+    corr = np.corrcoef(w.T)[np.triu_indices(50, 1)]
+    assert abs(corr.mean()) < 0.005 and np.abs(corr).max() < 0.08
+    assert abs(np.corrcoef(w[:-1].ravel(), w[1:].ravel())[0, 1]) < 0.02
+    # bit for bit the numpy mirror the calibration report simulates
+    keys = frame.drop_duplicates("id").sort_values("id").event_key.to_numpy()
+    mirror = calibration.sql_poisson_weights(keys, np.arange(1, 51), 20261127)
+    np.testing.assert_array_equal(mirror, w.astype(int))
+
+
+def test_sql_poisson_weights_are_poisson_one_and_independent(integration_duckdb):
+    _check_weights(query(integration_duckdb["path"], "select * from interval_check_poisson_weights"))
+
+
+@pytest.mark.postgres
+def test_sql_poisson_weights_identical_on_postgres(integration_postgres, integration_duckdb):
+    pg = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_poisson_weights")
+    _check_weights(pg)
+    duck = query(integration_duckdb["path"], "select * from interval_check_poisson_weights")
+    merged = duck.merge(pg, on=["id", "bootstrap_replicate"], suffixes=("_duck", "_pg"))
+    assert len(merged) == 200_000
+    assert (merged.bootstrap_weight_duck == merged.bootstrap_weight_pg).all()
+    assert (merged.event_key_duck == merged.event_key_pg).all()
+
+
+def _intervals(integration_duckdb, method):
+    return query(
+        integration_duckdb["path"], f"select * from corridor_metric_intervals where interval_method = '{method}'"
+    )
+
+
+def test_clopper_pearson_and_wilson_known_answers(integration_duckdb):
+    for method in ["clopper_pearson", "wilson"]:
+        rows = _intervals(integration_duckdb, method)
+        assert set(rows.metric) >= {"error_rate", "accuracy", "precision", "recall", "label_maturity"}
+        n = rows.sample_size.to_numpy(float)
+        k = np.round(rows.metric_value.to_numpy(float) * n)
+        if method == "clopper_pearson":
+            lo = np.where(k > 0, stats.beta.ppf(0.025, np.maximum(k, 1), n - k + 1), 0.0)
+            hi = np.where(k < n, stats.beta.ppf(0.975, k + 1, np.maximum(n - k, 1)), 1.0)
+        else:
+            ci = [
+                stats.binomtest(int(a), int(b)).proportion_ci(0.95, method="wilson") for a, b in zip(k, n, strict=True)
+            ]
+            lo, hi = np.array([c.low for c in ci]), np.array([c.high for c in ci])
+        np.testing.assert_allclose(rows.interval_lower, lo, rtol=1e-7, atol=1e-12, err_msg=method)
+        np.testing.assert_allclose(rows.interval_upper, hi, rtol=1e-7, atol=1e-12, err_msg=method)
+        assert (rows.interval_lower <= rows.metric_value + 1e-12).all()
+        assert (rows.interval_upper >= rows.metric_value - 1e-12).all()
+
+
+def test_order_statistic_intervals_from_binomial_ranks(integration_duckdb):
+    path = integration_duckdb["path"]
+    hist = query(path, "select * from int_corridor__value_histograms where family = 'latency'")
+    rows = _intervals(integration_duckdb, "order_statistic")
+    assert set(rows.metric) == {"latency_p50", "latency_p95", "latency_p99"}
+    groups = {
+        key: np.repeat(g.value.to_numpy(), g.n_events.to_numpy())
+        for key, g in hist.sort_values("value").groupby(
+            ["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value"]
+        )
+    }
+    checked = 0
+    for r in rows.itertuples():
+        x = groups[(r.model_id, r.model_version, r.window_grain, r.window_start, r.segment_dimension, r.segment_value)]
+        q = {"latency_p50": 0.5, "latency_p95": 0.95, "latency_p99": 0.99}[r.metric]
+        lo_rank, hi_rank = calibration.order_statistic_ranks(len(x), q)
+        assert r.sample_size == len(x)
+        exp_lo = x[lo_rank - 1] if lo_rank >= 1 else None
+        exp_hi = x[hi_rank - 1] if hi_rank <= len(x) else None
+        assert np.isnan(r.interval_lower) if exp_lo is None else r.interval_lower == exp_lo, r
+        assert np.isnan(r.interval_upper) if exp_hi is None else r.interval_upper == exp_hi, r
+        checked += 1
+    assert checked > 100
+
+
+def test_bootstrap_intervals_on_duckdb(integration_duckdb):
+    path = integration_duckdb["path"]
+    boot = query(path, "select * from corridor_bootstrap_intervals")
+    obs = query(path, "select * from corridor_metric_observations where source = 'production'")
+    assert set(boot.metric) >= {
+        "latency_mean",
+        "latency_p95",
+        "latency_p99",
+        "error_rate",
+        "accuracy",
+        "auc",
+        "log_loss",
+    }
+    assert set(boot.interval_method) == {"bootstrap_percentile", "bootstrap_bca"}
+    assert (boot.n_resamples == 1000).all() and (boot.seed == 20261127).all() and (boot.confidence_level == 0.95).all()
+    merged = boot.merge(obs, on=KEYS, suffixes=("", "_obs"))
+    assert len(merged) == len(boot)
+    # the histograms the kernels read reproduce the SQL metrics exactly
+    np.testing.assert_allclose(merged.metric_value, merged.metric_value_obs, rtol=1e-9, atol=1e-12)
+    assert (merged.sample_size == merged.sample_size_obs).all()
+    ok = merged.interval_lower.notna()
+    assert (merged.interval_lower[ok] <= merged.interval_upper[ok]).all()
+    # the percentile interval brackets the estimate (up to its discreteness) in most windows
+    pct = merged[(merged.interval_method == "bootstrap_percentile") & ok]
+    inside = (pct.interval_lower <= pct.metric_value + 1e-9) & (pct.metric_value - 1e-9 <= pct.interval_upper)
+    assert inside.mean() > 0.97
+
+
+def test_metric_intervals_side_by_side(integration_duckdb):
+    methods = query(
+        integration_duckdb["path"], "select distinct metric, interval_method from corridor_metric_intervals"
+    )
+    by_metric = methods.groupby("metric").interval_method.apply(set).to_dict()
+    assert by_metric["error_rate"] >= {
+        "wilson",
+        "clopper_pearson",
+        "sql_poisson_bootstrap_percentile",
+        "bootstrap_percentile",
+        "bootstrap_bca",
+    }
+    assert by_metric["latency_mean"] >= {"normal", "sql_poisson_bootstrap_percentile", "bootstrap_bca"}
+    assert by_metric["latency_p99"] >= {"order_statistic", "bootstrap_percentile"}
+
+
+def test_bayesian_checks_known_answers(integration_duckdb):
+    path = integration_duckdb["path"]
+    rows = query(path, "select * from int_corridor__bayesian_checks")
+    rules = query(path, "select * from int_corridor__rules_checked where is_valid")
+    rate_rules = rules[rules.metric.isin(["error_rate", "label_maturity", "accuracy", "precision", "recall"])]
+    assert set(rows.rule_id) >= {"acc-country"} and set(rows.rule_id) <= set(rate_rules.rule_id)
+    assert set(rows.method) == {"beta_binomial"}
+    assert set(rows.direction) == {"higher_is_better", "lower_is_better"}
+    offline = query(path, "select * from int_corridor__offline_estimates_aligned")
+    keys = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+    merged = rows.merge(offline, on=keys, suffixes=("", "_offline")).merge(
+        rules[["rule_id", "rule_version", "warn_tolerance", "fail_tolerance", "tolerance_unit"]],
+        on=["rule_id", "rule_version"],
+    )
+    assert len(merged) == len(rows) > 5
+    m, se = merged.expected_value_offline.to_numpy(), merged.standard_error.to_numpy()
+    nu = m * (1 - m) / se**2 - 1
+    np.testing.assert_allclose(merged.prior_alpha, m * nu, rtol=1e-9)
+    np.testing.assert_allclose(merged.prior_beta, (1 - m) * nu, rtol=1e-9)
+    n = merged.sample_size.to_numpy(float)
+    k = np.round(merged.production_value.to_numpy() * n)
+    a, b = m * nu + k, (1 - m) * nu + n - k
+    np.testing.assert_allclose(merged.posterior_mean, a / (a + b), rtol=1e-9)
+    np.testing.assert_allclose(merged.credible_lower, stats.beta.ppf(0.025, a, b), rtol=1e-8)
+    np.testing.assert_allclose(merged.credible_upper, stats.beta.ppf(0.975, a, b), rtol=1e-8)
+    relative = (merged.tolerance_unit == "relative").to_numpy()
+    lower_better = (merged.direction == "lower_is_better").to_numpy()
+    for column, tolerance in [("prob_worse_than_warn", "warn_tolerance"), ("prob_worse_than_fail", "fail_tolerance")]:
+        margin = np.abs(np.where(relative, merged[tolerance] * m, merged[tolerance]))
+        expected = np.where(lower_better, stats.beta.sf(m + margin, a, b), stats.beta.cdf(m - margin, a, b))
+        # beta CDFs are accurate to ~1e-10 absolute (corridor.beta_cdf_query), so tiny tail probabilities
+        # are compared absolutely
+        np.testing.assert_allclose(merged[column], expected, rtol=1e-6, atol=1e-9, err_msg=column)
+    assert (merged.prob_worse_than_fail <= merged.prob_worse_than_warn + 1e-15).all()
+
+
+@pytest.mark.postgres
+def test_postgres_and_duckdb_agree_on_sql_intervals(integration_postgres, integration_duckdb):
+    env = integration_postgres["env"]
+    sql_methods = "('wilson', 'clopper_pearson', 'normal', 'order_statistic', 'sql_poisson_bootstrap_percentile')"
+    pg = _pg(env, f"select * from corridor_it.corridor_metric_intervals where interval_method in {sql_methods}")
+    duck = query(
+        integration_duckdb["path"], f"select * from corridor_metric_intervals where interval_method in {sql_methods}"
+    )
+    assert len(pg) == len(duck) > 1000
+    both = duck.merge(pg, on=[*KEYS, "interval_method"], suffixes=("_duck", "_pg"))
+    assert len(both) == len(duck)
+    for column in ["metric_value", "interval_lower", "interval_upper"]:
+        a = pd.to_numeric(both[f"{column}_duck"]).to_numpy(float)
+        b = pd.to_numeric(both[f"{column}_pg"]).to_numpy(float)
+        assert (np.isnan(a) == np.isnan(b)).all(), column
+        np.testing.assert_allclose(b[~np.isnan(a)], a[~np.isnan(a)], rtol=1e-9, atol=1e-12, err_msg=column)
+    pg_bayes = _pg(env, "select * from corridor_it.int_corridor__bayesian_checks")
+    duck_bayes = query(integration_duckdb["path"], "select * from int_corridor__bayesian_checks")
+    assert len(pg_bayes) == len(duck_bayes) > 5
+    keys = ["rule_id", "rule_version", *KEYS]
+    merged = duck_bayes.merge(pg_bayes, on=keys, suffixes=("_duck", "_pg"))
+    for column in ["posterior_mean", "credible_lower", "credible_upper", "prob_worse_than_warn"]:
+        # lgamma is built in on DuckDB and a Stirling series on PostgreSQL: tail probabilities agree to ~1e-11
+        np.testing.assert_allclose(
+            merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-9
+        )

@@ -1,0 +1,34 @@
+{#
+    corridor.set_based_series_hooks(): pre-hooks for models that evaluate
+    series with per-row lateral joins over CTEs (beta quantiles, binomial
+    ranks). PostgreSQL cannot estimate the CTEs' row counts, assumes one row
+    and joins them by nested loops, which is quadratic; switching nested
+    loops off for the model's transaction makes it hash the joins (the
+    lateral series still loop, as they must). Other engines need nothing.
+#}
+{% macro set_based_series_hooks() %}
+    {{ return(adapter.dispatch('set_based_series_hooks', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__set_based_series_hooks() %}
+    {{ return([]) }}
+{% endmacro %}
+
+{% macro postgres__set_based_series_hooks() %}
+    {{ return(['set local enable_nestloop = off']) }}
+{% endmacro %}
+
+
+{#
+    corridor.subquery_fence(): ends a subquery so that the planner evaluates
+    its select list once per row instead of pulling the subquery up and
+    repeating its expressions in every row of a later lateral expansion
+    (PostgreSQL flattens subqueries; `offset 0` is the documented fence).
+#}
+{% macro subquery_fence() %}
+    {{ return(adapter.dispatch('subquery_fence', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__subquery_fence() %}offset 0{% endmacro %}
+
+{% macro duckdb__subquery_fence() %}{% endmacro %}

@@ -1,0 +1,74 @@
+{#
+    corridor.poisson_bootstrap_weights(relation, key_column, n_resamples, seed)
+        A query of every row of `relation` (all its columns) × replicate
+        1..n_resamples, with `bootstrap_replicate` and `bootstrap_weight`: a
+        Poisson(1) draw that is a deterministic function of (key, replicate,
+        seed), identical on every engine, so any SQL engine can run a Poisson
+        bootstrap (sum of weight × value over the weight's sum).
+
+        `key_column` holds a well-mixed 32-bit non-negative integer per row
+        (corridor.hash32 of a unique id). The replicate and seed are added with
+        odd multipliers (mod 2^32) and the sum goes through a 32-bit integer
+        finalizer (x ^= x >> 16; x *= 0x45d9f3b; twice; x ^= x >> 16, all mod
+        2^32, products below 2^63): hashing each argument on its own and
+        mixing arithmetically, rather than hashing several arguments at once,
+        keeps replicates independent (tested: mean and variance 1, no
+        correlation across replicates or neighbouring keys). The uniform
+        (x + 0.5) / 2^32 is mapped to Poisson(1) by its inverse CDF (0..12;
+        P(W > 12) < 1e-10).
+
+    corridor.mix32(x): one step of that finalizer, as an expression.
+#}
+{% macro mix32(x) -%}
+    {{ return(adapter.dispatch('mix32', 'corridor')(x)) }}
+{%- endmacro %}
+
+{% macro default__mix32(x) -%}
+    (({{ corridor.bitwise_xor(x, '(' ~ x ~ ') >> 16') }}) * 73244475 % 4294967296)
+{%- endmacro %}
+
+{% macro poisson_bootstrap_weights(relation, key_column, n_resamples, seed) -%}
+    {{ return(adapter.dispatch('poisson_bootstrap_weights', 'corridor')(relation, key_column, n_resamples, seed)) }}
+{%- endmacro %}
+
+{% macro default__poisson_bootstrap_weights(relation, key_column, n_resamples, seed) -%}
+    {%- set bigint = dbt.type_bigint() -%}
+    {%- set cdf = [
+        0.36787944117144233, 0.7357588823428847, 0.9196986029286058, 0.9810118431238462,
+        0.9963401531726563, 0.9994058151824183, 0.9999167588507119, 0.9999897508033253,
+        0.9999988747974681, 0.9999998885745217, 0.9999999899522336, 0.9999999991683892,
+    ] -%}
+    select
+        *,
+        case
+            {%- for c in cdf %}
+            when bootstrap_uniform < {{ c }} then {{ loop.index0 }}
+            {%- endfor %}
+            else {{ cdf | length }}
+        end as bootstrap_weight
+    from (
+        select
+            *,
+            ({{ corridor.bitwise_xor('bootstrap_mixed', 'bootstrap_mixed >> 16') }} + 0.5) / 4294967296.0 as bootstrap_uniform
+        from (
+            select
+                *,
+                {{ corridor.mix32('bootstrap_mixed_1') }} as bootstrap_mixed
+            from (
+                select
+                    *,
+                    {{ corridor.mix32('bootstrap_seeded') }} as bootstrap_mixed_1
+                from (
+                    select
+                        weighted_rows.*,
+                        replicates.n as bootstrap_replicate,
+                        (cast(weighted_rows.{{ key_column }} as {{ bigint }})
+                            + replicates.n * 2654435761
+                            + {{ ((seed | int) * 2246822519) % 4294967296 }}) % 4294967296 as bootstrap_seeded
+                    from {{ relation }} as weighted_rows
+                    cross join {{ corridor.integer_series(1, n_resamples) }} as replicates
+                ) as seeded
+            ) as mixed_once
+        ) as mixed_twice
+    ) as uniform
+{%- endmacro %}

@@ -1,0 +1,367 @@
+{#-
+    Bayesian updating of the offline estimate with production evidence, for
+    every rule (any comparison kind) on a rate or a mean, every window of its
+    grain with production data and an offline estimate, and every model
+    version (rules are not version-specific).
+
+    rates (error_rate, label_maturity, accuracy, precision, recall):
+      Beta-Binomial. Prior Beta(alpha0, beta0) with the offline value as mean
+      and variance SE^2 / corridor_prior_strength (method of moments:
+      alpha0 + beta0 = m (1 - m) / variance - 1); posterior
+      Beta(alpha0 + k, beta0 + n - k). Credible bounds are beta quantiles,
+      probabilities beta CDFs (corridor.beta_*_query).
+    means (latency_mean, log_loss, brier_score, mae):
+      Normal-Normal. Prior N(m, SE^2 / strength), likelihood N(mean, se^2)
+      with se the production standard error; precision-weighted posterior.
+
+    corridor_prior_strength (default 1) scales the prior's precision: 1 takes
+    the offline estimate's stated uncertainty at face value, 0.5 halves its
+    weight, 0 ignores it. Without a usable prior (no standard error, strength
+    0, or a variance too large for a beta prior) the prior is flat
+    (Beta(1, 1), or an improper flat normal), named in `method`.
+
+    prob_worse_than_warn / _fail: posterior probability that the production
+    value lies beyond the offline value by more than the rule's warn / fail
+    tolerance in the rule's direction (below for higher_is_better, above for
+    lower_is_better, either side for two_sided). Tolerances are in the rule's
+    resolved tolerance unit (int_corridor__rules_checked): absolute, or
+    relative = a fraction of the offline value. Only valid rules count, and a
+    rule scoped to a model_id applies to that model only; each rule version
+    covers the windows of its period in force [valid_from, valid_to).
+-#}
+{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+{%- set level = corridor.setting('corridor_confidence_level') -%}
+{%- set strength = corridor.setting('corridor_prior_strength') -%}
+{%- set z = corridor.z_for_level(level) -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set rates = ['error_rate', 'label_maturity', 'accuracy', 'precision', 'recall'] -%}
+{%- set means = ['latency_mean', 'log_loss', 'brier_score', 'mae'] -%}
+
+with
+
+rules as (
+
+    {#- valid rules only, with their tolerance unit resolved and the period each version is in force
+        (int_corridor__rules_checked) -#}
+    select * from {{ ref('int_corridor__rules_checked') }}
+    where is_valid
+
+),
+
+production as (
+
+    select * from {{ ref('int_corridor__production_metrics') }}
+    where metric in ('{{ (rates + means) | join("', '") }}')
+        and sample_size > 0
+        and metric_value is not null
+
+),
+
+offline as (
+
+    select * from {{ ref('int_corridor__offline_estimates_aligned') }}
+
+),
+
+checks as (
+
+    select
+        rules.rule_id,
+        rules.rule_version,
+        production.model_id,
+        production.model_version,
+        production.metric,
+        production.segment_dimension,
+        production.segment_value,
+        production.window_grain,
+        rules.comparison_kind,
+        rules.direction,
+        case when production.metric in ('{{ rates | join("', '") }}') then 'rate' else 'mean' end as metric_kind,
+        offline.expected_value,
+        offline.standard_error as prior_standard_error,
+        production.metric_value as production_value,
+        production.standard_error as production_standard_error,
+        cast(production.sample_size as {{ double }}) as n,
+        cast(round(production.metric_value * production.sample_size) as {{ double }}) as k,
+        abs(rules.warn_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
+        abs(rules.fail_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
+        production.window_start,
+        {{ dbt.concat([
+            'rules.rule_id', "'|'", 'rules.rule_version', "'|'", 'production.model_id', "'|'", 'production.model_version', "'|'",
+            'production.metric', "'|'", 'production.segment_dimension', "'|'", 'production.segment_value', "'|'",
+            'production.window_grain', "'|'", dbt.cast('production.window_start', string)
+        ]) }} as check_key
+
+    from rules
+    inner join production
+        on rules.metric = production.metric
+        and rules.window_grain = production.window_grain
+        and (
+            (rules.segment_dimension = 'all' and production.segment_dimension = 'all')
+            or (rules.segment_dimension = production.segment_dimension
+                and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value))
+        )
+        and (rules.model_id is null or rules.model_id = production.model_id)
+        and (rules.valid_from is null or rules.valid_from <= production.window_start)
+        and (rules.valid_to is null or rules.valid_to > production.window_start)
+    inner join offline
+        on production.model_id = offline.model_id
+        and production.model_version = offline.model_version
+        and production.metric = offline.metric
+        and production.segment_dimension = offline.segment_dimension
+        and production.segment_value = offline.segment_value
+        and production.window_grain = offline.window_grain
+        and production.window_start = offline.window_start
+    where offline.expected_value is not null
+
+),
+
+rate_priors as (
+
+    select
+        *,
+        least(greatest(expected_value, 1e-9), 1 - 1e-9) as prior_mean_clamped,
+        case
+            when {{ strength }} > 0 and prior_standard_error > 0
+                then least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
+                    / (prior_standard_error * prior_standard_error / {{ strength }}) - 1
+        end as prior_concentration
+
+    from checks
+    where metric_kind = 'rate'
+
+),
+
+rate_posteriors as (
+
+    select
+        *,
+        case when prior_concentration > 0 then 'beta_binomial' else 'beta_binomial_flat_prior' end as method,
+        case when prior_concentration > 0 then prior_mean_clamped * prior_concentration else 1.0 end as prior_alpha,
+        case when prior_concentration > 0 then (1 - prior_mean_clamped) * prior_concentration else 1.0 end as prior_beta
+
+    from rate_priors
+
+),
+
+rate_parameters as (
+
+    select
+        *,
+        prior_alpha + k as posterior_alpha,
+        prior_beta + n - k as posterior_beta
+
+    from rate_posteriors
+
+),
+
+rate_quantile_inputs as (
+
+    select {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key, {{ (1 - level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    from rate_parameters
+    union all
+    select {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key, {{ (1 + level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    from rate_parameters
+
+),
+
+rate_quantiles as (
+
+    {{ corridor.beta_quantile_query('rate_quantile_inputs', 'q_key', 'p', 'a', 'b') }}
+
+),
+
+rate_cdf_inputs as (
+
+    {%- for bound in ['warn', 'fail'] %}
+    {%- for side, sign in [('low', '-'), ('high', '+')] %}
+    select
+        {{ dbt.concat(['check_key', "'|" ~ bound ~ "_" ~ side ~ "'"]) }} as c_key,
+        expected_value {{ sign }} {{ bound }}_margin as x,
+        posterior_alpha as a,
+        posterior_beta as b
+    from rate_parameters
+    where {{ bound }}_margin is not null
+    {{ 'union all' if not (loop.last and bound == 'fail') }}
+    {%- endfor %}
+    {%- endfor %}
+
+),
+
+rate_cdfs as (
+
+    {{ corridor.beta_cdf_query('rate_cdf_inputs', 'c_key', 'x', 'a', 'b') }}
+
+),
+
+rate_results as (
+
+    select
+        p.rule_id,
+        p.rule_version,
+        p.model_id,
+        p.model_version,
+        p.metric,
+        p.segment_dimension,
+        p.segment_value,
+        p.window_grain,
+        p.method,
+        p.direction,
+        p.comparison_kind,
+        p.expected_value,
+        p.prior_alpha / (p.prior_alpha + p.prior_beta) as prior_mean,
+        sqrt(p.prior_alpha * p.prior_beta / ((p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta + 1))) as prior_sd,
+        p.prior_alpha,
+        p.prior_beta,
+        p.production_value,
+        p.n as sample_size,
+        p.posterior_alpha,
+        p.posterior_beta,
+        p.posterior_alpha / (p.posterior_alpha + p.posterior_beta) as posterior_mean,
+        sqrt(p.posterior_alpha * p.posterior_beta / ((p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta + 1))) as posterior_sd,
+        lower_q.beta_quantile as credible_lower,
+        upper_q.beta_quantile as credible_upper,
+        warn_low.beta_cdf as warn_below,
+        1 - warn_high.beta_cdf as warn_above,
+        fail_low.beta_cdf as fail_below,
+        1 - fail_high.beta_cdf as fail_above,
+        p.warn_margin,
+        p.fail_margin,
+        p.window_start
+
+    from rate_parameters as p
+    left join rate_quantiles as lower_q on {{ dbt.concat(['p.check_key', "'|lower'"]) }} = lower_q.beta_key
+    left join rate_quantiles as upper_q on {{ dbt.concat(['p.check_key', "'|upper'"]) }} = upper_q.beta_key
+    left join rate_cdfs as warn_low on {{ dbt.concat(['p.check_key', "'|warn_low'"]) }} = warn_low.beta_key
+    left join rate_cdfs as warn_high on {{ dbt.concat(['p.check_key', "'|warn_high'"]) }} = warn_high.beta_key
+    left join rate_cdfs as fail_low on {{ dbt.concat(['p.check_key', "'|fail_low'"]) }} = fail_low.beta_key
+    left join rate_cdfs as fail_high on {{ dbt.concat(['p.check_key', "'|fail_high'"]) }} = fail_high.beta_key
+
+),
+
+mean_posteriors as (
+
+    select
+        *,
+        case
+            when {{ strength }} > 0 and prior_standard_error > 0
+                then {{ strength }} / (prior_standard_error * prior_standard_error)
+            else 0.0
+        end as prior_precision,
+        1.0 / (production_standard_error * production_standard_error) as data_precision
+
+    from checks
+    where metric_kind = 'mean'
+        and production_standard_error > 0
+
+),
+
+mean_parameters as (
+
+    select
+        *,
+        case when prior_precision > 0 then 'normal_normal' else 'normal_normal_flat_prior' end as method,
+        (prior_precision * expected_value + data_precision * production_value) / (prior_precision + data_precision) as posterior_mean,
+        1.0 / sqrt(prior_precision + data_precision) as posterior_sd
+
+    from mean_posteriors
+
+),
+
+mean_results as (
+
+    select
+        rule_id,
+        rule_version,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        method,
+        direction,
+        comparison_kind,
+        expected_value,
+        case when prior_precision > 0 then expected_value end as prior_mean,
+        case when prior_precision > 0 then 1.0 / sqrt(prior_precision) end as prior_sd,
+        cast(null as {{ double }}) as prior_alpha,
+        cast(null as {{ double }}) as prior_beta,
+        production_value,
+        n as sample_size,
+        cast(null as {{ double }}) as posterior_alpha,
+        cast(null as {{ double }}) as posterior_beta,
+        posterior_mean,
+        posterior_sd,
+        posterior_mean - {{ z }} * posterior_sd as credible_lower,
+        posterior_mean + {{ z }} * posterior_sd as credible_upper,
+        {{ corridor.standard_normal_cdf('(expected_value - warn_margin - posterior_mean) / posterior_sd') }} as warn_below,
+        1 - {{ corridor.standard_normal_cdf('(expected_value + warn_margin - posterior_mean) / posterior_sd') }} as warn_above,
+        {{ corridor.standard_normal_cdf('(expected_value - fail_margin - posterior_mean) / posterior_sd') }} as fail_below,
+        1 - {{ corridor.standard_normal_cdf('(expected_value + fail_margin - posterior_mean) / posterior_sd') }} as fail_above,
+        warn_margin,
+        fail_margin,
+        window_start
+
+    from mean_parameters
+
+),
+
+unioned as (
+
+    select * from rate_results
+    union all
+    select * from mean_results
+
+),
+
+final as (
+
+    select
+        cast(rule_id as {{ string }}) as rule_id,
+        cast(rule_version as {{ string }}) as rule_version,
+        cast(model_id as {{ string }}) as model_id,
+        cast(model_version as {{ string }}) as model_version,
+        cast(metric as {{ string }}) as metric,
+        cast(segment_dimension as {{ string }}) as segment_dimension,
+        cast(segment_value as {{ string }}) as segment_value,
+        cast(window_grain as {{ string }}) as window_grain,
+        cast(method as {{ string }}) as method,
+        cast(direction as {{ string }}) as direction,
+        cast(comparison_kind as {{ string }}) as comparison_kind,
+        cast(expected_value as {{ double }}) as expected_value,
+        cast(prior_mean as {{ double }}) as prior_mean,
+        cast(prior_sd as {{ double }}) as prior_sd,
+        cast(prior_alpha as {{ double }}) as prior_alpha,
+        cast(prior_beta as {{ double }}) as prior_beta,
+        cast(production_value as {{ double }}) as production_value,
+        cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
+        cast(posterior_alpha as {{ double }}) as posterior_alpha,
+        cast(posterior_beta as {{ double }}) as posterior_beta,
+        cast(posterior_mean as {{ double }}) as posterior_mean,
+        cast(posterior_sd as {{ double }}) as posterior_sd,
+        cast(credible_lower as {{ double }}) as credible_lower,
+        cast(credible_upper as {{ double }}) as credible_upper,
+        cast({{ level }} as {{ double }}) as credible_level,
+        cast(warn_margin as {{ double }}) as warn_margin,
+        cast(fail_margin as {{ double }}) as fail_margin,
+        cast(case
+            when warn_margin is null then null
+            when direction = 'higher_is_better' then warn_below
+            when direction = 'lower_is_better' then warn_above
+            else warn_below + warn_above
+        end as {{ double }}) as prob_worse_than_warn,
+        cast(case
+            when fail_margin is null then null
+            when direction = 'higher_is_better' then fail_below
+            when direction = 'lower_is_better' then fail_above
+            else fail_below + fail_above
+        end as {{ double }}) as prob_worse_than_fail,
+        window_start
+
+    from unioned
+
+)
+
+select * from final

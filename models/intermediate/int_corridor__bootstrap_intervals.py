@@ -1,0 +1,55 @@
+"""Percentile and BCa bootstrap intervals of every production metric (DuckDB only).
+
+Thin on purpose: SQL reduced the events to per-group histograms
+(int_corridor__value_histograms); the vectorized kernel is
+corridor.bootstrap.bootstrap_intervals (python/corridor/bootstrap.py, unit
+tested against scipy.stats.bootstrap). The enforced contract is on the SQL
+model downstream, corridor_bootstrap_intervals.
+"""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+
+def _import_kernels():
+    """corridor's kernels: an installed/importable `corridor` package (profile
+    module_paths, PYTHONPATH, pip install), else the python/ folder shipped with
+    the dbt package (dbt_packages/corridor/python or this repository's python/)."""
+    try:
+        return importlib.import_module("corridor.bootstrap")
+    except ImportError:
+        pass
+    candidates = []
+    if os.environ.get("CORRIDOR_PYTHON_PATH"):
+        candidates.append(Path(os.environ["CORRIDOR_PYTHON_PATH"]))
+    roots = [Path.cwd(), *Path.cwd().parents]
+    if os.environ.get("DBT_PROJECT_DIR"):
+        roots.insert(0, Path(os.environ["DBT_PROJECT_DIR"]))
+    for root in roots:
+        candidates += [root / "dbt_packages" / "corridor" / "python", root / "python"]
+    for candidate in candidates:
+        if (candidate / "corridor" / "bootstrap.py").exists():
+            sys.path.insert(0, str(candidate))
+            importlib.invalidate_caches()
+            return importlib.import_module("corridor.bootstrap")
+    raise ImportError(
+        "corridor: cannot import the bootstrap kernels (corridor.bootstrap). Add the package's python/ folder to "
+        "the profile's module_paths (e.g. module_paths: ['dbt_packages/corridor/python']), or set "
+        "CORRIDOR_PYTHON_PATH to it."
+    )
+
+
+def model(dbt, session):
+    dbt.config(materialized="table")
+    kernels = _import_kernels()
+    settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
+    histograms = dbt.ref("int_corridor__value_histograms").df()
+    return kernels.bootstrap_intervals(
+        histograms,
+        n_resamples=int(settings["n_resamples"]),
+        level=float(settings["confidence_level"]),
+        seed=int(settings["seed"]),
+        max_shared_events=int(settings["max_shared_events"]),
+    )

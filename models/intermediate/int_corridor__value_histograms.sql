@@ -1,0 +1,202 @@
+{#-
+    Per model version × window × segment, the distinct values of each family
+    of per-event values and how many events carry each: the sufficient
+    statistics of every interval that needs more than counts and sums
+    (bootstrap replicates of means and quantiles, order statistics).
+
+    families (value; events counted):
+      latency        latency_ms; events with a latency
+      error          1 if the event errored else 0; every event
+      correct        1 if predicted class = label else 0; evaluable events
+      precision_hit  the label; evaluable events predicted positive
+      recall_hit     the predicted class; evaluable events labelled positive
+      log_loss, brier  the per-event term; evaluable events (binary classifier)
+      abs_error, squared_error  the per-event term; evaluable events (regression)
+      score          the score bin, split by label (column label); evaluable
+                     events, at the grains of corridor_histogram_metric_grains
+
+    Built for corridor.bootstrap_grains(). Counts are summed into fine cells
+    (finest grain × every segment column) and rolled up with GROUPING SETS.
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set grains = corridor.bootstrap_grains() -%}
+{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set double = corridor.type_double() -%}
+{%- set bigint = dbt.type_bigint() -%}
+{%- set families = [
+    ('latency', 'latency_ms', 'latency_ms is not null'),
+    ('error', 'case when is_error then 1 else 0 end', '1 = 1'),
+    ('correct', 'case when predicted_class = label then 1 else 0 end', 'is_evaluable'),
+] -%}
+{%- if model_type == 'binary_classifier' -%}
+    {%- do families.extend([
+        ('precision_hit', 'label', 'is_evaluable and predicted_class = 1'),
+        ('recall_hit', 'predicted_class', 'is_evaluable and label = 1'),
+        ('log_loss', 'log_loss_term', 'is_evaluable'),
+        ('brier', 'brier_term', 'is_evaluable'),
+    ]) -%}
+{%- else -%}
+    {%- set families = families[:2] -%}
+    {%- do families.extend([
+        ('abs_error', 'abs_error', 'is_evaluable'),
+        ('squared_error', 'squared_error', 'is_evaluable'),
+    ]) -%}
+{%- endif -%}
+{%- set histogram_grains = [] -%}
+{%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains -%}
+    {%- do histogram_grains.append(grain) -%}
+{%- endfor -%}
+
+{#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
+-- sqlfluff:dialect:postgres
+with
+
+events as (
+
+    {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+
+),
+
+event_values as (
+
+    {%- for family, value, condition in families %}
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start,
+        '{{ family }}' as family,
+        cast({{ value }} as {{ double }}) as value
+    from events
+    where {{ condition }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+fine_cells as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start,
+        family,
+        value,
+        count(*) as n_events
+
+    from event_values
+    group by
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start,
+        family,
+        value
+
+),
+
+fine_cells_with_windows as (
+
+    select
+        *
+        {%- for grain in grains if grain != finest %},
+        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
+        {%- endfor %}
+
+    from fine_cells
+
+),
+
+grouped as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }},
+        family,
+        value,
+        sum(n_events) as n_events
+
+    from fine_cells_with_windows
+    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['family', 'value']) }}
+
+),
+
+score_histograms as (
+
+    select * from {{ ref('int_corridor__score_histograms') }}
+
+),
+
+score_bins as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        score_bin,
+        sum(n_positive) as n_positive,
+        sum(n_negative) as n_negative
+
+    from score_histograms
+    where window_grain in ('{{ (histogram_grains or ['none']) | join("', '") }}')
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
+
+),
+
+labels as (
+
+    select 0 as label
+    union all
+    select 1 as label
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        family,
+        cast(value as {{ double }}) as value,
+        cast(null as {{ dbt.type_int() }}) as label,
+        cast(n_events as {{ bigint }}) as n_events,
+        window_start
+
+    from grouped
+
+    union all
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        'score' as family,
+        cast(score_bin as {{ double }}) as value,
+        cast(labels.label as {{ dbt.type_int() }}) as label,
+        cast(case when labels.label = 1 then n_positive else n_negative end as {{ bigint }}) as n_events,
+        window_start
+
+    from score_bins
+    cross join labels
+    where case when labels.label = 1 then n_positive else n_negative end > 0
+
+)
+
+select * from final

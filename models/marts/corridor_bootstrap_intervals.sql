@@ -1,0 +1,66 @@
+{#-
+    Percentile and BCa bootstrap intervals of every production metric × model
+    version × segment × window (DuckDB: computed by the Python model
+    int_corridor__bootstrap_intervals), with everything needed to reproduce a
+    row: resamples, confidence level, method and seed. This SQL model carries
+    the enforced contract (dbt rejects contracts on Python models).
+-#}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+with
+
+bootstrap as (
+
+    select * from {{ ref('int_corridor__bootstrap_intervals') }}
+
+),
+
+windows as (
+
+    select * from {{ ref('int_corridor__production_windows') }}
+
+),
+
+final as (
+
+    select
+        {{ dbt.hash(dbt.concat([
+            'bootstrap.model_id', "'|'", 'bootstrap.model_version', "'|'", 'bootstrap.metric', "'|'",
+            'bootstrap.segment_dimension', "'|'", 'bootstrap.segment_value', "'|'", 'bootstrap.window_grain', "'|'",
+            dbt.cast('bootstrap.window_start', string), "'|'", 'bootstrap.interval_method'
+        ])) }} as bootstrap_interval_id,
+        cast(bootstrap.model_id as {{ string }}) as model_id,
+        cast(bootstrap.model_version as {{ string }}) as model_version,
+        cast(bootstrap.metric as {{ string }}) as metric,
+        cast(bootstrap.segment_dimension as {{ string }}) as segment_dimension,
+        cast(bootstrap.segment_value as {{ string }}) as segment_value,
+        cast(bootstrap.window_grain as {{ string }}) as window_grain,
+        cast(bootstrap.interval_method as {{ string }}) as interval_method,
+        cast(bootstrap.metric_value as {{ double }}) as metric_value,
+        cast(bootstrap.sample_size as {{ bigint }}) as sample_size,
+        cast(bootstrap.interval_lower as {{ double }}) as interval_lower,
+        cast(bootstrap.interval_upper as {{ double }}) as interval_upper,
+        cast(bootstrap.confidence_level as {{ double }}) as confidence_level,
+        cast(bootstrap.bootstrap_standard_error as {{ double }}) as bootstrap_standard_error,
+        cast(bootstrap.bias_correction as {{ double }}) as bias_correction,
+        cast(bootstrap.acceleration as {{ double }}) as acceleration,
+        cast(bootstrap.n_resamples as {{ bigint }}) as n_resamples,
+        cast(bootstrap.valid_resamples as {{ bigint }}) as valid_resamples,
+        cast(bootstrap.seed as {{ bigint }}) as seed,
+        cast(bootstrap.window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(windows.window_end as {{ dbt.type_timestamp() }}) as window_end
+
+    from bootstrap
+    inner join windows
+        on bootstrap.model_id = windows.model_id
+        and bootstrap.model_version = windows.model_version
+        and bootstrap.window_grain = windows.window_grain
+        and bootstrap.window_start = windows.window_start
+        and bootstrap.segment_dimension = windows.segment_dimension
+        and bootstrap.segment_value = windows.segment_value
+
+)
+
+select * from final

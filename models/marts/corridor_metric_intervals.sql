@@ -1,0 +1,140 @@
+{#-
+    Every interval corridor computes for a production metric, side by side
+    for comparison: one row per model version × metric × segment × window ×
+    interval method. Exact and resampling-free intervals (wilson,
+    clopper_pearson, normal, order_statistic) and the SQL Poisson bootstrap
+    (sql_poisson_bootstrap_percentile) on every engine; on DuckDB also the
+    Python bootstrap (bootstrap_percentile, bootstrap_bca) of
+    corridor_bootstrap_intervals. The point value and sample size are the
+    production metric's (corridor_metric_observations).
+-#}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+with
+
+production as (
+
+    select * from {{ ref('int_corridor__production_metrics') }}
+
+),
+
+exact_intervals as (
+
+    select * from {{ ref('int_corridor__exact_intervals') }}
+
+),
+
+sql_bootstrap as (
+
+    select * from {{ ref('int_corridor__sql_bootstrap_intervals') }}
+
+),
+
+{%- if target.type == 'duckdb' %}
+
+python_bootstrap as (
+
+    select * from {{ ref('corridor_bootstrap_intervals') }}
+
+),
+{%- endif %}
+
+intervals as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        metric,
+        interval_method,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        cast(null as {{ bigint }}) as n_resamples,
+        cast(null as {{ bigint }}) as seed,
+        window_start
+    from exact_intervals
+
+    union all
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        metric,
+        interval_method,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        n_resamples,
+        seed,
+        window_start
+    from sql_bootstrap
+
+    {%- if target.type == 'duckdb' %}
+
+    union all
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        metric,
+        interval_method,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        n_resamples,
+        seed,
+        window_start
+    from python_bootstrap
+    {%- endif %}
+
+),
+
+final as (
+
+    select
+        {{ dbt.hash(dbt.concat([
+            'intervals.model_id', "'|'", 'intervals.model_version', "'|'", 'intervals.metric', "'|'",
+            'intervals.segment_dimension', "'|'", 'intervals.segment_value', "'|'", 'intervals.window_grain', "'|'",
+            dbt.cast('intervals.window_start', string), "'|'", 'intervals.interval_method'
+        ])) }} as metric_interval_id,
+        cast(intervals.model_id as {{ string }}) as model_id,
+        cast(intervals.model_version as {{ string }}) as model_version,
+        cast(intervals.metric as {{ string }}) as metric,
+        cast(intervals.segment_dimension as {{ string }}) as segment_dimension,
+        cast(intervals.segment_value as {{ string }}) as segment_value,
+        cast(intervals.window_grain as {{ string }}) as window_grain,
+        cast(intervals.interval_method as {{ string }}) as interval_method,
+        cast(production.metric_value as {{ double }}) as metric_value,
+        cast(production.sample_size as {{ bigint }}) as sample_size,
+        cast(intervals.interval_lower as {{ double }}) as interval_lower,
+        cast(intervals.interval_upper as {{ double }}) as interval_upper,
+        cast(intervals.confidence_level as {{ double }}) as confidence_level,
+        cast(intervals.n_resamples as {{ bigint }}) as n_resamples,
+        cast(intervals.seed as {{ bigint }}) as seed,
+        cast(intervals.window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(production.window_end as {{ dbt.type_timestamp() }}) as window_end
+
+    from intervals
+    inner join production
+        on intervals.model_id = production.model_id
+        and intervals.model_version = production.model_version
+        and intervals.window_grain = production.window_grain
+        and intervals.window_start = production.window_start
+        and intervals.segment_dimension = production.segment_dimension
+        and intervals.segment_value = production.segment_value
+        and intervals.metric = production.metric
+
+)
+
+select * from final

@@ -1,0 +1,756 @@
+"""Vectorized Poisson bootstrap of many groups at once, from sufficient statistics.
+
+corridor's SQL reduces production events to per-group *histograms*: for each
+model version × window × segment (a "group") and each family of per-event
+values (latency, error flag, correctness, log-loss term, ...), the distinct
+values and how many events carry each. Score histograms split by label are
+the sufficient statistics of AUC. This module turns those histograms into
+percentile and BCa bootstrap intervals for every group in one pass.
+
+How it stays fast
+-----------------
+*Poisson bootstrap.* Each event gets an independent Poisson(1) weight per
+replicate instead of a multinomial draw; the weights of the events of one
+histogram bin add up to a Poisson(count) draw, so the histogram is all the
+bootstrap needs (exactly, not approximately).
+
+*One shared weight matrix.* The events of a group are laid out in a fixed
+order (values ascending, bins contiguous). One matrix ``W`` of Poisson(1)
+weights (replicates × positions) is drawn once for all groups, and its prefix
+sums ``P`` (``P[:, j]`` = total weight of positions ``< j``) give the
+resampled count of any bin as ``P[:, end] - P[:, start]``. Every group reads
+the first ``n`` columns of the same matrix, which is a valid bootstrap for each
+group (the weights are independent of the values). Linear statistics (means,
+rates) are then a gather and one reduction; quantiles are a batched binary
+search over the cumulative resampled counts; AUC is a weighted Mann-Whitney
+sum over the bins that hold positives. Groups larger than
+``max_shared_events`` draw Poisson(count) per bin directly.
+
+*Closed-form jackknife.* BCa's acceleration needs the leave-one-out values of
+the statistic. Events of one bin give the same leave-one-out value, so the
+jackknife is computed per bin with multiplicities, in closed form for means,
+root means, linear-interpolation quantiles and the Mann-Whitney AUC.
+
+Definitions follow scipy.stats.bootstrap: percentile intervals at
+``(1 - level) / 2`` and ``(1 + level) / 2`` with linear interpolation; BCa as in
+Efron & Tibshirani (1993) eq. 14.10 with z0 from the "mean" percentile of the
+estimate among the replicates and the jackknife acceleration. Replicates whose
+statistic is undefined (e.g. zero resampled events) are left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.special import ndtr, ndtri
+
+GROUP_KEYS = ["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value"]
+
+#: family of per-event values -> [(metric, statistic, parameter)]
+FAMILY_METRICS: dict[str, list[tuple[str, str, float | None]]] = {
+    "latency": [
+        ("latency_mean", "mean", None),
+        ("latency_p50", "quantile", 0.5),
+        ("latency_p95", "quantile", 0.95),
+        ("latency_p99", "quantile", 0.99),
+    ],
+    "error": [("error_rate", "mean", None)],
+    "correct": [("accuracy", "mean", None)],
+    "precision_hit": [("precision", "mean", None)],
+    "recall_hit": [("recall", "mean", None)],
+    "log_loss": [("log_loss", "mean", None)],
+    "brier": [("brier_score", "mean", None)],
+    "abs_error": [("mae", "mean", None)],
+    "squared_error": [("rmse", "root_mean", None)],
+    "score": [("auc", "auc", None)],
+}
+
+DEFAULT_MAX_SHARED_EVENTS = 20_000
+_CHUNK_COLUMNS = 16_384
+
+
+# --------------------------------------------------------------------------- #
+# Shared weights
+# --------------------------------------------------------------------------- #
+class SharedWeights:
+    """Prefix sums of one (positions × replicates) matrix of Poisson(1) weights.
+
+    ``prefix[j]`` is the vector (one entry per replicate) of the total weight of
+    positions ``< j``. Drawn position by position, so the first ``n`` positions
+    are the same whatever the total: a group's replicates depend only on the
+    seed, the number of resamples and its own data.
+    """
+
+    def __init__(self, n_resamples: int, n_positions: int, seed: int):
+        rng = np.random.default_rng([seed, 0])
+        n_positions = max(n_positions, 1)
+        weights = rng.poisson(1.0, size=(n_positions, n_resamples)).astype(np.int32)
+        self.prefix = np.zeros((n_positions + 1, n_resamples), dtype=np.int32)
+        np.cumsum(weights, axis=0, out=self.prefix[1:])
+        self.n_positions = n_positions
+        self.n_resamples = n_resamples
+        self._float = None
+        self._keyed: dict[int, tuple[np.ndarray, int]] = {}
+
+    @property
+    def prefix_float(self) -> np.ndarray:
+        if self._float is None:
+            self._float = self.prefix.astype(np.float64)
+        return self._float
+
+    def keyed(self, width: int) -> tuple[np.ndarray, int]:
+        """The first ``width`` prefix sums of every replicate, replicate-major and replicate b offset by
+        b × span: globally sorted, so one searchsorted finds, for every (replicate, target), the first
+        position reaching it. Cached per width (a power of two), so small groups search a small,
+        cache-resident array."""
+        if width not in self._keyed:
+            part = self.prefix[:width]
+            span = int(part[-1].max()) + 2
+            keyed = part.T.astype(np.int64) + (np.arange(self.n_resamples, dtype=np.int64) * span)[:, None]
+            if keyed.size and keyed[-1, -1] < 2**31 - 1:
+                keyed = keyed.astype(np.int32)  # half the memory traffic of the searches
+            self._keyed[width] = (keyed.ravel(), span)
+        return self._keyed[width]
+
+
+# --------------------------------------------------------------------------- #
+# Small helpers
+# --------------------------------------------------------------------------- #
+def _segment_starts(group: np.ndarray) -> np.ndarray:
+    """Start index of each run of equal values in a sorted group-index array."""
+    if group.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+
+
+def _within_group_cumsum(counts: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Inclusive cumulative sum of counts restarting at each group start."""
+    total = np.cumsum(counts, dtype=np.int64)
+    before = np.r_[0, total[:-1]][starts]
+    lengths = np.diff(np.r_[starts, counts.size])
+    return total - np.repeat(before, lengths)
+
+
+def _linear_quantile_sorted(sorted_values: np.ndarray, valid: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Row-wise linear-interpolation quantiles (numpy's default) of pre-sorted rows.
+
+    ``sorted_values`` is (G, B) with invalid entries (NaN) sorted last; ``valid``
+    is the number of valid entries per row; ``probs`` is (G,) or (G, k).
+    """
+    probs = np.asarray(probs, dtype=float)
+    squeeze = probs.ndim == 1
+    if squeeze:
+        probs = probs[:, None]
+    out = np.full(probs.shape, np.nan)
+    ok = (valid > 0)[:, None] & np.isfinite(probs)
+    h = np.where(ok, probs * (valid[:, None] - 1), 0.0)
+    lo = np.clip(np.floor(h).astype(np.int64), 0, None)
+    hi = np.minimum(lo + 1, np.maximum(valid[:, None] - 1, 0))
+    rows = np.arange(sorted_values.shape[0])[:, None]
+    a = sorted_values[rows, lo]
+    b = sorted_values[rows, hi]
+    out = np.where(ok, a + (h - lo) * (b - a), np.nan)
+    return out[:, 0] if squeeze else out
+
+
+def _value_at_rank(cum_counts: np.ndarray, values: np.ndarray, group_offset: np.ndarray, rank: np.ndarray):
+    """Value of the element of (0-based) rank ``rank`` of each group's expanded histogram.
+
+    ``cum_counts`` are global inclusive cumulative counts over all bins (groups
+    contiguous); ``group_offset`` is the number of events before each group.
+    """
+    idx = np.searchsorted(cum_counts, group_offset + rank, side="right")
+    return values[np.minimum(idx, values.size - 1)]
+
+
+# --------------------------------------------------------------------------- #
+# Replicate counts per bin
+# --------------------------------------------------------------------------- #
+@dataclass
+class _Chunk:
+    groups: np.ndarray  # group ids in this chunk
+    bin_slice: slice  # bins of these groups (contiguous)
+
+
+def _chunks(bin_group_start: np.ndarray, bins_per_group: np.ndarray, group_ids: np.ndarray, max_columns: int):
+    """Split consecutive groups into chunks of at most ~max_columns bins."""
+    chunks: list[_Chunk] = []
+    i = 0
+    while i < group_ids.size:
+        j, width = i, 0
+        while j < group_ids.size and (
+            j == i or (group_ids[j] == group_ids[j - 1] + 1 and width + bins_per_group[group_ids[j]] <= max_columns)
+        ):
+            width += bins_per_group[group_ids[j]]
+            j += 1
+        g = group_ids[i:j]
+        start = bin_group_start[g[0]]
+        stop = bin_group_start[g[-1]] + bins_per_group[g[-1]]
+        chunks.append(_Chunk(g, slice(start, stop)))
+        i = j
+    return chunks
+
+
+def _replicate_bin_counts(
+    counts: np.ndarray,
+    local_ends: np.ndarray,
+    local_bin_group: np.ndarray,
+    shared: SharedWeights | None,
+    n_resamples: int,
+    seed: int,
+    position_offset: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Resampled counts (B × bins) and their within-group inclusive cumulative sums.
+
+    With ``shared``: bins are read from the shared prefix sums at their layout
+    positions (``position_offset`` shifts a bin's positions, e.g. positives after
+    negatives). Without: Poisson(count) per bin from a generator seeded by the
+    seed and the bins' counts.
+    """
+    if shared is not None:
+        ends = local_ends if position_offset is None else local_ends + position_offset
+        starts = ends - counts
+        draws = (shared.prefix[ends] - shared.prefix[starts]).T
+    else:
+        rng = np.random.default_rng([seed, 2, int(counts.sum()), int(counts.size)])
+        draws = rng.poisson(counts.astype(float), size=(n_resamples, counts.size)).astype(np.int32)
+    starts_local = _segment_starts(local_bin_group)
+    cum = np.cumsum(draws, axis=1, dtype=np.int64)
+    before = np.concatenate([np.zeros((draws.shape[0], 1), dtype=np.int64), cum[:, :-1]], axis=1)[:, starts_local]
+    lengths = np.diff(np.r_[starts_local, counts.size])
+    cum -= np.repeat(before, lengths, axis=1)
+    return draws, cum
+
+
+def _batched_first_reaching(cum: np.ndarray, local_bin_group: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """For each replicate b and group g: index (into the chunk's bins) of the first bin of g
+    whose cumulative resampled count reaches ``targets[b, g]`` (an int ≥ 1)."""
+    n_b, n_bins = cum.shape
+    n_g = targets.shape[1]
+    span = int(cum.max(initial=0)) + int(targets.max(initial=0)) + 2
+    group_of_col = local_bin_group.astype(np.int64)
+    keyed = cum + group_of_col[None, :] * span + (np.arange(n_b, dtype=np.int64) * n_g * span)[:, None]
+    flat = keyed.ravel()
+    t = (
+        targets
+        + np.arange(n_g, dtype=np.int64)[None, :] * span
+        + (np.arange(n_b, dtype=np.int64) * n_g * span)[:, None]
+    )
+    idx = np.searchsorted(flat, t.ravel(), side="left").reshape(n_b, n_g)
+    return idx - (np.arange(n_b, dtype=np.int64) * n_bins)[:, None]
+
+
+# --------------------------------------------------------------------------- #
+# Statistics of value histograms
+# --------------------------------------------------------------------------- #
+def _value_family(
+    group: np.ndarray,
+    values: np.ndarray,
+    counts: np.ndarray,
+    stats: list[tuple[str, float | None]],
+    n_resamples: int,
+    seed: int,
+    shared: SharedWeights | None,
+    max_shared_events: int,
+):
+    """Estimates, replicates (G × B) and jackknife accelerations for each statistic.
+
+    ``group`` (dense ids 0..G-1), ``values`` and ``counts`` are per bin, sorted by
+    group then value.
+    """
+    n_groups = int(group.max()) + 1 if group.size else 0
+    starts = _segment_starts(group)
+    bins_per_group = np.diff(np.r_[starts, group.size])
+    n = np.bincount(group, weights=counts, minlength=n_groups).astype(np.int64)
+    s = np.bincount(group, weights=counts * values, minlength=n_groups)
+    cum_global = np.cumsum(counts, dtype=np.int64)
+    group_offset = np.r_[0, np.cumsum(n)[:-1]].astype(np.int64)
+    local_ends = _within_group_cumsum(counts, starts)
+
+    results = {}
+    for stat, q in stats:
+        results[(stat, q)] = {"estimate": np.full(n_groups, np.nan), "replicates": None, "acceleration": None}
+
+    # point estimates and jackknife accelerations (closed form, per bin)
+    bin_n = n[group]
+    for stat, q in stats:
+        res = results[(stat, q)]
+        if stat in ("mean", "root_mean"):
+            mean = np.divide(s, n, out=np.full(n_groups, np.nan), where=n > 0)
+            loo = np.divide(s[group] - values, bin_n - 1, out=np.full(group.size, np.nan), where=bin_n > 1)
+            if stat == "root_mean":
+                mean, loo = np.sqrt(mean), np.sqrt(np.maximum(loo, 0.0))
+            res["estimate"] = mean
+            res["acceleration"] = _acceleration(group, loo, counts, n_groups)
+        else:
+            res["estimate"] = _quantile_from_histogram(cum_global, values, group_offset, n, q)
+            res["acceleration"] = _quantile_acceleration(cum_global, values, group_offset, n, q)
+
+    # replicates
+    reps = {key: np.full((n_groups, n_resamples), np.nan) for key in results}
+    ids = np.arange(n_groups)
+    small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
+    large = np.setdiff1d(ids[n > 0], small)
+    if small.size:
+        _shared_value_replicates(
+            shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps
+        )
+    for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
+        sl = chunk.bin_slice
+        uniq, g_local = np.unique(group[sl], return_inverse=True)
+        draws, cum = _replicate_bin_counts(counts[sl], local_ends[sl], g_local, None, n_resamples, seed)
+        local_starts = _segment_starts(g_local)
+        last = np.r_[local_starts[1:], g_local.size] - 1
+        n_star = cum[:, last].astype(float)  # B × Gc
+        for stat, q in stats:
+            if stat in ("mean", "root_mean"):
+                sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    theta = sums / n_star
+                if stat == "root_mean":
+                    theta = np.sqrt(theta)
+            else:
+                theta = _replicate_quantiles(cum, g_local, values[sl], n_star, q)
+            theta[n_star == 0] = np.nan
+            reps[(stat, q)][uniq] = theta.T
+    for key in results:
+        results[key]["replicates"] = reps[key]
+    return n, results
+
+
+def _shared_value_replicates(
+    shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps
+):
+    """Replicates of the groups ``members`` read from the shared prefix sums.
+
+    Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
+    group are contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
+    Quantiles: the event position holding resampled unit t is the first position whose prefix reaches
+    t + 1: one batched searchsorted over the replicate-major prefix sums, then the bin holding it.
+    """
+    from scipy import sparse
+
+    member = np.zeros(n.size, dtype=bool)
+    member[members] = True
+    in_bins = member[group]
+    g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
+    row_of = np.full(n.size, -1, dtype=np.int64)
+    row_of[members] = np.arange(members.size)
+    rows = row_of[g_b]
+    last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
+    v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
+    n_star = shared.prefix[n[members]].astype(float)  # G × B
+    undefined = n_star == 0
+    expanded = None
+    for stat, q in stats:
+        if stat in ("mean", "root_mean"):
+            coef = sparse.csr_matrix((v_b - v_next, (rows, e_b)), shape=(members.size, shared.prefix.shape[0]))
+            sums = np.asarray(coef @ shared.prefix_float)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                theta = sums / n_star
+            if stat == "root_mean":
+                theta = np.sqrt(theta)
+        else:
+            h = np.maximum(n_star - 1, 0) * q
+            lo = np.floor(h)
+            frac = h - lo
+            lo = lo.astype(np.int64)
+            hi = np.minimum(lo + 1, np.maximum(n_star.astype(np.int64) - 1, 0))
+            n_b = shared.n_resamples
+            sizes = n[members]
+            widths = np.minimum(
+                np.maximum(2 ** np.ceil(np.log2(sizes + 1)).astype(np.int64), 64), shared.prefix.shape[0]
+            )
+            picked = [np.empty(lo.shape), np.empty(lo.shape)]
+            if expanded is None:
+                expanded = np.repeat(values, counts)  # the value at every (group, event position)
+            for width in np.unique(widths):
+                sel = np.flatnonzero(widths == width)
+                keyed, span = shared.keyed(int(width))
+                offsets = (np.arange(n_b, dtype=np.int64) * span)[None, :]
+                starts = (np.arange(n_b, dtype=np.int64) * width)[None, :]
+                for k, target in enumerate((lo[sel], hi[sel])):
+                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel().astype(keyed.dtype), side="left")
+                    position = found.reshape(target.shape) - starts - 1 + group_offset[members[sel]][:, None]
+                    picked[k][sel] = expanded[np.clip(position, 0, expanded.size - 1)]
+            theta = picked[0] + frac * (picked[1] - picked[0])
+        theta[undefined] = np.nan
+        reps[(stat, q)][members] = theta
+
+
+def _quantile_from_histogram(cum_global, values, group_offset, n, q):
+    h = np.maximum(n - 1, 0) * q
+    lo = np.floor(h).astype(np.int64)
+    hi = np.minimum(lo + 1, np.maximum(n - 1, 0))
+    a = _value_at_rank(cum_global, values, group_offset, lo)
+    b = _value_at_rank(cum_global, values, group_offset, hi)
+    out = a + (h - lo) * (b - a)
+    return np.where(n > 0, out, np.nan)
+
+
+def _replicate_quantiles(cum, g_local, values, n_star, q):
+    h = np.maximum(n_star - 1, 0) * q
+    lo = np.floor(h)
+    frac = h - lo
+    lo = lo.astype(np.int64)
+    hi = np.minimum(lo + 1, np.maximum(n_star.astype(np.int64) - 1, 0))
+    idx_lo = _batched_first_reaching(cum, g_local, lo + 1)
+    idx_hi = _batched_first_reaching(cum, g_local, hi + 1)
+    idx_lo = np.clip(idx_lo, 0, values.size - 1)
+    idx_hi = np.clip(idx_hi, 0, values.size - 1)
+    a, b = values[idx_lo], values[idx_hi]
+    return a + frac * (b - a)
+
+
+def _quantile_acceleration(cum_global, values, group_offset, n, q):
+    """Jackknife acceleration of the linear-interpolation q-quantile, in closed form.
+
+    Removing the element of rank r from n sorted values leaves m = n - 1 values;
+    with h = (m - 1) q, k = floor(h), f = h - k the leave-one-out quantile is
+    x'_k + f (x'_{k+1} - x'_k), where x'_i = x_i for i < r and x_{i+1} otherwise.
+    It takes three values: r <= k (k + 1 ranks), r = k + 1 (1 rank), r >= k + 2.
+    """
+    m = np.maximum(n - 1, 1)
+    h = (m - 1) * q
+    k = np.floor(h).astype(np.int64)
+    f = h - k
+
+    def x(rank):
+        return _value_at_rank(cum_global, values, group_offset, np.clip(rank, 0, np.maximum(n - 1, 0)))
+
+    def combo(i, j):
+        # value with x'_k = x_i and x'_{k+1} = x_j (x'_{k+1} only matters when f > 0)
+        return x(i) + f * (x(j) - x(i))
+
+    t_low = combo(k + 1, k + 2)
+    t_mid = combo(k, k + 2)
+    t_high = combo(k, k + 1)
+    w_low = (k + 1).astype(float)
+    w_mid = np.ones_like(w_low)
+    w_high = np.maximum(n - k - 2, 0).astype(float)
+    w_total = w_low + w_mid + w_high
+    mean = (w_low * t_low + w_mid * t_mid + w_high * t_high) / w_total
+    d = np.stack([mean - t_low, mean - t_mid, mean - t_high])
+    w = np.stack([w_low, w_mid, w_high])
+    num = (w * d**3).sum(axis=0)
+    den = (w * d**2).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    return np.where(n > 2, a, np.nan)
+
+
+def _acceleration(group, loo, multiplicity, n_groups):
+    """a = sum m d^3 / (6 (sum m d^2)^1.5), d = mean(loo) - loo, per group."""
+    ok = np.isfinite(loo)
+    g, v, m = group[ok], loo[ok], multiplicity[ok].astype(float)
+    total = np.bincount(g, weights=m, minlength=n_groups)
+    mean = np.divide(np.bincount(g, weights=m * v, minlength=n_groups), total, out=np.zeros(n_groups), where=total > 0)
+    d = mean[g] - v
+    num = np.bincount(g, weights=m * d**3, minlength=n_groups)
+    den = np.bincount(g, weights=m * d**2, minlength=n_groups)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    return np.where(total > 2, a, np.nan)
+
+
+# --------------------------------------------------------------------------- #
+# AUC from score histograms
+# --------------------------------------------------------------------------- #
+def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_shared_events):
+    """Mann-Whitney AUC (ties count 1/2) of each group's score histogram, its
+    Poisson-bootstrap replicates (G × B) and jackknife acceleration."""
+    n_groups = int(group.max()) + 1 if group.size else 0
+    starts = _segment_starts(group)
+    bins_per_group = np.diff(np.r_[starts, group.size])
+    tot_pos = np.bincount(group, weights=n_pos, minlength=n_groups)
+    tot_neg = np.bincount(group, weights=n_neg, minlength=n_groups)
+    cum_neg = _within_group_cumsum(n_neg, starts)  # inclusive
+    cum_pos = _within_group_cumsum(n_pos, starts)
+    neg_below = cum_neg - n_neg
+    pos_above = tot_pos[group] - cum_pos
+    u = np.bincount(group, weights=n_pos * (neg_below + 0.5 * n_neg), minlength=n_groups)
+    pairs = tot_pos * tot_neg
+    estimate = np.divide(u, pairs, out=np.full(n_groups, np.nan), where=pairs > 0)
+
+    # jackknife: drop one positive of bin b, or one negative of bin b
+    pg, ng = tot_pos[group], tot_neg[group]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        loo_pos = (u[group] - (neg_below + 0.5 * n_neg)) / ((pg - 1) * ng)
+        loo_neg = (u[group] - (pos_above + 0.5 * n_pos)) / (pg * (ng - 1))
+    loo = np.r_[loo_pos, loo_neg]
+    mult = np.r_[n_pos, n_neg].astype(float)
+    gg = np.r_[group, group]
+    keep = (mult > 0) & np.isfinite(loo)
+    acceleration = _acceleration(gg[keep], loo[keep], mult[keep], n_groups)
+
+    reps = np.full((n_groups, n_resamples), np.nan)
+    n = (tot_pos + tot_neg).astype(np.int64)
+    ids = np.arange(n_groups)
+    valid = pairs > 0
+    small = ids[valid & (n <= max_shared_events)] if shared is not None else ids[:0]
+    large = np.setdiff1d(ids[valid], small)
+    if small.size:
+        _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_pos, tot_neg, small, reps)
+    for use_shared, members in ((False, large),):
+        for chunk in _chunks(starts, bins_per_group, members, _CHUNK_COLUMNS // 2):
+            sl = chunk.bin_slice
+            uniq, g_local = np.unique(group[sl], return_inverse=True)
+            ends_neg = cum_neg[sl]
+            # negatives occupy positions [0, n_neg); positives follow them
+            neg_draws, neg_cum = _replicate_bin_counts(
+                n_neg[sl], ends_neg, g_local, shared if use_shared else None, n_resamples, seed
+            )
+            pos_draws, pos_cum = _replicate_bin_counts(
+                n_pos[sl],
+                cum_pos[sl],
+                g_local,
+                shared if use_shared else None,
+                n_resamples,
+                seed + 7919,
+                position_offset=tot_neg[group[sl]].astype(np.int64),
+            )
+            local_starts = _segment_starts(g_local)
+            last = np.r_[local_starts[1:], g_local.size] - 1
+            neg_star = neg_cum[:, last].astype(float)
+            pos_star = pos_cum[:, last].astype(float)
+            twice_u = np.add.reduceat(pos_draws * (2 * neg_cum - neg_draws), local_starts, axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                theta = 0.5 * twice_u / (pos_star * neg_star)
+            theta[(pos_star == 0) | (neg_star == 0)] = np.nan
+            reps[uniq] = theta.T
+    return n, estimate, reps, acceleration
+
+
+def _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_pos, tot_neg, members, reps):
+    """AUC replicates of the groups ``members`` from the shared prefix sums.
+
+    Layout: a group's negatives occupy positions [0, n_neg) by score bin, its positives follow. Only bins
+    holding positives contribute: 2 U* = sum_b pos_b* (P[neg start_b] + P[neg end_b]), with
+    pos_b* = P[n_neg + pos end_b] - P[n_neg + pos start_b]; all are row gathers of the prefix matrix.
+    """
+    member = np.zeros(tot_pos.size, dtype=bool)
+    member[members] = True
+    sel = np.flatnonzero(member[group] & (n_pos > 0))
+    g = group[sel]
+    offset = tot_neg[g].astype(np.int64)
+    prefix = shared.prefix
+    neg_end = cum_neg[sel]
+    neg_start = neg_end - n_neg[sel]
+    pos_end = offset + cum_pos[sel]
+    pos_start = pos_end - n_pos[sel]
+    twice_u = np.zeros((members.size, prefix.shape[1]))
+    row_of = np.full(tot_pos.size, -1, dtype=np.int64)
+    row_of[members] = np.arange(members.size)
+    block = max(1, 4_000_000 // prefix.shape[1])
+    for start in range(0, sel.size, block):
+        part = slice(start, start + block)
+        pos = (prefix[pos_end[part]] - prefix[pos_start[part]]).astype(np.float64)
+        neg = prefix[neg_start[part]].astype(np.float64) + prefix[neg_end[part]]
+        contrib = pos * neg
+        rows = row_of[g[part]]
+        run_starts = _segment_starts(rows)
+        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0)
+    n_neg_star = prefix[tot_neg[members].astype(np.int64)].astype(np.float64)
+    n_pos_star = prefix[(tot_neg + tot_pos)[members].astype(np.int64)] - n_neg_star
+    with np.errstate(invalid="ignore", divide="ignore"):
+        theta = 0.5 * twice_u / (n_pos_star * n_neg_star)
+    theta[(n_pos_star == 0) | (n_neg_star == 0)] = np.nan
+    reps[members] = theta
+
+
+# --------------------------------------------------------------------------- #
+# Intervals from replicates
+# --------------------------------------------------------------------------- #
+def intervals_from_replicates(
+    estimate: np.ndarray, replicates: np.ndarray, acceleration: np.ndarray, level: float
+) -> dict[str, np.ndarray]:
+    """Percentile and BCa intervals for each row of ``replicates`` (G × B).
+
+    Undefined replicates (NaN) are left out. BCa is null where z0 is infinite
+    (the estimate lies outside every replicate) or the acceleration is undefined.
+    """
+    alpha = (1 - level) / 2
+    sorted_reps = np.sort(replicates, axis=1)
+    valid = np.isfinite(replicates).sum(axis=1)
+    pct = _linear_quantile_sorted(sorted_reps, valid, np.tile([alpha, 1 - alpha], (len(estimate), 1)))
+    with np.errstate(invalid="ignore"):
+        below = (replicates < estimate[:, None]).sum(axis=1) + (replicates <= estimate[:, None]).sum(axis=1)
+    frac = np.divide(below, 2.0 * valid, out=np.full(len(estimate), np.nan), where=valid > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z0 = ndtri(frac)
+        z = ndtri(np.array([alpha, 1 - alpha]))
+        num = z0[:, None] + z[None, :]
+        adj = ndtr(z0[:, None] + num / (1 - acceleration[:, None] * num))
+    adj = np.where(np.isfinite(z0)[:, None] & np.isfinite(acceleration)[:, None], adj, np.nan)
+    bca = _linear_quantile_sorted(sorted_reps, valid, adj)
+    with np.errstate(invalid="ignore"):
+        sd = np.nanstd(np.where(valid[:, None] > 1, replicates, np.nan), axis=1, ddof=1)
+    return {
+        "percentile_lower": pct[:, 0],
+        "percentile_upper": pct[:, 1],
+        "bca_lower": bca[:, 0],
+        "bca_upper": bca[:, 1],
+        "bias_correction": z0,
+        "acceleration": acceleration,
+        "standard_error": sd,
+        "valid_resamples": valid,
+    }
+
+
+# --------------------------------------------------------------------------- #
+# Public entry point
+# --------------------------------------------------------------------------- #
+def bootstrap_intervals(
+    histograms: pd.DataFrame,
+    n_resamples: int = 1000,
+    level: float = 0.95,
+    seed: int = 20261127,
+    max_shared_events: int = DEFAULT_MAX_SHARED_EVENTS,
+    return_replicates: bool = False,
+):
+    """Percentile and BCa bootstrap intervals for every group × metric of ``histograms``.
+
+    ``histograms`` has the group keys (``GROUP_KEYS``; any subset works, at least
+    one), ``family`` (a key of ``FAMILY_METRICS``), ``value`` (the per-event value,
+    or the score bin for family ``score``), ``label`` (0/1 for ``score``, else
+    ignored) and ``n_events`` (events carrying that value). Returns one row per
+    group × metric × method (``bootstrap_percentile``, ``bootstrap_bca``) with
+    the estimate, bounds, bootstrap standard error, z0, acceleration, sample size,
+    resamples used, level and seed.
+    """
+    keys = [k for k in GROUP_KEYS if k in histograms.columns]
+    if not keys:
+        raise ValueError("histograms need at least one group key column")
+    frame = histograms[histograms["n_events"] > 0]
+    out_frames = []
+    replicate_store = {}
+    n_max = 0
+    for _family, part in frame.groupby("family", sort=True):
+        sizes = part.groupby(keys, sort=False, dropna=False)["n_events"].sum()
+        n_max = max(n_max, int(sizes.max()) if len(sizes) else 0)
+    shared = SharedWeights(n_resamples, min(n_max, max_shared_events), seed) if n_max else None
+
+    for family, part in frame.groupby("family", sort=True):
+        if family not in FAMILY_METRICS:
+            raise ValueError(f"unknown histogram family {family!r}; expected one of {sorted(FAMILY_METRICS)}")
+        part = part.sort_values([*keys, "value"], kind="mergesort")
+        key_frame = part[keys].drop_duplicates().reset_index(drop=True)
+        codes = pd.MultiIndex.from_frame(key_frame).get_indexer(pd.MultiIndex.from_frame(part[keys]))
+        metrics = FAMILY_METRICS[family]
+        if family == "score":
+            label = part["label"].to_numpy()
+            counts = part["n_events"].to_numpy(np.int64)
+            agg = (
+                pd.DataFrame(
+                    {
+                        "g": codes,
+                        "bin": part["value"].to_numpy(float),
+                        "pos": np.where(label == 1, counts, 0),
+                        "neg": np.where(label == 1, 0, counts),
+                    }
+                )
+                .groupby(["g", "bin"], sort=True)[["pos", "neg"]]
+                .sum()
+                .reset_index()
+            )
+            n, est, reps, acc = _auc_family(
+                agg["g"].to_numpy(),
+                agg["bin"].to_numpy(float),
+                agg["pos"].to_numpy(np.int64),
+                agg["neg"].to_numpy(np.int64),
+                n_resamples,
+                seed,
+                shared,
+                max_shared_events,
+            )
+            per_metric = {metrics[0][0]: (est, reps, acc)}
+        else:
+            agg = (
+                pd.DataFrame({"g": codes, "v": part["value"].to_numpy(float), "c": part["n_events"].to_numpy(np.int64)})
+                .groupby(["g", "v"], sort=True)["c"]
+                .sum()
+                .reset_index()
+            )
+            n, res = _value_family(
+                agg["g"].to_numpy(),
+                agg["v"].to_numpy(float),
+                agg["c"].to_numpy(np.int64),
+                [(stat, q) for _, stat, q in metrics],
+                n_resamples,
+                seed,
+                shared,
+                max_shared_events,
+            )
+            per_metric = {
+                name: (res[(stat, q)]["estimate"], res[(stat, q)]["replicates"], res[(stat, q)]["acceleration"])
+                for name, stat, q in metrics
+            }
+        for name, (est, reps, acc) in per_metric.items():
+            iv = intervals_from_replicates(est, reps, acc, level)
+            if return_replicates:
+                replicate_store[name] = (key_frame.copy(), reps)
+            for method, lo, hi in (
+                ("bootstrap_percentile", iv["percentile_lower"], iv["percentile_upper"]),
+                ("bootstrap_bca", iv["bca_lower"], iv["bca_upper"]),
+            ):
+                f = key_frame.copy()
+                f["metric"] = name
+                f["interval_method"] = method
+                f["metric_value"] = est
+                f["sample_size"] = n
+                f["interval_lower"] = lo
+                f["interval_upper"] = hi
+                f["bootstrap_standard_error"] = iv["standard_error"]
+                f["bias_correction"] = iv["bias_correction"] if method == "bootstrap_bca" else np.nan
+                f["acceleration"] = iv["acceleration"] if method == "bootstrap_bca" else np.nan
+                f["valid_resamples"] = iv["valid_resamples"]
+                out_frames.append(f)
+    columns = [
+        *keys,
+        "metric",
+        "interval_method",
+        "metric_value",
+        "sample_size",
+        "interval_lower",
+        "interval_upper",
+        "bootstrap_standard_error",
+        "bias_correction",
+        "acceleration",
+        "valid_resamples",
+    ]
+    if out_frames:
+        result = pd.concat(out_frames, ignore_index=True)
+    else:
+        result = pd.DataFrame({c: [] for c in columns})
+    result["n_resamples"] = n_resamples
+    result["confidence_level"] = level
+    result["seed"] = seed
+    result = result.sort_values([*keys, "metric", "interval_method"], kind="mergesort").reset_index(drop=True)
+    if return_replicates:
+        return result, replicate_store
+    return result
+
+
+def histograms_from_samples(samples: dict, family: str, score_bins: int | None = None) -> pd.DataFrame:
+    """Histograms of raw per-group samples (a helper for tests, calibration and the benchmark).
+
+    ``samples`` maps a group key (str) to an array of values (or, for ``score``,
+    a pair (scores, labels)); returns the frame ``bootstrap_intervals`` expects,
+    keyed by ``segment_value``.
+    """
+    rows = []
+    for key, data in samples.items():
+        if family == "score":
+            scores, labels = data
+            bins = np.round(np.asarray(scores) * score_bins).astype(np.int64) if score_bins else np.asarray(scores)
+            for lab in (0, 1):
+                v, c = np.unique(bins[np.asarray(labels) == lab], return_counts=True)
+                rows.append(
+                    pd.DataFrame({"segment_value": key, "family": family, "value": v, "label": lab, "n_events": c})
+                )
+        else:
+            v, c = np.unique(np.asarray(data, dtype=float), return_counts=True)
+            rows.append(pd.DataFrame({"segment_value": key, "family": family, "value": v, "label": 0, "n_events": c}))
+    return pd.concat(rows, ignore_index=True)

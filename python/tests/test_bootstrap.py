@@ -1,0 +1,170 @@
+"""The vectorized Poisson bootstrap kernels (corridor.bootstrap) against
+independent references: brute-force jackknife, numpy/scikit-learn point
+estimates and scipy.stats.bootstrap intervals (within Monte Carlo error)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from corridor import bootstrap as bs
+from scipy import stats
+from sklearn.metrics import roc_auc_score
+
+RNG = np.random.default_rng(20261127)
+LATENCY = np.round(RNG.lognormal(4.5, 0.6, 400), 1)  # ties, like real latencies (0.1 ms)
+SMALL = LATENCY[:37]
+ERRORS = (RNG.random(600) < 0.07).astype(float)
+SCORES = np.round(RNG.beta(2, 5, 800), 3)
+LABELS = (RNG.random(800) < 0.2 + 0.6 * SCORES).astype(int)
+
+
+def _rows(result, segment, metric, method="bootstrap_bca"):
+    sel = result[(result.segment_value == segment) & (result.metric == metric) & (result.interval_method == method)]
+    assert len(sel) == 1
+    return sel.iloc[0]
+
+
+def _brute_acceleration(x, statistic):
+    n = len(x)
+    loo = np.array([statistic(np.delete(x, i)) for i in range(n)])
+    d = loo.mean() - loo
+    return (d**3).sum() / (6 * ((d**2).sum()) ** 1.5)
+
+
+@pytest.fixture(scope="module")
+def latency_result():
+    h = bs.histograms_from_samples({"big": LATENCY, "small": SMALL}, "latency")
+    return bs.bootstrap_intervals(h, n_resamples=4000, seed=11)
+
+
+@pytest.mark.parametrize("segment,data", [("big", LATENCY), ("small", SMALL)])
+@pytest.mark.parametrize(
+    "metric,fn",
+    [
+        ("latency_mean", np.mean),
+        ("latency_p50", lambda a: np.quantile(a, 0.5)),
+        ("latency_p95", lambda a: np.quantile(a, 0.95)),
+        ("latency_p99", lambda a: np.quantile(a, 0.99)),
+    ],
+)
+def test_estimate_and_closed_form_jackknife_match_brute_force(latency_result, segment, data, metric, fn):
+    row = _rows(latency_result, segment, metric)
+    assert row.metric_value == pytest.approx(fn(data), rel=1e-12)
+    assert row.sample_size == len(data)
+    assert row.acceleration == pytest.approx(_brute_acceleration(data, fn), rel=1e-9, abs=1e-12)
+
+
+def test_root_mean_jackknife():
+    sq = np.round(RNG.gamma(0.7, 3.0, 150), 3)
+    res = bs.bootstrap_intervals(bs.histograms_from_samples({"g": sq}, "squared_error"), n_resamples=200)
+    row = _rows(res, "g", "rmse")
+    assert row.metric_value == pytest.approx(np.sqrt(sq.mean()), rel=1e-12)
+    assert row.acceleration == pytest.approx(_brute_acceleration(sq, lambda a: np.sqrt(a.mean())), rel=1e-9)
+
+
+def _auc(scores, labels):
+    return roc_auc_score(labels, scores)
+
+
+def test_auc_estimate_and_jackknife():
+    h = bs.histograms_from_samples({"g": (SCORES, LABELS)}, "score", score_bins=1000)
+    res = bs.bootstrap_intervals(h, n_resamples=200)
+    row = _rows(res, "g", "auc")
+    assert row.metric_value == pytest.approx(_auc(SCORES, LABELS), rel=1e-12)
+    n = len(SCORES)
+    loo = np.array([_auc(np.delete(SCORES, i), np.delete(LABELS, i)) for i in range(n)])
+    d = loo.mean() - loo
+    assert row.acceleration == pytest.approx((d**3).sum() / (6 * ((d**2).sum()) ** 1.5), rel=1e-8)
+
+
+def _scipy(data, statistic, method, paired=False):
+    res = stats.bootstrap(
+        data, statistic, n_resamples=6000, method=method, random_state=5, paired=paired, vectorized=not paired
+    )
+    return res.confidence_interval.low, res.confidence_interval.high, res.standard_error
+
+
+@pytest.mark.parametrize("method", ["percentile", "BCa"])
+@pytest.mark.parametrize(
+    "metric,family,data,statistic",
+    [
+        ("latency_mean", "latency", LATENCY, lambda a, axis=-1: np.mean(a, axis=axis)),
+        ("latency_p95", "latency", LATENCY, lambda a, axis=-1: np.quantile(a, 0.95, axis=axis)),
+        ("latency_p50", "latency", SMALL, lambda a, axis=-1: np.quantile(a, 0.5, axis=axis)),
+        ("error_rate", "error", ERRORS, lambda a, axis=-1: np.mean(a, axis=axis)),
+    ],
+)
+def test_intervals_agree_with_scipy_within_monte_carlo_error(method, metric, family, data, statistic):
+    h = bs.histograms_from_samples({"g": data}, family)
+    res = bs.bootstrap_intervals(h, n_resamples=6000, seed=3)
+    row = _rows(res, "g", metric, "bootstrap_bca" if method == "BCa" else "bootstrap_percentile")
+    lo, hi, se = _scipy((data,), statistic, method)
+    # the Monte Carlo sd of a 2.5 % endpoint at 6000 resamples is ~0.035 SE per side; quantiles of
+    # discrete resamples jump by whole order statistics, hence the looser bound for them
+    tol = (0.6 if "p" in metric[-3:] and metric != "latency_mean" else 0.2) * se
+    assert abs(row.interval_lower - lo) <= tol, (row.interval_lower, lo, se)
+    assert abs(row.interval_upper - hi) <= tol, (row.interval_upper, hi, se)
+    assert row.bootstrap_standard_error == pytest.approx(se, rel=0.08)
+
+
+@pytest.mark.parametrize("method", ["percentile", "BCa"])
+def test_auc_intervals_agree_with_scipy(method):
+    h = bs.histograms_from_samples({"g": (SCORES, LABELS)}, "score", score_bins=1000)
+    res = bs.bootstrap_intervals(h, n_resamples=4000, seed=9)
+    row = _rows(res, "g", "auc", "bootstrap_bca" if method == "BCa" else "bootstrap_percentile")
+
+    def statistic(s, y):
+        if y.min() == y.max():
+            return np.nan
+        return _auc(s, y)
+
+    lo, hi, se = _scipy((SCORES, LABELS), statistic, method, paired=True)
+    assert abs(row.interval_lower - lo) <= 0.2 * se
+    assert abs(row.interval_upper - hi) <= 0.2 * se
+
+
+def test_direct_poisson_path_matches_shared_weights():
+    h = bs.histograms_from_samples({"g": LATENCY}, "latency")
+    shared = bs.bootstrap_intervals(h, n_resamples=6000, seed=3)
+    direct = bs.bootstrap_intervals(h, n_resamples=6000, seed=3, max_shared_events=0)
+    for metric in ["latency_mean", "latency_p95"]:
+        a, b = _rows(shared, "g", metric), _rows(direct, "g", metric)
+        se = a.bootstrap_standard_error
+        assert abs(a.interval_lower - b.interval_lower) <= 0.6 * se
+        assert abs(a.interval_upper - b.interval_upper) <= 0.6 * se
+        assert a.bootstrap_standard_error == pytest.approx(b.bootstrap_standard_error, rel=0.08)
+
+
+def test_reproducible_and_independent_of_other_groups():
+    alone = bs.bootstrap_intervals(bs.histograms_from_samples({"g": SMALL}, "latency"), n_resamples=500, seed=42)
+    again = bs.bootstrap_intervals(bs.histograms_from_samples({"g": SMALL}, "latency"), n_resamples=500, seed=42)
+    crowd = bs.bootstrap_intervals(
+        bs.histograms_from_samples({"a": LATENCY, "g": SMALL, "z": LATENCY[::3]}, "latency"), n_resamples=500, seed=42
+    )
+    other = bs.bootstrap_intervals(bs.histograms_from_samples({"g": SMALL}, "latency"), n_resamples=500, seed=43)
+    cols = ["metric_value", "interval_lower", "interval_upper", "bootstrap_standard_error"]
+    pd.testing.assert_frame_equal(alone[cols], again[cols])
+    pd.testing.assert_frame_equal(
+        alone[cols].reset_index(drop=True), crowd[crowd.segment_value == "g"][cols].reset_index(drop=True)
+    )
+    assert not np.allclose(alone["interval_lower"], other["interval_lower"])
+    assert set(alone["seed"]) == {42} and set(alone["n_resamples"]) == {500}
+
+
+def test_shared_weights_are_poisson_one():
+    w = np.diff(bs.SharedWeights(400, 5000, seed=1).prefix, axis=0).T.astype(float)
+    assert w.mean() == pytest.approx(1.0, abs=0.005)
+    assert w.var() == pytest.approx(1.0, abs=0.01)
+    # independent across replicates and positions
+    assert abs(np.corrcoef(w[0], w[1])[0, 1]) < 0.05
+    assert abs(np.corrcoef(w[:, :-1].ravel(), w[:, 1:].ravel())[0, 1]) < 0.01
+
+
+def test_degenerate_groups():
+    h = bs.histograms_from_samples({"none": np.zeros(30), "one": np.array([5.0])}, "error")
+    res = bs.bootstrap_intervals(h, n_resamples=300)
+    r = _rows(res, "none", "error_rate", "bootstrap_percentile")
+    assert (r.metric_value, r.interval_lower, r.interval_upper) == (0.0, 0.0, 0.0)
+    single = _rows(res, "one", "error_rate", "bootstrap_bca")
+    assert np.isnan(single.acceleration)
