@@ -15,6 +15,7 @@
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
 {%- set f = corridor.format_number -%}
+{%- set series_keys = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
 
@@ -53,12 +54,7 @@ breach_windows as (
 
     from alerts
     inner join results
-        on alerts.rule_id = results.rule_id
-        and alerts.model_id = results.model_id
-        and alerts.model_version = results.model_version
-        and alerts.segment_dimension = results.segment_dimension
-        and alerts.segment_value = results.segment_value
-        and alerts.window_grain = results.window_grain
+        on {{ corridor.keys_equal('alerts', 'results', series_keys) }}
         and results.window_start between alerts.first_seen_window_start and alerts.last_seen_window_start
         and results.is_confirmed_breach
     where alerts.segment_dimension = 'all'
@@ -177,12 +173,7 @@ gate_windows as (
 
     from alerts
     inner join results
-        on alerts.rule_id = results.rule_id
-        and alerts.model_id = results.model_id
-        and alerts.model_version = results.model_version
-        and alerts.segment_dimension = results.segment_dimension
-        and alerts.segment_value = results.segment_value
-        and alerts.window_grain = results.window_grain
+        on {{ corridor.keys_equal('alerts', 'results', series_keys) }}
         and alerts.first_seen_window_start <= results.window_start
         and coalesce(alerts.closed_window_start, alerts.last_seen_window_start) >= results.window_start
     group by 1

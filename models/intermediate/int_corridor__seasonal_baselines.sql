@@ -14,6 +14,7 @@
 {%- set baseline = corridor.setting('corridor_seasonal_baseline') -%}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set double = corridor.type_double() -%}
+{%- set series_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
 {%- set max_lookback = [] -%}
 {%- for grain in grains -%}{%- do max_lookback.append(baseline[grain]['lookback_periods']) -%}{%- endfor -%}
 
@@ -156,15 +157,7 @@ spreads as (
 
     from history
     inner join medians
-        on history.rule_id = medians.rule_id
-        and history.rule_version = medians.rule_version
-        and history.model_id = medians.model_id
-        and history.model_version = medians.model_version
-        and history.metric = medians.metric
-        and history.segment_dimension = medians.segment_dimension
-        and history.segment_value = medians.segment_value
-        and history.window_grain = medians.window_grain
-        and history.window_start = medians.window_start
+        on {{ corridor.keys_equal('history', 'medians', series_keys) }}
     group by 1, 2, 3, 4, 5, 6, 7, 8, 9
 
 ),
@@ -207,25 +200,9 @@ joined as (
     inner join slot_rules as slots_needed
         on targets.window_grain = slots_needed.window_grain
     left join medians
-        on targets.rule_id = medians.rule_id
-        and targets.rule_version = medians.rule_version
-        and targets.model_id = medians.model_id
-        and targets.model_version = medians.model_version
-        and targets.metric = medians.metric
-        and targets.segment_dimension = medians.segment_dimension
-        and targets.segment_value = medians.segment_value
-        and targets.window_grain = medians.window_grain
-        and targets.window_start = medians.window_start
+        on {{ corridor.keys_equal('targets', 'medians', series_keys) }}
     left join spreads
-        on medians.rule_id = spreads.rule_id
-        and medians.rule_version = spreads.rule_version
-        and medians.model_id = spreads.model_id
-        and medians.model_version = spreads.model_version
-        and medians.metric = spreads.metric
-        and medians.segment_dimension = spreads.segment_dimension
-        and medians.segment_value = spreads.segment_value
-        and medians.window_grain = spreads.window_grain
-        and medians.window_start = spreads.window_start
+        on {{ corridor.keys_equal('medians', 'spreads', series_keys) }}
 
 ),
 

@@ -14,6 +14,7 @@
     kind's macro (macros/validation/comparison_kinds.sql) supplies the test.
 -#}
 {%- set kinds = corridor.comparison_kinds() -%}
+{%- set check_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_start'] -%}
 {%- set catalogue = corridor.metric_catalogue() -%}
 {%- set rate_metrics = [] -%}
 {%- for name, spec in catalogue.items() -%}
@@ -137,13 +138,7 @@ paired as {{ corridor.materialized_cte() }} (
 
     from scoped_production
     full outer join scoped_offline
-        on scoped_production.rule_id = scoped_offline.rule_id
-        and scoped_production.rule_version = scoped_offline.rule_version
-        and scoped_production.model_id = scoped_offline.model_id
-        and scoped_production.model_version = scoped_offline.model_version
-        and scoped_production.segment_dimension = scoped_offline.segment_dimension
-        and scoped_production.segment_value = scoped_offline.segment_value
-        and scoped_production.window_start = scoped_offline.window_start
+        on {{ corridor.keys_equal('scoped_production', 'scoped_offline', check_keys) }}
 
 ),
 
@@ -192,13 +187,7 @@ prepared as {{ corridor.materialized_cte() }} (
         on paired.rule_id = rules.rule_id
         and paired.rule_version = rules.rule_version
     left join baselines
-        on paired.rule_id = baselines.rule_id
-        and paired.rule_version = baselines.rule_version
-        and paired.model_id = baselines.model_id
-        and paired.model_version = baselines.model_version
-        and paired.segment_dimension = baselines.segment_dimension
-        and paired.segment_value = baselines.segment_value
-        and paired.window_start = baselines.window_start
+        on {{ corridor.keys_equal('paired', 'baselines', check_keys) }}
     left join gates
         on paired.model_id = gates.model_id
         and rules.window_grain = gates.window_grain

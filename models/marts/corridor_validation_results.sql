@@ -90,14 +90,7 @@ judged as (
     left join q_values
         on checks.result_id = q_values.result_id
     left join bayesian
-        on checks.rule_id = bayesian.rule_id
-        and checks.rule_version = bayesian.rule_version
-        and checks.model_id = bayesian.model_id
-        and checks.model_version = bayesian.model_version
-        and checks.segment_dimension = bayesian.segment_dimension
-        and checks.segment_value = bayesian.segment_value
-        and checks.window_grain = bayesian.window_grain
-        and checks.window_start = bayesian.window_start
+        on {{ corridor.keys_equal('checks', 'bayesian', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start']) }}
 
 ),
 
