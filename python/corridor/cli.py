@@ -1,6 +1,7 @@
 """corridor's command line.
 
 corridor demo               build the demo on embedded DuckDB and summarise it
+corridor publish            copy the build file atomically to where BI tools read it
 corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
 """
 
@@ -16,6 +17,7 @@ import duckdb
 
 from corridor import __version__
 from corridor.dbt_runner import REPO_ROOT, duckdb_path, run_dbt
+from corridor.publish import PublishError, default_publish_path, publish
 
 
 def _summarise(path: Path) -> str:
@@ -177,7 +179,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
     print()
     print(_summarise(path))
+    print()
+    return _publish(path, default_publish_path(path))
+
+
+def _publish(build_file: Path, target: Path) -> int:
+    try:
+        done = publish(build_file, target)
+    except PublishError as exc:
+        print(f"corridor publish: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"Published {build_file} -> {done.path} ({done.size_bytes / 1e6:.1f} MB, run {done.invocation_id},"
+        f" {done.seconds:.2f} s). Point BI tools at the published file, read-only:\n"
+        f"  duckdb -readonly {done.path}"
+    )
     return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    build_file = Path(args.database) if args.database else duckdb_path()
+    target = Path(args.to) if args.to else default_publish_path(build_file)
+    return _publish(build_file, target)
 
 
 def _only_rule_tests_failed() -> bool:
@@ -200,6 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")
     demo.add_argument("--full-refresh", action="store_true", help="rebuild tables (run history is kept)")
     demo.set_defaults(func=cmd_demo)
+    pub = sub.add_parser(
+        "publish",
+        help="copy the build file atomically to where BI tools read it (run after each dbt build)",
+        description=(
+            "Copy the DuckDB file dbt builds into to a published file for BI readers, atomically: "
+            "readers never see a half-written file and never block the next build."
+        ),
+    )
+    pub.add_argument("--database", help="the build file (default: $CORRIDOR_DUCKDB_PATH or build/corridor.duckdb)")
+    pub.add_argument(
+        "--to", help="the published file (default: $CORRIDOR_PUBLISH_PATH or published/<name> next to the build file)"
+    )
+    pub.set_defaults(func=cmd_publish)
     data = sub.add_parser("demo-data", help="generate demo data (seeds or parquet)", add_help=False)
     data.add_argument("rest", nargs=argparse.REMAINDER)
     data.set_defaults(func=lambda a: __import__("corridor.demo_data", fromlist=["main"]).main(a.rest) or 0)
