@@ -35,7 +35,7 @@ test: venv $(DEMO_EVENTS)
 
 lint: venv
 	$(BIN)/ruff check python integration_tests/pytest
-	$(BIN)/sqlfluff lint models
+	$(BIN)/sqlfluff lint models analyses
 
 bench: venv
 	$(BIN)/python -m corridor.bench --events $(EVENTS)

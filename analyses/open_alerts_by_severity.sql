@@ -21,6 +21,6 @@ from {{ ref('corridor_alerts') }}
 where alert_status = 'open'
 group by severity, dbt_severity
 order by
-    case dbt_severity when 'error' then 0 when 'warn' then 1 else 2 end,
+    case dbt_severity when 'error' then 0 when 'warn' then 1 else 2 end asc,
     open_alerts desc,
-    severity
+    severity asc

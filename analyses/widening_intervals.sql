@@ -119,4 +119,4 @@ select
     width_ratio / traffic_explained_ratio as unexplained_ratio
 from ratios
 where width_ratio >= {{ min_width_ratio }}
-order by width_ratio desc, metric, segment_dimension, segment_value
+order by width_ratio desc, metric asc, segment_dimension asc, segment_value asc

@@ -23,11 +23,11 @@ def test_versions_agree():
     assert re.search(rf'^version = "{re.escape(corridor.__version__)}"', pyproject, re.M)
 
 
-def test_sqlfluff_passes_on_models(tmp_path):
+def test_sqlfluff_passes_on_models_and_analyses(tmp_path):
     env = dict(os.environ, CORRIDOR_DUCKDB_PATH=str(tmp_path / "lint.duckdb"), DBT_PROFILES_DIR=str(ROOT))
     sqlfluff = Path(sys.executable).with_name("sqlfluff")
     proc = subprocess.run(
-        [str(sqlfluff), "lint", "models"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        [str(sqlfluff), "lint", "models", "analyses"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
     )
     assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
     assert "All Finished" in proc.stdout
