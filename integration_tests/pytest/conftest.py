@@ -125,6 +125,24 @@ def integration_postgres(postgres_server, tmp_path_factory):
     return {"dbt": dbt, "env": postgres_server, "build_output": build.output}
 
 
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory):
+    """`corridor demo` (as `make demo` runs it) into a fresh DuckDB file, once per session: test_demo.py checks
+    the build, test_report.py the report written from it. Tests only read the file."""
+    work = tmp_path_factory.mktemp("demo")
+    path = work / "corridor.duckdb"
+    env = dict(
+        os.environ,
+        CORRIDOR_DUCKDB_PATH=str(path),
+        DBT_TARGET_PATH=str(work / "target"),
+        DBT_LOG_PATH=str(work / "logs"),
+    )
+    corridor = Path(sys.executable).with_name("corridor")
+    proc = subprocess.run([str(corridor), "demo"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+    return {"path": path, "output": proc.stdout, "work": work}
+
+
 @pytest.fixture
 def root_dbt(tmp_path):
     """dbt in the corridor project itself (the demo project) on a throwaway DuckDB file."""

@@ -8,30 +8,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 from conftest import query
-from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    work = tmp_path_factory.mktemp("demo")
-    path = work / "corridor.duckdb"
-    env = dict(
-        os.environ,
-        CORRIDOR_DUCKDB_PATH=str(path),
-        DBT_TARGET_PATH=str(work / "target"),
-        DBT_LOG_PATH=str(work / "logs"),
-    )
-    corridor = Path(sys.executable).with_name("corridor")
-    proc = subprocess.run([str(corridor), "demo"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return {"path": path, "output": proc.stdout, "work": work}
+def demo(demo_build):
+    """The demo built once per session (conftest.demo_build), shared with test_report.py."""
+    return demo_build
 
 
 def test_demo_prints_tables_and_incidents(demo):

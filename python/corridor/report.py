@@ -610,11 +610,14 @@ def gates_figure(input_name: str, rows: list[dict[str, Any]]) -> go.Figure:
         for r in rs:
             i, j = line[r["check_name"]], col[r["window_start"]]
             z[i][j] = GATE_CODES.get(r["gate_status"], 1)
-            if r["gate_status"] == "pass":
-                text[i][j] = "pass" if r["measured_value"] is None else f"pass, measured {_fmt(r['measured_value'])}"
+            if r["gate_status"] == "pass":  # most cells: keep their hover text short
+                measured = "" if r["measured_value"] is None else f", measured {_fmt(r['measured_value'])}"
+                text[i][j] = f"{r['window_start']}: pass{measured}"
             else:
-                text[i][j] = f"{r['gate_status']}: {r['diagnostic'] or ''}"
-            text[i][j] = f"{r['window_start']} – {r['window_end']} ({r['check_category']})<br>{text[i][j]}"
+                text[i][j] = (
+                    f"{r['window_start']} – {r['window_end']} ({r['check_category']}):"
+                    f" {r['gate_status']}<br>{r['diagnostic'] or ''}"
+                )
         fig.add_trace(
             go.Heatmap(
                 # cell edges: each window spans [start, end)
@@ -1009,8 +1012,9 @@ def _corridor_section(wh: Warehouse, data: dict) -> list[str]:
                 seg = "overall" if a["segment_value"] == "all" else f"{a['segment_dimension']}={a['segment_value']}"
                 out.append(
                     f'<li>alert <span class="pill {_e(a["alert_status"])}">{_e(a["alert_status"])}</span>'
-                    f" {_e(a['model_version'])} {_e(seg)}, {_e(a['first_seen_window_start'])} →"
-                    f" {_e(a['last_seen_window_start'])}: segments behind it: {_e(a['segment_diagnostic'])}</li>"
+                    f" model {_e(a['model_id'])} {_e(a['model_version'])}, {_e(seg)},"
+                    f" {_e(a['first_seen_window_start'])} → {_e(a['last_seen_window_start'])}:"
+                    f" segments behind it: {_e(a['segment_diagnostic'])}</li>"
                 )
             out.append("</ul>")
         out.append(_figure_html(fig, meta["div_id"]))
