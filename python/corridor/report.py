@@ -728,6 +728,7 @@ tr.current td { background: #fff3cd; }
 .rule-meta { color: var(--muted); font-size: 13px; margin: 0 0 6px; }
 ul.tight { margin: 4px 0; padding-left: 20px; }
 code { font-size: 12px; }
+#runs td { white-space: nowrap; }
 .diag { max-width: 520px; }
 """
 
@@ -1132,7 +1133,8 @@ def write_index(out_dir: Path) -> Path:
     rows = []
     for name, meta in entries:
         run, checks, alerts = meta["run"], meta["checks"], meta["alerts"]
-        statuses = ", ".join(f"{s} {n:,}" for s, n in checks["by_status"].items() if n)
+        order = [s for s in STATUSES if s in checks["by_status"]] + sorted(set(checks["by_status"]) - set(STATUSES))
+        statuses = ", ".join(f"{s} {checks['by_status'][s]:,}" for s in order if checks["by_status"][s])
         rows.append(
             f'<tr data-run-id="{_attr(run.get("invocation_id"))}" data-started-at="{_attr(run.get("started_at"))}">'
             f'<td><a href="{html.escape(name, quote=True)}/index.html">{_e(run.get("started_at") or name)}</a></td>'

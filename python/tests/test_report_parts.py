@@ -66,7 +66,7 @@ def _fake_report(out, name, run_id, started_at, open_alerts):
     (folder / "index.html").write_text("<html></html>")
     meta = {
         "run": {"invocation_id": run_id, "started_at": started_at, "run_status": "success"},
-        "checks": {"total": 10, "by_status": {"pass": 9, "fail": 1}},
+        "checks": {"total": 10, "by_status": {"fail": 1, "pass": 9}},
         "alerts": {"open": open_alerts, "closed": 0},
         "blocked_windows": {"count": 1},
         "generated_at": "2026-11-27 12:00:00",
