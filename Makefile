@@ -1,6 +1,6 @@
 # corridor — the two commands that matter:
 #   make demo   build the demo end to end on embedded DuckDB and print what it found
-#   make test   run every test (pytest: kernels, dbt on DuckDB, dbt on PostgreSQL, sqlfluff)
+#   make test   run every test (pytest: kernels, dbt on DuckDB, dbt on PostgreSQL, sqlfluff, the report in Chromium)
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo test bench bench-intervals calibration lint seeds clean venv
+.PHONY: demo report browser test bench bench-intervals calibration lint seeds clean venv
 
 venv: $(STAMP)
 
@@ -29,8 +29,23 @@ $(DEMO_EVENTS): | $(STAMP)
 
 demo: venv $(DEMO_EVENTS)
 	$(BIN)/corridor demo
+	$(BIN)/corridor report
 
-test: venv $(DEMO_EVENTS)
+# The HTML report of build/corridor.duckdb, into build/reports/<run>/index.html (index: build/reports/index.html).
+report: venv
+	$(BIN)/corridor report
+
+# The report's tests render it in headless Chromium: Debian's package (not a browser download), installed when missing.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		echo "installing Debian's chromium for the report tests"; \
+		$$SUDO apt-get update -q && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	fi
+
+test: venv browser $(DEMO_EVENTS)
 	$(BIN)/python -m pytest
 
 lint: venv

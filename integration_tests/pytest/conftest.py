@@ -127,7 +127,8 @@ def integration_postgres(postgres_server, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory):
-    """`corridor demo` run once per session, as `make demo` runs it, on a fresh DuckDB file."""
+    """`corridor demo` (as `make demo` runs it) into a fresh DuckDB file, once per session: test_demo.py checks
+    the build, test_report.py the report written from it. Tests only read the file."""
     work = tmp_path_factory.mktemp("demo")
     path = work / "corridor.duckdb"
     env = dict(

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.dbt
 
 @pytest.fixture(scope="module")
 def demo(demo_build):
+    """The demo built once per session (conftest.demo_build), shared with test_report.py."""
     return demo_build
 
 

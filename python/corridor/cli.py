@@ -2,6 +2,8 @@
 
 corridor demo               build the demo on embedded DuckDB and summarise it
 corridor publish            copy the build file atomically to where BI tools read it
+corridor report [--database PATH] [--out DIR]
+                            write the HTML report of the tables (default: the demo's file) and the index of reports
 corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
 """
 
@@ -203,6 +205,24 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return _publish(build_file, target)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from corridor.report import ReportError, write_report
+
+    database = args.database or duckdb_path()
+    try:
+        report, index, data = write_report(database, args.out)
+    except ReportError as exc:
+        print(f"corridor report: {exc}", file=sys.stderr)
+        return 1
+    checks, alerts = data["checks"], data["alerts"]
+    print(
+        f"Report of run {data['run']['invocation_id']} ({checks['total']:,} checks,"
+        f" {alerts['open']} open alerts, {data['blocked_windows']['count']} blocked windows): {report}"
+    )
+    print(f"Index of reports: {index}")
+    return 0
+
+
 def _only_rule_tests_failed() -> bool:
     """True when every failing node of the last build is a corridor.rules_hold test (an expected finding)."""
     target = Path(os.environ.get("DBT_TARGET_PATH", REPO_ROOT / "target"))
@@ -236,6 +256,18 @@ def main(argv: list[str] | None = None) -> int:
         "--to", help="the published file (default: $CORRIDOR_PUBLISH_PATH or published/<name> next to the build file)"
     )
     pub.set_defaults(func=cmd_publish)
+    report = sub.add_parser("report", help="write the HTML validation report of a corridor DuckDB file")
+    report.add_argument(
+        "--database",
+        type=Path,
+        help="DuckDB file to read, opened read-only (default: $CORRIDOR_DUCKDB_PATH or build/corridor.duckdb)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        help="reports folder: one sub-folder per run plus index.html (default: reports/ next to the database)",
+    )
+    report.set_defaults(func=cmd_report)
     data = sub.add_parser("demo-data", help="generate demo data (seeds or parquet)", add_help=False)
     data.add_argument("rest", nargs=argparse.REMAINDER)
     data.set_defaults(func=lambda a: __import__("corridor.demo_data", fromlist=["main"]).main(a.rest) or 0)
