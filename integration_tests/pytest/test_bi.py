@@ -94,6 +94,11 @@ def test_exposures_declare_the_report_and_each_example_query(docs):
         "corridor_widening_intervals",
     }
     assert exposures["corridor_validation_report"]["type"] == "application"
+    # the report's exposure lists every table the report reads
+    report_source = (REPO_ROOT / "python" / "corridor" / "report.py").read_text()
+    models = {n["name"]: uid for uid, n in _corridor_models(manifest).items()}
+    read_by_report = {uid for name, uid in models.items() if f"{name}" in report_source}
+    assert read_by_report == set(exposures["corridor_validation_report"]["depends_on"]["nodes"])
     for exposure in exposures.values():
         assert exposure["depends_on"]["nodes"], exposure["name"]
         assert all(uid in manifest["nodes"] for uid in exposure["depends_on"]["nodes"])
