@@ -92,7 +92,31 @@ class SharedWeights:
         self.n_positions = n_positions
         self.n_resamples = n_resamples
         self._float = None
+        self._units = None
         self._keyed: dict[int, tuple[np.ndarray, int]] = {}
+
+    @property
+    def units(self) -> np.ndarray:
+        """``units[t, b]``: the position holding resampled unit ``t`` (0-based) in replicate ``b``.
+
+        The inverse of the prefix sums: position ``p`` holds units ``prefix[p, b] .. prefix[p + 1, b] - 1``.
+        Because a group reads the first ``n`` positions, its resampled units are the first
+        ``prefix[n, b]`` units of the whole replicate, so the event of rank ``t`` of a group's resample
+        is at position ``units[t, b]`` whatever the group: a quantile replicate is two gathers, no search.
+        Rows past a replicate's total hold the last position (never read: ranks stay below the total).
+        """
+        if self._units is None:
+            totals = self.prefix[-1]
+            depth = max(int(totals.max()), 1)
+            dtype = np.int16 if self.n_positions <= np.iinfo(np.int16).max else np.int32
+            positions = np.arange(self.n_positions, dtype=dtype)
+            weights = np.diff(self.prefix, axis=0)
+            by_replicate = np.full((self.n_resamples, depth), self.n_positions - 1, dtype=dtype)
+            for b in range(self.n_resamples):
+                by_replicate[b, : totals[b]] = np.repeat(positions, weights[:, b])
+            # unit-major: a group's ranks lie in a narrow band, so its gathers touch few cache lines
+            self._units = np.ascontiguousarray(by_replicate.T)
+        return self._units
 
     @property
     def prefix_float(self) -> np.ndarray:
@@ -327,57 +351,57 @@ def _shared_value_replicates(
 
     Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
     group are contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
-    Quantiles: the event position holding resampled unit t is the first position whose prefix reaches
-    t + 1: one batched searchsorted over the replicate-major prefix sums, then the bin holding it.
+    Quantiles: the event of rank t of a group's resample sits at position ``shared.units[t, b]`` (the
+    inverse of the prefix sums), so each replicate quantile is two gathers, computed for all quantiles of
+    a block of groups in one pass over the block's resampled sizes.
     """
     from scipy import sparse
 
     member = np.zeros(n.size, dtype=bool)
     member[members] = True
-    in_bins = member[group]
-    g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
-    row_of = np.full(n.size, -1, dtype=np.int64)
-    row_of[members] = np.arange(members.size)
-    rows = row_of[g_b]
-    last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
-    v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
-    n_star = shared.prefix[n[members]].astype(float)  # G × B
-    undefined = n_star == 0
-    expanded = None
+    sizes = n[members]
+    n_b = shared.n_resamples
+    quantiles = [(stat, q) for stat, q in stats if stat == "quantile"]
     for stat, q in stats:
-        if stat in ("mean", "root_mean"):
-            coef = sparse.csr_matrix((v_b - v_next, (rows, e_b)), shape=(members.size, shared.prefix.shape[0]))
-            sums = np.asarray(coef @ shared.prefix_float)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                theta = sums / n_star
-            if stat == "root_mean":
-                theta = np.sqrt(theta)
-        else:
-            h = np.maximum(n_star - 1, 0) * q
-            lo = np.floor(h)
-            frac = h - lo
-            lo = lo.astype(np.int64)
-            hi = np.minimum(lo + 1, np.maximum(n_star.astype(np.int64) - 1, 0))
-            n_b = shared.n_resamples
-            sizes = n[members]
-            widths = np.minimum(
-                np.maximum(2 ** np.ceil(np.log2(sizes + 1)).astype(np.int64), 64), shared.prefix.shape[0]
-            )
-            picked = [np.empty(lo.shape), np.empty(lo.shape)]
-            if expanded is None:
-                expanded = np.repeat(values, counts)  # the value at every (group, event position)
-            for width in np.unique(widths):
-                sel = np.flatnonzero(widths == width)
-                keyed, span = shared.keyed(int(width))
-                offsets = (np.arange(n_b, dtype=np.int64) * span)[None, :]
-                starts = (np.arange(n_b, dtype=np.int64) * width)[None, :]
-                for k, target in enumerate((lo[sel], hi[sel])):
-                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel().astype(keyed.dtype), side="left")
-                    position = found.reshape(target.shape) - starts - 1 + group_offset[members[sel]][:, None]
-                    picked[k][sel] = expanded[np.clip(position, 0, expanded.size - 1)]
-            theta = picked[0] + frac * (picked[1] - picked[0])
-        theta[undefined] = np.nan
+        if stat not in ("mean", "root_mean"):
+            continue
+        in_bins = member[group]
+        g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
+        row_of = np.full(n.size, -1, dtype=np.int64)
+        row_of[members] = np.arange(members.size)
+        last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
+        v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
+        coef = sparse.csr_matrix((v_b - v_next, (row_of[g_b], e_b)), shape=(members.size, shared.prefix.shape[0]))
+        sums = np.asarray(coef @ shared.prefix_float)
+        n_star = shared.prefix[sizes]
+        theta = np.divide(sums, n_star, out=np.full(sums.shape, np.nan), where=n_star > 0)
+        if stat == "root_mean":
+            np.sqrt(theta, out=theta)
         reps[(stat, q)][members] = theta
+    if not quantiles:
+        return
+    units = shared.units.ravel()  # unit-major: index t * B + b
+    expanded = np.repeat(values, counts)  # the value at every (group, event position)
+    columns = np.arange(n_b, dtype=np.int64)[None, :]
+    block = max(1, 262_144 // n_b)  # groups per block: the block's (groups × B) arrays stay in cache
+    for first in range(0, members.size, block):
+        part = members[first : first + block]
+        n_star = shared.prefix[sizes[first : first + block]]  # g × B resampled sizes
+        top = np.maximum(n_star - 1, 0)
+        empty = n_star == 0
+        base = group_offset[part][:, None]
+        for stat, q in quantiles:
+            h = top * q
+            lo = h.astype(np.int64)  # floor: h >= 0
+            frac = h - lo
+            hi = np.minimum(lo + 1, top)
+            a = expanded[base + units[lo * n_b + columns]]
+            theta = expanded[base + units[hi * n_b + columns]]
+            theta -= a
+            theta *= frac
+            theta += a
+            theta[empty] = np.nan
+            reps[(stat, q)][part] = theta
 
 
 def _quantile_from_histogram(cum_global, values, group_offset, n, q):
