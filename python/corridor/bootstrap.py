@@ -161,16 +161,16 @@ def _linear_quantile_sorted(sorted_values: np.ndarray, valid: np.ndarray, probs:
     """Row-wise linear-interpolation quantiles (numpy's default) of pre-sorted rows.
 
     ``sorted_values`` is (G, B) with invalid entries (NaN) sorted last; ``valid``
-    is the number of valid entries per row; ``probs`` is (G,) or (G, k).
+    is the number of valid entries per row; ``probs`` is (G,) or (G, k). Rows
+    without a valid entry, and NaN probabilities, give NaN.
     """
     probs = np.asarray(probs, dtype=float)
     squeeze = probs.ndim == 1
     if squeeze:
         probs = probs[:, None]
-    out = np.full(probs.shape, np.nan)
     ok = (valid > 0)[:, None] & np.isfinite(probs)
-    h = np.where(ok, probs * (valid[:, None] - 1), 0.0)
-    lo = np.clip(np.floor(h).astype(np.int64), 0, None)
+    h = np.where(ok, probs, 0.0) * np.maximum(valid[:, None] - 1, 0)
+    lo = np.floor(h).astype(np.int64)
     hi = np.minimum(lo + 1, np.maximum(valid[:, None] - 1, 0))
     rows = np.arange(sorted_values.shape[0])[:, None]
     a = sorted_values[rows, lo]
@@ -588,29 +588,58 @@ def _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_po
 # Intervals from replicates
 # --------------------------------------------------------------------------- #
 def intervals_from_replicates(
-    estimate: np.ndarray, replicates: np.ndarray, acceleration: np.ndarray, level: float
+    estimate: np.ndarray, replicates: np.ndarray, acceleration: np.ndarray, level: float, overwrite: bool = False
 ) -> dict[str, np.ndarray]:
     """Percentile and BCa intervals for each row of ``replicates`` (G × B).
 
-    Undefined replicates (NaN) are left out. BCa is null where z0 is infinite
-    (the estimate lies outside every replicate) or the acceleration is undefined.
+    Undefined replicates (NaN) are left out. Degenerate rows get degenerate or null
+    intervals, computed without invalid arithmetic (no RuntimeWarning):
+
+    * no valid replicate: every output null (``valid_resamples`` 0);
+    * one valid replicate: the percentile interval is that value, the standard error is null;
+    * all replicates equal (e.g. a constant sample): the percentile interval is that
+      value twice; BCa too (z0 = 0, acceleration 0) when the acceleration is defined;
+    * BCa is null where the estimate is null, z0 is infinite (the estimate lies
+      outside every replicate), or the acceleration is undefined (n < 3).
+
+    With ``overwrite`` the rows of ``replicates`` are sorted in place (no copy).
     """
     alpha = (1 - level) / 2
-    sorted_reps = np.sort(replicates, axis=1)
-    valid = np.isfinite(replicates).sum(axis=1)
-    pct = _linear_quantile_sorted(sorted_reps, valid, np.tile([alpha, 1 - alpha], (len(estimate), 1)))
-    with np.errstate(invalid="ignore"):
-        below = (replicates < estimate[:, None]).sum(axis=1) + (replicates <= estimate[:, None]).sum(axis=1)
-    frac = np.divide(below, 2.0 * valid, out=np.full(len(estimate), np.nan), where=valid > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z0 = ndtri(frac)
-        z = ndtri(np.array([alpha, 1 - alpha]))
-        num = z0[:, None] + z[None, :]
-        adj = ndtr(z0[:, None] + num / (1 - acceleration[:, None] * num))
-    adj = np.where(np.isfinite(z0)[:, None] & np.isfinite(acceleration)[:, None], adj, np.nan)
-    bca = _linear_quantile_sorted(sorted_reps, valid, adj)
-    with np.errstate(invalid="ignore"):
-        sd = np.nanstd(np.where(valid[:, None] > 1, replicates, np.nan), axis=1, ddof=1)
+    n_rows, n_b = replicates.shape
+    ordered = replicates if overwrite else replicates.copy()
+    ordered.sort(axis=1)  # NaN (undefined replicates) last
+    partial = np.isnan(ordered[:, -1])  # NaN sorts last: a row holds an undefined replicate iff its last does
+    valid = np.full(n_rows, n_b, dtype=np.int64)
+    if partial.any():
+        valid[partial] = n_b - np.count_nonzero(np.isnan(ordered[partial]), axis=1)
+    some = valid > 0
+    pct = _linear_quantile_sorted(ordered, valid, np.tile([alpha, 1 - alpha], (n_rows, 1)))
+
+    # BCa: z0 from the "mean" percentile of the estimate among the replicates (ties count 1/2)
+    below = np.count_nonzero(ordered < estimate[:, None], axis=1) + np.count_nonzero(
+        ordered <= estimate[:, None], axis=1
+    )
+    frac = np.divide(below, 2.0 * valid, out=np.full(n_rows, np.nan), where=some)
+    z0 = ndtri(frac)  # -inf / +inf at 0 / 1 (scipy.special: no warning)
+    ok = np.isfinite(z0) & np.isfinite(acceleration)
+    z = ndtri(np.array([alpha, 1 - alpha]))
+    num = np.where(ok, z0, 0.0)[:, None] + z[None, :]
+    denominator = 1 - np.where(ok, acceleration, 0.0)[:, None] * num
+    shift = np.divide(num, denominator, out=np.full(num.shape, np.nan), where=ok[:, None] & (denominator != 0))
+    adj = ndtr(np.where(ok, z0, 0.0)[:, None] + shift)  # NaN stays NaN
+    bca = _linear_quantile_sorted(ordered, valid, adj)
+
+    # bootstrap standard error (ddof 1) over the valid replicates: NaN entries are the last ``B - valid``
+    # of each sorted row; set them to the row mean so they add nothing to the squared deviations
+    total = ordered.sum(axis=1)
+    if partial.any():
+        total[partial] = np.nansum(ordered[partial], axis=1)
+    mean = np.divide(total, valid, out=np.zeros(n_rows), where=some)
+    deviations = ordered - mean[:, None]
+    if partial.any():
+        deviations[np.isnan(deviations)] = 0.0
+    squares = np.einsum("ij,ij->i", deviations, deviations)
+    sd = np.sqrt(np.divide(squares, valid - 1, out=np.full(n_rows, np.nan), where=valid > 1))
     return {
         "percentile_lower": pct[:, 0],
         "percentile_upper": pct[:, 1],
@@ -647,60 +676,27 @@ def bootstrap_intervals(
     keys = [k for k in GROUP_KEYS if k in histograms.columns]
     if not keys:
         raise ValueError("histograms need at least one group key column")
-    frame = histograms[histograms["n_events"] > 0]
-    out_frames = []
-    replicate_store = {}
-    n_max = 0
-    for _family, part in frame.groupby("family", sort=True):
-        sizes = part.groupby(keys, sort=False, dropna=False)["n_events"].sum()
-        n_max = max(n_max, int(sizes.max()) if len(sizes) else 0)
+    families = _prepare_families(histograms, keys)
+    key_table = families.pop(None)
+    n_max = max((int(f["n"].max()) for f in families.values() if f["n"].size), default=0)
     shared = SharedWeights(n_resamples, min(n_max, max_shared_events), seed) if n_max else None
 
-    for family, part in frame.groupby("family", sort=True):
-        if family not in FAMILY_METRICS:
-            raise ValueError(f"unknown histogram family {family!r}; expected one of {sorted(FAMILY_METRICS)}")
-        part = part.sort_values([*keys, "value"], kind="mergesort")
-        key_frame = part[keys].drop_duplicates().reset_index(drop=True)
-        codes = pd.MultiIndex.from_frame(key_frame).get_indexer(pd.MultiIndex.from_frame(part[keys]))
+    names = sorted(name for family in families for name, _, _ in FAMILY_METRICS[family])
+    methods = ["bootstrap_bca", "bootstrap_percentile"]  # sorted, as the output is
+    pieces = []
+    replicate_store = {}
+    for family, f in families.items():
         metrics = FAMILY_METRICS[family]
         if family == "score":
-            label = part["label"].to_numpy()
-            counts = part["n_events"].to_numpy(np.int64)
-            agg = (
-                pd.DataFrame(
-                    {
-                        "g": codes,
-                        "bin": part["value"].to_numpy(float),
-                        "pos": np.where(label == 1, counts, 0),
-                        "neg": np.where(label == 1, 0, counts),
-                    }
-                )
-                .groupby(["g", "bin"], sort=True)[["pos", "neg"]]
-                .sum()
-                .reset_index()
-            )
             n, est, reps, acc = _auc_family(
-                agg["g"].to_numpy(),
-                agg["bin"].to_numpy(float),
-                agg["pos"].to_numpy(np.int64),
-                agg["neg"].to_numpy(np.int64),
-                n_resamples,
-                seed,
-                shared,
-                max_shared_events,
+                f["group"], f["value"], f["pos"], f["neg"], n_resamples, seed, shared, max_shared_events
             )
             per_metric = {metrics[0][0]: (est, reps, acc)}
         else:
-            agg = (
-                pd.DataFrame({"g": codes, "v": part["value"].to_numpy(float), "c": part["n_events"].to_numpy(np.int64)})
-                .groupby(["g", "v"], sort=True)["c"]
-                .sum()
-                .reset_index()
-            )
             n, res = _value_family(
-                agg["g"].to_numpy(),
-                agg["v"].to_numpy(float),
-                agg["c"].to_numpy(np.int64),
+                f["group"],
+                f["value"],
+                f["count"],
                 [(stat, q) for _, stat, q in metrics],
                 n_resamples,
                 seed,
@@ -712,49 +708,110 @@ def bootstrap_intervals(
                 for name, stat, q in metrics
             }
         for name, (est, reps, acc) in per_metric.items():
-            iv = intervals_from_replicates(est, reps, acc, level)
             if return_replicates:
-                replicate_store[name] = (key_frame.copy(), reps)
+                replicate_store[name] = (key_table.iloc[f["codes"]].reset_index(drop=True), reps.copy())
+            iv = intervals_from_replicates(est, reps, acc, level, overwrite=True)
+            del reps
+            nothing = np.full(est.size, np.nan)
             for method, lo, hi in (
                 ("bootstrap_percentile", iv["percentile_lower"], iv["percentile_upper"]),
                 ("bootstrap_bca", iv["bca_lower"], iv["bca_upper"]),
             ):
-                f = key_frame.copy()
-                f["metric"] = name
-                f["interval_method"] = method
-                f["metric_value"] = est
-                f["sample_size"] = n
-                f["interval_lower"] = lo
-                f["interval_upper"] = hi
-                f["bootstrap_standard_error"] = iv["standard_error"]
-                f["bias_correction"] = iv["bias_correction"] if method == "bootstrap_bca" else np.nan
-                f["acceleration"] = iv["acceleration"] if method == "bootstrap_bca" else np.nan
-                f["valid_resamples"] = iv["valid_resamples"]
-                out_frames.append(f)
-    columns = [
-        *keys,
-        "metric",
-        "interval_method",
-        "metric_value",
-        "sample_size",
-        "interval_lower",
-        "interval_upper",
-        "bootstrap_standard_error",
-        "bias_correction",
-        "acceleration",
-        "valid_resamples",
-    ]
-    if out_frames:
-        result = pd.concat(out_frames, ignore_index=True)
+                bca = method == "bootstrap_bca"
+                pieces.append(
+                    {
+                        "code": f["codes"],
+                        "metric": np.full(est.size, names.index(name)),
+                        "interval_method": np.full(est.size, methods.index(method)),
+                        "metric_value": est,
+                        "sample_size": n.astype(np.int64),
+                        "interval_lower": lo,
+                        "interval_upper": hi,
+                        "bootstrap_standard_error": iv["standard_error"],
+                        "bias_correction": iv["bias_correction"] if bca else nothing,
+                        "acceleration": iv["acceleration"] if bca else nothing,
+                        "valid_resamples": iv["valid_resamples"],
+                    }
+                )
+    columns = {c: np.concatenate([p[c] for p in pieces]) for c in pieces[0]} if pieces else None
+    if columns is None:
+        result = pd.DataFrame({c: [] for c in [*keys, "metric", "interval_method", *_VALUE_COLUMNS]})
     else:
-        result = pd.DataFrame({c: [] for c in columns})
+        # groups are numbered in key order, so (group, metric, method) is the output order
+        order = np.lexsort((columns["interval_method"], columns["metric"], columns["code"]))
+        result = key_table.iloc[columns["code"][order]].reset_index(drop=True)
+        result["metric"] = np.asarray(names, dtype=object)[columns["metric"][order]]
+        result["interval_method"] = np.asarray(methods, dtype=object)[columns["interval_method"][order]]
+        for c in _VALUE_COLUMNS:
+            result[c] = columns[c][order]
     result["n_resamples"] = n_resamples
     result["confidence_level"] = level
     result["seed"] = seed
-    result = result.sort_values([*keys, "metric", "interval_method"], kind="mergesort").reset_index(drop=True)
     if return_replicates:
         return result, replicate_store
     return result
+
+
+_VALUE_COLUMNS = [
+    "metric_value",
+    "sample_size",
+    "interval_lower",
+    "interval_upper",
+    "bootstrap_standard_error",
+    "bias_correction",
+    "acceleration",
+    "valid_resamples",
+]
+
+
+def _prepare_families(histograms: pd.DataFrame, keys: list[str]) -> dict:
+    """Per family: bins sorted by group then value, equal (group, value) bins merged, dense group ids.
+
+    Groups are numbered once for all families in key order (``codes``: each family's groups as rows
+    of the key table, returned under the key ``None``). Rows without events or without a value are
+    left out. Input already sorted by group and value (as the benchmark's, or an ordered query) is
+    not sorted again.
+    """
+    grouped = histograms.groupby(keys, sort=True, dropna=False, observed=True)
+    codes_all = grouped.ngroup().to_numpy(np.int64)
+    key_table = grouped.size().index.to_frame(index=False)
+    counts_all = histograms["n_events"].to_numpy()
+    values_all = histograms["value"].to_numpy(float)
+    keep = (counts_all > 0) & ~np.isnan(values_all)
+    family_codes, family_names = pd.factorize(histograms["family"], sort=True)
+    unknown = sorted(set(map(str, family_names)) - set(FAMILY_METRICS))
+    if unknown:
+        raise ValueError(f"unknown histogram family {unknown[0]!r}; expected one of {sorted(FAMILY_METRICS)}")
+    out: dict = {None: key_table}
+    for index, family in enumerate(family_names):
+        rows = np.flatnonzero(keep & (family_codes == index))
+        if rows.size == 0:
+            continue
+        g, v, c = codes_all[rows], values_all[rows], counts_all[rows].astype(np.int64)
+        columns = [c]
+        if family == "score":
+            is_pos = histograms["label"].to_numpy()[rows] == 1
+            columns = [np.where(is_pos, c, 0), np.where(is_pos, 0, c)]
+        step_g, step_v = np.diff(g), np.diff(v)
+        if not np.all((step_g > 0) | ((step_g == 0) & (step_v >= 0))):
+            order = np.lexsort((v, g))
+            g, v, columns = g[order], v[order], [col[order] for col in columns]
+            step_g, step_v = np.diff(g), np.diff(v)
+        if not np.all((step_g != 0) | (step_v != 0)):  # equal (group, value) rows: add their counts
+            starts = np.flatnonzero(np.r_[True, (step_g != 0) | (step_v != 0)])
+            g, v = g[starts], v[starts]
+            columns = [np.add.reduceat(col, starts) for col in columns]
+        new_group = np.r_[True, g[1:] != g[:-1]]
+        dense = np.cumsum(new_group) - 1
+        f = {"codes": g[new_group], "group": dense, "value": v}
+        if family == "score":
+            f["pos"], f["neg"] = columns
+            f["n"] = np.bincount(dense, weights=f["pos"] + f["neg"])
+        else:
+            f["count"] = columns[0]
+            f["n"] = np.bincount(dense, weights=f["count"])
+        out[str(family)] = f
+    return out
 
 
 def histograms_from_samples(samples: dict, family: str, score_bins: int | None = None) -> pd.DataFrame:
