@@ -313,7 +313,9 @@ def _value_family(
             res["acceleration"] = _quantile_acceleration(cum_global, values, group_offset, n, q)
 
     # replicates
-    reps = {key: np.full((n_groups, n_resamples), np.nan) for key in results}
+    reps = {key: np.empty((n_groups, n_resamples)) for key in results}  # every row is written below
+    for key in reps:
+        reps[key][n == 0] = np.nan
     ids = np.arange(n_groups)
     small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[n > 0], small)
@@ -331,8 +333,7 @@ def _value_family(
         for stat, q in stats:
             if stat in ("mean", "root_mean"):
                 sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    theta = sums / n_star
+                theta = np.divide(sums, n_star, out=np.full(sums.shape, np.nan), where=n_star > 0)
                 if stat == "root_mean":
                     theta = np.sqrt(theta)
             else:
@@ -381,7 +382,9 @@ def _shared_value_replicates(
     if not quantiles:
         return
     units = shared.units.ravel()  # unit-major: index t * B + b
-    expanded = np.repeat(values, counts)  # the value at every (group, event position)
+    # the value at every (group, event position); padded, because a replicate without events (n* = 0, set
+    # to NaN below) reads the position of unit 0 of the whole replicate, which may lie past its group
+    expanded = np.concatenate([np.repeat(values, counts), np.zeros(shared.n_positions)])
     columns = np.arange(n_b, dtype=np.int64)[None, :]
     block = max(1, 262_144 // n_b)  # groups per block: the block's (groups × B) arrays stay in cache
     for first in range(0, members.size, block):
@@ -458,24 +461,31 @@ def _quantile_acceleration(cum_global, values, group_offset, n, q):
     mean = (w_low * t_low + w_mid * t_mid + w_high * t_high) / w_total
     d = np.stack([mean - t_low, mean - t_mid, mean - t_high])
     w = np.stack([w_low, w_mid, w_high])
-    num = (w * d**3).sum(axis=0)
-    den = (w * d**2).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    num = (w * d * d * d).sum(axis=0)
+    den = (w * d * d).sum(axis=0)
+    # a = 0 when the leave-one-out values do not vary (the three are exact data values: den is then 0)
+    a = np.divide(num, 6.0 * den**1.5, out=np.zeros(n.size), where=np.isfinite(den) & (den > 0))
     return np.where(n > 2, a, np.nan)
 
 
 def _acceleration(group, loo, multiplicity, n_groups):
-    """a = sum m d^3 / (6 (sum m d^2)^1.5), d = mean(loo) - loo, per group."""
+    """a = sum m d^3 / (6 (sum m d^2)^1.5), d = mean(loo) - loo, per group.
+
+    Null below 3 events; 0 when the leave-one-out values do not vary (relative spread
+    under 1e-9: what is left is rounding, e.g. a constant sample).
+    """
     ok = np.isfinite(loo)
-    g, v, m = group[ok], loo[ok], multiplicity[ok].astype(float)
+    g, v, m = (group, loo, multiplicity) if ok.all() else (group[ok], loo[ok], multiplicity[ok])
+    m = m.astype(float)
     total = np.bincount(g, weights=m, minlength=n_groups)
     mean = np.divide(np.bincount(g, weights=m * v, minlength=n_groups), total, out=np.zeros(n_groups), where=total > 0)
     d = mean[g] - v
-    num = np.bincount(g, weights=m * d**3, minlength=n_groups)
-    den = np.bincount(g, weights=m * d**2, minlength=n_groups)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    md2 = m * d * d
+    den = np.bincount(g, weights=md2, minlength=n_groups)
+    md2 *= d
+    num = np.bincount(g, weights=md2, minlength=n_groups)
+    varies = den > 1e-18 * total * mean * mean
+    a = np.divide(num, 6.0 * den**1.5, out=np.zeros(n_groups), where=varies & (den > 0))
     return np.where(total > 2, a, np.nan)
 
 
@@ -500,19 +510,20 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
 
     # jackknife: drop one positive of bin b, or one negative of bin b
     pg, ng = tot_pos[group], tot_neg[group]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        loo_pos = (u[group] - (neg_below + 0.5 * n_neg)) / ((pg - 1) * ng)
-        loo_neg = (u[group] - (pos_above + 0.5 * n_pos)) / (pg * (ng - 1))
+    pairs_pos, pairs_neg = (pg - 1) * ng, pg * (ng - 1)  # pairs left without one positive / negative
+    loo_pos = np.divide(u[group] - (neg_below + 0.5 * n_neg), pairs_pos, out=np.full(group.size, np.nan), where=pairs_pos > 0)
+    loo_neg = np.divide(u[group] - (pos_above + 0.5 * n_pos), pairs_neg, out=np.full(group.size, np.nan), where=pairs_neg > 0)
     loo = np.r_[loo_pos, loo_neg]
     mult = np.r_[n_pos, n_neg].astype(float)
     gg = np.r_[group, group]
     keep = (mult > 0) & np.isfinite(loo)
     acceleration = _acceleration(gg[keep], loo[keep], mult[keep], n_groups)
 
-    reps = np.full((n_groups, n_resamples), np.nan)
     n = (tot_pos + tot_neg).astype(np.int64)
     ids = np.arange(n_groups)
     valid = pairs > 0
+    reps = np.empty((n_groups, n_resamples))  # rows of valid groups are written below
+    reps[~valid] = np.nan
     small = ids[valid & (n <= max_shared_events)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[valid], small)
     if small.size:
@@ -540,9 +551,8 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
             neg_star = neg_cum[:, last].astype(float)
             pos_star = pos_cum[:, last].astype(float)
             twice_u = np.add.reduceat(pos_draws * (2 * neg_cum - neg_draws), local_starts, axis=1)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                theta = 0.5 * twice_u / (pos_star * neg_star)
-            theta[(pos_star == 0) | (neg_star == 0)] = np.nan
+            pairs = pos_star * neg_star
+            theta = np.divide(0.5 * twice_u, pairs, out=np.full(pairs.shape, np.nan), where=pairs > 0)
             reps[uniq] = theta.T
     return n, estimate, reps, acceleration
 
@@ -564,24 +574,27 @@ def _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_po
     neg_start = neg_end - n_neg[sel]
     pos_end = offset + cum_pos[sel]
     pos_start = pos_end - n_pos[sel]
-    twice_u = np.zeros((members.size, prefix.shape[1]))
+    # exact integer arithmetic: a product is at most total × 2 total (int32 while that fits), sums in int64
+    total = int(prefix[-1].max())
+    work = np.int32 if 2 * total * total < np.iinfo(np.int32).max else np.int64
+    twice_u = np.zeros((members.size, prefix.shape[1]), dtype=np.int64)
     row_of = np.full(tot_pos.size, -1, dtype=np.int64)
     row_of[members] = np.arange(members.size)
     block = max(1, 4_000_000 // prefix.shape[1])
     for start in range(0, sel.size, block):
         part = slice(start, start + block)
-        pos = (prefix[pos_end[part]] - prefix[pos_start[part]]).astype(np.float64)
-        neg = prefix[neg_start[part]].astype(np.float64) + prefix[neg_end[part]]
-        contrib = pos * neg
+        contrib = prefix[pos_end[part]].astype(work)
+        contrib -= prefix[pos_start[part]]
+        neg = prefix[neg_start[part]].astype(work)
+        neg += prefix[neg_end[part]]
+        contrib *= neg
         rows = row_of[g[part]]
         run_starts = _segment_starts(rows)
-        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0)
+        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0, dtype=np.int64)
     n_neg_star = prefix[tot_neg[members].astype(np.int64)].astype(np.float64)
     n_pos_star = prefix[(tot_neg + tot_pos)[members].astype(np.int64)] - n_neg_star
-    with np.errstate(invalid="ignore", divide="ignore"):
-        theta = 0.5 * twice_u / (n_pos_star * n_neg_star)
-    theta[(n_pos_star == 0) | (n_neg_star == 0)] = np.nan
-    reps[members] = theta
+    pairs = n_pos_star * n_neg_star
+    reps[members] = np.divide(0.5 * twice_u, pairs, out=np.full(pairs.shape, np.nan), where=pairs > 0)
 
 
 # --------------------------------------------------------------------------- #
@@ -776,7 +789,7 @@ def _prepare_families(histograms: pd.DataFrame, keys: list[str]) -> dict:
     codes_all = grouped.ngroup().to_numpy(np.int64)
     key_table = grouped.size().index.to_frame(index=False)
     counts_all = histograms["n_events"].to_numpy()
-    values_all = histograms["value"].to_numpy(float)
+    values_all = histograms["value"].to_numpy(dtype=float, na_value=np.nan)
     keep = (counts_all > 0) & ~np.isnan(values_all)
     family_codes, family_names = pd.factorize(histograms["family"], sort=True)
     unknown = sorted(set(map(str, family_names)) - set(FAMILY_METRICS))
