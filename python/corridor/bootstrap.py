@@ -362,6 +362,7 @@ def _shared_value_replicates(
     member[members] = True
     sizes = n[members]
     n_b = shared.n_resamples
+    every = members.size == n.size  # then write the replicate arrays directly, without a copy
     quantiles = [(stat, q) for stat, q in stats if stat == "quantile"]
     for stat, q in stats:
         if stat not in ("mean", "root_mean"):
@@ -373,38 +374,71 @@ def _shared_value_replicates(
         last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
         v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
         coef = sparse.csr_matrix((v_b - v_next, (row_of[g_b], e_b)), shape=(members.size, shared.prefix.shape[0]))
-        sums = np.asarray(coef @ shared.prefix_float)
+        theta = _sparse_times_prefix(coef, shared)
         n_star = shared.prefix[sizes]
-        theta = np.divide(sums, n_star, out=np.full(sums.shape, np.nan), where=n_star > 0)
+        np.divide(theta, n_star, out=theta, where=n_star > 0)
+        theta[n_star == 0] = np.nan
         if stat == "root_mean":
             np.sqrt(theta, out=theta)
-        reps[(stat, q)][members] = theta
+        if every:
+            reps[(stat, q)] = theta
+        else:
+            reps[(stat, q)][members] = theta
     if not quantiles:
         return
     units = shared.units.ravel()  # unit-major: index t * B + b
     # the value at every (group, event position); padded, because a replicate without events (n* = 0, set
     # to NaN below) reads the position of unit 0 of the whole replicate, which may lie past its group
     expanded = np.concatenate([np.repeat(values, counts), np.zeros(shared.n_positions)])
-    columns = np.arange(n_b, dtype=np.int64)[None, :]
-    block = max(1, 262_144 // n_b)  # groups per block: the block's (groups × B) arrays stay in cache
+    small_index = units.size < 2**31 and expanded.size < 2**31
+    index = np.int32 if small_index else np.int64
+    columns = np.arange(n_b, dtype=index)[None, :]
+    block = max(1, 256_000 // n_b)  # groups per block: the block's (groups × B) arrays stay in cache
+    out = {key: reps[key] if every else np.empty((members.size, n_b)) for key in quantiles}
     for first in range(0, members.size, block):
-        part = members[first : first + block]
-        n_star = shared.prefix[sizes[first : first + block]]  # g × B resampled sizes
-        top = np.maximum(n_star - 1, 0)
+        part = slice(first, first + block)
+        n_star = shared.prefix[sizes[part]]  # g × B resampled sizes
+        top = n_star - 1
+        np.maximum(top, 0, out=top)
+        top_float = top.astype(np.float64)
         empty = n_star == 0
-        base = group_offset[part][:, None]
-        for stat, q in quantiles:
-            h = top * q
-            lo = h.astype(np.int64)  # floor: h >= 0
-            frac = h - lo
-            hi = np.minimum(lo + 1, top)
-            a = expanded[base + units[lo * n_b + columns]]
-            theta = expanded[base + units[hi * n_b + columns]]
+        base = group_offset[members[part]].astype(index)[:, None]
+        for key in quantiles:
+            h = top_float * key[1]
+            lo = h.astype(index)  # floor: h >= 0
+            frac = h
+            frac -= lo
+            hi = lo + 1
+            np.minimum(hi, top, out=hi)
+            lo *= n_b
+            lo += columns
+            hi *= n_b
+            hi += columns
+            at = units.take(lo).astype(index)
+            at += base
+            a = expanded.take(at)
+            theta = out[key][part]
+            at = units.take(hi).astype(index)
+            at += base
+            expanded.take(at, out=theta)
             theta -= a
             theta *= frac
             theta += a
             theta[empty] = np.nan
-            reps[(stat, q)][part] = theta
+    if not every:
+        for key in quantiles:
+            reps[key][members] = out[key]
+
+
+def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
+    """``coef @ prefix`` (groups × B, float64), by blocks of replicates: a block of the prefix matrix
+    stays in cache while every group reads it."""
+    prefix = shared.prefix_float
+    out = np.empty((coef.shape[0], prefix.shape[1]))
+    for first in range(0, prefix.shape[1], columns):
+        block = slice(first, first + columns)
+        out[:, block] = coef @ np.ascontiguousarray(prefix[:, block])
+    return out
 
 
 def _quantile_from_histogram(cum_global, values, group_offset, n, q):
