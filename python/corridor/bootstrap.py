@@ -21,10 +21,15 @@ sums ``P`` (``P[:, j]`` = total weight of positions ``< j``) give the
 resampled count of any bin as ``P[:, end] - P[:, start]``. Every group reads
 the first ``n`` columns of the same matrix, which is a valid bootstrap for each
 group (the weights are independent of the values). Linear statistics (means,
-rates) are then a gather and one reduction; quantiles are a batched binary
-search over the cumulative resampled counts; AUC is a weighted Mann-Whitney
-sum over the bins that hold positives. Groups larger than
-``max_shared_events`` draw Poisson(count) per bin directly.
+rates) are then one sparse matrix product; quantiles read the inverse of the
+prefix sums (``units[t, b]``: the position holding resampled unit ``t``), so a
+replicate quantile is two gathers, no search; AUC is a weighted Mann-Whitney
+sum over the bins that hold positives, in exact integer arithmetic. Groups
+larger than ``max_shared_events`` draw Poisson(count) per bin directly.
+
+*Intervals.* Each metric's (groups × B) replicate matrix is sorted in place,
+row by row, once; percentile and BCa endpoints, z0 and the bootstrap standard
+error are read from the sorted rows.
 
 *Closed-form jackknife.* BCa's acceleration needs the leave-one-out values of
 the statistic. Events of one bin give the same leave-one-out value, so the
@@ -36,6 +41,13 @@ Definitions follow scipy.stats.bootstrap: percentile intervals at
 Efron & Tibshirani (1993) eq. 14.10 with z0 from the "mean" percentile of the
 estimate among the replicates and the jackknife acceleration. Replicates whose
 statistic is undefined (e.g. zero resampled events) are left out.
+
+Degenerate groups get degenerate or null intervals, by definition and without
+invalid floating-point operations (no RuntimeWarning): a constant sample gives
+the interval [value, value] for both methods (z0 = 0, acceleration 0); a group
+of one or two events has no jackknife acceleration, so a null BCa interval; a
+group with no valid replicate (no events, or AUC without both labels) has a
+null estimate and null intervals. See ``intervals_from_replicates``.
 """
 
 from __future__ import annotations
@@ -93,7 +105,6 @@ class SharedWeights:
         self.n_resamples = n_resamples
         self._float = None
         self._units = None
-        self._keyed: dict[int, tuple[np.ndarray, int]] = {}
 
     @property
     def units(self) -> np.ndarray:
@@ -123,20 +134,6 @@ class SharedWeights:
         if self._float is None:
             self._float = self.prefix.astype(np.float64)
         return self._float
-
-    def keyed(self, width: int) -> tuple[np.ndarray, int]:
-        """The first ``width`` prefix sums of every replicate, replicate-major and replicate b offset by
-        b × span: globally sorted, so one searchsorted finds, for every (replicate, target), the first
-        position reaching it. Cached per width (a power of two), so small groups search a small,
-        cache-resident array."""
-        if width not in self._keyed:
-            part = self.prefix[:width]
-            span = int(part[-1].max()) + 2
-            keyed = part.T.astype(np.int64) + (np.arange(self.n_resamples, dtype=np.int64) * span)[:, None]
-            if keyed.size and keyed[-1, -1] < 2**31 - 1:
-                keyed = keyed.astype(np.int32)  # half the memory traffic of the searches
-            self._keyed[width] = (keyed.ravel(), span)
-        return self._keyed[width]
 
 
 # --------------------------------------------------------------------------- #
@@ -545,8 +542,12 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
     # jackknife: drop one positive of bin b, or one negative of bin b
     pg, ng = tot_pos[group], tot_neg[group]
     pairs_pos, pairs_neg = (pg - 1) * ng, pg * (ng - 1)  # pairs left without one positive / negative
-    loo_pos = np.divide(u[group] - (neg_below + 0.5 * n_neg), pairs_pos, out=np.full(group.size, np.nan), where=pairs_pos > 0)
-    loo_neg = np.divide(u[group] - (pos_above + 0.5 * n_pos), pairs_neg, out=np.full(group.size, np.nan), where=pairs_neg > 0)
+    loo_pos = np.divide(
+        u[group] - (neg_below + 0.5 * n_neg), pairs_pos, out=np.full(group.size, np.nan), where=pairs_pos > 0
+    )
+    loo_neg = np.divide(
+        u[group] - (pos_above + 0.5 * n_pos), pairs_neg, out=np.full(group.size, np.nan), where=pairs_neg > 0
+    )
     loo = np.r_[loo_pos, loo_neg]
     mult = np.r_[n_pos, n_neg].astype(float)
     gg = np.r_[group, group]
