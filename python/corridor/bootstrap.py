@@ -285,7 +285,11 @@ def _value_family(
     starts = _segment_starts(group)
     bins_per_group = np.diff(np.r_[starts, group.size])
     n = np.bincount(group, weights=counts, minlength=n_groups).astype(np.int64)
-    s = np.bincount(group, weights=counts * values, minlength=n_groups)
+    # means are computed about each group's smallest value (its first bin): exact for a constant sample
+    # (its estimate, leave-one-out values and replicates are that value, not a rounding of it)
+    low = values[starts] if group.size else np.zeros(0)
+    centred = values - low[group]
+    s = np.bincount(group, weights=counts * centred, minlength=n_groups)
     cum_global = np.cumsum(counts, dtype=np.int64)
     group_offset = np.r_[0, np.cumsum(n)[:-1]].astype(np.int64)
     local_ends = _within_group_cumsum(counts, starts)
@@ -299,8 +303,9 @@ def _value_family(
     for stat, q in stats:
         res = results[(stat, q)]
         if stat in ("mean", "root_mean"):
-            mean = np.divide(s, n, out=np.full(n_groups, np.nan), where=n > 0)
-            loo = np.divide(s[group] - values, bin_n - 1, out=np.full(group.size, np.nan), where=bin_n > 1)
+            mean = np.divide(s, n, out=np.full(n_groups, np.nan), where=n > 0) + low
+            loo = np.divide(s[group] - centred, bin_n - 1, out=np.full(group.size, np.nan), where=bin_n > 1)
+            loo += low[group]
             if stat == "root_mean":
                 mean, loo = np.sqrt(mean), np.sqrt(np.maximum(loo, 0.0))
             res["estimate"] = mean
@@ -318,7 +323,7 @@ def _value_family(
     large = np.setdiff1d(ids[n > 0], small)
     if small.size:
         _shared_value_replicates(
-            shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps
+            shared, group, values, centred, low, counts, local_ends, group_offset, n, small, stats, reps
         )
     for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
         sl = chunk.bin_slice
@@ -329,8 +334,9 @@ def _value_family(
         n_star = cum[:, last].astype(float)  # B × Gc
         for stat, q in stats:
             if stat in ("mean", "root_mean"):
-                sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
+                sums = np.add.reduceat(draws * centred[sl][None, :], local_starts, axis=1)
                 theta = np.divide(sums, n_star, out=np.full(sums.shape, np.nan), where=n_star > 0)
+                theta += low[uniq][None, :]
                 if stat == "root_mean":
                     theta = np.sqrt(theta)
             else:
@@ -343,12 +349,13 @@ def _value_family(
 
 
 def _shared_value_replicates(
-    shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps
+    shared, group, values, centred, low, counts, local_ends, group_offset, n, members, stats, reps
 ):
     """Replicates of the groups ``members`` read from the shared prefix sums.
 
-    Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
-    group are contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
+    Linear statistics, about the group's smallest value m (``centred`` = v - m, ``low`` = m):
+    sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a group are
+    contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
     Quantiles: the event of rank t of a group's resample sits at position ``shared.units[t, b]`` (the
     inverse of the prefix sums), so each replicate quantile is two gathers, computed for all quantiles of
     a block of groups in one pass over the block's resampled sizes.
@@ -365,7 +372,7 @@ def _shared_value_replicates(
         if stat not in ("mean", "root_mean"):
             continue
         in_bins = member[group]
-        g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
+        g_b, v_b, e_b = group[in_bins], centred[in_bins], local_ends[in_bins]
         row_of = np.full(n.size, -1, dtype=np.int64)
         row_of[members] = np.arange(members.size)
         last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
@@ -374,6 +381,7 @@ def _shared_value_replicates(
         theta = _sparse_times_prefix(coef, shared)
         n_star = shared.prefix[sizes]
         np.divide(theta, n_star, out=theta, where=n_star > 0)
+        theta += low[members][:, None]
         theta[n_star == 0] = np.nan
         if stat == "root_mean":
             np.sqrt(theta, out=theta)
@@ -677,13 +685,13 @@ def intervals_from_replicates(
     adj = ndtr(np.where(ok, z0, 0.0)[:, None] + shift)  # NaN stays NaN
     bca = _linear_quantile_sorted(ordered, valid, adj)
 
-    # bootstrap standard error (ddof 1) over the valid replicates: NaN entries are the last ``B - valid``
-    # of each sorted row; set them to the row mean so they add nothing to the squared deviations
-    total = ordered.sum(axis=1)
+    # bootstrap standard error (ddof 1) over the valid replicates, about each row's smallest replicate (so a
+    # constant row gives exactly 0); NaN entries (the last ``B - valid`` of a sorted row) add nothing
+    deviations = ordered - np.where(some, ordered[:, 0], 0.0)[:, None]
+    total = deviations.sum(axis=1)
     if partial.any():
-        total[partial] = np.nansum(ordered[partial], axis=1)
-    mean = np.divide(total, valid, out=np.zeros(n_rows), where=some)
-    deviations = ordered - mean[:, None]
+        total[partial] = np.nansum(deviations[partial], axis=1)
+    deviations -= np.divide(total, valid, out=np.zeros(n_rows), where=some)[:, None]
     if partial.any():
         deviations[np.isnan(deviations)] = 0.0
     squares = np.einsum("ij,ij->i", deviations, deviations)
