@@ -686,8 +686,10 @@ def intervals_from_replicates(
     bca = _linear_quantile_sorted(ordered, valid, adj)
 
     # bootstrap standard error (ddof 1) over the valid replicates, about each row's smallest replicate (so a
-    # constant row gives exactly 0); NaN entries (the last ``B - valid`` of a sorted row) add nothing
-    deviations = ordered - np.where(some, ordered[:, 0], 0.0)[:, None]
+    # constant row gives exactly 0); NaN entries (the last ``B - valid`` of a sorted row) add nothing.
+    # The sorted rows are not needed any more: the deviations take their place.
+    deviations = ordered
+    deviations -= np.where(some, ordered[:, 0], 0.0)[:, None]
     total = deviations.sum(axis=1)
     if partial.any():
         total[partial] = np.nansum(deviations[partial], axis=1)
