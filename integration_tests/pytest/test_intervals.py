@@ -244,3 +244,64 @@ def test_postgres_and_duckdb_agree_on_sql_intervals(integration_postgres, integr
         np.testing.assert_allclose(
             merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-9
         )
+
+
+WIDENED_PRIOR_EVENTS = 20
+_LATAM_RULES_SQL = """
+    select b.*, o.standard_error as offline_se, p.standard_error as production_se
+    from int_corridor__bayesian_checks as b
+    inner join int_corridor__offline_estimates_aligned as o
+        using (model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start)
+    inner join int_corridor__production_metrics as p
+        using (model_id, model_version, metric, segment_dimension, segment_value, window_grain, window_start)
+    where b.window_grain = 'day' and b.rule_id in ('R001', 'R005', 'R013')
+"""
+
+
+def test_widened_prior_finds_the_demo_latam_drop(root_dbt):
+    """The offline backtests of the demo are very precise (log-loss SE 0.004 from a large evaluation set), so
+    with the default prior (the stated uncertainty) a day of production cannot move the posterior:
+    prob_worse ~ 0 even in the planted latam drop. corridor_prior_max_events caps the prior at 20 production
+    events: the drop (model v2, region=latam, from 2026-10-14) is then near certain, clean windows stay low."""
+    dbt, path = root_dbt
+    dbt("seed")
+    dbt("run", "-s", "+int_corridor__bayesian_checks", vars={"corridor_prior_max_events": WIDENED_PRIOR_EVENTS})
+    widened = query(path, _LATAM_RULES_SQL)
+    dbt("run", "-s", "int_corridor__bayesian_checks")
+    default = query(path, _LATAM_RULES_SQL)
+
+    def split(frame):
+        latam = frame.segment_value == "latam"
+        drop = latam & (frame.model_version == "v2") & (frame.window_start >= pd.Timestamp("2026-10-14"))
+        clean = ~latam | (frame.window_start < pd.Timestamp("2026-10-12"))
+        return frame[drop], frame[clean]
+
+    drop, clean = split(widened)
+    assert set(drop.rule_id) == {"R001", "R005", "R013"} and len(drop) == 24  # 8 days x 3 rules
+    worse = drop.groupby("rule_id").prob_worse_than_warn
+    assert (worse.min()[["R005", "R013"]] > 0.99).all(), worse.min()  # brier score, log loss
+    assert worse.min()["R001"] > 0.85 and worse.median()["R001"] > 0.95, worse.describe()  # accuracy
+    assert len(clean) > 300
+    assert clean.prob_worse_than_warn.median() < 0.05
+    assert (clean.prob_worse_than_warn > 0.5).mean() < 0.15
+    assert clean.prob_worse_than_warn.max() < 0.95
+    # the cap: at most 20 events' worth of prior; means: prior precision N / (n se^2) when that is the smaller
+    assert (widened.prior_effective_events <= WIDENED_PRIOR_EVENTS * (1 + 1e-12)).all()
+    means = widened[widened.method == "normal_normal"]
+    per_event_variance = means.production_se**2 * means.sample_size
+    prior_precision = np.minimum(1 / means.offline_se**2, WIDENED_PRIOR_EVENTS / per_event_variance)
+    data_precision = 1 / means.production_se**2
+    np.testing.assert_allclose(
+        means.posterior_mean,
+        (prior_precision * means.expected_value + data_precision * means.production_value)
+        / (prior_precision + data_precision),
+        rtol=1e-12,
+    )
+    np.testing.assert_allclose(means.prior_sd, 1 / np.sqrt(prior_precision), rtol=1e-12)
+    rates = widened[widened.method == "beta_binomial"]
+    np.testing.assert_allclose(rates.prior_alpha + rates.prior_beta, WIDENED_PRIOR_EVENTS, rtol=1e-12)
+
+    # the default keeps the offline estimate's stated uncertainty: the backtest dominates a day of production
+    default_drop, _ = split(default)
+    assert (default_drop.prob_worse_than_warn < 0.01).all()
+    assert (default.prior_effective_events > 1_000).mean() > 0.9

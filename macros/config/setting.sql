@@ -60,6 +60,10 @@
         {%- if value is not number or value < 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_prior_strength' must be a number >= 0 (1 = the offline estimate's stated uncertainty, 0 = a flat prior); got " ~ value) }}
         {%- endif -%}
+    {%- elif name == 'corridor_prior_max_events' and value is not none -%}
+        {%- if value is not number or value <= 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_prior_max_events' must be a number > 0 (the most production events the offline prior may weigh, e.g. 50) or null for no cap; got " ~ value) }}
+        {%- endif -%}
     {%- elif name == 'corridor_bootstrap_grains' and value is not none -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' must be a non-empty list drawn from hour, day, week (or null for corridor_window_grains); got " ~ value) }}

@@ -28,7 +28,9 @@
 {% macro _beta_terms_bound(x, a, b) -%}
     {#- terms needed when summing the direct series for I_x(a, b) -#}
     {%- set gauss = 'sqrt(80 * (' ~ a ~ ') * ((' ~ a ~ ') + (' ~ b ~ ')) / (' ~ b ~ ')) + 40' -%}
-    {%- set geo = '(40 / (-ln(' ~ x ~ ')) + 40)' -%}
+    {#- -ln(x) is 0 when x rounds to 1 (the flipped series of a tiny x, e.g. the lower quantile of a beta with a
+        small a): bound it away from 0 so the count is huge (then capped) instead of -inf or a division error -#}
+    {%- set geo = '(40 / greatest(-ln(' ~ x ~ '), 1e-300) + 40)' -%}
     {%- set mean = '((' ~ a ~ ') / ((' ~ a ~ ') + (' ~ b ~ ')))' -%}
     {%- set peak = 'greatest(0, ((' ~ x ~ ') * ((' ~ a ~ ') + (' ~ b ~ ')) - (' ~ a ~ ') - 1) / (1 - (' ~ x ~ ')))' -%}
     case

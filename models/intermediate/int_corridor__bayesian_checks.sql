@@ -20,6 +20,16 @@
     0, or a variance too large for a beta prior) the prior is flat
     (Beta(1, 1), or an improper flat normal), named in `method`.
 
+    corridor_prior_max_events (default null: no cap) caps the prior's weight
+    at that many production events, for when the offline estimate is far
+    more precise than its transfer to production is certain (a backtest on
+    a million rows says nothing about a shifted feature source): rates cap
+    the prior concentration alpha0 + beta0 at N; means cap the prior
+    precision at N / sigma^2, sigma^2 = n se^2 the per-event variance of the
+    window's production data. prior_effective_events reports the weight used
+    (alpha0 + beta0 for rates, 2 for the flat Beta(1, 1); prior precision
+    times sigma^2 for means, 0 for the flat prior).
+
     prob_worse_than_warn / _fail: posterior probability that the production
     value lies beyond the offline value by more than the rule's warn / fail
     tolerance in the rule's direction (below for higher_is_better, above for
@@ -32,6 +42,7 @@
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set strength = corridor.setting('corridor_prior_strength') -%}
+{%- set max_events = corridor.setting('corridor_prior_max_events') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
@@ -124,8 +135,10 @@ rate_priors as (
         least(greatest(expected_value, 1e-9), 1 - 1e-9) as prior_mean_clamped,
         case
             when {{ strength }} > 0 and prior_standard_error > 0
-                then least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
+                then {% if max_events is not none %}least({{ max_events }}, {% endif -%}
+                    least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
                     / (prior_standard_error * prior_standard_error / {{ strength }}) - 1
+                    {%- if max_events is not none %}){% endif %}
         end as prior_concentration
 
     from checks
@@ -214,6 +227,7 @@ rate_results as (
         sqrt(p.prior_alpha * p.prior_beta / ((p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta + 1))) as prior_sd,
         p.prior_alpha,
         p.prior_beta,
+        p.prior_alpha + p.prior_beta as prior_effective_events,
         p.production_value,
         p.n as sample_size,
         p.posterior_alpha,
@@ -246,7 +260,9 @@ mean_posteriors as (
         *,
         case
             when {{ strength }} > 0 and prior_standard_error > 0
-                then {{ strength }} / (prior_standard_error * prior_standard_error)
+                then {% if max_events is not none %}least({{ max_events }} / (n * production_standard_error * production_standard_error), {% endif -%}
+                    {{ strength }} / (prior_standard_error * prior_standard_error)
+                    {%- if max_events is not none %}){% endif %}
             else 0.0
         end as prior_precision,
         1.0 / (production_standard_error * production_standard_error) as data_precision
@@ -288,6 +304,7 @@ mean_results as (
         case when prior_precision > 0 then 1.0 / sqrt(prior_precision) end as prior_sd,
         cast(null as {{ double }}) as prior_alpha,
         cast(null as {{ double }}) as prior_beta,
+        prior_precision * production_standard_error * production_standard_error * n as prior_effective_events,
         production_value,
         n as sample_size,
         cast(null as {{ double }}) as posterior_alpha,
@@ -335,6 +352,7 @@ final as (
         cast(prior_sd as {{ double }}) as prior_sd,
         cast(prior_alpha as {{ double }}) as prior_alpha,
         cast(prior_beta as {{ double }}) as prior_beta,
+        cast(prior_effective_events as {{ double }}) as prior_effective_events,
         cast(production_value as {{ double }}) as production_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(posterior_alpha as {{ double }}) as posterior_alpha,

@@ -21,10 +21,15 @@ sums ``P`` (``P[:, j]`` = total weight of positions ``< j``) give the
 resampled count of any bin as ``P[:, end] - P[:, start]``. Every group reads
 the first ``n`` columns of the same matrix, which is a valid bootstrap for each
 group (the weights are independent of the values). Linear statistics (means,
-rates) are then a gather and one reduction; quantiles are a batched binary
-search over the cumulative resampled counts; AUC is a weighted Mann-Whitney
-sum over the bins that hold positives. Groups larger than
-``max_shared_events`` draw Poisson(count) per bin directly.
+rates) are then one sparse matrix product; quantiles read the inverse of the
+prefix sums (``units[t, b]``: the position holding resampled unit ``t``), so a
+replicate quantile is two gathers, no search; AUC is a weighted Mann-Whitney
+sum over the bins that hold positives, in exact integer arithmetic. Groups
+larger than ``max_shared_events`` draw Poisson(count) per bin directly.
+
+*Intervals.* Each metric's (groups × B) replicate matrix is sorted in place,
+row by row, once; percentile and BCa endpoints, z0 and the bootstrap standard
+error are read from the sorted rows.
 
 *Closed-form jackknife.* BCa's acceleration needs the leave-one-out values of
 the statistic. Events of one bin give the same leave-one-out value, so the
@@ -36,6 +41,13 @@ Definitions follow scipy.stats.bootstrap: percentile intervals at
 Efron & Tibshirani (1993) eq. 14.10 with z0 from the "mean" percentile of the
 estimate among the replicates and the jackknife acceleration. Replicates whose
 statistic is undefined (e.g. zero resampled events) are left out.
+
+Degenerate groups get degenerate or null intervals, by definition and without
+invalid floating-point operations (no RuntimeWarning): a constant sample gives
+the interval [value, value] for both methods (z0 = 0, acceleration 0); a group
+of one or two events has no jackknife acceleration, so a null BCa interval; a
+group with no valid replicate (no events, or AUC without both labels) has a
+null estimate and null intervals. See ``intervals_from_replicates``.
 """
 
 from __future__ import annotations
@@ -92,27 +104,36 @@ class SharedWeights:
         self.n_positions = n_positions
         self.n_resamples = n_resamples
         self._float = None
-        self._keyed: dict[int, tuple[np.ndarray, int]] = {}
+        self._units = None
+
+    @property
+    def units(self) -> np.ndarray:
+        """``units[t, b]``: the position holding resampled unit ``t`` (0-based) in replicate ``b``.
+
+        The inverse of the prefix sums: position ``p`` holds units ``prefix[p, b] .. prefix[p + 1, b] - 1``.
+        Because a group reads the first ``n`` positions, its resampled units are the first
+        ``prefix[n, b]`` units of the whole replicate, so the event of rank ``t`` of a group's resample
+        is at position ``units[t, b]`` whatever the group: a quantile replicate is two gathers, no search.
+        Rows past a replicate's total hold the last position (never read: ranks stay below the total).
+        """
+        if self._units is None:
+            totals = self.prefix[-1]
+            depth = max(int(totals.max()), 1)
+            dtype = np.int16 if self.n_positions <= np.iinfo(np.int16).max else np.int32
+            positions = np.arange(self.n_positions, dtype=dtype)
+            weights = np.diff(self.prefix, axis=0)
+            by_replicate = np.full((self.n_resamples, depth), self.n_positions - 1, dtype=dtype)
+            for b in range(self.n_resamples):
+                by_replicate[b, : totals[b]] = np.repeat(positions, weights[:, b])
+            # unit-major: a group's ranks lie in a narrow band, so its gathers touch few cache lines
+            self._units = np.ascontiguousarray(by_replicate.T)
+        return self._units
 
     @property
     def prefix_float(self) -> np.ndarray:
         if self._float is None:
             self._float = self.prefix.astype(np.float64)
         return self._float
-
-    def keyed(self, width: int) -> tuple[np.ndarray, int]:
-        """The first ``width`` prefix sums of every replicate, replicate-major and replicate b offset by
-        b × span: globally sorted, so one searchsorted finds, for every (replicate, target), the first
-        position reaching it. Cached per width (a power of two), so small groups search a small,
-        cache-resident array."""
-        if width not in self._keyed:
-            part = self.prefix[:width]
-            span = int(part[-1].max()) + 2
-            keyed = part.T.astype(np.int64) + (np.arange(self.n_resamples, dtype=np.int64) * span)[:, None]
-            if keyed.size and keyed[-1, -1] < 2**31 - 1:
-                keyed = keyed.astype(np.int32)  # half the memory traffic of the searches
-            self._keyed[width] = (keyed.ravel(), span)
-        return self._keyed[width]
 
 
 # --------------------------------------------------------------------------- #
@@ -137,16 +158,16 @@ def _linear_quantile_sorted(sorted_values: np.ndarray, valid: np.ndarray, probs:
     """Row-wise linear-interpolation quantiles (numpy's default) of pre-sorted rows.
 
     ``sorted_values`` is (G, B) with invalid entries (NaN) sorted last; ``valid``
-    is the number of valid entries per row; ``probs`` is (G,) or (G, k).
+    is the number of valid entries per row; ``probs`` is (G,) or (G, k). Rows
+    without a valid entry, and NaN probabilities, give NaN.
     """
     probs = np.asarray(probs, dtype=float)
     squeeze = probs.ndim == 1
     if squeeze:
         probs = probs[:, None]
-    out = np.full(probs.shape, np.nan)
     ok = (valid > 0)[:, None] & np.isfinite(probs)
-    h = np.where(ok, probs * (valid[:, None] - 1), 0.0)
-    lo = np.clip(np.floor(h).astype(np.int64), 0, None)
+    h = np.where(ok, probs, 0.0) * np.maximum(valid[:, None] - 1, 0)
+    lo = np.floor(h).astype(np.int64)
     hi = np.minimum(lo + 1, np.maximum(valid[:, None] - 1, 0))
     rows = np.arange(sorted_values.shape[0])[:, None]
     a = sorted_values[rows, lo]
@@ -264,7 +285,11 @@ def _value_family(
     starts = _segment_starts(group)
     bins_per_group = np.diff(np.r_[starts, group.size])
     n = np.bincount(group, weights=counts, minlength=n_groups).astype(np.int64)
-    s = np.bincount(group, weights=counts * values, minlength=n_groups)
+    # means are computed about each group's smallest value (its first bin): exact for a constant sample
+    # (its estimate, leave-one-out values and replicates are that value, not a rounding of it)
+    low = values[starts] if group.size else np.zeros(0)
+    centred = values - low[group]
+    s = np.bincount(group, weights=counts * centred, minlength=n_groups)
     cum_global = np.cumsum(counts, dtype=np.int64)
     group_offset = np.r_[0, np.cumsum(n)[:-1]].astype(np.int64)
     local_ends = _within_group_cumsum(counts, starts)
@@ -278,8 +303,9 @@ def _value_family(
     for stat, q in stats:
         res = results[(stat, q)]
         if stat in ("mean", "root_mean"):
-            mean = np.divide(s, n, out=np.full(n_groups, np.nan), where=n > 0)
-            loo = np.divide(s[group] - values, bin_n - 1, out=np.full(group.size, np.nan), where=bin_n > 1)
+            mean = np.divide(s, n, out=np.full(n_groups, np.nan), where=n > 0) + low
+            loo = np.divide(s[group] - centred, bin_n - 1, out=np.full(group.size, np.nan), where=bin_n > 1)
+            loo += low[group]
             if stat == "root_mean":
                 mean, loo = np.sqrt(mean), np.sqrt(np.maximum(loo, 0.0))
             res["estimate"] = mean
@@ -289,13 +315,15 @@ def _value_family(
             res["acceleration"] = _quantile_acceleration(cum_global, values, group_offset, n, q)
 
     # replicates
-    reps = {key: np.full((n_groups, n_resamples), np.nan) for key in results}
+    reps = {key: np.empty((n_groups, n_resamples)) for key in results}  # every row is written below
+    for key in reps:
+        reps[key][n == 0] = np.nan
     ids = np.arange(n_groups)
     small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[n > 0], small)
     if small.size:
         _shared_value_replicates(
-            shared, group, values, counts, local_ends, cum_global, group_offset, n, small, stats, reps
+            shared, group, values, centred, low, counts, local_ends, group_offset, n, small, stats, reps
         )
     for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
         sl = chunk.bin_slice
@@ -306,9 +334,9 @@ def _value_family(
         n_star = cum[:, last].astype(float)  # B × Gc
         for stat, q in stats:
             if stat in ("mean", "root_mean"):
-                sums = np.add.reduceat(draws * values[sl][None, :], local_starts, axis=1)
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    theta = sums / n_star
+                sums = np.add.reduceat(draws * centred[sl][None, :], local_starts, axis=1)
+                theta = np.divide(sums, n_star, out=np.full(sums.shape, np.nan), where=n_star > 0)
+                theta += low[uniq][None, :]
                 if stat == "root_mean":
                     theta = np.sqrt(theta)
             else:
@@ -321,63 +349,101 @@ def _value_family(
 
 
 def _shared_value_replicates(
-    shared, group, values, counts, local_ends, cum_global, group_offset, n, members, stats, reps
+    shared, group, values, centred, low, counts, local_ends, group_offset, n, members, stats, reps
 ):
     """Replicates of the groups ``members`` read from the shared prefix sums.
 
-    Linear statistics: sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a
-    group are contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
-    Quantiles: the event position holding resampled unit t is the first position whose prefix reaches
-    t + 1: one batched searchsorted over the replicate-major prefix sums, then the bin holding it.
+    Linear statistics, about the group's smallest value m (``centred`` = v - m, ``low`` = m):
+    sum* = sum_b v_b (P[end_b] - P[start_b]) = sum_b P[end_b] (v_b - v_{b+1}) (bins of a group are
+    contiguous), i.e. one sparse matrix (groups × positions) times the dense prefix matrix.
+    Quantiles: the event of rank t of a group's resample sits at position ``shared.units[t, b]`` (the
+    inverse of the prefix sums), so each replicate quantile is two gathers, computed for all quantiles of
+    a block of groups in one pass over the block's resampled sizes.
     """
     from scipy import sparse
 
     member = np.zeros(n.size, dtype=bool)
     member[members] = True
-    in_bins = member[group]
-    g_b, v_b, e_b = group[in_bins], values[in_bins], local_ends[in_bins]
-    row_of = np.full(n.size, -1, dtype=np.int64)
-    row_of[members] = np.arange(members.size)
-    rows = row_of[g_b]
-    last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
-    v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
-    n_star = shared.prefix[n[members]].astype(float)  # G × B
-    undefined = n_star == 0
-    expanded = None
+    sizes = n[members]
+    n_b = shared.n_resamples
+    every = members.size == n.size  # then write the replicate arrays directly, without a copy
+    quantiles = [(stat, q) for stat, q in stats if stat == "quantile"]
     for stat, q in stats:
-        if stat in ("mean", "root_mean"):
-            coef = sparse.csr_matrix((v_b - v_next, (rows, e_b)), shape=(members.size, shared.prefix.shape[0]))
-            sums = np.asarray(coef @ shared.prefix_float)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                theta = sums / n_star
-            if stat == "root_mean":
-                theta = np.sqrt(theta)
+        if stat not in ("mean", "root_mean"):
+            continue
+        in_bins = member[group]
+        g_b, v_b, e_b = group[in_bins], centred[in_bins], local_ends[in_bins]
+        row_of = np.full(n.size, -1, dtype=np.int64)
+        row_of[members] = np.arange(members.size)
+        last_of_group = np.r_[g_b[1:] != g_b[:-1], True]
+        v_next = np.where(last_of_group, 0.0, np.r_[v_b[1:], 0.0])
+        coef = sparse.csr_matrix((v_b - v_next, (row_of[g_b], e_b)), shape=(members.size, shared.prefix.shape[0]))
+        theta = _sparse_times_prefix(coef, shared)
+        n_star = shared.prefix[sizes]
+        np.divide(theta, n_star, out=theta, where=n_star > 0)
+        theta += low[members][:, None]
+        theta[n_star == 0] = np.nan
+        if stat == "root_mean":
+            np.sqrt(theta, out=theta)
+        if every:
+            reps[(stat, q)] = theta
         else:
-            h = np.maximum(n_star - 1, 0) * q
-            lo = np.floor(h)
-            frac = h - lo
-            lo = lo.astype(np.int64)
-            hi = np.minimum(lo + 1, np.maximum(n_star.astype(np.int64) - 1, 0))
-            n_b = shared.n_resamples
-            sizes = n[members]
-            widths = np.minimum(
-                np.maximum(2 ** np.ceil(np.log2(sizes + 1)).astype(np.int64), 64), shared.prefix.shape[0]
-            )
-            picked = [np.empty(lo.shape), np.empty(lo.shape)]
-            if expanded is None:
-                expanded = np.repeat(values, counts)  # the value at every (group, event position)
-            for width in np.unique(widths):
-                sel = np.flatnonzero(widths == width)
-                keyed, span = shared.keyed(int(width))
-                offsets = (np.arange(n_b, dtype=np.int64) * span)[None, :]
-                starts = (np.arange(n_b, dtype=np.int64) * width)[None, :]
-                for k, target in enumerate((lo[sel], hi[sel])):
-                    found = np.searchsorted(keyed, (target + 1 + offsets).ravel().astype(keyed.dtype), side="left")
-                    position = found.reshape(target.shape) - starts - 1 + group_offset[members[sel]][:, None]
-                    picked[k][sel] = expanded[np.clip(position, 0, expanded.size - 1)]
-            theta = picked[0] + frac * (picked[1] - picked[0])
-        theta[undefined] = np.nan
-        reps[(stat, q)][members] = theta
+            reps[(stat, q)][members] = theta
+    if not quantiles:
+        return
+    units = shared.units.ravel()  # unit-major: index t * B + b
+    # the value at every (group, event position); padded, because a replicate without events (n* = 0, set
+    # to NaN below) reads the position of unit 0 of the whole replicate, which may lie past its group
+    expanded = np.concatenate([np.repeat(values, counts), np.zeros(shared.n_positions)])
+    small_index = units.size < 2**31 and expanded.size < 2**31
+    index = np.int32 if small_index else np.int64
+    columns = np.arange(n_b, dtype=index)[None, :]
+    block = max(1, 256_000 // n_b)  # groups per block: the block's (groups × B) arrays stay in cache
+    out = {key: reps[key] if every else np.empty((members.size, n_b)) for key in quantiles}
+    for first in range(0, members.size, block):
+        part = slice(first, first + block)
+        n_star = shared.prefix[sizes[part]]  # g × B resampled sizes
+        top = n_star - 1
+        np.maximum(top, 0, out=top)
+        top_float = top.astype(np.float64)
+        empty = n_star == 0
+        base = group_offset[members[part]].astype(index)[:, None]
+        for key in quantiles:
+            h = top_float * key[1]
+            lo = h.astype(index)  # floor: h >= 0
+            frac = h
+            frac -= lo
+            hi = lo + 1
+            np.minimum(hi, top, out=hi)
+            lo *= n_b
+            lo += columns
+            hi *= n_b
+            hi += columns
+            at = units.take(lo).astype(index)
+            at += base
+            a = expanded.take(at)
+            theta = out[key][part]
+            at = units.take(hi).astype(index)
+            at += base
+            expanded.take(at, out=theta)
+            theta -= a
+            theta *= frac
+            theta += a
+            theta[empty] = np.nan
+    if not every:
+        for key in quantiles:
+            reps[key][members] = out[key]
+
+
+def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
+    """``coef @ prefix`` (groups × B, float64), by blocks of replicates: a block of the prefix matrix
+    stays in cache while every group reads it."""
+    prefix = shared.prefix_float
+    out = np.empty((coef.shape[0], prefix.shape[1]))
+    for first in range(0, prefix.shape[1], columns):
+        block = slice(first, first + columns)
+        out[:, block] = coef @ np.ascontiguousarray(prefix[:, block])
+    return out
 
 
 def _quantile_from_histogram(cum_global, values, group_offset, n, q):
@@ -434,24 +500,31 @@ def _quantile_acceleration(cum_global, values, group_offset, n, q):
     mean = (w_low * t_low + w_mid * t_mid + w_high * t_high) / w_total
     d = np.stack([mean - t_low, mean - t_mid, mean - t_high])
     w = np.stack([w_low, w_mid, w_high])
-    num = (w * d**3).sum(axis=0)
-    den = (w * d**2).sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    num = (w * d * d * d).sum(axis=0)
+    den = (w * d * d).sum(axis=0)
+    # a = 0 when the leave-one-out values do not vary (the three are exact data values: den is then 0)
+    a = np.divide(num, 6.0 * den**1.5, out=np.zeros(n.size), where=np.isfinite(den) & (den > 0))
     return np.where(n > 2, a, np.nan)
 
 
 def _acceleration(group, loo, multiplicity, n_groups):
-    """a = sum m d^3 / (6 (sum m d^2)^1.5), d = mean(loo) - loo, per group."""
+    """a = sum m d^3 / (6 (sum m d^2)^1.5), d = mean(loo) - loo, per group.
+
+    Null below 3 events; 0 when the leave-one-out values do not vary (relative spread
+    under 1e-9: what is left is rounding, e.g. a constant sample).
+    """
     ok = np.isfinite(loo)
-    g, v, m = group[ok], loo[ok], multiplicity[ok].astype(float)
+    g, v, m = (group, loo, multiplicity) if ok.all() else (group[ok], loo[ok], multiplicity[ok])
+    m = m.astype(float)
     total = np.bincount(g, weights=m, minlength=n_groups)
     mean = np.divide(np.bincount(g, weights=m * v, minlength=n_groups), total, out=np.zeros(n_groups), where=total > 0)
     d = mean[g] - v
-    num = np.bincount(g, weights=m * d**3, minlength=n_groups)
-    den = np.bincount(g, weights=m * d**2, minlength=n_groups)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(den > 0, num / (6.0 * den**1.5), 0.0)
+    md2 = m * d * d
+    den = np.bincount(g, weights=md2, minlength=n_groups)
+    md2 *= d
+    num = np.bincount(g, weights=md2, minlength=n_groups)
+    varies = den > 1e-18 * total * mean * mean
+    a = np.divide(num, 6.0 * den**1.5, out=np.zeros(n_groups), where=varies & (den > 0))
     return np.where(total > 2, a, np.nan)
 
 
@@ -476,19 +549,24 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
 
     # jackknife: drop one positive of bin b, or one negative of bin b
     pg, ng = tot_pos[group], tot_neg[group]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        loo_pos = (u[group] - (neg_below + 0.5 * n_neg)) / ((pg - 1) * ng)
-        loo_neg = (u[group] - (pos_above + 0.5 * n_pos)) / (pg * (ng - 1))
+    pairs_pos, pairs_neg = (pg - 1) * ng, pg * (ng - 1)  # pairs left without one positive / negative
+    loo_pos = np.divide(
+        u[group] - (neg_below + 0.5 * n_neg), pairs_pos, out=np.full(group.size, np.nan), where=pairs_pos > 0
+    )
+    loo_neg = np.divide(
+        u[group] - (pos_above + 0.5 * n_pos), pairs_neg, out=np.full(group.size, np.nan), where=pairs_neg > 0
+    )
     loo = np.r_[loo_pos, loo_neg]
     mult = np.r_[n_pos, n_neg].astype(float)
     gg = np.r_[group, group]
     keep = (mult > 0) & np.isfinite(loo)
     acceleration = _acceleration(gg[keep], loo[keep], mult[keep], n_groups)
 
-    reps = np.full((n_groups, n_resamples), np.nan)
     n = (tot_pos + tot_neg).astype(np.int64)
     ids = np.arange(n_groups)
     valid = pairs > 0
+    reps = np.empty((n_groups, n_resamples))  # rows of valid groups are written below
+    reps[~valid] = np.nan
     small = ids[valid & (n <= max_shared_events)] if shared is not None else ids[:0]
     large = np.setdiff1d(ids[valid], small)
     if small.size:
@@ -516,9 +594,8 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
             neg_star = neg_cum[:, last].astype(float)
             pos_star = pos_cum[:, last].astype(float)
             twice_u = np.add.reduceat(pos_draws * (2 * neg_cum - neg_draws), local_starts, axis=1)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                theta = 0.5 * twice_u / (pos_star * neg_star)
-            theta[(pos_star == 0) | (neg_star == 0)] = np.nan
+            pairs = pos_star * neg_star
+            theta = np.divide(0.5 * twice_u, pairs, out=np.full(pairs.shape, np.nan), where=pairs > 0)
             reps[uniq] = theta.T
     return n, estimate, reps, acceleration
 
@@ -540,53 +617,87 @@ def _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_po
     neg_start = neg_end - n_neg[sel]
     pos_end = offset + cum_pos[sel]
     pos_start = pos_end - n_pos[sel]
-    twice_u = np.zeros((members.size, prefix.shape[1]))
+    # exact integer arithmetic: a product is at most total × 2 total (int32 while that fits), sums in int64
+    total = int(prefix[-1].max())
+    work = np.int32 if 2 * total * total < np.iinfo(np.int32).max else np.int64
+    twice_u = np.zeros((members.size, prefix.shape[1]), dtype=np.int64)
     row_of = np.full(tot_pos.size, -1, dtype=np.int64)
     row_of[members] = np.arange(members.size)
     block = max(1, 4_000_000 // prefix.shape[1])
     for start in range(0, sel.size, block):
         part = slice(start, start + block)
-        pos = (prefix[pos_end[part]] - prefix[pos_start[part]]).astype(np.float64)
-        neg = prefix[neg_start[part]].astype(np.float64) + prefix[neg_end[part]]
-        contrib = pos * neg
+        contrib = prefix[pos_end[part]].astype(work)
+        contrib -= prefix[pos_start[part]]
+        neg = prefix[neg_start[part]].astype(work)
+        neg += prefix[neg_end[part]]
+        contrib *= neg
         rows = row_of[g[part]]
         run_starts = _segment_starts(rows)
-        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0)
+        twice_u[rows[run_starts]] += np.add.reduceat(contrib, run_starts, axis=0, dtype=np.int64)
     n_neg_star = prefix[tot_neg[members].astype(np.int64)].astype(np.float64)
     n_pos_star = prefix[(tot_neg + tot_pos)[members].astype(np.int64)] - n_neg_star
-    with np.errstate(invalid="ignore", divide="ignore"):
-        theta = 0.5 * twice_u / (n_pos_star * n_neg_star)
-    theta[(n_pos_star == 0) | (n_neg_star == 0)] = np.nan
-    reps[members] = theta
+    pairs = n_pos_star * n_neg_star
+    reps[members] = np.divide(0.5 * twice_u, pairs, out=np.full(pairs.shape, np.nan), where=pairs > 0)
 
 
 # --------------------------------------------------------------------------- #
 # Intervals from replicates
 # --------------------------------------------------------------------------- #
 def intervals_from_replicates(
-    estimate: np.ndarray, replicates: np.ndarray, acceleration: np.ndarray, level: float
+    estimate: np.ndarray, replicates: np.ndarray, acceleration: np.ndarray, level: float, overwrite: bool = False
 ) -> dict[str, np.ndarray]:
     """Percentile and BCa intervals for each row of ``replicates`` (G × B).
 
-    Undefined replicates (NaN) are left out. BCa is null where z0 is infinite
-    (the estimate lies outside every replicate) or the acceleration is undefined.
+    Undefined replicates (NaN) are left out. Degenerate rows get degenerate or null
+    intervals, computed without invalid arithmetic (no RuntimeWarning):
+
+    * no valid replicate: every output null (``valid_resamples`` 0);
+    * one valid replicate: the percentile interval is that value, the standard error is null;
+    * all replicates equal (e.g. a constant sample): the percentile interval is that
+      value twice; BCa too (z0 = 0, acceleration 0) when the acceleration is defined;
+    * BCa is null where the estimate is null, z0 is infinite (the estimate lies
+      outside every replicate), or the acceleration is undefined (n < 3).
+
+    With ``overwrite`` the rows of ``replicates`` are sorted in place (no copy).
     """
     alpha = (1 - level) / 2
-    sorted_reps = np.sort(replicates, axis=1)
-    valid = np.isfinite(replicates).sum(axis=1)
-    pct = _linear_quantile_sorted(sorted_reps, valid, np.tile([alpha, 1 - alpha], (len(estimate), 1)))
-    with np.errstate(invalid="ignore"):
-        below = (replicates < estimate[:, None]).sum(axis=1) + (replicates <= estimate[:, None]).sum(axis=1)
-    frac = np.divide(below, 2.0 * valid, out=np.full(len(estimate), np.nan), where=valid > 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z0 = ndtri(frac)
-        z = ndtri(np.array([alpha, 1 - alpha]))
-        num = z0[:, None] + z[None, :]
-        adj = ndtr(z0[:, None] + num / (1 - acceleration[:, None] * num))
-    adj = np.where(np.isfinite(z0)[:, None] & np.isfinite(acceleration)[:, None], adj, np.nan)
-    bca = _linear_quantile_sorted(sorted_reps, valid, adj)
-    with np.errstate(invalid="ignore"):
-        sd = np.nanstd(np.where(valid[:, None] > 1, replicates, np.nan), axis=1, ddof=1)
+    n_rows, n_b = replicates.shape
+    ordered = replicates if overwrite else replicates.copy()
+    ordered.sort(axis=1)  # NaN (undefined replicates) last
+    partial = np.isnan(ordered[:, -1])  # NaN sorts last: a row holds an undefined replicate iff its last does
+    valid = np.full(n_rows, n_b, dtype=np.int64)
+    if partial.any():
+        valid[partial] = n_b - np.count_nonzero(np.isnan(ordered[partial]), axis=1)
+    some = valid > 0
+    pct = _linear_quantile_sorted(ordered, valid, np.tile([alpha, 1 - alpha], (n_rows, 1)))
+
+    # BCa: z0 from the "mean" percentile of the estimate among the replicates (ties count 1/2)
+    below = np.count_nonzero(ordered < estimate[:, None], axis=1) + np.count_nonzero(
+        ordered <= estimate[:, None], axis=1
+    )
+    frac = np.divide(below, 2.0 * valid, out=np.full(n_rows, np.nan), where=some)
+    z0 = ndtri(frac)  # -inf / +inf at 0 / 1 (scipy.special: no warning)
+    ok = np.isfinite(z0) & np.isfinite(acceleration)
+    z = ndtri(np.array([alpha, 1 - alpha]))
+    num = np.where(ok, z0, 0.0)[:, None] + z[None, :]
+    denominator = 1 - np.where(ok, acceleration, 0.0)[:, None] * num
+    shift = np.divide(num, denominator, out=np.full(num.shape, np.nan), where=ok[:, None] & (denominator != 0))
+    adj = ndtr(np.where(ok, z0, 0.0)[:, None] + shift)  # NaN stays NaN
+    bca = _linear_quantile_sorted(ordered, valid, adj)
+
+    # bootstrap standard error (ddof 1) over the valid replicates, about each row's smallest replicate (so a
+    # constant row gives exactly 0); NaN entries (the last ``B - valid`` of a sorted row) add nothing.
+    # The sorted rows are not needed any more: the deviations take their place.
+    deviations = ordered
+    deviations -= np.where(some, ordered[:, 0], 0.0)[:, None]
+    total = deviations.sum(axis=1)
+    if partial.any():
+        total[partial] = np.nansum(deviations[partial], axis=1)
+    deviations -= np.divide(total, valid, out=np.zeros(n_rows), where=some)[:, None]
+    if partial.any():
+        deviations[np.isnan(deviations)] = 0.0
+    squares = np.einsum("ij,ij->i", deviations, deviations)
+    sd = np.sqrt(np.divide(squares, valid - 1, out=np.full(n_rows, np.nan), where=valid > 1))
     return {
         "percentile_lower": pct[:, 0],
         "percentile_upper": pct[:, 1],
@@ -623,60 +734,27 @@ def bootstrap_intervals(
     keys = [k for k in GROUP_KEYS if k in histograms.columns]
     if not keys:
         raise ValueError("histograms need at least one group key column")
-    frame = histograms[histograms["n_events"] > 0]
-    out_frames = []
-    replicate_store = {}
-    n_max = 0
-    for _family, part in frame.groupby("family", sort=True):
-        sizes = part.groupby(keys, sort=False, dropna=False)["n_events"].sum()
-        n_max = max(n_max, int(sizes.max()) if len(sizes) else 0)
+    families = _prepare_families(histograms, keys)
+    key_table = families.pop(None)
+    n_max = max((int(f["n"].max()) for f in families.values() if f["n"].size), default=0)
     shared = SharedWeights(n_resamples, min(n_max, max_shared_events), seed) if n_max else None
 
-    for family, part in frame.groupby("family", sort=True):
-        if family not in FAMILY_METRICS:
-            raise ValueError(f"unknown histogram family {family!r}; expected one of {sorted(FAMILY_METRICS)}")
-        part = part.sort_values([*keys, "value"], kind="mergesort")
-        key_frame = part[keys].drop_duplicates().reset_index(drop=True)
-        codes = pd.MultiIndex.from_frame(key_frame).get_indexer(pd.MultiIndex.from_frame(part[keys]))
+    names = sorted(name for family in families for name, _, _ in FAMILY_METRICS[family])
+    methods = ["bootstrap_bca", "bootstrap_percentile"]  # sorted, as the output is
+    pieces = []
+    replicate_store = {}
+    for family, f in families.items():
         metrics = FAMILY_METRICS[family]
         if family == "score":
-            label = part["label"].to_numpy()
-            counts = part["n_events"].to_numpy(np.int64)
-            agg = (
-                pd.DataFrame(
-                    {
-                        "g": codes,
-                        "bin": part["value"].to_numpy(float),
-                        "pos": np.where(label == 1, counts, 0),
-                        "neg": np.where(label == 1, 0, counts),
-                    }
-                )
-                .groupby(["g", "bin"], sort=True)[["pos", "neg"]]
-                .sum()
-                .reset_index()
-            )
             n, est, reps, acc = _auc_family(
-                agg["g"].to_numpy(),
-                agg["bin"].to_numpy(float),
-                agg["pos"].to_numpy(np.int64),
-                agg["neg"].to_numpy(np.int64),
-                n_resamples,
-                seed,
-                shared,
-                max_shared_events,
+                f["group"], f["value"], f["pos"], f["neg"], n_resamples, seed, shared, max_shared_events
             )
             per_metric = {metrics[0][0]: (est, reps, acc)}
         else:
-            agg = (
-                pd.DataFrame({"g": codes, "v": part["value"].to_numpy(float), "c": part["n_events"].to_numpy(np.int64)})
-                .groupby(["g", "v"], sort=True)["c"]
-                .sum()
-                .reset_index()
-            )
             n, res = _value_family(
-                agg["g"].to_numpy(),
-                agg["v"].to_numpy(float),
-                agg["c"].to_numpy(np.int64),
+                f["group"],
+                f["value"],
+                f["count"],
                 [(stat, q) for _, stat, q in metrics],
                 n_resamples,
                 seed,
@@ -688,49 +766,110 @@ def bootstrap_intervals(
                 for name, stat, q in metrics
             }
         for name, (est, reps, acc) in per_metric.items():
-            iv = intervals_from_replicates(est, reps, acc, level)
             if return_replicates:
-                replicate_store[name] = (key_frame.copy(), reps)
+                replicate_store[name] = (key_table.iloc[f["codes"]].reset_index(drop=True), reps.copy())
+            iv = intervals_from_replicates(est, reps, acc, level, overwrite=True)
+            del reps
+            nothing = np.full(est.size, np.nan)
             for method, lo, hi in (
                 ("bootstrap_percentile", iv["percentile_lower"], iv["percentile_upper"]),
                 ("bootstrap_bca", iv["bca_lower"], iv["bca_upper"]),
             ):
-                f = key_frame.copy()
-                f["metric"] = name
-                f["interval_method"] = method
-                f["metric_value"] = est
-                f["sample_size"] = n
-                f["interval_lower"] = lo
-                f["interval_upper"] = hi
-                f["bootstrap_standard_error"] = iv["standard_error"]
-                f["bias_correction"] = iv["bias_correction"] if method == "bootstrap_bca" else np.nan
-                f["acceleration"] = iv["acceleration"] if method == "bootstrap_bca" else np.nan
-                f["valid_resamples"] = iv["valid_resamples"]
-                out_frames.append(f)
-    columns = [
-        *keys,
-        "metric",
-        "interval_method",
-        "metric_value",
-        "sample_size",
-        "interval_lower",
-        "interval_upper",
-        "bootstrap_standard_error",
-        "bias_correction",
-        "acceleration",
-        "valid_resamples",
-    ]
-    if out_frames:
-        result = pd.concat(out_frames, ignore_index=True)
+                bca = method == "bootstrap_bca"
+                pieces.append(
+                    {
+                        "code": f["codes"],
+                        "metric": np.full(est.size, names.index(name)),
+                        "interval_method": np.full(est.size, methods.index(method)),
+                        "metric_value": est,
+                        "sample_size": n.astype(np.int64),
+                        "interval_lower": lo,
+                        "interval_upper": hi,
+                        "bootstrap_standard_error": iv["standard_error"],
+                        "bias_correction": iv["bias_correction"] if bca else nothing,
+                        "acceleration": iv["acceleration"] if bca else nothing,
+                        "valid_resamples": iv["valid_resamples"],
+                    }
+                )
+    columns = {c: np.concatenate([p[c] for p in pieces]) for c in pieces[0]} if pieces else None
+    if columns is None:
+        result = pd.DataFrame({c: [] for c in [*keys, "metric", "interval_method", *_VALUE_COLUMNS]})
     else:
-        result = pd.DataFrame({c: [] for c in columns})
+        # groups are numbered in key order, so (group, metric, method) is the output order
+        order = np.lexsort((columns["interval_method"], columns["metric"], columns["code"]))
+        result = key_table.iloc[columns["code"][order]].reset_index(drop=True)
+        result["metric"] = np.asarray(names, dtype=object)[columns["metric"][order]]
+        result["interval_method"] = np.asarray(methods, dtype=object)[columns["interval_method"][order]]
+        for c in _VALUE_COLUMNS:
+            result[c] = columns[c][order]
     result["n_resamples"] = n_resamples
     result["confidence_level"] = level
     result["seed"] = seed
-    result = result.sort_values([*keys, "metric", "interval_method"], kind="mergesort").reset_index(drop=True)
     if return_replicates:
         return result, replicate_store
     return result
+
+
+_VALUE_COLUMNS = [
+    "metric_value",
+    "sample_size",
+    "interval_lower",
+    "interval_upper",
+    "bootstrap_standard_error",
+    "bias_correction",
+    "acceleration",
+    "valid_resamples",
+]
+
+
+def _prepare_families(histograms: pd.DataFrame, keys: list[str]) -> dict:
+    """Per family: bins sorted by group then value, equal (group, value) bins merged, dense group ids.
+
+    Groups are numbered once for all families in key order (``codes``: each family's groups as rows
+    of the key table, returned under the key ``None``). Rows without events or without a value are
+    left out. Input already sorted by group and value (as the benchmark's, or an ordered query) is
+    not sorted again.
+    """
+    grouped = histograms.groupby(keys, sort=True, dropna=False, observed=True)
+    codes_all = grouped.ngroup().to_numpy(np.int64)
+    key_table = grouped.size().index.to_frame(index=False)
+    counts_all = histograms["n_events"].to_numpy()
+    values_all = histograms["value"].to_numpy(dtype=float, na_value=np.nan)
+    keep = (counts_all > 0) & ~np.isnan(values_all)
+    family_codes, family_names = pd.factorize(histograms["family"], sort=True)
+    unknown = sorted(set(map(str, family_names)) - set(FAMILY_METRICS))
+    if unknown:
+        raise ValueError(f"unknown histogram family {unknown[0]!r}; expected one of {sorted(FAMILY_METRICS)}")
+    out: dict = {None: key_table}
+    for index, family in enumerate(family_names):
+        rows = np.flatnonzero(keep & (family_codes == index))
+        if rows.size == 0:
+            continue
+        g, v, c = codes_all[rows], values_all[rows], counts_all[rows].astype(np.int64)
+        columns = [c]
+        if family == "score":
+            is_pos = histograms["label"].to_numpy()[rows] == 1
+            columns = [np.where(is_pos, c, 0), np.where(is_pos, 0, c)]
+        step_g, step_v = np.diff(g), np.diff(v)
+        if not np.all((step_g > 0) | ((step_g == 0) & (step_v >= 0))):
+            order = np.lexsort((v, g))
+            g, v, columns = g[order], v[order], [col[order] for col in columns]
+            step_g, step_v = np.diff(g), np.diff(v)
+        if not np.all((step_g != 0) | (step_v != 0)):  # equal (group, value) rows: add their counts
+            starts = np.flatnonzero(np.r_[True, (step_g != 0) | (step_v != 0)])
+            g, v = g[starts], v[starts]
+            columns = [np.add.reduceat(col, starts) for col in columns]
+        new_group = np.r_[True, g[1:] != g[:-1]]
+        dense = np.cumsum(new_group) - 1
+        f = {"codes": g[new_group], "group": dense, "value": v}
+        if family == "score":
+            f["pos"], f["neg"] = columns
+            f["n"] = np.bincount(dense, weights=f["pos"] + f["neg"])
+        else:
+            f["count"] = columns[0]
+            f["n"] = np.bincount(dense, weights=f["count"])
+        out[str(family)] = f
+    return out
 
 
 def histograms_from_samples(samples: dict, family: str, score_bins: int | None = None) -> pd.DataFrame:

@@ -4,6 +4,8 @@ estimates and scipy.stats.bootstrap intervals (within Monte Carlo error)."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -168,3 +170,55 @@ def test_degenerate_groups():
     assert (r.metric_value, r.interval_lower, r.interval_upper) == (0.0, 0.0, 0.0)
     single = _rows(res, "one", "error_rate", "bootstrap_bca")
     assert np.isnan(single.acceleration)
+
+
+DEGENERATE = {
+    "latency": {"constant": np.full(50, 3.3), "one": np.array([7.1]), "two": np.array([1.0, 2.0])},
+    "error": {"none": np.zeros(30), "all": np.ones(20), "one": np.array([1.0])},
+    "squared_error": {"zeros": np.zeros(10), "one": np.array([4.0])},
+    "score": {
+        "all_positive": (np.array([0.1, 0.5, 0.9]), np.array([1, 1, 1])),
+        "all_negative": (np.array([0.2, 0.3]), np.array([0, 0])),
+        "one_each": (np.array([0.2, 0.8]), np.array([0, 1])),
+        "tied": (np.array([0.5, 0.5, 0.5, 0.5]), np.array([0, 1, 0, 1])),
+    },
+}
+
+
+@pytest.mark.parametrize("max_shared_events", [bs.DEFAULT_MAX_SHARED_EVENTS, 0])
+@pytest.mark.parametrize("family", sorted(DEGENERATE))
+def test_degenerate_groups_raise_no_runtime_warning(family, max_shared_events):
+    """Degenerate groups get documented degenerate or null intervals, computed without invalid
+    floating-point operations (the warnings are errors here, not silenced in the kernels)."""
+    h = bs.histograms_from_samples(DEGENERATE[family], family, score_bins=100 if family == "score" else None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        res = bs.bootstrap_intervals(h, n_resamples=300, seed=5, max_shared_events=max_shared_events)
+    bca = res[res.interval_method == "bootstrap_bca"].set_index(["segment_value", "metric"])
+    pct = res[res.interval_method == "bootstrap_percentile"].set_index(["segment_value", "metric"])
+    if family == "latency":
+        for metric in ["latency_mean", "latency_p50", "latency_p95", "latency_p99"]:
+            # a constant sample: the interval is the value, for both methods
+            for rows in (pct, bca):
+                r = rows.loc[("constant", metric)]
+                assert r.interval_lower == pytest.approx(3.3) and r.interval_upper == pytest.approx(3.3)
+            # one or two events: no jackknife acceleration, so no BCa interval
+            for segment in ["one", "two"]:
+                assert np.isnan(bca.loc[(segment, metric)].acceleration)
+                assert np.isnan(bca.loc[(segment, metric)].interval_lower)
+            assert pct.loc[("one", metric)].interval_lower == pct.loc[("one", metric)].interval_upper == 7.1
+            assert np.isnan(pct.loc[("one", metric)].bootstrap_standard_error) or (
+                pct.loc[("one", metric)].bootstrap_standard_error == 0
+            )
+    if family == "error":
+        every, none = pct.loc[("all", "error_rate")], bca.loc[("none", "error_rate")]
+        assert (every.interval_lower, every.interval_upper) == (1, 1)
+        assert (none.interval_lower, none.interval_upper, none.bias_correction, none.acceleration) == (0, 0, 0, 0)
+    if family == "score":
+        # AUC needs both labels: no estimate, no replicate, no interval
+        for segment in ["all_positive", "all_negative"]:
+            for rows in (pct, bca):
+                r = rows.loc[(segment, "auc")]
+                assert np.isnan(r.metric_value) and np.isnan(r.interval_lower) and np.isnan(r.interval_upper)
+                assert r.valid_resamples == 0
+        assert pct.loc[("tied", "auc")].metric_value == 0.5

@@ -37,6 +37,9 @@ cases as (
     select n, k, 0.975 as p, k + 1 as a, n - k as b from counts where k < n
     union all
     select n, k, 0.3 as p, k + 0.37 as a, n - k + 2.5 as b from counts
+    union all
+    -- a weak prior's posterior without successes (a < 1): the lower quantile is astronomically small
+    select n, k, 0.025 as p, 0.08 as a, n + 20 as b from counts where k = 0
 
 ),
 
