@@ -227,7 +227,9 @@ def test_demo_publishes_a_copy_for_bi_readers(demo_build):
 
 
 def test_published_file_opens_read_only_in_the_duckdb_1x_cli(demo_build, tmp_path):
-    """The DuckDB command-line shell of the 1.x line (PyPI duckdb-cli ships its binary) reads the published file."""
+    """The DuckDB command-line shell of the 1.x line (PyPI duckdb-cli ships its binary) reads the published file,
+    also when the build file was written in DuckDB 2.0's own storage format (a profile without
+    storage_compatibility_version): publishing writes the 1.4 format whatever the build file has."""
     target = tmp_path / "duckdb_cli"
     install = subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps"]
@@ -249,6 +251,46 @@ def test_published_file_opens_read_only_in_the_duckdb_1x_cli(demo_build, tmp_pat
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["closed,4", "open,3"]
+
+    # a build file in DuckDB 2.0's default format: the 1.x CLI cannot open it, its published copy it can
+    native = tmp_path / "native" / "corridor.duckdb"
+    native.parent.mkdir()
+    con = duckdb.connect(str(native))
+    try:
+        con.execute(f"attach '{demo_build['path']}' as demo (read_only)")
+        con.execute("copy from database demo to corridor")
+        version = con.execute("select tags from duckdb_databases() where database_name = 'corridor'").fetchall()
+    finally:
+        con.close()
+    assert not str(version[0][0]["storage_version"]).startswith("v1.")
+    refused = subprocess.run([str(cli), "-readonly", str(native), "-c", "select 1"], capture_output=True, text=True)
+    assert refused.returncode != 0
+    published = publish_mod.publish(native, tmp_path / "native_published" / "corridor.duckdb").path
+    proc = subprocess.run(
+        [str(cli), "-readonly", str(published), "-csv", "-noheader", "-c", "select count(*) from corridor_alerts"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["7"]
+
+
+def test_published_copy_holds_every_table_of_the_build(demo_build):
+    def tables(path):
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            names = con.execute("select schema_name, table_name from duckdb_tables() order by 1, 2").fetchall()
+            return {n: con.execute(f'select count(*) from "{n[0]}"."{n[1]}"').fetchall()[0][0] for n in names}
+        finally:
+            con.close()
+
+    built, published = tables(demo_build["path"]), tables(demo_build["published"])
+    assert built == published and len(built) > 40
+    results = "select * from corridor_validation_results order by result_id"
+    pd.testing.assert_frame_equal(query(demo_build["published"], results), query(demo_build["path"], results))
+    tags = query(demo_build["published"], "select tags from duckdb_databases() where database_name = 'corridor'")
+    assert str(tags["tags"][0]["storage_version"]).startswith("v1.4")
 
 
 READER = """
@@ -332,7 +374,7 @@ def test_a_failed_publish_leaves_the_previous_copy_whole(demo_build, tmp_path, m
             d.write(s.read(os.path.getsize(src) // 2))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(publish_mod.shutil, "copyfile", copy_half_then_fail)
+    monkeypatch.setattr(publish_mod, "_copy_compacted", copy_half_then_fail)
     with pytest.raises(OSError, match="No space left"):
         publish_mod.publish(build_file, published)
     assert (published.stat().st_ino, published.stat().st_size) == (inode, size)

@@ -10,8 +10,13 @@ would meet tables half-rebuilt. So dbt builds into its own file (the
 1. open the build file read-write for a moment: this fails with a clear
    message while a build holds it, and ``CHECKPOINT`` folds the write-ahead
    log into the file, so the file alone is the whole database;
-2. copy it to a temporary file next to the published one, flush it to disk
-   and check that the copy opens read-only and holds ``corridor_run_history``;
+2. copy it, table by table (``COPY FROM DATABASE``), into a new temporary
+   file next to the published one, written in the storage format of DuckDB
+   1.4 (``PUBLISH_STORAGE_VERSION``) so that the 1.x CLI and BI clients read
+   it whatever format the build file has, and compacted (a build file keeps
+   the blocks freed by earlier builds); flush it to disk and check that it
+   holds every table of the build file with the same row counts and a
+   ``corridor_run_history``;
 3. ``os.replace`` the temporary file onto the published name, an atomic
    rename on POSIX and Windows: a new reader sees either the previous copy or
    the new one, never a half-written file; a reader that already had the
@@ -24,7 +29,6 @@ temporary file.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +36,7 @@ from pathlib import Path
 import duckdb
 
 PUBLISHED_DIR_NAME = "published"
+PUBLISH_STORAGE_VERSION = "v1.4.0"
 
 
 class PublishError(RuntimeError):
@@ -78,6 +83,42 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _table_rows(con: duckdb.DuckDBPyConnection, catalog: str) -> dict[str, int]:
+    tables = con.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = ? order by 1, 2", [catalog]
+    ).fetchall()
+    return {
+        f"{schema}.{table}": con.execute(f'select count(*) from "{catalog}"."{schema}"."{table}"').fetchall()[0][0]
+        for schema, table in tables
+    }
+
+
+def _copy_compacted(build_file: Path, tmp: Path) -> None:
+    """Every schema, table and view of ``build_file`` into the new file ``tmp``, in the published storage format."""
+    con = duckdb.connect()
+    try:
+        try:
+            con.execute(f"attach {_literal(str(build_file))} as corridor_build (read_only)")
+        except duckdb.IOException as exc:  # a build started since the checkpoint
+            raise PublishError(f"cannot publish {build_file}: a build started meanwhile ({exc}); run it again") from exc
+        con.execute(
+            f"attach {_literal(str(tmp))} as corridor_published (storage_version {_literal(PUBLISH_STORAGE_VERSION)})"
+        )
+        con.execute("copy from database corridor_build to corridor_published")
+        source, copied = _table_rows(con, "corridor_build"), _table_rows(con, "corridor_published")
+        if source != copied:
+            missing = sorted(set(source) ^ set(copied)) or [t for t in source if source[t] != copied.get(t)]
+            differing = ", ".join(missing[:5])
+            raise PublishError(f"the copy of {build_file} differs from it ({differing}); nothing published")
+        con.execute("detach corridor_published")
+    finally:
+        con.close()
+
+
 def _last_run(path: Path) -> tuple[str | None, object]:
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -107,7 +148,8 @@ def publish(build_file: Path, published: Path | None = None) -> Published:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        shutil.copyfile(build_file, tmp)
+        tmp.unlink(missing_ok=True)
+        _copy_compacted(build_file, tmp)
         _fsync(tmp)
         invocation_id, finished_at = _last_run(tmp)
         # A write-ahead log next to the published name would be replayed into
