@@ -57,3 +57,30 @@
         {%- endfor %}
     )
 {%- endmacro %}
+
+{#
+    The finest cells every event aggregation starts from, before GROUPING
+    SETS rolls them up to windows and segments:
+
+    corridor.fine_cell_keys(segments, finest): model_id, model_version, one
+    segment_<dimension> per segment dimension, <finest>_start (no trailing
+    comma), for the select list and the GROUP BY of the fine cells.
+
+    corridor.coarser_window_starts(grains, finest): ", <grain>_start" for each
+    grain coarser than the finest, computed from <finest>_start (to follow a
+    select-list item).
+#}
+{% macro fine_cell_keys(segments, finest) -%}
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ finest }}_start
+{%- endmacro %}
+
+{% macro coarser_window_starts(grains, finest) -%}
+        {%- for grain in grains if grain != finest %},
+        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
+        {%- endfor %}
+{%- endmacro %}

@@ -78,11 +78,9 @@ contributions as (
 
     from breach_windows
     inner join production
-        on breach_windows.model_id = production.model_id
-        and breach_windows.model_version = production.model_version
-        and breach_windows.metric = production.metric
-        and breach_windows.window_grain = production.window_grain
-        and breach_windows.window_start = production.window_start
+        on {{ corridor.keys_equal('breach_windows', 'production', [
+            'model_id', 'model_version', 'metric', 'window_grain', 'window_start'
+        ]) }}
     where production.metric_value is not null
     group by 1, 2, 3
 
@@ -126,11 +124,9 @@ peers as (
 
     from alerts
     inner join results
-        on alerts.rule_id = results.rule_id
-        and alerts.model_id = results.model_id
-        and alerts.model_version = results.model_version
-        and alerts.segment_dimension = results.segment_dimension
-        and alerts.window_grain = results.window_grain
+        on {{ corridor.keys_equal('alerts', 'results', [
+            'rule_id', 'model_id', 'model_version', 'segment_dimension', 'window_grain'
+        ]) }}
         and results.window_start between alerts.first_seen_window_start and alerts.last_seen_window_start
     where alerts.segment_dimension <> 'all'
     group by 1

@@ -117,13 +117,9 @@ checks as (
         and (rules.valid_from is null or rules.valid_from <= production.window_start)
         and (rules.valid_to is null or rules.valid_to > production.window_start)
     inner join offline
-        on production.model_id = offline.model_id
-        and production.model_version = offline.model_version
-        and production.metric = offline.metric
-        and production.segment_dimension = offline.segment_dimension
-        and production.segment_value = offline.segment_value
-        and production.window_grain = offline.window_grain
-        and production.window_start = offline.window_start
+        on {{ corridor.keys_equal('production', 'offline', [
+            'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'
+        ]) }}
     where offline.expected_value is not null
 
 ),

@@ -275,12 +275,9 @@ quantile_bounds as (
     inner join quantile_ranks
         on quantile_keyed.row_key = quantile_ranks.rank_key
     inner join value_ranks
-        on quantile_keyed.model_id = value_ranks.model_id
-        and quantile_keyed.model_version = value_ranks.model_version
-        and quantile_keyed.window_grain = value_ranks.window_grain
-        and quantile_keyed.window_start = value_ranks.window_start
-        and quantile_keyed.segment_dimension = value_ranks.segment_dimension
-        and quantile_keyed.segment_value = value_ranks.segment_value
+        on {{ corridor.keys_equal('quantile_keyed', 'value_ranks', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
     group by
         quantile_keyed.model_id,
         quantile_keyed.model_version,
@@ -311,13 +308,9 @@ quantile_intervals as (
 
     from quantile_bounds
     inner join production_metrics
-        on quantile_bounds.model_id = production_metrics.model_id
-        and quantile_bounds.model_version = production_metrics.model_version
-        and quantile_bounds.window_grain = production_metrics.window_grain
-        and quantile_bounds.window_start = production_metrics.window_start
-        and quantile_bounds.segment_dimension = production_metrics.segment_dimension
-        and quantile_bounds.segment_value = production_metrics.segment_value
-        and quantile_bounds.metric = production_metrics.metric
+        on {{ corridor.keys_equal('quantile_bounds', 'production_metrics', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value', 'metric'
+        ]) }}
 
 ),
 

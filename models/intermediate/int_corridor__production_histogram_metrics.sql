@@ -143,12 +143,9 @@ final as (
 
     from auc
     inner join calibration
-        on auc.model_id = calibration.model_id
-        and auc.model_version = calibration.model_version
-        and auc.window_grain = calibration.window_grain
-        and auc.window_start = calibration.window_start
-        and auc.segment_dimension = calibration.segment_dimension
-        and auc.segment_value = calibration.segment_value
+        on {{ corridor.keys_equal('auc', 'calibration', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
 
 )
 

@@ -115,19 +115,13 @@ joined as (
 
     from windows
     left join window_stats as stats
-        on windows.model_id = stats.model_id
-        and windows.model_version = stats.model_version
-        and windows.window_grain = stats.window_grain
-        and windows.window_start = stats.window_start
-        and windows.segment_dimension = stats.segment_dimension
-        and windows.segment_value = stats.segment_value
+        on {{ corridor.keys_equal('windows', 'stats', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
     left join histogram_metrics as hist
-        on windows.model_id = hist.model_id
-        and windows.model_version = hist.model_version
-        and windows.window_grain = hist.window_grain
-        and windows.window_start = hist.window_start
-        and windows.segment_dimension = hist.segment_dimension
-        and windows.segment_value = hist.segment_value
+        on {{ corridor.keys_equal('windows', 'hist', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
 
 ),
 

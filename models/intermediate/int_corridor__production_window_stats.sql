@@ -98,10 +98,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *
-        {%- for grain in grains if grain != finest %},
-        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
-        {%- endfor %}
+        *{{ corridor.coarser_window_starts(grains, finest) }}
 
     from fine_cells
 
@@ -157,12 +154,9 @@ final as (
 
     from additive
     inner join quantiles
-        on additive.model_id = quantiles.model_id
-        and additive.model_version = quantiles.model_version
-        and additive.window_grain = quantiles.window_grain
-        and additive.window_start = quantiles.window_start
-        and additive.segment_dimension = quantiles.segment_dimension
-        and additive.segment_value = quantiles.segment_value
+        on {{ corridor.keys_equal('additive', 'quantiles', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
 
 )
 

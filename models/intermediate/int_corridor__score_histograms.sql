@@ -43,12 +43,7 @@ evaluable as (
 fine_cells as (
 
     select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         score_bin,
         calibration_bin,
         sum(case when label = 1 then 1 else 0 end) as n_positive,
@@ -57,12 +52,7 @@ fine_cells as (
 
     from evaluable
     group by
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         score_bin,
         calibration_bin
 
@@ -71,10 +61,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *
-        {%- for grain in grains if grain != finest %},
-        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
-        {%- endfor %}
+        *{{ corridor.coarser_window_starts(grains, finest) }}
 
     from fine_cells
 

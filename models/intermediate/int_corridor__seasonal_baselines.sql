@@ -109,12 +109,9 @@ history as (
     inner join slots
         on targets.window_grain = slots.window_grain
     inner join production
-        on targets.model_id = production.model_id
-        and targets.model_version = production.model_version
-        and targets.metric = production.metric
-        and targets.segment_dimension = production.segment_dimension
-        and targets.segment_value = production.segment_value
-        and targets.window_grain = production.window_grain
+        on {{ corridor.keys_equal('targets', 'production', [
+            'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'
+        ]) }}
         and production.window_start = {{ dbt.dateadd('hour', '-1 * slots.periods_back * slots.period_hours', 'targets.window_start') }}
         and production.metric_value is not null
         and production.sample_size >= coalesce(targets.min_sample_size, 0)

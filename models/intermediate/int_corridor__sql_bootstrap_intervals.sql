@@ -44,12 +44,7 @@ events as (
 
     select
         event_key,
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         latency_ms,
         case when is_error then 1 else 0 end as is_error_flag,
         case when is_evaluable then 1 else 0 end as is_evaluable_flag,
@@ -69,12 +64,7 @@ weighted as (
 fine_cells as (
 
     select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         bootstrap_replicate,
         sum(bootstrap_weight) as w_events,
         sum(bootstrap_weight * is_error_flag) as w_errors,
@@ -86,12 +76,7 @@ fine_cells as (
 
     from weighted
     group by
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         bootstrap_replicate
 
 ),
@@ -99,10 +84,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *
-        {%- for grain in grains if grain != finest %},
-        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
-        {%- endfor %}
+        *{{ corridor.coarser_window_starts(grains, finest) }}
 
     from fine_cells
 

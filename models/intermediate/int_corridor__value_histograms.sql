@@ -62,12 +62,7 @@ event_values as (
 
     {%- for family, value, condition in families %}
     select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         '{{ family }}' as family,
         cast({{ value }} as {{ double }}) as value
     from events
@@ -80,24 +75,14 @@ event_values as (
 fine_cells as (
 
     select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         family,
         value,
         count(*) as n_events
 
     from event_values
     group by
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {{ finest }}_start,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         family,
         value
 
@@ -106,10 +91,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *
-        {%- for grain in grains if grain != finest %},
-        {{ corridor.window_start(grain, finest ~ '_start') }} as {{ grain }}_start
-        {%- endfor %}
+        *{{ corridor.coarser_window_starts(grains, finest) }}
 
     from fine_cells
 

@@ -54,12 +54,9 @@ final as (
 
     from bootstrap
     inner join windows
-        on bootstrap.model_id = windows.model_id
-        and bootstrap.model_version = windows.model_version
-        and bootstrap.window_grain = windows.window_grain
-        and bootstrap.window_start = windows.window_start
-        and bootstrap.segment_dimension = windows.segment_dimension
-        and bootstrap.segment_value = windows.segment_value
+        on {{ corridor.keys_equal('bootstrap', 'windows', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
+        ]) }}
 
 )
 

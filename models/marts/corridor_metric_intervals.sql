@@ -43,6 +43,9 @@ python_bootstrap as (
 
 intervals as (
 
+    {%- set sources = ['exact_intervals', 'sql_bootstrap'] + (['python_bootstrap'] if target.type == 'duckdb' else []) %}
+    {%- for source in sources %}
+
     select
         model_id,
         model_version,
@@ -54,49 +57,20 @@ intervals as (
         interval_lower,
         interval_upper,
         confidence_level,
+        {%- if source == 'exact_intervals' %}
         cast(null as {{ bigint }}) as n_resamples,
         cast(null as {{ bigint }}) as seed,
-        window_start
-    from exact_intervals
-
-    union all
-
-    select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
-        metric,
-        interval_method,
-        interval_lower,
-        interval_upper,
-        confidence_level,
+        {%- else %}
         n_resamples,
         seed,
+        {%- endif %}
         window_start
-    from sql_bootstrap
-
-    {%- if target.type == 'duckdb' %}
+    from {{ source }}
+    {%- if not loop.last %}
 
     union all
-
-    select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
-        metric,
-        interval_method,
-        interval_lower,
-        interval_upper,
-        confidence_level,
-        n_resamples,
-        seed,
-        window_start
-    from python_bootstrap
     {%- endif %}
+    {%- endfor %}
 
 ),
 
@@ -127,13 +101,9 @@ final as (
 
     from intervals
     inner join production
-        on intervals.model_id = production.model_id
-        and intervals.model_version = production.model_version
-        and intervals.window_grain = production.window_grain
-        and intervals.window_start = production.window_start
-        and intervals.segment_dimension = production.segment_dimension
-        and intervals.segment_value = production.segment_value
-        and intervals.metric = production.metric
+        on {{ corridor.keys_equal('intervals', 'production', [
+            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value', 'metric'
+        ]) }}
 
 )
 
