@@ -47,7 +47,7 @@
             'var': 'corridor_offline_estimates',
             'demo_seed': 'corridor_demo_offline_estimates',
             'optional': false,
-            'required_columns': ['model_id', 'model_version', 'metric', 'window_grain', 'expected_value'],
+            'required_columns': ['model_id', 'model_version', 'metric', 'expected_value'],
             'columns': {
                 'estimate_id': 'estimate_id',
                 'model_id': 'model_id',
@@ -149,6 +149,25 @@
             'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
             'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
         },
+    }) }}
+{% endmacro %}
+
+
+{#-
+    Expectations (issue 13): where an expected value may come from when the
+    offline estimates are not as fine-grained as the rules (docs/validation.md).
+    Read through corridor.setting like the settings above, which merges them in.
+      corridor_segment_estimate_fallback: a segment rule without an estimate for
+          its segment (and window) is judged against the overall (`all`)
+          estimate, expected_source `overall_fallback`; false: `missing`.
+      corridor_seasonal_baseline_across_versions: a seasonal baseline draws on
+          earlier windows of any version of the model (the same version's
+          window first in each slot); false: only the version under test.
+-#}
+{% macro _corridor_expectation_setting_defaults() %}
+    {{ return({
+        'corridor_segment_estimate_fallback': true,
+        'corridor_seasonal_baseline_across_versions': true,
     }) }}
 {% endmacro %}
 

@@ -8,7 +8,9 @@
 {% endmacro %}
 
 {% macro default__setting(name) %}
-    {%- set defaults = corridor._corridor_setting_defaults() -%}
+    {%- set defaults = {} -%}
+    {%- do defaults.update(corridor._corridor_setting_defaults()) -%}
+    {%- do defaults.update(corridor._corridor_expectation_setting_defaults()) -%}
     {%- if name not in defaults -%}
         {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'. Known settings: " ~ (defaults.keys() | list | sort | join(', '))) }}
     {%- endif -%}
@@ -82,6 +84,10 @@
                 {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' maps '" ~ severity ~ "' to '" ~ level ~ "'; allowed: error, warn, none.") }}
             {%- endif -%}
         {%- endfor -%}
+    {%- elif name in ['corridor_segment_estimate_fallback', 'corridor_seasonal_baseline_across_versions'] -%}
+        {%- if value is not boolean -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be true or false; got " ~ value) }}
+        {%- endif -%}
     {%- elif name == 'corridor_seasonal_baseline' -%}
         {%- set merged = {} -%}
         {%- for grain, spec in defaults[name].items() -%}

@@ -11,7 +11,7 @@
         ('missing_model_id', "model_id is null or trim(model_id) = ''"),
         ('missing_model_version', "model_version is null or trim(model_version) = ''"),
         ('missing_metric', "metric is null or metric = ''"),
-        ('unknown_window_grain', "window_grain is null or window_grain not in ('hour', 'day', 'week')"),
+        ('unknown_window_grain', "window_grain not in (" ~ corridor.sql_string_list(corridor.known_window_grains()) ~ ")"),
         ('missing_expected_value', 'expected_value_is_missing'),
         ('unparseable_expected_value', 'expected_value_is_unparseable'),
         ('non_finite_expected_value', corridor.is_non_finite('expected_value')),

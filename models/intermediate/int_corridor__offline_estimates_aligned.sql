@@ -9,8 +9,10 @@
     standard error = interval width / (2 z) when only an interval is given;
     interval = value ± z × standard error when only a standard error is given
     (at corridor_confidence_level when the estimate states no level).
-    When several estimates cover the same window, the most recently produced
-    one wins (ties broken by estimate id).
+    An estimate without a window grain (null) applies to every configured
+    grain. When several estimates cover the same window, precedence is:
+    an estimate for that grain over a grain-less one, then the most recently
+    produced, then the larger estimate id (docs/validation.md).
 -#}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
@@ -96,7 +98,7 @@ aligned as (
         estimates_with_uncertainty.metric,
         estimates_with_uncertainty.segment_dimension,
         estimates_with_uncertainty.segment_value,
-        estimates_with_uncertainty.window_grain,
+        model_windows.window_grain,
         estimates_with_uncertainty.method,
         estimates_with_uncertainty.estimator_version,
         estimates_with_uncertainty.evaluation_dataset_id,
@@ -129,9 +131,10 @@ aligned as (
                 estimates_with_uncertainty.metric,
                 estimates_with_uncertainty.segment_dimension,
                 estimates_with_uncertainty.segment_value,
-                estimates_with_uncertainty.window_grain,
+                model_windows.window_grain,
                 model_windows.window_start
             order by
+                case when estimates_with_uncertainty.window_grain is null then 1 else 0 end,
                 estimates_with_uncertainty.produced_at desc nulls last,
                 estimates_with_uncertainty.estimate_id desc nulls last
         ) as estimate_rank
@@ -139,7 +142,8 @@ aligned as (
     from estimates_with_uncertainty
     inner join model_windows
         on estimates_with_uncertainty.model_id = model_windows.model_id
-        and estimates_with_uncertainty.window_grain = model_windows.window_grain
+        and (estimates_with_uncertainty.window_grain is null
+            or estimates_with_uncertainty.window_grain = model_windows.window_grain)
         and (estimates_with_uncertainty.valid_from is null
             or estimates_with_uncertainty.valid_from <= model_windows.window_start)
         and (estimates_with_uncertainty.valid_to is null

@@ -10,10 +10,20 @@
     absolute deviation (a robust standard deviation); standard error of the
     median ~ spread x sqrt(pi / (2 k)); a new window is expected within
     spread x sqrt(1 + pi / (2 k)) of the median (prediction_se).
+
+    corridor_seasonal_baseline_across_versions (default true): a slot's
+    history may come from another version of the same model, so a rollout
+    does not leave seasonal rules `missing` until the new version has its own
+    history. Per slot, the version under test wins; otherwise the version with
+    the most observations in that window (ties: the larger version name).
+    baseline_windows_other_versions counts the windows taken that way.
 -#}
 {%- set baseline = corridor.setting('corridor_seasonal_baseline') -%}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set double = corridor.type_double() -%}
+{%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
+{%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions
+    else ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 {%- set series_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
 {%- set max_lookback = [] -%}
 {%- for grain in grains -%}{%- do max_lookback.append(baseline[grain]['lookback_periods']) -%}{%- endfor -%}
@@ -89,7 +99,7 @@ slot_rules as (
 
 ),
 
-history as (
+history_candidates as (
 
     select
         targets.rule_id,
@@ -103,18 +113,36 @@ history as (
         targets.window_start,
         slots.lookback_periods,
         slots.min_history,
-        production.metric_value as history_value
+        slots.periods_back,
+        production.metric_value as history_value,
+        case when production.model_version = targets.model_version then 0 else 1 end as is_other_version,
+        row_number() over (
+            partition by
+                {%- for key in series_keys %}
+                targets.{{ key }},
+                {%- endfor %}
+                slots.periods_back
+            order by
+                case when production.model_version = targets.model_version then 0 else 1 end,
+                production.sample_size desc,
+                production.model_version desc
+        ) as version_rank
 
     from targets
     inner join slots
         on targets.window_grain = slots.window_grain
     inner join production
-        on {{ corridor.keys_equal('targets', 'production', [
-            'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'
-        ]) }}
+        on {{ corridor.keys_equal('targets', 'production', history_keys) }}
         and production.window_start = {{ dbt.dateadd('hour', '-1 * slots.periods_back * slots.period_hours', 'targets.window_start') }}
         and production.metric_value is not null
         and production.sample_size >= coalesce(targets.min_sample_size, 0)
+
+),
+
+history as (
+
+    select * from history_candidates
+    where version_rank = 1
 
 ),
 
@@ -131,6 +159,7 @@ medians as (
         window_grain,
         window_start,
         count(*) as baseline_windows,
+        sum(is_other_version) as baseline_windows_other_versions,
         {{ corridor.median('history_value') }} as baseline_median
 
     from history
@@ -172,6 +201,7 @@ joined as (
         targets.window_grain,
         targets.window_start,
         coalesce(medians.baseline_windows, 0) as baseline_windows,
+        coalesce(medians.baseline_windows_other_versions, 0) as baseline_windows_other_versions,
         slots_needed.min_history,
         slots_needed.lookback_periods,
         medians.baseline_median,
@@ -217,6 +247,7 @@ final as (
         window_grain,
         window_start,
         baseline_windows,
+        baseline_windows_other_versions,
         min_history,
         lookback_periods,
         cast(case when has_history then baseline_median end as {{ double }}) as baseline_median,

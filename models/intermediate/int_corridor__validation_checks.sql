@@ -73,7 +73,10 @@ scoped_{{ side }} as (
         observations.interval_upper,
         observations.confidence_level,
         observations.sample_size,
-        observations.estimate_id
+        observations.estimate_id{{ ',' if side == 'offline' }}
+        {%- if side == 'offline' %}
+        case when observations.segment_dimension = 'all' then 'overall' else 'segment' end as expected_source
+        {%- endif %}
 
     from rules
     inner join observations
@@ -94,17 +97,28 @@ scoped_{{ side }} as (
 ),
 {%- endfor %}
 
+{#- corridor_segment_estimate_fallback: the overall estimate for segment checks without their own -#}
+expectations as (
+
+    select * from scoped_offline
+    {%- if corridor.setting('corridor_segment_estimate_fallback') %}
+    union all
+    {{ corridor.overall_fallback_expectations('scoped_production', 'scoped_offline', 'rules', 'observations', check_keys) }}
+    {%- endif %}
+
+),
+
 paired as {{ corridor.materialized_cte() }} (
 
     select
-        coalesce(scoped_production.rule_id, scoped_offline.rule_id) as rule_id,
-        coalesce(scoped_production.rule_version, scoped_offline.rule_version) as rule_version,
-        coalesce(scoped_production.model_id, scoped_offline.model_id) as model_id,
-        coalesce(scoped_production.model_version, scoped_offline.model_version) as model_version,
-        coalesce(scoped_production.segment_dimension, scoped_offline.segment_dimension) as segment_dimension,
-        coalesce(scoped_production.segment_value, scoped_offline.segment_value) as segment_value,
-        coalesce(scoped_production.window_start, scoped_offline.window_start) as window_start,
-        coalesce(scoped_production.window_end, scoped_offline.window_end) as window_end,
+        coalesce(scoped_production.rule_id, expectations.rule_id) as rule_id,
+        coalesce(scoped_production.rule_version, expectations.rule_version) as rule_version,
+        coalesce(scoped_production.model_id, expectations.model_id) as model_id,
+        coalesce(scoped_production.model_version, expectations.model_version) as model_version,
+        coalesce(scoped_production.segment_dimension, expectations.segment_dimension) as segment_dimension,
+        coalesce(scoped_production.segment_value, expectations.segment_value) as segment_value,
+        coalesce(scoped_production.window_start, expectations.window_start) as window_start,
+        coalesce(scoped_production.window_end, expectations.window_end) as window_end,
         scoped_production.metric_value as observed_value,
         {#-
             The production uncertainty the tests use: the larger of the stated
@@ -130,15 +144,16 @@ paired as {{ corridor.materialized_cte() }} (
         scoped_production.interval_upper as observed_upper,
         scoped_production.confidence_level as observed_confidence_level,
         coalesce(scoped_production.sample_size, 0) as sample_size,
-        scoped_offline.metric_value as offline_value,
-        scoped_offline.standard_error as offline_se,
-        scoped_offline.interval_lower as offline_lower,
-        scoped_offline.interval_upper as offline_upper,
-        scoped_offline.estimate_id
+        expectations.metric_value as offline_value,
+        expectations.standard_error as offline_se,
+        expectations.interval_lower as offline_lower,
+        expectations.interval_upper as offline_upper,
+        expectations.estimate_id,
+        expectations.expected_source as offline_source
 
     from scoped_production
-    full outer join scoped_offline
-        on {{ corridor.keys_equal('scoped_production', 'scoped_offline', check_keys) }}
+    full outer join expectations
+        on {{ corridor.keys_equal('scoped_production', 'expectations', check_keys) }}
 
 ),
 
@@ -161,7 +176,11 @@ prepared as {{ corridor.materialized_cte() }} (
         rules.escalation_path,
         rules.severity,
         rules.dbt_severity,
-        case when rules.comparison_kind = 'seasonal' then 'seasonal_baseline' else 'offline' end as expected_source,
+        case
+            when rules.comparison_kind = 'seasonal' and baselines.baseline_median is not null then 'seasonal'
+            when rules.comparison_kind <> 'seasonal' and paired.offline_value is not null then paired.offline_source
+            else 'none'
+        end as expected_source,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_median else paired.offline_value end as expected_value,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_standard_error else paired.offline_se end as expected_se,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_median - {{ z_alpha_two }} * baselines.prediction_standard_error else paired.offline_lower end as expected_lower,

@@ -156,7 +156,11 @@ final as (
         || coalesce(
             gate_reason,
             metric || ' ' || {{ f('observed_value') }} || ' vs ' || {{ f('expected_value') }}
-            || case when expected_source = 'seasonal_baseline' then ' seasonal baseline' else ' expected' end
+            || case expected_source
+                when 'seasonal' then ' seasonal baseline'
+                when 'overall_fallback' then ' expected (overall estimate: none for this segment)'
+                else ' expected'
+            end
             || ', ' || case
                 when direction = 'two_sided' then 'off by '
                 when bad_deviation > 0 then 'worse by '

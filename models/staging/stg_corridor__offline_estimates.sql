@@ -1,7 +1,8 @@
 {#-
     One row per offline estimate: a projected metric for a model version,
     segment and window grain, with its uncertainty and lineage. Segment fields
-    left empty mean overall traffic ('all'). Names are lower-cased and trimmed
+    left empty mean overall traffic ('all'); a window grain left empty (or
+    not mapped) means every grain (int_corridor__offline_estimates_aligned). Names are lower-cased and trimmed
     so they match production's spelling.
 -#}
 {%- set relation = corridor.input_relation('offline_estimates') -%}
@@ -16,7 +17,7 @@
 {%- endfor -%}
 
 {%- set text = {} -%}
-{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'method', 'estimator_version', 'evaluation_dataset_id'] -%}
+{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 
@@ -37,7 +38,7 @@ renamed as (
         lower(trim(cast({{ c['metric'] }} as {{ string }}))) as metric,
         coalesce(nullif(lower(trim({{ text['segment_dimension'] }})), ''), 'all') as segment_dimension,
         coalesce(nullif(trim({{ text['segment_value'] }}), ''), 'all') as segment_value,
-        lower(trim(cast({{ c['window_grain'] }} as {{ string }}))) as window_grain,
+        nullif(lower(trim({{ text['window_grain'] }})), '') as window_grain,
         {{ text['method'] }} as method,
         {{ text['estimator_version'] }} as estimator_version,
         {{ text['evaluation_dataset_id'] }} as evaluation_dataset_id,

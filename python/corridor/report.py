@@ -348,7 +348,13 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
         x = [r["window_start"] for r in rs]
         direction = rs[0]["direction"]
         source = {r["expected_source"] for r in rs if r["expected_value"] is not None}
-        expected_name = "seasonal baseline" if source == {"seasonal_baseline"} else "offline expectation"
+        expected_name = (
+            "seasonal baseline"
+            if source == {"seasonal"}
+            else "overall estimate (fallback)"
+            if source == {"overall_fallback"}
+            else "offline expectation"
+        )
         # the expected value's interval, then the expectation itself
         add(
             go.Scatter(
