@@ -148,13 +148,14 @@
             'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5},
             'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
             'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
+            'month': {'period_hours': 720, 'lookback_periods': 6, 'min_history': 3},
         },
     }) }}
 {% endmacro %}
 
 
 {#-
-    Expectations (issue 13): where an expected value may come from when the
+    Expectations and windows (issue 13): where an expected value may come from when the
     offline estimates are not as fine-grained as the rules (docs/validation.md).
     Read through corridor.setting like the settings above, which merges them in.
       corridor_segment_estimate_fallback: a segment rule without an estimate for
@@ -163,11 +164,14 @@
       corridor_seasonal_baseline_across_versions: a seasonal baseline draws on
           earlier windows of any version of the model (the same version's
           window first in each slot); false: only the version under test.
+      corridor_time_zone: the IANA zone whose calendar day, week and month
+          windows follow (docs/windows.md); hours are UTC hours.
 -#}
 {% macro _corridor_expectation_setting_defaults() %}
     {{ return({
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
+        'corridor_time_zone': 'UTC',
     }) }}
 {% endmacro %}
 

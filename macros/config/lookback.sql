@@ -2,7 +2,8 @@
     Late data. Incremental models recompute only the recent past: every
     window that starts on or after the lookback start, which is
     var corridor_lookback_days before the latest event already in the model,
-    aligned down to the start of its week (the coarsest grain), so every
+    aligned down to the start of its week (and of its month when the month
+    grain is built: the coarsest grains), so every
     recomputed window is recomputed whole. Events and outcomes that arrive
     late update their windows as long as they fall inside the lookback; make
     it cover the delay of your late events and of most labels
@@ -23,7 +24,13 @@
     {%- endif -%}
     {%- set days = corridor.setting('corridor_lookback_days') -%}
     {%- set query -%}
-        select cast({{ corridor.window_start('week', dbt.dateadd('hour', -((days * 24) | int), 'max(last_event_at)')) }} as {{ dbt.type_string() }})
+        {%- set since = dbt.dateadd('hour', -((days * 24) | int), 'max(last_event_at)') %}
+        select cast(
+            {%- if 'month' in corridor.setting('corridor_window_grains') %}
+            least({{ corridor.window_start('week', since) }}, {{ corridor.window_start('month', since) }})
+            {%- else %}
+            {{ corridor.window_start('week', since) }}
+            {%- endif %} as {{ dbt.type_string() }})
         from {{ this }}
     {%- endset -%}
     {%- set value = run_query(query).columns[0].values()[0] -%}

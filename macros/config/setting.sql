@@ -20,11 +20,11 @@
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
     {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains'] -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from hour, day, week; got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ value) }}
         {%- endif -%}
         {%- for grain in value -%}
-            {%- if grain not in ['hour', 'day', 'week'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
+            {%- if grain not in corridor.known_window_grains() -%}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
     {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power'] -%}
@@ -68,11 +68,11 @@
         {%- endif -%}
     {%- elif name == 'corridor_bootstrap_grains' and value is not none -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' must be a non-empty list drawn from hour, day, week (or null for corridor_window_grains); got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' must be a non-empty list drawn from " ~ (corridor.known_window_grains() | join(', ')) ~ " (or null for corridor_window_grains); got " ~ value) }}
         {%- endif -%}
         {%- for grain in value -%}
-            {%- if grain not in ['hour', 'day', 'week'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' contains '" ~ grain ~ "'; allowed grains are hour, day, week.") }}
+            {%- if grain not in corridor.known_window_grains() -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_bootstrap_grains' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
     {%- elif name == 'corridor_severity_levels' -%}
@@ -84,6 +84,17 @@
                 {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' maps '" ~ severity ~ "' to '" ~ level ~ "'; allowed: error, warn, none.") }}
             {%- endif -%}
         {%- endfor -%}
+    {%- elif name == 'corridor_time_zone' -%}
+        {%- if value is not string or value not in modules.pytz.all_timezones -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_time_zone' must be an IANA time zone name such as 'UTC', 'Europe/Berlin' or 'America/New_York'; got " ~ value) }}
+        {%- endif -%}
+        {%- set zone = modules.pytz.timezone(value) -%}
+        {%- for month in [1, 4, 7, 10] -%}
+            {%- set offset = zone.utcoffset(modules.datetime.datetime(2026, month, 15, 12)) -%}
+            {%- if (offset.days * 86400 + offset.seconds) % 3600 != 0 -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_time_zone' is '" ~ value ~ "', whose UTC offset is not a whole number of hours (" ~ offset ~ "); corridor builds days from UTC hours, so it supports zones with whole-hour offsets only.") }}
+            {%- endif -%}
+        {%- endfor -%}
     {%- elif name in ['corridor_segment_estimate_fallback', 'corridor_seasonal_baseline_across_versions'] -%}
         {%- if value is not boolean -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be true or false; got " ~ value) }}
@@ -93,7 +104,7 @@
         {%- for grain, spec in defaults[name].items() -%}
             {%- set given = value.get(grain, {}) if value is mapping else none -%}
             {%- if given is none or given is not mapping -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' must map grains (hour, day, week) to {period_hours, lookback_periods, min_history}; got " ~ value) }}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' must map grains (hour, day, week, month) to {period_hours, lookback_periods, min_history}; got " ~ value) }}
             {%- endif -%}
             {%- set one = {} -%}
             {%- do one.update(spec) -%}

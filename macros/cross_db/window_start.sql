@@ -1,16 +1,23 @@
 {#
-    corridor.window_start(grain, ts): the UTC start of the hour, day or ISO week
-    (Monday) containing ts. corridor.window_end(grain, start): its exclusive end.
+    corridor.window_start(grain, ts): the start (a UTC timestamp) of the
+    window of `grain` containing the UTC timestamp ts: the UTC hour; the
+    day, ISO week (Monday) or month on the calendar of var
+    corridor_time_zone (default UTC). corridor.window_end(grain, start): its
+    exclusive end (docs/windows.md).
 #}
 {% macro window_start(grain, ts) %}
     {{ return(adapter.dispatch('window_start', 'corridor')(grain, ts)) }}
 {% endmacro %}
 
 {% macro default__window_start(grain, ts) -%}
-    {%- if grain not in ['hour', 'day', 'week'] -%}
-        {{ exceptions.raise_compiler_error("corridor.window_start: grain must be hour, day or week; got " ~ grain) }}
+    {%- if grain not in corridor.known_window_grains() -%}
+        {{ exceptions.raise_compiler_error("corridor.window_start: grain must be one of " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ grain) }}
     {%- endif -%}
-    {{ dbt.date_trunc(grain, ts) }}
+    {%- if grain == 'hour' -%}
+        {{ dbt.date_trunc(grain, ts) }}
+    {%- else -%}
+        {{ corridor.from_local_time(dbt.date_trunc(grain, corridor.to_local_time(ts))) }}
+    {%- endif -%}
 {%- endmacro %}
 
 
@@ -19,11 +26,11 @@
 {% endmacro %}
 
 {% macro default__window_end(grain, start) -%}
-    {{ dbt.dateadd('hour', corridor.grain_hours(grain), start) }}
+    {{ corridor.window_offset(grain, 1, start) }}
 {%- endmacro %}
 
 
-{#- The length of a grain in hours (a Jinja number). -#}
+{#- The nominal length of a grain in hours (a Jinja number; a month counts 30 days). -#}
 {% macro grain_hours(grain) %}
-    {{ return({'hour': 1, 'day': 24, 'week': 168}[grain]) }}
+    {{ return({'hour': 1, 'day': 24, 'week': 168, 'month': 720}[grain]) }}
 {% endmacro %}

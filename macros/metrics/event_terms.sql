@@ -19,7 +19,7 @@
     {%- set clipped = 'least(greatest(predicted_score, 1e-15), 1 - 1e-15)' -%}
     select
         *,
-        {%- for grain in ['hour', 'day', 'week'] %}
+        {%- for grain in corridor.known_window_grains() %}
         {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
         {%- endfor %}
         label is not null as has_label,

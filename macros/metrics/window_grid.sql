@@ -6,9 +6,11 @@
     per configured grain.
 
     corridor.expand_windows(spans, keys): from a CTE `spans` with columns
-    <keys>, window_grain, grain_hours, first_window_start, last_window_index,
-    a query of <keys>, window_grain, grain_hours, window_start, window_end for
-    every window index 0..last_window_index.
+    <keys>, window_grain, first_window_start, last_window_index (see
+    corridor.windows_between_by_grain), a query of <keys>, window_grain,
+    grain_hours (the window's length in hours), window_start, window_end for
+    every window index 0..last_window_index, on the calendar of
+    corridor_time_zone (corridor.window_offset).
 #}
 {% macro grain_lengths() -%}
     {{ return(adapter.dispatch('grain_lengths', 'corridor')()) }}
@@ -26,14 +28,17 @@
 {%- endmacro %}
 
 {% macro default__expand_windows(spans, keys) -%}
+    {%- set start = corridor.window_offset_by_grain(spans ~ '.window_grain', 'window_indexes.n', spans ~ '.first_window_start') -%}
+    {%- set end = corridor.window_offset_by_grain(spans ~ '.window_grain', 'window_indexes.n + 1', spans ~ '.first_window_start') -%}
     select
         {%- for key in keys %}
         {{ spans }}.{{ key }},
         {%- endfor %}
         {{ spans }}.window_grain,
-        {{ spans }}.grain_hours,
-        {{ dbt.dateadd('hour', 'window_indexes.n * ' ~ spans ~ '.grain_hours', spans ~ '.first_window_start') }} as window_start,
-        {{ dbt.dateadd('hour', '(window_indexes.n + 1) * ' ~ spans ~ '.grain_hours', spans ~ '.first_window_start') }} as window_end
+        {#- grain_hours: this window's own length (a local day across a DST change: 23 or 25; a month: 672 to 744) #}
+        {{ dbt.datediff(start, end, 'hour') }} as grain_hours,
+        {{ start }} as window_start,
+        {{ end }} as window_end
 
     from {{ spans }}
     inner join {{ corridor.integer_series(0, '(select max(last_window_index) from ' ~ spans ~ ')') }} as window_indexes

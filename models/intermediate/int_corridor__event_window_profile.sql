@@ -64,8 +64,8 @@ cells as (
         sum(case when model_version_is_missing then 1 else 0 end) as n_null_model_version,
         sum(case when latency_ms_is_missing then 1 else 0 end) as n_null_latency_ms,
         sum(case when is_error_is_missing then 1 else 0 end) as n_null_is_error,
-        {%- for grain in ['hour', 'day', 'week'] %}
-        sum(case when loaded_at > {{ dbt.dateadd('minute', ((corridor.grain_hours(grain) + grace) * 60) | int, corridor.window_start(grain, 'event_at')) }} then 1 else 0 end) as n_late_{{ grain }},
+        {%- for grain in grains %}
+        sum(case when loaded_at > {{ dbt.dateadd('minute', (grace * 60) | int, corridor.window_end(grain, corridor.window_start(grain, 'event_at'))) }} then 1 else 0 end) as n_late_{{ grain }},
         {%- endfor %}
         max(loaded_at) as last_loaded_at
 

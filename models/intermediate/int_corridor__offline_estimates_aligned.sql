@@ -44,7 +44,7 @@ model_spans as (
         window_stats.window_grain,
         grains.grain_hours,
         min(window_stats.window_start) as first_window_start,
-        cast({{ dbt.datediff('min(window_stats.window_start)', 'max(window_stats.window_start)', 'hour') }} / grains.grain_hours as {{ dbt.type_bigint() }}) as last_window_index
+        {{ corridor.windows_between_by_grain('window_stats.window_grain', 'min(window_stats.window_start)', 'max(window_stats.window_start)') }} as last_window_index
 
     from window_stats
     inner join grains

@@ -24,7 +24,7 @@
     a closed-form function of these columns.
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
+{%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set lookback_start = corridor.lookback_start() -%}
 {%- set double = corridor.type_double() -%}

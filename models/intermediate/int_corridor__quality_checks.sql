@@ -8,7 +8,8 @@
     window_grain 'input' and no window. Thresholds: corridor.gate_config.
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
+{#- the shortest configured grain (its windows partition time: each row is counted once) -#}
+{%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
 {%- set grace = corridor.setting('corridor_late_grace_hours') -%}
 {%- set horizon = corridor.setting('corridor_label_maturity_horizon_hours') -%}
 {%- set warmup = corridor.setting('corridor_new_segment_warmup_hours') -%}

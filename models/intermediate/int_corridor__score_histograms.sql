@@ -12,7 +12,7 @@
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
-{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
+{%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}

@@ -1,9 +1,9 @@
 {#-
     Seasonal baselines for rules of kind `seasonal`: for every production
     window a seasonal rule judges, the same metric of the same model version
-    and segment in the same slot of earlier periods (hour of day, day of week;
-    var corridor_seasonal_baseline sets period, look-back and minimum history
-    per grain). Only windows strictly before the window under test enter, and
+    and segment in the same slot of earlier periods (hour of day, day of week
+    in corridor_time_zone, earlier months; var corridor_seasonal_baseline sets
+    period, look-back and minimum history per grain). Only windows strictly before the window under test enter, and
     only those with a value resting on at least the rule's minimum sample size.
 
     expected value = median of the slot's history; spread = 1.4826 x median
@@ -133,7 +133,7 @@ history_candidates as (
         on targets.window_grain = slots.window_grain
     inner join production
         on {{ corridor.keys_equal('targets', 'production', history_keys) }}
-        and production.window_start = {{ dbt.dateadd('hour', '-1 * slots.periods_back * slots.period_hours', 'targets.window_start') }}
+        and production.window_start = {{ corridor.seasonal_slot_start('targets.window_grain', 'slots.periods_back', 'slots.period_hours', 'targets.window_start') }}
         and production.metric_value is not null
         and production.sample_size >= coalesce(targets.min_sample_size, 0)
 

@@ -21,7 +21,7 @@
 {%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}
 {%- set seed = corridor.setting('corridor_bootstrap_seed') | int -%}
 {%- set grains = corridor.bootstrap_grains() -%}
-{%- set finest = 'hour' if 'hour' in grains else ('day' if 'day' in grains else 'week') -%}
+{%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
 {%- set loss = 'log_loss_term' if model_type == 'binary_classifier' else 'abs_error' -%}
