@@ -256,3 +256,89 @@ def test_a_time_zone_with_a_half_hour_offset_is_refused(berlin):
         expect_ok=False,
     )
     assert not result.ok and "corridor_time_zone' must be an IANA time zone name" in result.output
+
+
+def _pg_type(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series):
+        return "boolean"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "timestamp"
+    if pd.api.types.is_integer_dtype(series):
+        return "bigint"
+    if pd.api.types.is_float_dtype(series):
+        return "double precision"
+    return "text"
+
+
+@pytest.mark.postgres
+def test_postgres_builds_the_same_local_windows(berlin, postgres_server, tmp_path):
+    """The Berlin build on PostgreSQL (the integration project, corridor's SQL models only, into a database of
+    its own): every production and offline row of corridor_metric_observations equals the DuckDB build."""
+    import io
+
+    import psycopg2
+    from corridor.dbt_runner import INTEGRATION_DIR
+
+    env = {**postgres_server, "CORRIDOR_PG_DATABASE": "corridor_windows"}
+    admin = dict(host=env["CORRIDOR_PG_HOST"], port=int(env["CORRIDOR_PG_PORT"]), user="postgres")
+    con = psycopg2.connect(**admin, dbname="postgres")
+    con.autocommit = True
+    con.cursor().execute("drop database if exists corridor_windows")
+    con.cursor().execute("create database corridor_windows")
+    con.close()
+    con = psycopg2.connect(**admin, dbname="corridor_windows")
+    src = duckdb.connect(str(berlin["path"]), read_only=True)
+    with con, con.cursor() as cur:
+        cur.execute("create schema corridor_it")
+        for name in ["w_events", "w_outcomes", "w_estimates", "w_rules"]:
+            frame = src.execute(f"select * from {name}").df()
+            columns = ", ".join(f'"{c}" {_pg_type(frame[c])}' for c in frame.columns)
+            cur.execute(f"create table corridor_it.{name} ({columns})")
+            buffer = io.StringIO()
+            frame.to_csv(buffer, index=False, header=False, na_rep="\\N")
+            buffer.seek(0)
+            cur.copy_expert(f"copy corridor_it.{name} from stdin with (format csv, null '\\N')", buffer)
+    src.close()
+    con.close()
+    vars = {
+        **berlin["vars"],
+        **{
+            key: {**berlin["vars"][key], "relation": berlin["vars"][key]["relation"].replace("main.", "corridor_it.")}
+            for key in [
+                "corridor_production_events",
+                "corridor_outcomes",
+                "corridor_offline_estimates",
+                "corridor_rules",
+            ]
+        },
+    }
+    dbt = Dbt(INTEGRATION_DIR, tmp_path, env)
+    dbt("deps")
+    dbt(
+        "run",
+        "--target",
+        "postgres",
+        "--select",
+        "+corridor_metric_observations",
+        "--exclude",
+        "resource_type:seed",
+        "tag:corridor_demo",
+        vars=vars,
+    )
+    pg_con = psycopg2.connect(**admin, dbname="corridor_windows")
+    keys = ["source", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+    sql = f"select {', '.join(keys)}, window_end, metric_value from corridor_it.corridor_metric_observations"
+    with pg_con.cursor() as cur:
+        cur.execute(sql)
+        pg = pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
+    pg_con.close()
+    pg["metric_value"] = pd.to_numeric(pg["metric_value"])
+    duck = query(berlin["path"], sql.replace("corridor_it.", ""))
+    assert len(pg) == len(duck) > 1000
+    both = duck.merge(pg, on=keys, how="outer", suffixes=("_duck", "_pg"), indicator=True)
+    assert (both["_merge"] == "both").all()
+    assert (pd.to_datetime(both["window_end_duck"]) == pd.to_datetime(both["window_end_pg"])).all()
+    a, b = both["metric_value_duck"].to_numpy(dtype=float), both["metric_value_pg"].to_numpy(dtype=float)
+    assert (np.isnan(a) == np.isnan(b)).all()
+    np.testing.assert_allclose(b[~np.isnan(a)], a[~np.isnan(a)], rtol=1e-9, atol=1e-12)
+    assert set(duck["window_grain"]) == {"day", "week", "month"}
