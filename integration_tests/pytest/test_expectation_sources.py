@@ -192,8 +192,11 @@ def test_fallback_finds_every_planted_incident_and_no_false_alarm(trial):
     results = _results(trial["path"])
     assert _found(results) == set(INCIDENTS)
     alerts = query(
-        trial["path"], "select segment_dimension, segment_value, first_seen_window_start from corridor_alerts"
+        trial["path"],
+        "select segment_dimension, segment_value, first_seen_window_start, last_expected_source from corridor_alerts",
     )
+    sources = dict(zip(alerts["segment_dimension"], alerts["last_expected_source"], strict=True))
+    assert sources == {"country": "segment", "device": "overall_fallback", "plan": "overall_fallback"}
     assert {
         (a.segment_dimension, a.segment_value, (a.first_seen_window_start - DAY0).days) for a in alerts.itertuples()
     } == set(INCIDENTS)

@@ -1,6 +1,6 @@
 {#-
     The verdict of the quality gates for every production window: one row
-    per model id × window grain × window start (hour, day, week), for every
+    per model id × window grain × window start (hour, day, week, month), for every
     window of the production window grid.
 
     - gate_status: the worst status of the window-level checks of that
