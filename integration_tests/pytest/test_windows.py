@@ -64,6 +64,11 @@ def _windows(events: pd.DataFrame, grain: str, zone: str) -> pd.DataFrame:
     return out.reset_index()
 
 
+UNMAPPED_ESTIMATE_COLUMNS = (
+    "estimate_id segment_dimension segment_value window_grain interval_lower interval_upper confidence_level "
+    "method estimator_version evaluation_dataset_id produced_at valid_from valid_to"
+).split()
+
 RULES = pd.DataFrame(
     [
         {
@@ -123,24 +128,8 @@ def _build(tmp_path_factory, zone: str | None):
         "corridor_outcomes": {"relation": "main.w_outcomes"},
         "corridor_offline_estimates": {
             "relation": "main.w_estimates",
-            "columns": {
-                key: None
-                for key in [
-                    "estimate_id",
-                    "segment_dimension",
-                    "segment_value",
-                    "window_grain",
-                    "interval_lower",
-                    "interval_upper",
-                    "confidence_level",
-                    "method",
-                    "estimator_version",
-                    "evaluation_dataset_id",
-                    "produced_at",
-                    "valid_from",
-                    "valid_to",
-                ]
-            },
+            # this project's estimates have no grain, lineage, interval or validity columns
+            "columns": dict.fromkeys(UNMAPPED_ESTIMATE_COLUMNS),
         },
         "corridor_rules": {
             "relation": "main.w_rules",
@@ -239,23 +228,22 @@ def test_monthly_rule_judges_month_windows_against_a_grain_less_estimate(berlin)
     assert list(results["sample_size"]) == list(_windows(berlin["events"], "month", "Europe/Berlin")["n"])
 
 
-def test_a_time_zone_with_a_half_hour_offset_is_refused(berlin):
+@pytest.mark.parametrize(
+    ("zone", "message"),
+    [
+        ("Asia/Kolkata", "not a whole number of hours"),
+        ("Europe/Berlln", "corridor_time_zone' must be an IANA time zone name"),
+    ],
+)
+def test_an_unusable_time_zone_is_refused_with_the_var_named(berlin, zone, message):
     result = berlin["dbt"](
         "compile",
         "--select",
         "int_corridor__production_windows",
-        vars={**berlin["vars"], "corridor_time_zone": "Asia/Kolkata"},
+        vars={**berlin["vars"], "corridor_time_zone": zone},
         expect_ok=False,
     )
-    assert not result.ok and "not a whole number of hours" in result.output
-    result = berlin["dbt"](
-        "compile",
-        "--select",
-        "int_corridor__production_windows",
-        vars={**berlin["vars"], "corridor_time_zone": "Europe/Berlln"},
-        expect_ok=False,
-    )
-    assert not result.ok and "corridor_time_zone' must be an IANA time zone name" in result.output
+    assert not result.ok and message in result.output
 
 
 def _pg_type(series: pd.Series) -> str:
