@@ -147,7 +147,9 @@ class CorridorSQL:
             "corridor_rules": {
                 "relation": "main.sim_rules",
                 "columns": {"tolerance_unit": "tolerance_unit", "power": "power", "model_id": "model_id"},
-            }
+            },
+            # families are model versions, each standing for a separate run: no baseline may span them
+            "corridor_seasonal_baseline_across_versions": False,
         }
         result = run_dbt(
             ["compile", "--select", *[name for _, name in MODELS]],
