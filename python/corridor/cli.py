@@ -1,5 +1,6 @@
 """corridor's command line.
 
+corridor init DIR           scaffold a dbt project that runs corridor on your data
 corridor demo               build the demo on embedded DuckDB and summarise it
 corridor publish            copy the build file atomically to where BI tools read it
 corridor report [--database PATH] [--out DIR]
@@ -234,12 +235,61 @@ def _only_rule_tests_failed() -> bool:
     return bool(failed) and all(r["status"] == "fail" and ".corridor_rules_hold_" in r["unique_id"] for r in failed)
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from corridor.scaffold import init_project
+
+    try:
+        written = init_project(
+            args.directory,
+            name=args.name,
+            model_type=args.model_type,
+            model_id=args.model_id,
+            model_version=args.model_version,
+            package_path=args.package_path,
+            git=args.git,
+            revision=args.revision,
+            force=args.force,
+        )
+    except (ValueError, FileExistsError, FileNotFoundError) as exc:
+        print(f"corridor init: {exc}", file=sys.stderr)
+        return 2
+    print(f"corridor {__version__}: wrote a dbt project in {args.directory}:")
+    for path in written:
+        print(f"  {path}")
+    print(f"Next: map your tables in {args.directory}/dbt_project.yml, replace the example seed rows, then")
+    print(f"  cd {args.directory} && DBT_PROFILES_DIR=. dbt deps && DBT_PROFILES_DIR=. dbt build")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="corridor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"corridor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser(
+        "init",
+        help="scaffold a dbt project that runs corridor on your own data",
+        description=(
+            "Write packages.yml, dbt_project.yml (every corridor var with its default and meaning), a DuckDB "
+            "profile, and rules and offline-estimate seeds with example rows into DIRECTORY."
+        ),
+    )
+    init.add_argument("directory", type=Path, help="the new project's folder (created if missing)")
+    init.add_argument("--name", help="dbt project and profile name (default: from the folder name)")
+    init.add_argument("--model-type", choices=["binary_classifier", "regression"], default="binary_classifier")
+    init.add_argument("--model-id", default="my_model", help="model id in the example seed rows")
+    init.add_argument("--model-version", default="v1", help="model version in the example seed rows")
+    source = init.add_mutually_exclusive_group()
+    source.add_argument(
+        "--package-path",
+        type=Path,
+        help="install corridor from this local path (default: the corridor project this command came with)",
+    )
+    source.add_argument("--git", help="install corridor from this git URL instead (with --revision)")
+    init.add_argument("--revision", help=f"git tag or commit for --git (default: v{__version__})")
+    init.add_argument("--force", action="store_true", help="overwrite files that exist")
+    init.set_defaults(func=cmd_init)
     demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")
     demo.add_argument("--full-refresh", action="store_true", help="rebuild tables (run history is kept)")
     demo.set_defaults(func=cmd_demo)
