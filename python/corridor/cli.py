@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -156,19 +157,40 @@ def _gates_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
     return lines
 
 
+def _demo_project(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The demo's dbt project and DuckDB file: this checkout, or (installed from the wheel) a working copy
+    of the bundled project in --dir, with the demo's event seed generated there on first use."""
+    from corridor.scaffold import package_project_dir
+
+    project = package_project_dir()
+    if project == REPO_ROOT and args.dir is None:
+        return project, duckdb_path()
+    work = Path(args.dir or "corridor-demo").resolve()
+    if not (work / "dbt_project.yml").exists():
+        shutil.copytree(project, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns("target", "logs", "build"))
+    events = work / "seeds" / "demo" / "corridor_demo_production_events.csv"
+    if not events.exists():
+        from corridor import demo_data
+
+        print(f"generating the demo data into {events.parent} ...", flush=True)
+        demo_data.main(["seeds", "--out", str(events.parent)])
+    database = Path(os.environ.get("CORRIDOR_DUCKDB_PATH", work / "build" / "corridor.duckdb"))
+    return work, database
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    path = duckdb_path()
+    project, path = _demo_project(args)
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"corridor {__version__}: building the demo into {path} ...", flush=True)
     build_args = ["build"]
     if args.full_refresh:
         build_args.append("--full-refresh")
-    result = run_dbt(build_args, project_dir=REPO_ROOT, env={"CORRIDOR_DUCKDB_PATH": str(path)})
+    result = run_dbt(build_args, project_dir=project, env={"CORRIDOR_DUCKDB_PATH": str(path)})
     lines = result.output.strip().splitlines()
     rule_lines = [line for line in lines if "corridor rule " in line]
     tail = "\n".join(line for line in lines[-15:] if line not in rule_lines)
     print(tail)
-    if not result.ok and not _only_rule_tests_failed():
+    if not result.ok and not _only_rule_tests_failed(project):
         print("dbt build failed; full log in logs/dbt.log", file=sys.stderr)
         return result.returncode
     if rule_lines:
@@ -224,9 +246,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _only_rule_tests_failed() -> bool:
+def _only_rule_tests_failed(project: Path = REPO_ROOT) -> bool:
     """True when every failing node of the last build is a corridor.rules_hold test (an expected finding)."""
-    target = Path(os.environ.get("DBT_TARGET_PATH", REPO_ROOT / "target"))
+    target = Path(os.environ.get("DBT_TARGET_PATH", project / "target"))
     try:
         results = json.loads((target / "run_results.json").read_text())["results"]
     except (OSError, ValueError, KeyError):
@@ -292,6 +314,11 @@ def main(argv: list[str] | None = None) -> int:
     init.set_defaults(func=cmd_init)
     demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")
     demo.add_argument("--full-refresh", action="store_true", help="rebuild tables (run history is kept)")
+    demo.add_argument(
+        "--dir",
+        type=Path,
+        help="working copy of the demo project (default: this checkout; installed from a wheel: ./corridor-demo)",
+    )
     demo.set_defaults(func=cmd_demo)
     pub = sub.add_parser(
         "publish",
