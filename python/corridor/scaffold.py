@@ -108,6 +108,11 @@ def read_declarations(project: Path | None = None) -> Declarations:
                 continue  # a default computed from another setting is declared in the settings macro
     doc = project / SETTINGS_DOC
     meanings = _meanings(doc.read_text()) if doc.is_file() else {}
+    # A declaration that carries its own description ({default: ..., description: ...}) wins over the docs.
+    for name, spec in list(settings.items()):
+        if isinstance(spec, dict) and {"default", "description"} <= set(spec):
+            settings[name] = spec["default"]
+            meanings[name] = spec["description"]
     return Declarations(inputs=inputs, settings=settings, gates=gates, meanings=meanings)
 
 
