@@ -108,14 +108,32 @@ def _trip_data(seed: int = 7):
     return events, actuals
 
 
-def _load(path: Path, events: pd.DataFrame, actuals: pd.DataFrame) -> None:
+def load_tables(path: Path, schema: str, tables: dict[str, pd.DataFrame]) -> None:
+    """Create ``schema.name`` tables in a DuckDB file, as a warehouse holds a team's data."""
     con = duckdb.connect(str(path))
-    con.execute("create schema if not exists ops")
-    con.register("events_df", events)
-    con.register("actuals_df", actuals)
-    con.execute("create or replace table ops.trip_predictions as select * from events_df")
-    con.execute("create or replace table ops.trip_actuals as select * from actuals_df")
+    con.execute(f"create schema if not exists {schema}")
+    for name, frame in tables.items():
+        con.register("frame", frame)
+        con.execute(f"create or replace table {schema}.{name} as select * from frame")
+        con.unregister("frame")
     con.close()
+
+
+def map_trip_inputs(project_vars: dict, latency_ms: str | None) -> None:
+    """What a user does in the scaffold's vars: point the two inputs at their tables, map their columns."""
+    events, outcomes = project_vars["corridor_production_events"], project_vars["corridor_outcomes"]
+    events["relation"] = "ops.trip_predictions"
+    events["columns"].update(
+        event_id="trip_uuid",
+        event_at="predicted_at",
+        model_id="model",
+        model_version="release",
+        predicted_value="eta_minutes",
+        is_error="failed",
+        latency_ms=latency_ms,
+    )
+    outcomes["relation"] = "ops.trip_actuals"
+    outcomes["columns"].update(event_id="trip_uuid", label="actual_minutes", label_arrived_at="arrived_at")
 
 
 @pytest.mark.dbt
@@ -130,26 +148,12 @@ def test_scaffolded_regression_project_builds_green_first_time(tmp_path):
     )
     database = tmp_path / "eta.duckdb"
     events, actuals = _trip_data()
-    _load(database, events, actuals)
+    load_tables(database, "ops", {"trip_predictions": events, "trip_actuals": actuals})
 
-    # What a user does: point the two inputs at their tables and map their column names.
     project_file = project_dir / "dbt_project.yml"
     project = yaml.safe_load(project_file.read_text())
     v = project["vars"]
-    v["corridor_production_events"]["relation"] = "ops.trip_predictions"
-    v["corridor_production_events"]["columns"].update(
-        event_id="trip_uuid",
-        event_at="predicted_at",
-        model_id="model",
-        model_version="release",
-        predicted_value="eta_minutes",
-        is_error="failed",
-        latency_ms=None,
-    )
-    v["corridor_outcomes"]["relation"] = "ops.trip_actuals"
-    v["corridor_outcomes"]["columns"].update(
-        event_id="trip_uuid", label="actual_minutes", label_arrived_at="arrived_at"
-    )
+    map_trip_inputs(v, latency_ms=None)
     # No latency column: the latency rule and its estimate go (the example rows are templates).
     for seed in ("monitoring_rules.csv", "offline_estimates.csv"):
         path = project_dir / "seeds" / seed
@@ -265,13 +269,7 @@ def test_readme_example_builds_as_written(tmp_path):
     (project_dir / "packages.yml").write_text(f'packages:\n  - local: "{REPO_ROOT}"\n')
     events, labels = _churn_data()
     database = project_dir / "monitoring.duckdb"
-    con = duckdb.connect(str(database))
-    con.execute("create schema ml_logs")
-    con.register("e", events)
-    con.register("l", labels)
-    con.execute("create table ml_logs.predictions as select * from e")
-    con.execute("create table ml_logs.churn_labels as select * from l")
-    con.close()
+    load_tables(database, "ml_logs", {"predictions": events, "churn_labels": labels})
     dbt = Dbt(project_dir, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(tmp_path / "unused.duckdb")})
     dbt("deps")
     build = dbt("build")

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import query
 from corridor.dbt_runner import REPO_ROOT
-from test_onboarding import _load, _trip_data
+from test_onboarding import _trip_data, load_tables, map_trip_inputs
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 PYTHON = os.environ.get("CORRIDOR_WHEEL_PYTHON", sys.executable)
@@ -85,18 +85,9 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
     events, actuals = _trip_data()
     events["response_ms"] = 20.0 + (events.index % 7)
     database = tmp_path / "eta.duckdb"
-    _load(database, events, actuals)
+    load_tables(database, "ops", {"trip_predictions": events, "trip_actuals": actuals})
     project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
-    v = project["vars"]
-    v["corridor_production_events"]["relation"] = "ops.trip_predictions"
-    v["corridor_production_events"]["columns"].update(
-        event_id="trip_uuid", event_at="predicted_at", model_id="model", model_version="release",
-        predicted_value="eta_minutes", is_error="failed", latency_ms="response_ms",
-    )  # fmt: skip
-    v["corridor_outcomes"]["relation"] = "ops.trip_actuals"
-    v["corridor_outcomes"]["columns"].update(
-        event_id="trip_uuid", label="actual_minutes", label_arrived_at="arrived_at"
-    )
+    map_trip_inputs(project["vars"], latency_ms="response_ms")
     (project_dir / "dbt_project.yml").write_text(yaml.safe_dump(project, sort_keys=False))
     env = {
         "DBT_PROFILES_DIR": str(project_dir), "CORRIDOR_DUCKDB_PATH": str(database),
