@@ -58,9 +58,18 @@ def _call_macro(source: str, macro: str) -> Any:
     raise ValueError(f"macro {macro} returned nothing")
 
 
+class Computed(str):
+    """A default the package computes when it runs (e.g. from the project's name): shown, not evaluated."""
+
+
 def _literal(text: str) -> Any:
-    """A Jinja literal default of ``var(name, default)``: none/true/false, numbers, strings, [] and {}."""
-    return jinja2.Environment().compile_expression(text, undefined_to_none=False)()
+    """The default of ``var(name, default)``: a Jinja literal (none/true/false, numbers, strings, [] and {}),
+    else a Computed holding the expression's text."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    try:
+        return env.compile_expression(text, undefined_to_none=False)()
+    except (jinja2.TemplateError, TypeError):
+        return Computed(text)
 
 
 @dataclass
@@ -102,10 +111,9 @@ def read_declarations(project: Path | None = None) -> Declarations:
         for name, default in _VAR_CALL.findall(path.read_text()):
             if name in settings or name in input_vars:
                 continue
-            try:
-                settings[name] = _literal(default)
-            except jinja2.TemplateError:
-                continue  # a default computed from another setting is declared in the settings macro
+            value = _literal(default)
+            if name not in settings or not isinstance(value, Computed):
+                settings[name] = value
     doc = project / SETTINGS_DOC
     meanings = _meanings(doc.read_text()) if doc.is_file() else {}
     # A declaration that carries its own description ({default: ..., description: ...}) wins over the docs.
@@ -183,6 +191,8 @@ def vars_block(decl: Declarations, model_type: str) -> str:
             # What describes your data is written out: no demo column names inherited by accident.
             value = {"corridor_segment_columns": {}, "corridor_feature_columns": {}}.get(var, value)
             out.append(f"  {var}: {_flow(value)}")
+        elif isinstance(value, Computed):
+            out.append(f"  # {var}:   (default computed by the package at run time)")
         else:
             out.append(f"  # {var}: {_flow(value)}")
     out.append(
