@@ -273,6 +273,7 @@ def _write_tables(path, frames):
 
 VARS = {
     "corridor_load_demo_seeds": False,
+    "corridor_profile": "demo",  # demo-shaped tables under their own names: the demo's column mapping
     "corridor_production_events": {"relation": "main.bad_events"},
     "corridor_outcomes": {"relation": "main.bad_outcomes"},
     "corridor_offline_estimates": {"relation": "main.bad_estimates"},

@@ -10,9 +10,12 @@
 
     A user var is merged over these defaults key by key (columns too), so a
     project only names what it has. The package defaults describe no data
-    set: every column defaults to null (unmapped). Required columns must be
-    mapped; an unmapped optional column is simply absent (its metrics and
-    gates are not computed). The demo's mapping lives with the demo
+    set: a required column defaults to a column of its own corridor name (so a
+    relation in corridor's shape needs no column mapping); an optional column
+    is null (unmapped: simply absent, its metrics and gates not computed),
+    except in the inputs written for corridor (offline estimates, rules,
+    reference features: detect_optional_columns), where a column of the
+    relation with the optional column's own name is used when present. The demo's mapping lives with the demo
     (corridor.demo_profile), applied only while corridor_profile is 'demo'.
 #}
 {% macro _corridor_input_defaults() %}
@@ -23,11 +26,11 @@
             'optional': false,
             'required_columns': ['event_id', 'event_at', 'model_id', 'model_version'],
             'columns': {
-                'event_id': none,
-                'event_at': none,
+                'event_id': 'event_id',
+                'event_at': 'event_at',
                 'loaded_at': none,
-                'model_id': none,
-                'model_version': none,
+                'model_id': 'model_id',
+                'model_version': 'model_version',
                 'entity_id': none,
                 'latency_ms': none,
                 'is_error': none,
@@ -42,25 +45,26 @@
             'optional': false,
             'required_columns': ['event_id', 'label'],
             'columns': {
-                'event_id': none,
-                'label': none,
+                'event_id': 'event_id',
+                'label': 'label',
                 'label_arrived_at': none,
             },
         },
         'offline_estimates': {
             'var': 'corridor_offline_estimates',
             'demo_seed': 'corridor_demo_offline_estimates',
+            'detect_optional_columns': true,
             'optional': false,
             'required_columns': ['model_id', 'model_version', 'metric', 'window_grain', 'expected_value'],
             'columns': {
                 'estimate_id': none,
-                'model_id': none,
-                'model_version': none,
-                'metric': none,
+                'model_id': 'model_id',
+                'model_version': 'model_version',
+                'metric': 'metric',
                 'segment_dimension': none,
                 'segment_value': none,
-                'window_grain': none,
-                'expected_value': none,
+                'window_grain': 'window_grain',
+                'expected_value': 'expected_value',
                 'standard_error': none,
                 'interval_lower': none,
                 'interval_upper': none,
@@ -76,22 +80,23 @@
         'rules': {
             'var': 'corridor_rules',
             'demo_seed': 'corridor_demo_rules',
+            'detect_optional_columns': true,
             'optional': false,
             'required_columns': ['rule_id', 'metric', 'comparison_kind', 'owner'],
             'columns': {
-                'rule_id': none,
+                'rule_id': 'rule_id',
                 'hypothesis': none,
-                'metric': none,
+                'metric': 'metric',
                 'segment_dimension': none,
                 'segment_value': none,
                 'window_grain': none,
-                'comparison_kind': none,
+                'comparison_kind': 'comparison_kind',
                 'direction': none,
                 'warn_tolerance': none,
                 'fail_tolerance': none,
                 'min_sample_size': none,
                 'consecutive_windows': none,
-                'owner': none,
+                'owner': 'owner',
                 'escalation_path': none,
                 'severity': none,
                 'rule_version': none,
@@ -104,13 +109,14 @@
         'reference_features': {
             'var': 'corridor_reference_features',
             'demo_seed': 'corridor_demo_reference_features',
+            'detect_optional_columns': true,
             'optional': true,
             'required_columns': ['model_id', 'model_version', 'feature_name', 'feature_value'],
             'columns': {
-                'model_id': none,
-                'model_version': none,
-                'feature_name': none,
-                'feature_value': none,
+                'model_id': 'model_id',
+                'model_version': 'model_version',
+                'feature_name': 'feature_name',
+                'feature_value': 'feature_value',
             },
         },
     }) }}

@@ -27,6 +27,7 @@
     {%- endif -%}
     {%- set relation_spec = {'ref': defaults['demo_seed']} if demo else none -%}
     {%- set enabled = true -%}
+    {%- set user_columns_given = [] -%}
 
     {%- if user is none or (user is string and user == sentinel) -%}
         {%- if user is none -%}
@@ -79,6 +80,7 @@
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' maps an unknown corridor column '" ~ key ~ "'." ~ corridor.did_you_mean(key, defaults['columns'].keys() | list) ~ " Expected keys: " ~ (defaults['columns'].keys() | list | join(', ')) ~ ".") }}
             {%- endif -%}
             {%- do columns.update({key: value}) -%}
+            {%- do user_columns_given.append(key) -%}
         {%- endfor -%}
     {%- endif -%}
 
@@ -101,6 +103,8 @@
         'relation_spec': relation_spec,
         'columns': columns,
         'required_columns': defaults['required_columns'],
+        'user_columns': user_columns_given,
+        'detect_optional_columns': defaults.get('detect_optional_columns', false),
     }) }}
 {% endmacro %}
 

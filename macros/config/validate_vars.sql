@@ -37,7 +37,13 @@
 {#- Names of the vars set on the command line and in the project files that reach corridor's nodes. -#}
 {% macro _given_var_names() %}
     {%- set names = [] -%}
-    {%- set cli = flags.VARS if flags.VARS is mapping else {} -%}
+    {%- set cli = invocation_args_dict.get('vars') or {} -%}
+    {%- if cli is string -%}
+        {%- set cli = fromyaml(cli) or {} -%}
+    {%- endif -%}
+    {%- if cli is not mapping -%}
+        {%- set cli = {} -%}
+    {%- endif -%}
     {%- do names.extend(cli.keys() | list) -%}
     {%- if var.packages_for_node is defined -%}
         {%- set projects = var.packages_for_node() | list -%}
