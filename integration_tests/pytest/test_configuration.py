@@ -190,7 +190,9 @@ def regression_project(root_dbt):
 
 def test_missing_input_var_names_the_var(regression_project):
     vars = {k: v for k, v in REGRESSION_VARS.items() if k != "corridor_outcomes"}
-    _expect_error(regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_outcomes:", "ref: <your model")
+    _expect_error(
+        regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_outcomes:", "ref: <your model"
+    )
 
 
 def test_mapped_column_that_does_not_exist(regression_project):

@@ -5,7 +5,6 @@ row of corridor_metric_observations equals the DuckDB build of the same inputs."
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import numpy as np

@@ -5,7 +5,6 @@ unlike the demo's, and only the required mapping in its vars. It must be green o
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -147,7 +146,12 @@ def test_first_build_of_a_strangers_project_is_green(tmp_path):
     assert "null_rate_event_id" in gates and not {"null_rate_latency_ms", "null_rate_is_error"} & gates
 
     segments = query(path, "select distinct segment_dimension, segment_value from corridor_metric_observations")
-    assert set(map(tuple, segments.values.tolist())) == {("all", "all"), ("plan", "free"), ("plan", "pro"), ("plan", "team")}
+    assert set(map(tuple, segments.values.tolist())) == {
+        ("all", "all"),
+        ("plan", "free"),
+        ("plan", "pro"),
+        ("plan", "team"),
+    }
     day = query(
         path,
         "select sum(sample_size) as n from corridor_metric_observations where source = 'production' "
@@ -156,7 +160,7 @@ def test_first_build_of_a_strangers_project_is_green(tmp_path):
     assert day == len(events)
 
     results = query(path, "select status, count(*) as n from corridor_validation_results group by 1")
-    by_status = dict(zip(results["status"], results["n"]))
+    by_status = dict(zip(results["status"], results["n"], strict=True))
     assert by_status.get("pass", 0) >= 3 and "fail" not in by_status, by_status
     issues = query(path, "select rule_id, issue_level, problem_codes, reason from corridor_rule_issues")
     latency = issues[issues["rule_id"] == "p95-latency"]
