@@ -588,7 +588,7 @@ def test_missing_var_is_a_clear_error(tmp_path):
     variables = {k: v for k, v in VARS.items() if k != "corridor_outcomes"}
     result = dbt("run", "--select", "stg_corridor__outcomes", vars=variables, expect_ok=False)
     assert not result.ok
-    assert "var 'corridor_outcomes' is not set and the demo seeds are off" in result.output
+    assert "var 'corridor_outcomes' is not set. Map the outcomes input" in result.output
 
 
 def test_mapped_column_that_does_not_exist_is_a_clear_error(tmp_path):
