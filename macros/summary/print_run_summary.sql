@@ -38,26 +38,14 @@
 
     {%- set alerts_rel = corridor._corridor_node_relation('corridor_alerts') -%}
     {%- if alerts_rel is not none -%}
-        {%- set rows = run_query("select coalesce(severity, '(none)'), count(*) from " ~ alerts_rel ~ " where alert_status = 'open' group by 1 order by 1").rows -%}
-        {%- set parts = [] -%}
-        {%- set total = namespace(n=0) -%}
-        {%- for row in rows -%}
-            {%- do parts.append(row[0] ~ ' ' ~ (row[1] | int)) -%}
-            {%- set total.n = total.n + (row[1] | int) -%}
-        {%- endfor -%}
-        {%- do lines.append('  open alerts  ' ~ total.n ~ ((' (' ~ (parts | join(', ')) ~ ')') if parts else '')) -%}
+        {%- set total, parts = corridor._summary_counts("select coalesce(severity, '(none)'), count(*) from " ~ alerts_rel ~ " where alert_status = 'open' group by 1 order by 1") -%}
+        {%- do lines.append('  open alerts  ' ~ total ~ ((' (' ~ parts ~ ')') if parts else '')) -%}
     {%- endif -%}
 
     {%- set quarantine_rel = corridor._corridor_node_relation('corridor_quarantine') -%}
     {%- if quarantine_rel is not none -%}
-        {%- set rows = run_query('select input_name, count(*) from ' ~ quarantine_rel ~ ' group by 1 order by 1').rows -%}
-        {%- set parts = [] -%}
-        {%- set total = namespace(n=0) -%}
-        {%- for row in rows -%}
-            {%- do parts.append(row[0] ~ ' ' ~ (row[1] | int)) -%}
-            {%- set total.n = total.n + (row[1] | int) -%}
-        {%- endfor -%}
-        {%- do lines.append('  quarantined  ' ~ total.n ~ ' rows' ~ ((' (' ~ (parts | join(', ')) ~ ')') if parts else '')) -%}
+        {%- set total, parts = corridor._summary_counts('select input_name, count(*) from ' ~ quarantine_rel ~ ' group by 1 order by 1') -%}
+        {%- do lines.append('  quarantined  ' ~ total ~ ' rows' ~ ((' (' ~ parts ~ ')') if parts else '')) -%}
     {%- endif -%}
 
     {%- set issues_rel = corridor._corridor_node_relation('corridor_rule_issues') -%}
@@ -88,3 +76,15 @@
     {{ return('') }}
 {% endmacro %}
 
+
+
+{#- (total, "key n, key n") of a query returning (key, count) rows. -#}
+{% macro _summary_counts(sql) %}
+    {%- set parts = [] -%}
+    {%- set total = namespace(n=0) -%}
+    {%- for row in run_query(sql).rows -%}
+        {%- do parts.append(row[0] ~ ' ' ~ (row[1] | int)) -%}
+        {%- set total.n = total.n + (row[1] | int) -%}
+    {%- endfor -%}
+    {{ return((total.n, parts | join(', '))) }}
+{% endmacro %}
