@@ -11,9 +11,23 @@
 {% endmacro %}
 
 {% macro default__check_severity(check) %}
-    {%- set levels = corridor.setting('corridor_check_severity') -%}
-    {%- if check not in levels -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown check '" ~ check ~ "'; known: " ~ (levels.keys() | list | join(', '))) }}
+    {%- set value = corridor.setting('corridor_check_severity') -%}
+    {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants'] -%}
+    {%- if value is string and value in ['warn', 'error'] -%}
+        {{ return(value) }}
+    {%- elif value is not mapping -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' must be warn, error, or a mapping {check: warn|error} over " ~ (checks | join(', ')) ~ "; got " ~ value) }}
     {%- endif -%}
-    {{ return(levels[check]) }}
+    {%- for name, level in value.items() -%}
+        {%- if name not in checks -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' names an unknown check '" ~ name ~ "'." ~ corridor.did_you_mean(name, checks) ~ " Known checks: " ~ (checks | join(', ')) ~ ".") }}
+        {%- endif -%}
+        {%- if level not in ['warn', 'error'] -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity." ~ name ~ "' is '" ~ level ~ "'; allowed: warn, error.") }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if check not in checks -%}
+        {{ exceptions.raise_compiler_error("corridor: unknown check '" ~ check ~ "'; known: " ~ (checks | join(', '))) }}
+    {%- endif -%}
+    {{ return(value.get(check, 'warn')) }}
 {% endmacro %}

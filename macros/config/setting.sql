@@ -92,31 +92,6 @@
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_error_status_min' must be a positive integer status code (e.g. 500: statuses of 500 and above are errors) or null; got " ~ value) }}
     {%- elif name == 'corridor_quarantine_threshold' and (value is not number or value < 0 or value > 1) -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_quarantine_threshold' must be a fraction in [0, 1] (0: any quarantined row); got " ~ value) }}
-    {%- elif name == 'corridor_check_severity' -%}
-        {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants'] -%}
-        {%- if value is string and value in ['warn', 'error'] -%}
-            {%- set level = value -%}
-            {%- set value = {} -%}
-            {%- for check in checks -%}
-                {%- do value.update({check: level}) -%}
-            {%- endfor -%}
-        {%- elif value is not mapping -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' must be warn, error, or a mapping {check: warn|error} over " ~ (checks | join(', ')) ~ "; got " ~ value) }}
-        {%- endif -%}
-        {%- set merged = {} -%}
-        {%- for check in checks -%}
-            {%- do merged.update({check: 'warn'}) -%}
-        {%- endfor -%}
-        {%- for check, level in value.items() -%}
-            {%- if check not in checks -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' names an unknown check '" ~ check ~ "'." ~ corridor.did_you_mean(check, checks) ~ " Known checks: " ~ (checks | join(', ')) ~ ".") }}
-            {%- endif -%}
-            {%- if level not in ['warn', 'error'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity." ~ check ~ "' is '" ~ level ~ "'; allowed: warn, error.") }}
-            {%- endif -%}
-            {%- do merged.update({check: level}) -%}
-        {%- endfor -%}
-        {%- set value = merged -%}
     {%- elif name == 'corridor_seasonal_baseline' -%}
         {%- set merged = {} -%}
         {%- for grain, given in (value.items() if value is mapping else []) -%}
