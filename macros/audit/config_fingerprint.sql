@@ -4,8 +4,8 @@
     so two runs with the same effective configuration share a fingerprint.
 #}
 {% macro resolved_config() %}
-    {%- set config = {'settings': {}, 'inputs': {}, 'load_demo_seeds': var('corridor_load_demo_seeds', true)} -%}
-    {%- for name in ((corridor._corridor_setting_defaults().keys() | list) + (corridor._corridor_expectation_setting_defaults().keys() | list)) | sort -%}
+    {%- set config = {'settings': {}, 'inputs': {}, 'load_demo_seeds': corridor.demo_mode()} -%}
+    {%- for name in corridor._corridor_setting_defaults().keys() | list | sort -%}
         {%- do config['settings'].update({name: corridor.setting(name)}) -%}
     {%- endfor -%}
     {%- for name in corridor._corridor_input_defaults().keys() | list | sort -%}

@@ -9,7 +9,14 @@
       columns: {<corridor column>: <your column name or null>}
 
     A user var is merged over these defaults key by key (columns too), so a
-    project only names what differs. Defaults point at the demo seeds.
+    project only names what it has. The package defaults describe no data
+    set: a required column defaults to a column of its own corridor name (so a
+    relation in corridor's shape needs no column mapping); an optional column
+    is null (unmapped: simply absent, its metrics and gates not computed),
+    except in the inputs written for corridor (offline estimates, rules,
+    reference features: detect_optional_columns), where a column of the
+    relation with the optional column's own name is used when present. The demo's mapping lives with the demo
+    (corridor.demo_profile), applied only while corridor_profile is 'demo'.
 #}
 {% macro _corridor_input_defaults() %}
     {{ return({
@@ -17,18 +24,18 @@
             'var': 'corridor_production_events',
             'demo_seed': 'corridor_demo_production_events',
             'optional': false,
-            'required_columns': ['event_id', 'event_at', 'model_id', 'model_version', 'latency_ms', 'is_error'],
+            'required_columns': ['event_id', 'event_at', 'model_id', 'model_version'],
             'columns': {
                 'event_id': 'event_id',
                 'event_at': 'event_at',
-                'loaded_at': 'loaded_at',
+                'loaded_at': none,
                 'model_id': 'model_id',
                 'model_version': 'model_version',
-                'entity_id': 'entity_id',
-                'latency_ms': 'latency_ms',
-                'is_error': 'is_error',
-                'predicted_score': 'predicted_score',
-                'predicted_class': 'predicted_class',
+                'entity_id': none,
+                'latency_ms': none,
+                'is_error': none,
+                'predicted_score': none,
+                'predicted_class': none,
                 'predicted_value': none,
             },
         },
@@ -40,58 +47,60 @@
             'columns': {
                 'event_id': 'event_id',
                 'label': 'label',
-                'label_arrived_at': 'label_arrived_at',
+                'label_arrived_at': none,
             },
         },
         'offline_estimates': {
             'var': 'corridor_offline_estimates',
             'demo_seed': 'corridor_demo_offline_estimates',
+            'detect_optional_columns': true,
             'optional': false,
             'required_columns': ['model_id', 'model_version', 'metric', 'expected_value'],
             'columns': {
-                'estimate_id': 'estimate_id',
+                'estimate_id': none,
                 'model_id': 'model_id',
                 'model_version': 'model_version',
                 'metric': 'metric',
-                'segment_dimension': 'segment_dimension',
-                'segment_value': 'segment_value',
+                'segment_dimension': none,
+                'segment_value': none,
                 'window_grain': 'window_grain',
                 'expected_value': 'expected_value',
-                'standard_error': 'standard_error',
-                'interval_lower': 'interval_lower',
-                'interval_upper': 'interval_upper',
-                'confidence_level': 'confidence_level',
-                'method': 'method',
-                'estimator_version': 'estimator_version',
-                'evaluation_dataset_id': 'evaluation_dataset_id',
-                'produced_at': 'produced_at',
-                'valid_from': 'valid_from',
-                'valid_to': 'valid_to',
+                'standard_error': none,
+                'interval_lower': none,
+                'interval_upper': none,
+                'confidence_level': none,
+                'method': none,
+                'estimator_version': none,
+                'evaluation_dataset_id': none,
+                'produced_at': none,
+                'valid_from': none,
+                'valid_to': none,
             },
         },
         'rules': {
             'var': 'corridor_rules',
             'demo_seed': 'corridor_demo_rules',
+            'detect_optional_columns': true,
             'optional': false,
             'required_columns': ['rule_id', 'metric', 'comparison_kind', 'owner'],
             'columns': {
                 'rule_id': 'rule_id',
-                'hypothesis': 'hypothesis',
+                'hypothesis': none,
                 'metric': 'metric',
-                'segment_dimension': 'segment_dimension',
-                'segment_value': 'segment_value',
-                'window_grain': 'window_grain',
+                'segment_dimension': none,
+                'segment_value': none,
+                'window_grain': none,
                 'comparison_kind': 'comparison_kind',
-                'direction': 'direction',
-                'warn_tolerance': 'warn_tolerance',
-                'fail_tolerance': 'fail_tolerance',
-                'min_sample_size': 'min_sample_size',
-                'consecutive_windows': 'consecutive_windows',
+                'direction': none,
+                'warn_tolerance': none,
+                'fail_tolerance': none,
+                'min_sample_size': none,
+                'consecutive_windows': none,
                 'owner': 'owner',
-                'escalation_path': 'escalation_path',
-                'severity': 'severity',
-                'rule_version': 'rule_version',
-                'valid_from': 'valid_from',
+                'escalation_path': none,
+                'severity': none,
+                'rule_version': none,
+                'valid_from': none,
                 'model_id': none,
                 'tolerance_unit': none,
                 'power': none,
@@ -100,6 +109,7 @@
         'reference_features': {
             'var': 'corridor_reference_features',
             'demo_seed': 'corridor_demo_reference_features',
+            'detect_optional_columns': true,
             'optional': true,
             'required_columns': ['model_id', 'model_version', 'feature_name', 'feature_value'],
             'columns': {
@@ -113,12 +123,17 @@
 {% endmacro %}
 
 
-{#- Scalar settings and their defaults. -#}
+{#-
+    Scalar settings and their defaults. The last block (after the blank
+    line) holds the expectation and window settings of issue 13:
+    corridor_segment_estimate_fallback, corridor_seasonal_baseline_across_versions
+    (docs/validation.md) and corridor_time_zone (docs/windows.md).
+-#}
 {% macro _corridor_setting_defaults() %}
     {{ return({
         'corridor_model_type': 'binary_classifier',
-        'corridor_segment_columns': ['region', 'device', 'tier'],
-        'corridor_feature_columns': {'txn_amount': 'feature_txn_amount', 'account_age_days': 'feature_account_age_days'},
+        'corridor_segment_columns': [],
+        'corridor_feature_columns': [],
         'corridor_window_grains': ['hour', 'day', 'week'],
         'corridor_histogram_metric_grains': ['day', 'week'],
         'corridor_classification_threshold': 0.5,
@@ -144,31 +159,17 @@
         'corridor_test_alpha': 0.05,
         'corridor_power': 0.9,
         'corridor_severity_levels': {'critical': 'error', 'high': 'error', 'medium': 'warn', 'low': 'warn', 'info': 'none'},
+        'corridor_python_bootstrap': false,
+        'corridor_error_status_min': none,
+        'corridor_check_severity': {},
+        'corridor_quarantine_threshold': 0,
         'corridor_seasonal_baseline': {
             'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5},
             'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
             'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
             'month': {'period_hours': 720, 'lookback_periods': 6, 'min_history': 3},
         },
-    }) }}
-{% endmacro %}
 
-
-{#-
-    Expectations and windows (issue 13): where an expected value may come from when the
-    offline estimates are not as fine-grained as the rules (docs/validation.md).
-    Read through corridor.setting like the settings above, which merges them in.
-      corridor_segment_estimate_fallback: a segment rule without an estimate for
-          its segment (and window) is judged against the overall (`all`)
-          estimate, expected_source `overall_fallback`; false: `missing`.
-      corridor_seasonal_baseline_across_versions: a seasonal baseline draws on
-          earlier windows of any version of the model (the same version's
-          window first in each slot); false: only the version under test.
-      corridor_time_zone: the IANA zone whose calendar day, week and month
-          windows follow (docs/windows.md); hours are UTC hours.
--#}
-{% macro _corridor_expectation_setting_defaults() %}
-    {{ return({
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
         'corridor_time_zone': 'UTC',
