@@ -133,14 +133,17 @@ def _rules() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _same_names(frame: pd.DataFrame, drop=()) -> dict[str, str]:
+    """Each input column mapped to itself (the frames use corridor's column names)."""
+    return {column: column for column in frame.columns if column not in drop}
+
+
+_EVENTS_HEAD = _events().head(1)
 VARS = {
-    "corridor_production_events": {"relation": "main.trial_events"},
-    "corridor_outcomes": {"relation": "main.trial_outcomes"},
-    "corridor_offline_estimates": {
-        "relation": "main.trial_estimates",
-        "columns": {"interval_lower": None, "interval_upper": None, "confidence_level": None, "valid_to": None},
-    },
-    "corridor_rules": {"relation": "main.trial_rules", "columns": {"tolerance_unit": "tolerance_unit"}},
+    "corridor_production_events": {"relation": "main.trial_events", "columns": _same_names(_EVENTS_HEAD, SEGMENTS)},
+    "corridor_outcomes": {"relation": "main.trial_outcomes", "columns": _same_names(_outcomes(_EVENTS_HEAD))},
+    "corridor_offline_estimates": {"relation": "main.trial_estimates", "columns": _same_names(_estimates())},
+    "corridor_rules": {"relation": "main.trial_rules", "columns": _same_names(_rules())},
     "corridor_reference_features": None,
     "corridor_load_demo_seeds": False,
     "corridor_segment_columns": list(SEGMENTS),

@@ -64,11 +64,6 @@ def _windows(events: pd.DataFrame, grain: str, zone: str) -> pd.DataFrame:
     return out.reset_index()
 
 
-UNMAPPED_ESTIMATE_COLUMNS = (
-    "estimate_id segment_dimension segment_value window_grain interval_lower interval_upper confidence_level "
-    "method estimator_version evaluation_dataset_id produced_at valid_from valid_to"
-).split()
-
 RULES = pd.DataFrame(
     [
         {
@@ -123,28 +118,16 @@ def _build(tmp_path_factory, zone: str | None):
         con.execute(f"create or replace table {name} as select * from frame")
         con.unregister("frame")
     con.close()
+
+    def same_names(frame, drop=()):
+        return {column: column for column in frame.columns if column not in drop}
+
     vars = {
-        "corridor_production_events": {"relation": "main.w_events"},
-        "corridor_outcomes": {"relation": "main.w_outcomes"},
-        "corridor_offline_estimates": {
-            "relation": "main.w_estimates",
-            # this project's estimates have no grain, lineage, interval or validity columns
-            "columns": dict.fromkeys(UNMAPPED_ESTIMATE_COLUMNS),
-        },
-        "corridor_rules": {
-            "relation": "main.w_rules",
-            "columns": {
-                key: None
-                for key in [
-                    "hypothesis",
-                    "min_sample_size",
-                    "consecutive_windows",
-                    "escalation_path",
-                    "rule_version",
-                    "valid_from",
-                ]
-            },
-        },
+        "corridor_production_events": {"relation": "main.w_events", "columns": same_names(events, ["region"])},
+        "corridor_outcomes": {"relation": "main.w_outcomes", "columns": same_names(outcomes)},
+        # this project's estimates have no grain, segment, lineage, interval or validity columns
+        "corridor_offline_estimates": {"relation": "main.w_estimates", "columns": same_names(estimates)},
+        "corridor_rules": {"relation": "main.w_rules", "columns": same_names(RULES)},
         "corridor_reference_features": None,
         "corridor_load_demo_seeds": False,
         "corridor_segment_columns": ["region"],

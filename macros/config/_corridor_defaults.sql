@@ -63,7 +63,7 @@
                 'metric': 'metric',
                 'segment_dimension': none,
                 'segment_value': none,
-                'window_grain': 'window_grain',
+                'window_grain': none,
                 'expected_value': 'expected_value',
                 'standard_error': none,
                 'interval_lower': none,
