@@ -131,6 +131,8 @@
         'corridor_label_maturity_horizon_hours': 96,
         'corridor_new_segment_warmup_hours': 24,
         'corridor_future_tolerance_minutes': 5,
+        'corridor_earliest_event_at': '2000-01-01',
+        'corridor_max_gap_days': 14,
         'corridor_known_model_versions': none,
         'corridor_quality_gates': {},
         'corridor_bootstrap_resamples': 1000,

@@ -53,6 +53,25 @@ gates as (
 
 ),
 
+{#- events per window: a metric that is undefined although the window has
+    events says "no labels", not "no production data" -#}
+window_volume as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        window_start,
+        metric_value as request_count
+
+    from observations
+    where source = 'production'
+        and metric = 'request_count'
+
+),
+
 {%- for side in ['production', 'offline'] %}
 
 scoped_{{ side }} as (
@@ -173,6 +192,7 @@ prepared as {{ corridor.materialized_cte() }} (
         gates.gate_status,
         gates.failing_checks as gate_failing_checks,
         gates.gate_diagnostic,
+        coalesce(window_volume.request_count, 0) as window_request_count,
         {{ alpha }} as test_alpha,
         {{ z_alpha_one }} as z_alpha_one,
         case when rules.direction = 'two_sided' then {{ z_alpha_two }} else {{ z_alpha_one }} end as z_alpha,
@@ -192,6 +212,13 @@ prepared as {{ corridor.materialized_cte() }} (
         on paired.model_id = gates.model_id
         and rules.window_grain = gates.window_grain
         and paired.window_start = gates.window_start
+    left join window_volume
+        on paired.model_id = window_volume.model_id
+        and paired.model_version = window_volume.model_version
+        and rules.window_grain = window_volume.window_grain
+        and paired.segment_dimension = window_volume.segment_dimension
+        and paired.segment_value = window_volume.segment_value
+        and paired.window_start = window_volume.window_start
 
 ),
 
@@ -402,7 +429,9 @@ statuses as {{ corridor.materialized_cte() }} (
             else verdict
         end as status,
         case
-            when observed_value is null and sample_size = 0 then 'no production data in this window'
+            when observed_value is null and window_request_count = 0 then 'no production data in this window'
+            when observed_value is null and sample_size = 0 then
+                'no ' || metric || ' in this window: none of its ' || cast(cast(window_request_count as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }}) || ' events has a usable value or label yet (e.g. no outcome has arrived)'
             when observed_value is null then metric || ' is undefined in this window (e.g. no labels, or one class only)'
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
