@@ -159,6 +159,18 @@ outcomes as (
 
 ),
 
+estimates as (
+
+    select * from {{ ref('stg_corridor__offline_estimates') }}
+
+),
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
 grid as (
 
     select
@@ -403,6 +415,42 @@ inputs as (
 
 ),
 
+{#- valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance -#}
+early_labels as (
+
+    select
+        count(*) as n_early,
+        (select count(*) from outcomes) as n_outcomes,
+        min(outcomes.event_id) as example_event_id
+
+    from outcomes
+    where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+        and exists (
+            select 1 from events
+            where events.event_id = outcomes.event_id
+                and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+                and outcomes.label_arrived_at < {{ dbt.dateadd('minute', -1 * (corridor.setting('corridor_future_tolerance_minutes') | int), 'events.event_at') }}
+        )
+
+),
+
+{#- usable offline estimates for a model that has no accepted production event -#}
+orphan_estimates as (
+
+    select
+        count(*) as n_orphan,
+        (select count(*) from estimates) as n_estimates,
+        {{ dbt.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
+
+    from estimates
+    where not {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
+        and not exists (
+            select 1 from window_stats
+            where window_stats.model_id = estimates.model_id
+        )
+
+),
+
 freshness as (
 
     select
@@ -600,6 +648,36 @@ input_checks as (
         'every offline estimate is usable' as ok_diagnostic
     from inputs
     where input_name = 'offline_estimates'") %}
+    {%- endif %}
+    {%- if corridor.gate_config('labels_before_events')['enabled'] %}
+    {%- do input_checks.append("
+    select
+        'outcomes' as input_name,
+        'all' as model_id,
+        'labels_before_events' as check_name,
+        'labels_before_events' as threshold_key,
+        " ~ corridor.gate_status('labels_before_events', 'cast(n_early as ' ~ double ~ ') / nullif(n_outcomes, 0)') ~ " as gate_status,
+        cast(n_early as " ~ double ~ ") / nullif(n_outcomes, 0) as measured_value,
+        n_outcomes as rows_checked,
+        n_early as rows_affected,
+        cast(n_early as " ~ string ~ ") || ' of ' || cast(n_outcomes as " ~ string ~ ") || ' outcomes arrived before their event happened (e.g. event ' || example_event_id || '): a label cannot precede its prediction. Probable cause: a clock or time zone error in label_arrived_at or event_at, or outcomes joined to the wrong events' as bad_diagnostic,
+        'no outcome arrived before its event' as ok_diagnostic
+    from early_labels") %}
+    {%- endif %}
+    {%- if corridor.gate_config('offline_estimates_without_production')['enabled'] %}
+    {%- do input_checks.append("
+    select
+        'offline_estimates' as input_name,
+        'all' as model_id,
+        'offline_estimates_without_production' as check_name,
+        'offline_estimates_without_production' as threshold_key,
+        " ~ corridor.gate_status('offline_estimates_without_production', 'cast(n_orphan as ' ~ double ~ ')') ~ " as gate_status,
+        cast(n_orphan as " ~ double ~ ") as measured_value,
+        n_estimates as rows_checked,
+        n_orphan as rows_affected,
+        cast(n_orphan as " ~ string ~ ") || ' offline estimates are for models with no accepted production event (' || orphan_models || '): they are never compared. Probable cause: a misspelled model id, or a model not deployed yet' as bad_diagnostic,
+        'every usable offline estimate is for a model with production data' as ok_diagnostic
+    from orphan_estimates") %}
     {%- endif %}
     {%- if corridor.gate_config('freshness_hours')['enabled'] %}
     {%- do input_checks.append("
