@@ -208,7 +208,8 @@ def test_absurd_latency_is_quarantined_and_a_large_one_is_summed_exactly(classif
         "and window_grain = 'day' and segment_dimension = 'all' and window_start = timestamp '2026-10-02' "
         "and source = 'production'",
     )
-    assert day["metric_value"].iloc[0] == pytest.approx((1e14 + 24 * sum(clean)) / 481, rel=1e-14)
+    # 24 clean hours, big-lat and lab-early (latency 100)
+    assert day["metric_value"].iloc[0] == pytest.approx((1e14 + 24 * sum(clean) + 100) / 482, rel=1e-14)
 
 
 def test_event_before_the_earliest_time_is_quarantined_and_gated(classifier_build):
