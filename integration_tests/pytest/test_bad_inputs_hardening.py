@@ -21,7 +21,16 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
-from test_bad_inputs import ESTIMATE_COLUMNS, EVENT_COLUMNS, KEY, RULE_COLUMNS, VARS, _clean_stream, _event, _write_tables
+from test_bad_inputs import (
+    ESTIMATE_COLUMNS,
+    EVENT_COLUMNS,
+    KEY,
+    RULE_COLUMNS,
+    VARS,
+    _clean_stream,
+    _event,
+    _write_tables,
+)
 from test_bad_inputs_rules import _rule
 
 pytestmark = pytest.mark.dbt
@@ -94,6 +103,9 @@ def _classifier_inputs():
         _event("big-lat", "2026-10-02 06:10", latency="1e14"),
         _event("ancient", "1900-01-01 00:00"),
         _event("lab-early", "2026-10-02 07:10"),
+        # two copies of one event that tie on every ordering column but the segment: 'eu' < 'na' counts
+        _event("dup-tie", "2026-10-03 05:10", region="na"),
+        _event("dup-tie", "2026-10-03 05:10", region="eu"),
         # named zones: 12:14 in Berlin (CEST, +02:00) is 10:14 UTC; 12:16 EST (-05:00) is 17:16 UTC
         _event("tz-berlin", "2026-10-03 10:14", model="m_tz", event_at="2026-10-03 12:14 Europe/Berlin"),
         _event("tz-est", "2026-10-03 17:16", model="m_tz", event_at="2026-10-03 12:16 EST"),
@@ -139,8 +151,18 @@ BAD_ESTIMATES = {
     "est-to-text": ("accuracy", "0.8", {"valid_to": "2026-13-45"}, {"unparseable_valid_to"}),
     "est-produced-text": ("accuracy", "0.8", {"produced_at": "yesterday"}, {"unparseable_produced_at"}),
     "est-level-text": ("accuracy", "0.8", {"confidence_level": "high"}, {"unparseable_confidence_level"}),
-    "est-lower-text": ("accuracy", "0.8", {"interval_lower": "x", "interval_upper": "0.9"}, {"unparseable_interval_lower"}),
-    "est-upper-text": ("accuracy", "0.8", {"interval_lower": "0.7", "interval_upper": "?"}, {"unparseable_interval_upper"}),
+    "est-lower-text": (
+        "accuracy",
+        "0.8",
+        {"interval_lower": "x", "interval_upper": "0.9"},
+        {"unparseable_interval_lower"},
+    ),
+    "est-upper-text": (
+        "accuracy",
+        "0.8",
+        {"interval_lower": "0.7", "interval_upper": "?"},
+        {"unparseable_interval_upper"},
+    ),
     "est-inverted": (
         "accuracy",
         "0.85",
@@ -275,9 +297,20 @@ def _positive_labels(build):
     )
 
 
-def test_tied_outcomes_resolve_the_same_way_on_every_build(classifier_build):
+def _tied_copy_regions(build):
+    rows = _q(
+        build,
+        "select segment_value, n_events from int_corridor__production_window_stats where model_id = 'm1' "
+        "and window_grain = 'hour' and segment_dimension = 'region' "
+        "and window_start = timestamp '2026-10-03 05:00:00' order by 1",
+    )
+    return dict(zip(rows["segment_value"], rows["n_events"], strict=True))
+
+
+def test_tied_outcomes_and_copies_resolve_the_same_way_on_every_build(classifier_build):
     # of two outcomes arriving at the same time the higher label wins: all 480 events are positive
     counts = [_positive_labels(classifier_build)]
+    regions = [_tied_copy_regions(classifier_build)]
     for _ in range(2):
         classifier_build["dbt"](
             "run",
@@ -288,7 +321,12 @@ def test_tied_outcomes_resolve_the_same_way_on_every_build(classifier_build):
             vars=classifier_build["vars"],
         )
         counts.append(_positive_labels(classifier_build))
+        regions.append(_tied_copy_regions(classifier_build))
     assert counts == [480, 480, 480]
+    # 13 clean events in eu and 7 in na, plus the counted copy of dup-tie (eu); the na copy is quarantined
+    assert regions == [{"eu": 14, "na": 7}] * 3
+    dup = _q(classifier_build, "select raw_values, reason_codes from corridor_quarantine where record_id = 'dup-tie'")
+    assert list(dup["reason_codes"]) == ["duplicate_event_id"] and '"na"' in dup["raw_values"].iloc[0]
 
 
 @pytest.mark.parametrize("estimate_id", sorted(BAD_ESTIMATES))
@@ -316,7 +354,11 @@ def test_bad_rule_field_is_a_rule_issue(classifier_build, rule_id):
 
 
 def test_rule_for_a_model_that_never_ran_is_a_rule_issue(classifier_build):
-    issues = _q(classifier_build, "select issue_level as level, problem_codes, reason as problem from corridor_rule_issues where rule_id = 'ghost-model'")
+    issues = _q(
+        classifier_build,
+        "select issue_level as level, problem_codes, reason as problem from corridor_rule_issues "
+        "where rule_id = 'ghost-model'",
+    )
     assert list(issues["problem_codes"]) == ["no_production_data"] and "m_ghost" in issues["problem"].iloc[0]
     assert list(issues["level"]) == ["warn"]
 
@@ -360,7 +402,10 @@ def regression_build(tmp_path_factory):
     frames, errors = _regression_inputs()
     variables = {
         "corridor_model_type": "regression",
-        "corridor_production_events": {"relation": "main.bad_events", "columns": {"predicted_value": "predicted_value"}},
+        "corridor_production_events": {
+            "relation": "main.bad_events",
+            "columns": {"predicted_value": "predicted_value"},
+        },
     }
     build = _build(tmp_path_factory, "hardening_regression", frames, variables)
     build["errors"] = errors
