@@ -53,8 +53,7 @@ gates as (
 
 ),
 
-{#- events per window: a metric that is undefined although the window has
-    events says "no labels", not "no production data" -#}
+{#- events per window (corridor.missing_value_reason) -#}
 window_volume as (
 
     select
@@ -429,10 +428,7 @@ statuses as {{ corridor.materialized_cte() }} (
             else verdict
         end as status,
         case
-            when observed_value is null and window_request_count = 0 then 'no production data in this window'
-            when observed_value is null and sample_size = 0 then
-                'no ' || metric || ' in this window: none of its ' || cast(cast(window_request_count as {{ dbt.type_bigint() }}) as {{ dbt.type_string() }}) || ' events has a usable value or label yet (e.g. no outcome has arrived)'
-            when observed_value is null then metric || ' is undefined in this window (e.g. no labels, or one class only)'
+            when observed_value is null then {{ corridor.missing_value_reason('metric', 'sample_size', 'window_request_count') }}
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
