@@ -167,7 +167,7 @@ BAD_ESTIMATES = {
         "accuracy",
         "0.85",
         {"interval_lower": "0.9", "interval_upper": "0.8"},
-        {"interval_lower_above_upper", "interval_excludes_expected_value"},
+        {"interval_lower_above_upper"},
     ),
     "est-outside": (
         "accuracy",

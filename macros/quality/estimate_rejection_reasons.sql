@@ -36,7 +36,7 @@
         ('unparseable_interval_lower', 'interval_lower_is_unparseable'),
         ('unparseable_interval_upper', 'interval_upper_is_unparseable'),
         ('non_finite_interval', corridor.is_non_finite('interval_lower') ~ ' or ' ~ corridor.is_non_finite('interval_upper')),
-        ('interval_excludes_expected_value', 'expected_value < interval_lower or expected_value > interval_upper'),
+        ('interval_excludes_expected_value', 'interval_lower <= interval_upper and (expected_value < interval_lower or expected_value > interval_upper)'),
         ('unparseable_confidence_level', 'confidence_level_is_unparseable'),
         ('unparseable_produced_at', 'produced_at_is_unparseable'),
         ('unparseable_valid_from', 'valid_from_is_unparseable'),
