@@ -26,25 +26,29 @@
     Assumes one corridor build at a time per target schema (DuckDB enforces
     it with its file lock). Switched off with corridor_run_history_enabled.
 #}
-{% macro begin_run_history() %}
-    {{ return(adapter.dispatch('begin_run_history', 'corridor')()) }}
+{% macro begin_run_history(history=none) %}
+    {{ return(adapter.dispatch('begin_run_history', 'corridor')(history)) }}
 {% endmacro %}
 
-{% macro default__begin_run_history() %}
+{% macro default__begin_run_history(history) %}
+    {%- set as_post_hook = history is not none -%}
     {%- if not execute or not var('corridor_run_history_enabled', true) -%}
         {{ return('') }}
     {%- endif -%}
     {%- if flags.WHICH not in ['run', 'build', 'seed', 'test', 'snapshot'] -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set history = corridor._corridor_node_relation('corridor_run_history') -%}
+    {#- as a post-hook, the table just built is passed in (not yet in dbt's relation cache on a first build) -#}
+    {%- set history = history or corridor._corridor_node_relation('corridor_run_history') -%}
     {%- if history is none -%}
         {{ return('') }}
     {%- endif -%}
     {%- set s = corridor.sql_string -%}
+    {#- as a post-hook (a first build), other models run in parallel: no repair (there is nothing to repair
+        when the run history table did not exist), only the run row -#}
     {%- set unfinished = "select invocation_id from " ~ history ~ " where run_status in ('running', 'interrupted') and invocation_id <> " ~ s(invocation_id) -%}
-    {%- set killed = run_query("select invocation_id from " ~ history ~ " where run_status = 'running' and invocation_id <> " ~ s(invocation_id)).columns[0].values() | list -%}
-    {%- for name in corridor._corridor_audit_tables() -%}
+    {%- set killed = [] if as_post_hook else run_query("select invocation_id from " ~ history ~ " where run_status = 'running' and invocation_id <> " ~ s(invocation_id)).columns[0].values() | list -%}
+    {%- for name in ([] if as_post_hook else corridor._corridor_audit_tables()) -%}
         {%- set audit = corridor._corridor_node_relation(name) -%}
         {%- if audit is not none -%}
             {%- do run_query('delete from ' ~ audit ~ ' where invocation_id in (' ~ unfinished ~ ')') -%}

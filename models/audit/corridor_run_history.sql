@@ -4,7 +4,7 @@
         unique_key='invocation_id',
         incremental_strategy=('merge' if target.type == 'spark' else 'delete+insert'),
         on_schema_change='append_new_columns',
-        post_hook="{{ corridor.begin_run_history() }}",
+        post_hook="{{ corridor.begin_run_history(this) }}",
     )
 }}
 {#-
