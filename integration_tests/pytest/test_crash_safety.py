@@ -34,7 +34,12 @@ def _build_and_kill(dbt: Dbt, point: str, timeout: float = 900) -> str:
     env = {**os.environ, **dbt.env, "DBT_PROFILES_DIR": str(INTEGRATION_DIR), "PYTHONUNBUFFERED": "1"}
     cmd = [dbt_executable(), "build", "--vars", json.dumps({"corridor_test_pause_in_hook": point})]
     proc = subprocess.Popen(
-        cmd, cwd=INTEGRATION_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cmd,
+        cwd=INTEGRATION_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,
     )
     lines, deadline = [], time.monotonic() + timeout

@@ -146,8 +146,11 @@ def test_missing_key_outside_the_demo_is_an_error_naming_what_to_set(copied, dem
     _, make = copied
     dbt = make(CORRIDOR_PSEUDONYM_KEY="")
     result = dbt(
-        "run", "--select", "stg_corridor__production_events",
-        vars={"corridor_load_demo_seeds": demo_seeds}, expect_ok=False,
+        "run",
+        "--select",
+        "stg_corridor__production_events",
+        vars={"corridor_load_demo_seeds": demo_seeds},
+        expect_ok=False,
     )
     assert not result.ok
     assert "corridor: no pseudonymization key" in result.output
@@ -178,7 +181,9 @@ def test_a_build_without_the_plugin_says_to_add_it(copied, tmp_path):
     profiles["corridor_integration_tests"]["outputs"]["duckdb"].pop("plugins")
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "profiles.yml").write_text(yaml.safe_dump(profiles))
-    dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "DBT_PROFILES_DIR": str(tmp_path / "profiles")})
+    dbt = Dbt(
+        INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "DBT_PROFILES_DIR": str(tmp_path / "profiles")}
+    )
     result = dbt("run", "--select", "stg_corridor__production_events", expect_ok=False)
     assert not result.ok
     assert "plugins: [{module: corridor.duckdb_plugin}]; it is not loaded now" in result.output
@@ -219,13 +224,24 @@ def _events_var(**columns) -> dict:
 # (var name, value builder, text a refusal must contain, or None when the value must be accepted as data)
 CASES = [
     ("corridor_schema", lambda p: p, "var 'corridor_schema' is"),
-    ("corridor_production_events", lambda p: {**_events_var(), "ref": None, "relation": f"main.{p}"},
-     "var 'corridor_production_events.relation' is"),
+    (
+        "corridor_production_events",
+        lambda p: {**_events_var(), "ref": None, "relation": f"main.{p}"},
+        "var 'corridor_production_events.relation' is",
+    ),
     ("corridor_production_events", lambda p: _events_var(latency_ms=p), "var 'corridor_production_events.columns"),
     ("corridor_severity_levels", lambda p: {p: "error", "high": "error"}, None),
-    ("corridor_segment_columns", lambda p: {"country": p}, "var 'corridor_segment_columns' maps 'country'"),
+    (
+        "corridor_segment_columns",
+        lambda p: {"country": p},
+        "corridor_feature_columns' maps 'segment_country' to column",
+    ),
     ("corridor_segment_columns", lambda p: {p: "country_code"}, "in var 'corridor_segment_columns' is not a lower"),
-    ("corridor_feature_columns", lambda p: {"basket_size": p}, "var 'corridor_feature_columns' maps 'basket_size'"),
+    (
+        "corridor_feature_columns",
+        lambda p: {"basket_size": p},
+        "corridor_feature_columns' maps 'feature_basket_size' to column",
+    ),
     ("corridor_known_model_versions", lambda p: [p, "basket_risk:r1"], None),
     ("corridor_model_type", lambda p: p, "var 'corridor_model_type' is"),
     ("corridor_window_grains", lambda p: ["day", p], "var 'corridor_window_grains' contains"),
@@ -275,12 +291,17 @@ def test_config_values_stay_data(canaried, var, build, refusal, payload):
 def test_severity_names_with_sql_are_written_as_text(canaried, payload):
     path, make = canaried
     make()("run", *SELECT, vars={"corridor_severity_levels": {payload: "error", "high": "error"}})
-    reasons = query(path, "select reason from corridor_rule_issues where contains(problem_codes, 'unknown_severity')")["reason"]
+    reasons = query(path, "select reason from corridor_rule_issues where contains(problem_codes, 'unknown_severity')")[
+        "reason"
+    ]
     assert len(reasons) == 4  # the low and medium rules (only the payload and high are known)
-    assert all(f"is not one of {', '.join(sorted(['high', payload]))} (var corridor_severity_levels)" in r for r in reasons)
+    assert all(
+        f"is not one of {', '.join(sorted(['high', payload]))} (var corridor_severity_levels)" in r for r in reasons
+    )
     assert query(path, "select alive from canary")["alive"].tolist() == [42]
     levels = query(path, "select distinct dbt_severity from int_corridor__rules_checked where severity = 'high'")
     assert levels["dbt_severity"].tolist() == ["error"]
-    config = json.loads(query(path, "select config_json from corridor_run_history order by started_at desc limit 1")
-                        ["config_json"][0])
+    config = json.loads(
+        query(path, "select config_json from corridor_run_history order by started_at desc limit 1")["config_json"][0]
+    )
     assert payload in config["settings"]["corridor_severity_levels"]

@@ -1,7 +1,7 @@
 """corridor's command line.
 
 corridor demo               build the demo on embedded DuckDB and summarise it
-corridor publish            copy the build file atomically to where BI tools read it (refuses a run that did not complete)
+corridor publish            copy the build file atomically to where BI tools read it (only a completed run)
 corridor run [DBT ARGS]     dbt build, then publish when the run completed (for schedules; exit codes below)
 corridor report [--database PATH] [--out DIR]
                             write the HTML report of the tables (default: the demo's file) and the index of reports

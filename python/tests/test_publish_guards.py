@@ -10,9 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from corridor import cli
-from corridor import publish as publish_mod
 from corridor.publish import PublishError, publish
 
 
