@@ -32,10 +32,7 @@
 
 {% macro default__begin_run_history(history) %}
     {%- set as_post_hook = history is not none -%}
-    {%- if not execute or not var('corridor_run_history_enabled', true) -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if flags.WHICH not in ['run', 'build', 'seed', 'test', 'snapshot'] -%}
+    {%- if not corridor._corridor_records_runs() -%}
         {{ return('') }}
     {%- endif -%}
     {#- as a post-hook, the table just built is passed in (not yet in dbt's relation cache on a first build) -#}
@@ -73,4 +70,11 @@
 {#- corridor's audit tables keyed by invocation_id, besides corridor_run_history itself. -#}
 {% macro _corridor_audit_tables() %}
     {{ return(['corridor_run_model_history', 'corridor_input_accounting', 'corridor_input_schema_history', 'corridor_alert_history', 'corridor_metric_observation_history']) }}
+{% endmacro %}
+
+
+{#- Whether this invocation is recorded in the run history: executing a command that builds or tests, with
+    corridor_run_history_enabled (default true). -#}
+{% macro _corridor_records_runs() %}
+    {{ return(execute and var('corridor_run_history_enabled', true) and flags.WHICH in ['run', 'build', 'seed', 'test', 'snapshot']) }}
 {% endmacro %}

@@ -24,10 +24,7 @@
 {% endmacro %}
 
 {% macro default__record_run_history(results) %}
-    {%- if not execute or not var('corridor_run_history_enabled', true) -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if flags.WHICH not in ['run', 'build', 'seed', 'test', 'snapshot'] -%}
+    {%- if not corridor._corridor_records_runs() -%}
         {{ return('') }}
     {%- endif -%}
 
