@@ -50,7 +50,7 @@ SELECT = "tag:corridor_staging tag:corridor_intermediate tag:corridor_marts tag:
 # normalization and metric layers it has always measured.
 EXCLUDE = "tag:corridor_intervals"
 DBT_VARS = (
-    "{corridor_load_demo_seeds: false, "
+    "{corridor_load_demo_seeds: false, corridor_profile: demo, "
     "corridor_production_events: {relation: main.bench_events}, "
     "corridor_outcomes: {relation: main.bench_outcomes}, "
     "corridor_offline_estimates: {relation: main.bench_offline_estimates}, "
