@@ -1,5 +1,5 @@
 """Crash safety: a real `dbt build` killed with SIGKILL at a controlled point of the on-run-end hook (the hook logs
-a marker and waits there when the test-only var corridor_test_pause_in_hook names that point) leaves a run row
+a marker and waits there when the test-only var _corridor_test_pause_in_hook names that point) leaves a run row
 that says the run did not finish, publish refuses the build file, and the next invocation marks the run
 'interrupted' and removes its audit rows: all audit rows of a run or none (docs/audit.md)."""
 
@@ -32,7 +32,7 @@ AUDIT_TABLES = [
 def _build_and_kill(dbt: Dbt, point: str, timeout: float = 900) -> str:
     """Start `dbt build` pausing at `point` of the on-run-end hook, SIGKILL it when the marker shows; its output."""
     env = {**os.environ, **dbt.env, "DBT_PROFILES_DIR": str(INTEGRATION_DIR), "PYTHONUNBUFFERED": "1"}
-    cmd = [dbt_executable(), "build", "--vars", json.dumps({"corridor_test_pause_in_hook": point})]
+    cmd = [dbt_executable(), "build", "--vars", json.dumps({"_corridor_test_pause_in_hook": point})]
     proc = subprocess.Popen(
         cmd,
         cwd=INTEGRATION_DIR,
