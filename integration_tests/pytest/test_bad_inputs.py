@@ -630,7 +630,8 @@ def test_missing_pseudonymization_key_is_a_clear_error(tmp_path):
     dbt = _error_dbt(tmp_path, env={"CORRIDOR_PSEUDONYM_KEY": ""})
     result = dbt("run", "--select", "stg_corridor__production_events", vars=VARS, expect_ok=False)
     assert not result.ok
-    assert "the environment variable CORRIDOR_PSEUDONYM_KEY is not set" in result.output
+    assert "corridor: no pseudonymization key" in result.output
+    assert "Set the environment variable CORRIDOR_PSEUDONYM_KEY" in result.output
 
 
 def test_empty_input_relation_builds_and_fails_its_gate(tmp_path):

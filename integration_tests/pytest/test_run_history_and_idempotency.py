@@ -105,3 +105,13 @@ def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_pat
     assert moved["rules_fingerprint"] != last_rules
     # put the rules back so later tests see the original registry
     dbt("run", "--select", "stg_corridor__rules")
+
+
+def test_a_run_whose_tests_failed_is_not_success(demo_build):
+    """The demo's rules of error severity have open alerts, so dbt tests fail: the run built every model and is
+    recorded as tests_failed (not success), and it is still published (docs/audit.md)."""
+    last = query(demo_build["path"], "select * from corridor_run_history order by started_at desc limit 1").iloc[0]
+    assert last["run_status"] == "tests_failed"
+    assert last["nodes_failed"] == 0
+    published = query(demo_build["published"], "select invocation_id, run_status from corridor_run_history")
+    assert last["invocation_id"] in set(published["invocation_id"])

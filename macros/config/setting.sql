@@ -86,6 +86,9 @@
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' must map rule severities to error, warn or none; got " ~ value) }}
         {%- endif -%}
         {%- for severity, level in value.items() -%}
+            {%- if severity is not string or (severity | trim) == '' or severity | length > 100 -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' has the key " ~ tojson(severity) ~ "; severities must be non-empty strings of at most 100 characters.") }}
+            {%- endif -%}
             {%- if level not in ['error', 'warn', 'none'] -%}
                 {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' maps '" ~ severity ~ "' to '" ~ level ~ "'; allowed: error, warn, none.") }}
             {%- endif -%}

@@ -78,7 +78,7 @@ problems as (
         ['bad_consecutive_windows', 'consecutive_windows < 1', "'consecutive_windows must be 1 or more'"],
         ['bad_power', 'power <= 0 or power >= 1', "'power must lie strictly between 0 and 1'"],
         ['unknown_severity', 'severity is null or severity not in (' ~ corridor.sql_string_list(severities.keys() | list | sort) ~ ')',
-            "'severity ' || coalesce('''' || severity || '''', 'null') || ' is not one of " ~ (severities.keys() | list | sort | join(', ')) ~ " (var corridor_severity_levels)'"],
+            "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of ' ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
     ] -%}

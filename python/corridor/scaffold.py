@@ -383,6 +383,8 @@ def _profile(name: str, database: str) -> str:
         f"{name}:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n"
         f"      path: \"{{{{ env_var('CORRIDOR_DUCKDB_PATH', '{database}') }}}}\"\n"
         "      schema: main\n      threads: 2\n"
+        "      # hands CORRIDOR_PSEUDONYM_KEY to DuckDB without dbt seeing it (docs/security.md)\n"
+        "      plugins:\n        - module: corridor.duckdb_plugin\n"
     )
 
 
