@@ -35,6 +35,10 @@ class Dbt:
             "CORRIDOR_PSEUDONYM_KEY": "corridor-test-key",
             **env,
         }
+        # PostgreSQL reads the key from its setting corridor.pseudonym_key (docs/security.md); libpq passes
+        # PGOPTIONS to the server, so dbt never sees the key
+        if self.env["CORRIDOR_PSEUDONYM_KEY"]:
+            self.env.setdefault("PGOPTIONS", f"-c corridor.pseudonym_key={self.env['CORRIDOR_PSEUDONYM_KEY']}")
 
     def __call__(self, *args: str, vars: dict | None = None, expect_ok: bool = True, env: dict | None = None):
         result = run_dbt(list(args), project_dir=self.project_dir, env={**self.env, **(env or {})}, vars=vars)

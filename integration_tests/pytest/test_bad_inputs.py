@@ -351,7 +351,8 @@ def test_malformed_event_is_quarantined_with_exactly_its_reasons(bad_build, even
 def test_boolean_like_error_flags_are_read(bad_build):
     flags = _q(
         bad_build,
-        "select event_id, is_error from int_corridor__events_enriched where event_id in ('err-yes', 'err-t', 'err-0')",
+        "select event_id, is_error from stg_corridor__production_events"
+        " where event_id in ('err-yes', 'err-t', 'err-0')",
     )
     assert dict(zip(flags["event_id"], flags["is_error"], strict=True)) == {
         "err-yes": True,
@@ -629,7 +630,8 @@ def test_missing_pseudonymization_key_is_a_clear_error(tmp_path):
     dbt = _error_dbt(tmp_path, env={"CORRIDOR_PSEUDONYM_KEY": ""})
     result = dbt("run", "--select", "stg_corridor__production_events", vars=VARS, expect_ok=False)
     assert not result.ok
-    assert "the environment variable CORRIDOR_PSEUDONYM_KEY is not set" in result.output
+    assert "corridor: no pseudonymization key" in result.output
+    assert "Set the environment variable CORRIDOR_PSEUDONYM_KEY" in result.output
 
 
 def test_empty_input_relation_builds_and_fails_its_gate(tmp_path):

@@ -286,7 +286,16 @@ def test_published_copy_holds_every_table_of_the_build(demo_build):
             con.close()
 
     built, published = tables(demo_build["path"]), tables(demo_build["published"])
-    assert built == published and len(built) > 40
+    # readers get corridor's result and audit tables (and the gate status the report reads), nothing else:
+    # no staging views, intermediate tables or raw inputs (the demo seeds); docs/security.md
+    readers = {
+        name: n
+        for name, n in built.items()
+        if (name[1].startswith("corridor_") and not name[1].startswith("corridor_demo_"))
+        or name[1] == "int_corridor__window_gate_status"
+    }
+    assert published == readers and len(published) >= 15
+    assert not any(name[1].startswith(("stg_", "corridor_demo_")) for name in published)
     results = "select * from corridor_validation_results order by result_id"
     pd.testing.assert_frame_equal(query(demo_build["published"], results), query(demo_build["path"], results))
     tags = query(demo_build["published"], "select tags from duckdb_databases() where database_name = 'corridor'")

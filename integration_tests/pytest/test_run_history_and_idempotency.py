@@ -16,21 +16,36 @@ from make_fixtures import build
 pytestmark = pytest.mark.dbt
 
 RESULT_SQL = "select * exclude (observation_id) from corridor_metric_observations order by all"
+# intervals whose bounds come from SQL sums (beta series, sufficient statistics): equal to the last bit
+INTERVAL_SQL = [
+    "select * from corridor_metric_intervals order by all",
+    "select * from int_corridor__exact_intervals order by all",
+    "select * from int_corridor__bayesian_checks order by all",
+]
+
+
+def _intervals(path):
+    return [query(path, sql) for sql in INTERVAL_SQL]
 
 
 def test_history_survives_full_refresh_and_results_are_idempotent(integration_duckdb):
     path, dbt = integration_duckdb["path"], integration_duckdb["dbt"]
     first = query(path, RESULT_SQL)
+    first_intervals = _intervals(path)
     before = query(path, "select * from corridor_run_history order by started_at")
     assert len(before) == 1
 
     dbt("build")
     second = query(path, RESULT_SQL)
     assert first.equals(second), "a second dbt build changed the results"
+    for sql, a, b in zip(INTERVAL_SQL, first_intervals, _intervals(path), strict=True):
+        assert len(a) > 0 and a.equals(b), f"a second dbt build changed the bounds of: {sql}"
 
     dbt("build", "--full-refresh")
     third = query(path, RESULT_SQL)
     assert first.equals(third), "a full refresh changed the results"
+    for sql, a, b in zip(INTERVAL_SQL, first_intervals, _intervals(path), strict=True):
+        assert a.equals(b), f"a full refresh changed the bounds of: {sql}"
 
     history = query(path, "select * from corridor_run_history order by started_at")
     assert len(history) == 3
@@ -90,3 +105,13 @@ def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_pat
     assert moved["rules_fingerprint"] != last_rules
     # put the rules back so later tests see the original registry
     dbt("run", "--select", "stg_corridor__rules")
+
+
+def test_a_run_whose_tests_failed_is_not_success(demo_build):
+    """The demo's rules of error severity have open alerts, so dbt tests fail: the run built every model and is
+    recorded as tests_failed (not success), and it is still published (docs/audit.md)."""
+    last = query(demo_build["path"], "select * from corridor_run_history order by started_at desc limit 1").iloc[0]
+    assert last["run_status"] == "tests_failed"
+    assert last["nodes_failed"] == 0
+    published = query(demo_build["published"], "select invocation_id, run_status from corridor_run_history")
+    assert last["invocation_id"] in set(published["invocation_id"])

@@ -7,6 +7,12 @@
     corridor_input_schema_history), which the next run's schema checks
     compare against.
 
+    Crash safety: every other audit row is written first, and the run row
+    (opened as 'running' by corridor.begin_run_history) is settled last, in
+    one UPDATE, with run_status success / tests_failed / partial_failure. A
+    kill before that leaves it 'running'; the next invocation marks it
+    'interrupted' and deletes its audit rows (docs/audit.md).
+
     Rows written = the node's row count after the run; rows read = the sum of
     the row counts of its direct parents (inputs, seeds, upstream models).
     Skips quietly when the history tables are not built yet (e.g. a run that
@@ -18,10 +24,7 @@
 {% endmacro %}
 
 {% macro default__record_run_history(results) %}
-    {%- if not execute or not var('corridor_run_history_enabled', true) -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if flags.WHICH not in ['run', 'build', 'seed', 'test', 'snapshot'] -%}
+    {%- if not corridor._corridor_records_runs() -%}
         {{ return('') }}
     {%- endif -%}
 
@@ -34,9 +37,12 @@
 
     {%- set counts = {} -%}
     {%- set node_rows = [] -%}
-    {%- set ns = namespace(read=0, written=0, ok=0, failed=0) -%}
+    {%- set ns = namespace(read=0, written=0, ok=0, failed=0, tests_failed=0) -%}
     {%- for result in results -%}
         {%- set node = result.node -%}
+        {%- if node.resource_type in ['test', 'unit_test'] and (result.status | string) in ['fail', 'error'] -%}
+            {%- set ns.tests_failed = ns.tests_failed + 1 -%}
+        {%- endif -%}
         {%- if node.package_name == 'corridor' and node.resource_type in ['model', 'seed'] -%}
             {%- set status = result.status | string -%}
             {%- if status in ['success', 'pass'] -%}
@@ -77,28 +83,29 @@
     {%- set config = corridor.resolved_config() -%}
     {%- set finished_at = modules.datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M:%S.%f') -%}
     {%- set started_at = run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') -%}
-    {%- set run_status = 'success' if ns.failed == 0 else 'partial_failure' -%}
+    {#- partial_failure: a model or seed failed or was skipped (its table is older than this run);
+        tests_failed: every node built, some dbt test failed (e.g. an open alert of error severity) -#}
+    {%- set run_status = 'partial_failure' if ns.failed > 0 else ('tests_failed' if ns.tests_failed > 0 else 'success') -%}
     {%- set s = corridor.sql_string -%}
 
-    {%- set insert_history -%}
-        insert into {{ history }} (
-            invocation_id, run_status, dbt_command, dbt_version, corridor_version,
-            target_name, target_type, config_fingerprint, config_json, rules_fingerprint,
-            model_versions, model_row_counts, nodes_succeeded, nodes_failed,
-            rows_read, rows_written, started_at, finished_at
-        )
-        select
-            {{ s(invocation_id) }}, {{ s(run_status) }}, {{ s(flags.WHICH) }}, {{ s(dbt_version) }},
-            {{ s(corridor.corridor_version()) }}, {{ s(target.name) }}, {{ s(target.type) }},
-            {{ s(local_md5(tojson(config, sort_keys=true))) }}, {{ s(tojson(config, sort_keys=true)) }},
-            {{ s(rules_fingerprint) }}, {{ s(model_versions) }}, {{ s(tojson(node_rows, sort_keys=true)) }},
-            {{ ns.ok }}, {{ ns.failed }}, {{ ns.read }}, {{ ns.written }},
-            cast({{ s(started_at) }} as {{ dbt.type_timestamp() }}),
-            cast({{ s(finished_at) }} as {{ dbt.type_timestamp() }})
-    {%- endset -%}
-    {%- do run_query('delete from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
-    {%- do run_query(insert_history) -%}
+    {%- set run_row = {
+        'run_status': s(run_status), 'dbt_command': s(flags.WHICH), 'dbt_version': s(dbt_version),
+        'corridor_version': s(corridor.corridor_version()), 'target_name': s(target.name), 'target_type': s(target.type),
+        'config_fingerprint': s(local_md5(tojson(config, sort_keys=true))), 'config_json': s(tojson(config, sort_keys=true)),
+        'rules_fingerprint': s(rules_fingerprint), 'model_versions': s(model_versions),
+        'model_row_counts': s(tojson(node_rows, sort_keys=true)),
+        'nodes_succeeded': ns.ok, 'nodes_failed': ns.failed, 'rows_read': ns.read, 'rows_written': ns.written,
+        'started_at': 'cast(' ~ s(started_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
+        'finished_at': 'cast(' ~ s(finished_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
+    } -%}
+    {%- set assignments = [] -%}
+    {%- for column, value in run_row.items() -%}
+        {%- do assignments.append(column ~ ' = ' ~ value) -%}
+    {%- endfor -%}
+    {%- set settle_history = 'update ' ~ history ~ ' set ' ~ (assignments | join(', ')) ~ ' where invocation_id = ' ~ s(invocation_id) -%}
+    {%- set insert_history = 'insert into ' ~ history ~ ' (invocation_id, ' ~ (run_row.keys() | join(', ')) ~ ') select ' ~ s(invocation_id) ~ ', ' ~ (run_row.values() | join(', ')) -%}
 
+    {%- do corridor._corridor_test_pause('hook_start') -%}
     {%- do run_query('delete from ' ~ model_history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
     {%- for row in node_rows -%}
         {%- set insert_node -%}
@@ -114,6 +121,9 @@
                 {{ row['execution_seconds'] }}
         {%- endset -%}
         {%- do run_query(insert_node) -%}
+        {%- if loop.first -%}
+            {%- do corridor._corridor_test_pause('in_model_history') -%}
+        {%- endif -%}
     {%- endfor -%}
     {%- do corridor._corridor_record_snapshots(results, started_at) -%}
     {#- the alerts as this run believed them, when corridor_alerts was built by it -#}
@@ -131,6 +141,15 @@
             from {{ alerts }}
         {%- endset -%}
         {%- do run_query(insert_alerts) -%}
+    {%- endif -%}
+    {%- do corridor._corridor_test_pause('after_audit_rows') -%}
+    {#- last, in one statement: the run row (opened as 'running' by corridor.begin_run_history) settles.
+        A kill before this line leaves it 'running'; the next invocation marks it 'interrupted' and
+        deletes the audit rows written above. -#}
+    {%- if run_query('select count(*) from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)).columns[0].values()[0] | int > 0 -%}
+        {%- do run_query(settle_history) -%}
+    {%- else -%}
+        {%- do run_query(insert_history) -%}
     {%- endif -%}
     {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " failed, " ~ ns.written ~ " rows written).", info=true) }}
     {{ return('') }}

@@ -5,7 +5,8 @@
     The var corridor_segment_columns is either a list of column names (the
     dimension takes the column's name) or a mapping {dimension: column}.
     Dimension names become output values and staged column names
-    (segment_<dimension>), so they must be plain lower-case identifiers.
+    (segment_<dimension>), so they must be plain lower-case identifiers. The
+    entity id column cannot be a segment: segment values are stored in clear.
 #}
 {% macro segment_dimensions() %}
     {{ return(adapter.dispatch('segment_dimensions', 'corridor')()) }}
@@ -29,6 +30,7 @@
         {%- endfor -%}
     {%- endif -%}
     {%- set seen = [] -%}
+    {%- set entity = corridor.input_config('production_events')['columns'].get('entity_id') -%}
     {%- for d in dims -%}
         {%- if not modules.re.fullmatch('[a-z][a-z0-9_]{0,62}', d['dimension'] | string) -%}
             {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is not a lower-case identifier ([a-z][a-z0-9_]*). Use the mapping form {dimension: column} to give it a plain name.") }}
@@ -37,6 +39,9 @@
             {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is reserved or repeated.") }}
         {%- endif -%}
         {%- do seen.append(d['dimension']) -%}
+        {%- if entity is not none and (d['column'] | string | lower) == (entity | string | lower) -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_segment_columns' maps segment dimension '" ~ d['dimension'] ~ "' to column '" ~ d['column'] ~ "', the entity id column of var 'corridor_production_events' (columns.entity_id). Segment values are written in clear into the result tables and the never-wiped observation history, so raw entity ids would leave the warehouse's staging layer. Remove it from corridor_segment_columns (entity ids are kept only as keyed pseudonyms).") }}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(dims) }}
 {% endmacro %}

@@ -16,7 +16,10 @@
         largest term (O(sqrt(a)) terms near the mean; geometric decay away from
         it). Accurate to about 1e-9 absolute at a + b = 1e6 (the lgamma
         differences), to 1e-13 for small parameters; set-based, so engines
-        parallelize it.
+        parallelize it. The terms (each in [0, 1]) are summed as exact
+        decimals with 30 places (corridor.exact_sum): a parallel floating
+        sum adds them in a different order on every run, and Clopper-Pearson
+        and Bayesian bounds would differ between builds in their last bits.
 
     corridor.beta_quantile_query(source, key, p, a, b, iterations=10)
         A query of (key, beta_quantile): x with I_x(a, b) = p, by Halley's
@@ -59,7 +62,7 @@
 
     select
         beta_key,
-        greatest(0.0, least(1.0, case when is_flipped then 1 - sum(term) else sum(term) end)) as beta_cdf
+        greatest(0.0, least(1.0, case when is_flipped then 1 - {{ corridor.exact_sum('term', 30) }} else {{ corridor.exact_sum('term', 30) }} end)) as beta_cdf
     from (
         select
             beta_key,

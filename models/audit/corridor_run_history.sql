@@ -4,15 +4,20 @@
         unique_key='invocation_id',
         incremental_strategy=('merge' if target.type == 'spark' else 'delete+insert'),
         on_schema_change='append_new_columns',
+        post_hook="{{ corridor.begin_run_history(this) }}",
     )
 }}
 {#-
-    The audit trail: one row per dbt invocation, appended by the on-run-end
-    hook corridor.record_run_history(). This model only owns the table and its
+    The audit trail: one row per dbt invocation, opened as 'running' by
+    corridor.begin_run_history() (on-run-start, and the post-hook below for a
+    first build) and settled last by the on-run-end hook
+    corridor.record_run_history(). This model only owns the table and its
     contract; it selects no rows itself. It is never rebuilt by --full-refresh
     (full_refresh is tied to var corridor_allow_history_full_refresh, false by
     default), so the history outlives any rebuild of the results.
 -#}
+{#- config values that reach SQL as identifiers are checked here, at parse time, before any SQL runs -#}
+{%- do corridor.validate_config_identifiers() -%}
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set bigint = dbt.type_bigint() -%}

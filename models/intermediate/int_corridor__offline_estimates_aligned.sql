@@ -12,7 +12,8 @@
     An estimate without a window grain (null) applies to every configured
     grain. When several estimates cover the same window, precedence is:
     an estimate for that grain over a grain-less one, then the most recently
-    produced, then the larger estimate id (docs/validation.md).
+    produced, then the larger estimate id, then the values themselves, so the
+    choice is the same on every build (docs/validation.md).
 -#}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
@@ -37,20 +38,21 @@ grains as (
 
 ),
 
-model_spans as (
+model_data_windows as (
 
     select
-        window_stats.model_id,
-        window_stats.window_grain,
-        grains.grain_hours,
-        min(window_stats.window_start) as first_window_start,
-        {{ corridor.windows_between_by_grain('window_stats.window_grain', 'min(window_stats.window_start)', 'max(window_stats.window_start)') }} as last_window_index
+        model_id,
+        window_grain,
+        window_start
 
     from window_stats
-    inner join grains
-        on window_stats.window_grain = grains.window_grain
-    where window_stats.segment_dimension = 'all'
-    group by 1, 2, 3
+    where segment_dimension = 'all'
+
+),
+
+model_spans as (
+
+    {{ corridor.window_islands('model_data_windows', 'grains', ['model_id']) }}
 
 ),
 
@@ -136,7 +138,11 @@ aligned as (
             order by
                 case when estimates_with_uncertainty.window_grain is null then 1 else 0 end,
                 estimates_with_uncertainty.produced_at desc nulls last,
-                estimates_with_uncertainty.estimate_id desc nulls last
+                estimates_with_uncertainty.estimate_id desc nulls last,
+                estimates_with_uncertainty.expected_value desc,
+                estimates_with_uncertainty.effective_standard_error desc nulls last,
+                estimates_with_uncertainty.interval_lower desc nulls last,
+                estimates_with_uncertainty.interval_upper desc nulls last
         ) as estimate_rank
 
     from estimates_with_uncertainty

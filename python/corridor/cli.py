@@ -2,10 +2,17 @@
 
 corridor init DIR           scaffold a dbt project that runs corridor on your data
 corridor demo               build the demo on embedded DuckDB and summarise it
-corridor publish            copy the build file atomically to where BI tools read it
+corridor publish            copy the build file atomically to where BI tools read it (only a completed run)
+corridor run [DBT ARGS]     dbt build, then publish when the run completed (for schedules; exit codes below)
 corridor report [--database PATH] [--out DIR]
                             write the HTML report of the tables (default: the demo's file) and the index of reports
 corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
+
+Exit codes of `corridor run`: 0 built and published; 1 built and published, but dbt tests failed (e.g. an
+open alert of error severity: a finding, the published file shows it); 2 not published: the run did not
+complete every model (a model failed, dbt stopped, or the run was killed); 3 not published: publishing failed
+(the build file is held by another process, or the copy did not check out).
+Exit codes of `corridor publish`: 0 published; 2 nothing published (see the message).
 """
 
 from __future__ import annotations
@@ -14,14 +21,15 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 
 from corridor import __version__
-from corridor.dbt_runner import REPO_ROOT, duckdb_path, run_dbt
-from corridor.publish import PublishError, default_publish_path, publish
+from corridor.dbt_runner import REPO_ROOT, dbt_executable, duckdb_path, run_dbt
+from corridor.publish import PublishError, default_publish_path, last_run, publish
 
 
 def _summarise(path: Path) -> str:
@@ -228,6 +236,47 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return _publish(build_file, target)
 
 
+RUN_PUBLISHED, RUN_PUBLISHED_TESTS_FAILED, RUN_NOT_COMPLETED, RUN_PUBLISH_FAILED = 0, 1, 2, 3
+
+
+def _last_run_or_none(build_file: Path) -> tuple[str | None, str | None]:
+    if not build_file.exists():
+        return None, None
+    try:
+        invocation_id, status, _ = last_run(build_file)
+    except (PublishError, duckdb.Error):
+        return None, None
+    return invocation_id, status
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """`dbt build` in the current project, then `corridor publish` when that build completed.
+
+    A schedule runs this instead of `dbt build && corridor publish` (which never publishes while an alert of
+    error severity is open, since dbt then exits 1 by design)."""
+    build_file = Path(args.database) if args.database else duckdb_path()
+    target = Path(args.to) if args.to else default_publish_path(build_file)
+    before, _ = _last_run_or_none(build_file)
+    dbt_args = [a for a in args.dbt_args if a != "--"]
+    returncode = subprocess.call([dbt_executable(), "build", *dbt_args])
+    invocation_id, status = _last_run_or_none(build_file)
+    if invocation_id is None or invocation_id == before:
+        print(
+            f"corridor run: dbt build (exit {returncode}) recorded no run in {build_file}: nothing published",
+            file=sys.stderr,
+        )
+        return RUN_NOT_COMPLETED
+    if status not in ("success", "tests_failed"):
+        print(f"corridor run: run {invocation_id} ended '{status}': nothing published", file=sys.stderr)
+        return RUN_NOT_COMPLETED
+    if _publish(build_file, target) != 0:
+        return RUN_PUBLISH_FAILED
+    if status == "tests_failed":
+        print(f"corridor run: run {invocation_id} published; some dbt tests failed (see the dbt output above)")
+        return RUN_PUBLISHED_TESTS_FAILED
+    return RUN_PUBLISHED
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from corridor.report import ReportError, write_report
 
@@ -333,6 +382,16 @@ def main(argv: list[str] | None = None) -> int:
         "--to", help="the published file (default: $CORRIDOR_PUBLISH_PATH or published/<name> next to the build file)"
     )
     pub.set_defaults(func=cmd_publish)
+    run = sub.add_parser(
+        "run",
+        help="dbt build, then publish when the run completed (for schedules; see exit codes above)",
+        description="Run `dbt build [DBT ARGS]` in the current dbt project, then publish the build file when the "
+        "run completed every model, even when dbt tests failed (open alerts of error severity).",
+    )
+    run.add_argument("--database", help="the build file (default: $CORRIDOR_DUCKDB_PATH or build/corridor.duckdb)")
+    run.add_argument("--to", help="the published file (default: $CORRIDOR_PUBLISH_PATH or published/<name>)")
+    run.add_argument("dbt_args", nargs=argparse.REMAINDER, help="arguments passed to dbt build, after --")
+    run.set_defaults(func=cmd_run)
     report = sub.add_parser("report", help="write the HTML validation report of a corridor DuckDB file")
     report.add_argument(
         "--database",

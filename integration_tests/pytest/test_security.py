@@ -1,0 +1,307 @@
+"""Security: the pseudonymization key never leaves the engine (no file under target/ or logs/, no view or table
+definition, nothing published holds the key or the key derived from it), missing and weak keys are refused outside
+the demo, entity ids cannot become a segment, and every configuration value that reaches SQL is quoted or
+validated (quotes, semicolons and SQL text in each var: nothing runs, a refused value names its var)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from conftest import Dbt, query
+from corridor import duckdb_plugin
+from corridor import publish as publish_mod
+from corridor.dbt_runner import INTEGRATION_DIR
+
+pytestmark = pytest.mark.dbt
+
+TEST_KEY = "corridor-test-key"  # conftest's Dbt passes it to every integration build
+
+
+def _derived(key: str) -> str:
+    return hashlib.md5(f"corridor-pseudonym-v1:{key}".encode()).hexdigest()
+
+
+def _project_vars() -> dict:
+    return yaml.safe_load((INTEGRATION_DIR / "dbt_project.yml").read_text())["vars"]
+
+
+def _files_holding(root: Path, needles: list[str]) -> list[str]:
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            found += [f"{path} holds {n!r}" for n in needles if n.encode() in data]
+    return found
+
+
+def _objects_holding(path: Path, needles: list[str]) -> list[str]:
+    """Every view and table definition, and every text value of every table, of a DuckDB file, searched."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = []
+        definitions = con.execute(
+            "select view_name, sql from duckdb_views() where not internal"
+            " union all select table_name, sql from duckdb_tables()"
+        ).fetchall()
+        found += [f"definition of {name}" for name, sql in definitions for n in needles if n in (sql or "")]
+        columns = con.execute(
+            "select schema_name, table_name, column_name from duckdb_columns()"
+            " where data_type = 'VARCHAR' and not internal"
+        ).fetchall()
+        for schema, table, column in columns:
+            ident = ".".join('"' + p.replace('"', '""') + '"' for p in (schema, table, column))
+            relation = ident.rsplit(".", 1)[0]
+            for n in needles:
+                hits = con.execute(f"select count(*) from {relation} where contains({ident}, ?)", [n]).fetchall()
+                if hits[0][0]:
+                    found.append(f"{table}.{column} holds {n!r}")
+        return found
+    finally:
+        con.close()
+
+
+# ---------------------------------------------------------------- the key never leaves the engine
+
+
+def test_no_key_material_under_target_or_logs_or_in_the_database(integration_duckdb):
+    needles = [TEST_KEY, _derived(TEST_KEY)]
+    work = integration_duckdb["work"]
+    assert (work / "target" / "partial_parse.msgpack").exists() and (work / "logs" / "dbt.log").exists()
+    assert _files_holding(work / "target", needles) == []
+    assert _files_holding(work / "logs", needles) == []
+    assert _objects_holding(integration_duckdb["path"], needles) == []
+    # the pseudonyms are still the documented keyed hash of the raw ids; the staging view reads the key from the
+    # session, so a reader without it gets null pseudonyms, never the key
+    con = duckdb.connect(str(integration_duckdb["path"]), read_only=True)
+    try:
+        sql = (
+            "select raw.customer_key, stg.entity_pseudonym from stg_corridor__production_events as stg"
+            " inner join raw_inference_log as raw on stg.event_id = raw.request_uuid"
+            " where raw.customer_key is not null order by 1 limit 1"
+        )
+        assert con.execute(sql).fetchall()[0][1] is None
+        duckdb_plugin.configure(con, {"CORRIDOR_PSEUDONYM_KEY": TEST_KEY})
+        raw_id, pseudonym = con.execute(sql).fetchall()[0]
+    finally:
+        con.close()
+    assert pseudonym == hashlib.sha256(f"{_derived(TEST_KEY)}:{raw_id}".encode()).hexdigest()
+
+
+def test_published_file_holds_no_key_material_views_or_raw_inputs(integration_duckdb, tmp_path):
+    build = tmp_path / "build.duckdb"
+    shutil.copyfile(integration_duckdb["path"], build)
+    published = publish_mod.publish(build, tmp_path / "bi" / "corridor.duckdb").path
+    assert _objects_holding(published, [TEST_KEY, _derived(TEST_KEY)]) == []
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        tables = {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+        views = con.execute("select count(*) from duckdb_views() where not internal").fetchall()[0][0]
+        raw_ids = con.execute(
+            "select count(*) from corridor_quarantine where contains(raw_values, ?)", ['"cust-']
+        ).fetchall()[0][0]
+    finally:
+        con.close()
+    assert views == 0
+    assert {"corridor_validation_results", "corridor_run_history", "int_corridor__window_gate_status"} <= tables
+    unexpected = {t for t in tables if not t.startswith("corridor_") and t != "int_corridor__window_gate_status"}
+    assert unexpected == set()  # no stg_, int_ (but the gate status), raw seed or user table
+    assert "raw_inference_log" not in tables and "inference_log_clean" not in tables
+    assert raw_ids == 0
+
+
+def test_duckdb_plugin_sets_the_key_as_a_session_variable_only():
+    con = duckdb.connect()
+    duckdb_plugin.configure(con, {"CORRIDOR_PSEUDONYM_KEY": "k3y-with-'quote\"s;--"})
+    assert con.execute("select getvariable('corridor_pseudonym_key')").fetchall() == [("k3y-with-'quote\"s;--",)]
+    assert con.execute("select getvariable('corridor_pseudonym_plugin')").fetchall() == [(True,)]
+    duckdb_plugin.configure(con, {})
+    assert con.execute("select getvariable('corridor_pseudonym_key')").fetchall() == [(None,)]
+
+
+# ---------------------------------------------------------------- missing, weak and demo keys; entity as segment
+
+
+@pytest.fixture
+def copied(integration_duckdb, tmp_path):
+    """A copy of the integration build file and a dbt on it, for runs that must not touch the shared one."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copyfile(integration_duckdb["path"], path)
+
+    def make(**env: str) -> Dbt:
+        return Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), **env})
+
+    return path, make
+
+
+@pytest.mark.parametrize("demo_seeds", [False, True])
+def test_missing_key_outside_the_demo_is_an_error_naming_what_to_set(copied, demo_seeds):
+    """All inputs mapped to the user's data: no key is an error even when corridor_load_demo_seeds is left at its
+    default (true), never the public demo key."""
+    _, make = copied
+    dbt = make(CORRIDOR_PSEUDONYM_KEY="")
+    result = dbt(
+        "run",
+        "--select",
+        "stg_corridor__production_events",
+        vars={"corridor_load_demo_seeds": demo_seeds},
+        expect_ok=False,
+    )
+    assert not result.ok
+    assert "corridor: no pseudonymization key" in result.output
+    assert "Set the environment variable CORRIDOR_PSEUDONYM_KEY" in result.output
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("short-key", "the pseudonymization key is weak (9 characters"),
+        ("a" * 40, "the pseudonymization key is weak (40 characters, about 0 bits"),
+        ("abababababababababababab", "the pseudonymization key is weak (24 characters, about 24 bits"),
+        ("corridor-public-demo-key", "the pseudonymization key is the public demo key"),
+    ],
+)
+def test_weak_and_public_keys_are_refused(copied, key, message):
+    _, make = copied
+    result = make(CORRIDOR_PSEUDONYM_KEY=key)("run", "--select", "stg_corridor__production_events", expect_ok=False)
+    assert not result.ok
+    assert message in result.output
+    if key != "corridor-public-demo-key":
+        assert key not in result.output  # the refusal does not echo the key
+
+
+def test_a_build_without_the_plugin_says_to_add_it(copied, tmp_path):
+    path, _ = copied
+    profiles = yaml.safe_load((INTEGRATION_DIR / "profiles.yml").read_text())
+    profiles["corridor_integration_tests"]["outputs"]["duckdb"].pop("plugins")
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "profiles.yml").write_text(yaml.safe_dump(profiles))
+    dbt = Dbt(
+        INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "DBT_PROFILES_DIR": str(tmp_path / "profiles")}
+    )
+    result = dbt("run", "--select", "stg_corridor__production_events", expect_ok=False)
+    assert not result.ok
+    assert "plugins: [{module: corridor.duckdb_plugin}]; it is not loaded now" in result.output
+
+
+def test_entity_column_as_a_segment_dimension_is_refused(tmp_path):
+    segments = {"country": "country_code", "customer": "CUSTOMER_KEY"}
+    result = Dbt(INTEGRATION_DIR, tmp_path, {})("parse", vars={"corridor_segment_columns": segments}, expect_ok=False)
+    assert not result.ok
+    assert "maps segment dimension 'customer' to column 'CUSTOMER_KEY', the entity id column" in result.output
+
+
+# ---------------------------------------------------------------- configuration is data
+
+PAYLOADS = [
+    "it's",
+    "x'); drop table canary; --",
+    'x"; drop table canary; --',
+    "' || (select 'PWNED') || '",
+]
+SELECT = [
+    "--select",
+    "stg_corridor__production_events",
+    "stg_corridor__rules",
+    "int_corridor__rules_checked",
+    "corridor_rule_issues",
+    "int_corridor__event_window_profile",
+    "corridor_run_history",
+]
+
+
+def _events_var(**columns) -> dict:
+    events = dict(_project_vars()["corridor_production_events"])
+    events["columns"] = {**events["columns"], **columns}
+    return events
+
+
+# (var name, value builder, text a refusal must contain, or None when the value must be accepted as data)
+CASES = [
+    ("corridor_schema", lambda p: p, "var 'corridor_schema' is"),
+    (
+        "corridor_production_events",
+        lambda p: {**_events_var(), "ref": None, "relation": f"main.{p}"},
+        "var 'corridor_production_events.relation' is",
+    ),
+    ("corridor_production_events", lambda p: _events_var(latency_ms=p), "var 'corridor_production_events.columns"),
+    ("corridor_severity_levels", lambda p: {p: "error", "high": "error"}, None),
+    (
+        "corridor_segment_columns",
+        lambda p: {"country": p},
+        "corridor_feature_columns' maps 'segment_country' to column",
+    ),
+    ("corridor_segment_columns", lambda p: {p: "country_code"}, "in var 'corridor_segment_columns' is not a lower"),
+    (
+        "corridor_feature_columns",
+        lambda p: {"basket_size": p},
+        "corridor_feature_columns' maps 'feature_basket_size' to column",
+    ),
+    ("corridor_known_model_versions", lambda p: [p, "basket_risk:r1"], None),
+    ("corridor_model_type", lambda p: p, "var 'corridor_model_type' is"),
+    ("corridor_window_grains", lambda p: ["day", p], "var 'corridor_window_grains' contains"),
+    ("corridor_quality_gates", lambda p: {p: {"warn": 1}}, "var 'corridor_quality_gates' names an unknown check"),
+]
+
+
+@pytest.fixture
+def canaried(copied):
+    """The copied build file with a canary table and a table whose name is SQL, as an attacker would leave."""
+    path, make = copied
+    con = duckdb.connect(str(path))
+    con.execute("create table canary as select 42 as alive")
+    for payload in PAYLOADS:
+        con.execute(f'create table "{payload.replace(chr(34), chr(34) * 2)}" as select * from inference_log_clean')
+    con.close()
+    return path, make
+
+
+def _tables(path: Path) -> set[str]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return {r[0] for r in con.execute("select table_name from duckdb_tables()").fetchall()}
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("payload", ["x'\"); drop table canary; --", "' || (select 'PWNED') || '"])
+@pytest.mark.parametrize(("var", "build", "refusal"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_config_values_stay_data(canaried, var, build, refusal, payload):
+    path, make = canaried
+    before = _tables(path)
+    result = make()("run", *SELECT, vars={var: build(payload)}, expect_ok=False)
+    if refusal is None:
+        assert result.ok, result.output[-4000:]
+    else:
+        assert not result.ok
+        assert refusal in result.output, result.output[-4000:]
+    assert "Traceback" not in result.output
+    assert query(path, "select alive from canary")["alive"].tolist() == [42]
+    assert before <= _tables(path)
+    assert not any("PWNED" in line and "select 'PWNED'" not in line for line in result.output.splitlines())
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_severity_names_with_sql_are_written_as_text(canaried, payload):
+    path, make = canaried
+    make()("run", *SELECT, vars={"corridor_severity_levels": {payload: "error", "high": "error"}})
+    reasons = query(path, "select reason from corridor_rule_issues where contains(problem_codes, 'unknown_severity')")[
+        "reason"
+    ]
+    assert len(reasons) == 4  # the low and medium rules (only the payload and high are known)
+    assert all(
+        f"is not one of {', '.join(sorted(['high', payload]))} (var corridor_severity_levels)" in r for r in reasons
+    )
+    assert query(path, "select alive from canary")["alive"].tolist() == [42]
+    levels = query(path, "select distinct dbt_severity from int_corridor__rules_checked where severity = 'high'")
+    assert levels["dbt_severity"].tolist() == ["error"]
+    config = json.loads(
+        query(path, "select config_json from corridor_run_history order by started_at desc limit 1")["config_json"][0]
+    )
+    assert payload in config["settings"]["corridor_severity_levels"]
