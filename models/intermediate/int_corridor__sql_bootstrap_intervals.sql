@@ -40,8 +40,6 @@
     {%- set metrics = [metrics[0], metrics[1], metrics[3]] -%}
 {%- endif -%}
 {%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set dimensions = ['all'] -%}
-{%- for s in segments -%}{%- do dimensions.append(s['dimension']) -%}{%- endfor -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -123,33 +121,13 @@ small_groups as (
 
 small_group_events as (
 
-    {%- for grain in grains %}
-    {%- set grain_loop = loop %}
-    {%- for dimension in dimensions %}
-    select
-        small_groups.*,
-        events.event_key,
-        events.latency_ms,
-        events.is_error_flag,
-        events.is_evaluable_flag,
-        events.is_correct_flag,
-        events.loss_term
-    from events
-    inner join small_groups
-        on
-            events.model_id = small_groups.model_id
-            and events.model_version = small_groups.model_version
-            and small_groups.window_grain = '{{ grain }}'
-            and events.{{ grain }}_start = small_groups.window_start
-            and small_groups.segment_dimension = '{{ dimension }}'
-            and {{ "'all'" if dimension == 'all' else 'events.segment_' ~ dimension }} = small_groups.segment_value
-    where
-        small_groups.is_small_events
-        or (small_groups.is_small_latency and events.latency_ms is not null)
-        or (small_groups.is_small_evaluated and events.is_evaluable_flag = 1)
-    {{ 'union all' if not (grain_loop.last and loop.last) }}
-    {%- endfor %}
-    {%- endfor %}
+    {{ corridor.window_segment_members(
+        'events', 'small_groups', grains, segments,
+        ['event_key', 'latency_ms', 'is_error_flag', 'is_evaluable_flag', 'is_correct_flag', 'loss_term'],
+        'small_groups.is_small_events'
+        ~ ' or (small_groups.is_small_latency and events.latency_ms is not null)'
+        ~ ' or (small_groups.is_small_evaluated and events.is_evaluable_flag = 1)'
+    ) }}
 
 ),
 
