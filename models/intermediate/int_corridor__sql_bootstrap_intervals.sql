@@ -18,6 +18,7 @@
       replicate, z2 the B normal quantiles); the replicate is T / N.
     Float sums go through exact decimals: builds are bit-identical.
 -#}
+{{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}

@@ -3,7 +3,7 @@
     series below ~1000 terms, corridor.beta_cdf_quadrature above), compared
     with scipy.stats.beta by pytest: Clopper-Pearson bounds and a posterior
     with a fractional prior, the CDF at the quantile and just below it. -#}
-{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+{{ config(materialized='table', pre_hook=corridor.set_based_series_hooks()) }}
 {%- set double = 'double precision' if target.type == 'postgres' else 'double' -%}
 with
 
