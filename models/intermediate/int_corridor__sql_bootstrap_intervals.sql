@@ -40,6 +40,21 @@
 {%- if model_type != 'binary_classifier' -%}
     {%- set metrics = [metrics[0], metrics[1], metrics[3]] -%}
 {%- endif -%}
+{%- set sufficient = [
+    ('n_events', 'count(*)'), ('n_errors', 'sum(is_error_flag)'), ('n_latency', 'count(latency_ms)'),
+    ('latency_sum', corridor.exact_decimal_sum('latency_ms', 9)),
+    ('latency_sq_sum', corridor.exact_decimal_sum('latency_ms * latency_ms', 9)),
+    ('n_evaluated', 'sum(is_evaluable_flag)'), ('n_correct', 'sum(is_correct_flag)'),
+    ('loss_sum', corridor.exact_decimal_sum('loss_term', 12)),
+    ('loss_sq_sum', corridor.exact_decimal_sum('loss_term * loss_term', 12)),
+] -%}
+{%- set weighted_sums = [
+    ('w_events', 'sum(bootstrap_weight)'), ('w_errors', 'sum(bootstrap_weight * is_error_flag)'),
+    ('w_latency', 'sum(case when latency_ms is not null then bootstrap_weight else 0 end)'),
+    ('w_latency_sum', corridor.exact_decimal_sum('bootstrap_weight * latency_ms', 9)),
+    ('w_evaluated', 'sum(bootstrap_weight * is_evaluable_flag)'), ('w_correct', 'sum(bootstrap_weight * is_correct_flag)'),
+    ('w_loss_sum', corridor.exact_decimal_sum('bootstrap_weight * loss_term', 12)),
+] -%}
 {%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
@@ -68,18 +83,18 @@ fine_cells as (
 
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
-        count(*) as n_events,
-        sum(is_error_flag) as n_errors,
-        count(latency_ms) as n_latency,
-        {{ corridor.exact_decimal_sum('latency_ms', 9) }} as latency_sum,
-        {{ corridor.exact_decimal_sum('latency_ms * latency_ms', 9) }} as latency_sq_sum,
-        sum(is_evaluable_flag) as n_evaluated,
-        sum(is_correct_flag) as n_correct,
-        {{ corridor.exact_decimal_sum('loss_term', 12) }} as loss_sum,
-        {{ corridor.exact_decimal_sum('loss_term * loss_term', 12) }} as loss_sq_sum
+        {%- for name, expr in sufficient %}
+        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
     from events
     group by {{ corridor.fine_cell_keys(segments, finest) }}
+
+),
+
+fine_cells_with_windows as (
+
+    select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_cells
 
 ),
 
@@ -89,22 +104,17 @@ group_stats as (
         model_id,
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
-        sum(n_events) as n_events,
-        sum(n_errors) as n_errors,
-        sum(n_latency) as n_latency,
-        sum(latency_sum) as latency_sum,
-        sum(latency_sq_sum) as latency_sq_sum,
-        sum(n_evaluated) as n_evaluated,
-        sum(n_correct) as n_correct,
-        sum(loss_sum) as loss_sum,
-        sum(loss_sq_sum) as loss_sq_sum
+        {%- for name, _ in sufficient %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
-    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_cells) as fine_cells_with_windows
+    from fine_cells_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
 
 ),
 
-{#- groups with a metric small enough to resample event by event, and which of their events it needs -#}
+{#- groups with a metric small enough to resample event by event: only the fine cells of such groups are
+    resampled (each event once, as before), then rolled up like every event aggregation -#}
 small_groups as (
 
     select
@@ -120,42 +130,71 @@ small_groups as (
 
 ),
 
-small_group_events as (
+small_fine_cells as (
 
-    {{ corridor.window_segment_members(
-        'events', 'small_groups', grains, segments,
-        ['event_key', 'latency_ms', 'is_error_flag', 'is_evaluable_flag', 'is_correct_flag', 'loss_term'],
-        'small_groups.is_small_events'
-        ~ ' or (small_groups.is_small_latency and events.latency_ms is not null)'
-        ~ ' or (small_groups.is_small_evaluated and events.is_evaluable_flag = 1)'
-    ) }}
+    select distinct {{ corridor.fine_cell_keys(segments, finest) }}
+    from ({{ corridor.window_segment_members(
+        'fine_cells_with_windows', 'small_groups', grains, segments,
+        corridor.fine_cell_keys(segments, finest).split(',') | map('trim') | list
+    ) }}) as members
+
+),
+
+small_events as (
+
+    select events.*
+    from events
+    inner join small_fine_cells
+        on {{ corridor.keys_equal('events', 'small_fine_cells', corridor.fine_cell_keys(segments, finest).split(',') | map('trim') | list) }}
 
 ),
 
 weighted as (
 
-    {{ corridor.poisson_bootstrap_weights('small_group_events', 'event_key', n_resamples, seed) }}
+    {{ corridor.poisson_bootstrap_weights('small_events', 'event_key', n_resamples, seed) }}
+
+),
+
+small_fine_replicates as (
+
+    select
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        bootstrap_replicate,
+        {%- for name, expr in weighted_sums %}
+        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from weighted
+    group by {{ corridor.fine_cell_keys(segments, finest) }}, bootstrap_replicate
+
+),
+
+small_rollup as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }},
+        bootstrap_replicate,
+        {%- for name, _ in weighted_sums %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from small_fine_replicates) as with_windows
+    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['bootstrap_replicate']) }}
 
 ),
 
 small_replicates as (
 
     select
-        {{ group_cols | join(', ') }},
-        is_small_events,
-        is_small_latency,
-        is_small_evaluated,
-        bootstrap_replicate,
-        sum(bootstrap_weight) as w_events,
-        sum(bootstrap_weight * is_error_flag) as w_errors,
-        sum(case when latency_ms is not null then bootstrap_weight else 0 end) as w_latency,
-        {{ corridor.exact_decimal_sum('bootstrap_weight * latency_ms', 9) }} as w_latency_sum,
-        sum(bootstrap_weight * is_evaluable_flag) as w_evaluated,
-        sum(bootstrap_weight * is_correct_flag) as w_correct,
-        {{ corridor.exact_decimal_sum('bootstrap_weight * loss_term', 12) }} as w_loss_sum
-
-    from weighted
-    group by {{ group_cols | join(', ') }}, is_small_events, is_small_latency, is_small_evaluated, bootstrap_replicate
+        small_rollup.*,
+        small_groups.is_small_events,
+        small_groups.is_small_latency,
+        small_groups.is_small_evaluated
+    from small_rollup
+    inner join small_groups
+        on {{ corridor.keys_equal('small_rollup', 'small_groups', group_cols) }}
 
 ),
 
