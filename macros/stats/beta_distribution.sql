@@ -25,7 +25,8 @@
         A query of (key, beta_quantile): x with I_x(a, b) = p, by Halley's
         method from the starting point of Numerical Recipes' invbetai, each
         step evaluating the CDF with the series above; rows stop moving once a
-        step is below 1e-14 of min(x, 1 - x). lgamma(a + b) - lgamma(b) goes
+        step is below 1e-14 of min(x, 1 - x) (above x = 0.5 also once below
+        2.5e-16, about two units in the last place there). lgamma(a + b) - lgamma(b) goes
         through corridor.lgamma_difference, so a + b up to 1e8 keeps 1e-8. Verified against scipy.stats.beta.ppf.
 #}
 
@@ -246,7 +247,7 @@
                 when x - step >= 1 then 0.5 * (x + 1)
                 else x - step
             end as x,
-            abs(step) < 1e-14 * least(x, 1 - x) as is_converged
+            (abs(step) < 1e-14 * least(x, 1 - x) or (x > 0.5 and abs(step) < 2.5e-16)) as is_converged
         from beta_move_{{ i }}
 
         union all
