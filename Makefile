@@ -10,9 +10,24 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo report browser test bench bench-peers bench-intervals calibration lint seeds clean venv
+.PHONY: demo report browser test bench bench-peers bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
 
 venv: $(STAMP)
+
+# A second dbt minor for the tests (integration_tests/pytest/test_dbt_versions.py): dbt-core 1.10 in its own venv.
+OTHER_DBT_VENV := .venv-dbt1.10
+venv-dbt1.10: $(OTHER_DBT_VENV)/.installed
+
+$(OTHER_DBT_VENV)/.installed: requirements-dbt1.10.lock
+	test -x $(OTHER_DBT_VENV)/bin/python || $(PYTHON) -m venv $(OTHER_DBT_VENV)
+	$(OTHER_DBT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dbt1.10.lock
+	touch $@
+
+# The wheel of the corridor command and package (dist/corridor-<version>-py3-none-any.whl); see docs/install.md.
+wheel: venv
+	rm -rf build/lib build/bdist.* dist
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --wheel-dir dist .
+	@ls dist/*.whl
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "corridor needs Python 3.11, found " + sys.version' 
@@ -45,11 +60,11 @@ browser:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
 	fi
 
-test: venv browser $(DEMO_EVENTS)
+test: venv venv-dbt1.10 browser $(DEMO_EVENTS)
 	$(BIN)/python -m pytest
 
 lint: venv
-	$(BIN)/ruff check python integration_tests/pytest
+	$(BIN)/ruff check python integration_tests/pytest setup.py
 	$(BIN)/sqlfluff lint models analyses
 
 bench: venv
@@ -78,4 +93,4 @@ seeds: venv
 	$(BIN)/python -m corridor.demo_data seeds --out seeds/demo
 
 clean:
-	rm -rf build target logs dbt_packages integration_tests/target integration_tests/dbt_packages integration_tests/logs
+	rm -rf build dist target logs dbt_packages integration_tests/target integration_tests/dbt_packages integration_tests/logs

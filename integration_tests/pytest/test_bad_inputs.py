@@ -149,6 +149,12 @@ def _special_events():
         (_event("inf-score", "2026-10-04 15:10", score="inf", cls="1"), "non_finite_predicted_score"),
         (_event("class-3", "2026-10-04 16:10", cls="3"), "unknown_predicted_class"),
         (_event("err-maybe", "2026-10-04 17:10", is_error="maybe"), "unparseable_is_error"),
+        # an HTTP status is not an error flag: quarantined, never silently an error (corridor_error_status_min)
+        (_event("err-500", "2026-10-04 17:20", is_error="500"), "is_error_not_boolean"),
+        # boolean-like spellings are accepted
+        (_event("err-yes", "2026-10-04 17:30", is_error="Yes"), None),
+        (_event("err-t", "2026-10-04 17:40", is_error=" t "), None),
+        (_event("err-0", "2026-10-04 17:50", is_error="0"), None),
         (_event(None, "2026-10-04 18:10"), "missing_event_id"),
         (_event("no-model", "2026-10-04 19:10", model=None), "missing_model_id"),
         (
@@ -273,6 +279,7 @@ def _write_tables(path, frames):
 
 VARS = {
     "corridor_load_demo_seeds": False,
+    "corridor_profile": "demo",  # demo-shaped tables under their own names: the demo's column mapping
     "corridor_production_events": {"relation": "main.bad_events"},
     "corridor_outcomes": {"relation": "main.bad_outcomes"},
     "corridor_offline_estimates": {"relation": "main.bad_estimates"},
@@ -329,6 +336,7 @@ def _gate(build, check, model_id="m1", grain="hour", start=None):
         "inf-score",
         "class-3",
         "err-maybe",
+        "err-500",
         "no-model",
         "multi",
     ],
@@ -338,6 +346,18 @@ def test_malformed_event_is_quarantined_with_exactly_its_reasons(bad_build, even
     rows = q[q["record_id"] == event_id]
     expected = [r for r in bad_build["expected"][event_id] if r is not None]
     assert sorted(rows["reason_codes"]) == sorted(expected)
+
+
+def test_boolean_like_error_flags_are_read(bad_build):
+    flags = _q(
+        bad_build,
+        "select event_id, is_error from int_corridor__events_enriched where event_id in ('err-yes', 'err-t', 'err-0')",
+    )
+    assert dict(zip(flags["event_id"], flags["is_error"], strict=True)) == {
+        "err-yes": True,
+        "err-t": True,
+        "err-0": False,
+    }
 
 
 def test_null_event_id_is_quarantined(bad_build):
@@ -587,7 +607,7 @@ def test_missing_var_is_a_clear_error(tmp_path):
     variables = {k: v for k, v in VARS.items() if k != "corridor_outcomes"}
     result = dbt("run", "--select", "stg_corridor__outcomes", vars=variables, expect_ok=False)
     assert not result.ok
-    assert "var 'corridor_outcomes' is not set and the demo seeds are off" in result.output
+    assert "var 'corridor_outcomes' is not set. Map the outcomes input" in result.output
 
 
 def test_mapped_column_that_does_not_exist_is_a_clear_error(tmp_path):

@@ -89,6 +89,8 @@ REGRESSION_VARS = {
     "corridor_offline_estimates": {
         "relation": "main.eta_offline",
         "columns": {
+            # optional columns are unmapped (null) unless named: this one is
+            "standard_error": "standard_error",
             "estimate_id": None,
             "segment_dimension": None,
             "segment_value": None,
@@ -188,7 +190,9 @@ def regression_project(root_dbt):
 
 def test_missing_input_var_names_the_var(regression_project):
     vars = {k: v for k, v in REGRESSION_VARS.items() if k != "corridor_outcomes"}
-    _expect_error(regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_load_demo_seeds: false")
+    _expect_error(
+        regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_outcomes:", "ref: <your model"
+    )
 
 
 def test_mapped_column_that_does_not_exist(regression_project):
@@ -218,7 +222,9 @@ def test_relation_that_does_not_exist(regression_project):
 def test_required_column_mapped_to_null(regression_project):
     vars = {**REGRESSION_VARS}
     vars["corridor_outcomes"] = {"relation": "main.trip_outcomes", "columns": {"event_id": "id", "label": None}}
-    _expect_error(regression_project, vars, "var 'corridor_outcomes.columns.label' is null")
+    _expect_error(
+        regression_project, vars, "var 'corridor_outcomes.columns' does not map label", "label: <your label column>"
+    )
 
 
 def test_unknown_keys_and_bad_settings(regression_project):
@@ -267,3 +273,48 @@ def test_no_segment_dimensions_at_all(root_dbt):
     dbt("build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_segment_columns": []})
     dims = query(path, "select distinct segment_dimension, segment_value from corridor_metric_observations")
     assert dims.values.tolist() == [["all", "all"]]
+
+
+def test_misspelled_vars_and_keys_fail_with_a_did_you_mean(regression_project):
+    """A misspelled var or key is an error naming the closest known name, never silently ignored."""
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_segments_columns": ["zone"]},
+        "unknown var 'corridor_segments_columns'. Did you mean 'corridor_segment_columns'?",
+    )
+    outcomes = {**REGRESSION_VARS["corridor_outcomes"], "columns": {"event_id": "id", "labl": "eta_actual"}}
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_outcomes": outcomes},
+        "maps an unknown corridor column 'labl'. Did you mean 'label'?",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "colums": {}}},
+        "has an unknown key 'colums'. Did you mean 'columns'?",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rates": {"warn": 0.1}}},
+        "unknown check 'null_rates'. Did you mean 'null_rate'?",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rate": {"wran": 0.1}}},
+        "unknown key 'wran'. Did you mean 'warn'?",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_seasonal_baseline": {"hour": {"lookback_period": 3}}},
+        "unknown key 'lookback_period'. Did you mean 'lookback_periods'?",
+    )
+    _expect_error(
+        regression_project,
+        {**REGRESSION_VARS, "corridor_check_severity": {"quality_gate": "error"}},
+        "unknown check 'quality_gate'. Did you mean 'quality_gates'?",
+    )
+    # far from every known name: no suggestion, still an error
+    result = regression_project(
+        "build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_xyzzy": 1}, expect_ok=False
+    )
+    assert not result.ok and "unknown var 'corridor_xyzzy'." in result.output and "Did you mean" not in result.output

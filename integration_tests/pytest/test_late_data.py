@@ -23,6 +23,7 @@ LOOKBACK_DAYS = 5
 
 VARS = {
     "corridor_load_demo_seeds": False,
+    "corridor_profile": "demo",  # demo-shaped tables under their own names: the demo's column mapping
     "corridor_production_events": {"relation": "main.events_in"},
     "corridor_outcomes": {"relation": "main.outcomes_in"},
     "corridor_offline_estimates": {"relation": "main.offline_in"},

@@ -370,3 +370,9 @@ def _links(index: Path) -> list[str]:
     parser = Links()
     parser.feed(index.read_text(encoding="utf-8"))
     return parser.hrefs
+
+
+def test_rule_issues_on_the_page_equal_the_table(browser_view, database):
+    n = sql(database, "select count(*) from corridor_rule_issues")[0][0]
+    assert browser_view["data"]["rule_issues"]["count"] == n == browser_view["cards"]["rule_issues.count"][0]
+    assert ("No rule issue." in browser_view["text"]) == (n == 0)

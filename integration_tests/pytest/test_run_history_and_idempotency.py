@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import corridor
 import pytest
 import yaml
 from conftest import query
@@ -39,7 +40,7 @@ def test_history_survives_full_refresh_and_results_are_idempotent(integration_du
     assert history["rules_fingerprint"].nunique() == 1
     assert (history["finished_at"] > history["started_at"]).all()
     assert set(history["dbt_version"]) == {"1.11.16"} or history["dbt_version"].str.startswith("1.11").all()
-    assert set(history["corridor_version"]) == {"0.1.0"}
+    assert set(history["corridor_version"]) == {corridor.__version__}
     assert set(history["model_versions"]) == {"basket_risk:r1,basket_risk:r2"}
     config = json.loads(history["config_json"].iloc[-1])
     assert config["inputs"]["production_events"]["columns"]["event_id"] == "request_uuid"

@@ -4,7 +4,7 @@
     so two runs with the same effective configuration share a fingerprint.
 #}
 {% macro resolved_config() %}
-    {%- set config = {'settings': {}, 'inputs': {}, 'load_demo_seeds': var('corridor_load_demo_seeds', true)} -%}
+    {%- set config = {'settings': {}, 'inputs': {}, 'load_demo_seeds': corridor.demo_mode()} -%}
     {%- for name in corridor._corridor_setting_defaults().keys() | list | sort -%}
         {%- do config['settings'].update({name: corridor.setting(name)}) -%}
     {%- endfor -%}

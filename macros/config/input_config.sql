@@ -13,16 +13,21 @@
     {%- if input_name not in all_defaults -%}
         {{ exceptions.raise_compiler_error("corridor: unknown input '" ~ input_name ~ "'. Known inputs: " ~ (all_defaults.keys() | list | sort | join(', '))) }}
     {%- endif -%}
+    {%- do corridor.validate_vars() -%}
     {%- set defaults = all_defaults[input_name] -%}
     {%- set var_name = defaults['var'] -%}
-    {%- set demo = var('corridor_load_demo_seeds', true) -%}
+    {%- set demo = corridor.demo_mode() -%}
     {%- set sentinel = '__corridor_unset__' -%}
     {%- set user = var(var_name, sentinel) -%}
 
     {%- set columns = {} -%}
     {%- do columns.update(defaults['columns']) -%}
+    {%- if corridor.profile() == 'demo' -%}
+        {%- do columns.update(corridor.demo_profile()['inputs'].get(input_name, {})) -%}
+    {%- endif -%}
     {%- set relation_spec = {'ref': defaults['demo_seed']} if demo else none -%}
     {%- set enabled = true -%}
+    {%- set user_columns_given = [] -%}
 
     {%- if user is none or (user is string and user == sentinel) -%}
         {%- if user is none -%}
@@ -35,7 +40,7 @@
             {%- if defaults['optional'] -%}
                 {%- set enabled = false -%}
             {%- else -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is not set and the demo seeds are off (corridor_load_demo_seeds: false). Map the " ~ input_name ~ " input in your dbt_project.yml, e.g.\n  vars:\n    " ~ var_name ~ ":\n      ref: <your model or seed>      # or source: [<source>, <table>], or relation: <schema.table>\n      columns: {" ~ (defaults['required_columns'] | join(': ..., ')) ~ ": ...}") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is not set. Map the " ~ input_name ~ " input in your dbt_project.yml, e.g.\n  vars:\n    " ~ var_name ~ ":\n      ref: <your model or seed>      # or source: [<source>, <table>], or relation: <schema.table>\n      columns: {" ~ (defaults['required_columns'] | join(': ..., ')) ~ ": ...}") }}
             {%- endif -%}
         {%- endif -%}
     {%- elif user is not mapping -%}
@@ -44,7 +49,7 @@
         {%- set known = ['ref', 'source', 'relation', 'columns', 'enabled'] -%}
         {%- for key in user.keys() -%}
             {%- if key not in known -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' has an unknown key '" ~ key ~ "'. Allowed keys: " ~ (known | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' has an unknown key '" ~ key ~ "'." ~ corridor.did_you_mean(key, known) ~ " Allowed keys: " ~ (known | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
         {%- set given = [] -%}
@@ -72,17 +77,23 @@
         {%- endif -%}
         {%- for key, value in user_columns.items() -%}
             {%- if key not in defaults['columns'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' maps an unknown corridor column '" ~ key ~ "'. Expected keys: " ~ (defaults['columns'].keys() | list | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' maps an unknown corridor column '" ~ key ~ "'." ~ corridor.did_you_mean(key, defaults['columns'].keys() | list) ~ " Expected keys: " ~ (defaults['columns'].keys() | list | join(', ')) ~ ".") }}
             {%- endif -%}
             {%- do columns.update({key: value}) -%}
+            {%- do user_columns_given.append(key) -%}
         {%- endfor -%}
     {%- endif -%}
 
-    {%- for required in defaults['required_columns'] -%}
-        {%- if enabled and columns.get(required) is none -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns." ~ required ~ "' is null, but " ~ input_name ~ " needs a " ~ required ~ " column.") }}
+    {%- set required = defaults['required_columns'] + corridor._prediction_columns_required(input_name, columns) -%}
+    {%- set unmapped = [] -%}
+    {%- for column in required -%}
+        {%- if enabled and columns.get(column) is none -%}
+            {%- do unmapped.append(column) -%}
         {%- endif -%}
     {%- endfor -%}
+    {%- if unmapped -%}
+        {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' does not map " ~ (unmapped | join(', ')) ~ ", which the " ~ input_name ~ " input needs. Name your column for each, e.g.\n  " ~ var_name ~ ":\n    columns:\n" ~ corridor._column_example(unmapped)) }}
+    {%- endif -%}
 
     {{ return({
         'name': input_name,
@@ -92,5 +103,31 @@
         'relation_spec': relation_spec,
         'columns': columns,
         'required_columns': defaults['required_columns'],
+        'user_columns': user_columns_given,
+        'detect_optional_columns': defaults.get('detect_optional_columns', false),
     }) }}
+{% endmacro %}
+
+
+{#- The prediction column the model type needs (binary_classifier: a score or a class; regression: a value), when none is mapped. -#}
+{% macro _prediction_columns_required(input_name, columns) %}
+    {%- if input_name != 'production_events' -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- if corridor.setting('corridor_model_type') == 'regression' -%}
+        {{ return(['predicted_value']) }}
+    {%- elif columns.get('predicted_score') is none and columns.get('predicted_class') is none -%}
+        {{ return(['predicted_score']) }}
+    {%- endif -%}
+    {{ return([]) }}
+{% endmacro %}
+
+
+{#- YAML lines `      <column>: <your column>` for an error message. -#}
+{% macro _column_example(columns) %}
+    {%- set lines = [] -%}
+    {%- for column in columns -%}
+        {%- do lines.append('      ' ~ column ~ ': <your ' ~ column ~ ' column>') -%}
+    {%- endfor -%}
+    {{ return(lines | join('\n')) }}
 {% endmacro %}

@@ -1,7 +1,9 @@
 {#
     corridor.resolve_input_columns(input_name, relation, extra={}): check, when
     dbt executes, that the relation exists and has every mapped column, and
-    return {corridor column: quoted column reference or none}.
+    return {corridor column: quoted column reference or none}. In an input
+    written for corridor (detect_optional_columns), an unmapped optional
+    column is found by its own name when the relation has it.
 
     `extra` maps further corridor names to input columns that must exist too
     (segment and feature columns), under the var named in `extra_var`.
@@ -16,7 +18,7 @@
     {%- set cfg = corridor.input_config(input_name) -%}
     {%- set wanted = [] -%}
     {%- for key, column in cfg['columns'].items() -%}
-        {%- do wanted.append({'key': key, 'column': column, 'var': cfg['var'] ~ '.columns.' ~ key}) -%}
+        {%- do wanted.append({'key': key, 'column': column, 'var': cfg['var'] ~ '.columns.' ~ key, 'defaulted': key not in cfg.get('user_columns', [])}) -%}
     {%- endfor -%}
     {%- for key, column in extra.items() -%}
         {%- do wanted.append({'key': key, 'column': column, 'var': extra_var}) -%}
@@ -32,7 +34,13 @@
             {%- do actual.update({col.name | lower: col.name}) -%}
         {%- endfor -%}
         {%- for w in wanted -%}
-            {%- if w['column'] is not none and (w['column'] | string | lower) not in actual -%}
+            {%- if w['column'] is none and cfg.get('detect_optional_columns') and w.get('defaulted') and w['key'] in actual -%}
+                {#- an input written for corridor: an unmapped optional column of corridor's own name is used when present -#}
+                {%- do w.update({'column': actual[w['key']]}) -%}
+            {%- endif -%}
+            {%- if w['column'] is not none and (w['column'] | string | lower) not in actual and w.get('defaulted') -%}
+                {{ exceptions.raise_compiler_error("corridor: the " ~ input_name ~ " input needs a " ~ w['key'] ~ " column, and " ~ relation ~ " has none named '" ~ w['column'] ~ "' (the name corridor assumes when var '" ~ w['var'] ~ "' is not set). Map yours: " ~ cfg['var'] ~ ": {columns: {" ~ w['key'] ~ ": <your column>}}. Its columns are: " ~ (actual.values() | list | join(', ')) ~ ".") }}
+            {%- elif w['column'] is not none and (w['column'] | string | lower) not in actual -%}
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ w['var'] ~ "' maps '" ~ w['key'] ~ "' to column '" ~ w['column'] ~ "', but " ~ relation ~ " has no such column. Its columns are: " ~ (actual.values() | list | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}

@@ -10,9 +10,13 @@
 {% macro default__setting(name) %}
     {%- set defaults = corridor._corridor_setting_defaults() -%}
     {%- if name not in defaults -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'. Known settings: " ~ (defaults.keys() | list | sort | join(', '))) }}
+        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'." ~ corridor.did_you_mean(name, defaults.keys() | list) ~ " Known settings: " ~ (defaults.keys() | list | sort | join(', '))) }}
     {%- endif -%}
-    {%- set value = var(name, defaults[name]) -%}
+    {%- set default = defaults[name] -%}
+    {%- if corridor.profile() == 'demo' -%}
+        {%- set default = corridor.demo_profile()['settings'].get(name, default) -%}
+    {%- endif -%}
+    {%- set value = var(name, default) -%}
 
     {%- if name == 'corridor_model_type' and value not in ['binary_classifier', 'regression'] -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
@@ -82,8 +86,24 @@
                 {{ exceptions.raise_compiler_error("corridor: var 'corridor_severity_levels' maps '" ~ severity ~ "' to '" ~ level ~ "'; allowed: error, warn, none.") }}
             {%- endif -%}
         {%- endfor -%}
+    {%- elif name == 'corridor_python_bootstrap' and value is not boolean -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_python_bootstrap' must be true or false; got " ~ value) }}
+    {%- elif name == 'corridor_error_status_min' and value is not none and (value is not number or value != (value | int) or value < 1) -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_error_status_min' must be a positive integer status code (e.g. 500: statuses of 500 and above are errors) or null; got " ~ value) }}
+    {%- elif name == 'corridor_quarantine_threshold' and (value is not number or value < 0 or value > 1) -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_quarantine_threshold' must be a fraction in [0, 1] (0: any quarantined row); got " ~ value) }}
     {%- elif name == 'corridor_seasonal_baseline' -%}
         {%- set merged = {} -%}
+        {%- for grain, given in (value.items() if value is mapping else []) -%}
+            {%- if grain not in defaults[name] -%}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline' names an unknown grain '" ~ grain ~ "'." ~ corridor.did_you_mean(grain, defaults[name].keys() | list) ~ " Known: " ~ (defaults[name].keys() | list | join(', ')) ~ ".") }}
+            {%- endif -%}
+            {%- for key in (given.keys() if given is mapping else []) -%}
+                {%- if key not in defaults[name][grain] -%}
+                    {{ exceptions.raise_compiler_error("corridor: var 'corridor_seasonal_baseline." ~ grain ~ "' has an unknown key '" ~ key ~ "'." ~ corridor.did_you_mean(key, defaults[name][grain].keys() | list) ~ " Allowed: " ~ (defaults[name][grain].keys() | list | join(', ')) ~ ".") }}
+                {%- endif -%}
+            {%- endfor -%}
+        {%- endfor -%}
         {%- for grain, spec in defaults[name].items() -%}
             {%- set given = value.get(grain, {}) if value is mapping else none -%}
             {%- if given is none or given is not mapping -%}
@@ -122,7 +142,7 @@
     {%- set user = corridor.setting('corridor_quality_gates') -%}
     {%- for key in user.keys() -%}
         {%- if key not in defaults -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' names an unknown check '" ~ key ~ "'. Known checks: " ~ (defaults.keys() | list | sort | join(', ')) ~ ".") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' names an unknown check '" ~ key ~ "'." ~ corridor.did_you_mean(key, defaults.keys() | list) ~ " Known checks: " ~ (defaults.keys() | list | sort | join(', ')) ~ ".") }}
         {%- endif -%}
     {%- endfor -%}
     {%- set cfg = {} -%}
@@ -133,7 +153,7 @@
     {%- endif -%}
     {%- for key, value in override.items() -%}
         {%- if key not in ['warn', 'fail', 'enabled', 'min_rows'] -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' has an unknown key '" ~ key ~ "'; allowed: warn, fail, enabled, min_rows.") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "' has an unknown key '" ~ key ~ "'." ~ corridor.did_you_mean(key, ['warn', 'fail', 'enabled', 'min_rows']) ~ " Allowed: warn, fail, enabled, min_rows.") }}
         {%- endif -%}
         {%- if key in ['warn', 'fail', 'min_rows'] and value is not none and value is not number -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates." ~ check ~ "." ~ key ~ "' must be a number or null; got " ~ value) }}

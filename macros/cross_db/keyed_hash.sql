@@ -31,7 +31,7 @@
 {% macro pseudonym_key() -%}
     {%- set secret = env_var('CORRIDOR_PSEUDONYM_KEY', '') -%}
     {%- if secret == '' -%}
-        {%- if var('corridor_load_demo_seeds', true) -%}
+        {%- if corridor.demo_mode() -%}
             {%- set secret = 'corridor-public-demo-key' -%}
         {%- else -%}
             {{ exceptions.raise_compiler_error("corridor: the environment variable CORRIDOR_PSEUDONYM_KEY is not set. corridor pseudonymizes entity identifiers (column mapped as entity_id in var 'corridor_production_events') with a keyed hash and needs a secret key outside the demo: export CORRIDOR_PSEUDONYM_KEY=<a long random secret> (keep it constant, or pseudonyms change), or map entity_id: null.") }}

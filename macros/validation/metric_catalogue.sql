@@ -31,7 +31,14 @@
             'rmse': {'family': 'root_mean', 'lower': 0, 'upper': none},
         }) -%}
     {%- endif -%}
-    {{ return(common) }}
+    {%- set available = {} -%}
+    {%- set unmapped = corridor.unmapped_metrics() -%}
+    {%- for name, spec in common.items() -%}
+        {%- if name not in unmapped -%}
+            {%- do available.update({name: spec}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(available) }}
 {% endmacro %}
 
 

@@ -8,19 +8,37 @@ model downstream, corridor_bootstrap_intervals.
 """
 
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
+
+
+NEEDS = (
+    "corridor's Python bootstrap (var corridor_python_bootstrap) needs numpy and scipy in the Python environment "
+    "dbt runs in ({missing} is missing): `pip install numpy scipy` next to dbt-duckdb, or set "
+    "corridor_python_bootstrap: false in your vars (everything else builds, and the SQL intervals remain in "
+    "corridor_metric_intervals)."
+)
+
+
+def _require_numerics():
+    """Fail with a message naming the fix, not `No module named 'numpy'` deep in a traceback."""
+    for name in ("numpy", "scipy"):
+        if importlib.util.find_spec(name) is None:
+            raise ImportError(NEEDS.format(missing=name))
 
 
 def _import_kernels():
     """corridor's kernels: an installed/importable `corridor` package (profile
     module_paths, PYTHONPATH, pip install), else the python/ folder shipped with
     the dbt package (dbt_packages/corridor/python or this repository's python/)."""
+    _require_numerics()
     try:
         return importlib.import_module("corridor.bootstrap")
-    except ImportError:
-        pass
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("corridor", "corridor.bootstrap"):
+            raise
     candidates = []
     if os.environ.get("CORRIDOR_PYTHON_PATH"):
         candidates.append(Path(os.environ["CORRIDOR_PYTHON_PATH"]))

@@ -346,3 +346,4 @@ final as (
 )
 
 select * from final
+where metric in ({{ corridor.sql_string_list(corridor.metric_catalogue().keys() | list | sort) }})

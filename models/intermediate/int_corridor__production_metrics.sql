@@ -47,6 +47,8 @@
          'interval_method': 'normal_delta'},
     ]) -%}
 {%- endif -%}
+{%- set unmapped = corridor.unmapped_metrics() -%}
+{%- set metrics = metrics | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
 
 with
 

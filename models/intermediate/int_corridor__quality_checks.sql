@@ -14,7 +14,7 @@
 {%- set warmup = corridor.setting('corridor_new_segment_warmup_hours') -%}
 {%- set as_of = corridor.setting('corridor_as_of') -%}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set demo = var('corridor_load_demo_seeds', true) -%}
+{%- set demo = corridor.demo_mode() -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set bigint = dbt.type_bigint() -%}
@@ -32,7 +32,7 @@
         'ok': "case when n_peers < 2 then 'not judged: fewer than 2 comparable windows' when expected_events < " ~ corridor.gate_config('row_volume')['min_rows'] ~ " then 'not judged: about ' || " ~ fmt('expected_events', 0) ~ " || ' events expected, too few to judge' else cast(n_events as " ~ string ~ ") || ' events, about ' || " ~ fmt('expected_events', 0) ~ " || ' expected' end",
     },
 ] -%}
-{%- for column in ['event_id', 'model_version', 'latency_ms', 'is_error'] -%}
+{%- for column in ['event_id', 'model_version', 'latency_ms', 'is_error'] if events_cfg['columns'][column] is not none -%}
     {%- do window_checks.append({
         'name': 'null_rate_' ~ column, 'config': 'null_rate', 'input': 'production_events',
         'measured': 'cast(n_null_' ~ column ~ ' as ' ~ double ~ ') / nullif(n_rows, 0)',

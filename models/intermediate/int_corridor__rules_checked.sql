@@ -8,6 +8,12 @@
     error / warn through var corridor_severity_levels.
 -#}
 {%- set catalogue = corridor.metric_catalogue() -%}
+{%- set unmapped = corridor.unmapped_metrics() -%}
+{%- set unmapped_cases = [] -%}
+{%- for metric, column in unmapped.items() -%}
+    {%- do unmapped_cases.append("when metric = '" ~ metric ~ "' then '" ~ column ~ "'") -%}
+{%- endfor -%}
+{%- set unmapped_cases = unmapped_cases | join(' ') or "when false then ''" -%}
 {%- set vocabulary = corridor.rule_vocabulary() -%}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set dimensions = corridor.segment_dimensions() | map(attribute='dimension') | list -%}
@@ -41,7 +47,9 @@ problems as (
     {%- set checks = [
         ['missing_rule_id', "rule_id is null or rule_id = ''", "'the rule has no rule_id'"],
         ['duplicate_rule_version', 'versions_with_this_id > 1', "'rule version ' || rule_version || ' appears ' || cast(versions_with_this_id as " ~ string ~ ") || ' times in the registry'"],
-        ['unknown_metric', 'metric is null or metric not in (' ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')',
+        ['unmapped_metric', 'metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ ')',
+            "'metric ' || metric || ' reads the production-events column ' || case " ~ unmapped_cases ~ " end || ', which is not mapped (var corridor_production_events.columns): map it, or drop the rule'"],
+        ['unknown_metric', '(metric is null or metric not in (' ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')) and not coalesce(metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ '), false)',
             "'metric ' || coalesce('''' || metric || '''', 'null') || ' is not a corridor metric for a " ~ corridor.setting('corridor_model_type') ~ " model (known: " ~ (catalogue.keys() | list | sort | join(', ')) ~ ")'"],
         ['unknown_comparison_kind', 'comparison_kind is null or comparison_kind not in (' ~ corridor.sql_string_list(vocabulary['comparison_kind']) ~ ')',
             "'comparison_kind ' || coalesce('''' || comparison_kind || '''', 'null') || ' is not one of " ~ (vocabulary['comparison_kind'] | join(', ')) ~ "'"],

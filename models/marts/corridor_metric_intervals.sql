@@ -5,9 +5,10 @@
     clopper_pearson, normal, order_statistic) and the SQL Poisson bootstrap
     (sql_poisson_bootstrap_percentile) on every engine; on DuckDB also the
     Python bootstrap (bootstrap_percentile, bootstrap_bca) of
-    corridor_bootstrap_intervals. The point value and sample size are the
+    corridor_bootstrap_intervals while var corridor_python_bootstrap is on. The point value and sample size are the
     production metric's (corridor_metric_observations).
 -#}
+{%- set python_bootstrap = target.type == 'duckdb' and corridor.setting('corridor_python_bootstrap') -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set bigint = dbt.type_bigint() -%}
@@ -32,7 +33,7 @@ sql_bootstrap as (
 
 ),
 
-{%- if target.type == 'duckdb' %}
+{%- if python_bootstrap %}
 
 python_bootstrap as (
 
@@ -43,7 +44,7 @@ python_bootstrap as (
 
 intervals as (
 
-    {%- set sources = ['exact_intervals', 'sql_bootstrap'] + (['python_bootstrap'] if target.type == 'duckdb' else []) %}
+    {%- set sources = ['exact_intervals', 'sql_bootstrap'] + (['python_bootstrap'] if python_bootstrap else []) %}
     {%- for source in sources %}
 
     select

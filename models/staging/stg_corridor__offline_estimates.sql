@@ -11,8 +11,9 @@
 {%- set ts = dbt.type_timestamp() -%}
 {%- set cfg = corridor.input_config('offline_estimates') -%}
 {%- set raw_pairs = [] -%}
-{%- for key, column in cfg['columns'].items() if column is not none -%}
-    {%- do raw_pairs.append((column, c[key])) -%}
+{%- for key, ref in c.items() if ref is not none -%}
+    {#- a column found by its own name (detect_optional_columns) is listed under that name -#}
+    {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
 {%- endfor -%}
 
 {%- set text = {} -%}

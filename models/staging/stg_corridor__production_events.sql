@@ -32,7 +32,7 @@
     'predicted_score': corridor.try_cast(c['predicted_score'], double) if c['predicted_score'] else none,
     'predicted_value': corridor.try_cast(c['predicted_value'], double) if c['predicted_value'] else none,
     'predicted_class': corridor.try_cast(c['predicted_class'], int) if c['predicted_class'] else none,
-    'is_error': corridor.try_cast(c['is_error'], dbt.type_boolean()) if c['is_error'] else none,
+    'is_error': corridor.parse_is_error(c['is_error'], types.get('is_error'), corridor.setting('corridor_error_status_min')) if c['is_error'] else none,
     'event_at': corridor.parse_timestamp(c['event_at'], types.get('event_at')) if c['event_at'] else none,
     'loaded_at': corridor.parse_timestamp(c['loaded_at'], types.get('loaded_at')) if c['loaded_at'] else none,
 } -%}
@@ -67,14 +67,15 @@ renamed as (
         {%- for key, staged, expr in corridor.raw_columns('production_events', c) %}
         {{ expr }} as {{ staged }},
         {%- endfor %}
-        {{ parsed['latency_ms'] }} as latency_ms,
+        {{ parsed['latency_ms'] or 'cast(null as ' ~ double ~ ')' }} as latency_ms,
         {{ parsed['predicted_score'] or 'cast(null as ' ~ double ~ ')' }} as predicted_score,
         {{ parsed['predicted_value'] or 'cast(null as ' ~ double ~ ')' }} as predicted_value,
         {{ parsed['predicted_class'] or 'cast(null as ' ~ int ~ ')' }} as predicted_class,
         {%- for f in features %}
         {{ corridor.try_cast(c['feature_' ~ f['feature']], double) }} as feature_{{ f['feature'] }},
         {%- endfor %}
-        coalesce({{ parsed['is_error'] }}, false) as is_error,
+        coalesce({{ parsed['is_error'] or 'null' }}, false) as is_error,
+        {{ corridor.is_number(c['is_error']) if c['is_error'] and parsed['is_error'] else 'false' }} as is_error_is_number,
         {%- for key in ['event_id', 'model_id', 'model_version'] %}
         ({{ c[key] }} is null or trim(cast({{ c[key] }} as {{ string }})) = '') as {{ key }}_is_missing,
         {%- endfor %}

@@ -1,3 +1,3 @@
 """corridor: Python helpers for the corridor dbt package."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

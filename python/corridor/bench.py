@@ -52,7 +52,7 @@ EXCLUDE = "tag:corridor_demo"
 # (a2) the metric layer alone: the same build without the interval and Bayesian models.
 METRIC_LAYER_EXCLUDE = "tag:corridor_demo tag:corridor_intervals"
 DBT_VARS = (
-    "{corridor_load_demo_seeds: false, "
+    "{corridor_load_demo_seeds: false, corridor_profile: demo, "
     "corridor_production_events: {relation: main.bench_events}, "
     "corridor_outcomes: {relation: main.bench_outcomes}, "
     "corridor_offline_estimates: {relation: main.bench_offline_estimates}, "

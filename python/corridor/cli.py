@@ -1,5 +1,6 @@
 """corridor's command line.
 
+corridor init DIR           scaffold a dbt project that runs corridor on your data
 corridor demo               build the demo on embedded DuckDB and summarise it
 corridor publish            copy the build file atomically to where BI tools read it
 corridor report [--database PATH] [--out DIR]
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -155,19 +157,40 @@ def _gates_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
     return lines
 
 
+def _demo_project(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The demo's dbt project and DuckDB file: this checkout, or (installed from the wheel) a working copy
+    of the bundled project in --dir, with the demo's event seed generated there on first use."""
+    from corridor.scaffold import package_project_dir
+
+    project = package_project_dir()
+    if project == REPO_ROOT and args.dir is None:
+        return project, duckdb_path()
+    work = Path(args.dir or "corridor-demo").resolve()
+    if not (work / "dbt_project.yml").exists():
+        shutil.copytree(project, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns("target", "logs", "build"))
+    events = work / "seeds" / "demo" / "corridor_demo_production_events.csv"
+    if not events.exists():
+        from corridor import demo_data
+
+        print(f"generating the demo data into {events.parent} ...", flush=True)
+        demo_data.main(["seeds", "--out", str(events.parent)])
+    database = Path(os.environ.get("CORRIDOR_DUCKDB_PATH", work / "build" / "corridor.duckdb"))
+    return work, database
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
-    path = duckdb_path()
+    project, path = _demo_project(args)
     path.parent.mkdir(parents=True, exist_ok=True)
     print(f"corridor {__version__}: building the demo into {path} ...", flush=True)
     build_args = ["build"]
     if args.full_refresh:
         build_args.append("--full-refresh")
-    result = run_dbt(build_args, project_dir=REPO_ROOT, env={"CORRIDOR_DUCKDB_PATH": str(path)})
+    result = run_dbt(build_args, project_dir=project, env={"CORRIDOR_DUCKDB_PATH": str(path)})
     lines = result.output.strip().splitlines()
     rule_lines = [line for line in lines if "corridor rule " in line]
     tail = "\n".join(line for line in lines[-15:] if line not in rule_lines)
     print(tail)
-    if not result.ok and not _only_rule_tests_failed():
+    if not result.ok and not _only_rule_tests_failed(project):
         print("dbt build failed; full log in logs/dbt.log", file=sys.stderr)
         return result.returncode
     if rule_lines:
@@ -223,9 +246,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _only_rule_tests_failed() -> bool:
+def _only_rule_tests_failed(project: Path = REPO_ROOT) -> bool:
     """True when every failing node of the last build is a corridor.rules_hold test (an expected finding)."""
-    target = Path(os.environ.get("DBT_TARGET_PATH", REPO_ROOT / "target"))
+    target = Path(os.environ.get("DBT_TARGET_PATH", project / "target"))
     try:
         results = json.loads((target / "run_results.json").read_text())["results"]
     except (OSError, ValueError, KeyError):
@@ -234,14 +257,68 @@ def _only_rule_tests_failed() -> bool:
     return bool(failed) and all(r["status"] == "fail" and ".corridor_rules_hold_" in r["unique_id"] for r in failed)
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from corridor.scaffold import init_project
+
+    try:
+        written = init_project(
+            args.directory,
+            name=args.name,
+            model_type=args.model_type,
+            model_id=args.model_id,
+            model_version=args.model_version,
+            package_path=args.package_path,
+            git=args.git,
+            revision=args.revision,
+            force=args.force,
+        )
+    except (ValueError, FileExistsError, FileNotFoundError) as exc:
+        print(f"corridor init: {exc}", file=sys.stderr)
+        return 2
+    print(f"corridor {__version__}: wrote a dbt project in {args.directory}:")
+    for path in written:
+        print(f"  {path}")
+    print(f"Next: map your tables in {args.directory}/dbt_project.yml, replace the example seed rows, then")
+    print(f"  cd {args.directory} && DBT_PROFILES_DIR=. dbt deps && DBT_PROFILES_DIR=. dbt build")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="corridor", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--version", action="version", version=f"corridor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    init = sub.add_parser(
+        "init",
+        help="scaffold a dbt project that runs corridor on your own data",
+        description=(
+            "Write packages.yml, dbt_project.yml (every corridor var with its default and meaning), a DuckDB "
+            "profile, and rules and offline-estimate seeds with example rows into DIRECTORY."
+        ),
+    )
+    init.add_argument("directory", type=Path, help="the new project's folder (created if missing)")
+    init.add_argument("--name", help="dbt project and profile name (default: from the folder name)")
+    init.add_argument("--model-type", choices=["binary_classifier", "regression"], default="binary_classifier")
+    init.add_argument("--model-id", default="my_model", help="model id in the example seed rows")
+    init.add_argument("--model-version", default="v1", help="model version in the example seed rows")
+    source = init.add_mutually_exclusive_group()
+    source.add_argument(
+        "--package-path",
+        type=Path,
+        help="install corridor from this local path (default: the corridor project this command came with)",
+    )
+    source.add_argument("--git", help="install corridor from this git URL instead (with --revision)")
+    init.add_argument("--revision", help=f"git tag or commit for --git (default: v{__version__})")
+    init.add_argument("--force", action="store_true", help="overwrite files that exist")
+    init.set_defaults(func=cmd_init)
     demo = sub.add_parser("demo", help="build the demo end to end on embedded DuckDB")
     demo.add_argument("--full-refresh", action="store_true", help="rebuild tables (run history is kept)")
+    demo.add_argument(
+        "--dir",
+        type=Path,
+        help="working copy of the demo project (default: this checkout; installed from a wheel: ./corridor-demo)",
+    )
     demo.set_defaults(func=cmd_demo)
     pub = sub.add_parser(
         "publish",

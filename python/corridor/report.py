@@ -61,9 +61,16 @@ STATUS_MEANING = {
     "missing": "no production data or no expectation for the window",
 }
 GATE_CODES = {"pass": 0, "warn": 1, "fail": 2}
+# The values a metric can take: an edge beyond them is never drawn, the y-axis never extends past them.
+UNIT_METRICS = {
+    "error_rate", "label_maturity", "accuracy", "precision", "recall", "auc", "brier_score",
+    "expected_calibration_error",
+}  # fmt: skip
+# A panel with at least this many windows is dense: small pass markers on a line, thin interval bars.
+DENSE_PANEL_WINDOWS = 300
 TS = "%Y-%m-%d %H:%M:%S"
 REQUIRED = ["corridor_validation_results", "corridor_alerts", "corridor_quality_gates", "corridor_run_history"]
-OPTIONAL = ["corridor_run_model_history", "int_corridor__window_gate_status"]
+OPTIONAL = ["corridor_run_model_history", "int_corridor__window_gate_status", "corridor_rule_issues"]
 # a small template of our own: plotly's default one would be embedded again in every figure
 TEMPLATE = go.layout.Template(
     layout=dict(
@@ -99,6 +106,7 @@ class Warehouse:
     alerts: list[dict[str, Any]]
     gates: list[dict[str, Any]]
     window_gates: list[dict[str, Any]] = field(default_factory=list)
+    rule_issues: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _ts(value: Any) -> str | None:
@@ -213,9 +221,19 @@ def read_warehouse(database: Path) -> Warehouse:
                 order by model_id, window_grain, window_start
                 """,
             )
+        rule_issues = []
+        if "corridor_rule_issues" in rel:
+            rule_issues = _rows(
+                con,
+                f"""
+                select rule_id, rule_version, issue_level, problem_codes, reason
+                from {rel["corridor_rule_issues"]}
+                order by case issue_level when 'error' then 0 else 1 end, rule_id, rule_version, problem_codes
+                """,
+            )
     finally:
         con.close()
-    return Warehouse(database, run, runs, results, alerts, gates, window_gates)
+    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues)
 
 
 def _reporting_run(con: duckdb.DuckDBPyConnection, rel: dict[str, str], runs: list[dict]) -> dict[str, Any]:
@@ -250,17 +268,68 @@ def report_dirname(run: dict[str, Any]) -> str:
     return f"{stamp}_{run_id[:8]}"
 
 
+def metric_bounds(metric: str) -> tuple[float | None, float | None]:
+    """(lowest, highest) value a metric can take; None where unbounded."""
+    if metric in UNIT_METRICS:
+        return 0.0, 1.0
+    return 0.0, None  # counts, latencies, losses and errors are never negative
+
+
 def corridor_edges(
-    expected: float | None, threshold: float | None, direction: str
+    expected: float | None,
+    threshold: float | None,
+    direction: str,
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> tuple[float | None, float | None]:
-    """(lower edge, upper edge) of the corridor at one tolerance: where a production value starts to breach."""
+    """(lower edge, upper edge) of the corridor at one tolerance: where a production value starts to breach.
+
+    An edge outside the metric's ``bounds`` cannot be crossed (an AUC never exceeds 1), so it is None:
+    not drawn, rather than drawn where no value can be."""
     if expected is None or threshold is None:
         return None, None
-    if direction == "lower_is_better":
-        return None, expected + threshold
-    if direction == "higher_is_better":
-        return expected - threshold, None
-    return expected - threshold, expected + threshold
+    lower = None if direction == "lower_is_better" else expected - threshold
+    upper = None if direction == "higher_is_better" else expected + threshold
+    low, high = bounds
+    if lower is not None and low is not None and lower < low:
+        lower = None
+    if upper is not None and high is not None and upper > high:
+        upper = None
+    return lower, upper
+
+
+def robust_y_range(
+    core: list[float | None],
+    intervals: list[tuple[float | None, float | None]],
+    bounds: tuple[float | None, float | None] = (None, None),
+) -> tuple[float, float] | None:
+    """The y-axis range of a corridor panel: every value in ``core`` (production values, expectations,
+    corridor edges) is inside; an interval bound is inside unless it lies further beyond the core values
+    than the larger of their spread and twice the median interval width. Such an interval is drawn
+    clipped at the axis (and marked), so one wide interval cannot flatten the panel and hide a breach.
+    Never extends past the metric's ``bounds``; None when there is nothing to plot."""
+    values = [v for v in core if v is not None and math.isfinite(v)]
+    widths = sorted(
+        hi - lo for lo, hi in intervals if lo is not None and hi is not None and math.isfinite(hi - lo) and hi >= lo
+    )
+    if not values:
+        values = [v for pair in intervals for v in pair if v is not None and math.isfinite(v)]
+        if not values:
+            return None
+    lo, hi = min(values), max(values)
+    allowance = max(hi - lo, 2 * widths[len(widths) // 2] if widths else 0.0)
+    for a, b in intervals:
+        if a is not None and math.isfinite(a) and a >= lo - allowance:
+            lo = min(lo, a)
+        if b is not None and math.isfinite(b) and b <= hi + allowance:
+            hi = max(hi, b)
+    pad = (hi - lo) * 0.06 or (abs(hi) * 0.05 or 0.05)
+    lo, hi = lo - pad, hi + pad
+    low, high = bounds
+    if low is not None:
+        lo = max(lo, low - (pad if min(values) <= low else 0.0) * 0.5)
+    if high is not None:
+        hi = min(hi, high + (pad if max(values) >= high else 0.0) * 0.5)
+    return lo, hi
 
 
 def merge_windows(windows: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
@@ -336,6 +405,7 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
     shown: set[str] = set()
     panels = []
     metric = rows[0]["metric"]
+    bounds = metric_bounds(metric)
 
     def add(trace: go.Scatter, row: int) -> None:
         trace.legendgroup = trace.name
@@ -386,8 +456,11 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
             ),
             row,
         )
+        dense = len(rs) >= DENSE_PANEL_WINDOWS
+        edge_values: list[float | None] = []
         for level, color in (("warn", STATUS_COLORS["warn"]), ("fail", STATUS_COLORS["fail"])):
-            edges = [corridor_edges(r["expected_value"], r[f"{level}_threshold"], direction) for r in rs]
+            edges = [corridor_edges(r["expected_value"], r[f"{level}_threshold"], direction, bounds) for r in rs]
+            edge_values += [e for pair in edges for e in pair]
             ex, ey = [], []
             for side in (0, 1):
                 if any(e[side] is not None for e in edges):
@@ -418,8 +491,39 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
                     y=iy,
                     name="production interval",
                     mode="lines",
-                    line=dict(color="rgba(73,80,87,0.45)", width=2),
+                    line=dict(color="rgba(73,80,87,0.30)" if dense else "rgba(73,80,87,0.45)", width=1 if dense else 2),
                     hoverinfo="skip",
+                ),
+                row,
+            )
+        y_range = robust_y_range(
+            [r["production_value"] for r in rs] + [r["expected_value"] for r in rs] + edge_values,
+            [(r["production_lower"], r["production_upper"]) for r in rs]
+            + [(r["expected_lower"], r["expected_upper"]) for r in rs],
+            bounds,
+        )
+        clipped = []
+        if y_range is not None:
+            fig.update_yaxes(range=list(y_range), row=row, col=1)
+            for r in rs:
+                low, high = r["production_lower"], r["production_upper"]
+                if low is not None and low < y_range[0]:
+                    clipped.append((r, y_range[0], "triangle-down"))
+                if high is not None and high > y_range[1]:
+                    clipped.append((r, y_range[1], "triangle-up"))
+        if clipped:
+            add(
+                go.Scatter(
+                    x=[r["window_start"] for r, _, _ in clipped],
+                    y=[y for _, y, _ in clipped],
+                    name="interval clipped",
+                    mode="markers",
+                    cliponaxis=False,
+                    marker=dict(symbol=[m for _, _, m in clipped], size=8, color="#495057"),
+                    customdata=[[r["result_id"], r["production_lower"], r["production_upper"]] for r, _, _ in clipped],
+                    hovertemplate=(
+                        "interval beyond the axis: [%{customdata[1]:.4g}, %{customdata[2]:.4g}]<extra></extra>"
+                    ),
                 ),
                 row,
             )
@@ -427,17 +531,19 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
             pts = [r for r in rs if r["status"] == status and r["production_value"] is not None]
             if not pts:
                 continue
+            quiet = dense and status == "pass"  # many passing windows: a line with small dots, findings stand out
             add(
                 go.Scatter(
                     x=[r["window_start"] for r in pts],
                     y=[r["production_value"] for r in pts],
                     name=status,
-                    mode="markers",
+                    mode="lines+markers" if quiet else "markers",
+                    line=dict(color=STATUS_COLORS[status], width=1) if quiet else None,
                     marker=dict(
                         color=STATUS_COLORS[status],
                         symbol=STATUS_SYMBOLS[status],
-                        size=9 if status in ("warn", "fail") else 6,
-                        line=dict(width=1, color=STATUS_COLORS[status]),
+                        size=3 if quiet else (9 if status in ("warn", "fail") else 6),
+                        line=dict(width=0 if quiet else 1, color=STATUS_COLORS[status]),
                     ),
                     customdata=[
                         [
@@ -525,6 +631,9 @@ def rule_figure(rule_id: str, rows: list[dict[str, Any]], alerts: list[dict[str,
                 "breaches": sum(1 for r in rs if r["is_breach"]),
                 "confirmed_breaches": sum(1 for r in rs if r["is_confirmed_breach"]),
                 "blocked_windows": sum(n for _, _, n in blocked),
+                "y_range": list(y_range) if y_range is not None else None,
+                "clipped_intervals": sorted({r["result_id"] for r, _, _ in clipped}),
+                "dense": dense,
             }
         )
     fig.update_layout(
@@ -571,6 +680,7 @@ def status_figure(results: list[dict[str, Any]]) -> go.Figure:
         height=120 + 22 * len(rules),
         title=dict(text="Checks by rule and status", x=0),
         xaxis_title="checks (windows × segments × model versions)",
+        yaxis=dict(automargin=True, type="category"),  # long rule ids are shown whole, never cut at the margin
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=1, xanchor="right"),
     )
     return fig
@@ -730,6 +840,7 @@ ul.tight { margin: 4px 0; padding-left: 20px; }
 code { font-size: 12px; }
 #runs td { white-space: nowrap; }
 .diag { max-width: 520px; }
+td.rule-id, h3 { overflow-wrap: anywhere; }
 """
 
 
@@ -780,7 +891,7 @@ def summarise(wh: Warehouse) -> dict[str, Any]:
     return {
         "report_format": REPORT_FORMAT,
         "corridor_version": __version__,
-        "generated_at": dt.datetime.now(dt.UTC).strftime(TS),
+        "generated_at": dt.datetime.now(dt.timezone.utc).strftime(TS),
         "database": str(wh.database),
         "run": {
             k: run.get(k)
@@ -795,6 +906,8 @@ def summarise(wh: Warehouse) -> dict[str, Any]:
                 "model_versions",
                 "started_at",
                 "finished_at",
+                "nodes_succeeded",
+                "nodes_failed",
             )
         },  # fmt: skip
         "checks": {
@@ -819,6 +932,10 @@ def summarise(wh: Warehouse) -> dict[str, Any]:
             "count": len(gate_failed),
             "by_grain": dict(Counter(r["window_grain"] for r in gate_failed)),
         },
+        "rule_issues": {
+            "count": len(wh.rule_issues),
+            "by_level": dict(Counter(i["issue_level"] for i in wh.rule_issues)),
+        },
         "runs_recorded": len(wh.runs),
     }
 
@@ -841,7 +958,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
         f' data-rules-fingerprint="{_attr(run["rules_fingerprint"])}"><h1>corridor validation report</h1>'
         f'<div class="meta">run <code id="run-id">{_e(run["invocation_id"])}</code>'
         f" · {_e(run.get('dbt_command'))} started {_e(run['started_at'])} UTC, finished {_e(run.get('finished_at'))}"
-        f" ({_e(run.get('run_status'))})"
+        f" ({_run_status_text(run)})"
         f' · configuration fingerprint <code id="config-fingerprint">{_e(run["config_fingerprint"])}</code>'
         f' · rules fingerprint <code id="rules-fingerprint">{_e(run["rules_fingerprint"])}</code>'
         f" · models {_e(run.get('model_versions'))}</div>"
@@ -849,17 +966,55 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
         f' by corridor {_e(__version__)} · <a href="../index.html">all reports</a></div></header>'
     )
     add(
-        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a><a href="#corridors">Corridors</a>'
-        '<a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav><main>'
+        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a><a href="#rule-issues">Rule issues</a>'
+        '<a href="#corridors">Corridors</a><a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
+        "<main>"
     )
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
+    parts.extend(_rule_issues_section(wh))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_gates_section(wh))
     parts.extend(_runs_section(wh))
     payload = json.dumps(data, sort_keys=True, allow_nan=False).replace("</", "<\\/")
     add(f'</main><script type="application/json" id="{DATA_ELEMENT_ID}">{payload}</script></body></html>\n')
     return "".join(parts), data
+
+
+def _run_status_text(run: dict[str, Any]) -> str:
+    """The run's status exactly as corridor_run_history recorded it, with its failed nodes; never assumed."""
+    status = run.get("run_status")
+    text = f"status {_e(status)} as recorded" if status else "status not recorded"
+    failed = run.get("nodes_failed")
+    if failed:
+        text += f", {_e(failed)} node{'s' if failed != 1 else ''} failed"
+    return text
+
+
+def _rule_issues_section(wh: Warehouse) -> list[str]:
+    """corridor_rule_issues: rules that judge nothing (error) or cannot do their job (warn)."""
+    issues = wh.rule_issues
+    out = [f'<section id="rule-issues"><h2>Rule issues ({len(issues)})</h2>']
+    out.append(
+        '<p class="muted">Problems in the rules registry (corridor_rule_issues): a rule with an <b>error</b> is not'
+        " evaluated at all; a <b>warn</b> rule is evaluated but cannot fully do its job (e.g. no offline estimate"
+        " or no production data in its scope).</p>"
+    )
+    if not issues:
+        out.append('<p id="rule-issues-none">No rule issue.</p></section>')
+        return out
+    rows = "".join(
+        f'<tr data-rule-id="{_attr(i["rule_id"])}" data-issue-level="{_attr(i["issue_level"])}">'
+        f'<td class="rule-id"><b>{_e(i["rule_id"])}</b> v{_e(i["rule_version"])}</td>'
+        f'<td><span class="pill {_e("fail" if i["issue_level"] == "error" else "warn")}">{_e(i["issue_level"])}'
+        f'</span></td><td><code>{_e(i["problem_codes"])}</code></td><td class="diag">{_e(i["reason"])}</td></tr>'
+        for i in issues
+    )
+    out.append(
+        '<table id="rule-issues-table"><tr><th>rule</th><th>level</th><th>problems</th><th>reason</th></tr>'
+        f"{rows}</table></section>"
+    )
+    return out
 
 
 def _card(key: str, n: int, label: str, css: str = "") -> str:
@@ -891,6 +1046,7 @@ def _summary_section(wh: Warehouse, data: dict) -> list[str]:
     out.append(_card("alerts.open", alerts["open"], "open alerts", "alert-open"))
     out.append(_card("alerts.closed", alerts["closed"], "closed alerts"))
     out.append(_card("blocked_windows.count", blocked["count"], "blocked windows", "status-blocked"))
+    out.append(_card("rule_issues.count", data["rule_issues"]["count"], "rule issues", "status-warn"))
     out.append("</div>")
     out.append('<p class="muted">' + "; ".join(f"<b>{s}</b>: {STATUS_MEANING[s]}" for s in STATUSES) + ".</p>")
     if blocked["windows"]:

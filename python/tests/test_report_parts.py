@@ -6,7 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from corridor.report import corridor_edges, merge_windows, report_dirname, select_panels, write_index
+from corridor.report import (
+    corridor_edges,
+    merge_windows,
+    metric_bounds,
+    report_dirname,
+    robust_y_range,
+    select_panels,
+    write_index,
+)
 
 
 def test_corridor_edges_follow_the_direction():
@@ -15,6 +23,31 @@ def test_corridor_edges_follow_the_direction():
     assert corridor_edges(0.5, 0.1, "two_sided") == (0.4, 0.6)
     assert corridor_edges(None, 0.1, "two_sided") == (None, None)
     assert corridor_edges(0.5, None, "lower_is_better") == (None, None)
+
+
+def test_edges_beyond_a_bounded_metric_are_not_drawn():
+    # AUC 0.97 with an equivalence margin of 0.05: the upper edge would be 1.02, where no AUC can be
+    assert metric_bounds("auc") == (0.0, 1.0) and metric_bounds("latency_p95") == (0.0, None)
+    assert corridor_edges(0.97, 0.05, "two_sided", metric_bounds("auc")) == (pytest.approx(0.92), None)
+    assert corridor_edges(0.03, 0.05, "two_sided", (0.0, 1.0)) == (None, pytest.approx(0.08))
+    assert corridor_edges(0.03, 0.05, "two_sided") == (pytest.approx(-0.02), pytest.approx(0.08))
+
+
+def test_robust_range_clips_one_wide_interval_and_keeps_every_value():
+    values = [0.96, 0.97, 0.975, 0.85]  # 0.85: the breach
+    intervals = [(0.95, 0.97), (0.96, 0.98), (0.2, 1.0), (0.83, 0.87)]  # one interval from 20 events
+    lo, hi = robust_y_range([*values, 0.92, 0.87], intervals, (0.0, 1.0))
+    # every value inside; the wide interval's lower bound 0.2 is far below (spread 0.125, median width 0.02)
+    assert lo < 0.83 and hi > 0.98
+    assert lo > 0.7, "one wide interval must not stretch the axis"
+    assert hi <= 1.0 + 1e-9, "the axis never extends past what an AUC can be when no value sits at 1"
+    # an ordinary interval just beyond the values stays whole
+    lo2, hi2 = robust_y_range([10.0, 12.0], [(9.0, 13.0), (11.0, 12.5)])
+    assert lo2 < 9.0 and hi2 > 13.0
+    assert robust_y_range([None], [(None, None)]) is None
+    # a value at the bound keeps half a margin beyond it so its marker is not cut in half
+    lo3, hi3 = robust_y_range([0.0, 0.01], [(0.0, 0.02)], (0.0, 1.0))
+    assert lo3 < 0.0 and lo3 > -0.01
 
 
 def test_merge_windows_joins_contiguous_windows_only():

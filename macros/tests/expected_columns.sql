@@ -1,10 +1,10 @@
 {#
-    Generic test corridor_expected_columns: the relation has every expected
+    Generic test corridor.expected_columns: the relation has every expected
     column, with the expected data type when one is given. Returns one row
     per missing or mistyped column.
 
       data_tests:
-        - corridor.corridor_expected_columns:
+        - corridor.expected_columns:
             arguments:
               columns: {request_uuid: varchar, requested_at: timestamp, response_ms: null}
 
@@ -15,7 +15,15 @@
     length or precision, so `varchar` accepts `character varying(36)`;
     give null to require only that the column exists.
 #}
+{% test expected_columns(model, columns) %}
+    {{ config(severity='warn') }}
+    {{ return(adapter.dispatch('test_corridor_expected_columns', 'corridor')(model, columns)) }}
+{% endtest %}
+
+{#- Deprecated alias, kept for projects written against 0.1.0: its node names come out doubled
+    (corridor_corridor_expected_columns_...). Use corridor.expected_columns. -#}
 {% test corridor_expected_columns(model, columns) %}
+    {{ config(severity='warn') }}
     {{ return(adapter.dispatch('test_corridor_expected_columns', 'corridor')(model, columns)) }}
 {% endtest %}
 

@@ -1,5 +1,5 @@
 {#
-    Generic test corridor_fresh_within: the newest value of a timestamp
+    Generic test corridor.fresh_within: the newest value of a timestamp
     column (UTC) is at most max_age_hours old, measured against var
     corridor_as_of when set (or the `as_of` argument), else the start of the
     run. Fails with one row (the newest timestamp and its age) when the
@@ -8,10 +8,18 @@
       columns:
         - name: ingested_at
           data_tests:
-            - corridor.corridor_fresh_within:
+            - corridor.fresh_within:
                 arguments: {max_age_hours: 24}
 #}
+{% test fresh_within(model, column_name, max_age_hours, as_of=none) %}
+    {{ config(severity='warn') }}
+    {{ return(adapter.dispatch('test_corridor_fresh_within', 'corridor')(model, column_name, max_age_hours, as_of)) }}
+{% endtest %}
+
+{#- Deprecated alias, kept for projects written against 0.1.0: its node names come out doubled
+    (corridor_corridor_fresh_within_...). Use corridor.fresh_within. -#}
 {% test corridor_fresh_within(model, column_name, max_age_hours, as_of=none) %}
+    {{ config(severity='warn') }}
     {{ return(adapter.dispatch('test_corridor_fresh_within', 'corridor')(model, column_name, max_age_hours, as_of)) }}
 {% endtest %}
 

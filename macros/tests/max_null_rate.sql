@@ -1,15 +1,23 @@
 {#
-    Generic test corridor_max_null_rate: the share of null (or empty-text)
+    Generic test corridor.max_null_rate: the share of null (or empty-text)
     values in the column is at most max_rate (0 to 1). Fails with one row
     giving the measured rate and the row count.
 
       columns:
         - name: response_ms
           data_tests:
-            - corridor.corridor_max_null_rate:
+            - corridor.max_null_rate:
                 arguments: {max_rate: 0.01}
 #}
+{% test max_null_rate(model, column_name, max_rate) %}
+    {{ config(severity='warn') }}
+    {{ return(adapter.dispatch('test_corridor_max_null_rate', 'corridor')(model, column_name, max_rate)) }}
+{% endtest %}
+
+{#- Deprecated alias, kept for projects written against 0.1.0: its node names come out doubled
+    (corridor_corridor_max_null_rate_...). Use corridor.max_null_rate. -#}
 {% test corridor_max_null_rate(model, column_name, max_rate) %}
+    {{ config(severity='warn') }}
     {{ return(adapter.dispatch('test_corridor_max_null_rate', 'corridor')(model, column_name, max_rate)) }}
 {% endtest %}
 

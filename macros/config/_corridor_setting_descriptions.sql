@@ -1,0 +1,71 @@
+{#
+    Every corridor_ var with its one-line meaning: the settings of
+    _corridor_setting_defaults (defaults there), the inputs of
+    _corridor_input_defaults, and the vars read directly (defaults in
+    _corridor_direct_var_defaults). corridor.validate_vars rejects any other
+    corridor_ var, docs/configuration.md is generated from these three
+    (run-operation corridor_settings_reference), and a test keeps them in
+    step: a setting without a description fails the test.
+#}
+{% macro _corridor_setting_descriptions() %}
+    {{ return({
+        'corridor_load_demo_seeds': 'Load the demo seeds and default the inputs to them. Default: true only when corridor itself is the root project (the demo); a project that installs corridor never loads them.',
+        'corridor_profile': "'demo' applies the demo's mapping (column names, segments region/device/tier, two features, the Python bootstrap) under your vars; null: the package defaults, which map nothing. Default: 'demo' while the demo seeds load, else null.",
+        'corridor_schema': "Schema (suffix) for corridor's models; null: the target schema.",
+        'corridor_run_history_enabled': 'Record each invocation in the history tables (on-run-end hook).',
+        'corridor_allow_history_full_refresh': 'Let --full-refresh rebuild the append-only history tables (otherwise they survive it).',
+        'corridor_run_summary': 'Print the one-screen run summary (checks by status, open alerts, blocked windows, quarantined rows, rule issues) at the end of every build.',
+        'corridor_production_events': 'Input: production events, one row per prediction ({ref|source|relation, columns}). Required columns: event_id, event_at, model_id, model_version.',
+        'corridor_outcomes': 'Input: outcomes (labels) joined by event id. Required columns: event_id, label.',
+        'corridor_offline_estimates': 'Input: offline estimates. Required columns: model_id, model_version, metric, window_grain, expected_value.',
+        'corridor_rules': 'Input: the rules registry. Required columns: rule_id, metric, comparison_kind, owner.',
+        'corridor_reference_features': 'Optional input: reference feature values for stability checks; null: off.',
+        'corridor_model_type': 'binary_classifier or regression (MAE, RMSE instead of classification metrics).',
+        'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
+        'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
+        'corridor_window_grains': 'Grains of the metric windows (UTC; weeks start Monday).',
+        'corridor_histogram_metric_grains': 'Grains for AUC and ECE (histogram metrics).',
+        'corridor_classification_threshold': 'Predicted class from the score when the input has no class column.',
+        'corridor_confidence_level': 'Level of the production intervals, and of offline intervals derived from a standard error.',
+        'corridor_calibration_bins': 'Equal-width score bins for the expected calibration error.',
+        'corridor_score_bins': 'Score resolution for AUC (a multiple of corridor_calibration_bins).',
+        'corridor_as_of': 'Count only outcomes arrived by this UTC timestamp; null: everything loaded.',
+        'corridor_lookback_days': 'Incremental runs recompute windows from this many days before the latest event (week-aligned).',
+        'corridor_late_grace_hours': 'A row loaded later than this after its window closed is late.',
+        'corridor_label_maturity_horizon_hours': 'Label maturity is judged once a window is this old.',
+        'corridor_new_segment_warmup_hours': 'Segment values first seen after this much data are new.',
+        'corridor_future_tolerance_minutes': 'An event time later than its load time or the run by more than this is impossible (quarantined).',
+        'corridor_known_model_versions': "Versions expected in production ('v1' or 'model:v1'); null: the versions with an offline estimate.",
+        'corridor_quality_gates': 'Per-check overrides of the quality gates {check: {warn, fail, enabled, min_rows}}.',
+        'corridor_bootstrap_resamples': 'Replicates of the Python bootstrap.',
+        'corridor_bootstrap_seed': 'Seed of the bootstrap replicates (Python and SQL).',
+        'corridor_bootstrap_grains': 'Grains the Python bootstrap covers; null: corridor_window_grains.',
+        'corridor_bootstrap_max_shared_events': 'Above this many events a group shares its bootstrap weights across metrics.',
+        'corridor_sql_bootstrap_resamples': 'Replicates of the SQL Poisson bootstrap.',
+        'corridor_sql_bootstrap_exact_events': 'SQL bootstrap: metrics of groups with at most this many events are resampled event by event, larger ones from their sufficient statistics.',
+        'corridor_python_bootstrap': 'Build the Python bootstrap model (DuckDB only; needs numpy and scipy in the dbt environment). Off: corridor_bootstrap_intervals is not built and the SQL intervals remain. Default: on in the demo profile, off otherwise.',
+        'corridor_prior_strength': "The Bayesian comparison's prior: precision multiplier of the offline estimate's stated uncertainty (0 = flat prior).",
+        'corridor_prior_max_events': "Cap the prior's weight at this many production events; null: no cap.",
+        'corridor_fdr_level': 'Benjamini-Hochberg level: a breach is confirmed (and can open an alert) when its q-value is at most this.',
+        'corridor_test_alpha': "Level of each check's test (statistical, equivalence verdicts).",
+        'corridor_power': 'Power at which detectable_deviation is stated, unless a rule sets its own.',
+        'corridor_severity_levels': 'Rule severity -> dbt severity of corridor.rules_hold (error, warn or none).',
+        'corridor_seasonal_baseline': 'Per grain: period_hours, lookback_periods and min_history of seasonal baselines.',
+        'corridor_error_status_min': 'Read the is_error column as an HTTP status code: an event is an error when its status is at least this (e.g. 500, or 400); null: is_error must be boolean-like (true/false, 1/0, t/f, yes/no), other values are quarantined.',
+        'corridor_check_severity': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants), merged over warn for each.",
+        'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
+    }) }}
+{% endmacro %}
+
+
+{#- Defaults of the vars read directly (not through corridor.setting). -#}
+{% macro _corridor_direct_var_defaults() %}
+    {{ return({
+        'corridor_load_demo_seeds': 'true when corridor is the root project, else false',
+        'corridor_profile': "'demo' while the demo seeds load, else null",
+        'corridor_schema': none,
+        'corridor_run_history_enabled': true,
+        'corridor_allow_history_full_refresh': false,
+        'corridor_run_summary': true,
+    }) }}
+{% endmacro %}
