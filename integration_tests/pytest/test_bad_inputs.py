@@ -351,7 +351,8 @@ def test_malformed_event_is_quarantined_with_exactly_its_reasons(bad_build, even
 def test_boolean_like_error_flags_are_read(bad_build):
     flags = _q(
         bad_build,
-        "select event_id, is_error from int_corridor__events_enriched where event_id in ('err-yes', 'err-t', 'err-0')",
+        "select event_id, is_error from stg_corridor__production_events"
+        " where event_id in ('err-yes', 'err-t', 'err-0')",
     )
     assert dict(zip(flags["event_id"], flags["is_error"], strict=True)) == {
         "err-yes": True,

@@ -154,28 +154,15 @@ def test_scaffolded_regression_project_builds_green_first_time(tmp_path):
     project = yaml.safe_load(project_file.read_text())
     v = project["vars"]
     map_trip_inputs(v, latency_ms=None)
+    v["corridor_as_of"] = "2026-03-05 06:00:00"  # historical data: freshness judged at its end, not today
     # No latency column: the latency rule and its estimate go (the example rows are templates).
     for seed in ("monitoring_rules.csv", "offline_estimates.csv"):
         path = project_dir / "seeds" / seed
         path.write_text("".join(line for line in path.read_text().splitlines(True) if "latency" not in line))
 
     decl = read_declarations(REPO_ROOT)
-    latency_optional = "latency_ms" not in decl.inputs["production_events"]["required_columns"]
+    assert "latency_ms" not in decl.inputs["production_events"]["required_columns"]
     dbt = Dbt(project_dir, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(database)})
-    if not latency_optional:
-        # This package version still requires latency: the first build stops with a message naming it.
-        project_file.write_text(yaml.safe_dump(project, sort_keys=False))
-        dbt("deps")
-        failed = dbt("build", expect_ok=False)
-        assert not failed.ok
-        assert "latency_ms" in failed.output and "corridor_production_events" in failed.output
-        # What is possible until latency is optional: a model of the user's adds a constant.
-        (project_dir / "models" / "trip_predictions_with_latency.sql").write_text(
-            "select *, 0.0 as latency_ms from ops.trip_predictions\n"
-        )
-        v["corridor_production_events"].pop("relation")
-        v["corridor_production_events"]["ref"] = "trip_predictions_with_latency"
-        v["corridor_production_events"]["columns"]["latency_ms"] = "latency_ms"
     project_file.write_text(yaml.safe_dump(project, sort_keys=False))
     dbt("deps")
     build = dbt("build")

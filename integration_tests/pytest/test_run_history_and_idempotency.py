@@ -16,21 +16,36 @@ from make_fixtures import build
 pytestmark = pytest.mark.dbt
 
 RESULT_SQL = "select * exclude (observation_id) from corridor_metric_observations order by all"
+# intervals whose bounds come from SQL sums (beta series, sufficient statistics): equal to the last bit
+INTERVAL_SQL = [
+    "select * from corridor_metric_intervals order by all",
+    "select * from int_corridor__exact_intervals order by all",
+    "select * from int_corridor__bayesian_checks order by all",
+]
+
+
+def _intervals(path):
+    return [query(path, sql) for sql in INTERVAL_SQL]
 
 
 def test_history_survives_full_refresh_and_results_are_idempotent(integration_duckdb):
     path, dbt = integration_duckdb["path"], integration_duckdb["dbt"]
     first = query(path, RESULT_SQL)
+    first_intervals = _intervals(path)
     before = query(path, "select * from corridor_run_history order by started_at")
     assert len(before) == 1
 
     dbt("build")
     second = query(path, RESULT_SQL)
     assert first.equals(second), "a second dbt build changed the results"
+    for sql, a, b in zip(INTERVAL_SQL, first_intervals, _intervals(path), strict=True):
+        assert len(a) > 0 and a.equals(b), f"a second dbt build changed the bounds of: {sql}"
 
     dbt("build", "--full-refresh")
     third = query(path, RESULT_SQL)
     assert first.equals(third), "a full refresh changed the results"
+    for sql, a, b in zip(INTERVAL_SQL, first_intervals, _intervals(path), strict=True):
+        assert a.equals(b), f"a full refresh changed the bounds of: {sql}"
 
     history = query(path, "select * from corridor_run_history order by started_at")
     assert len(history) == 3

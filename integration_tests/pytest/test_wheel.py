@@ -88,6 +88,7 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
     load_tables(database, "ops", {"trip_predictions": events, "trip_actuals": actuals})
     project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
     map_trip_inputs(project["vars"], latency_ms="response_ms")
+    project["vars"]["corridor_python_bootstrap"] = True  # the Python model, importing the wheel's kernels
     (project_dir / "dbt_project.yml").write_text(yaml.safe_dump(project, sort_keys=False))
     env = {
         "DBT_PROFILES_DIR": str(project_dir), "CORRIDOR_DUCKDB_PATH": str(database),

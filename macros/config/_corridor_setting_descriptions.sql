@@ -35,6 +35,8 @@
         'corridor_label_maturity_horizon_hours': 'Label maturity is judged once a window is this old.',
         'corridor_new_segment_warmup_hours': 'Segment values first seen after this much data are new.',
         'corridor_future_tolerance_minutes': 'An event time later than its load time or the run by more than this is impossible (quarantined).',
+        'corridor_earliest_event_at': "The earliest acceptable event time (UTC, 'YYYY-MM-DD[ HH:MM[:SS]]'): earlier events are quarantined as event_at_before_earliest (see docs/data-quality.md).",
+        'corridor_max_gap_days': "A silence longer than this many days splits a model version's window grid: its windows are not filled with empty ones (shorter gaps are explicit empty windows).",
         'corridor_known_model_versions': "Versions expected in production ('v1' or 'model:v1'); null: the versions with an offline estimate.",
         'corridor_quality_gates': 'Per-check overrides of the quality gates {check: {warn, fail, enabled, min_rows}}.',
         'corridor_bootstrap_resamples': 'Replicates of the Python bootstrap.',

@@ -40,9 +40,13 @@
         {%- if name == 'corridor_score_bins' and (value | int) % (var('corridor_calibration_bins', defaults['corridor_calibration_bins']) | int) != 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_score_bins' (" ~ value ~ ") must be a multiple of 'corridor_calibration_bins' so calibration bins are unions of score bins.") }}
         {%- endif -%}
-    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes'] -%}
+    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes', 'corridor_max_gap_days'] -%}
         {%- if value is not number or value < 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number of at least 0; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_earliest_event_at' -%}
+        {%- if value is not string or not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$', value) -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_earliest_event_at' must be a UTC date or time like '2000-01-01' or '2024-06-01 00:00:00' (events before it are quarantined as event_at_before_earliest); got " ~ value) }}
         {%- endif -%}
     {%- elif name == 'corridor_known_model_versions' -%}
         {%- if value is not none and (value is string or value is mapping) -%}

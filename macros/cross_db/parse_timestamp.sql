@@ -1,8 +1,11 @@
 {#-
     corridor.parse_timestamp(expr, source_type): a UTC timestamp from an input
     column, null where it does not parse. Text with an explicit offset
-    ('...+02:00', '...Z') is converted to UTC; text without a zone is taken
-    as UTC (the input contract). A timestamp-with-time-zone column is
+    ('...+02:00', '...Z') or a time zone name after the time
+    ('12:14 Europe/Berlin', '12:16 EST') is converted to UTC (a name the
+    engine does not know gives null, so the row is quarantined as
+    unparseable: never read as UTC); text without a zone is taken as UTC
+    (the input contract). PostgreSQL accepts offsets only (names: null). A timestamp-with-time-zone column is
     converted to UTC; a plain timestamp column is used as it is.
 -#}
 {% macro parse_timestamp(expr, source_type=none) -%}
@@ -18,7 +21,7 @@
         cast({{ expr }} as {{ ts }})
     {%- else -%}
         case
-            when {{ corridor.regex_match('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
+            when {{ corridor.regex_match('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)$') }}
                 then cast(timezone('UTC', {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', 'timestamp with time zone') }}) as {{ ts }})
             else {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', ts) }}
         end

@@ -16,11 +16,14 @@
     {%- set model_type = corridor.setting('corridor_model_type') -%}
     {%- set tolerance = corridor.setting('corridor_future_tolerance_minutes') -%}
     {%- set now = corridor.run_time() -%}
+    {%- set domain = corridor.value_domain() -%}
+    {%- set earliest = corridor.setting('corridor_earliest_event_at') -%}
     {%- set reasons = [
         ('missing_event_id', 'event_id_is_missing'),
         ('missing_event_at', 'event_at_is_missing'),
         ('unparseable_event_at', 'event_at_is_unparseable'),
         ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or event_at > ' ~ dbt.dateadd('minute', tolerance, 'loaded_at')),
+        ('event_at_before_earliest', 'event_at < cast(' ~ corridor.sql_string(earliest) ~ ' as ' ~ dbt.type_timestamp() ~ ')'),
         ('missing_model_id', 'model_id_is_missing'),
         ('missing_model_version', 'model_version_is_missing'),
         ('unparseable_loaded_at', 'loaded_at_is_unparseable'),
@@ -29,6 +32,7 @@
         ('unparseable_latency_ms', 'latency_ms_is_unparseable'),
         ('non_finite_latency_ms', corridor.is_non_finite('latency_ms')),
         ('negative_latency_ms', 'latency_ms < 0 and not ' ~ corridor.is_non_finite('latency_ms')),
+        ('latency_ms_out_of_range', 'latency_ms > ' ~ domain['latency_ms'] ~ ' and not ' ~ corridor.is_non_finite('latency_ms')),
     ] -%}
     {%- if model_type == 'binary_classifier' -%}
         {%- do reasons.extend([
@@ -42,6 +46,7 @@
         {%- do reasons.extend([
             ('unparseable_predicted_value', 'predicted_value_is_unparseable'),
             ('non_finite_predicted_value', corridor.is_non_finite('predicted_value')),
+            ('predicted_value_out_of_range', 'abs(predicted_value) > ' ~ domain['regression_value'] ~ ' and not ' ~ corridor.is_non_finite('predicted_value')),
         ]) -%}
     {%- endif -%}
     {{ return(reasons) }}
@@ -65,9 +70,11 @@
 {#-
     corridor.event_copy_order(): the order that decides which copy of an
     event id counts: the first loaded, then the earliest event time, then
-    the remaining values so that identical keys still order the same way on
-    every build.
+    the remaining values, and last every column as it arrived (raw__1,
+    raw__2, ...), so that the order is total: copies that tie on all of it
+    are identical rows, and every build picks the same one.
 -#}
 {% macro event_copy_order() -%}
     loaded_at asc nulls last, event_at asc, model_version asc, latency_ms asc nulls last, predicted_score asc nulls last, is_error asc
+    {%- for key, staged, expr in corridor.raw_columns('production_events', {}) %}, {{ staged }} asc nulls last{% endfor %}
 {%- endmacro %}

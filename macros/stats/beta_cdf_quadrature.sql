@@ -44,14 +44,13 @@
     select
         beta_key,
         greatest(0.0, least(1.0,
-            (z_x + {{ half_width }}) * sum(node_weight * exp(
-                (a - 1) * {{ corridor.log1p_minus_identity('u_part') }}
-                + (b - 1) * {{ corridor.log1p_minus_identity('v_part') }}
-            ))
-            / ({{ 2 * half_width }} * sum(node_weight * exp(
-                (a - 1) * {{ corridor.log1p_minus_identity('u_total') }}
-                + (b - 1) * {{ corridor.log1p_minus_identity('v_total') }}
-            )))
+            {#- exact decimal sums: the same bits whatever order a parallel engine adds the nodes in -#}
+            (z_x + {{ half_width }}) * {{ corridor.exact_sum(
+                'node_weight * exp((a - 1) * ' ~ corridor.log1p_minus_identity('u_part')
+                ~ ' + (b - 1) * ' ~ corridor.log1p_minus_identity('v_part') ~ ')', 30) }}
+            / ({{ 2 * half_width }} * {{ corridor.exact_sum(
+                'node_weight * exp((a - 1) * ' ~ corridor.log1p_minus_identity('u_total')
+                ~ ' + (b - 1) * ' ~ corridor.log1p_minus_identity('v_total') ~ ')', 30) }})
         )) as beta_cdf
     from (
         select

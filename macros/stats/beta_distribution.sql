@@ -20,6 +20,10 @@
         than 1000 terms go to corridor.beta_cdf_quadrature instead (a fixed
         480 evaluations, no lgamma, ~1e-11 relative up to a + b = 1e8), so
         no row costs more than ~1000 terms whatever its sample size.
+        The terms (each in [0, 1]) are summed as exact
+        decimals with 30 places (corridor.exact_sum): a parallel floating
+        sum adds them in a different order on every run, and Clopper-Pearson
+        and Bayesian bounds would differ between builds in their last bits.
 
     corridor.beta_quantile_query(source, key, p, a, b, iterations=10)
         A query of (key, beta_quantile): x with I_x(a, b) = p, by Halley's
@@ -66,7 +70,7 @@
 
     select
         beta_key,
-        greatest(0.0, least(1.0, case when is_flipped then 1 - sum(term) else sum(term) end)) as beta_cdf
+        greatest(0.0, least(1.0, case when is_flipped then 1 - {{ corridor.exact_sum('term', 30) }} else {{ corridor.exact_sum('term', 30) }} end)) as beta_cdf
     from (
         select
             beta_key,

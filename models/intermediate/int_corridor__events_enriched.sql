@@ -11,7 +11,9 @@
       quality gates report them.
     - An outcome counts once it has arrived (label_arrived_at <= corridor_as_of
       when that var is set). Several outcomes for one event: the latest
-      arrival wins, so corrections supersede.
+      arrival wins, so corrections supersede; outcomes that arrive at the
+      same time are ordered by label (the higher wins), so every build picks
+      the same one.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
@@ -88,7 +90,7 @@ outcomes_arrived as (
         label,
         row_number() over (
             partition by event_id
-            order by label_arrived_at desc nulls last
+            order by label_arrived_at desc nulls last, label desc
         ) as arrival_rank
 
     from outcomes

@@ -10,7 +10,8 @@
     interval = value ± z × standard error when only a standard error is given
     (at corridor_confidence_level when the estimate states no level).
     When several estimates cover the same window, the most recently produced
-    one wins (ties broken by estimate id).
+    one wins (ties broken by estimate id, then by the values themselves, so
+    the choice is the same on every build).
 -#}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
@@ -35,20 +36,21 @@ grains as (
 
 ),
 
-model_spans as (
+model_data_windows as (
 
     select
-        window_stats.model_id,
-        window_stats.window_grain,
-        grains.grain_hours,
-        min(window_stats.window_start) as first_window_start,
-        cast({{ dbt.datediff('min(window_stats.window_start)', 'max(window_stats.window_start)', 'hour') }} / grains.grain_hours as {{ dbt.type_bigint() }}) as last_window_index
+        model_id,
+        window_grain,
+        window_start
 
     from window_stats
-    inner join grains
-        on window_stats.window_grain = grains.window_grain
-    where window_stats.segment_dimension = 'all'
-    group by 1, 2, 3
+    where segment_dimension = 'all'
+
+),
+
+model_spans as (
+
+    {{ corridor.window_islands('model_data_windows', 'grains', ['model_id']) }}
 
 ),
 
@@ -133,7 +135,11 @@ aligned as (
                 model_windows.window_start
             order by
                 estimates_with_uncertainty.produced_at desc nulls last,
-                estimates_with_uncertainty.estimate_id desc nulls last
+                estimates_with_uncertainty.estimate_id desc nulls last,
+                estimates_with_uncertainty.expected_value desc,
+                estimates_with_uncertainty.effective_standard_error desc nulls last,
+                estimates_with_uncertainty.interval_lower desc nulls last,
+                estimates_with_uncertainty.interval_upper desc nulls last
         ) as estimate_rank
 
     from estimates_with_uncertainty

@@ -44,19 +44,29 @@
     ('n_false_positive', 'sum(case when is_evaluable and label = 0 and predicted_class = 1 then 1 else 0 end)', 'sum'),
     ('n_true_negative', 'sum(case when is_evaluable and label = 0 and predicted_class = 0 then 1 else 0 end)', 'sum'),
     ('n_false_negative', 'sum(case when is_evaluable and label = 1 and predicted_class = 0 then 1 else 0 end)', 'sum'),
-    ('latency_sum', corridor.exact_decimal_sum('latency_ms', 9), 'sum'),
-    ('latency_sum_squares', corridor.exact_decimal_sum('latency_ms * latency_ms', 9), 'sum'),
     ('log_loss_sum', corridor.exact_decimal_sum('case when is_evaluable then log_loss_term end', 12), 'sum'),
     ('log_loss_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then log_loss_term * log_loss_term end', 12), 'sum'),
     ('brier_sum', corridor.exact_decimal_sum('case when is_evaluable then brier_term end', 12), 'sum'),
     ('brier_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then brier_term * brier_term end', 12), 'sum'),
-    ('abs_error_sum', corridor.exact_decimal_sum('case when is_evaluable then abs_error end', 12), 'sum'),
-    ('abs_error_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then abs_error * abs_error end', 12), 'sum'),
-    ('squared_error_sum', corridor.exact_decimal_sum('case when is_evaluable then squared_error end', 12), 'sum'),
-    ('squared_error_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then squared_error * squared_error end', 12), 'sum'),
     ('first_event_at', 'min(event_at)', 'min'),
     ('last_event_at', 'max(event_at)', 'max'),
 ] -%}
+{#- Unbounded terms (latencies, regression errors and their squares) are
+    summed exactly as two decimal parts (corridor.exact_sum_parts), so no
+    valid value overflows a decimal. -#}
+{%- set large = [
+    ('latency_sum', 'latency_ms', 9),
+    ('latency_sum_squares', 'latency_ms * latency_ms', 9),
+    ('abs_error_sum', 'case when is_evaluable then abs_error end', 12),
+    ('abs_error_sum_squares', 'case when is_evaluable then abs_error * abs_error end', 12),
+    ('squared_error_sum', 'case when is_evaluable then squared_error end', 12),
+    ('squared_error_sum_squares', 'case when is_evaluable then squared_error * squared_error end', 12),
+] -%}
+{%- for name, expr, decimals in large -%}
+    {%- set parts = corridor.exact_sum_parts(expr, decimals) -%}
+    {%- do additive.append((name ~ '__high', parts[0], 'sum')) -%}
+    {%- do additive.append((name ~ '__low', parts[1], 'sum')) -%}
+{%- endfor %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -136,8 +146,12 @@ final as (
         {%- for name, expr, rollup in additive if name.startswith('n_') %}
         cast(additive.{{ name }} as {{ bigint }}) as {{ name }},
         {%- endfor %}
-        {%- for name, expr, rollup in additive if not name.startswith('n_') and not name.endswith('_at') %}
+        {%- for name in ['latency_sum', 'latency_sum_squares', 'log_loss_sum', 'log_loss_sum_squares', 'brier_sum', 'brier_sum_squares', 'abs_error_sum', 'abs_error_sum_squares', 'squared_error_sum', 'squared_error_sum_squares'] %}
+        {%- if name in large | map(attribute=0) | list %}
+        {{ corridor.exact_sum_combine('additive.' ~ name ~ '__high', 'additive.' ~ name ~ '__low') }} as {{ name }},
+        {%- else %}
         cast(additive.{{ name }} as {{ double }}) as {{ name }},
+        {%- endif %}
         {%- endfor %}
         quantiles.latency_p50,
         quantiles.latency_p95,

@@ -3,7 +3,9 @@
     version × segment value seen × grain, and every window between the
     version's first and last event, including windows without a single event.
     Silence is never mistaken for health: an empty window becomes a row with
-    request_count 0 and the other metrics null.
+    request_count 0 and the other metrics null. A silence longer than
+    corridor_max_gap_days splits the grid (corridor.window_islands): its
+    windows are not filled.
 -#}
 with
 
@@ -19,21 +21,22 @@ grains as (
 
 ),
 
-spans as (
+data_windows as (
 
     select
-        window_stats.model_id,
-        window_stats.model_version,
-        window_stats.window_grain,
-        grains.grain_hours,
-        min(window_stats.window_start) as first_window_start,
-        cast({{ dbt.datediff('min(window_stats.window_start)', 'max(window_stats.window_start)', 'hour') }} / grains.grain_hours as {{ dbt.type_bigint() }}) as last_window_index
+        model_id,
+        model_version,
+        window_grain,
+        window_start
 
     from window_stats
-    inner join grains
-        on window_stats.window_grain = grains.window_grain
-    where window_stats.segment_dimension = 'all'
-    group by 1, 2, 3, 4
+    where segment_dimension = 'all'
+
+),
+
+spans as (
+
+    {{ corridor.window_islands('data_windows', 'grains', ['model_id', 'model_version']) }}
 
 ),
 

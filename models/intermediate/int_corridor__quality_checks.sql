@@ -159,6 +159,18 @@ outcomes as (
 
 ),
 
+estimates as (
+
+    select * from {{ ref('stg_corridor__offline_estimates') }}
+
+),
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
 grid as (
 
     select
@@ -374,11 +386,11 @@ quarantine_counts as (
 
     select
         input_name,
-        sum(case when input_name = 'production_events' and (event_at is null or model_id is null) then 1 else 0 end) as n_unwindowable,
+        sum(case when input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like '%event_at_before_earliest%') then 1 else 0 end) as n_unwindowable,
         sum(case when reason_codes like '%unknown_event%' then 1 else 0 end) as n_unknown_event,
         sum(case when reason_codes like '%label%' then 1 else 0 end) as n_invalid_label,
         count(*) as n_quarantined,
-        min(case when input_name = 'production_events' and (event_at is null or model_id is null) then reason_codes end) as example_unwindowable_reason
+        min(case when input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like '%event_at_before_earliest%') then reason_codes end) as example_unwindowable_reason
 
     from quarantine
     group by 1
@@ -403,11 +415,48 @@ inputs as (
 
 ),
 
+{#- valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance -#}
+early_labels as (
+
+    select
+        count(*) as n_early,
+        (select count(*) from outcomes) as n_outcomes,
+        min(outcomes.event_id) as example_event_id
+
+    from outcomes
+    where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+        and exists (
+            select 1 from events
+            where events.event_id = outcomes.event_id
+                and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+                and outcomes.label_arrived_at < {{ dbt.dateadd('minute', -1 * (corridor.setting('corridor_future_tolerance_minutes') | int), 'events.event_at') }}
+        )
+
+),
+
+{#- usable offline estimates for a model that has no accepted production event -#}
+orphan_estimates as (
+
+    select
+        count(*) as n_orphan,
+        (select count(*) from estimates) as n_estimates,
+        {{ dbt.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
+
+    from estimates
+    where not {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
+        and not exists (
+            select 1 from window_stats
+            where window_stats.model_id = estimates.model_id
+        )
+
+),
+
 freshness as (
 
     select
         'production_events' as input_name,
-        max(coalesce(profile.last_loaded_at, spans_max.last_event_at)) as last_arrival_at
+        max(coalesce(profile.last_loaded_at, spans_max.last_event_at)) as last_arrival_at,
+        max(spans_max.last_event_at) is not null as has_rows
 
     from (select max(last_event_at) as last_event_at from window_stats) as spans_max
     left join profile
@@ -417,7 +466,8 @@ freshness as (
 
     select
         'outcomes' as input_name,
-        max(label_arrived_at) as last_arrival_at
+        max(label_arrived_at) as last_arrival_at,
+        count(*) > 0 as has_rows
 
     from outcomes
 
@@ -428,6 +478,7 @@ freshness_measured as (
     select
         freshness.input_name,
         freshness.last_arrival_at,
+        freshness.has_rows,
         {%- if demo and as_of is none %}
         {#- the demo data is static: freshness is measured against its own end #}
         {{ dbt.datediff('freshness.last_arrival_at', '(select max(last_arrival_at) from freshness)', 'minute') }} / 60.0 as age_hours
@@ -532,7 +583,7 @@ input_checks as (
         'the ' || input_name || ' input ' || input_relation || ' has no rows: probable cause: the upstream load did not run, or the var points at the wrong relation' as bad_diagnostic,
         cast(rows_read as " ~ string ~ ") || ' rows read' as ok_diagnostic
     from inputs
-    where input_name in ('production_events', 'offline_estimates')") %}
+    where input_name in ('production_events', 'outcomes', 'offline_estimates')") %}
     {%- endif %}
     {%- if corridor.gate_config('unwindowable_rows')['enabled'] %}
     {%- do input_checks.append("
@@ -598,6 +649,36 @@ input_checks as (
     from inputs
     where input_name = 'offline_estimates'") %}
     {%- endif %}
+    {%- if corridor.gate_config('labels_before_events')['enabled'] %}
+    {%- do input_checks.append("
+    select
+        'outcomes' as input_name,
+        'all' as model_id,
+        'labels_before_events' as check_name,
+        'labels_before_events' as threshold_key,
+        " ~ corridor.gate_status('labels_before_events', 'cast(n_early as ' ~ double ~ ') / nullif(n_outcomes, 0)') ~ " as gate_status,
+        cast(n_early as " ~ double ~ ") / nullif(n_outcomes, 0) as measured_value,
+        n_outcomes as rows_checked,
+        n_early as rows_affected,
+        cast(n_early as " ~ string ~ ") || ' of ' || cast(n_outcomes as " ~ string ~ ") || ' outcomes arrived before their event happened (e.g. event ' || example_event_id || '): a label cannot precede its prediction. Probable cause: a clock or time zone error in label_arrived_at or event_at, or outcomes joined to the wrong events' as bad_diagnostic,
+        'no outcome arrived before its event' as ok_diagnostic
+    from early_labels") %}
+    {%- endif %}
+    {%- if corridor.gate_config('offline_estimates_without_production')['enabled'] %}
+    {%- do input_checks.append("
+    select
+        'offline_estimates' as input_name,
+        'all' as model_id,
+        'offline_estimates_without_production' as check_name,
+        'offline_estimates_without_production' as threshold_key,
+        " ~ corridor.gate_status('offline_estimates_without_production', 'cast(n_orphan as ' ~ double ~ ')') ~ " as gate_status,
+        cast(n_orphan as " ~ double ~ ") as measured_value,
+        n_estimates as rows_checked,
+        n_orphan as rows_affected,
+        cast(n_orphan as " ~ string ~ ") || ' offline estimates are for models with no accepted production event (' || orphan_models || '): they are never compared. Probable cause: a misspelled model id, or a model not deployed yet' as bad_diagnostic,
+        'every usable offline estimate is for a model with production data' as ok_diagnostic
+    from orphan_estimates") %}
+    {%- endif %}
     {%- if corridor.gate_config('freshness_hours')['enabled'] %}
     {%- do input_checks.append("
     select
@@ -605,11 +686,17 @@ input_checks as (
         'all' as model_id,
         'freshness_hours' as check_name,
         'freshness_hours' as threshold_key,
-        " ~ corridor.gate_status('freshness_hours', 'freshness_measured.age_hours') ~ " as gate_status,
+        case
+            when freshness_measured.last_arrival_at is null and not freshness_measured.has_rows then '" ~ ('fail' if corridor.gate_config('freshness_hours')['fail'] is not none else 'warn') ~ "'
+            else " ~ corridor.gate_status('freshness_hours', 'freshness_measured.age_hours') ~ "
+        end as gate_status,
         cast(freshness_measured.age_hours as " ~ double ~ ") as measured_value,
         cast(null as " ~ bigint ~ ") as rows_checked,
         cast(null as " ~ bigint ~ ") as rows_affected,
-        'the newest row of ' || freshness_measured.input_name || ' arrived ' || " ~ fmt('freshness_measured.age_hours', 1) ~ " || ' h ago (' || coalesce(cast(freshness_measured.last_arrival_at as " ~ string ~ "), 'never') || '): probable cause: the upstream load has stopped' as bad_diagnostic,
+        case
+            when freshness_measured.last_arrival_at is null and not freshness_measured.has_rows then 'no row of ' || freshness_measured.input_name || ' has ever arrived: probable cause: the upstream load has not run, or the var points at the wrong relation'
+            else 'the newest row of ' || freshness_measured.input_name || ' arrived ' || " ~ fmt('freshness_measured.age_hours', 1) ~ " || ' h ago (' || coalesce(cast(freshness_measured.last_arrival_at as " ~ string ~ "), 'never') || '): probable cause: the upstream load has stopped'
+        end as bad_diagnostic,
         'newest row ' || " ~ fmt('freshness_measured.age_hours', 1) ~ " || ' h old' as ok_diagnostic
     from freshness_measured") %}
     {%- endif %}
@@ -620,11 +707,14 @@ input_checks as (
         model_id,
         'label_single_class' as check_name,
         'label_single_class' as threshold_key,
-        " ~ corridor.gate_status('label_single_class', 'case when n_evaluated > 0 and (n_positive = 0 or n_positive = n_evaluated) then 1.0 else 0.0 end') ~ " as gate_status,
-        case when n_evaluated > 0 and (n_positive = 0 or n_positive = n_evaluated) then 1.0 else 0.0 end as measured_value,
+        " ~ corridor.gate_status('label_single_class', 'case when n_evaluated = 0 or n_positive = 0 or n_positive = n_evaluated then 1.0 else 0.0 end') ~ " as gate_status,
+        case when n_evaluated = 0 or n_positive = 0 or n_positive = n_evaluated then 1.0 else 0.0 end as measured_value,
         cast(n_evaluated as " ~ bigint ~ ") as rows_checked,
         cast(null as " ~ bigint ~ ") as rows_affected,
-        'all ' || cast(n_evaluated as " ~ string ~ ") || ' labeled events carry the same class (' || case when n_positive = 0 then '0' else '1' end || '): recall, precision or AUC cannot be estimated. Probable cause: a constant or mis-mapped label column' as bad_diagnostic,
+        case
+            when n_evaluated = 0 then 'no accepted event of this model has a label, so neither class is present: accuracy, recall, precision and AUC cannot be estimated. Probable cause: outcomes not loaded yet, an empty outcomes input, or event ids that do not match'
+            else 'all ' || cast(n_evaluated as " ~ string ~ ") || ' labeled events carry the same class (' || case when n_positive = 0 then '0' else '1' end || '): recall, precision or AUC cannot be estimated. Probable cause: a constant or mis-mapped label column'
+        end as bad_diagnostic,
         'both classes present' as ok_diagnostic
     from labels_by_model") %}
     {%- endif %}

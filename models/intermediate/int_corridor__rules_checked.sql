@@ -82,6 +82,19 @@ problems as (
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
     ] -%}
+    {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
+    {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
+        {%- do checks.append(['unparseable_' ~ key, key ~ '_raw is not null and ' ~ key ~ '_value is null',
+            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a number'"]) -%}
+        {%- do checks.append(['non_finite_' ~ key, corridor.is_non_finite(key ~ '_value'),
+            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a finite number'"]) -%}
+    {%- endfor -%}
+    {%- for key, largest in [('min_sample_size', '1e15'), ('consecutive_windows', '1e6')] -%}
+        {%- do checks.append([key ~ '_out_of_range', 'abs(' ~ key ~ '_value) > ' ~ largest ~ ' and not ' ~ corridor.is_non_finite(key ~ '_value'),
+            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is beyond " ~ largest ~ "'"]) -%}
+        {%- do checks.append(['non_integer_' ~ key, key ~ '_value <> floor(' ~ key ~ '_value) and not ' ~ corridor.is_non_finite(key ~ '_value'),
+            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a whole number'"]) -%}
+    {%- endfor -%}
     {%- for code, condition, reason in checks %}
     select
         rule_id,

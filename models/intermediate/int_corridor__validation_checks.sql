@@ -53,6 +53,24 @@ gates as (
 
 ),
 
+{#- events per window (corridor.missing_value_reason) -#}
+window_volume as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        window_start,
+        metric_value as request_count
+
+    from observations
+    where source = 'production'
+        and metric = 'request_count'
+
+),
+
 {%- for side in ['production', 'offline'] %}
 
 scoped_{{ side }} as (
@@ -173,6 +191,7 @@ prepared as {{ corridor.materialized_cte() }} (
         gates.gate_status,
         gates.failing_checks as gate_failing_checks,
         gates.gate_diagnostic,
+        coalesce(window_volume.request_count, 0) as window_request_count,
         {{ alpha }} as test_alpha,
         {{ z_alpha_one }} as z_alpha_one,
         case when rules.direction = 'two_sided' then {{ z_alpha_two }} else {{ z_alpha_one }} end as z_alpha,
@@ -192,6 +211,13 @@ prepared as {{ corridor.materialized_cte() }} (
         on paired.model_id = gates.model_id
         and rules.window_grain = gates.window_grain
         and paired.window_start = gates.window_start
+    left join window_volume
+        on paired.model_id = window_volume.model_id
+        and paired.model_version = window_volume.model_version
+        and rules.window_grain = window_volume.window_grain
+        and paired.segment_dimension = window_volume.segment_dimension
+        and paired.segment_value = window_volume.segment_value
+        and paired.window_start = window_volume.window_start
 
 ),
 
@@ -402,8 +428,7 @@ statuses as {{ corridor.materialized_cte() }} (
             else verdict
         end as status,
         case
-            when observed_value is null and sample_size = 0 then 'no production data in this window'
-            when observed_value is null then metric || ' is undefined in this window (e.g. no labels, or one class only)'
+            when observed_value is null then {{ corridor.missing_value_reason('metric', 'sample_size', 'window_request_count') }}
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'

@@ -2,7 +2,9 @@
     One row per offline estimate: a projected metric for a model version,
     segment and window grain, with its uncertainty and lineage. Segment fields
     left empty mean overall traffic ('all'). Names are lower-cased and trimmed
-    so they match production's spelling.
+    so they match production's spelling. Every parsed field has a
+    <field>_is_unparseable flag (corridor.estimate_rejection_reasons);
+    times are parsed like event times (corridor.parse_timestamp).
 -#}
 {%- set relation = corridor.input_relation('offline_estimates') -%}
 {%- set c = corridor.resolve_input_columns('offline_estimates', relation) -%}
@@ -16,6 +18,14 @@
     {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
 {%- endfor -%}
 
+{#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never silently null -#}
+{%- set parsed = {} -%}
+{%- for key in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] -%}
+    {%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}
+{%- endfor -%}
+{%- for key in ['produced_at', 'valid_from', 'valid_to'] -%}
+    {%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}
+{%- endfor -%}
 {%- set text = {} -%}
 {%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'method', 'estimator_version', 'evaluation_dataset_id'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
@@ -46,13 +56,15 @@ renamed as (
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
         ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> '' and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
         {{ corridor.try_cast(c['expected_value'], double) }} as expected_value,
-        {{ corridor.try_cast(c['standard_error'], double) if c['standard_error'] else 'cast(null as ' ~ double ~ ')' }} as standard_error,
-        {{ corridor.try_cast(c['interval_lower'], double) if c['interval_lower'] else 'cast(null as ' ~ double ~ ')' }} as interval_lower,
-        {{ corridor.try_cast(c['interval_upper'], double) if c['interval_upper'] else 'cast(null as ' ~ double ~ ')' }} as interval_upper,
-        {{ corridor.try_cast(c['confidence_level'], double) if c['confidence_level'] else 'cast(null as ' ~ double ~ ')' }} as confidence_level,
-        {{ corridor.try_cast(c['produced_at'], ts) if c['produced_at'] else 'cast(null as ' ~ ts ~ ')' }} as produced_at,
-        {{ corridor.try_cast(c['valid_from'], ts) if c['valid_from'] else 'cast(null as ' ~ ts ~ ')' }} as valid_from,
-        {{ corridor.try_cast(c['valid_to'], ts) if c['valid_to'] else 'cast(null as ' ~ ts ~ ')' }} as valid_to
+        {%- for key, expr in parsed.items() %}
+        {%- if expr is none %}
+        false as {{ key }}_is_unparseable,
+        cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}{{ ',' if not loop.last }}
+        {%- else %}
+        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
+        {{ expr }} as {{ key }}{{ ',' if not loop.last }}
+        {%- endif %}
+        {%- endfor %}
 
     from source
 

@@ -116,6 +116,15 @@ def read_declarations(project: Path | None = None) -> Declarations:
                 settings[name] = value
     doc = project / SETTINGS_DOC
     meanings = _meanings(doc.read_text()) if doc.is_file() else {}
+    # The package's own descriptions of its vars, where it declares them (macros/config), win over the docs.
+    for path in sorted(project.glob("macros/config/*.sql")):
+        text = path.read_text()
+        if "macro _corridor_setting_descriptions(" in text:
+            meanings.update(_call_macro(text, "_corridor_setting_descriptions"))
+        if "macro _corridor_direct_var_defaults(" in text:
+            for name, default in _call_macro(text, "_corridor_direct_var_defaults").items():
+                computed = isinstance(settings.get(name), Computed) and isinstance(default, str)
+                settings[name] = Computed(default) if computed else default
     # A declaration that carries its own description ({default: ..., description: ...}) wins over the docs.
     for name, spec in list(settings.items()):
         if isinstance(spec, dict) and {"default", "description"} <= set(spec):
@@ -192,7 +201,7 @@ def vars_block(decl: Declarations, model_type: str) -> str:
             value = {"corridor_segment_columns": {}, "corridor_feature_columns": {}}.get(var, value)
             out.append(f"  {var}: {_flow(value)}")
         elif isinstance(value, Computed):
-            out.append(f"  # {var}:   (default computed by the package at run time)")
+            out.append(f"  # {var}:   (default computed by the package at run time: {value})")
         else:
             out.append(f"  # {var}: {_flow(value)}")
     out.append(

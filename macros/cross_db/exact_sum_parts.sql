@@ -1,0 +1,29 @@
+{#
+    corridor.exact_sum_parts(expr, decimals): the exact, order-independent sum
+    of a floating-point column whose values may be large (latencies, squared
+    regression errors and their squares), as two decimal aggregates
+    [high, low]: each value x is split into high = trunc(x / 1e16) (a whole
+    number of 1e16 units, 0 for |x| < 1e16, summed as decimal(38, 0)) and
+    low = x - high * 1e16 (|low| < 1e16, rounded to `decimals` places and
+    summed as decimal(38, decimals)).
+
+    Both sums are exact in any order, so two builds agree to the last bit
+    (corridor.exact_sum alone overflows at 10^(38 - decimals), e.g. at
+    1e26 for 12 decimals); the pair holds any value below about 1e38 per row
+    with room for 10^12 rows. Inputs that could produce larger terms are
+    quarantined (corridor.value_domain). The split is a deterministic
+    function of each row, and combining the two sums (corridor.exact_sum_combine)
+    is the only floating-point step. Rows where expr is null add nothing.
+#}
+{% macro exact_sum_parts(expr, decimals) -%}
+    {{ return(adapter.dispatch('exact_sum_parts', 'corridor')(expr, decimals)) }}
+{%- endmacro %}
+
+{% macro default__exact_sum_parts(expr, decimals) -%}
+    {%- set high = 'trunc((' ~ expr ~ ') / 1e16)' -%}
+    {%- set is_large = 'abs(' ~ expr ~ ') >= 1e16' -%}
+    {{ return([
+        'sum(case when ' ~ is_large ~ ' then cast(' ~ high ~ ' as decimal(38, 0)) end)',
+        'sum(cast(case when ' ~ is_large ~ ' then (' ~ expr ~ ') - ' ~ high ~ ' * 1e16 else ' ~ expr ~ ' end as decimal(38, ' ~ decimals ~ ')))',
+    ]) }}
+{%- endmacro %}
