@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo report browser test bench bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
+.PHONY: demo report browser test bench bench-peers bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
 
 venv: $(STAMP)
 
@@ -69,6 +69,19 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m corridor.bench --events $(EVENTS)
+
+# NannyML in its own virtualenv (build/venv-nannyml), timed on the same Parquet files as corridor's whole build.
+PEER_EVENTS ?= 1000000
+NANNYML_VENV := build/venv-nannyml
+$(NANNYML_VENV)/.installed:
+	test -x $(NANNYML_VENV)/bin/python || $(PYTHON) -m venv $(NANNYML_VENV)
+	# nannyml 0.13 imports statsmodels without declaring it
+	$(NANNYML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check nannyml pyarrow statsmodels
+	touch $@
+
+bench-peers: venv $(NANNYML_VENV)/.installed
+	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor.bench_peers --events $(PEER_EVENTS) \
+		--nannyml-python $(NANNYML_VENV)/bin/python
 
 bench-intervals: venv
 	$(BIN)/python -m corridor.bench_intervals

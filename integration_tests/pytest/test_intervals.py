@@ -52,6 +52,21 @@ def test_beta_quantiles_and_cdf_match_scipy_on_postgres(integration_postgres):
     _check_beta(frame)
 
 
+def test_beta_quantiles_and_cdf_match_scipy_from_n_1_to_1e8_on_duckdb(integration_duckdb):
+    frame = query(integration_duckdb["path"], "select * from interval_check_beta_large_n")
+    # quadrature rows (a, b > 1000) and series rows both present, up to a + b = 1e8
+    assert len(frame) > 150 and frame.n.max() == 1e8
+    assert ((frame.a > 1000) & (frame.b > 1000) & (frame.n >= 1e6)).sum() > 20
+    _check_beta(frame)
+
+
+@pytest.mark.postgres
+def test_beta_quantiles_and_cdf_match_scipy_from_n_1_to_1e8_on_postgres(integration_postgres):
+    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_large_n")
+    assert len(frame) > 150 and float(frame.n.max()) == 1e8
+    _check_beta(frame)
+
+
 def _check_weights(frame):
     w = frame.pivot(index="id", columns="bootstrap_replicate", values="bootstrap_weight").to_numpy(float)
     assert w.shape == (4000, 50)

@@ -16,7 +16,11 @@
         largest term (O(sqrt(a)) terms near the mean; geometric decay away from
         it). Accurate to about 1e-9 absolute at a + b = 1e6 (the lgamma
         differences), to 1e-13 for small parameters; set-based, so engines
-        parallelize it. The terms (each in [0, 1]) are summed as exact
+        parallelize it. Rows with a, b > 1000 whose series would need more
+        than 1000 terms go to corridor.beta_cdf_quadrature instead (a fixed
+        480 evaluations, no lgamma, ~1e-11 relative up to a + b = 1e8), so
+        no row costs more than ~1000 terms whatever its sample size.
+        The terms (each in [0, 1]) are summed as exact
         decimals with 30 places (corridor.exact_sum): a parallel floating
         sum adds them in a different order on every run, and Clopper-Pearson
         and Bayesian bounds would differ between builds in their last bits.
@@ -25,7 +29,9 @@
         A query of (key, beta_quantile): x with I_x(a, b) = p, by Halley's
         method from the starting point of Numerical Recipes' invbetai, each
         step evaluating the CDF with the series above; rows stop moving once a
-        step is below 1e-14 relative. Verified against scipy.stats.beta.ppf.
+        step is below 1e-14 of min(x, 1 - x) (above x = 0.5 also once below
+        2.5e-16, about two units in the last place there). lgamma(a + b) - lgamma(b) goes
+        through corridor.lgamma_difference, so a + b up to 1e8 keeps 1e-8. Verified against scipy.stats.beta.ppf.
 #}
 
 {% macro _beta_terms_bound(x, a, b) -%}
@@ -52,6 +58,8 @@
 
 {% macro default__beta_cdf_query(source, key, x, a, b) -%}
     {%- set double = corridor.type_double() -%}
+    {%- set series_terms = 'least(' ~ corridor._beta_terms_bound(x, a, b) ~ ', ' ~ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) ~ ')' -%}
+    {%- set quadrature = corridor.beta_cdf_uses_quadrature(a, b, series_terms) -%}
     select
         {{ key }} as beta_key,
         case when {{ x }} <= 0 then 0.0 else 1.0 end as beta_cdf
@@ -92,8 +100,9 @@
                     bb,
                     {#- log of the first term: x^a (1 - x)^b Γ(a + b) / (Γ(b) Γ(a + 1)); the
                         others follow by the ratio x (a + b + j - 1) / (a + j), summed in logs -#}
-                    aa * ln(xx) + bb * ln(1 - xx)
-                    + {{ corridor.lgamma('aa + bb') }} - {{ corridor.lgamma('bb') }} - {{ corridor.lgamma('aa + 1') }} as log_first_term,
+                    {#- ln(1 - x) and lgamma(a + b) - lgamma(b) without cancellation at small x / large b -#}
+                    aa * ln(xx) + bb * (case when xx < 0.25 then -xx + {{ corridor.log1p_minus_identity('(-xx)') }} else ln(1 - xx) end)
+                    + {{ corridor.lgamma_difference('bb', 'aa') }} - {{ corridor.lgamma('aa + 1') }} as log_first_term,
                     n_terms
                 from (
                     select
@@ -116,7 +125,7 @@
                                 {{ corridor._beta_terms_bound(x, a, b) }} as terms_direct,
                                 {{ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) }} as terms_flipped
                             from {{ source }}
-                            where {{ x }} > 0 and {{ x }} < 1
+                            where {{ x }} > 0 and {{ x }} < 1 and not {{ quadrature }}
                             {{ corridor.subquery_fence() }}
                         ) as bounded
                         {{ corridor.subquery_fence() }}
@@ -129,6 +138,13 @@
         ) as ratios
     ) as terms
     group by beta_key, is_flipped
+
+    union all
+
+    {{ corridor.beta_cdf_quadrature(
+        '(select * from ' ~ source ~ ' where ' ~ x ~ ' > 0 and ' ~ x ~ ' < 1 and ' ~ quadrature ~ ') as quadrature_rows',
+        key, x, a, b
+    ) }}
 {%- endmacro %}
 
 
@@ -163,7 +179,10 @@
             {{ z }} as z,
             ln(a / (a + b)) as ln_a,
             ln(b / (a + b)) as ln_b,
-            {{ corridor.lgamma('a + b') }} - {{ corridor.lgamma('a') }} - {{ corridor.lgamma('b') }} as log_norm
+            case
+                when b >= a then {{ corridor.lgamma_difference('b', 'a') }} - {{ corridor.lgamma('a') }}
+                else {{ corridor.lgamma_difference('a', 'b') }} - {{ corridor.lgamma('b') }}
+            end as log_norm
         from beta_inputs
 
     ),
@@ -232,7 +251,7 @@
                 when x - step >= 1 then 0.5 * (x + 1)
                 else x - step
             end as x,
-            abs(step) < 1e-14 * x as is_converged
+            (abs(step) < 1e-14 * least(x, 1 - x) or (x > 0.5 and abs(step) < 2.5e-16)) as is_converged
         from beta_move_{{ i }}
 
         union all

@@ -32,7 +32,6 @@
 {%- endmacro %}
 
 {% macro default__poisson_bootstrap_weights(relation, key_column, n_resamples, seed) -%}
-    {%- set bigint = dbt.type_bigint() -%}
     {%- set cdf = [
         0.36787944117144233, 0.7357588823428847, 0.9196986029286058, 0.9810118431238462,
         0.9963401531726563, 0.9994058151824183, 0.9999167588507119, 0.9999897508033253,
@@ -46,29 +45,5 @@
             {%- endfor %}
             else {{ cdf | length }}
         end as bootstrap_weight
-    from (
-        select
-            *,
-            ({{ corridor.bitwise_xor('bootstrap_mixed', 'bootstrap_mixed >> 16') }} + 0.5) / 4294967296.0 as bootstrap_uniform
-        from (
-            select
-                *,
-                {{ corridor.mix32('bootstrap_mixed_1') }} as bootstrap_mixed
-            from (
-                select
-                    *,
-                    {{ corridor.mix32('bootstrap_seeded') }} as bootstrap_mixed_1
-                from (
-                    select
-                        weighted_rows.*,
-                        replicates.n as bootstrap_replicate,
-                        (cast(weighted_rows.{{ key_column }} as {{ bigint }})
-                            + replicates.n * 2654435761
-                            + {{ ((seed | int) * 2246822519) % 4294967296 }}) % 4294967296 as bootstrap_seeded
-                    from {{ relation }} as weighted_rows
-                    cross join {{ corridor.integer_series(1, n_resamples) }} as replicates
-                ) as seeded
-            ) as mixed_once
-        ) as mixed_twice
-    ) as uniform
+    from ({{ corridor.bootstrap_uniforms(relation, key_column, n_resamples, seed) }}) as uniform
 {%- endmacro %}

@@ -1,24 +1,28 @@
 {#-
-    Poisson-bootstrap percentile intervals computed in SQL, so that engines
-    without Python models (PostgreSQL, Spark) get bootstrap intervals too:
-    rates (error_rate, accuracy) and means (latency_mean; log_loss for binary
-    classifiers, mae for regression) per model version × segment × window of
-    corridor.bootstrap_grains().
-
-    Every event gets a Poisson(1) weight per replicate from
-    corridor.poisson_bootstrap_weights (deterministic in event id, replicate
-    and corridor_bootstrap_seed; identical on every engine), weighted sums
-    are accumulated in fine cells (finest grain × every segment column ×
-    replicate) and rolled up with GROUPING SETS, and each replicate's
-    statistic is a ratio of weighted sums. The interval is the
-    (1 ± level) / 2 percentiles of corridor_sql_bootstrap_resamples
-    replicates (linear interpolation). Replicates with no weighted events
-    are left out. Weighted sums of floats go through exact decimals, so
-    builds are bit-identical.
+    Poisson-bootstrap percentile intervals in SQL, for engines without Python
+    models: error_rate, accuracy, latency_mean, log_loss (binary) or mae
+    (regression) per model version × segment × window of
+    corridor.bootstrap_grains(). A replicate is a ratio of Poisson-weighted
+    sums; the interval is the (1 ± level) / 2 percentiles of
+    corridor_sql_bootstrap_resamples replicates (linear interpolation),
+    replicates without weighted events left out. Cost grows with groups:
+    - a metric whose denominator counts at most
+      corridor_sql_bootstrap_exact_events events is resampled event by
+      event (corridor.poisson_bootstrap_weights, deterministic in event id,
+      replicate and seed; only the events of such groups are read);
+    - above that, replicates come from the group's sufficient statistics
+      (n, Σx, Σx²): a Poisson bootstrap's weighted count N and sum T have
+      means n, Σx, variances n, Σx², covariance Σx, jointly normal to
+      O(n^-1/2); N = n + √n z1, T = Σx (1 + z1/√n) + √(Σx² − (Σx)²/n) z2 match
+      them (corridor.bootstrap_normal_draws: z1 hash-drawn per group and
+      replicate, z2 the B normal quantiles); the replicate is T / N.
+    Float sums go through exact decimals: builds are bit-identical.
 -#}
+{{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}
+{%- set exact_events = corridor.setting('corridor_sql_bootstrap_exact_events') | int -%}
 {%- set seed = corridor.setting('corridor_bootstrap_seed') | int -%}
 {%- set grains = corridor.bootstrap_grains() -%}
 {%- set finest = corridor.finest_grain(grains) -%}
@@ -26,15 +30,32 @@
 {%- set double = corridor.type_double() -%}
 {%- set loss = 'log_loss_term' if model_type == 'binary_classifier' else 'abs_error' -%}
 {%- set loss_metric = 'log_loss' if model_type == 'binary_classifier' else 'mae' -%}
+{#- metric, numerator, denominator (weighted sums), count of the denominator's events, sum, sum of squares -#}
 {%- set metrics = [
-    ('error_rate', 'w_errors', 'w_events'),
-    ('latency_mean', 'w_latency_sum', 'w_latency'),
-    ('accuracy', 'w_correct', 'w_evaluated'),
-    (loss_metric, 'w_loss_sum', 'w_evaluated'),
+    ('error_rate', 'w_errors', 'w_events', 'n_events', 'n_errors', 'n_errors'),
+    ('latency_mean', 'w_latency_sum', 'w_latency', 'n_latency', 'latency_sum', 'latency_sq_sum'),
+    ('accuracy', 'w_correct', 'w_evaluated', 'n_evaluated', 'n_correct', 'n_correct'),
+    (loss_metric, 'w_loss_sum', 'w_evaluated', 'n_evaluated', 'loss_sum', 'loss_sq_sum'),
 ] -%}
 {%- if model_type != 'binary_classifier' -%}
     {%- set metrics = [metrics[0], metrics[1], metrics[3]] -%}
 {%- endif -%}
+{%- set sufficient = [
+    ('n_events', 'count(*)'), ('n_errors', 'sum(is_error_flag)'), ('n_latency', 'count(latency_ms)'),
+    ('latency_sum', corridor.exact_decimal_sum('latency_ms', 9)),
+    ('latency_sq_sum', corridor.exact_decimal_sum('latency_ms * latency_ms', 9)),
+    ('n_evaluated', 'sum(is_evaluable_flag)'), ('n_correct', 'sum(is_correct_flag)'),
+    ('loss_sum', corridor.exact_decimal_sum('loss_term', 12)),
+    ('loss_sq_sum', corridor.exact_decimal_sum('loss_term * loss_term', 12)),
+] -%}
+{%- set weighted_sums = [
+    ('w_events', 'sum(bootstrap_weight)'), ('w_errors', 'sum(bootstrap_weight * is_error_flag)'),
+    ('w_latency', 'sum(case when latency_ms is not null then bootstrap_weight else 0 end)'),
+    ('w_latency_sum', corridor.exact_decimal_sum('bootstrap_weight * latency_ms', 9)),
+    ('w_evaluated', 'sum(bootstrap_weight * is_evaluable_flag)'), ('w_correct', 'sum(bootstrap_weight * is_correct_flag)'),
+    ('w_loss_sum', corridor.exact_decimal_sum('bootstrap_weight * loss_term', 12)),
+] -%}
+{%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -45,6 +66,9 @@ events as (
     select
         event_key,
         {{ corridor.fine_cell_keys(segments, finest) }},
+        {%- for grain in grains if grain != finest %}
+        {{ grain }}_start,
+        {%- endfor %}
         latency_ms,
         case when is_error then 1 else 0 end as is_error_flag,
         case when is_evaluable then 1 else 0 end as is_evaluable_flag,
@@ -55,76 +79,168 @@ events as (
 
 ),
 
-weighted as (
-
-    {{ corridor.poisson_bootstrap_weights('events', 'event_key', n_resamples, seed) }}
-
-),
-
 fine_cells as (
 
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
-        bootstrap_replicate,
-        sum(bootstrap_weight) as w_events,
-        sum(bootstrap_weight * is_error_flag) as w_errors,
-        sum(case when latency_ms is not null then bootstrap_weight else 0 end) as w_latency,
-        {{ corridor.exact_decimal_sum('bootstrap_weight * latency_ms', 9) }} as w_latency_sum,
-        sum(bootstrap_weight * is_evaluable_flag) as w_evaluated,
-        sum(bootstrap_weight * is_correct_flag) as w_correct,
-        {{ corridor.exact_decimal_sum('bootstrap_weight * loss_term', 12) }} as w_loss_sum
+        {%- for name, expr in sufficient %}
+        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
-    from weighted
-    group by
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        bootstrap_replicate
+    from events
+    group by {{ corridor.fine_cell_keys(segments, finest) }}
 
 ),
 
 fine_cells_with_windows as (
 
-    select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
-
-    from fine_cells
+    select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_cells
 
 ),
 
-replicates as (
+group_stats as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }},
+        {%- for name, _ in sufficient %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from fine_cells_with_windows
+    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+
+),
+
+{#- groups with a metric small enough to resample event by event: only the fine cells of such groups are
+    resampled (each event once, as before), then rolled up like every event aggregation -#}
+small_groups as (
+
+    select
+        {{ group_cols | join(', ') }},
+        n_events <= {{ exact_events }} as is_small_events,
+        n_latency > 0 and n_latency <= {{ exact_events }} as is_small_latency,
+        n_evaluated > 0 and n_evaluated <= {{ exact_events }} as is_small_evaluated
+    from group_stats
+    where
+        n_events <= {{ exact_events }}
+        or (n_latency > 0 and n_latency <= {{ exact_events }})
+        or (n_evaluated > 0 and n_evaluated <= {{ exact_events }})
+
+),
+
+small_fine_cells as (
+
+    select distinct {{ corridor.fine_cell_keys(segments, finest) }}
+    from ({{ corridor.window_segment_members(
+        'fine_cells_with_windows', 'small_groups', grains, segments,
+        corridor.fine_cell_keys(segments, finest).split(',') | map('trim') | list
+    ) }}) as members
+
+),
+
+small_events as (
+
+    select events.*
+    from events
+    inner join small_fine_cells
+        on {{ corridor.keys_equal('events', 'small_fine_cells', corridor.fine_cell_keys(segments, finest).split(',') | map('trim') | list) }}
+
+),
+
+weighted as (
+
+    {{ corridor.poisson_bootstrap_weights('small_events', 'event_key', n_resamples, seed) }}
+
+),
+
+small_fine_replicates as (
+
+    select
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        bootstrap_replicate,
+        {%- for name, expr in weighted_sums %}
+        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from weighted
+    group by {{ corridor.fine_cell_keys(segments, finest) }}, bootstrap_replicate
+
+),
+
+small_rollup as (
 
     select
         model_id,
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
         bootstrap_replicate,
-        sum(w_events) as w_events,
-        sum(w_errors) as w_errors,
-        sum(w_latency) as w_latency,
-        sum(w_latency_sum) as w_latency_sum,
-        sum(w_evaluated) as w_evaluated,
-        sum(w_correct) as w_correct,
-        sum(w_loss_sum) as w_loss_sum
+        {%- for name, _ in weighted_sums %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
-    from fine_cells_with_windows
+    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from small_fine_replicates) as with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments, ['bootstrap_replicate']) }}
+
+),
+
+small_replicates as (
+
+    select
+        small_rollup.*,
+        small_groups.is_small_events,
+        small_groups.is_small_latency,
+        small_groups.is_small_evaluated
+    from small_rollup
+    inner join small_groups
+        on {{ corridor.keys_equal('small_rollup', 'small_groups', group_cols) }}
+
+),
+
+large_groups as (
+
+    select
+        *,
+        {{ corridor.hash32(dbt.concat([
+            'model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'",
+            dbt.cast(dbt.cast(corridor.epoch_seconds('window_start'), dbt.type_bigint()), dbt.type_string()), "'|'",
+            'segment_dimension', "'|'", 'segment_value'
+        ])) }} as group_key
+    from group_stats
+    where n_events > {{ exact_events }}
+
+),
+
+large_draws as (
+
+    {{ corridor.bootstrap_normal_draws('large_groups', 'group_key', n_resamples, seed) }}
 
 ),
 
 replicate_statistics as (
 
-    {%- for metric, numerator, denominator in metrics %}
+    {%- for metric, numerator, denominator, n, sx, sxx in metrics %}
+    {%- set small_flag = {'n_events': 'is_small_events', 'n_latency': 'is_small_latency', 'n_evaluated': 'is_small_evaluated'}[n] %}
     select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
+        {{ group_cols | join(', ') }},
         '{{ metric }}' as metric,
         cast({{ numerator }} as {{ double }}) / {{ denominator }} as statistic
+    from small_replicates
+    where {{ small_flag }} and {{ denominator }} > 0
 
-    from replicates
-    where {{ denominator }} > 0
+    union all
+
+    select
+        {{ group_cols | join(', ') }},
+        '{{ metric }}' as metric,
+        (
+            cast({{ sx }} as {{ double }}) * (1 + bootstrap_z1 / sqrt({{ n }}))
+            + sqrt(greatest(cast({{ sxx }} as {{ double }}) - cast({{ sx }} as {{ double }}) * {{ sx }} / {{ n }}, 0.0))
+            * bootstrap_z2
+        ) / ({{ n }} + sqrt({{ n }}) * bootstrap_z1) as statistic
+    from large_draws
+    where {{ n }} > {{ exact_events }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 
@@ -133,18 +249,13 @@ replicate_statistics as (
 percentiles as (
 
     select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
+        {{ group_cols | join(', ') }},
         metric,
         count(*) as valid_resamples,
         {{ corridor.percentiles('statistic', [(1 - level) / 2, (1 + level) / 2]) }} as bounds
 
     from replicate_statistics
-    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, metric
+    group by {{ group_cols | join(', ') }}, metric
 
 ),
 

@@ -45,10 +45,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE_PARENT = Path(__file__).resolve().parents[1]
 
-SELECT = "tag:corridor_staging tag:corridor_intermediate tag:corridor_marts tag:corridor_audit"
-# The interval models (issue 4) have their own benchmark (make bench-intervals); this one stays the
-# normalization and metric layers it has always measured.
-EXCLUDE = "tag:corridor_intervals"
+# (a) the whole build a user runs: every corridor model (intervals, gates, quarantine, validation, alerts,
+# audit) and their tests, and the on-run-end hook.
+SELECT = "tag:corridor"
+EXCLUDE = "tag:corridor_demo"
+# (a2) the metric layer alone: the same build without the interval and Bayesian models.
+METRIC_LAYER_EXCLUDE = "tag:corridor_demo tag:corridor_intervals"
 DBT_VARS = (
     "{corridor_load_demo_seeds: false, corridor_profile: demo, "
     "corridor_production_events: {relation: main.bench_events}, "
@@ -56,6 +58,17 @@ DBT_VARS = (
     "corridor_offline_estimates: {relation: main.bench_offline_estimates}, "
     "corridor_rules: {relation: main.bench_rules}, "
     "corridor_reference_features: null}"
+)
+# The uncertainty models: their execution time is reported next to the metric layer's.
+INTERVAL_MODELS = (
+    "int_corridor__value_histograms",
+    "int_corridor__interval_settings",
+    "int_corridor__bootstrap_intervals",
+    "int_corridor__exact_intervals",
+    "int_corridor__sql_bootstrap_intervals",
+    "int_corridor__bayesian_checks",
+    "corridor_bootstrap_intervals",
+    "corridor_metric_intervals",
 )
 REL_TOL = 1e-9
 # corridor sums floating-point terms exactly after rounding each to 12 decimals (corridor.exact_sum), so a
@@ -303,9 +316,16 @@ class DbtFailed(Exception):
 
 
 def run_dbt(
-    workdir: Path, db: Path, echo: bool, project_dir: Path = REPO, threads: int | None = None
+    workdir: Path,
+    db: Path,
+    echo: bool,
+    project_dir: Path = REPO,
+    threads: int | None = None,
+    exclude: str = EXCLUDE,
+    full_refresh: bool = False,
+    label: str = "(a)",
 ) -> dict[str, object]:
-    """(a) dbt build of staging + intermediate + marts (+ audit, for the hook), timed."""
+    """A timed ``dbt build`` of every corridor model (less ``exclude``), its tests and the on-run-end hook."""
     dbt_dir = workdir / "dbt"
     if dbt_dir.exists():
         shutil.rmtree(dbt_dir)  # no partial parse: every run parses from scratch
@@ -317,7 +337,8 @@ def run_dbt(
         "--select",
         *SELECT.split(),
         "--exclude",
-        *EXCLUDE.split(),
+        *exclude.split(),
+        *(["--full-refresh"] if full_refresh else []),
         "--vars",
         DBT_VARS,
         "--project-dir",
@@ -331,8 +352,12 @@ def run_dbt(
         *(["--threads", str(threads)] if threads else []),
     ]
     env = _child_env(CORRIDOR_DUCKDB_PATH=str(db), DBT_PROFILES_DIR=str(REPO))
-    print("(a) " + " ".join(cmd[:4]) + " ...", flush=True)
-    res = _run_child(cmd, env, workdir / "dbt_build.log", echo="  dbt| " if echo else None, cwd=project_dir)
+    print(
+        f"{label} " + " ".join(cmd[:4]) + f" --exclude {exclude}{' --full-refresh' if full_refresh else ''} ...",
+        flush=True,
+    )
+    log_name = "dbt_build.log" if label == "(a)" else "dbt_build_metric_layer.log"
+    res = _run_child(cmd, env, workdir / log_name, echo="  dbt| " if echo else None, cwd=project_dir)
     results_path = dbt_dir / "target" / "run_results.json"
     if res["returncode"] != 0:
         failed = []
@@ -347,7 +372,7 @@ def run_dbt(
                 for r in json.loads(results_path.read_text())["results"]
                 if r["status"] in ("error", "fail")
             ]
-        raise DbtFailed({**res, "command": cmd, "failed_nodes": failed, "log_tail": _tail(workdir / "dbt_build.log")})
+        raise DbtFailed({**res, "command": cmd, "failed_nodes": failed, "log_tail": _tail(workdir / log_name)})
     run_results = json.loads(results_path.read_text())
     nodes = []
     for r in run_results["results"]:
@@ -505,6 +530,7 @@ def report(res: dict) -> str:
     a, b, ld = res["a_dbt"], res["b_baseline"], res["load"]
     proj = res["project"]
     dirty = f" + uncommitted {', '.join(proj['uncommitted'])}" if proj["uncommitted"] else ""
+    a2 = res.get("a2_dbt")
     lines = [
         f"corridor bench: {n:,} events ({ld['rows']['bench_events']:,} event rows with duplicates, "
         f"{ld['rows']['bench_outcomes']:,} outcomes), seed {res['seed']}",
@@ -528,14 +554,34 @@ def report(res: dict) -> str:
     lines.append(f"  {'    on-run-end hook (run history)':44}{a['hook_seconds_sum']:>10.2f}")
     if a["test_seconds_sum"]:
         lines.append(f"  {'    data/unit tests (sum)':44}{a['test_seconds_sum']:>10.2f}")
+    if a2:
+        lines += [
+            f"  {'(a2) metric layer alone (no interval models)':44}{a2['seconds']:>10.2f}"
+            f"{res['a2_rows_per_s']:>14,.0f}{_gib(a2['peak_rss_bytes']):>12}",
+            f"  {'    model execution time (sum)':44}{a2['model_seconds_sum']:>10.2f}",
+        ]
     lines += [
         f"  {'(b) plain baseline, one DuckDB query':44}{b['seconds']:>10.2f}{res['b_rows_per_s']:>14,.0f}"
         f"{_gib(b['peak_rss_bytes']):>12}",
         f"  {'    bare GROUP BY (version, day, region)':44}{b['bare_seconds']:>10.2f}{res['bare_rows_per_s']:>14,.0f}",
-        f"  {'ratio (a)/(b), wall':44}{res['ratio_a_b']:>10.2f}x",
+        f"  {'ratio (a)/(b), whole build / baseline':44}{res['ratio_a_b']:>10.2f}x",
         f"  {'ratio model time/(b)':44}{res['ratio_model_b']:>10.2f}x",
+    ]
+    if a2:
+        lines += [
+            f"  {'ratio (a2)/(b), metric layer / baseline':44}{res['ratio_a2_b']:>10.2f}x",
+            f"  {'ratio (a)/(a2), whole build / metric layer':44}{res['ratio_a_a2']:>10.2f}x",
+            f"  {'interval + Bayesian models (sum, in (a))':44}{res['interval_model_seconds_sum']:>10.2f}"
+            f"   vs metric layer models {res['metric_model_seconds_sum']:.2f}s (sum, in (a2))",
+        ]
+    slowest = [x for x in a["nodes"] if x["type"] == "model"][:5]
+    lines += [
+        f"  peak RSS: whole build {_gib(a['peak_rss_bytes'])}"
+        + (f", metric layer {_gib(a2['peak_rss_bytes'])}" if a2 else "")
+        + f", baseline {_gib(b['peak_rss_bytes'])}",
+        "  five slowest models of (a): " + ", ".join(f"{x['node']} {x['seconds']:.2f}s" for x in slowest),
         "",
-        "  dbt nodes by execution time:",
+        "  dbt nodes of (a) by execution time:",
     ]
     for x in a["nodes"]:
         lines.append(f"    {x['node']:52}{x['type']:>10}{x['seconds']:>10.2f}s")
@@ -695,8 +741,25 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
             print(info["log_tail"])
         _write_results(workdir, n, {**common, "status": "dbt_failed", "a_dbt": info, "loadavg_1min": loadavg})
         return 2
-    loadavg["before_b"] = os.getloadavg()[0]
     print(f"(a) dbt build: {a['seconds']:.2f}s wall", flush=True)
+    loadavg["before_a2"] = os.getloadavg()[0]
+    try:
+        a2 = run_dbt(
+            workdir,
+            db,
+            echo=False,
+            project_dir=Path(args.project_dir).resolve(),
+            threads=args.threads,
+            exclude=METRIC_LAYER_EXCLUDE,
+            full_refresh=True,
+            label="(a2)",
+        )
+    except DbtFailed as exc:
+        print(f"\n(a2) metric layer {exc}:\n{exc.info['log_tail']}")
+        _write_results(workdir, n, {**common, "status": "dbt_failed", "a_dbt": a, "a2_dbt": exc.info})
+        return 2
+    print(f"(a2) metric layer: {a2['seconds']:.2f}s wall", flush=True)
+    loadavg["before_b"] = os.getloadavg()[0]
 
     settings = profile_settings()
     print(f"(b) plain baseline and bare GROUP BY (DuckDB settings as in the profile: {settings}) ...", flush=True)
@@ -734,8 +797,14 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
         **common,
         "status": "ok" if agreement["ok"] else "mismatch",
         "a_dbt": a,
+        "a2_dbt": a2,
         "b_baseline": b,
         "a_rows_per_s": _rate(n, a["seconds"]),
+        "a2_rows_per_s": _rate(n, a2["seconds"]),
+        "ratio_a2_b": a2["seconds"] / b["seconds"],
+        "ratio_a_a2": a["seconds"] / a2["seconds"],
+        "interval_model_seconds_sum": sum(x["seconds"] for x in a["nodes"] if x["node"] in INTERVAL_MODELS),
+        "metric_model_seconds_sum": a2["model_seconds_sum"],
         "a_model_rows_per_s": _rate(n, a["model_seconds_sum"]),
         "b_rows_per_s": _rate(n, b["seconds"]),
         "bare_rows_per_s": _rate(n, b["bare_seconds"]),

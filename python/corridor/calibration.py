@@ -14,8 +14,9 @@ coverage. The methods are the ones corridor runs:
   kernels of the Python model), all windows of a cell in one vectorized call;
 * ``sql_poisson_bootstrap``: the SQL bootstrap's percentile interval with its
   exact weights (corridor.poisson_bootstrap_weights re-implemented bit for bit
-  in numpy, see ``sql_poisson_weights``; a test checks equality with the SQL),
-  at n <= 200 where it is cheap enough to simulate.
+  in numpy, see ``sql_poisson_weights``; a test checks equality with the SQL)
+  at n <= 200, and above that its draws from the sufficient statistics
+  (``sql_poisson_bootstrap_asymptotic``), as the SQL model does.
 
 ``VALIDITY`` states, per method, where theory says the interval is valid (its
 coverage should be within 1.5 points of nominal) or conservative (at least
@@ -45,6 +46,7 @@ SIZES = (50, 200, 1_000, 10_000)
 WINDOWS = 2_000
 RESAMPLES = 1_000
 SQL_RESAMPLES = 200
+SQL_EXACT_EVENTS = 200  # corridor_sql_bootstrap_exact_events: event-by-event weights up to this n
 SEED = 20261127
 
 # lognormal latency (ms): median e^5 ~ 148 ms, sigma 0.6 (skewed, like the demo)
@@ -262,6 +264,22 @@ def sql_poisson_weights(keys: np.ndarray, replicates: np.ndarray, seed: int) -> 
     return np.searchsorted(_POISSON_CDF, u, side="right").astype(np.int64)
 
 
+def sql_poisson_bootstrap_asymptotic(values, seed: int, n_resamples: int = SQL_RESAMPLES, level: float = LEVEL):
+    """The SQL bootstrap above corridor_sql_bootstrap_exact_events: replicates drawn from the sufficient
+    statistics (n, sum x, sum x^2) as int_corridor__sql_bootstrap_intervals does, N = n + sqrt(n) z1,
+    T = sum x (1 + z1 / sqrt(n)) + sqrt(sum x^2 - (sum x)^2 / n) z2, statistic T / N (same distribution;
+    the SQL's hash-derived z1 is replaced by numpy's; z2 is stratified, the normal quantiles at (b - 0.5) / B)."""
+    values = np.asarray(values, dtype=float)
+    n = values.shape[1]
+    sx, sxx = values.sum(axis=1)[:, None], (values * values).sum(axis=1)[:, None]
+    rng = np.random.default_rng([seed, 101])
+    z1 = rng.standard_normal((values.shape[0], n_resamples))
+    z2 = ndtri((np.arange(n_resamples) + 0.5) / n_resamples)[None, :]
+    stat = (sx * (1 + z1 / np.sqrt(n)) + np.sqrt(np.maximum(sxx - sx * sx / n, 0.0)) * z2) / (n + np.sqrt(n) * z1)
+    q = np.quantile(stat, [(1 - level) / 2, (1 + level) / 2], axis=1)
+    return q[0], q[1]
+
+
 def sql_poisson_bootstrap(values, seed: int, n_resamples: int = SQL_RESAMPLES, level: float = LEVEL):
     """Percentile intervals of the weighted mean with the SQL bootstrap's weights, one window per row."""
     rng = np.random.default_rng([seed, 99])
@@ -355,8 +373,11 @@ def run_cell(
         intervals["normal_hanley_mcneil"] = hanley_mcneil(*data)
     if bootstrap:
         intervals.update(bootstrap_cell(scenario, data, n_resamples, seed))
-    if bootstrap and "sql_poisson_bootstrap" in METHODS[scenario.kind] and n <= 200:
-        intervals["sql_poisson_bootstrap"] = sql_poisson_bootstrap(data, seed)
+    if bootstrap and "sql_poisson_bootstrap" in METHODS[scenario.kind]:
+        if n <= SQL_EXACT_EVENTS:
+            intervals["sql_poisson_bootstrap"] = sql_poisson_bootstrap(data, seed)
+        else:
+            intervals["sql_poisson_bootstrap"] = sql_poisson_bootstrap_asymptotic(data, seed)
     rows = []
     for method, (lo, hi) in intervals.items():
         inside, defined = _covered(lo, hi, scenario.truth)

@@ -1,6 +1,6 @@
 {#- Known-answer grid for corridor.beta_quantile_query / beta_cdf_query on
     every engine (compared with scipy.stats.beta by pytest). -#}
-{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+{{ config(materialized='table', pre_hook=corridor.set_based_series_hooks()) }}
 {%- set double = 'double precision' if target.type == 'postgres' else 'double' -%}
 with
 
