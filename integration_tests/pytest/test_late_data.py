@@ -189,3 +189,47 @@ def test_two_builds_in_a_row_are_identical(late_builds):
     # the second build saw the same data: nothing new to believe
     runs = query(full, "select count(distinct invocation_id) as n from corridor_metric_observation_history")["n"][0]
     assert runs == 1
+
+
+@pytest.fixture(scope="module")
+def anywhere_builds(late_builds, tmp_path_factory):
+    """Data arriving before the lookback: model version v1 is first loaded
+    with none of its events (it arrives later with 13 days of history, as a
+    new version does) and one day of v2 (2026-10-09, before the lookback of
+    the first run) is backfilled. The second, incremental run must equal the
+    full build of late_builds."""
+    events, outcomes = _demo()
+    held_back = (events["model_version"] == "v1") | (events["event_at"].dt.normalize() == pd.Timestamp("2026-10-09"))
+    first_events = events[~held_back]
+    first_outcomes = outcomes[outcomes["event_id"].isin(first_events["event_id"])]
+    path = tmp_path_factory.mktemp("anywhere")
+    dbt = Dbt(REPO_ROOT, path, {"CORRIDOR_DUCKDB_PATH": str(path / "db.duckdb")})
+    _load(path / "db.duckdb", first_events, first_outcomes)
+    dbt("build", "--exclude", "resource_type:seed", vars=VARS)
+    _load(path / "db.duckdb", events, outcomes)
+    dbt("build", "--exclude", "resource_type:seed", vars=VARS)
+    common_start = (first_events["event_at"].max() - pd.Timedelta(days=LOOKBACK_DAYS)).normalize()
+    common_start -= pd.Timedelta(days=common_start.weekday())
+    return {"inc": path / "db.duckdb", "full": late_builds["full"], "common_start": common_start}
+
+
+def test_data_before_the_lookback_is_recomputed(anywhere_builds):
+    # the held-back data lies before the first run's lookback: the common lookback alone would miss it
+    assert anywhere_builds["common_start"] == pd.Timestamp("2026-10-12")
+    log = (anywhere_builds["inc"].parent / "logs" / "dbt.log").read_text()
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__production_window_stats"') :][:600]
+    assert "window_start >= cast('2026-10-12 00:00:00'" in prehook
+    assert "model_version = 'v1' and window_start >= cast('2026-09-28 00:00:00'" in prehook  # new version: all of it
+    assert "model_version = 'v2' and window_start >= cast('2026-10-05 00:00:00'" in prehook  # the week of 10-09
+
+
+def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_builds):
+    inc, full = anywhere_builds["inc"], anywhere_builds["full"]
+    a = _table(inc, "int_corridor__production_window_stats", STATS_ORDER)
+    b = _table(full, "int_corridor__production_window_stats", STATS_ORDER)
+    v1_days = a[(a["model_version"] == "v1") & (a["window_grain"] == "day") & (a["segment_dimension"] == "all")]
+    assert len(v1_days) == 13  # every day of the version that arrived late, not only those in the lookback
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
+    a = _table(inc, "corridor_metric_observations", OBS_ORDER)
+    b = _table(full, "corridor_metric_observations", OBS_ORDER)
+    pd.testing.assert_frame_equal(a, b, check_exact=True)

@@ -6,7 +6,11 @@
     grain is built: the coarsest grains), so every
     recomputed window is recomputed whole. Events and outcomes that arrive
     late update their windows as long as they fall inside the lookback; make
-    it cover the delay of your late events and of most labels
+    it cover the delay of your late events and of most labels. Data that
+    lands before the lookback start (a model version arriving with its
+    history, a backfilled day) is found by comparing counts per window and
+    recomputed from there (corridor.version_lookback_starts), so an
+    incremental run equals a full build wherever in time data arrives
     (`dbt build --full-refresh` recomputes everything).
 
     corridor.lookback_start(): a SQL timestamp literal, or none on a full
@@ -42,9 +46,9 @@
 
 
 {% macro lookback_delete() %}
-    {%- set start = corridor.lookback_start() -%}
-    {%- if start is none -%}
+    {%- set condition = corridor.lookback_condition('window_start') -%}
+    {%- if condition is none -%}
         {{ return('') }}
     {%- endif -%}
-    {{ return('delete from ' ~ this ~ ' where window_start >= ' ~ start) }}
+    {{ return('delete from ' ~ this ~ ' where ' ~ condition) }}
 {% endmacro %}

@@ -9,8 +9,11 @@
 {#-
     Incremental with a lookback (corridor.lookback_start): a run recomputes
     the windows starting on or after the lookback start and keeps the older
-    ones; a full build computes every window. Both give the same rows when
-    late data falls inside the lookback.
+    ones; a full build computes every window. A model version whose older
+    windows no longer match their events (a version arriving with history, a
+    backfilled day) is recomputed from its first changed window
+    (corridor.lookback_condition), so both give the same rows wherever in
+    time data arrives.
 
     Sufficient statistics of production events per model version × window
     grain × window × segment (each configured dimension, plus 'all').
@@ -26,7 +29,7 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set lookback_start = corridor.lookback_start() -%}
+{%- set lookback = corridor.lookback_condition('event_at') -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set segment_columns = [] -%}
@@ -75,8 +78,8 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {%- if lookback_start is not none %}
-    where event_at >= {{ lookback_start }}
+    {%- if lookback is not none %}
+    where {{ lookback }}
     {%- endif %}
 
 ),

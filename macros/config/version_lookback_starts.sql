@@ -1,0 +1,122 @@
+{#
+    Late data anywhere in time. corridor.lookback_start() recomputes every
+    window from a common start near the latest event; data that lands before
+    that start (a model version that arrives with weeks of history, a day
+    backfilled after the lookback passed it) would otherwise never reach the
+    window statistics of an incremental run.
+
+    corridor.version_lookback_starts(): on an incremental run, the model
+    versions whose window statistics no longer match their events before the
+    common lookback start, each with the start from which that version is
+    recomputed. A version is stale from the first window (at the finest built
+    grain, segment 'all') whose event, labelled or evaluable count differs
+    from what the model holds, or that exists on one side only; the start is
+    aligned down like the common one (week, and month when built), so every
+    recomputed window is recomputed whole. A new version is stale from its
+    first event. Label values that change without changing a count are not
+    detected (run --full-refresh after relabelling old events).
+
+    Returns a list of dicts {model_id, model_version, start} (start: a SQL
+    timestamp expression), empty on a full build. The query runs when the
+    model and its pre-hook are compiled, before either changes the table, so
+    both see the same list.
+#}
+{% macro version_lookback_starts() %}
+    {{ return(adapter.dispatch('version_lookback_starts', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__version_lookback_starts() %}
+    {%- set common_start = corridor.lookback_start() -%}
+    {%- if common_start is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set grains = corridor.setting('corridor_window_grains') -%}
+    {%- set finest = corridor.finest_grain(grains) -%}
+    {%- set grain = finest if finest in grains else grains[0] -%}
+    {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
+    {%- set counts = ['n_events', 'n_labeled', 'n_evaluated'] -%}
+    {%- set query -%}
+        with
+
+        events as (
+
+            {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+
+        ),
+
+        current_cells as (
+
+            select
+                model_id,
+                model_version,
+                {{ grain }}_start as window_start,
+                count(*) as n_events,
+                sum(case when has_label then 1 else 0 end) as n_labeled,
+                sum(case when is_evaluable then 1 else 0 end) as n_evaluated
+            from events
+            group by model_id, model_version, {{ grain }}_start
+
+        ),
+
+        built_cells as (
+
+            select model_id, model_version, window_start, n_events, n_labeled, n_evaluated
+            from {{ this }}
+            where window_grain = {{ corridor.sql_string(grain) }}
+                and segment_dimension = 'all'
+
+        ),
+
+        changed as (
+
+            select
+                coalesce(current_cells.model_id, built_cells.model_id) as model_id,
+                coalesce(current_cells.model_version, built_cells.model_version) as model_version,
+                min(coalesce(current_cells.window_start, built_cells.window_start)) as first_changed_at
+            from current_cells
+            full outer join built_cells
+                on {{ corridor.keys_equal('current_cells', 'built_cells', keys) }}
+            where current_cells.model_id is null
+                or built_cells.model_id is null
+                {%- for count in counts %}
+                or current_cells.{{ count }} <> built_cells.{{ count }}
+                {%- endfor %}
+            group by 1, 2
+
+        ),
+
+        aligned as (
+
+            select
+                model_id,
+                model_version,
+                {%- if 'month' in grains %}
+                least(
+                    {{ corridor.window_start('week', 'first_changed_at') }},
+                    {{ corridor.window_start('month', 'first_changed_at') }}
+                ) as recompute_from
+                {%- else %}
+                {{ corridor.window_start('week', 'first_changed_at') }} as recompute_from
+                {%- endif %}
+            from changed
+
+        )
+
+        select
+            model_id,
+            model_version,
+            cast(recompute_from as {{ dbt.type_string() }}) as recompute_from
+        from aligned
+        where recompute_from < {{ common_start }}
+        order by model_id, model_version
+    {%- endset -%}
+    {%- set starts = [] -%}
+    {%- for row in run_query(query).rows -%}
+        {%- do starts.append({
+            'model_id': row[0],
+            'model_version': row[1],
+            'start': 'cast(' ~ corridor.sql_string(row[2] | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
+        }) -%}
+    {%- endfor -%}
+    {{ return(starts) }}
+{% endmacro %}
