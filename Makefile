@@ -18,9 +18,11 @@ venv: $(STAMP)
 OTHER_DBT_VENV := .venv-dbt1.10
 venv-dbt1.10: $(OTHER_DBT_VENV)/.installed
 
-$(OTHER_DBT_VENV)/.installed: requirements-dbt1.10.lock
+# corridor itself too (no dependencies): the profiles load its dbt-duckdb plugin (corridor.duckdb_plugin).
+$(OTHER_DBT_VENV)/.installed: requirements-dbt1.10.lock pyproject.toml
 	test -x $(OTHER_DBT_VENV)/bin/python || $(PYTHON) -m venv $(OTHER_DBT_VENV)
 	$(OTHER_DBT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dbt1.10.lock
+	$(OTHER_DBT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # The wheel of the corridor command and package (dist/corridor-<version>-py3-none-any.whl); see docs/install.md.
