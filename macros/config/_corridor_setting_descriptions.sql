@@ -22,7 +22,7 @@
         'corridor_reference_features': 'Optional input: reference feature values for stability checks; null: off.',
         'corridor_model_type': 'binary_classifier or regression (MAE, RMSE instead of classification metrics).',
         'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
-        'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
+        'corridor_feature_columns': 'Feature columns carried from production events: a list (numeric features), a mapping {feature: column} or {feature: {column, type: numeric|categorical}}; empty: none (docs/drift.md).',
         'corridor_window_grains': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
         'corridor_time_zone': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
         'corridor_segment_estimate_fallback': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, expected_source overall_fallback; false: missing (docs/validation.md).',
@@ -58,6 +58,9 @@
         'corridor_seasonal_baseline': 'Per grain: period_hours, lookback_periods and min_history of seasonal baselines.',
         'corridor_error_status_min': 'Read the is_error column as an HTTP status code: an event is an error when its status is at least this (e.g. 500, or 400); null: is_error must be boolean-like (true/false, 1/0, t/f, yes/no), other values are quarantined.',
         'corridor_check_severity': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants), merged over warn for each.",
+        'corridor_feature_bins': 'Quantile bins of the reference distribution each numeric feature is binned into for corridor_feature_drift (docs/drift.md).',
+        'corridor_feature_drift_grains': 'Window grains of corridor_feature_drift (drawn from corridor_window_grains).',
+        'corridor_max_categories': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one bin (other).',
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
     }) }}
 {% endmacro %}

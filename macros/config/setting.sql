@@ -20,7 +20,7 @@
 
     {%- if name == 'corridor_model_type' and value not in ['binary_classifier', 'regression'] -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
-    {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains'] -%}
+    {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains', 'corridor_feature_drift_grains'] -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ value) }}
         {%- endif -%}
@@ -33,7 +33,7 @@
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
-    {%- elif name in ['corridor_calibration_bins', 'corridor_score_bins'] -%}
+    {%- elif name in ['corridor_calibration_bins', 'corridor_score_bins', 'corridor_feature_bins', 'corridor_max_categories'] -%}
         {%- if value is not number or value < 2 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 2; got " ~ value) }}
         {%- endif -%}

@@ -19,6 +19,8 @@
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
 {%- set as_of = corridor.setting('corridor_as_of') -%}
 {%- set segments = corridor.segment_dimensions() -%}
+{#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
+{%- set features = corridor.feature_columns() -%}
 {%- set double = corridor.type_double() -%}
 
 with
@@ -123,6 +125,9 @@ joined as (
         events_first_copy.segment_{{ s['dimension'] }},
         {%- endfor %}
         events_first_copy.latency_ms,
+        {%- for f in features %}
+        events_first_copy.feature_{{ f['feature'] }},
+        {%- endfor %}
         events_first_copy.is_error,
         events_first_copy.predicted_score,
         events_first_copy.predicted_value,
@@ -150,6 +155,9 @@ final as (
         segment_{{ s['dimension'] }},
         {%- endfor %}
         latency_ms,
+        {%- for f in features %}
+        feature_{{ f['feature'] }},
+        {%- endfor %}
         {%- if model_type == 'binary_classifier' %}
         predicted_score,
         coalesce(predicted_class, case when predicted_score >= {{ threshold }} then 1 else 0 end) as predicted_class,

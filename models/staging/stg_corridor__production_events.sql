@@ -3,7 +3,8 @@
     included: the intermediate layer decides which rows are accepted, and the
     rest go to corridor_quarantine). Renames the user's columns to corridor's
     names and casts them; segment dimensions become segment_<dimension>,
-    features feature_<name>. For every parsed column, <column>_is_missing
+    features feature_<name> (a double, or trimmed
+    text for a categorical feature). For every parsed column, <column>_is_missing
     and <column>_is_unparseable say what arrived; raw__1, raw__2, ... pass
     the row through as it arrived (corridor.raw_columns), with the entity id
     already pseudonymized: raw identifiers never leave this view.
@@ -72,7 +73,11 @@ renamed as (
         {{ parsed['predicted_value'] or 'cast(null as ' ~ double ~ ')' }} as predicted_value,
         {{ parsed['predicted_class'] or 'cast(null as ' ~ int ~ ')' }} as predicted_class,
         {%- for f in features %}
+        {%- if f['type'] == 'categorical' %}
+        nullif(trim(cast({{ c['feature_' ~ f['feature']] }} as {{ string }})), '') as feature_{{ f['feature'] }},
+        {%- else %}
         {{ corridor.try_cast(c['feature_' ~ f['feature']], double) }} as feature_{{ f['feature'] }},
+        {%- endif %}
         {%- endfor %}
         coalesce({{ parsed['is_error'] or 'null' }}, false) as is_error,
         {{ corridor.is_number(c['is_error']) if c['is_error'] and parsed['is_error'] else 'false' }} as is_error_is_number,

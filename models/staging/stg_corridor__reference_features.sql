@@ -1,6 +1,9 @@
 {#-
     Optional: one row per sampled value of a feature in the offline
-    (training / evaluation) reference distribution of a model version. When the
+    (training / evaluation) reference distribution of a model version:
+    feature_value parsed as a double (numeric features), feature_category its
+    trimmed text (categorical features); a null value is a null of the
+    reference (its null rate). When the
     input is switched off (var corridor_reference_features: null) this model
     is an empty relation with the same columns, so downstream models still build.
 -#}
@@ -14,7 +17,8 @@ select
     cast(null as {{ string }}) as model_id,
     cast(null as {{ string }}) as model_version,
     cast(null as {{ string }}) as feature_name,
-    cast(null as {{ double }}) as feature_value
+    cast(null as {{ double }}) as feature_value,
+    cast(null as {{ string }}) as feature_category
 where 1 = 0
 
 {%- else %}
@@ -34,7 +38,9 @@ renamed as (
         cast({{ c['model_id'] }} as {{ string }}) as model_id,
         cast({{ c['model_version'] }} as {{ string }}) as model_version,
         lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
-        {{ corridor.try_cast(c['feature_value'], double) }} as feature_value
+        {{ corridor.try_cast(c['feature_value'], double) }} as feature_value,
+        {#- the value as text: the category of a categorical feature #}
+        nullif(trim(cast({{ c['feature_value'] }} as {{ string }})), '') as feature_category
 
     from source
 
