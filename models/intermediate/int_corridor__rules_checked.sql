@@ -49,7 +49,7 @@ problems as (
         ['duplicate_rule_version', 'versions_with_this_id > 1', "'rule version ' || rule_version || ' appears ' || cast(versions_with_this_id as " ~ string ~ ") || ' times in the registry'"],
         ['unmapped_metric', 'metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ ')',
             "'metric ' || metric || ' reads the production-events column ' || case " ~ unmapped_cases ~ " end || ', which is not mapped (var corridor_production_events.columns): map it, or drop the rule'"],
-        ['unknown_metric', '(metric is null or metric not in (' ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')) and not coalesce(metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ '), false)',
+        ['unknown_metric', "coalesce(comparison_kind, '') <> 'drift' and " ~ '(metric is null or metric not in (' ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')) and not coalesce(metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ '), false)',
             "'metric ' || coalesce('''' || metric || '''', 'null') || ' is not a corridor metric for a " ~ corridor.setting('corridor_model_type') ~ " model (known: " ~ (catalogue.keys() | list | sort | join(', ')) ~ ")'"],
         ['unknown_comparison_kind', 'comparison_kind is null or comparison_kind not in (' ~ corridor.sql_string_list(vocabulary['comparison_kind']) ~ ')',
             "'comparison_kind ' || coalesce('''' || comparison_kind || '''', 'null') || ' is not one of " ~ (vocabulary['comparison_kind'] | join(', ')) ~ "'"],
@@ -82,6 +82,26 @@ problems as (
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
     ] -%}
+    {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
+    {%- set drift_measures = corridor.drift_measures() -%}
+    {%- set feature_types = {} -%}
+    {%- for f in corridor.feature_columns() -%}{%- do feature_types.update({f['feature']: f['type']}) -%}{%- endfor -%}
+    {%- set type_mismatch = [] -%}
+    {%- for feature, type in feature_types.items() -%}
+        {%- for measure, spec in drift_measures.items() if type not in spec['types'] -%}
+            {%- do type_mismatch.append("(feature_name = '" ~ feature ~ "' and metric = '" ~ measure ~ "')") -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- do checks.extend([
+        ['unknown_drift_measure', "comparison_kind = 'drift' and (metric is null or metric not in (" ~ corridor.sql_string_list(drift_measures.keys() | list | sort) ~ "))",
+            "'drift measure ' || coalesce('''' || metric || '''', 'null') || ' cannot be judged (judged measures: " ~ (drift_measures.keys() | list | sort | join(', ')) ~ "; psi and wasserstein_normed are measured in corridor_feature_drift only)'"],
+        ['missing_drift_feature', "comparison_kind = 'drift' and feature_name is null",
+            "'a drift rule names the feature it judges (rules column feature)'"],
+        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
+            "'feature ''' || feature_name || ''' is not a configured feature (var corridor_feature_columns: " ~ ((feature_types.keys() | list | sort | join(', ')) or 'none') ~ ")'"],
+        ['drift_measure_not_for_feature_type', "comparison_kind = 'drift' and (" ~ (type_mismatch | join(' or ') or 'false') ~ ")",
+            "'drift measure ' || metric || ' does not apply to feature ' || feature_name || ' (ks_statistic and out_of_reference_range_share: numeric features; new_category_share: categorical)'"],
+    ]) -%}
     {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
     {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
         {%- do checks.append(['unparseable_' ~ key, key ~ '_raw is not null and ' ~ key ~ '_value is null',
@@ -170,6 +190,7 @@ final as (
         checked.segment_value,
         checked.window_grain,
         checked.comparison_kind,
+        checked.feature_name,
         checked.direction,
         checked.resolved_tolerance_unit as tolerance_unit,
         checked.warn_tolerance,

@@ -32,6 +32,7 @@ rules as (
 
     select * from {{ ref('int_corridor__rules_checked') }}
     where is_valid
+        and comparison_kind <> 'drift'
 
 ),
 

@@ -34,7 +34,7 @@ checks as {{ corridor.materialized_cte() }} (
         *,
         status not in ('missing', 'blocked') and gate_reason is null and p_value is not null as is_tested
 
-    from {{ ref('int_corridor__validation_checks') }}
+    from {{ ref('int_corridor__checks') }}
 
 ),
 

@@ -1,0 +1,208 @@
+{#-
+    The checks of the drift rules (comparison_kind drift): one row per valid
+    drift rule version × model version × segment in its scope × window of its
+    grain in corridor_feature_drift, in the columns of
+    int_corridor__validation_checks, so that the drift checks share the run's
+    false-discovery control, the alert episodes and the owners' escalation
+    with every other check (int_corridor__checks unions them).
+
+    The judged quantity is the drift measure itself (an effect size), never a
+    raw p-value of "any difference": H0 is "the true measure is at most the
+    tolerance", tested with the sampling noise of both histograms
+    (corridor.drift_p_value). A window whose measure exceeds the warn (fail)
+    tolerance by more than its noise is warn (fail) at corridor_test_alpha;
+    exceeding it by less is inconclusive; at or below it, pass. So a large n
+    narrows the noise but never turns a drift under the tolerance into an
+    alert (docs/drift.md has the simulations).
+-#}
+{%- set measures = corridor.drift_measures() -%}
+{%- set alpha = corridor.setting('corridor_test_alpha') -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set grains = corridor.feature_drift_grains() -%}
+
+with
+
+rules as (
+
+    select * from {{ ref('int_corridor__rules_checked') }}
+    where is_valid
+        and comparison_kind = 'drift'
+
+),
+
+drift as (
+
+    select * from {{ ref('corridor_feature_drift') }}
+
+),
+
+gates as (
+
+    select * from {{ ref('int_corridor__window_gate_status') }}
+
+),
+
+scoped as (
+
+    select
+        rules.rule_id,
+        rules.rule_version,
+        rules.hypothesis,
+        rules.metric as measure,
+        rules.feature_name,
+        rules.comparison_kind,
+        rules.direction,
+        rules.tolerance_unit,
+        rules.warn_tolerance,
+        rules.fail_tolerance,
+        rules.min_sample_size,
+        rules.consecutive_windows,
+        rules.power,
+        rules.owner,
+        rules.escalation_path,
+        rules.severity,
+        rules.dbt_severity,
+        drift.model_id,
+        drift.model_version,
+        drift.window_grain,
+        drift.segment_dimension,
+        drift.segment_value,
+        drift.window_start,
+        drift.has_reference,
+        drift.n_events,
+        drift.n_values,
+        drift.n_reference,
+        drift.n_bins,
+        case rules.metric
+            {%- for measure in measures %}
+            when '{{ measure }}' then drift.{{ measure }}
+            {%- endfor %}
+        end as observed_value,
+        case when rules.metric = 'null_rate' then drift.reference_null_rate else 0 end as baseline,
+        case when rules.metric = 'null_rate' then drift.n_events else drift.n_values end as n_trials
+
+    from rules
+    inner join drift
+        on rules.feature_name = drift.feature_name
+        and rules.window_grain = drift.window_grain
+        and (rules.model_id is null or rules.model_id = drift.model_id)
+        and (
+            (rules.segment_dimension = 'all' and drift.segment_dimension = 'all')
+            or (rules.segment_dimension = drift.segment_dimension and rules.segment_value in ('*', drift.segment_value))
+        )
+        and (rules.valid_from is null or rules.valid_from <= drift.window_start)
+        and (rules.valid_to is null or rules.valid_to > drift.window_start)
+
+),
+
+tested as (
+
+    select
+        *,
+        {%- for level in ['warn', 'fail'] %}
+        {{ corridor.drift_p_value('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference', 'n_bins', 'baseline', 'n_trials') }} as p_{{ level }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from scoped
+
+),
+
+judged as (
+
+    select
+        tested.*,
+        {%- for grain in grains %}
+        {{ 'case' if loop.first }} when tested.window_grain = '{{ grain }}' then {{ corridor.window_offset(grain, 1, 'tested.window_start') }}
+        {%- endfor %}
+        end as window_end,
+        gates.gate_status,
+        gates.failing_checks as gate_failing_checks,
+        gates.gate_diagnostic,
+        case
+            when not tested.has_reference or tested.observed_value is null then 'missing'
+            when gates.gate_status = 'fail' then 'blocked'
+            when tested.n_values < coalesce(tested.min_sample_size, 0) then 'inconclusive'
+            when tested.p_fail <= {{ alpha }} then 'fail'
+            when tested.p_warn <= {{ alpha }} then 'warn'
+            when tested.observed_value > tested.warn_tolerance then 'inconclusive'
+            else 'pass'
+        end as status
+
+    from tested
+    left join gates
+        on tested.model_id = gates.model_id
+        and tested.window_grain = gates.window_grain
+        and tested.window_start = gates.window_start
+
+),
+
+final as (
+
+    select
+        rule_id,
+        rule_version,
+        hypothesis,
+        cast(measure || ':' || feature_name as {{ string }}) as metric,
+        comparison_kind,
+        direction,
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        window_start,
+        window_end,
+        status,
+        cast(observed_value as {{ double }}) as observed_value,
+        cast(null as {{ double }}) as observed_lower,
+        cast(null as {{ double }}) as observed_upper,
+        cast(null as {{ double }}) as observed_se,
+        cast(n_values as {{ dbt.type_bigint() }}) as sample_size,
+        cast('reference' as {{ string }}) as expected_source,
+        cast(null as {{ string }}) as estimate_id,
+        cast(baseline as {{ double }}) as expected_value,
+        cast(null as {{ double }}) as expected_lower,
+        cast(null as {{ double }}) as expected_upper,
+        cast(null as {{ double }}) as expected_se,
+        cast(null as {{ dbt.type_int() }}) as baseline_windows,
+        cast(observed_value - baseline as {{ double }}) as absolute_deviation,
+        cast(null as {{ double }}) as relative_deviation,
+        cast(observed_value - baseline as {{ double }}) as bad_deviation,
+        tolerance_unit,
+        cast(warn_tolerance as {{ double }}) as warn_tolerance,
+        cast(fail_tolerance as {{ double }}) as fail_tolerance,
+        cast(warn_tolerance as {{ double }}) as tol_warn,
+        cast(fail_tolerance as {{ double }}) as tol_fail,
+        cast(null as {{ double }}) as check_se,
+        cast(observed_value - warn_tolerance as {{ double }}) as test_statistic,
+        cast(p_warn as {{ double }}) as p_value,
+        cast(null as {{ double }}) as eq_p_warn,
+        cast(null as {{ double }}) as detectable_deviation,
+        cast(power as {{ double }}) as power,
+        gate_status,
+        gate_failing_checks,
+        case
+            when not has_reference then 'no reference distribution of feature ' || feature_name || ' for this model version'
+            when observed_value is null then measure || ' of feature ' || feature_name || ' has no value in this window (no values of the feature)'
+            when gate_status = 'fail' then
+                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a drift here would be a data incident: ' || gate_diagnostic
+            when n_values < coalesce(min_sample_size, 0) then
+                'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ string }})
+        end as gate_reason,
+        'feature ' || feature_name || ' ' || measure || ' ' || {{ corridor.format_number('observed_value') }}
+        || ' against tolerance ' || {{ corridor.format_number('warn_tolerance') }} || ' (warn) / ' || {{ corridor.format_number('fail_tolerance') }}
+        || ' (fail), ' || cast(n_values as {{ string }}) || ' values vs ' || cast(coalesce(n_reference, 0) as {{ string }}) || ' reference'
+        || '; p(measure <= warn tolerance) = ' || {{ corridor.format_number('p_warn') }} as explanation,
+        owner,
+        escalation_path,
+        severity,
+        dbt_severity,
+        consecutive_windows,
+        min_sample_size
+
+    from judged
+
+)
+
+select * from final
