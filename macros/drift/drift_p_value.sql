@@ -9,7 +9,7 @@
                       (value - tolerance), en = n_values n_reference / (n_values + n_reference)
       hellinger       chi-square(2 (bins - 1)) tail at 4 n_min (value - tolerance)^2
       jensen_shannon  chi-square(2 (bins - 1)) tail at 4 ln2 n_min (value - tolerance)^2
-      rates           normal tail of (value - b) / sqrt(b (1 - b) / n_trials),
+      rates           normal tail of (value - b) / sqrt(b (1 - b) / n_trials + baseline (1 - baseline) / n_reference),
                       b = baseline + tolerance (kept inside (0.5/n, 1 - 0.5/n))
     1 when the value does not exceed the tolerance.
 -#}
@@ -34,6 +34,6 @@
         when ({{ measure }}) = 'jensen_shannon' then
             {{ corridor.chi_square_sf('4 * 0.6931471805599453 * ' ~ n_min ~ ' * ' ~ excess ~ ' * ' ~ excess, df) }}
         when ({{ n_trials }}) > 0 then
-            1 - {{ corridor.standard_normal_cdf('((' ~ value ~ ') - ' ~ b ~ ') / sqrt(' ~ b ~ ' * (1 - ' ~ b ~ ') / (' ~ n_trials ~ '))') }}
+            1 - {{ corridor.standard_normal_cdf('((' ~ value ~ ') - ' ~ b ~ ') / sqrt(' ~ b ~ ' * (1 - ' ~ b ~ ') / (' ~ n_trials ~ ') + coalesce((' ~ baseline ~ ') * (1 - (' ~ baseline ~ ')) / nullif(' ~ n_reference ~ ', 0), 0))') }}
     end)
 {%- endmacro %}
