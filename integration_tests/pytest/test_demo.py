@@ -230,13 +230,15 @@ def test_android_p95_regression_is_judged_by_rule_version_2(demo):
 
 def test_clean_windows_stay_quiet(demo):
     """Every confirmed breach lies in a planted incident: the error-burst days
-    (2026-10-06, 2026-10-10), latam from 2026-10-12, android from 2026-10-16."""
+    (2026-10-06, 2026-10-10), latam from 2026-10-12, android from 2026-10-16, and the
+    iOS payment-channel drift (R015 only) from 2026-10-08."""
     b = _confirmed(demo["path"])
     day = b.window_start.dt.normalize()
     explained = (
         day.isin([pd.Timestamp("2026-10-06"), pd.Timestamp("2026-10-10")])
         | ((b.segment_value == "latam") & (b.window_start >= pd.Timestamp("2026-10-12")))
         | ((b.segment_value == "android") & (b.window_start >= pd.Timestamp("2026-10-16")))
+        | ((b.rule_id == "R015") & (b.segment_value == "ios") & (b.window_start >= pd.Timestamp("2026-10-08")))
     )
     assert explained.all(), b[~explained]
     results = query(demo["path"], "select status, count(*) as n from corridor_validation_results group by 1")
@@ -252,7 +254,8 @@ def test_demo_prints_the_rules_paths_and_alerts(demo):
     assert "ERROR: R013 v1 FAIL (open, severity high, owner fraud-ml-team)" in out
     assert "WARN: R005 v1 FAIL (open, severity medium" in out
     assert "the demo's error path" in out
-    assert "Alerts (3 open, 4 closed)" in out
+    # 3 performance alerts and 4 drift alerts (R014 latam, R015 iOS, each for v1 and v2) open
+    assert "Alerts (7 open, 5 closed)" in out
 
 
 def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(demo):
@@ -384,3 +387,51 @@ def test_rebuilt_interval_bounds_are_bit_identical(demo, tmp_path):
         first = query(demo["path"], f"select * from {model} order by all")
         second = query(again, f"select * from {model} order by all")
         assert len(first) > 0 and first.equals(second), f"{model} differs between two builds of the same data"
+
+
+# --- feature drift (issue 15) -----------------------------------------------------------------------------
+
+
+def test_planted_feature_drifts_are_found_attributed_and_clean_features_stay_quiet(demo):
+    """inc_03 (latam amounts in cents from 2026-10-12: the drift behind the latam drop) fails R014 for latam only;
+    inc_06 (the iOS payment-channel mix from 2026-10-08, a feature the model does not use) fails R015 for iOS only
+    and moves no performance rule on iOS; account ages (R016) and every other segment stay quiet."""
+    path = demo["path"]
+    planted = query(path, "select * from corridor_demo_planted_incidents").set_index("incident_id")
+    breaches = query(
+        path,
+        "select rule_id, metric, segment_value, window_start from corridor_validation_results"
+        " where is_confirmed_breach and comparison_kind = 'drift'",
+    )
+    for rule, incident in [("R014", "inc_03_latam_accuracy"), ("R015", "inc_06_ios_channel_mix")]:
+        got = breaches[breaches.rule_id == rule]
+        inc = planted.loc[incident]
+        assert len(got) >= 5, rule
+        assert set(got.segment_value) == {inc.segment_value}, (rule, got)
+        assert got.window_start.min() == pd.Timestamp(inc.starts_at), rule
+        assert (got.window_start < pd.Timestamp(inc.ends_at)).all()
+    assert planted.loc["inc_06_ios_channel_mix", "metric"] in set(breaches.metric)
+    assert breaches[breaches.rule_id == "R016"].empty
+    alerts = _alerts(path)
+    drift_alerts = alerts[alerts.rule_id.isin(["R014", "R015", "R016"])]
+    assert set(zip(drift_alerts.rule_id, drift_alerts.segment_value)) == {("R014", "latam"), ("R015", "ios")}
+    assert (drift_alerts.owner == "feature-platform-team").all()
+    assert drift_alerts.escalation_path.str.contains("pagerduty:features").all()
+    # the channel drift has no performance effect: no performance breach on iOS
+    performance = query(
+        path,
+        "select count(*) as n from corridor_validation_results where is_confirmed_breach"
+        " and comparison_kind <> 'drift' and segment_value = 'ios'",
+    )
+    assert performance.n[0] == 0
+    # corridor_feature_drift itself: the planted windows stand out, the clean ones are within sampling noise
+    drift = query(
+        path,
+        "select feature_name, segment_value, window_start, hellinger, jensen_shannon, n_new_categories"
+        " from corridor_feature_drift where window_grain = 'day' and segment_dimension = 'device'"
+        " and feature_name = 'payment_channel' and model_version = 'v1'",
+    )
+    ios_after = drift[(drift.segment_value == "ios") & (drift.window_start >= pd.Timestamp("2026-10-08"))]
+    others = drift[(drift.segment_value != "ios") | (drift.window_start < pd.Timestamp("2026-10-08"))]
+    assert (ios_after.n_new_categories == 1).all() and (others.n_new_categories == 0).all()
+    assert ios_after.jensen_shannon.min() > others.jensen_shannon.max()

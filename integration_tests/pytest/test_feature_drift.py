@@ -28,7 +28,9 @@ def _reference(rng) -> pd.DataFrame:
     rows = [("amount", repr(float(v))) for v in x] + [("amount", None)] * 60
     rows += [("channel", v) for v in c] + [("channel", None)] * 25
     frame = pd.DataFrame(rows, columns=["feature_name", "feature_value"])
-    return frame.assign(model_id="m", model_version="v1")[["model_id", "model_version", "feature_name", "feature_value"]]
+    return frame.assign(model_id="m", model_version="v1")[
+        ["model_id", "model_version", "feature_name", "feature_value"]
+    ]
 
 
 def _events(rng) -> pd.DataFrame:
@@ -95,7 +97,15 @@ def drift(tmp_path_factory):
     events = _events(rng)
     outcomes = events[["event_id"]].assign(label=0, label_arrived_at=events["event_at"] + pd.Timedelta(minutes=1))
     estimates = pd.DataFrame(
-        [{"model_id": "m", "model_version": "v1", "metric": "error_rate", "expected_value": 0.0, "standard_error": 0.01}]
+        [
+            {
+                "model_id": "m",
+                "model_version": "v1",
+                "metric": "error_rate",
+                "expected_value": 0.0,
+                "standard_error": 0.01,
+            }
+        ]
     )
     con = duckdb.connect(str(path))
     frames = {"d_events": events, "d_outcomes": outcomes, "d_estimates": estimates, "d_rules": RULES}
@@ -243,7 +253,9 @@ def test_the_drifted_window_stands_out_and_clean_ones_do_not(drift):
     assert numeric.loc[~numeric["drifted"] & (frame["segment_dimension"] == "region"), "ks_p_value"].min() > 0.01
     categorical = frame[frame["feature_name"] == "channel"]
     assert (categorical.loc[categorical["drifted"], "n_new_categories"] == 1).all()
-    assert (categorical.loc[~categorical["drifted"] & (frame["segment_dimension"] == "region"), "n_new_categories"] == 0).all()
+    assert (
+        categorical.loc[~categorical["drifted"] & (frame["segment_dimension"] == "region"), "n_new_categories"] == 0
+    ).all()
 
 
 def test_a_feature_type_other_than_numeric_or_categorical_is_refused(drift):
@@ -300,13 +312,24 @@ def test_postgres_computes_the_same_feature_drift(drift, postgres_server, tmp_pa
     inputs.append("corridor_reference_features")
     vars = {
         **drift["vars"],
-        **{key: {**drift["vars"][key], "relation": drift["vars"][key]["relation"].replace("main.", "corridor_it.")}
-           for key in inputs},
+        **{
+            key: {**drift["vars"][key], "relation": drift["vars"][key]["relation"].replace("main.", "corridor_it.")}
+            for key in inputs
+        },
     }
     dbt = Dbt(INTEGRATION_DIR, tmp_path, env)
     dbt("deps")
-    dbt("run", "--target", "postgres", "--select", "+corridor_feature_drift", "--exclude", "resource_type:seed",
-        "tag:corridor_demo", vars=vars)
+    dbt(
+        "run",
+        "--target",
+        "postgres",
+        "--select",
+        "+corridor_feature_drift",
+        "--exclude",
+        "resource_type:seed",
+        "tag:corridor_demo",
+        vars=vars,
+    )
     pg_con = psycopg2.connect(**admin, dbname="corridor_drift")
     with pg_con.cursor() as cur:
         cur.execute("select * from corridor_it.corridor_feature_drift")

@@ -16,7 +16,11 @@
     {{ return({
         'settings': {
             'corridor_segment_columns': ['region', 'device', 'tier'],
-            'corridor_feature_columns': {'txn_amount': 'feature_txn_amount', 'account_age_days': 'feature_account_age_days'},
+            'corridor_feature_columns': {
+                'txn_amount': 'feature_txn_amount',
+                'account_age_days': 'feature_account_age_days',
+                'payment_channel': {'column': 'feature_payment_channel', 'type': 'categorical'},
+            },
             'corridor_python_bootstrap': true,
         },
         'inputs': {
@@ -75,6 +79,7 @@
                 'severity': 'severity',
                 'rule_version': 'rule_version',
                 'valid_from': 'valid_from',
+                'feature': 'feature',
             },
             'reference_features': {
                 'model_id': 'model_id',

@@ -80,6 +80,7 @@ EVENT_COLUMNS = [
     "predicted_class",
     "feature_txn_amount",
     "feature_account_age_days",
+    "feature_payment_channel",
 ]
 OUTCOME_COLUMNS = ["event_id", "label", "label_arrived_at"]
 ESTIMATE_COLUMNS = [
@@ -120,6 +121,7 @@ RULE_COLUMNS = [
     "severity",
     "rule_version",
     "valid_from",
+    "feature",
 ]
 REFERENCE_COLUMNS = ["model_id", "model_version", "feature_name", "feature_value"]
 INCIDENT_COLUMNS = [
@@ -156,6 +158,15 @@ TIER_SHARE = (0.80, 0.17, 0.03)
 DIMENSIONS = {"region": REGIONS, "device": DEVICES, "tier": TIERS}
 LATAM = REGIONS.index("latam")
 ANDROID = DEVICES.index("android")
+IOS = DEVICES.index("ios")
+
+# A categorical feature the model does not use (issue 15): its planted drift (inc_06, iOS from the demo's 8th
+# day: wallets up, a new channel "bnpl") must be found by the drift rules and cause no performance alert. Drawn
+# from a generator of its own, so every other column of the demo is unchanged by it.
+CHANNELS = ("card", "wallet", "bank_transfer", "bnpl")
+CHANNEL_SHARE = (0.62, 0.25, 0.13, 0.0)
+CHANNEL_SHARE_DRIFTED = (0.35, 0.40, 0.10, 0.15)
+CHANNEL_DRIFT_DAY = 8
 
 # Relative traffic by hour of day (UTC) and day of week (Mon..Sun).
 _HOUR = np.array(
@@ -453,6 +464,11 @@ def _simulate(
         amount[bad] = np.round(amount[bad] * 100.0, 2)  # the new source reports cents
     if raw:
         return {"seen": seen, "label": label, "ver": ver}
+    crng = np.random.default_rng([15, n, int(t[0]) if n else 0])
+    channel = _draw_cat(crng, n, CHANNEL_SHARE)
+    if incidents:
+        moved = (device == IOS) & (t >= sc.start + (CHANNEL_DRIFT_DAY - 1) * _NS_PER_D)
+        channel[moved] = _draw_cat(crng, int(moved.sum()), CHANNEL_SHARE_DRIFTED)
     score = np.empty(n)
     for vi in range(len(VERSIONS)):
         m = ver == vi
@@ -501,6 +517,7 @@ def _simulate(
         "score": score,
         "amount": amount,
         "age": np.floor(np.maximum(age, 0.0)).astype(np.int32),
+        "channel": channel,
         "label": label,
         "arrived": arrived,
         "has_label": has_label,
@@ -622,6 +639,7 @@ def _tables(sim: dict[str, np.ndarray], id_offset: int) -> tuple[pa.Table, pa.Ta
             "predicted_class": pa.array(pred, mask=err),
             "feature_txn_amount": pa.array(sim["amount"][rows]),
             "feature_account_age_days": pa.array(sim["age"][rows]),
+            "feature_payment_channel": _dict(sim["channel"][rows], CHANNELS),
         }
     )
     lab = np.flatnonzero(sim["has_label"])
@@ -870,14 +888,22 @@ def offline_estimates(
 
 
 def reference_features(sc: Scenario, seed: int = 42, n_per_version: int = 2000) -> pd.DataFrame:
-    """Values of the numeric features sampled from each version's offline training data."""
+    """Values of the features sampled from each version's offline training data, as text (the numeric ones
+    written as the seed always wrote them; the categorical payment channel as its category)."""
     parts = []
     for vi, v in enumerate(VERSIONS):
         tr = _offline_sample(seed, 40, n_per_version, sc, vi, error_rate=0.0)
         for feat, values in (("txn_amount", tr["amount"]), ("account_age_days", tr["age"].astype(np.float64))):
+            text = [f"{x:.6f}".rstrip("0").rstrip(".") or "0" for x in values]
             parts.append(
-                pd.DataFrame({"model_id": MODEL_ID, "model_version": v, "feature_name": feat, "feature_value": values})
+                pd.DataFrame({"model_id": MODEL_ID, "model_version": v, "feature_name": feat, "feature_value": text})
             )
+        channel = np.asarray(CHANNELS, dtype=object)[tr["channel"]]
+        parts.append(
+            pd.DataFrame(
+                {"model_id": MODEL_ID, "model_version": v, "feature_name": "payment_channel", "feature_value": channel}
+            )
+        )
     return pd.DataFrame(pd.concat(parts, ignore_index=True), columns=REFERENCE_COLUMNS)
 
 
@@ -939,6 +965,21 @@ def rules(sc: Scenario) -> pd.DataFrame:
          "log_loss", "region", "*", "day", "statistical", "lower_is_better", 0.05, 0.10, 50, 2,
          owner, esc, "high", 1, early),
     ]
+    r = [(*row, None) for row in r]
+    # drift rules (comparison_kind drift, issue 15): the measure is the metric, the feature its own column,
+    # tolerances in the measure's units (docs/drift.md)
+    feat, fesc = "feature-platform-team", "#feature-platform -> pagerduty:features"
+    r += [
+        ("R014", "Transaction amounts in every region keep their training distribution (Hellinger within 0.1)",
+         "hellinger", "region", "*", "day", "drift", "two_sided", 0.10, 0.20, 50, 1,
+         feat, fesc, "high", 1, early, "txn_amount"),
+        ("R015", "The payment-channel mix on every device stays near training (Jensen-Shannon within 0.1)",
+         "jensen_shannon", "device", "*", "day", "drift", "two_sided", 0.10, 0.20, 100, 2,
+         feat, fesc, "medium", 1, early, "payment_channel"),
+        ("R016", "Account ages overall keep their training distribution (KS within 0.1)",
+         "ks_statistic", "all", "all", "day", "drift", "two_sided", 0.10, 0.20, 100, 1,
+         feat, fesc, "low", 1, early, "account_age_days"),
+    ]
     return pd.DataFrame(r, columns=RULE_COLUMNS)
 
 
@@ -999,6 +1040,18 @@ def planted_incidents(sc: Scenario) -> pd.DataFrame:
             late_e,
             "Pipeline replay: ~20% of the day's events are loaded twice (same event_id) and ~85% "
             "have loaded_at 1-3 days after event_at.",
+        ),
+        (
+            "inc_06_ios_channel_mix",
+            "feature_drift_no_performance_effect",
+            "jensen_shannon:payment_channel",
+            "device",
+            "ios",
+            sc.start + (CHANNEL_DRIFT_DAY - 1) * _NS_PER_D,
+            sc.end,
+            "Payment-channel mix on iOS shifts (wallets 25% -> 40%, a new channel bnpl at 15%); the model does "
+            "not use the feature, so no performance metric moves. The latam source change (inc_03) is the "
+            "drift that does cause a drop: feature txn_amount in cents.",
         ),
     ]
     return pd.DataFrame(

@@ -23,6 +23,7 @@ import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any
 
 import duckdb
@@ -70,7 +71,12 @@ UNIT_METRICS = {
 DENSE_PANEL_WINDOWS = 300
 TS = "%Y-%m-%d %H:%M:%S"
 REQUIRED = ["corridor_validation_results", "corridor_alerts", "corridor_quality_gates", "corridor_run_history"]
-OPTIONAL = ["corridor_run_model_history", "int_corridor__window_gate_status", "corridor_rule_issues"]
+OPTIONAL = [
+    "corridor_run_model_history",
+    "int_corridor__window_gate_status",
+    "corridor_rule_issues",
+    "corridor_feature_drift",
+]
 # a small template of our own: plotly's default one would be embedded again in every figure
 TEMPLATE = go.layout.Template(
     layout=dict(
@@ -107,6 +113,7 @@ class Warehouse:
     gates: list[dict[str, Any]]
     window_gates: list[dict[str, Any]] = field(default_factory=list)
     rule_issues: list[dict[str, Any]] = field(default_factory=list)
+    drift: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _ts(value: Any) -> str | None:
@@ -231,9 +238,28 @@ def read_warehouse(database: Path) -> Warehouse:
                 order by case issue_level when 'error' then 0 else 1 end, rule_id, rule_version, problem_codes
                 """,
             )
+        drift = []
+        if "corridor_feature_drift" in rel:
+            # the finest drift grain built (day by default), every segment, versions with a reference
+            drift = _rows(
+                con,
+                f"""
+                with grains as (
+                    select window_grain from {rel["corridor_feature_drift"]}
+                    group by window_grain order by case window_grain when 'hour' then 0 when 'day' then 1
+                        when 'week' then 2 else 3 end limit 1
+                )
+                select model_id, model_version, feature_name, feature_type, segment_dimension, segment_value,
+                       window_grain, window_start, n_values, n_reference, n_bins, hellinger, null_rate,
+                       reference_null_rate
+                from {rel["corridor_feature_drift"]}
+                where has_reference and window_grain in (select window_grain from grains)
+                order by feature_name, model_version, segment_dimension, segment_value, window_start
+                """,
+            )
     finally:
         con.close()
-    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues)
+    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues, drift)
 
 
 def _reporting_run(con: duckdb.DuckDBPyConnection, rel: dict[str, str], runs: list[dict]) -> dict[str, Any]:
@@ -692,6 +718,72 @@ def status_figure(results: list[dict[str, Any]]) -> go.Figure:
     return fig
 
 
+def drift_noise_band(n_values: float, n_reference: float, n_bins: int, level: float = 0.95) -> float:
+    """The Hellinger distance between a window and its reference that sampling alone reaches with probability
+    `level` when nothing drifted: each side's squared distance is about chi2(bins - 1) / (8 n)."""
+    if not n_values or not n_reference or not n_bins or n_bins < 2:
+        return float("nan")
+    k = n_bins - 1
+    z = NormalDist().inv_cdf(level)
+    quantile = k * (1 - 2 / (9 * k) + z * math.sqrt(2 / (9 * k))) ** 3  # chi2(k) quantile (Wilson-Hilferty)
+    return math.sqrt(quantile / 8 * (1 / n_values + 1 / n_reference))
+
+
+def drift_figure(feature: str, rows: list[dict[str, Any]], tolerances: list[float]) -> go.Figure:
+    """One feature's Hellinger distance to its reference per window and segment, over the band sampling noise
+    alone reaches with no drift (95 %, at each window's size), with the warn tolerances of its drift rules."""
+    fig = go.Figure()
+    overall = [r for r in rows if r["segment_dimension"] == "all"]
+    if overall:
+        xs = [_ts(r["window_start"]) for r in overall]
+        band = [drift_noise_band(r["n_values"], r["n_reference"], r["n_bins"]) for r in overall]
+        fig.add_trace(
+            go.Scatter(
+                x=xs + xs[::-1],
+                y=band + [0.0] * len(band),
+                fill="toself",
+                fillcolor="rgba(108,117,125,0.15)",
+                line=dict(width=0),
+                name="no-drift band (95 %, overall)",
+                hoverinfo="skip",
+            )
+        )
+    series = sorted({(r["model_version"], r["segment_dimension"], r["segment_value"]) for r in rows})
+    for version, dimension, value in series:
+        pts = [
+            r
+            for r in rows
+            if (r["model_version"], r["segment_dimension"], r["segment_value"]) == (version, dimension, value)
+        ]
+        label = f"{version} {'overall' if dimension == 'all' else dimension + '=' + value}"
+        fig.add_trace(
+            go.Scatter(
+                x=[_ts(r["window_start"]) for r in pts],
+                y=[_num(r["hellinger"]) for r in pts],
+                mode="lines+markers",
+                name=label,
+                line=dict(width=3 if dimension == "all" else 1),
+                marker=dict(size=5 if dimension == "all" else 3),
+                customdata=[[r["n_values"], _num(r["null_rate"])] for r in pts],
+                hovertemplate=f"{_e(label)}<br>%{{x}}<br>Hellinger %{{y:.3f}}<br>values %{{customdata[0]}}"
+                "<br>null rate %{customdata[1]:.3f}<extra></extra>",
+                visible=True if dimension in ("all", "region") or len(series) <= 8 else "legendonly",
+            )
+        )
+    for tol in sorted(set(tolerances)):
+        fig.add_hline(
+            y=tol, line=dict(color=STATUS_COLORS["warn"], dash="dash"), annotation_text=f"rule tolerance {tol:g}"
+        )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=320,
+        title=dict(text=f"{feature}: Hellinger distance to the reference", x=0),
+        yaxis=dict(title="Hellinger distance", range=[0, 1]),
+        legend=dict(font=dict(size=10)),
+    )
+    return fig
+
+
 def gates_figure(input_name: str, rows: list[dict[str, Any]]) -> go.Figure:
     """Quality-gate timeline of one input: one heatmap per window grain, checks by window, pass/warn/fail."""
     grains = [g for g in ("week", "day", "hour") if any(r["window_grain"] == g for r in rows)]
@@ -973,13 +1065,15 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     )
     add(
         '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a><a href="#rule-issues">Rule issues</a>'
-        '<a href="#corridors">Corridors</a><a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
+        '<a href="#corridors">Corridors</a><a href="#drift">Feature drift</a>'
+        '<a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
         "<main>"
     )
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
     parts.extend(_rule_issues_section(wh))
     parts.extend(_corridor_section(wh, data))
+    parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))
     parts.extend(_runs_section(wh))
     payload = json.dumps(data, sort_keys=True, allow_nan=False).replace("</", "<\\/")
@@ -1190,6 +1284,31 @@ def _corridor_section(wh: Warehouse, data: dict) -> list[str]:
             out.append(f'<p class="muted">Not plotted (no breach): {_e(items)}.</p>')
         out.append("</div>")
     data["rules"] = rules_data
+    out.append("</section>")
+    return out
+
+
+def _drift_section(wh: Warehouse) -> list[str]:
+    out = ['<section id="drift"><h2>Feature drift</h2>']
+    if not wh.drift:
+        out.append(
+            '<p id="drift-none" class="muted">No feature drift measured (no features configured, or no'
+            " reference distribution: var corridor_reference_features).</p></section>"
+        )
+        return out
+    out.append(
+        '<p class="muted">Each feature against its reference distribution (corridor_feature_drift, docs/drift.md):'
+        " the grey band is what sampling alone reaches with no drift at each window's size; a drift rule judges"
+        " the measure against its tolerance, not against that band.</p>"
+    )
+    tolerances: dict[str, list[float]] = {}
+    for r in wh.results:
+        if r["comparison_kind"] == "drift" and r["metric"].startswith("hellinger:") and r["warn_tolerance"] is not None:
+            tolerances.setdefault(r["metric"].split(":", 1)[1], []).append(float(r["warn_tolerance"]))
+    for feature in sorted({r["feature_name"] for r in wh.drift}):
+        rows = [r for r in wh.drift if r["feature_name"] == feature]
+        out.append(f'<h3 id="drift-{_attr(feature)}">{_e(feature)} ({_e(rows[0]["feature_type"])})</h3>')
+        out.append(_figure_html(drift_figure(feature, rows, tolerances.get(feature, [])), f"drift-{feature}"))
     out.append("</section>")
     return out
 

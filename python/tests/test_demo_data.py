@@ -65,6 +65,7 @@ def test_columns_exact(frames):
         "predicted_class",
         "feature_txn_amount",
         "feature_account_age_days",
+        "feature_payment_channel",
     ]
     assert list(frames["outcomes"].columns) == ["event_id", "label", "label_arrived_at"]
     assert list(frames["offline_estimates"].columns) == [
@@ -105,6 +106,7 @@ def test_columns_exact(frames):
         "severity",
         "rule_version",
         "valid_from",
+        "feature",
     ]
     assert list(frames["reference_features"].columns) == ["model_id", "model_version", "feature_name", "feature_value"]
     assert list(frames["planted_incidents"].columns) == [
@@ -341,23 +343,30 @@ def test_offline_estimates(frames):
 def test_rules_references_incidents(frames):
     rules = frames["rules"]
     # 13 rules, one (R007) in two versions: rule id and version are unique together
-    assert 8 <= rules["rule_id"].nunique() <= 14
+    assert 8 <= rules["rule_id"].nunique() <= 16
     assert not rules.duplicated(["rule_id", "rule_version"]).any()
     assert (rules.groupby("rule_id")["rule_version"].nunique() > 1).sum() == 1
-    assert set(rules["comparison_kind"]) == {"absolute", "relative", "statistical", "equivalence", "seasonal"}
+    assert set(rules["comparison_kind"]) == {"absolute", "relative", "statistical", "equivalence", "seasonal", "drift"}
+    # drift rules name their feature; no other rule does
+    assert rules["feature"].notna().eq(rules["comparison_kind"] == "drift").all()
     assert set(rules["direction"]) <= {"higher_is_better", "lower_is_better", "two_sided"}
     assert set(rules["severity"]) <= {"critical", "high", "medium", "low"}
     assert (rules["warn_tolerance"] < rules["fail_tolerance"]).all()
     ref = frames["reference_features"]
     counts = ref.groupby(["model_version", "feature_name"]).size()
-    assert len(counts) == 4 and (counts == 2000).all()
+    assert len(counts) == 6 and (counts == 2000).all()
+    channels = ref.loc[ref["feature_name"] == "payment_channel", "feature_value"]
+    assert set(channels) == {"card", "wallet", "bank_transfer"}  # bnpl is new in production (inc_06)
     inc = frames["planted_incidents"].set_index("incident_kind")
     assert set(inc.index) == {
         "error_burst",
         "latency_p95_regression",
         "accuracy_drop_feature_source_change",
         "late_and_duplicated_events",
+        "feature_drift_no_performance_effect",
     }
+    channel = inc.loc["feature_drift_no_performance_effect", ["metric", "segment_value", "starts_at"]]
+    assert tuple(channel) == ("jensen_shannon:payment_channel", "ios", "2026-10-08 00:00:00")
     assert tuple(inc.loc["latency_p95_regression", ["segment_dimension", "segment_value", "starts_at"]]) == (
         "device",
         "android",
