@@ -10,7 +10,7 @@
 {% macro _corridor_setting_descriptions() %}
     {{ return({
         'corridor_load_demo_seeds': 'Load the demo seeds and default the inputs to them. Default: true only when corridor itself is the root project (the demo); a project that installs corridor never loads them.',
-        'corridor_profile': "'demo' applies the demo's mapping (column names, segments region/device/tier, two features, the Python bootstrap) under your vars; null: the package defaults, which map nothing. Default: 'demo' while the demo seeds load, else null.",
+        'corridor_profile': "'demo' applies the demo's mapping (column names, segments region/device/tier, three features, the Python bootstrap) under your vars; null: the package defaults, which map nothing. Default: 'demo' while the demo seeds load, else null.",
         'corridor_schema': "Schema (suffix) for corridor's models; null: the target schema.",
         'corridor_run_history_enabled': 'Record each invocation in the history tables (on-run-end hook).',
         'corridor_allow_history_full_refresh': 'Let --full-refresh rebuild the append-only history tables (otherwise they survive it).',

@@ -21,6 +21,9 @@
 {%- set string = dbt.type_string() -%}
 {%- set grains = corridor.feature_drift_grains() -%}
 
+{#- sqlfluff: the p-values (corridor.drift_p_value: Kolmogorov and chi-square tails, normal CDFs) are one deeply nested expression #}
+-- sqlfluff:max_parse_depth:2000
+
 with
 
 rules as (
@@ -186,7 +189,7 @@ final as (
             when not has_reference then 'no reference distribution of feature ' || feature_name || ' for this model version'
             when observed_value is null then measure || ' of feature ' || feature_name || ' has no value in this window (no values of the feature)'
             when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a drift here would be a data incident: ' || gate_diagnostic
+                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
             when n_values < coalesce(min_sample_size, 0) then
                 'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ string }})
         end as gate_reason,

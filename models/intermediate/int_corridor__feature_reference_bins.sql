@@ -69,9 +69,9 @@ ranked as (
 
 ),
 
-distinct_edges as (
+quantile_edges as (
 
-    select distinct
+    select
         model_id,
         model_version,
         feature_name,
@@ -80,6 +80,18 @@ distinct_edges as (
     from ranked
     where quantile_group >= 1
     group by model_id, model_version, feature_name, quantile_group
+
+),
+
+distinct_edges as (
+
+    select distinct
+        model_id,
+        model_version,
+        feature_name,
+        edge
+
+    from quantile_edges
 
 ),
 
@@ -153,7 +165,7 @@ category_ranks as (
         *,
         row_number() over (
             partition by model_id, model_version, feature_name
-            order by n_reference desc, category
+            order by n_reference desc, category asc
         ) as category_rank
 
     from categories

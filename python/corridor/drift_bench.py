@@ -1,0 +1,204 @@
+"""Benchmark of feature drift (issue 15): the whole corridor build with many features, and the drift models' share.
+
+Generates, inside a private DuckDB file, N events (default 1,000,000 over 14 days, two model versions, segments
+region x device) carrying F numeric and C categorical features (default 50 + 10), a reference sample of R values
+per feature and version, and times ``dbt build`` of the corridor project on it; the per-model times come from
+dbt's run_results.json. Prints the whole build's seconds, the drift models' seconds and share, and the rows of
+corridor_feature_drift.
+
+    python -m corridor.drift_bench --events 1000000 --numeric 50 --categorical 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from corridor.dbt_runner import REPO_ROOT, run_dbt
+
+DRIFT_MODELS = (
+    "int_corridor__feature_reference_bins",
+    "int_corridor__feature_reference_stats",
+    "int_corridor__feature_histograms",
+    "int_corridor__feature_drift_cells",
+    "corridor_feature_drift",
+    "int_corridor__drift_checks",
+)
+
+
+def make_data(path: Path, n_events: int, numeric: int, categorical: int, n_reference: int, seed: int) -> None:
+    """Events, outcomes, one estimate, one drift rule per feature kind and the reference sample, in `path`."""
+    con = duckdb.connect(str(path))
+    con.execute(f"select setseed({(seed % 1000) / 1000})")
+    # a normal draw from two uniforms (Box-Muller); feature k has mean k and spread 1 + k / 10
+    normal = "sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
+    numeric_columns = ", ".join(f"{k} + (1 + {k} / 10) * {normal} as f_{k}" for k in range(numeric))
+    categorical_columns = ", ".join(
+        f"'c' || cast(floor(8 * power(random(), 1.5)) as integer) as g_{k}" for k in range(categorical)
+    )
+    con.execute(
+        f"""
+        create or replace table b_events as
+        select
+            'e' || i as event_id,
+            timestamp '2026-10-01' + to_seconds(cast(i * 1209600 // {n_events} as bigint)) as event_at,
+            timestamp '2026-10-01' + to_seconds(cast(i * 1209600 // {n_events} as bigint) + 5) as loaded_at,
+            'm' as model_id,
+            case when i % 3 = 0 then 'v2' else 'v1' end as model_version,
+            ['na', 'eu', 'apac', 'latam', 'mea'][1 + i % 5] as region,
+            ['web', 'ios', 'android'][1 + (i // 5) % 3] as device,
+            50 + 10 * random() as latency_ms,
+            false as is_error,
+            random() as predicted_score,
+            {numeric_columns},
+            {categorical_columns}
+        from range({n_events}) as t (i)
+        """
+    )
+    con.execute(
+        "create or replace table b_outcomes as select event_id, cast(predicted_score > 0.7 as integer) as label,"
+        " event_at + interval 1 hour as label_arrived_at from b_events"
+    )
+    con.execute(
+        "create or replace table b_estimates as select 'm' as model_id, v as model_version, 'error_rate' as metric,"
+        " 0.0 as expected_value, 0.01 as standard_error from (values ('v1'), ('v2')) as t (v)"
+    )
+    con.execute(
+        """
+        create or replace table b_rules as
+        select * from (values
+            ('D1', 'hellinger', 'region', '*', 'day', 'drift', 'f_0', 0.1, 0.2, 'team', 'low'),
+            ('D2', 'jensen_shannon', 'device', '*', 'day', 'drift', 'g_0', 0.1, 0.2, 'team', 'low'),
+            ('E1', 'error_rate', 'all', 'all', 'day', 'absolute', null, 0.01, 0.02, 'team', 'low')
+        ) as t (rule_id, metric, segment_dimension, segment_value, window_grain, comparison_kind, feature,
+                warn_tolerance, fail_tolerance, owner, severity)
+        """
+    )
+    parts = [
+        f"select 'f_{k}' as feature_name, cast({k} + (1 + {k} / 10) * {normal} as varchar) as feature_value"
+        f" from range({n_reference})"
+        for k in range(numeric)
+    ] + [
+        f"select 'g_{k}', 'c' || cast(floor(8 * power(random(), 1.5)) as integer) from range({n_reference})"
+        for k in range(categorical)
+    ]
+    con.execute(
+        "create or replace table b_reference as select 'm' as model_id, v as model_version, r.*"
+        f" from (values ('v1'), ('v2')) as versions (v) cross join ({' union all '.join(parts)}) as r"
+    )
+    con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m corridor.drift_bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--numeric", type=int, default=50)
+    parser.add_argument("--categorical", type=int, default=10)
+    parser.add_argument("--reference", type=int, default=5_000, help="reference values per feature and version")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="corridor_drift_bench_"))
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "drift_bench.duckdb"
+    started = time.perf_counter()
+    make_data(path, args.events, args.numeric, args.categorical, args.reference, args.seed)
+    generated = time.perf_counter() - started
+    features = {f"f_{k}": f"f_{k}" for k in range(args.numeric)}
+    features |= {f"g_{k}": {"column": f"g_{k}", "type": "categorical"} for k in range(args.categorical)}
+
+    def same(names):
+        return {n: n for n in names}
+
+    vars = {
+        "corridor_load_demo_seeds": False,
+        "corridor_production_events": {
+            "relation": "main.b_events",
+            "columns": same(
+                [
+                    "event_id",
+                    "event_at",
+                    "loaded_at",
+                    "model_id",
+                    "model_version",
+                    "latency_ms",
+                    "is_error",
+                    "predicted_score",
+                ]
+            ),
+        },
+        "corridor_outcomes": {
+            "relation": "main.b_outcomes",
+            "columns": same(["event_id", "label", "label_arrived_at"]),
+        },
+        "corridor_offline_estimates": {
+            "relation": "main.b_estimates",
+            "columns": same(["model_id", "model_version", "metric", "expected_value", "standard_error"]),
+        },
+        "corridor_rules": {
+            "relation": "main.b_rules",
+            "columns": same(
+                [
+                    "rule_id",
+                    "metric",
+                    "segment_dimension",
+                    "segment_value",
+                    "window_grain",
+                    "comparison_kind",
+                    "feature",
+                    "warn_tolerance",
+                    "fail_tolerance",
+                    "owner",
+                    "severity",
+                ]
+            ),
+        },
+        "corridor_reference_features": {
+            "relation": "main.b_reference",
+            "columns": same(["model_id", "model_version", "feature_name", "feature_value"]),
+        },
+        "corridor_segment_columns": ["region", "device"],
+        "corridor_feature_columns": features,
+    }
+    env = {
+        "CORRIDOR_DUCKDB_PATH": str(path),
+        "DBT_TARGET_PATH": str(work / "target"),
+        "DBT_LOG_PATH": str(work / "logs"),
+        "CORRIDOR_PSEUDONYM_KEY": "drift-bench",
+    }
+    started = time.perf_counter()
+    result = run_dbt(["build", "--exclude", "resource_type:seed"], project_dir=REPO_ROOT, env=env, vars=vars)
+    build = time.perf_counter() - started
+    if not result.ok:
+        print(result.output[-4000:])
+        print("dbt build failed (an open alert of a rule fails its test: see above)")
+    timings = {
+        r["unique_id"].split(".")[-1]: r["execution_time"]
+        for r in json.loads((work / "target" / "run_results.json").read_text())["results"]
+    }
+    drift = sum(timings.get(m, 0.0) for m in DRIFT_MODELS)
+    nodes = sum(timings.values())
+    con = duckdb.connect(str(path), read_only=True)
+    rows = con.execute("select count(*) from corridor_feature_drift").fetchall()[0][0]
+    con.close()
+    print(
+        f"events {args.events:,}, features {args.numeric} numeric + {args.categorical} categorical,"
+        f" reference {args.reference:,} values per feature and version; data generated in {generated:.1f} s"
+    )
+    print(f"dbt build (whole, wall clock): {build:.1f} s; sum of node times {nodes:.1f} s")
+    print(f"drift models: {drift:.1f} s = {100 * drift / nodes:.1f} % of the node time")
+    for m in DRIFT_MODELS:
+        print(f"  {m}: {timings.get(m, float('nan')):.1f} s")
+    slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:5]
+    print("slowest nodes: " + ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
+    print(f"corridor_feature_drift rows: {rows:,}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
