@@ -18,6 +18,9 @@
 {%- set floor_share = 0.0001 -%}
 {%- set en = '(cast(m.n_values as ' ~ corridor.type_double() ~ ') * m.n_reference / (m.n_values + m.n_reference))' -%}
 
+
+{#- sqlfluff: the KS and chi-square p-values (corridor.kolmogorov_sf, corridor.chi_square_sf) nest deeply #}
+-- sqlfluff:max_parse_depth:2000
 with
 
 histograms as (
