@@ -733,7 +733,8 @@ def drift_figure(feature: str, rows: list[dict[str, Any]], tolerances: list[floa
     """One feature's Hellinger distance to its reference per window and segment, over the band sampling noise
     alone reaches with no drift (95 %, at each window's size), with the warn tolerances of its drift rules."""
     fig = go.Figure()
-    overall = [r for r in rows if r["segment_dimension"] == "all"]
+    first_version = min(r["model_version"] for r in rows)
+    overall = [r for r in rows if r["segment_dimension"] == "all" and r["model_version"] == first_version]
     if overall:
         xs = [_ts(r["window_start"]) for r in overall]
         band = [drift_noise_band(r["n_values"], r["n_reference"], r["n_bins"]) for r in overall]
@@ -744,7 +745,7 @@ def drift_figure(feature: str, rows: list[dict[str, Any]], tolerances: list[floa
                 fill="toself",
                 fillcolor="rgba(108,117,125,0.15)",
                 line=dict(width=0),
-                name="no-drift band (95 %, overall)",
+                name=f"no-drift band (95 %, {first_version} overall)",
                 hoverinfo="skip",
             )
         )
@@ -1308,7 +1309,7 @@ def _drift_section(wh: Warehouse) -> list[str]:
     for feature in sorted({r["feature_name"] for r in wh.drift}):
         rows = [r for r in wh.drift if r["feature_name"] == feature]
         out.append(f'<h3 id="drift-{_attr(feature)}">{_e(feature)} ({_e(rows[0]["feature_type"])})</h3>')
-        out.append(_figure_html(drift_figure(feature, rows, tolerances.get(feature, [])), f"drift-{feature}"))
+        out.append(_figure_html(drift_figure(feature, rows, tolerances.get(feature, [])), f"drift-plot-{feature}"))
     out.append("</section>")
     return out
 
