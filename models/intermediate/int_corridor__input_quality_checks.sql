@@ -11,6 +11,7 @@
 {#- the shortest configured grain (its windows partition time: each row is counted once) -#}
 {%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
 {%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like '%event_at_before_earliest%')" -%}
+{%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
 {%- set tolerance_minutes = corridor.setting('corridor_future_tolerance_minutes') | int -%}
 
 with
@@ -96,12 +97,17 @@ inputs as (
 
 ),
 
+outcome_count as (
+
+    select count(*) as n_outcomes from outcomes
+
+),
+
 {#- valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance -#}
-early_labels as (
+early_outcomes as (
 
     select
         count(*) as n_early,
-        (select count(*) from outcomes) as n_outcomes,
         min(outcomes.event_id) as example_event_id
 
     from outcomes
@@ -117,12 +123,29 @@ early_labels as (
 
 ),
 
+early_labels as (
+
+    select
+        early_outcomes.n_early,
+        outcome_count.n_outcomes,
+        early_outcomes.example_event_id
+
+    from early_outcomes
+    cross join outcome_count
+
+),
+
+estimate_count as (
+
+    select count(*) as n_estimates from estimates
+
+),
+
 {#- usable offline estimates for a model that has no accepted production event -#}
-orphan_estimates as (
+orphans as (
 
     select
         count(*) as n_orphan,
-        (select count(*) from estimates) as n_estimates,
         {{ dbt.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
 
     from estimates
@@ -132,6 +155,18 @@ orphan_estimates as (
             select 1 from window_stats
             where window_stats.model_id = estimates.model_id
         )
+
+),
+
+orphan_estimates as (
+
+    select
+        orphans.n_orphan,
+        estimate_count.n_estimates,
+        orphans.orphan_models
+
+    from orphans
+    cross join estimate_count
 
 ),
 
@@ -157,20 +192,29 @@ freshness as (
 
 ),
 
+freshness_end as (
+
+    select max(last_arrival_at) as last_arrival_at from freshness
+
+),
+
 freshness_measured as (
 
     select
         freshness.input_name,
         freshness.last_arrival_at,
         freshness.has_rows,
-        {%- if corridor.demo_mode() and corridor.setting('corridor_as_of') is none %}
+        {%- if static_demo %}
         {#- the demo data is static: freshness is measured against its own end #}
-        {{ dbt.datediff('freshness.last_arrival_at', '(select max(last_arrival_at) from freshness)', 'minute') }} / 60.0 as age_hours
+        {{ dbt.datediff('freshness.last_arrival_at', 'freshness_end.last_arrival_at', 'minute') }} / 60.0 as age_hours
         {%- else %}
         {{ dbt.datediff('freshness.last_arrival_at', corridor.reference_time(), 'minute') }} / 60.0 as age_hours
         {%- endif %}
 
     from freshness
+    {%- if static_demo %}
+    cross join freshness_end
+    {%- endif %}
 
 ),
 

@@ -21,20 +21,25 @@ schema_history as (
 
 ),
 
+latest_recorded as (
+
+    select
+        input_name,
+        max(recorded_at) as recorded_at
+
+    from schema_history
+    group by 1
+
+),
+
 schema_previous as (
 
     select schema_history.*
-    from schema_history
-    inner join (
-        select
-            input_name,
-            max(recorded_at) as recorded_at
 
-        from schema_history
-        group by 1
-    ) as latest
-        on schema_history.input_name = latest.input_name
-        and schema_history.recorded_at = latest.recorded_at
+    from schema_history
+    inner join latest_recorded
+        on schema_history.input_name = latest_recorded.input_name
+        and schema_history.recorded_at = latest_recorded.recorded_at
 
 ),
 

@@ -121,8 +121,8 @@ new_segment_values as (
     from grid
     inner join segment_first_seen
         on grid.model_id = segment_first_seen.model_id
-        and segment_first_seen.first_seen_at >= grid.window_start
-        and segment_first_seen.first_seen_at < grid.window_end
+        and grid.window_start <= segment_first_seen.first_seen_at
+        and grid.window_end > segment_first_seen.first_seen_at
     inner join spans
         on grid.model_id = spans.model_id
     where

@@ -97,7 +97,8 @@ def test_macro_docs_name_existing_macros_with_their_arguments():
         assert entry["name"] in signatures, f"_corridor__macros.yml documents an unknown macro {entry['name']}"
         assert entry["description"].strip()
         args = [a["name"] for a in entry.get("arguments", [])]
-        assert args == signatures[entry["name"]], f"{entry['name']}: documented {args}, defined {signatures[entry['name']]}"
+        defined = signatures[entry["name"]]
+        assert args == defined, f"{entry['name']}: documented arguments {args}, defined {defined}"
     names = {e["name"] for e in documented}
     # every generic test, the registries and the setting entry points are documented
     tests = {"test_" + n for _, k, n, _ in _macros() if k == "test" and not n.startswith("corridor_")}
