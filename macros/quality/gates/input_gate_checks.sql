@@ -33,12 +33,5 @@
     {%- for kind in ['added', 'missing', 'type_changed'] -%}
         {%- do checks.append(corridor.schema_change_gate_check(kind)) -%}
     {%- endfor -%}
-    {%- set selects = [] -%}
-    {%- for check in checks if corridor.gate_config(check['config'])['enabled'] -%}
-        {%- do selects.append(corridor.gate_check_select(check, check['relation'])) -%}
-    {%- endfor -%}
-    {%- if selects | length == 0 -%}
-        {%- do selects.append(corridor._no_gate_checks()) -%}
-    {%- endif -%}
-    {{ return(selects | join('\n\n    union all\n')) }}
+    {{ return(corridor._union_gate_checks(checks)) }}
 {% endmacro %}

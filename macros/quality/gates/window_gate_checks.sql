@@ -31,12 +31,5 @@
         corridor.future_timestamps_gate_check(),
         corridor.late_events_gate_check(),
     ]) -%}
-    {%- set selects = [] -%}
-    {%- for check in checks if corridor.gate_config(check['config'])['enabled'] -%}
-        {%- do selects.append(corridor.gate_check_select(check, relation, window_level=true)) -%}
-    {%- endfor -%}
-    {%- if selects | length == 0 -%}
-        {%- do selects.append(corridor._no_gate_checks()) -%}
-    {%- endif -%}
-    {{ return(selects | join('\n\n    union all\n')) }}
+    {{ return(corridor._union_gate_checks(checks, relation)) }}
 {% endmacro %}
