@@ -223,7 +223,9 @@ def test_rolling_windows_have_exact_and_bootstrap_intervals(rolling):
     overall = _direct(rolling["events"]).query("segment_dimension == 'all'").set_index("window_start")
     assert sorted(sql.index) == sorted(overall.index)
     p, n = overall["error_rate"], overall["request_count"]
-    ratio = (sql["interval_upper"] - sql["interval_lower"]).loc[overall.index] / (2 * 1.959964 * np.sqrt(p * (1 - p) / n))
+    ratio = (sql["interval_upper"] - sql["interval_lower"]).loc[overall.index] / (
+        2 * 1.959964 * np.sqrt(p * (1 - p) / n)
+    )
     assert 0.85 < ratio.median() < 1.15, ratio.describe()
 
 
@@ -261,8 +263,7 @@ def test_the_planted_incident_is_found_on_the_rolling_grain_and_the_clean_region
 def test_an_estimate_naming_the_rolling_grain_is_used(rolling):
     results = query(
         rolling["path"],
-        "select status, expected_value, expected_source from corridor_validation_results "
-        "where rule_id = 'ROLLING_AUC'",
+        "select status, expected_value, expected_source from corridor_validation_results where rule_id = 'ROLLING_AUC'",
     )
     assert len(results) == DAYS and (results["expected_value"] == 0.83).all()
     assert not results["status"].isin(["fail", "missing"]).any(), results

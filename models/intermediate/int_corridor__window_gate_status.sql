@@ -28,6 +28,12 @@ window_checks as (
 
 ),
 
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
 {#- a rolling window (corridor.rolling_windows) is judged by the checks of its days: blocked when a day failed -#}
 checks as (
 
@@ -54,7 +60,7 @@ checks as (
         {{ corridor.window_offset('day', 'offsets.days - offsets.days_back', 'window_checks.window_start') }} as window_end
 
     from window_checks
-    inner join ({{ corridor.rolling_offsets() }}) as offsets
+    inner join rolling_offsets as offsets
         on window_checks.window_grain = 'day'
 
 ),
