@@ -44,13 +44,17 @@
 
 with
 
+calendar_and_rolling_window_stats as (
+
+    select * from {{ ref('int_corridor__production_window_stats') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_window_stats') }}
+
+),
+
 window_stats as (
 
-    select * from (
-        select * from {{ ref('int_corridor__production_window_stats') }}
-        union all
-        select * from {{ ref('int_corridor__rolling_window_stats') }}
-    ) as calendar_and_rolling
+    select * from calendar_and_rolling_window_stats
     where window_grain in ('{{ grains | join("', '") }}')
 
 ),
@@ -62,13 +66,17 @@ production_metrics as (
 
 ),
 
+calendar_and_rolling_value_histograms as (
+
+    select * from {{ ref('int_corridor__value_histograms') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_value_histograms') }}
+
+),
+
 value_histograms as (
 
-    select * from (
-        select * from {{ ref('int_corridor__value_histograms') }}
-        union all
-        select * from {{ ref('int_corridor__rolling_value_histograms') }}
-    ) as calendar_and_rolling
+    select * from calendar_and_rolling_value_histograms
     where family = 'latency'
 
 ),

@@ -117,6 +117,12 @@ calendar_group_stats as (
 ),
 
 {#- rolling windows (corridor.rolling_windows): the sums of their day groups -#}
+rolling_group_days as (
+
+    {{ corridor.rolling_day_cells('calendar_group_stats', rolling_keys + (sufficient | map(attribute=0) | list)) }}
+
+),
+
 group_stats as (
 
     select * from calendar_group_stats
@@ -126,7 +132,7 @@ group_stats as (
         {%- for name, _ in sufficient %}
         sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
-    from ({{ corridor.rolling_day_cells('calendar_group_stats', rolling_keys + (sufficient | map(attribute=0) | list)) }}) as rolling_days
+    from rolling_group_days
     group by {{ group_cols | join(', ') }}
 
 ),
@@ -205,6 +211,12 @@ small_rollup as (
 
 {#- a small rolling window's replicate sums its days' replicates: the same Poisson weight per event and replicate,
     so exactly the event-level resample of the window (each of its days is small too) -#}
+small_rollup_days as (
+
+    {{ corridor.rolling_day_cells('small_rollup', rolling_keys + ['bootstrap_replicate'] + (weighted_sums | map(attribute=0) | list)) }}
+
+),
+
 small_rollup_with_rolling as (
 
     select * from small_rollup
@@ -215,7 +227,7 @@ small_rollup_with_rolling as (
         {%- for name, _ in weighted_sums %}
         sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
-    from ({{ corridor.rolling_day_cells('small_rollup', rolling_keys + ['bootstrap_replicate'] + (weighted_sums | map(attribute=0) | list)) }}) as rolling_days
+    from small_rollup_days
     group by {{ group_cols | join(', ') }}, bootstrap_replicate
 
 ),
