@@ -66,6 +66,20 @@ RULES = pd.DataFrame(
             "severity": "high",
         },
         {
+            "rule_id": "ROLLING_ERRORS_3_DAYS",
+            "metric": "error_rate",
+            "segment_dimension": "region",
+            "segment_value": "north",
+            "window_grain": "rolling_7d",
+            "comparison_kind": "absolute",
+            "direction": "lower_is_better",
+            "warn_tolerance": 0.03,
+            "fail_tolerance": 0.06,
+            "consecutive_windows": 3,
+            "owner": "t",
+            "severity": "high",
+        },
+        {
             "rule_id": "ROLLING_AUC",
             "metric": "auc",
             "segment_dimension": "all",
@@ -258,6 +272,18 @@ def test_the_planted_incident_is_found_on_the_rolling_grain_and_the_clean_region
     assert list(alerts["segment_value"]) == ["north"] and list(alerts["window_grain"]) == ["rolling_7d"], alerts
     assert alerts["worst_window_start"][0] in set(results.loc[north & holds_both, "window_start"])
     assert alerts["windows_breached"][0] >= ROLLING - 1
+
+
+def test_consecutive_rolling_windows_are_one_day_apart(rolling):
+    """consecutive_windows: 3 on a rolling rule: the breach persisted for 3 daily steps; the alert opens at the
+    third adjacent breaching window, two days after the first (not 3 non-overlapping weeks later)."""
+    alert = query(
+        rolling["path"],
+        "select first_seen_window_start, opened_window_start, windows_breached from corridor_alerts "
+        "where rule_id = 'ROLLING_ERRORS_3_DAYS'",
+    )
+    assert len(alert) == 1 and alert["windows_breached"][0] >= 3
+    assert alert["opened_window_start"][0] - alert["first_seen_window_start"][0] == pd.Timedelta(days=2)
 
 
 def test_an_estimate_naming_the_rolling_grain_is_used(rolling):
