@@ -414,7 +414,8 @@ def test_planted_feature_drifts_are_found_attributed_and_clean_features_stay_qui
     assert breaches[breaches.rule_id == "R016"].empty
     alerts = _alerts(path)
     drift_alerts = alerts[alerts.rule_id.isin(["R014", "R015", "R016"])]
-    assert set(zip(drift_alerts.rule_id, drift_alerts.segment_value, strict=True)) == {("R014", "latam"), ("R015", "ios")}
+    pairs = set(zip(drift_alerts.rule_id, drift_alerts.segment_value, strict=True))
+    assert pairs == {("R014", "latam"), ("R015", "ios")}
     assert (drift_alerts.owner == "feature-platform-team").all()
     assert drift_alerts.escalation_path.str.contains("pagerduty:features").all()
     # the channel drift has no performance effect: no performance breach on iOS
