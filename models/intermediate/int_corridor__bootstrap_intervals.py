@@ -63,11 +63,13 @@ def model(dbt, session):
     dbt.config(materialized="table")
     kernels = _import_kernels()
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
-    histograms = dbt.ref("int_corridor__value_histograms").df()
+    histograms, key_table = kernels.read_histograms(dbt.ref("int_corridor__value_histograms"))
     return kernels.bootstrap_intervals(
         histograms,
+        key_table=key_table,
         n_resamples=int(settings["n_resamples"]),
         level=float(settings["confidence_level"]),
         seed=int(settings["seed"]),
         max_shared_events=int(settings["max_shared_events"]),
+        asymptotic_events=int(settings["asymptotic_events"]),
     )
