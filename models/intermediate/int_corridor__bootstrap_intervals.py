@@ -63,7 +63,10 @@ def model(dbt, session):
     dbt.config(materialized="table")
     kernels = _import_kernels()
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
-    histograms, key_table = kernels.read_histograms(dbt.ref("int_corridor__value_histograms"))
+    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
+    histograms, key_table = kernels.read_histograms(
+        dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
+    )
     return kernels.bootstrap_intervals(
         histograms,
         key_table=key_table,

@@ -984,9 +984,10 @@ def _prepare_families(histograms: pd.DataFrame, keys: list[str], key_table: pd.D
     return out
 
 
-def read_histograms(relation) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_histograms(relation, *more) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(histograms, key_table)`` for ``bootstrap_intervals(histograms, key_table=key_table)`` from a
-    DuckDB relation shaped like int_corridor__value_histograms.
+    DuckDB relation shaped like int_corridor__value_histograms (and the rows of any ``more`` relations of
+    the same columns, in any column order: e.g. the rolling windows' histograms).
 
     The group keys (six text/time columns) are numbered in SQL and fetched once per group rather than
     once per histogram row, and the family arrives as a category: converting millions of rows of text
@@ -994,6 +995,10 @@ def read_histograms(relation) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     keys = ", ".join(GROUP_KEYS)
     names = sorted(FAMILY_METRICS)
+    columns = f"{keys}, family, value, label, n_events"
+    relation = relation.project(columns)
+    for other in more:
+        relation = relation.union(other.project(columns))  # UNION ALL, by position
     found = [row[0] for row in relation.query("h", "select distinct family from h").fetchall()]
     unknown = sorted(str(f) for f in found if f not in FAMILY_METRICS)
     if unknown:
