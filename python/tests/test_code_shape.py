@@ -99,7 +99,9 @@ def test_macro_docs_name_existing_macros_with_their_arguments():
         args = [a["name"] for a in entry.get("arguments", [])]
         defined = signatures[entry["name"]]
         assert args == defined, f"{entry['name']}: documented arguments {args}, defined {defined}"
-    names = {e["name"] for e in documented}
+    names = [e["name"] for e in documented]
+    assert len(names) == len(set(names)), f"documented twice: {sorted({n for n in names if names.count(n) > 1})}"
+    names = set(names)
     # every generic test, the registries and the setting entry points are documented
     tests = {"test_" + n for _, k, n, _ in _macros() if k == "test" and not n.startswith("corridor_")}
     assert tests <= names, sorted(tests - names)
