@@ -41,7 +41,7 @@ $(STAMP): requirements.lock pyproject.toml
 # The demo's event seed (5.7 MB) is generated, not tracked: seeded and byte-identical on every run (3 s).
 DEMO_EVENTS := seeds/demo/corridor_demo_production_events.csv
 
-$(DEMO_EVENTS): | $(STAMP)
+$(DEMO_EVENTS): python/corridor/demo_data.py | $(STAMP)
 	$(BIN)/python -m corridor.demo_data seeds --out seeds/demo
 
 demo: venv $(DEMO_EVENTS)
