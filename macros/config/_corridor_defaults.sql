@@ -69,12 +69,14 @@
                 'interval_lower': none,
                 'interval_upper': none,
                 'confidence_level': none,
+                'sample_size': none,
                 'method': none,
                 'estimator_version': none,
                 'evaluation_dataset_id': none,
                 'produced_at': none,
                 'valid_from': none,
                 'valid_to': none,
+                'changed_by': none,
             },
         },
         'rules': {
@@ -104,6 +106,8 @@
                 'model_id': none,
                 'tolerance_unit': none,
                 'power': none,
+                'expected_source': none,
+                'changed_by': none,
             },
         },
         'reference_features': {
@@ -176,6 +180,11 @@
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
         'corridor_time_zone': 'UTC',
+
+        'corridor_mix_adjustment_dimension': none,
+        'corridor_decision_severities': ['critical', 'high'],
+        'corridor_decision_windows': 2,
+        'corridor_decision_canary_hours': 72,
     }) }}
 {% endmacro %}
 

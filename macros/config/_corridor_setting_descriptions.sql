@@ -25,6 +25,10 @@
         'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
         'corridor_window_grains': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
         'corridor_time_zone': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
+        'corridor_decision_severities': 'Rule severities that decide a model version (corridor_model_decisions): required for promote, able to trigger rollback (docs/decisions.md).',
+        'corridor_decision_windows': 'N: consecutive confirmed fails of a deciding rule that mean rollback, passes per rule needed to promote, consecutive passes that clear a rollback (hysteresis).',
+        'corridor_decision_canary_hours': 'Canary period in hours: a version is promoted only after serving this long with its deciding rules passing over the last this-many hours.',
+        'corridor_mix_adjustment_dimension': 'Segment dimension whose offline estimates are reweighted to production mix as the offline_mix_adjusted source; null: the first of corridor_segment_columns (docs/decisions.md).',
         'corridor_segment_estimate_fallback': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, expected_source overall_fallback; false: missing (docs/validation.md).',
         'corridor_seasonal_baseline_across_versions': 'Seasonal baselines may draw on earlier windows of other versions of the same model, so a rollout is judged from its first window; false: only the version under test.',
         'corridor_histogram_metric_grains': 'Grains for AUC and ECE (histogram metrics).',
@@ -57,7 +61,7 @@
         'corridor_severity_levels': 'Rule severity -> dbt severity of corridor.rules_hold (error, warn or none).',
         'corridor_seasonal_baseline': 'Per grain: period_hours, lookback_periods and min_history of seasonal baselines.',
         'corridor_error_status_min': 'Read the is_error column as an HTTP status code: an event is an error when its status is at least this (e.g. 500, or 400); null: is_error must be boolean-like (true/false, 1/0, t/f, yes/no), other values are quarantined.',
-        'corridor_check_severity': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants), merged over warn for each.",
+        'corridor_check_severity': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions), merged over warn for each.",
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
     }) }}
 {% endmacro %}

@@ -32,6 +32,7 @@ from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
 from corridor import __version__
+from corridor.report_decisions import decision_sections, read_decision_tables
 
 REPORT_FORMAT = 1
 DATA_ELEMENT_ID = "corridor-report-data"
@@ -107,6 +108,8 @@ class Warehouse:
     gates: list[dict[str, Any]]
     window_gates: list[dict[str, Any]] = field(default_factory=list)
     rule_issues: list[dict[str, Any]] = field(default_factory=list)
+    # decisions, attribution, change log (corridor.report_decisions), when built
+    decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def _ts(value: Any) -> str | None:
@@ -231,9 +234,10 @@ def read_warehouse(database: Path) -> Warehouse:
                 order by case issue_level when 'error' then 0 else 1 end, rule_id, rule_version, problem_codes
                 """,
             )
+        decision_tables = read_decision_tables(con)
     finally:
         con.close()
-    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues)
+    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues, decision_tables)
 
 
 def _reporting_run(con: duckdb.DuckDBPyConnection, rel: dict[str, str], runs: list[dict]) -> dict[str, Any]:
@@ -979,6 +983,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
     parts.extend(_rule_issues_section(wh))
+    parts.extend(decision_sections(wh.decision_tables))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_gates_section(wh))
     parts.extend(_runs_section(wh))
