@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import math
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import load_frames, query
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -151,17 +150,13 @@ def mixed(tmp_path_factory):
     path = work / "attribution.duckdb"
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     events = _events()
-    con = duckdb.connect(str(path))
-    for name, frame in {
+    frames = {
         "mix_events": events,
         "mix_outcomes": _outcomes(events),
         "mix_estimates": _estimates(),
         "mix_rules": _rules(),
-    }.items():
-        con.register("frame", frame)
-        con.execute(f"create or replace table {name} as select * from frame")
-        con.unregister("frame")
-    con.close()
+    }
+    load_frames(path, frames)
     dbt("build", "--exclude", "resource_type:seed", vars=VARS)
     return path
 

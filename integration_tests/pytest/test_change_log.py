@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import load_frames, query
 from test_decisions import VARS, _estimates, _events, _outcomes, _rules
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
 
 def _load(path, rules: pd.DataFrame, estimates: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
-    con = duckdb.connect(str(path))
     frames = {"dec_rules": rules, "dec_estimates": estimates}
     if events is not None:
         frames.update({"dec_events": events, "dec_outcomes": _outcomes(events)})
-    for name, frame in frames.items():
-        con.register("frame", frame)
-        con.execute(f"create or replace table {name} as select * from frame")
-        con.unregister("frame")
-    con.close()
+    load_frames(path, frames)
 
 
 def _vars(rules: pd.DataFrame, estimates: pd.DataFrame) -> dict:

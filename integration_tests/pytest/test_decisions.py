@@ -21,10 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import load_frames, query
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -159,17 +158,13 @@ def history(tmp_path_factory):
     path = work / "decisions.duckdb"
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     events = _events()
-    con = duckdb.connect(str(path))
-    for name, frame in {
+    frames = {
         "dec_events": events,
         "dec_outcomes": _outcomes(events),
         "dec_estimates": _estimates(),
         "dec_rules": _rules(),
-    }.items():
-        con.register("frame", frame)
-        con.execute(f"create or replace table {name} as select * from frame")
-        con.unregister("frame")
-    con.close()
+    }
+    load_frames(path, frames)
     result = dbt("build", "--exclude", "resource_type:seed", vars=VARS, expect_ok=False)
     return {"dbt": dbt, "path": path, "build": result}
 
