@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 TABLES = ["corridor_model_decisions", "corridor_discrepancy_attribution", "corridor_change_log"]
-DECISION_CSS = {"promote": "pass", "hold": "inconclusive", "investigate_data": "blocked", "rollback": "fail"}
+DECISION_CSS = {"promote": "pass", "hold": "warn", "investigate_data": "warn", "rollback": "fail"}
 MAX_ROWS = 50
 
 
