@@ -180,6 +180,7 @@
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
         'corridor_time_zone': 'UTC',
+        'corridor_rolling_windows': [],
 
         'corridor_mix_adjustment_dimension': none,
         'corridor_decision_severities': ['critical', 'high'],
