@@ -47,6 +47,18 @@ class Dbt:
         return result
 
 
+def load_frames(path: Path, frames: dict) -> None:
+    """Write pandas frames as tables of a DuckDB file (the inputs of a hand-built project), replacing them."""
+    con = duckdb.connect(str(path))
+    try:
+        for name, frame in frames.items():
+            con.register("frame", frame)
+            con.execute(f"create or replace table {name} as select * from frame")
+            con.unregister("frame")
+    finally:
+        con.close()
+
+
 def query(path: Path, sql: str, params=None):
     con = duckdb.connect(str(path), read_only=True)
     try:

@@ -173,3 +173,27 @@ def test_incremental_window_statistics_run_on_postgres(integration_postgres):
     after = _pg(env, f"select * from {table} order by {order}")
     assert len(before) > 0
     pd.testing.assert_frame_equal(before, after)
+
+
+def test_attribution_and_decisions_agree_between_engines(integration_postgres, integration_duckdb):
+    """Issue 16's tables on both engines: the same attribution terms and the same decision per model version."""
+    keys = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+    sql = "select * from {}corridor_discrepancy_attribution"
+    pg = _pg(integration_postgres["env"], sql.format("corridor_it."))
+    duck = query(integration_duckdb["path"], sql.format(""))
+    assert len(pg) == len(duck) > 0
+    both = duck.merge(pg, on=keys, how="outer", suffixes=("_duck", "_pg"), indicator=True)
+    assert (both["_merge"] == "both").all()
+    for column in ["production_share", "rate_contribution", "rate_contribution_se", "overall_gap", "rate_effect"]:
+        a = pd.to_numeric(both[f"{column}_duck"], errors="coerce").to_numpy(dtype=float)
+        b = pd.to_numeric(both[f"{column}_pg"], errors="coerce").to_numpy(dtype=float)
+        assert (np.isnan(a) == np.isnan(b)).all(), column
+        ok = ~np.isnan(a)
+        np.testing.assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12, err_msg=column)
+    decisions = (
+        "select model_id, model_version, decision, rollback_to_version from {}corridor_model_decisions order by 1, 2"
+    )
+    pg_decisions = _pg(integration_postgres["env"], decisions.format("corridor_it."))
+    duck_decisions = query(integration_duckdb["path"], decisions.format(""))
+    assert len(duck_decisions) > 0
+    assert pg_decisions.fillna("<null>").values.tolist() == duck_decisions.fillna("<null>").values.tolist()

@@ -69,12 +69,14 @@
                 'interval_lower': none,
                 'interval_upper': none,
                 'confidence_level': none,
+                'sample_size': none,
                 'method': none,
                 'estimator_version': none,
                 'evaluation_dataset_id': none,
                 'produced_at': none,
                 'valid_from': none,
                 'valid_to': none,
+                'changed_by': none,
             },
         },
         'rules': {
@@ -105,6 +107,8 @@
                 'tolerance_unit': none,
                 'power': none,
                 'feature': none,
+                'expected_source': none,
+                'changed_by': none,
             },
         },
         'reference_features': {
@@ -183,6 +187,10 @@
         'corridor_feature_bins': 20,
         'corridor_feature_drift_grains': ['day', 'week'],
         'corridor_max_categories': 200,
+        'corridor_mix_adjustment_dimension': none,
+        'corridor_decision_severities': ['critical', 'high'],
+        'corridor_decision_windows': 2,
+        'corridor_decision_canary_hours': 72,
     }) }}
 {% endmacro %}
 

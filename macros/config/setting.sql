@@ -108,6 +108,25 @@
         {%- if value is not boolean -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be true or false; got " ~ value) }}
         {%- endif -%}
+    {%- elif name == 'corridor_decision_severities' -%}
+        {%- set known = var('corridor_severity_levels', defaults['corridor_severity_levels']) -%}
+        {%- if value is string or value is mapping or value is not iterable or value | length == 0 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' must be a non-empty list of rule severities (of corridor_severity_levels: " ~ (known.keys() | list | join(', ')) ~ "); got " ~ value) }}
+        {%- endif -%}
+        {%- for severity in value if severity not in known -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' contains '" ~ severity ~ "', not a severity of corridor_severity_levels (" ~ (known.keys() | list | join(', ')) ~ ").") }}
+        {%- endfor -%}
+    {%- elif name in ['corridor_decision_windows', 'corridor_decision_canary_hours'] -%}
+        {%- if value is not number or value < 1 or value != (value | int) -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a positive integer; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_mix_adjustment_dimension' -%}
+        {%- set dimensions = corridor.segment_dimensions() | map(attribute='dimension') | list -%}
+        {%- if value is none -%}
+            {%- set value = dimensions[0] if dimensions else none -%}
+        {%- elif value not in dimensions -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_mix_adjustment_dimension' is '" ~ value ~ "'; expected one of the segment dimensions of corridor_segment_columns (" ~ (dimensions | join(', ') or 'none configured') ~ ") or null.") }}
+        {%- endif -%}
     {%- elif name == 'corridor_python_bootstrap' and value is not boolean -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_python_bootstrap' must be true or false; got " ~ value) }}
     {%- elif name == 'corridor_error_status_min' and value is not none and (value is not number or value != (value | int) or value < 1) -%}

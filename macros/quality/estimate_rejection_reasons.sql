@@ -44,6 +44,8 @@
         ('interval_lower_above_upper', 'interval_lower > interval_upper'),
         ('confidence_level_out_of_range', 'confidence_level <= 0 or confidence_level >= 1'),
         ('valid_from_after_valid_to', 'valid_from >= valid_to'),
+        ('unparseable_sample_size', 'sample_size_is_unparseable'),
+        ('invalid_sample_size', corridor.is_non_finite('sample_size') ~ ' or sample_size < 0 or sample_size <> floor(sample_size)'),
     ] -%}
     {{ return(reasons) }}
 {% endmacro %}

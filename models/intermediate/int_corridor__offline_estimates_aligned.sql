@@ -123,6 +123,7 @@ aligned as (
                 or estimates_with_uncertainty.effective_standard_error is not null
                 then estimates_with_uncertainty.effective_confidence_level
         end as confidence_level,
+        estimates_with_uncertainty.sample_size,
         estimates_with_uncertainty.produced_at,
         estimates_with_uncertainty.valid_from,
         estimates_with_uncertainty.valid_to,
@@ -177,6 +178,8 @@ final as (
         cast(interval_lower as {{ double }}) as interval_lower,
         cast(interval_upper as {{ double }}) as interval_upper,
         cast(confidence_level as {{ double }}) as confidence_level,
+        {#- the evaluation rows behind the estimate (optional; the offline mix of corridor_discrepancy_attribution) #}
+        cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         produced_at,
         valid_from,
         valid_to,

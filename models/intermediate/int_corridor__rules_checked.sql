@@ -36,6 +36,7 @@ rules as (
             tolerance_unit,
             case when comparison_kind in ('relative', 'seasonal') then 'relative' else 'absolute' end
         ) as resolved_tolerance_unit,
+        coalesce(expected_source, 'offline') as resolved_expected_source,
         count(*) over (partition by rule_id, rule_version) as versions_with_this_id
 
     from {{ ref('stg_corridor__rules') }}
@@ -81,6 +82,10 @@ problems as (
             "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of ' ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
+        ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted')",
+            "'expected_source ''' || resolved_expected_source || ''' is not offline or offline_mix_adjusted'"],
+        ['mix_adjusted_segment_rule', "resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or comparison_kind = 'seasonal')",
+            "'expected_source offline_mix_adjusted reweights segment estimates to an overall value: it applies to overall (all), non-seasonal rules only'"],
     ] -%}
     {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
     {%- set drift_measures = corridor.drift_measures() -%}
@@ -198,6 +203,7 @@ final as (
         checked.min_sample_size,
         checked.consecutive_windows,
         checked.resolved_power as power,
+        checked.resolved_expected_source as expected_source,
         checked.owner,
         checked.escalation_path,
         checked.severity,

@@ -94,7 +94,11 @@ scoped_{{ side }} as (
         observations.sample_size,
         observations.estimate_id{{ ',' if side == 'offline' }}
         {%- if side == 'offline' %}
-        case when observations.segment_dimension = 'all' then 'overall' else 'segment' end as expected_source
+        case
+            when observations.source = 'offline_mix_adjusted' then 'offline_mix_adjusted'
+            when observations.segment_dimension = 'all' then 'overall'
+            else 'segment'
+        end as expected_source
         {%- endif %}
 
     from rules
@@ -108,7 +112,8 @@ scoped_{{ side }} as (
         )
         and (rules.valid_from is null or rules.valid_from <= observations.window_start)
         and (rules.valid_to is null or rules.valid_to > observations.window_start)
-    where observations.source = '{{ side }}'
+    {#- an offline side reads the rule's expected_source: offline, or offline_mix_adjusted (docs/decisions.md) #}
+    where observations.source = {{ "rules.expected_source" if side == 'offline' else "'production'" }}
         {%- if side == 'offline' %}
         and rules.comparison_kind <> 'seasonal'
         {%- endif %}

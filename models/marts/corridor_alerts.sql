@@ -19,6 +19,12 @@ diagnostics as (
 
 ),
 
+attributions as (
+
+    select * from {{ ref('int_corridor__alert_attribution') }}
+
+),
+
 final as (
 
     select
@@ -26,6 +32,7 @@ final as (
         diagnostics.segment_diagnostic,
         diagnostics.data_gate_diagnostic,
         diagnostics.data_gates_failed,
+        attributions.attribution_diagnostic,
         episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
         || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
         || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
@@ -35,11 +42,14 @@ final as (
         || '; worst deviation ' || {{ corridor.format_number('episodes.worst_absolute_deviation') }}
         || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
         || '; ' || diagnostics.segment_diagnostic
-        || '; ' || diagnostics.data_gate_diagnostic as summary
+        || '; ' || diagnostics.data_gate_diagnostic
+        || coalesce('; ' || attributions.attribution_diagnostic, '') as summary
 
     from episodes
     left join diagnostics
         on episodes.alert_id = diagnostics.alert_id
+    left join attributions
+        on episodes.alert_id = attributions.alert_id
 
 )
 

@@ -25,6 +25,12 @@ offline as (
 
 ),
 
+mix_adjusted as (
+
+    select * from {{ ref('int_corridor__offline_mix_adjusted') }}
+
+),
+
 unioned as (
 
     select
@@ -75,7 +81,7 @@ unioned as (
         evaluation_dataset_id,
         {{ corridor.sql_string(offline_relation) }} as input_relation,
         expected_value as metric_value,
-        cast(null as {{ dbt.type_bigint() }}) as sample_size,
+        sample_size,
         standard_error,
         interval_lower,
         interval_upper,
@@ -86,6 +92,36 @@ unioned as (
         produced_at as estimate_produced_at
 
     from offline
+
+    union all
+
+    {#- the offline segment estimates reweighted to this window's production mix (docs/decisions.md) #}
+    select
+        'offline_mix_adjusted' as source,
+        model_id,
+        model_version,
+        metric,
+        'all' as segment_dimension,
+        'all' as segment_value,
+        window_grain,
+        method,
+        'mix_adjusted_normal' as interval_method,
+        estimate_id,
+        cast(null as {{ string }}) as estimator_version,
+        cast(null as {{ string }}) as evaluation_dataset_id,
+        {{ corridor.sql_string(offline_relation ~ ' + ' ~ events_relation) }} as input_relation,
+        expected_value as metric_value,
+        sample_size,
+        standard_error,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        cast(null as {{ double }}) as label_maturity,
+        window_start,
+        window_end,
+        cast(null as {{ ts }}) as estimate_produced_at
+
+    from mix_adjusted
 
 ),
 

@@ -22,14 +22,14 @@
 
 {#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never silently null -#}
 {%- set parsed = {} -%}
-{%- for key in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] -%}
+{%- for key in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size'] -%}
     {%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}
 {%- endfor -%}
 {%- for key in ['produced_at', 'valid_from', 'valid_to'] -%}
     {%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}
 {%- endfor -%}
 {%- set text = {} -%}
-{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id'] -%}
+{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id', 'changed_by'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 
@@ -54,6 +54,8 @@ renamed as (
         {{ text['method'] }} as method,
         {{ text['estimator_version'] }} as estimator_version,
         {{ text['evaluation_dataset_id'] }} as evaluation_dataset_id,
+        {#- who produced or changed the estimate, when the input carries it (corridor_change_log) #}
+        nullif(trim({{ text['changed_by'] }}), '') as changed_by,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
         ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> '' and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,

@@ -10,7 +10,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set text = {} -%}
-{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature'] -%}
+{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 {%- set num = {} -%}
@@ -45,6 +45,10 @@ renamed as (
         nullif(lower(trim({{ text['tolerance_unit'] }})), '') as tolerance_unit,
         {#- drift rules (comparison_kind drift): the feature judged #}
         nullif(lower(trim({{ text['feature'] }})), '') as feature_name,
+        {#- offline (default) or offline_mix_adjusted: which offline source the rule compares against (docs/decisions.md) #}
+        nullif(lower(trim({{ text['expected_source'] }})), '') as expected_source,
+        {#- who changed the rule, when the registry carries it (corridor_change_log) #}
+        nullif(trim({{ text['changed_by'] }}), '') as changed_by,
         {{ num['power'] }} as power,
         {{ num['warn_tolerance'] }} as warn_tolerance,
         {{ num['fail_tolerance'] }} as fail_tolerance,

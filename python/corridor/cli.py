@@ -7,6 +7,9 @@ corridor run [DBT ARGS]     dbt build, then publish when the run completed (for 
 corridor report [--database PATH] [--out DIR]
                             write the HTML report of the tables (default: the demo's file) and the index of reports
 corridor demo-data ...      (re)generate demo data (see python -m corridor.demo_data --help)
+corridor decide --model M --version V [--database PATH]
+                            print the decision of corridor_model_decisions (docs/decisions.md); exit 0 promote,
+                            1 hold or investigate_data, 2 rollback, 3 no decision for that version
 
 Exit codes of `corridor run`: 0 built and published; 1 built and published, but dbt tests failed (e.g. an
 open alert of error severity: a finding, the published file shows it); 2 not published: the run did not
@@ -147,8 +150,7 @@ def _gates_summary(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The windows whose data-quality gates do not pass (a data problem, not a model problem)."""
     lines = ["", "Data-quality gates (int_corridor__window_gate_status, details in corridor_quality_gates):"]
     counts = con.execute(
-        "select window_grain, gate_status, count(*) from int_corridor__window_gate_status "
-        "group by 1, 2 order by 1, 2"
+        "select window_grain, gate_status, count(*) from int_corridor__window_gate_status group by 1, 2 order by 1, 2"
     ).fetchall()
     lines.append("  " + ", ".join(f"{grain} {status}: {n}" for grain, status, n in counts))
     for grain, start, checks, diagnostic in con.execute(
@@ -295,6 +297,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_decide(args: argparse.Namespace) -> int:
+    from corridor.decide import decide
+
+    code, text = decide(args.database or duckdb_path(), args.model, args.version)
+    print(text, file=sys.stderr if code == 3 else sys.stdout)
+    return code
+
+
 def _only_rule_tests_failed(project: Path = REPO_ROOT) -> bool:
     """True when every failing node of the last build is a corridor.rules_hold test (an expected finding)."""
     target = Path(os.environ.get("DBT_TARGET_PATH", project / "target"))
@@ -404,6 +414,17 @@ def main(argv: list[str] | None = None) -> int:
         help="reports folder: one sub-folder per run plus index.html (default: reports/ next to the database)",
     )
     report.set_defaults(func=cmd_report)
+    decide = sub.add_parser(
+        "decide", help="print a model version's decision (promote/hold/rollback/investigate_data) as an exit code"
+    )
+    decide.add_argument("--model", required=True, help="model id")
+    decide.add_argument("--version", required=True, help="model version")
+    decide.add_argument(
+        "--database",
+        type=Path,
+        help="DuckDB file to read, opened read-only (default: $CORRIDOR_DUCKDB_PATH or build/corridor.duckdb)",
+    )
+    decide.set_defaults(func=cmd_decide)
     data = sub.add_parser("demo-data", help="generate demo data (seeds or parquet)", add_help=False)
     data.add_argument("rest", nargs=argparse.REMAINDER)
     data.set_defaults(func=lambda a: __import__("corridor.demo_data", fromlist=["main"]).main(a.rest) or 0)

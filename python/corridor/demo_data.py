@@ -96,6 +96,7 @@ ESTIMATE_COLUMNS = [
     "interval_lower",
     "interval_upper",
     "confidence_level",
+    "sample_size",
     "method",
     "estimator_version",
     "evaluation_dataset_id",
@@ -740,6 +741,18 @@ def classification_metrics(
     return out
 
 
+def _metric_sample_sizes(y: np.ndarray, s: np.ndarray) -> dict[str, int]:
+    """The rows each classification metric of classification_metrics rests on (its denominator):
+    the shares of these counts across a dimension's segments are the offline evaluation's mix."""
+    pred = s >= 0.5
+    n = int(y.size)
+    tp = int((pred & (y == 1)).sum())
+    sizes = dict.fromkeys(("accuracy", "auc", "log_loss", "brier_score", "expected_calibration_error"), n)
+    sizes["precision"] = int(pred.sum())
+    sizes["recall"] = tp + int((~pred & (y == 1)).sum())
+    return sizes
+
+
 def _quantile_interval(x_sorted: np.ndarray, q: float, conf: float) -> tuple[float, float]:
     """Distribution-free interval for a quantile from binomial order statistics."""
     n = x_sorted.size
@@ -797,7 +810,8 @@ def offline_estimates(
     }
 
     def add(
-        v, metric, dim, value, grain, est, se=None, lo=None, hi=None, conf=None, *, method, estimator, dataset, produced
+        v, metric, dim, value, grain, est, se=None, lo=None, hi=None, conf=None, *, n, method, estimator, dataset,
+        produced,
     ):
         rows.append(
             {
@@ -813,6 +827,7 @@ def offline_estimates(
                 "interval_lower": lo,
                 "interval_upper": hi,
                 "confidence_level": conf,
+                "sample_size": n,
                 "method": method,
                 "estimator_version": estimator,
                 "evaluation_dataset_id": dataset,
@@ -835,12 +850,13 @@ def offline_estimates(
         }
         for dim, value, mask in _segments(ev):
             res = classification_metrics(ev["label"][mask], ev["score"][mask], rng)
+            sizes = _metric_sample_sizes(ev["label"][mask], ev["score"][mask])
             for metric, (est, se) in res.items():
                 if dim == "all" and metric in ("accuracy", "auc", "recall", "precision"):
                     lo, hi = max(est - 1.96 * se, 0.0), min(est + 1.96 * se, 1.0)
-                    add(v, metric, dim, value, "day", est, se, lo, hi, 0.95, **bt)
+                    add(v, metric, dim, value, "day", est, se, lo, hi, 0.95, n=sizes[metric], **bt)
                 else:
-                    add(v, metric, dim, value, "day", est, se, **bt)
+                    add(v, metric, dim, value, "day", est, se, n=sizes[metric], **bt)
         # Load test: latency of all requests (timeouts included), with production's hourly mix.
         lt = _offline_sample(seed, 20, n_load, sc, vi, error_rate=BASE_ERROR_RATE)
         lk = {
@@ -853,7 +869,7 @@ def offline_estimates(
             x = np.sort(lt["latency"][mask])
             nn = x.size
             se_mean = float(x.std(ddof=1) / math.sqrt(nn))
-            add(v, "latency_mean", dim, value, "day", float(x.mean()), se_mean, **lk)
+            add(v, "latency_mean", dim, value, "day", float(x.mean()), se_mean, n=nn, **lk)
             for metric, q in (("latency_p50", 0.50), ("latency_p95", 0.95), ("latency_p99", 0.99)):
                 est = float(np.quantile(x, q))
                 lo, hi = _quantile_interval(x, q, 0.90)
@@ -861,11 +877,11 @@ def offline_estimates(
                 grains = ["day", "hour"] if dim == "all" and metric != "latency_p99" else ["day"]
                 for grain in grains:
                     if metric == "latency_p50":
-                        add(v, metric, dim, value, grain, est, se, **lk)
+                        add(v, metric, dim, value, grain, est, se, n=nn, **lk)
                     elif dim == "all":
-                        add(v, metric, dim, value, grain, est, se, lo, hi, 0.90, **lk)
+                        add(v, metric, dim, value, grain, est, se, lo, hi, 0.90, n=nn, **lk)
                     else:
-                        add(v, metric, dim, value, grain, est, None, lo, hi, 0.90, **lk)
+                        add(v, metric, dim, value, grain, est, None, lo, hi, 0.90, n=nn, **lk)
         # Canary: error rate on a slice of live traffic before the rollout.
         cn = _offline_sample(seed, 30, n_canary, sc, vi, error_rate=BASE_ERROR_RATE)
         ck = {
@@ -880,10 +896,11 @@ def offline_estimates(
             pt = (k + 2) / (nn + 4)
             se = math.sqrt(pt * (1 - pt) / (nn + 4))
             for grain in ["day", "hour"] if dim == "all" else ["day"]:
-                add(v, "error_rate", dim, value, grain, k / nn, se, lo, hi, 0.95, **ck)
+                add(v, "error_rate", dim, value, grain, k / nn, se, lo, hi, 0.95, n=int(nn), **ck)
     df = pd.DataFrame(rows, columns=ESTIMATE_COLUMNS)
     for c in ("expected_value", "standard_error", "interval_lower", "interval_upper", "confidence_level"):
         df[c] = df[c].astype(float)
+    df["sample_size"] = df["sample_size"].astype("int64")
     return df
 
 

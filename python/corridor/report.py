@@ -33,6 +33,7 @@ from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
 from corridor import __version__
+from corridor.report_decisions import decision_sections, read_decision_tables
 
 REPORT_FORMAT = 1
 DATA_ELEMENT_ID = "corridor-report-data"
@@ -114,6 +115,8 @@ class Warehouse:
     window_gates: list[dict[str, Any]] = field(default_factory=list)
     rule_issues: list[dict[str, Any]] = field(default_factory=list)
     drift: list[dict[str, Any]] = field(default_factory=list)
+    # decisions, attribution, change log (corridor.report_decisions), when built
+    decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 def _ts(value: Any) -> str | None:
@@ -257,9 +260,12 @@ def read_warehouse(database: Path) -> Warehouse:
                 order by feature_name, model_version, segment_dimension, segment_value, window_start
                 """,
             )
+        decision_tables = read_decision_tables(con)
     finally:
         con.close()
-    return Warehouse(database, run, runs, results, alerts, gates, window_gates, rule_issues, drift)
+    return Warehouse(
+        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables
+    )
 
 
 def _reporting_run(con: duckdb.DuckDBPyConnection, rel: dict[str, str], runs: list[dict]) -> dict[str, Any]:
@@ -1073,6 +1079,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
     parts.extend(_rule_issues_section(wh))
+    parts.extend(decision_sections(wh.decision_tables))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))

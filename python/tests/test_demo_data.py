@@ -81,6 +81,7 @@ def test_columns_exact(frames):
         "interval_lower",
         "interval_upper",
         "confidence_level",
+        "sample_size",
         "method",
         "estimator_version",
         "evaluation_dataset_id",
@@ -408,3 +409,21 @@ def test_parquet_matches_schema(tmp_path):
     for name in dd.SEED_FILES.values():
         if "events" not in name and "outcomes" not in name:
             assert (tmp_path / name).exists()
+
+
+def test_offline_sample_sizes_are_the_metrics_denominators(frames):
+    """The backtest's sample sizes (the offline mix of the attribution, docs/decisions.md): per region they add
+    up to the overall evaluation set, precision rests on fewer rows (predicted positives) than accuracy."""
+    est = frames["offline_estimates"]
+    backtest = est[(est["method"] == "backtest") & (est["model_version"] == "v1")]
+    for metric in ("accuracy", "precision", "recall"):
+        rows = backtest[backtest["metric"] == metric]
+        overall = int(rows.loc[rows["segment_dimension"] == "all", "sample_size"].iloc[0])
+        for dimension in ("region", "device", "tier"):
+            assert rows.loc[rows["segment_dimension"] == dimension, "sample_size"].sum() == overall
+    acc = backtest[(backtest["metric"] == "accuracy") & (backtest["segment_dimension"] == "all")]["sample_size"].iloc[0]
+    prec = backtest[(backtest["metric"] == "precision") & (backtest["segment_dimension"] == "all")]["sample_size"].iloc[
+        0
+    ]
+    assert acc == 250_000 and 0 < prec < acc
+    assert (est["sample_size"] > 0).all()
