@@ -61,7 +61,7 @@
         built_cells as (
 
             select model_id, model_version, window_start, n_events, n_labeled, n_evaluated
-            from {{ this }}
+            from {{ corridor.lookback_state_relation() }}
             where window_grain = {{ corridor.sql_string(grain) }}
                 and segment_dimension = 'all'
 
