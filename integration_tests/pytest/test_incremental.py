@@ -27,34 +27,22 @@ pytestmark = pytest.mark.dbt
 
 REL_TOL = 1e-9
 # Columns that describe a run rather than the data: they differ between any two builds.
-RUN_COLUMNS = {
-    "invocation_id",
-    "run_started_at",
-    "run_finished_at",
-    "recorded_at",
-    "started_at",
-    "finished_at",
-    "completed_at",
-    "elapsed_seconds",
-    "execution_seconds",
-    "execution_time",
-    "rows_affected",
-    "is_full_refresh",
-    "dbt_command",
-    "command",
-    "run_id",
-}
-# Models that hold the state of the inputs or the clock rather than a function of the data:
-# the quality gates' freshness is measured against the clock, schema checks against the previous run.
+RUN_COLUMNS = {"invocation_id", "started_at", "finished_at", "run_started_at", "recorded_at", "execution_seconds"}
+# What a run did (rows it read and wrote): an incremental run writes fewer rows by design.
+RUN_WORK_COLUMNS = {"rows_read", "rows_written", "model_row_counts", "nodes_succeeded", "nodes_failed", "dbt_command"}
+# the quality gates' freshness is measured against the clock, schema checks against the previous run
 GATES_WHERE = "check_name <> 'freshness_hours' and check_name not like 'schema%'"
-HISTORY = {
+# one row per run and input / node / alert / column: compared on the last run's rows
+SNAPSHOT_HISTORY = {
     "corridor_run_history",
     "corridor_run_model_history",
     "corridor_alert_history",
     "corridor_input_accounting",
     "corridor_input_schema_history",
-    "corridor_metric_observation_history",
 }
+# a row each time an observation changes: compared on what the history believes now (latest row per observation)
+HISTORY = SNAPSHOT_HISTORY | {"corridor_metric_observation_history"}
+LAST_RUN = "(select invocation_id from corridor_run_history order by started_at desc limit 1)"
 
 
 def _public_tables(path) -> list[str]:
@@ -71,18 +59,21 @@ def _columns(path, name) -> list[str]:
 
 
 def _rows(path, name: str) -> pd.DataFrame:
-    cols = [c for c in _columns(path, name) if c not in RUN_COLUMNS]
-    where = GATES_WHERE if name == "corridor_quality_gates" else "true"
-    if name in HISTORY and "invocation_id" in _columns(path, name):
-        # the last run's records only
-        last = (
-            "(select invocation_id from corridor_run_history order by run_started_at desc nulls last limit 1)"
-            if "run_started_at" in _columns(path, "corridor_run_history")
-            else f"(select max(invocation_id) from {name})"
-        )
-        where = f"invocation_id = {last}"
+    skip = RUN_COLUMNS | (RUN_WORK_COLUMNS if name in ("corridor_run_history", "corridor_run_model_history") else set())
+    cols = [c for c in _columns(path, name) if c not in skip]
     select = ", ".join(f'"{c}"' for c in cols)
-    df = query(path, f"select {select} from {name} where {where}")
+    if name == "corridor_quality_gates":
+        sql = f"select {select} from {name} where {GATES_WHERE}"
+    elif name in SNAPSHOT_HISTORY:
+        sql = f"select {select} from {name} where invocation_id = {LAST_RUN}"
+    elif name == "corridor_metric_observation_history":
+        sql = (
+            f"select {select} from {name} "
+            "qualify row_number() over (partition by observation_id order by recorded_at desc) = 1"
+        )
+    else:
+        sql = f"select {select} from {name}"
+    df = query(path, sql)
     key = df.astype(str)
     order = key.sort_values(list(key.columns)).index
     return df.loc[order].reset_index(drop=True)
@@ -161,6 +152,20 @@ def test_second_run_is_incremental(daily_runs):
     ]:
         marker = f'delete from "db"."main"."{model}" where {column} >= cast(\'{start}\''
         assert marker in log, model
+
+
+def test_incremental_run_writes_only_the_lookback(daily_runs):
+    written = query(
+        daily_runs["inc"],
+        "select h.node_name, r.started_at, h.rows_written from corridor_run_model_history as h "
+        "inner join corridor_run_history as r on h.invocation_id = r.invocation_id "
+        "where h.node_name in ('int_corridor__events_enriched', 'int_corridor__latency_quantiles') "
+        "order by 1, 2",
+    )
+    for model, runs in written.groupby("node_name"):
+        first, second = runs["rows_written"].tolist()
+        # the first run wrote every window since 2026-10-01; the second only those since 2026-10-12
+        assert 0 < second < 0.6 * first, (model, first, second)
 
 
 @pytest.mark.parametrize("model", INCREMENTAL_MODELS)

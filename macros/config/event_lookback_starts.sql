@@ -37,7 +37,7 @@
     {%- set finest = corridor.finest_grain(grains) -%}
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
-    {%- set query -%}
+    {%- set changed_query -%}
         with
 
         accepted as (
@@ -72,47 +72,19 @@
             where event_at < {{ common_start }}
             group by 1, 2, 3
 
-        ),
-
-        changed as (
-
-            select
-                coalesce(current_cells.model_id, stored_cells.model_id) as model_id,
-                coalesce(current_cells.model_version, stored_cells.model_version) as model_version,
-                min(coalesce(current_cells.window_start, stored_cells.window_start)) as first_changed_at
-            from current_cells
-            full outer join stored_cells
-                on {{ corridor.keys_equal('current_cells', 'stored_cells', keys) }}
-            where current_cells.model_id is null
-                or stored_cells.model_id is null
-                or current_cells.n_events <> stored_cells.n_events
-            group by 1, 2
-
         )
 
         select
-            model_id,
-            model_version,
-            cast(
-                {%- if 'month' in grains %}
-                least(
-                    {{ corridor.window_start('week', 'first_changed_at') }},
-                    {{ corridor.window_start('month', 'first_changed_at') }}
-                )
-                {%- else %}
-                {{ corridor.window_start('week', 'first_changed_at') }}
-                {%- endif %}
-                as {{ dbt.type_string() }}) as recompute_from
-        from changed
-        order by model_id, model_version
+            coalesce(current_cells.model_id, stored_cells.model_id) as model_id,
+            coalesce(current_cells.model_version, stored_cells.model_version) as model_version,
+            min(coalesce(current_cells.window_start, stored_cells.window_start)) as first_changed_at
+        from current_cells
+        full outer join stored_cells
+            on {{ corridor.keys_equal('current_cells', 'stored_cells', keys) }}
+        where current_cells.model_id is null
+            or stored_cells.model_id is null
+            or current_cells.n_events <> stored_cells.n_events
+        group by 1, 2
     {%- endset -%}
-    {%- set starts = [] -%}
-    {%- for row in run_query(query).rows -%}
-        {%- do starts.append({
-            'model_id': row[0],
-            'model_version': row[1],
-            'start': 'cast(' ~ corridor.sql_string(row[2] | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
-        }) -%}
-    {%- endfor -%}
-    {{ return(starts) }}
+    {{ return(corridor.stale_version_starts(changed_query)) }}
 {% endmacro %}
