@@ -157,7 +157,7 @@ def test_second_run_is_incremental(daily_runs):
 def test_incremental_run_reads_only_the_lookback(daily_runs):
     # the SQL each incremental model ran in the second run selects only the lookback's events
     start = f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}"
-    run_dir = daily_runs["log"].parent.parent / "target" / "run" / "corridor" / "models" / "intermediate"
+    run_dir = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models" / "intermediate"
     for model in INCREMENTAL_MODELS:
         sql = (run_dir / f"{model}.sql").read_text()
         assert f"event_at >= cast('{start}'" in sql, model
