@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo report browser test bench bench-peers bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
+.PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
 
 venv: $(STAMP)
 
@@ -84,6 +84,13 @@ $(NANNYML_VENV)/.installed:
 bench-peers: venv $(NANNYML_VENV)/.installed
 	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor.bench_peers --events $(PEER_EVENTS) \
 		--nannyml-python $(NANNYML_VENV)/bin/python
+
+# A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
+# then one new day plus late data built incrementally; both timed. On a shared machine: DAYS=30 EVENTS_PER_DAY=100000.
+DAYS ?= 90
+EVENTS_PER_DAY ?= 1000000
+bench-incremental: venv
+	$(BIN)/python -m corridor.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY)
 
 bench-intervals: venv
 	$(BIN)/python -m corridor.bench_intervals

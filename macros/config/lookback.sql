@@ -13,10 +13,17 @@
     incremental run equals a full build wherever in time data arrives
     (`dbt build --full-refresh` recomputes everything).
 
+    Every incremental model of the event pipeline (events, latency
+    quantiles, histograms, window statistics) takes the same start, from
+    the window statistics of the previous run (corridor.lookback_state_relation),
+    so they recompute the same windows.
+
     corridor.lookback_start(): a SQL timestamp literal, or none on a full
-    build (first run, --full-refresh, or an empty table).
-    corridor.lookback_delete(): the pre-hook that removes the windows about
-    to be recomputed (an empty statement on a full build).
+    build (first run, --full-refresh, or no window statistics yet).
+    corridor.lookback_delete(time_column, stale_versions): the pre-hook that
+    removes the rows about to be recomputed (corridor.lookback_condition);
+    every row when the model is incremental but has no lookback start (it
+    is then recomputed whole); an empty statement on a full build.
 #}
 {% macro lookback_start() %}
     {{ return(adapter.dispatch('lookback_start', 'corridor')()) }}
@@ -24,6 +31,10 @@
 
 {% macro default__lookback_start() %}
     {%- if not execute or not is_incremental() -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set state = corridor.lookback_state_relation() -%}
+    {%- if state is none -%}
         {{ return(none) }}
     {%- endif -%}
     {%- set days = corridor.setting('corridor_lookback_days') -%}
@@ -35,7 +46,7 @@
             {%- else %}
             {{ corridor.window_start('week', since) }}
             {%- endif %} as {{ dbt.type_string() }})
-        from {{ this }}
+        from {{ state }}
     {%- endset -%}
     {%- set value = run_query(query).columns[0].values()[0] -%}
     {%- if value is none -%}
@@ -45,10 +56,10 @@
 {% endmacro %}
 
 
-{% macro lookback_delete() %}
-    {%- set condition = corridor.lookback_condition('window_start') -%}
-    {%- if condition is none -%}
+{% macro lookback_delete(time_column='window_start', stale_versions=none) %}
+    {%- if not execute or not is_incremental() -%}
         {{ return('') }}
     {%- endif -%}
-    {{ return('delete from ' ~ this ~ ' where ' ~ condition) }}
+    {%- set condition = corridor.lookback_condition(time_column, stale_versions) -%}
+    {{ return('delete from ' ~ this ~ ' where ' ~ (condition if condition is not none else '1 = 1')) }}
 {% endmacro %}

@@ -1,22 +1,27 @@
 {#
-    corridor.lookback_condition(time_column): the SQL condition selecting the
-    rows an incremental run recomputes: `time_column` on or after the common
-    lookback start (corridor.lookback_start), or, for a model version whose
-    statistics went stale earlier (corridor.version_lookback_starts), on or
-    after that version's own start. None on a full build (every row).
+    corridor.lookback_condition(time_column, stale_versions=none): the SQL
+    condition selecting the rows an incremental run recomputes: `time_column`
+    on or after the common lookback start (corridor.lookback_start), or, for
+    a model version whose rows went stale earlier, on or after that
+    version's own start. stale_versions: the list of those versions
+    ({model_id, model_version, start}); by default
+    corridor.version_lookback_starts() (the models downstream of
+    int_corridor__events_enriched); int_corridor__events_enriched passes
+    corridor.event_lookback_starts(). None on a full build (every row).
     The rows must have model_id and model_version columns.
 #}
-{% macro lookback_condition(time_column) %}
-    {{ return(adapter.dispatch('lookback_condition', 'corridor')(time_column)) }}
+{% macro lookback_condition(time_column, stale_versions=none) %}
+    {{ return(adapter.dispatch('lookback_condition', 'corridor')(time_column, stale_versions)) }}
 {% endmacro %}
 
-{% macro default__lookback_condition(time_column) %}
+{% macro default__lookback_condition(time_column, stale_versions=none) %}
     {%- set common_start = corridor.lookback_start() -%}
     {%- if common_start is none -%}
         {{ return(none) }}
     {%- endif -%}
     {%- set conditions = [time_column ~ ' >= ' ~ common_start] -%}
-    {%- for version in corridor.version_lookback_starts() -%}
+    {%- set versions = stale_versions if stale_versions is not none else corridor.version_lookback_starts() -%}
+    {%- for version in versions -%}
         {%- do conditions.append('(model_id = ' ~ corridor.sql_string(version['model_id'])
             ~ ' and model_version = ' ~ corridor.sql_string(version['model_version'])
             ~ ' and ' ~ time_column ~ ' >= ' ~ version['start'] ~ ')') -%}

@@ -35,7 +35,7 @@
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
     {%- set counts = ['n_events', 'n_labeled', 'n_evaluated'] -%}
-    {%- set query -%}
+    {%- set changed_query -%}
         with
 
         events as (
@@ -61,62 +61,25 @@
         built_cells as (
 
             select model_id, model_version, window_start, n_events, n_labeled, n_evaluated
-            from {{ this }}
+            from {{ corridor.lookback_state_relation() }}
             where window_grain = {{ corridor.sql_string(grain) }}
                 and segment_dimension = 'all'
-
-        ),
-
-        changed as (
-
-            select
-                coalesce(current_cells.model_id, built_cells.model_id) as model_id,
-                coalesce(current_cells.model_version, built_cells.model_version) as model_version,
-                min(coalesce(current_cells.window_start, built_cells.window_start)) as first_changed_at
-            from current_cells
-            full outer join built_cells
-                on {{ corridor.keys_equal('current_cells', 'built_cells', keys) }}
-            where current_cells.model_id is null
-                or built_cells.model_id is null
-                {%- for count in counts %}
-                or current_cells.{{ count }} <> built_cells.{{ count }}
-                {%- endfor %}
-            group by 1, 2
-
-        ),
-
-        aligned as (
-
-            select
-                model_id,
-                model_version,
-                {%- if 'month' in grains %}
-                least(
-                    {{ corridor.window_start('week', 'first_changed_at') }},
-                    {{ corridor.window_start('month', 'first_changed_at') }}
-                ) as recompute_from
-                {%- else %}
-                {{ corridor.window_start('week', 'first_changed_at') }} as recompute_from
-                {%- endif %}
-            from changed
 
         )
 
         select
-            model_id,
-            model_version,
-            cast(recompute_from as {{ dbt.type_string() }}) as recompute_from
-        from aligned
-        where recompute_from < {{ common_start }}
-        order by model_id, model_version
+            coalesce(current_cells.model_id, built_cells.model_id) as model_id,
+            coalesce(current_cells.model_version, built_cells.model_version) as model_version,
+            min(coalesce(current_cells.window_start, built_cells.window_start)) as first_changed_at
+        from current_cells
+        full outer join built_cells
+            on {{ corridor.keys_equal('current_cells', 'built_cells', keys) }}
+        where current_cells.model_id is null
+            or built_cells.model_id is null
+            {%- for count in counts %}
+            or current_cells.{{ count }} <> built_cells.{{ count }}
+            {%- endfor %}
+        group by 1, 2
     {%- endset -%}
-    {%- set starts = [] -%}
-    {%- for row in run_query(query).rows -%}
-        {%- do starts.append({
-            'model_id': row[0],
-            'model_version': row[1],
-            'start': 'cast(' ~ corridor.sql_string(row[2] | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
-        }) -%}
-    {%- endfor -%}
-    {{ return(starts) }}
+    {{ return(corridor.stale_version_starts(changed_query)) }}
 {% endmacro %}

@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete('event_at', corridor.event_lookback_starts()) }}",
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by the week of event_at'},
+    )
+}}
 {#-
     One row per distinct production event, with its (latest) outcome: the
     narrow input of every aggregation (see corridor.event_terms for the
@@ -14,6 +23,12 @@
       arrival wins, so corrections supersede; outcomes that arrive at the
       same time are ordered by label (the higher wins), so every build picks
       the same one.
+
+    Incremental (docs/incremental.md): a run recomputes the events on or
+    after the lookback start (corridor.lookback_condition), and, for a model
+    version whose older events no longer match the input, from its first
+    changed window (corridor.event_lookback_starts); older events keep their
+    stored rows. Outcomes are joined for the recomputed events only.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
@@ -22,6 +37,7 @@
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set double = corridor.type_double() -%}
+{%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts()) -%}
 
 with
 
@@ -43,45 +59,9 @@ duplicate_ids as (
 
 ),
 
-{#- Events delivered once need no ranking: only the few ids with several
-    valid copies are ranked (a window over every event is the costly way). #}
-single_copies as (
-
-    select
-        events.*,
-        1 as copy_number
-
-    from events
-    left join duplicate_ids
-        on events.event_id = duplicate_ids.event_id
-    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-        and coalesce(duplicate_ids.n_valid_copies, 1) = 1
-
-),
-
-ranked_copies as (
-
-    select
-        events.*,
-        row_number() over (
-            partition by events.event_id
-            order by {{ corridor.event_copy_order() }}
-        ) as copy_number
-
-    from events
-    inner join duplicate_ids
-        on events.event_id = duplicate_ids.event_id
-    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-        and duplicate_ids.n_valid_copies > 1
-
-),
-
 events_first_copy as (
 
-    select * from single_copies
-    union all
-    select * from ranked_copies
-    where copy_number = 1
+    {{ corridor.accepted_event_copies('events', 'duplicate_ids', lookback) }}
 
 ),
 
@@ -97,6 +77,9 @@ outcomes_arrived as (
 
     from outcomes
     where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+        {%- if lookback is not none %}
+        and event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)
+        {%- endif %}
         {%- if as_of is not none %}
         and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
         {%- endif %}

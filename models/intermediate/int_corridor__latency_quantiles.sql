@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete() }}",
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
 {#-
     Exact latency quantiles (p50, p95, p99; linear interpolation, as
     numpy.quantile) per model version × window grain × window × segment,
@@ -10,10 +19,15 @@
     while it aggregates: this is the most memory-hungry step of corridor. It
     is its own model, reading only the columns it needs, so it never shares
     memory with another aggregation in the same query.
+    Incremental with the lookback of int_corridor__production_window_stats
+    (corridor.lookback_condition; docs/incremental.md): a run recomputes the
+    windows starting on or after the lookback start (and a stale version's
+    older windows) and keeps the others.
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
+{%- set lookback = corridor.lookback_condition('event_at') -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -33,6 +47,9 @@ latencies as (
         latency_ms
 
     from {{ ref('int_corridor__events_enriched') }}
+    {%- if lookback is not none %}
+    where {{ lookback }}
+    {%- endif %}
 
 ),
 

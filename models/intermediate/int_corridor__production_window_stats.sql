@@ -26,6 +26,10 @@
     builds of the same data agree to the last bit. Every metric downstream is
     a closed-form function of these columns.
 -#}
+{#- Rebuilt after the other incremental models of the event pipeline: they
+    read this table's state of the previous run (corridor.lookback_state_relation). #}
+-- depends_on: {{ ref('int_corridor__score_histograms') }}
+-- depends_on: {{ ref('int_corridor__value_histograms') }}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}

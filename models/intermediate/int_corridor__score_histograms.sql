@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete() }}",
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
 {#-
     Per model version × window × segment, the evaluable events counted by
     score bin (round(score × corridor_score_bins)) and calibration bin
@@ -9,12 +18,17 @@
 
     Counted once into fine cells (finest grain × every segment column × bins)
     and rolled up with GROUPING SETS over those cells.
+    Incremental with the lookback of int_corridor__production_window_stats
+    (corridor.lookback_condition; docs/incremental.md): a run recomputes the
+    windows starting on or after the lookback start (and a stale version's
+    older windows) and keeps the others.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
+{%- set lookback = corridor.lookback_condition('event_at') -%}
 {%- set bigint = dbt.type_bigint() -%}
 
 {#- Built after the latency quantiles (the most memory-hungry model), never
@@ -27,6 +41,9 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+    {%- if lookback is not none %}
+    where {{ lookback }}
+    {%- endif %}
 
 ),
 

@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete() }}",
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
 {#-
     Per model version × window × segment, the distinct values of each family
     of per-event values and how many events carry each: the sufficient
@@ -17,12 +26,17 @@
 
     Built for corridor.bootstrap_grains(). Counts are summed into fine cells
     (finest grain × every segment column) and rolled up with GROUPING SETS.
+    Incremental with the lookback of int_corridor__production_window_stats
+    (corridor.lookback_condition; docs/incremental.md): a run recomputes the
+    windows starting on or after the lookback start (and a stale version's
+    older windows) and keeps the others.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set grains = corridor.bootstrap_grains() -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set double = corridor.type_double() -%}
+{%- set lookback = corridor.lookback_condition('event_at') -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set families = [
     ('latency', 'latency_ms', 'latency_ms is not null'),
@@ -55,6 +69,9 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+    {%- if lookback is not none %}
+    where {{ lookback }}
+    {%- endif %}
 
 ),
 
@@ -115,6 +132,9 @@ grouped as (
 score_histograms as (
 
     select * from {{ ref('int_corridor__score_histograms') }}
+    {%- if lookback is not none %}
+    where {{ corridor.lookback_condition('window_start') }}
+    {%- endif %}
 
 ),
 

@@ -1,0 +1,90 @@
+{#
+    Late data anywhere in time, for int_corridor__events_enriched (the
+    accepted events; corridor.version_lookback_starts does the same for the
+    models that aggregate them).
+
+    corridor.event_lookback_starts(): on an incremental run of
+    int_corridor__events_enriched, the model versions whose stored events no
+    longer match the inputs before the common lookback start
+    (corridor.lookback_start), each with the start from which that version
+    is recomputed. A version is stale from the first window (at the finest
+    built grain) whose number of accepted events
+    (corridor.accepted_event_copies over the staging view) differs from the
+    number the table holds, or that exists on one side only: a model version
+    arriving with its history, a backfilled day, events removed from the
+    input. The start is aligned down like the common one (week, and month
+    when built), so every window downstream is recomputed whole.
+
+    Not detected (run --full-refresh after such changes): outcomes that
+    arrive for events before the lookback start (make corridor_lookback_days
+    cover the label delay), and old events whose values change without
+    changing a count.
+
+    Returns a list of dicts {model_id, model_version, start} (start: a SQL
+    timestamp expression), empty on a full build. One scan of the staging
+    view (event time and rejection reasons) per call, no join with outcomes.
+#}
+{% macro event_lookback_starts() %}
+    {{ return(adapter.dispatch('event_lookback_starts', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__event_lookback_starts() %}
+    {%- set common_start = corridor.lookback_start() -%}
+    {%- if common_start is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set grains = corridor.setting('corridor_window_grains') -%}
+    {%- set finest = corridor.finest_grain(grains) -%}
+    {%- set grain = finest if finest in grains else grains[0] -%}
+    {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
+    {%- set changed_query -%}
+        with
+
+        accepted as (
+
+            {{ corridor.accepted_event_copies(
+                ref('stg_corridor__production_events'),
+                ref('int_corridor__duplicate_event_ids'),
+                'event_at < ' ~ common_start) }}
+
+        ),
+
+        current_cells as (
+
+            select
+                model_id,
+                model_version,
+                {{ corridor.window_start(grain, 'event_at') }} as window_start,
+                count(*) as n_events
+            from accepted
+            group by 1, 2, 3
+
+        ),
+
+        stored_cells as (
+
+            select
+                model_id,
+                model_version,
+                {{ corridor.window_start(grain, 'event_at') }} as window_start,
+                count(*) as n_events
+            from {{ this }}
+            where event_at < {{ common_start }}
+            group by 1, 2, 3
+
+        )
+
+        select
+            coalesce(current_cells.model_id, stored_cells.model_id) as model_id,
+            coalesce(current_cells.model_version, stored_cells.model_version) as model_version,
+            min(coalesce(current_cells.window_start, stored_cells.window_start)) as first_changed_at
+        from current_cells
+        full outer join stored_cells
+            on {{ corridor.keys_equal('current_cells', 'stored_cells', keys) }}
+        where current_cells.model_id is null
+            or stored_cells.model_id is null
+            or current_cells.n_events <> stored_cells.n_events
+        group by 1, 2
+    {%- endset -%}
+    {{ return(corridor.stale_version_starts(changed_query)) }}
+{% endmacro %}

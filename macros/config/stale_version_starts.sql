@@ -1,0 +1,63 @@
+{#
+    corridor.stale_version_starts(changed_query): runs `changed_query` (CTEs
+    ending in a select of model_id, model_version, first_changed_at: the
+    first window at which a version's stored rows differ from its inputs)
+    and returns, for each version that changed before the common lookback
+    start, {model_id, model_version, start}: first_changed_at aligned down
+    to its week (and month when the month grain is built), as a SQL
+    timestamp expression. Shared by corridor.version_lookback_starts and
+    corridor.event_lookback_starts.
+#}
+{% macro stale_version_starts(changed_query) %}
+    {{ return(adapter.dispatch('stale_version_starts', 'corridor')(changed_query)) }}
+{% endmacro %}
+
+{% macro default__stale_version_starts(changed_query) %}
+    {%- set common_start = corridor.lookback_start() -%}
+    {%- if common_start is none -%}
+        {{ return([]) }}
+    {%- endif -%}
+    {%- set query -%}
+        with
+
+        changed as (
+
+            {{ changed_query }}
+
+        ),
+
+        aligned as (
+
+            select
+                model_id,
+                model_version,
+                {%- if 'month' in corridor.setting('corridor_window_grains') %}
+                least(
+                    {{ corridor.window_start('week', 'first_changed_at') }},
+                    {{ corridor.window_start('month', 'first_changed_at') }}
+                ) as recompute_from
+                {%- else %}
+                {{ corridor.window_start('week', 'first_changed_at') }} as recompute_from
+                {%- endif %}
+            from changed
+
+        )
+
+        select
+            model_id,
+            model_version,
+            cast(recompute_from as {{ dbt.type_string() }}) as recompute_from
+        from aligned
+        where recompute_from < {{ common_start }}
+        order by model_id, model_version
+    {%- endset -%}
+    {%- set starts = [] -%}
+    {%- for row in run_query(query).rows -%}
+        {%- do starts.append({
+            'model_id': row[0],
+            'model_version': row[1],
+            'start': 'cast(' ~ corridor.sql_string(row[2] | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
+        }) -%}
+    {%- endfor -%}
+    {{ return(starts) }}
+{% endmacro %}
