@@ -210,3 +210,41 @@ def test_an_incremental_run_of_unchanged_data_changes_nothing(daily_runs, tmp_pa
     Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})("build", "--exclude", "resource_type:seed", vars=VARS)
     for name, df in before.items():
         _assert_same(df, _rows(path, name), name)
+
+
+@pytest.fixture(scope="module")
+def old_labels_runs(tmp_path_factory):
+    """Labels arriving weeks late: the first delivery has every event and every outcome except the labels of v1's
+    events of 2026-10-06, a week before the lookback start; the second delivery brings them. The incremental run
+    must pick them up (corridor.event_lookback_starts compares labelled counts per window) and equal a full refresh."""
+    events, outcomes = _demo()
+    day = events["event_at"].dt.normalize() == pd.Timestamp("2026-10-06")
+    old_day = events[(events["model_version"] == "v1") & day]
+    held = outcomes["event_id"].isin(old_day["event_id"])
+    assert held.sum() > 50
+    inc = tmp_path_factory.mktemp("old_labels")
+    inc_db = inc / "db.duckdb"
+    dbt = Dbt(REPO_ROOT, inc, {"CORRIDOR_DUCKDB_PATH": str(inc_db)})
+    _load(inc_db, events, outcomes[~held])
+    dbt("build", "--exclude", "resource_type:seed", vars=VARS)
+    _load(inc_db, events, outcomes)
+    dbt("build", "--exclude", "resource_type:seed", vars=VARS)
+    full = tmp_path_factory.mktemp("old_labels_full")
+    full_db = full / "db.duckdb"
+    shutil.copy(inc_db, full_db)
+    Dbt(REPO_ROOT, full, {"CORRIDOR_DUCKDB_PATH": str(full_db)})(
+        "build", "--exclude", "resource_type:seed", "--full-refresh", vars=VARS
+    )
+    return {"inc": inc_db, "full": full_db, "n_held": int(held.sum())}
+
+
+def test_labels_arriving_before_the_lookback_are_picked_up(old_labels_runs):
+    inc, full = old_labels_runs["inc"], old_labels_runs["full"]
+    sql = (
+        "select count(label) as n from int_corridor__events_enriched "
+        "where model_version = 'v1' and cast(event_at as date) = date '2026-10-06'"
+    )
+    assert query(inc, sql)["n"][0] == query(full, sql)["n"][0] >= old_labels_runs["n_held"]
+    names = ("int_corridor__production_window_stats", "corridor_metric_observations", "corridor_validation_results")
+    for name in names:
+        _assert_same(_rows(inc, name), _rows(full, name), name)

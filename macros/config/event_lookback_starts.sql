@@ -15,14 +15,17 @@
     input. The start is aligned down like the common one (week, and month
     when built), so every window downstream is recomputed whole.
 
-    Not detected (run --full-refresh after such changes): outcomes that
-    arrive for events before the lookback start (make corridor_lookback_days
-    cover the label delay), and old events whose values change without
-    changing a count.
+    Labels arriving late count too: a window is also stale when the number
+    of its accepted events carrying a label differs between the inputs
+    (valid outcomes arrived by corridor_as_of) and the stored table, so an
+    incremental run picks up late labels for events of any age.
+
+    Not detected (run --full-refresh after such changes): old events or
+    labels whose values change without changing a count.
 
     Returns a list of dicts {model_id, model_version, start} (start: a SQL
     timestamp expression), empty on a full build. One scan of the staging
-    view (event time and rejection reasons) per call, no join with outcomes.
+    views of events and outcomes before the lookback start per call.
 #}
 {% macro event_lookback_starts() %}
     {{ return(adapter.dispatch('event_lookback_starts', 'corridor')()) }}
@@ -37,6 +40,7 @@
     {%- set finest = corridor.finest_grain(grains) -%}
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
+    {%- set as_of = corridor.setting('corridor_as_of') -%}
     {%- set changed_query -%}
         with
 
@@ -49,14 +53,29 @@
 
         ),
 
+        labelled as (
+
+            select distinct event_id
+            from {{ ref('stg_corridor__outcomes') }}
+            where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+                and label is not null
+                {%- if as_of is not none %}
+                and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
+                {%- endif %}
+
+        ),
+
         current_cells as (
 
             select
-                model_id,
-                model_version,
-                {{ corridor.window_start(grain, 'event_at') }} as window_start,
-                count(*) as n_events
+                accepted.model_id,
+                accepted.model_version,
+                {{ corridor.window_start(grain, 'accepted.event_at') }} as window_start,
+                count(*) as n_events,
+                count(labelled.event_id) as n_labelled
             from accepted
+            left join labelled
+                on accepted.event_id = labelled.event_id
             group by 1, 2, 3
 
         ),
@@ -67,7 +86,8 @@
                 model_id,
                 model_version,
                 {{ corridor.window_start(grain, 'event_at') }} as window_start,
-                count(*) as n_events
+                count(*) as n_events,
+                count(label) as n_labelled
             from {{ this }}
             where event_at < {{ common_start }}
             group by 1, 2, 3
@@ -84,6 +104,7 @@
         where current_cells.model_id is null
             or stored_cells.model_id is null
             or current_cells.n_events <> stored_cells.n_events
+            or current_cells.n_labelled <> stored_cells.n_labelled
         group by 1, 2
     {%- endset -%}
     {{ return(corridor.stale_version_starts(changed_query)) }}

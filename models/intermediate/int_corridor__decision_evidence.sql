@@ -1,7 +1,8 @@
 {#-
     The evidence behind corridor_model_decisions: the checks of the deciding
     rules (severity in corridor_decision_severities) of every model version,
-    as seen at each decision point (cutoff): the version's own last window
+    as seen at each decision point (cutoff); drift rules (comparison_kind
+    drift) never decide a version, their alerts go to the feature's owner: the version's own last window
     (the decision of this run), the first window of every later version of
     the same model, and the end of every day it served (its decision
     timeline, which names the version to roll back to: the last promoted). One row per cutoff × rule ×
@@ -25,6 +26,8 @@ results as (
     select * from {{ ref('corridor_validation_results') }}
     where status <> 'missing'
         and severity in ({{ corridor.sql_string_list(severities) }})
+        {#- drift rules judge inputs, not the model: rolling a version back does not undo a drifted feature #}
+        and comparison_kind <> 'drift'
 
 ),
 
