@@ -127,7 +127,8 @@
     Scalar settings and their defaults. The last block (after the blank
     line) holds the expectation and window settings of issue 13:
     corridor_segment_estimate_fallback, corridor_seasonal_baseline_across_versions
-    (docs/validation.md) and corridor_time_zone (docs/windows.md).
+    (docs/validation.md) and corridor_time_zone (docs/windows.md); then the
+    label-free estimate's settings (issue 17, docs/label-free.md).
 -#}
 {% macro _corridor_setting_defaults() %}
     {{ return({
@@ -176,6 +177,11 @@
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
         'corridor_time_zone': 'UTC',
+
+        'corridor_label_free_reference': none,
+        'corridor_label_free_draws': 400,
+        'corridor_label_free_max_psi': 0.1,
+        'corridor_label_free_min_label_maturity': 0.95,
     }) }}
 {% endmacro %}
 
