@@ -174,3 +174,49 @@ def test_calibration_reliability_holds_on_a_stable_reference_and_fails_a_planted
     failed = lf.calibration_reliability(broken, score_bins=BINS)
     assert not failed.holds.all()
     assert failed[~failed.holds].observed_rate.lt(failed[~failed.holds].expected_rate).all()
+
+
+def test_shift_test_matches_scipy_chi2_contingency():
+    from scipy.stats import chi2_contingency
+
+    r = np.array([120, 80, 60, 0, 40])
+    w = np.array([30, 10, 25, 0, 5])
+    expected = chi2_contingency(np.vstack([r[r + w > 0], w[r + w > 0]]), correction=False).pvalue
+    assert lf.shift_test(r, w) == pytest.approx(expected, rel=1e-10)
+
+
+def test_shift_is_judged_per_segment_and_not_raised_by_small_windows():
+    """Segments whose score distributions differ from overall traffic are compared with their own reference
+    distribution: at most 10 % of the 55 windows that keep their own are flagged (false alarms of a 5 % test);
+    a segment absent from the reference is flagged; small unshifted windows (100 events: PSI noise around
+    0.1) are mostly not flagged, the shifted windows of a segment all are."""
+    rng = np.random.default_rng(21)
+    low, high = (lambda rng, n: rng.beta(2, 5, n)), (lambda rng, n: rng.beta(5, 2, n))
+    parts = []
+    for value, sampler in (("a", low), ("b", high)):
+        ref = _reference(rng, 20_000, sampler)
+        ref["n_scored"] = ref["n_events"]
+        parts.append(ref.assign(segment_dimension="region", segment_value=value))
+        parts.append(ref.assign(segment_dimension="all", segment_value="all"))
+    reference = (
+        pd.concat(parts)
+        .groupby(
+            ["model_id", "model_version", "segment_dimension", "segment_value", "score_bin", "half"], as_index=False
+        )[["n_scored", "n_events", "n_positive"]]
+        .sum()
+    )
+    hists = []
+    days = pd.date_range("2026-02-01", periods=30, freq="D")
+    for i, day in enumerate(days):
+        for value, sampler in (("a", low), ("b", high), ("c", low)):
+            shifted = value == "a" and i >= 25
+            hist, _ = _window(rng, 100 if i < 20 else 2000, day, high if shifted else sampler)
+            hists.append(hist.assign(segment_dimension="region", segment_value=value))
+    est = lf.label_free_estimates(pd.concat(hists), reference, score_bins=BINS, n_draws=60, seed=1)
+    flags = est[est.metric == "accuracy"].set_index(["segment_value", "window_start"]).is_shifted
+    assert flags.loc["c"].all()
+    quiet = pd.concat([flags.loc["b"], flags.loc["a"].loc[: days[24]]])
+    assert quiet.mean() <= 0.1, quiet.mean()  # the chi-square test's false alarms (at most about alpha = 5 %)
+    assert flags.loc["a"].loc[days[25] :].all()
+    small = est[(est.metric == "accuracy") & (est.window_start < days[20]) & (est.segment_value != "c")]
+    assert small.score_psi.max() > 0.1  # the noise a PSI-only flag would have raised

@@ -46,4 +46,5 @@ def model(dbt, session):
         n_draws=int(settings["n_draws"]),
         seed=int(settings["seed"]),
         max_psi=float(settings["max_psi"]),
+        alpha=float(settings["test_alpha"]),
     )

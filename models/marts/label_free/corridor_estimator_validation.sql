@@ -7,7 +7,8 @@
     `validated`: its error (estimate - realized) and whether the estimate's
     interval covered the realized value count; before that it is
     `awaiting_labels`. is_shifted (score distribution far from the
-    reference) and is_calibration_holding (the reference check,
+    segment's reference distribution: PSI above corridor_label_free_max_psi
+    and a chi-square test rejecting at corridor_test_alpha) and is_calibration_holding (the reference check,
     corridor_label_free_calibration) say when the estimate is not to be
     trusted.
 -#}
@@ -135,6 +136,7 @@ final as (
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(reference_size as {{ dbt.type_bigint() }}) as reference_size,
         cast(score_psi as {{ double }}) as score_psi,
+        cast(shift_p_value as {{ double }}) as shift_p_value,
         cast(
             case when realized_value is not null then realized_value between interval_lower and interval_upper end
             as {{ dbt.type_boolean() }}
