@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo report browser test bench bench-peers bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
+.PHONY: demo report browser test bench bench-peers bench-intervals calibration label-free-study lint seeds clean venv venv-dbt1.10 wheel
 
 venv: $(STAMP)
 
@@ -84,6 +84,10 @@ $(NANNYML_VENV)/.installed:
 bench-peers: venv $(NANNYML_VENV)/.installed
 	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor.bench_peers --events $(PEER_EVENTS) \
 		--nannyml-python $(NANNYML_VENV)/bin/python
+
+# corridor's label-free estimate against NannyML's CBPE on NannyML's car-loan data (docs/label-free.md).
+label-free-study: venv $(NANNYML_VENV)/.installed
+	$(BIN)/python -m corridor.label_free_study --nannyml-python $(NANNYML_VENV)/bin/python
 
 bench-intervals: venv
 	$(BIN)/python -m corridor.bench_intervals

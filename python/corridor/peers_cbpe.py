@@ -38,9 +38,7 @@ def main(out_dir: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     reference, analysis, targets = nml.load_synthetic_car_loan_dataset()
     analysis = analysis.merge(targets, on="id")
-    events = pd.concat(
-        [reference.assign(is_reference=True), analysis.assign(is_reference=False)], ignore_index=True
-    )
+    events = pd.concat([reference.assign(is_reference=True), analysis.assign(is_reference=False)], ignore_index=True)
     events["timestamp"] = pd.to_datetime(events["timestamp"])
     events = events.rename(columns={"repaid": "label"})
     events[["id", "timestamp", "y_pred_proba", "y_pred", "label", "is_reference"]].to_parquet(
@@ -70,7 +68,9 @@ def main(out_dir: str) -> None:
                 {
                     "metric": "auc" if metric == "roc_auc" else metric,
                     "chunk_start": estimated[("chunk", "start_date")].iloc[i],
-                    "chunk_size": int(estimated[("chunk", "end_index")].iloc[i] - estimated[("chunk", "start_index")].iloc[i] + 1),
+                    "chunk_size": int(
+                        estimated[("chunk", "end_index")].iloc[i] - estimated[("chunk", "start_index")].iloc[i] + 1
+                    ),
                     "cbpe_value": float(estimated[(metric, "value")].iloc[i]),
                     "cbpe_sampling_error": float(estimated[(metric, "sampling_error")].iloc[i]),
                     "cbpe_lower": float(estimated[(metric, "lower_confidence_boundary")].iloc[i]),
