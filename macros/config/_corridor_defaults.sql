@@ -181,7 +181,7 @@
         'corridor_label_free_reference': none,
         'corridor_label_free_draws': 400,
         'corridor_label_free_max_psi': 0.1,
-        'corridor_label_free_min_label_maturity': 0.95,
+        'corridor_label_free_min_label_maturity': 0.9,
     }) }}
 {% endmacro %}
 

@@ -25,7 +25,7 @@
         'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
         'corridor_window_grains': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
         'corridor_time_zone': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
-        'corridor_label_free_reference': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end excluded) of production events whose labels have arrived; null: no label-free estimate. Builds the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
+        'corridor_label_free_reference': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end excluded) or the string START/END, of production events whose labels have arrived; null: no label-free estimate. Builds the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
         'corridor_label_free_draws': 'Simulation draws behind the label-free intervals (calibration refits x label draws), at least 50.',
         'corridor_label_free_max_psi': 'A window whose score distribution has a population stability index above this against the reference is flagged is_shifted: its label-free estimate is not to be trusted (docs/label-free.md).',
         'corridor_label_free_min_label_maturity': 'corridor_estimator_validation compares an estimate with the realized value once this share of the window\'s events carry a label.',

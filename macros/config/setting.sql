@@ -109,7 +109,7 @@
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be true or false; got " ~ value) }}
         {%- endif -%}
     {%- elif name.startswith('corridor_label_free_') -%}
-        {%- do corridor.validate_label_free_setting(name, value) -%}
+        {%- set value = corridor.validate_label_free_setting(name, value) -%}
     {%- elif name == 'corridor_python_bootstrap' and value is not boolean -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_python_bootstrap' must be true or false; got " ~ value) }}
     {%- elif name == 'corridor_error_status_min' and value is not none and (value is not number or value != (value | int) or value < 1) -%}

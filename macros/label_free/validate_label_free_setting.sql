@@ -1,7 +1,9 @@
 {#
-    corridor.validate_label_free_setting(name, value): fails with a message
-    naming the var and the expected value when a corridor_label_free_*
-    setting is malformed (called by corridor.setting).
+    corridor.validate_label_free_setting(name, value): the value of a
+    corridor_label_free_* setting, validated (called by corridor.setting):
+    fails with a message naming the var and the expected value when it is
+    malformed. corridor_label_free_reference given as an ISO 8601 interval
+    string 'START/END' is returned as {start, end}.
 #}
 {% macro validate_label_free_setting(name, value) %}
     {{ return(adapter.dispatch('validate_label_free_setting', 'corridor')(name, value)) }}
@@ -9,8 +11,12 @@
 
 {% macro default__validate_label_free_setting(name, value) %}
     {%- if name == 'corridor_label_free_reference' and value is not none -%}
+        {#- an ISO 8601 interval 'START/END' stands for {start: START, end: END} -#}
+        {%- if value is string and (value.split('/') | length) == 2 -%}
+            {%- set value = {'start': value.split('/')[0] | trim, 'end': value.split('/')[1] | trim} -%}
+        {%- endif -%}
         {%- if value is not mapping or 'start' not in value or 'end' not in value or (value.keys() | list | length) != 2 -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' must be null or a mapping {start: '<timestamp>', end: '<timestamp>'} (the labelled reference period, end excluded); got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' must be null, a mapping {start: '<timestamp>', end: '<timestamp>'} or a string '<start>/<end>' (the labelled reference period, end excluded); got " ~ value) }}
         {%- endif -%}
         {%- set bounds = [] -%}
         {%- for key in ['start', 'end'] -%}
@@ -30,4 +36,5 @@
     {%- elif name == 'corridor_label_free_min_label_maturity' and (value is not number or value <= 0 or value > 1) -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_min_label_maturity' must be a share in (0, 1]; got " ~ value) }}
     {%- endif -%}
+    {{ return(value) }}
 {% endmacro %}

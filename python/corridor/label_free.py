@@ -285,8 +285,10 @@ def label_free_estimates(
                     metric=metric,
                     metric_value=value if np.isfinite(value) else None,
                     standard_error=float(values.std(ddof=1)) if len(values) > 1 else None,
-                    interval_lower=float(np.quantile(values, lo_q)) if len(values) else None,
-                    interval_upper=float(np.quantile(values, hi_q)) if len(values) else None,
+                    # the expected value is a ratio of expectations; in a tiny, skewed window it can fall just
+                    # outside the draws' quantiles: the interval is widened to hold it
+                    interval_lower=min(float(np.quantile(values, lo_q)), value) if len(values) else None,
+                    interval_upper=max(float(np.quantile(values, hi_q)), value) if len(values) else None,
                     confidence_level=level,
                     sample_size=int(n.sum()),
                     reference_size=int(counts.sum()),
