@@ -6,6 +6,7 @@ flagged as a covariate shift with estimates that miss. Bad settings fail with th
 
 from __future__ import annotations
 
+import duckdb
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
@@ -21,12 +22,57 @@ SELECT = [
 ]
 
 
+# the demo's rules plus one judged on the label-free estimate (observation_source), and one the registry rejects
+LABEL_FREE_RULE = (
+    "select '{rule_id}' as rule_id, '{hypothesis}' as hypothesis, '{metric}' as metric, "
+    "'{dimension}' as segment_dimension, '{value}' as segment_value, 'day' as window_grain, "
+    "'absolute' as comparison_kind, '{direction}' as direction, '0.05' as warn_tolerance, '0.1' as fail_tolerance, "
+    "'50' as min_sample_size, '1' as consecutive_windows, 'fraud-ml-team' as owner, 'medium' as severity, "
+    "'1' as rule_version, '2026-09-01 00:00:00' as valid_from, 'label_free_estimate' as observation_source"
+)
+LABEL_FREE_RULES = " union all by name ".join(
+    [
+        "select * from read_csv('{demo}', all_varchar = true)",
+        LABEL_FREE_RULE.format(
+            rule_id="LF01",
+            hypothesis="Regional daily AUC estimated before labels arrive stays within 0.05 of the backtest",
+            metric="auc",
+            dimension="region",
+            value="*",
+            direction="higher_is_better",
+        ),
+        LABEL_FREE_RULE.format(
+            rule_id="LF02",
+            hypothesis="no label-free estimate of log loss",
+            metric="log_loss",
+            dimension="all",
+            value="all",
+            direction="lower_is_better",
+        ),
+    ]
+)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     work = tmp_path_factory.mktemp("label_free")
     path = work / "corridor.duckdb"
+    con = duckdb.connect(str(path))
+    demo_rules = REPO_ROOT / "seeds" / "demo" / "corridor_demo_rules.csv"
+    con.execute("create table label_free_rules as " + LABEL_FREE_RULES.format(demo=demo_rules))
+    con.close()
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("build", *SELECT, "--exclude", "test_type:singular", vars={"corridor_label_free_reference": REFERENCE})
+    build_vars = {"corridor_label_free_reference": REFERENCE, "corridor_rules": {"relation": "main.label_free_rules"}}
+    dbt(
+        "build",
+        *SELECT,
+        "+corridor_validation_results",
+        "+corridor_rule_issues",
+        "--exclude",
+        "test_type:singular",
+        "test_name:rules_hold",  # the demo's planted incidents break its rules: that build failure is by design
+        vars=build_vars,
+    )
     return {"path": path, "dbt": dbt}
 
 
@@ -126,3 +172,31 @@ def test_bad_reference_fails_with_the_vars_name(built, value, message):
     )
     assert not result.ok
     assert "corridor_label_free_reference" in result.output and message in result.output
+
+
+def test_rules_judge_the_label_free_estimate_and_distrust_shifted_windows(built):
+    """LF01 judges the label-free AUC per region: in force, judged in windows whose labels are immature too,
+    and `inconclusive` (not a misleading pass) in every latam window of the incident, where the scores
+    shifted; LF02 (log loss has no label-free estimate) is a rule issue."""
+    results = query(
+        built["path"],
+        "select segment_value, window_start, status, production_value, reason "
+        "from corridor_validation_results where rule_id = 'LF01'",
+    )
+    assert len(results) > 50
+    observations = query(
+        built["path"],
+        "select model_version, segment_value, window_start, metric_value from corridor_metric_observations "
+        "where source = 'label_free_estimate' and metric = 'auc' and window_grain = 'day' "
+        "and segment_dimension = 'region'",
+    )
+    judged = results.merge(observations, on=["segment_value", "window_start"])
+    judged = judged[judged.status.isin(["pass", "warn", "fail"])]
+    assert len(judged) > 30
+    assert (judged.production_value - judged.metric_value).abs().min() < 1e-9  # the estimate is what is judged
+    latam = results[(results.segment_value == "latam") & (results.window_start >= "2026-10-12")]
+    latam = latam[latam.status != "blocked"]  # 10-19: the late and duplicated day fails its gates
+    assert len(latam) >= 10 and (latam.status == "inconclusive").all()
+    assert latam.reason.str.contains("label-free reference").all()
+    issues = query(built["path"], "select rule_id, problem_codes from int_corridor__rules_checked where not is_valid")
+    assert "metric_without_label_free_estimate" in issues.set_index("rule_id").problem_codes["LF02"]

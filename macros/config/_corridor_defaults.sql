@@ -104,6 +104,7 @@
                 'model_id': none,
                 'tolerance_unit': none,
                 'power': none,
+                'observation_source': none,
             },
         },
         'reference_features': {

@@ -81,7 +81,7 @@ problems as (
             "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of ' ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
-    ] -%}
+    ] + corridor.label_free_rule_checks() -%}
     {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
     {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
         {%- do checks.append(['unparseable_' ~ key, key ~ '_raw is not null and ' ~ key ~ '_value is null',
@@ -177,6 +177,7 @@ final as (
         checked.min_sample_size,
         checked.consecutive_windows,
         checked.resolved_power as power,
+        checked.observation_source,
         checked.owner,
         checked.escalation_path,
         checked.severity,

@@ -120,7 +120,8 @@ unioned as (
         segment_dimension,
         segment_value,
         window_grain,
-        'confidence_based_isotonic' as method,
+        {#- a window whose scores moved away from the reference: rules on the estimate call it inconclusive #}
+        case when is_shifted then 'confidence_based_isotonic_shifted' else 'confidence_based_isotonic' end as method,
         'calibration_and_label_simulation' as interval_method,
         cast(null as {{ string }}) as estimate_id,
         cast(null as {{ string }}) as estimator_version,

@@ -10,7 +10,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set text = {} -%}
-{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from'] -%}
+{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'observation_source'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 {%- set num = {} -%}
@@ -43,6 +43,8 @@ renamed as (
         lower(trim({{ text['severity'] }})) as severity,
         nullif(trim({{ text['model_id'] }}), '') as model_id,
         nullif(lower(trim({{ text['tolerance_unit'] }})), '') as tolerance_unit,
+        {#- which observations the rule judges: production (default) or label_free_estimate (docs/label-free.md) #}
+        coalesce(nullif(lower(trim({{ text['observation_source'] }})), ''), 'production') as observation_source,
         {{ num['power'] }} as power,
         {{ num['warn_tolerance'] }} as warn_tolerance,
         {{ num['fail_tolerance'] }} as fail_tolerance,
