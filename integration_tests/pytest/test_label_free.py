@@ -53,8 +53,7 @@ LABEL_FREE_RULES = " union all by name ".join(
 )
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
+def _build(tmp_path_factory, **extra_vars):
     work = tmp_path_factory.mktemp("label_free")
     path = work / "corridor.duckdb"
     con = duckdb.connect(str(path))
@@ -62,7 +61,11 @@ def built(tmp_path_factory):
     con.execute("create table label_free_rules as " + LABEL_FREE_RULES.format(demo=demo_rules))
     con.close()
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    build_vars = {"corridor_label_free_reference": REFERENCE, "corridor_rules": {"relation": "main.label_free_rules"}}
+    build_vars = {
+        "corridor_label_free_reference": REFERENCE,
+        "corridor_rules": {"relation": "main.label_free_rules"},
+        **extra_vars,
+    }
     dbt(
         "build",
         *SELECT,
@@ -74,6 +77,11 @@ def built(tmp_path_factory):
         vars=build_vars,
     )
     return {"path": path, "dbt": dbt}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return _build(tmp_path_factory)
 
 
 def test_label_free_rows_are_a_source_of_the_metric_observations(built):
@@ -200,3 +208,21 @@ def test_rules_judge_the_label_free_estimate_and_distrust_shifted_windows(built)
     assert latam.reason.str.contains("label-free reference").all()
     issues = query(built["path"], "select rule_id, problem_codes from int_corridor__rules_checked where not is_valid")
     assert "metric_without_label_free_estimate" in issues.set_index("rule_id").problem_codes["LF02"]
+
+
+def test_label_free_rule_speaks_where_labels_have_not_arrived(tmp_path_factory):
+    """Built as of 2026-10-20 00:00: no label of 10-20 or 10-21 has arrived, so the production accuracy rule
+    (R001) is `missing` there, while the label-free rule (LF01) judges those windows in every region but
+    latam (shifted: inconclusive)."""
+    as_of = _build(tmp_path_factory, corridor_as_of="2026-10-20 00:00:00")
+    rows = query(
+        as_of["path"],
+        "select rule_id, segment_value, status from corridor_validation_results "
+        "where rule_id in ('LF01', 'R001') and window_start >= '2026-10-20' and model_version = 'v2'",
+    )
+    production = rows[rows.rule_id == "R001"]
+    label_free = rows[rows.rule_id == "LF01"]
+    assert len(production) == 10 and (production.status == "missing").all()
+    assert len(label_free) == 10
+    assert label_free[label_free.segment_value != "latam"].status.isin(["pass", "warn", "fail"]).all()
+    assert (label_free[label_free.segment_value == "latam"].status == "inconclusive").all()
