@@ -24,6 +24,7 @@
         'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
         'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
         'corridor_window_grains': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
+        'corridor_rolling_windows': 'Rolling windows, each a grain of its own: [{days: 7}] is the grain rolling_7d, trailing 7 local days stepped daily, summed from day cells (needs day in corridor_window_grains; docs/windows.md#rolling-windows). Optional key name. Default: none.',
         'corridor_time_zone': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
         'corridor_label_free_reference': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end excluded) or the string START/END, of production events whose labels have arrived; null: no label-free estimate. Builds the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
         'corridor_label_free_draws': 'Simulation draws behind the label-free intervals (calibration refits x label draws), at least 50.',
