@@ -10,7 +10,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
 
-.PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals calibration lint seeds clean venv venv-dbt1.10 wheel
+.PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals calibration label-free-study lint seeds clean venv venv-dbt1.10 wheel
 
 venv: $(STAMP)
 
@@ -91,6 +91,10 @@ DAYS ?= 90
 EVENTS_PER_DAY ?= 1000000
 bench-incremental: venv
 	$(BIN)/python -m corridor.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY)
+
+# corridor's label-free estimate against NannyML's CBPE on NannyML's car-loan data (docs/label-free.md).
+label-free-study: venv $(NANNYML_VENV)/.installed
+	$(BIN)/python -m corridor.label_free_study --nannyml-python $(NANNYML_VENV)/bin/python
 
 bench-intervals: venv
 	$(BIN)/python -m corridor.bench_intervals

@@ -20,7 +20,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-TOOLING_MODULES = {"bench", "bench_intervals", "calibration"}
+TOOLING_MODULES = {"bench", "bench_intervals", "calibration", "label_free_study", "peers_cbpe"}
 DBT_PROJECT_FILES = ["dbt_project.yml", "profiles.yml"]
 DBT_PROJECT_DIRS = ["macros", "models", "analyses", "tests", "seeds"]
 GENERATED = {"seeds/demo/corridor_demo_production_events.csv"}

@@ -51,9 +51,9 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_ships_the_product_and_the_dbt_project_not_the_tooling(wheel):
     assert wheel.name == f"corridor-{corridor.__version__}-py3-none-any.whl"
     names = set(zipfile.ZipFile(wheel).namelist())
-    for module in ("cli", "report", "publish", "scaffold", "bootstrap", "demo_data", "dbt_runner"):
+    for module in ("cli", "report", "publish", "scaffold", "bootstrap", "label_free", "demo_data", "dbt_runner"):
         assert f"corridor/{module}.py" in names
-    for module in ("bench", "bench_intervals", "calibration"):
+    for module in ("bench", "bench_intervals", "calibration", "label_free_study", "peers_cbpe"):
         assert f"corridor/{module}.py" not in names
     project = {n.removeprefix("corridor/dbt_project/") for n in names if n.startswith("corridor/dbt_project/")}
     tracked = subprocess.run(

@@ -109,6 +109,7 @@
                 'feature': none,
                 'expected_source': none,
                 'changed_by': none,
+                'observation_source': none,
             },
         },
         'reference_features': {
@@ -132,7 +133,8 @@
     Scalar settings and their defaults. The last block (after the blank
     line) holds the expectation and window settings of issue 13:
     corridor_segment_estimate_fallback, corridor_seasonal_baseline_across_versions
-    (docs/validation.md) and corridor_time_zone (docs/windows.md).
+    (docs/validation.md) and corridor_time_zone (docs/windows.md); then the
+    label-free estimate's settings (issue 17, docs/label-free.md).
 -#}
 {% macro _corridor_setting_defaults() %}
     {{ return({
@@ -191,6 +193,10 @@
         'corridor_decision_severities': ['critical', 'high'],
         'corridor_decision_windows': 2,
         'corridor_decision_canary_hours': 72,
+        'corridor_label_free_reference': none,
+        'corridor_label_free_draws': 400,
+        'corridor_label_free_max_psi': 0.1,
+        'corridor_label_free_min_label_maturity': 0.9,
     }) }}
 {% endmacro %}
 

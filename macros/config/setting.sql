@@ -127,6 +127,8 @@
         {%- elif value not in dimensions -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_mix_adjustment_dimension' is '" ~ value ~ "'; expected one of the segment dimensions of corridor_segment_columns (" ~ (dimensions | join(', ') or 'none configured') ~ ") or null.") }}
         {%- endif -%}
+    {%- elif name.startswith('corridor_label_free_') -%}
+        {%- set value = corridor.validate_label_free_setting(name, value) -%}
     {%- elif name == 'corridor_python_bootstrap' and value is not boolean -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_python_bootstrap' must be true or false; got " ~ value) }}
     {%- elif name == 'corridor_error_status_min' and value is not none and (value is not number or value != (value | int) or value < 1) -%}

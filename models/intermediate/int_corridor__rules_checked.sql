@@ -86,7 +86,7 @@ problems as (
             "'expected_source ''' || resolved_expected_source || ''' is not offline or offline_mix_adjusted'"],
         ['mix_adjusted_segment_rule', "resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or comparison_kind = 'seasonal')",
             "'expected_source offline_mix_adjusted reweights segment estimates to an overall value: it applies to overall (all), non-seasonal rules only'"],
-    ] -%}
+    ] + corridor.label_free_rule_checks() -%}
     {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
     {%- set drift_measures = corridor.drift_measures() -%}
     {%- set feature_types = {} -%}
@@ -204,6 +204,7 @@ final as (
         checked.consecutive_windows,
         checked.resolved_power as power,
         checked.resolved_expected_source as expected_source,
+        checked.observation_source,
         checked.owner,
         checked.escalation_path,
         checked.severity,

@@ -92,6 +92,9 @@ scoped_{{ side }} as (
         observations.interval_upper,
         observations.confidence_level,
         observations.sample_size,
+        {%- if side == 'production' %}
+        observations.method,
+        {%- endif %}
         observations.estimate_id{{ ',' if side == 'offline' }}
         {%- if side == 'offline' %}
         case
@@ -112,8 +115,14 @@ scoped_{{ side }} as (
         )
         and (rules.valid_from is null or rules.valid_from <= observations.window_start)
         and (rules.valid_to is null or rules.valid_to > observations.window_start)
-    {#- an offline side reads the rule's expected_source: offline, or offline_mix_adjusted (docs/decisions.md) #}
-    where observations.source = {{ "rules.expected_source" if side == 'offline' else "'production'" }}
+    where
+        {%- if side == 'production' %}
+        {#- a rule judges production observations, or the label-free estimate (rules.observation_source) #}
+        observations.source = rules.observation_source
+        {%- else %}
+        {#- an offline side reads the rule's expected_source: offline, or offline_mix_adjusted (docs/decisions.md) #}
+        observations.source = rules.expected_source
+        {%- endif %}
         {%- if side == 'offline' %}
         and rules.comparison_kind <> 'seasonal'
         {%- endif %}
@@ -164,6 +173,7 @@ paired as {{ corridor.materialized_cte() }} (
                 else 0
             end
         ), 0) as observed_se,
+        scoped_production.method as observed_method,
         scoped_production.interval_lower as observed_lower,
         scoped_production.interval_upper as observed_upper,
         scoped_production.confidence_level as observed_confidence_level,
@@ -200,6 +210,7 @@ prepared as {{ corridor.materialized_cte() }} (
         rules.escalation_path,
         rules.severity,
         rules.dbt_severity,
+        rules.observation_source,
         case
             when rules.comparison_kind = 'seasonal' and baselines.baseline_median is not null then 'seasonal'
             when rules.comparison_kind <> 'seasonal' and paired.offline_value is not null then paired.offline_source
@@ -448,7 +459,8 @@ statuses as {{ corridor.materialized_cte() }} (
         case
             when observed_value is null then 'missing'
             when expected_value is null then 'missing'
-            when gate_status = 'fail' then 'blocked'
+            when gate_status = 'fail' and not {{ corridor.label_free_gate_exempt('observation_source', 'gate_failing_checks') }} then 'blocked'
+            when observed_method = 'confidence_based_isotonic_shifted' then 'inconclusive'
             when sample_size < coalesce(min_sample_size, 0) then 'inconclusive'
             else verdict
         end as status,
@@ -457,9 +469,11 @@ statuses as {{ corridor.materialized_cte() }} (
             when expected_value is null and comparison_kind = 'seasonal' then
                 'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
-            when gate_status = 'fail' then
+            when gate_status = 'fail' and not {{ corridor.label_free_gate_exempt('observation_source', 'gate_failing_checks') }} then
                 'the window''s data failed its quality gates (' || gate_failing_checks || '), so a deviation here would be a data incident, not a model finding: '
                 || gate_diagnostic
+            when observed_method = 'confidence_based_isotonic_shifted' then
+                'the window''s score distribution moved away from the label-free reference (is_shifted in corridor_estimator_validation): the label-free estimate is not to be trusted here'
             when sample_size < coalesce(min_sample_size, 0) then
                 'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
         end as gate_reason

@@ -9,6 +9,7 @@
 {%- set events_relation = corridor.input_relation_name('production_events') -%}
 {%- set outcomes_relation = corridor.input_relation_name('outcomes') -%}
 {%- set offline_relation = corridor.input_relation_name('offline_estimates') -%}
+{%- set label_free = corridor.label_free_enabled() -%}
 {%- set label_metrics = ['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse', 'label_maturity'] -%}
 
 with
@@ -24,6 +25,27 @@ offline as (
     select * from {{ ref('int_corridor__offline_estimates_aligned') }}
 
 ),
+{%- if label_free %}
+
+{#- the label-free expected performance (docs/label-free.md), while var corridor_label_free_reference is set -#}
+label_free_estimates as (
+
+    select
+        estimates.*,
+        windows.window_end
+
+    from {{ ref('int_corridor__label_free_estimates') }} as estimates
+    left join production as windows
+        on estimates.model_id = windows.model_id
+        and estimates.model_version = windows.model_version
+        and estimates.window_grain = windows.window_grain
+        and estimates.segment_dimension = windows.segment_dimension
+        and estimates.segment_value = windows.segment_value
+        and estimates.window_start = windows.window_start
+        and windows.metric = 'request_count'
+
+),
+{%- endif %}
 
 mix_adjusted as (
 
@@ -92,6 +114,38 @@ unioned as (
         produced_at as estimate_produced_at
 
     from offline
+    {%- if label_free %}
+
+    union all
+
+    select
+        'label_free_estimate' as source,
+        model_id,
+        model_version,
+        metric,
+        segment_dimension,
+        segment_value,
+        window_grain,
+        {#- a window whose scores moved away from the reference: rules on the estimate call it inconclusive #}
+        case when is_shifted then 'confidence_based_isotonic_shifted' else 'confidence_based_isotonic' end as method,
+        'calibration_and_label_simulation' as interval_method,
+        cast(null as {{ string }}) as estimate_id,
+        cast(null as {{ string }}) as estimator_version,
+        cast(null as {{ string }}) as evaluation_dataset_id,
+        {{ corridor.sql_string(events_relation ~ ' + ' ~ outcomes_relation ~ ' (reference period)') }} as input_relation,
+        metric_value,
+        sample_size,
+        standard_error,
+        interval_lower,
+        interval_upper,
+        confidence_level,
+        cast(null as {{ double }}) as label_maturity,
+        window_start,
+        window_end,
+        cast(null as {{ ts }}) as estimate_produced_at
+
+    from label_free_estimates
+    {%- endif %}
 
     union all
 

@@ -10,7 +10,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set text = {} -%}
-{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by'] -%}
+{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 {%- set num = {} -%}
@@ -49,6 +49,8 @@ renamed as (
         nullif(lower(trim({{ text['expected_source'] }})), '') as expected_source,
         {#- who changed the rule, when the registry carries it (corridor_change_log) #}
         nullif(trim({{ text['changed_by'] }}), '') as changed_by,
+        {#- which observations the rule judges: production (default) or label_free_estimate (docs/label-free.md) #}
+        coalesce(nullif(lower(trim({{ text['observation_source'] }})), ''), 'production') as observation_source,
         {{ num['power'] }} as power,
         {{ num['warn_tolerance'] }} as warn_tolerance,
         {{ num['fail_tolerance'] }} as fail_tolerance,

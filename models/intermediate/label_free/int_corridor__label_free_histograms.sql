@@ -1,0 +1,95 @@
+{#-
+    The inputs of the label-free performance estimate (corridor.label_free,
+    int_corridor__label_free_estimates): per model version × window ×
+    segment, every scored, error-free event counted by score bin
+    (round(score × corridor_score_bins)) and predicted class, labelled or
+    not — the estimate is for the windows whose labels have not arrived.
+    Built for the grains in corridor_histogram_metric_grains (the grains of
+    the realized AUC it is validated against), only while
+    corridor_label_free_reference is set (binary classifiers).
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
+{%- set finest = corridor.finest_grain(grains) -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+{#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
+-- sqlfluff:dialect:postgres
+with
+
+events as (
+
+    {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+
+),
+
+scored as (
+
+    select * from events
+    where predicted_score is not null
+        and not is_error
+    {%- if model_type != 'binary_classifier' %}
+        and 1 = 0
+    {%- endif %}
+
+),
+
+fine_cells as (
+
+    select
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        score_bin,
+        predicted_class,
+        count(*) as n_events
+
+    from scored
+    group by
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        score_bin,
+        predicted_class
+
+),
+
+fine_cells_with_windows as (
+
+    select
+        *{{ corridor.coarser_window_starts(grains, finest) }}
+
+    from fine_cells
+
+),
+
+grouped as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }},
+        score_bin,
+        predicted_class,
+        sum(n_events) as n_events
+
+    from fine_cells_with_windows
+    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['score_bin', 'predicted_class']) }}
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        cast(score_bin as {{ dbt.type_int() }}) as score_bin,
+        cast(predicted_class as {{ dbt.type_int() }}) as predicted_class,
+        cast(n_events as {{ bigint }}) as n_events,
+        window_start
+
+    from grouped
+
+)
+
+select * from final

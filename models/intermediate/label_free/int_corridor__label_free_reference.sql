@@ -1,0 +1,104 @@
+{#-
+    The reference the label-free estimate is calibrated on and compared
+    with: the scored, error-free production events whose event time is
+    inside corridor_label_free_reference ({start, end}, end excluded), per
+    model version × segment (overall traffic as `all`) × score bin × half:
+    every scored event (n_scored: the reference score distribution a window
+    is compared with for covariate shift, segment by segment), and the
+    evaluable ones (a label) with their positives (the calibration, fitted
+    on segment `all`). `half` (0 or 1, from the event's hashed id) splits the
+    reference in two for the calibration check (corridor_label_free_calibration:
+    fitted on half 0, checked on half 1); the estimate is fitted on both.
+-#}
+{%- set reference = corridor.setting('corridor_label_free_reference') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set ts = dbt.type_timestamp() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+{#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
+-- sqlfluff:dialect:postgres
+with
+
+events as (
+
+    {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+
+),
+
+in_reference as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        score_bin,
+        case when is_evaluable then 1 else 0 end as is_labelled,
+        case when is_evaluable then label else 0 end as positive,
+        case when mod(event_key, 2) = 0 then 0 else 1 end as half
+
+    from events
+    where predicted_score is not null
+        and not is_error
+        and event_at >= cast({{ corridor.sql_string(reference['start']) }} as {{ ts }})
+        and event_at < cast({{ corridor.sql_string(reference['end']) }} as {{ ts }})
+
+),
+
+grouped as (
+
+    select
+        model_id,
+        model_version,
+        {%- if segments | length == 0 %}
+        'all' as segment_dimension,
+        'all' as segment_value,
+        {%- else %}
+        case
+            {%- for s in segments %}
+            when grouping(segment_{{ s['dimension'] }}) = 0 then '{{ s['dimension'] }}'
+            {%- endfor %}
+            else 'all'
+        end as segment_dimension,
+        case
+            {%- for s in segments %}
+            when grouping(segment_{{ s['dimension'] }}) = 0 then segment_{{ s['dimension'] }}
+            {%- endfor %}
+            else 'all'
+        end as segment_value,
+        {%- endif %}
+        score_bin,
+        half,
+        count(*) as n_scored,
+        sum(is_labelled) as n_events,
+        sum(positive) as n_positive
+
+    from in_reference
+    group by grouping sets (
+        (model_id, model_version, score_bin, half)
+        {%- for s in segments %},
+        (model_id, model_version, segment_{{ s['dimension'] }}, score_bin, half)
+        {%- endfor %}
+    )
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        cast(score_bin as {{ dbt.type_int() }}) as score_bin,
+        cast(half as {{ dbt.type_int() }}) as half,
+        cast(n_scored as {{ bigint }}) as n_scored,
+        cast(n_events as {{ bigint }}) as n_events,
+        cast(n_positive as {{ bigint }}) as n_positive
+
+    from grouped
+
+)
+
+select * from final

@@ -1,0 +1,39 @@
+{#-
+    Does the label-free estimate's calibration hold on the reference? Per
+    model version × reference decile: the calibration map fitted on one half
+    of the reference events, checked on the other half (expected against
+    observed positive rate, binomial z, Bonferroni across deciles). See
+    corridor.label_free.calibration_reliability.
+-#}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set bigint = dbt.type_bigint() -%}
+
+with
+
+reliability as (
+
+    select * from {{ ref('int_corridor__label_free_reliability') }}
+
+),
+
+final as (
+
+    select
+        cast(model_id as {{ string }}) as model_id,
+        cast(model_version as {{ string }}) as model_version,
+        cast(reliability_bin as {{ dbt.type_int() }}) as reliability_bin,
+        cast(heldout_events as {{ bigint }}) as heldout_events,
+        cast(heldout_positives as {{ bigint }}) as heldout_positives,
+        cast(mean_score as {{ double }}) as mean_score,
+        cast(expected_rate as {{ double }}) as expected_rate,
+        cast(observed_rate as {{ double }}) as observed_rate,
+        cast(z_statistic as {{ double }}) as z_statistic,
+        cast(p_value as {{ double }}) as p_value,
+        cast(holds as {{ dbt.type_boolean() }}) as is_calibration_holding
+
+    from reliability
+
+)
+
+select * from final
