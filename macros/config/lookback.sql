@@ -50,5 +50,7 @@
     {%- if condition is none -%}
         {{ return('') }}
     {%- endif -%}
-    {{ return('delete from ' ~ this ~ ' where ' ~ condition) }}
+    {#- run now, through the engine's delete (corridor.delete_rows: Spark on parquet has no DELETE) -#}
+    {%- do corridor.delete_rows(this, condition) -%}
+    {{ return('') }}
 {% endmacro %}
