@@ -44,8 +44,10 @@ def main() -> None:
     write("try_cast", ["case_id", "as_double"], [[1, 1.5], [2, None], [3, -2000.0], [4, None]])
     exact = Fraction(10**17) + Fraction(1, 2) + Fraction(13, 4) - Fraction(15 * 10**15)
     small = Fraction("0.1") + Fraction("0.2") + Fraction("0.3")  # each rounded to 12 decimals first: exact here
-    write("exact_sum", ["case_id", "exact_total", "small_sum"], [[1, float(exact), None], [2, float(small), float(small)]])
-    write("is_non_finite", ["case_id", "is_non_finite"], [[1, "true"], [2, "true"], [3, "true"], [4, "false"], [5, None]])
+    write("exact_sum", ["case_id", "exact_total", "small_sum"],
+          [[1, float(exact), None], [2, float(small), float(small)]])
+    write("is_non_finite", ["case_id", "is_non_finite"],
+          [[1, "true"], [2, "true"], [3, "true"], [4, "false"], [5, None]])
     groups = {1: [1, 2, 3, 4], 2: [5], 3: [10, 1, 3]}
     write("percentiles", ["case_id", "median_x", "p10", "p95"], [
         [k, float(np.median(v)), float(np.quantile(v, 0.1)), float(np.quantile(v, 0.95))] for k, v in groups.items()
