@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import duckdb
@@ -78,6 +79,40 @@ def test_init_git_revision_defaults_to_this_release(tmp_path):
     assert (tmp_path / "p" / "packages.yml").read_text() == (
         f'packages:\n  - git: "https://example.org/corridor.git"\n    revision: v{corridor.__version__}\n'
     )
+
+
+def test_readme_git_install_form_names_a_placeholder_and_this_release():
+    """No public remote exists: the git form is a commented alternative with a placeholder nobody mistakes for a
+    real address, pinned to this release's tag."""
+    import corridor
+
+    text = readme_example_files()["packages.yml"]
+    assert '# - git: "<YOUR_TEAM_CORRIDOR_GIT_URL>"' in text
+    assert f"#   revision: v{corridor.__version__}" in text
+    assert "github.com" not in text
+
+
+@pytest.mark.dbt
+def test_git_install_of_the_release_tag_resolves(tmp_path):
+    """The git form, with the placeholder replaced by a git URL (this repository, by file://): `dbt deps` checks
+    out the release tag the README pins."""
+    import corridor
+
+    tag = f"v{corridor.__version__}"
+    tags = subprocess.run(["git", "tag", "--list", tag], cwd=REPO_ROOT, capture_output=True, text=True).stdout
+    if tag not in tags.split():
+        pytest.skip(f"this clone has no tag {tag} (a shallow or tag-less clone): fetch tags to test the git form")
+    files = readme_example_files()
+    project_dir = tmp_path / "churn_monitoring"
+    project_dir.mkdir()
+    (project_dir / "dbt_project.yml").write_text(files["dbt_project.yml"])
+    packages = files["packages.yml"].replace('# - git: "<YOUR_TEAM_CORRIDOR_GIT_URL>"', f'- git: "file://{REPO_ROOT}"')
+    packages = packages.replace("#   revision:", "  revision:").replace("  - local: ../corridor", "")
+    (project_dir / "packages.yml").write_text(packages)
+    dbt = Dbt(project_dir, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(tmp_path / "unused.duckdb")})
+    dbt("deps")
+    installed = yaml.safe_load((project_dir / "dbt_packages" / "corridor" / "dbt_project.yml").read_text())
+    assert installed["version"] == corridor.__version__
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -251,9 +286,9 @@ def test_readme_example_builds_as_written(tmp_path):
     for name, text in files.items():
         (project_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (project_dir / name).write_text(text)
-    # The README installs a release tag from git; here the same tag of this checkout, by path.
-    assert re.search(r"revision: v\d+\.\d+\.\d+", files["packages.yml"])
-    (project_dir / "packages.yml").write_text(f'packages:\n  - local: "{REPO_ROOT}"\n')
+    # packages.yml as written: `local: ../corridor`, this checkout next to the project
+    assert yaml.safe_load(files["packages.yml"]) == {"packages": [{"local": "../corridor"}]}
+    (tmp_path / "corridor").symlink_to(REPO_ROOT, target_is_directory=True)
     events, labels = _churn_data()
     database = project_dir / "monitoring.duckdb"
     load_tables(database, "ml_logs", {"predictions": events, "churn_labels": labels})

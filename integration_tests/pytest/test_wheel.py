@@ -103,3 +103,65 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
     out = _run([bin_ / "corridor", "report", "--database", database, "--out", tmp_path / "reports"], tmp_path, env)
     assert "Report of run" in out
     assert len(list((tmp_path / "reports").glob("*/index.html"))) == 1
+
+
+# ---------------------------------------------------------------------------------------------------
+# Every Python the wheel declares (3.10 - 3.13): install into a fresh venv, `corridor --help`, `corridor init`
+
+DECLARED_PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def find_python(version: str) -> Path | None:
+    """An interpreter of `version` that runs: python3.X on PATH (pyenv shims answer only for the selected
+    version, so each candidate is asked), /usr/bin/python3.X, or a pyenv build under ~/.pyenv/versions."""
+    candidates = [shutil.which(f"python{version}"), f"/usr/bin/python{version}"]
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    candidates += sorted(str(p) for p in pyenv.glob(f"{version}.*/bin/python{version}"))
+    for candidate in filter(None, candidates):
+        try:
+            probe = subprocess.run(
+                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True, text=True, timeout=60,
+            )  # fmt: skip
+        except OSError:
+            continue
+        if probe.returncode == 0 and probe.stdout.strip() == version:
+            return Path(candidate)
+    return None
+
+
+def test_pyproject_declares_python_3_10_to_3_13():
+    text = (REPO_ROOT / "pyproject.toml").read_text()
+    assert 'requires-python = ">=3.10,<3.14"' in text
+    for version in DECLARED_PYTHONS:
+        assert f'"Programming Language :: Python :: {version}"' in text
+
+
+@pytest.mark.parametrize("version", DECLARED_PYTHONS)
+def test_wheel_installs_and_runs_on_every_declared_python(wheel, tmp_path, version):
+    python = find_python(version)
+    if python is None:
+        pytest.skip(
+            f"no Python {version} interpreter here (looked for python{version} on PATH, /usr/bin and "
+            f"~/.pyenv/versions/{version}.*): install one to test the wheel on it"
+        )
+    venv = tmp_path / "venv"
+    _run([python, "-m", "venv", venv], tmp_path)
+    bin_ = venv / "bin"
+    _run([bin_ / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel], tmp_path)
+    assert version in _run([bin_ / "python", "--version"], tmp_path)
+    usage = _run([bin_ / "corridor", "--help"], tmp_path)
+    for command in ("init", "demo", "report", "publish"):
+        assert command in usage
+    assert _run([bin_ / "corridor", "--version"], tmp_path).strip() == f"corridor {corridor.__version__}"
+    project_dir = tmp_path / "monitoring"
+    _run([bin_ / "corridor", "init", project_dir, "--model-type", "regression"], tmp_path, {"PYTHONPATH": ""})
+    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
+    assert project["vars"]["corridor_model_type"] == "regression"
+    packages = yaml.safe_load((project_dir / "packages.yml").read_text())
+    assert Path(packages["packages"][0]["local"]).is_relative_to(venv)  # the wheel's copy of the dbt package
+    assert (Path(packages["packages"][0]["local"]) / "dbt_project.yml").is_file()
+    # dbt itself imports and parses the scaffold with this interpreter's dbt-core
+    env = {"DBT_PROFILES_DIR": str(project_dir), "PYTHONPATH": "", "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    _run([bin_ / "dbt", "deps"], project_dir, env)
+    _run([bin_ / "dbt", "parse"], project_dir, env)

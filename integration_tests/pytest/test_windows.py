@@ -134,7 +134,9 @@ def _build(tmp_path_factory, zone: str | None):
         "corridor_feature_columns": [],
         "corridor_window_grains": ["day", "week", "month"],
         "corridor_histogram_metric_grains": ["month"],
-        "corridor_bootstrap_grains": ["month"],
+        # day: rolling windows are summed from day cells, latency quantiles from day value histograms
+        "corridor_bootstrap_grains": ["day", "month"],
+        "corridor_rolling_windows": [{"days": 7}],
     }
     if zone:
         vars["corridor_time_zone"] = zone
@@ -166,6 +168,28 @@ def test_counts_per_local_window_match_pandas(berlin, grain):
     assert (got["request_count"] == expected["n"]).all()
     np.testing.assert_allclose(got["error_rate"], expected["errors"] / expected["n"], rtol=1e-12)
     hours = (expected.index.get_level_values(1) - expected.index.get_level_values(0)) / pd.Timedelta(hours=1)
+    np.testing.assert_allclose(got["throughput_per_hour"], expected["n"] / hours, rtol=1e-12)
+
+
+def test_rolling_windows_across_the_change_match_pandas(berlin):
+    """rolling_7d: the trailing 7 local days as of each day, 167 hours long when they hold the change."""
+    events = berlin["events"]
+    local = events["event_at"].dt.tz_localize("UTC").dt.tz_convert("Europe/Berlin").dt.tz_localize(None)
+    last_day = local.dt.normalize().max()
+    expected = []
+    for as_of in pd.date_range(local.dt.normalize().min(), last_day, freq="D"):
+        start, end = as_of - pd.Timedelta(days=6), as_of + pd.Timedelta(days=1)  # local midnights
+        inside = (local >= start) & (local < end)
+        utc = pd.DatetimeIndex([start, end]).tz_localize("Europe/Berlin").tz_convert("UTC").tz_localize(None)
+        expected.append({"window_start": utc[0], "window_end": utc[1], "n": inside.sum(),
+                         "errors": events.loc[inside, "is_error"].sum()})  # fmt: skip
+    expected = pd.DataFrame(expected).set_index(["window_start", "window_end"])
+    got = _observed(berlin["path"], "rolling_7d")
+    assert list(got.index) == list(expected.index)
+    assert (got["request_count"] == expected["n"]).all()
+    np.testing.assert_allclose(got["error_rate"], expected["errors"] / expected["n"], rtol=1e-12)
+    hours = (expected.index.get_level_values(1) - expected.index.get_level_values(0)) / pd.Timedelta(hours=1)
+    assert set(hours) == {167.0, 168.0}  # the windows holding 2026-03-29 are an hour short
     np.testing.assert_allclose(got["throughput_per_hour"], expected["n"] / hours, rtol=1e-12)
 
 
@@ -312,4 +336,4 @@ def test_postgres_builds_the_same_local_windows(berlin, postgres_server, tmp_pat
     a, b = both["metric_value_duck"].to_numpy(dtype=float), both["metric_value_pg"].to_numpy(dtype=float)
     assert (np.isnan(a) == np.isnan(b)).all()
     np.testing.assert_allclose(b[~np.isnan(a)], a[~np.isnan(a)], rtol=1e-9, atol=1e-12)
-    assert set(duck["window_grain"]) == {"day", "week", "month"}
+    assert set(duck["window_grain"]) == {"day", "week", "month", "rolling_7d"}

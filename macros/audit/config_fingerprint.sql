@@ -1,24 +1,7 @@
-{#
-    corridor.resolved_config(): every corridor setting and input mapping after
-    defaults are applied, as a dict. corridor.config_fingerprint(): its md5,
-    so two runs with the same effective configuration share a fingerprint.
-#}
-{% macro resolved_config() %}
-    {%- set config = {'settings': {}, 'inputs': {}, 'load_demo_seeds': corridor.demo_mode()} -%}
-    {%- for name in corridor._corridor_setting_defaults().keys() | list | sort -%}
-        {%- do config['settings'].update({name: corridor.setting(name)}) -%}
-    {%- endfor -%}
-    {%- for name in corridor._corridor_input_defaults().keys() | list | sort -%}
-        {%- set cfg = corridor.input_config(name) -%}
-        {%- do config['inputs'].update({name: {
-            'enabled': cfg['enabled'],
-            'relation': corridor.input_relation_name(name),
-            'columns': cfg['columns'],
-        }}) -%}
-    {%- endfor -%}
-    {{ return(config) }}
-{% endmacro %}
-
+{#-
+    corridor.config_fingerprint(): the md5 of corridor.resolved_config(), so
+    two runs with the same effective configuration share a fingerprint.
+-#}
 {% macro config_fingerprint() %}
     {{ return(local_md5(tojson(corridor.resolved_config(), sort_keys=true))) }}
 {% endmacro %}

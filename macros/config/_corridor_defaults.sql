@@ -176,6 +176,7 @@
         'corridor_segment_estimate_fallback': true,
         'corridor_seasonal_baseline_across_versions': true,
         'corridor_time_zone': 'UTC',
+        'corridor_rolling_windows': [],
     }) }}
 {% endmacro %}
 

@@ -24,6 +24,7 @@
         'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
         'corridor_feature_columns': 'Numeric feature columns carried from production events: a list or a mapping {feature: column}; empty: none.',
         'corridor_window_grains': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
+        'corridor_rolling_windows': 'Rolling windows, each a grain of its own: [{days: 7}] is the grain rolling_7d, trailing 7 local days stepped daily, summed from day cells (needs day in corridor_window_grains; docs/windows.md#rolling-windows). Optional key name. Default: none.',
         'corridor_time_zone': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
         'corridor_segment_estimate_fallback': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, expected_source overall_fallback; false: missing (docs/validation.md).',
         'corridor_seasonal_baseline_across_versions': 'Seasonal baselines may draw on earlier windows of other versions of the same model, so a rollout is judged from its first window; false: only the version under test.',

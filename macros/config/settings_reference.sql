@@ -26,9 +26,3 @@
     {%- endfor -%}
     {{ return(lines | join('\n')) }}
 {% endmacro %}
-
-
-{#- run-operation entry point: print the settings table. -#}
-{% macro print_settings_reference() %}
-    {{ print(corridor.settings_reference()) }}
-{% endmacro %}

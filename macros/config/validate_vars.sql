@@ -22,18 +22,6 @@
 {% endmacro %}
 
 
-{#- Every var corridor reads. -#}
-{% macro known_vars() %}
-    {%- set known = [] -%}
-    {%- do known.extend(corridor._corridor_setting_defaults().keys() | list) -%}
-    {%- do known.extend(corridor._corridor_direct_var_defaults().keys() | list) -%}
-    {%- for name, spec in corridor._corridor_input_defaults().items() -%}
-        {%- do known.append(spec['var']) -%}
-    {%- endfor -%}
-    {{ return(known | unique | list) }}
-{% endmacro %}
-
-
 {#- Names of the vars set on the command line and in the project files that reach corridor's nodes. -#}
 {% macro _given_var_names() %}
     {%- set names = [] -%}

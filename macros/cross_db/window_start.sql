@@ -26,11 +26,17 @@
 {% endmacro %}
 
 {% macro default__window_end(grain, start) -%}
-    {{ corridor.window_offset(grain, 1, start) }}
+    {%- set rolling = corridor.rolling_windows() | selectattr('name', 'equalto', grain) | list -%}
+    {%- if rolling -%}
+        {{ corridor.window_offset('day', rolling[0]['days'], start) }}
+    {%- else -%}
+        {{ corridor.window_offset(grain, 1, start) }}
+    {%- endif -%}
 {%- endmacro %}
 
 
-{#- The nominal length of a grain in hours (a Jinja number; a month counts 30 days). -#}
+{#- The nominal length of a grain in hours (a Jinja number; a month counts 30 days; a rolling window its days). -#}
 {% macro grain_hours(grain) %}
-    {{ return({'hour': 1, 'day': 24, 'week': 168, 'month': 720}[grain]) }}
+    {%- set rolling = corridor.rolling_windows() | selectattr('name', 'equalto', grain) | list -%}
+    {{ return(rolling[0]['days'] * 24 if rolling else {'hour': 1, 'day': 24, 'week': 168, 'month': 720}[grain]) }}
 {% endmacro %}

@@ -3,7 +3,10 @@
     so that windows without data become explicit rows.
 
     corridor.grain_lengths(): a query of (window_grain, grain_hours), one row
-    per configured grain.
+    per configured grain and rolling window; grain_hours is the hours between
+    two consecutive window starts, which corridor.window_islands reads to tell
+    a gap: a calendar grain's nominal length, 24 for a rolling window (one
+    starts every day).
 
     corridor.expand_windows(spans, keys): from a CTE `spans` with columns
     <keys>, window_grain, first_window_start, last_window_index (see
@@ -17,8 +20,9 @@
 {%- endmacro %}
 
 {% macro default__grain_lengths() -%}
-    {%- for grain in corridor.setting('corridor_window_grains') %}
-    select '{{ grain }}' as window_grain, {{ corridor.grain_hours(grain) }} as grain_hours
+    {%- set rolling = corridor.rolling_windows() | map(attribute='name') | list -%}
+    {%- for grain in corridor.setting('corridor_window_grains') + rolling %}
+    select '{{ grain }}' as window_grain, {{ 24 if grain in rolling else corridor.grain_hours(grain) }} as grain_hours
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
@@ -29,7 +33,7 @@
 
 {% macro default__expand_windows(spans, keys) -%}
     {%- set start = corridor.window_offset_by_grain(spans ~ '.window_grain', 'window_indexes.n', spans ~ '.first_window_start') -%}
-    {%- set end = corridor.window_offset_by_grain(spans ~ '.window_grain', 'window_indexes.n + 1', spans ~ '.first_window_start') -%}
+    {%- set end = corridor.window_end_by_grain(spans ~ '.window_grain', 'window_indexes.n', spans ~ '.first_window_start') -%}
     select
         {%- for key in keys %}
         {{ spans }}.{{ key }},

@@ -23,7 +23,7 @@
         ('missing_model_version', "model_version is null or trim(model_version) = ''"),
         ('missing_metric', "metric is null or metric = ''"),
         ('unknown_metric', "metric <> '' and metric not in (" ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ")"),
-        ('unknown_window_grain', "window_grain not in (" ~ corridor.sql_string_list(corridor.known_window_grains()) ~ ")"),
+        ('unknown_window_grain', "window_grain not in (" ~ corridor.sql_string_list(corridor.known_window_grains() + (corridor.rolling_windows() | map(attribute='name') | list)) ~ ")"),
         ('missing_expected_value', 'expected_value_is_missing'),
         ('unparseable_expected_value', 'expected_value_is_unparseable'),
         ('non_finite_expected_value', corridor.is_non_finite('expected_value')),

@@ -51,30 +51,3 @@
     {%- endif -%}
     {{ return(reasons) }}
 {% endmacro %}
-
-
-{#- corridor.any_reason(reasons): SQL true when any reason's condition holds (null-safe). -#}
-{% macro any_reason(reasons) -%}
-    ({%- for code, condition in reasons %}coalesce(({{ condition }}), false){{ ' or ' if not loop.last }}{%- endfor -%})
-{%- endmacro %}
-
-
-{#- corridor.reason_codes(reasons): SQL text listing the codes whose condition holds, comma-separated, in list order. -#}
-{% macro reason_codes(reasons) -%}
-    concat_ws(','
-    {%- for code, condition in reasons %}, case when coalesce(({{ condition }}), false) then {{ corridor.sql_string(code) }} end
-    {%- endfor -%})
-{%- endmacro %}
-
-
-{#-
-    corridor.event_copy_order(): the order that decides which copy of an
-    event id counts: the first loaded, then the earliest event time, then
-    the remaining values, and last every column as it arrived (raw__1,
-    raw__2, ...), so that the order is total: copies that tie on all of it
-    are identical rows, and every build picks the same one.
--#}
-{% macro event_copy_order() -%}
-    loaded_at asc nulls last, event_at asc, model_version asc, latency_ms asc nulls last, predicted_score asc nulls last, is_error asc
-    {%- for key, staged, expr in corridor.raw_columns('production_events', {}) %}, {{ staged }} asc nulls last{% endfor %}
-{%- endmacro %}

@@ -40,23 +40,3 @@
     {%- endfor -%}
     {{ return(available) }}
 {% endmacro %}
-
-
-{#- The accepted vocabularies of the rules registry. -#}
-{% macro rule_vocabulary() %}
-    {{ return({
-        'comparison_kind': ['absolute', 'relative', 'statistical', 'equivalence', 'seasonal'],
-        'direction': ['higher_is_better', 'lower_is_better', 'two_sided'],
-        'tolerance_unit': ['absolute', 'relative'],
-    }) }}
-{% endmacro %}
-
-
-{#- corridor.sql_string_list(values): `'a', 'b'` for an IN list, every value quoted as a literal. -#}
-{% macro sql_string_list(values) -%}
-    {%- set quoted = [] -%}
-    {%- for v in values -%}
-        {%- do quoted.append(corridor.sql_string(v)) -%}
-    {%- endfor -%}
-    {{ return(quoted | join(', ')) }}
-{%- endmacro %}

@@ -11,8 +11,12 @@
       windows as long as the rule's consecutive_windows; it opens at the end
       of the window that completes that run;
     - the alert is `closed` at the first pass after it, `open` otherwise.
+    Rolling windows (corridor.rolling_windows) overlap: adjacent windows
+    start one day apart, and one incident makes every window containing its
+    days breach, which is one episode, so one alert.
 -#}
 {%- set string = dbt.type_string() -%}
+{%- set rolling = corridor.rolling_windows() | map(attribute='name') | list -%}
 {%- set series = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
@@ -21,7 +25,12 @@ results as (
 
     select
         *,
-        cast(floor(({{ corridor.epoch_seconds('window_start') }}) / ({{ corridor.epoch_seconds('window_end') }} - {{ corridor.epoch_seconds('window_start') }})) as {{ dbt.type_bigint() }}) as window_index,
+        {#- rolling windows start every day and overlap: adjacent means one day apart (docs/windows.md#rolling-windows) -#}
+        cast(floor(({{ corridor.epoch_seconds('window_start') }}) / (
+            {%- if rolling %}case when window_grain in ({{ corridor.sql_string_list(rolling) }}) then 86400 else {% endif -%}
+            {{ corridor.epoch_seconds('window_end') }} - {{ corridor.epoch_seconds('window_start') }}
+            {%- if rolling %} end{% endif -%}
+        )) as {{ dbt.type_bigint() }}) as window_index,
         case when status = 'pass' then 1 else 0 end as is_pass
 
     from {{ ref('corridor_validation_results') }}

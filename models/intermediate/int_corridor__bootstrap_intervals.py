@@ -63,7 +63,13 @@ def model(dbt, session):
     dbt.config(materialized="table")
     kernels = _import_kernels()
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
+    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
     histograms = dbt.ref("int_corridor__value_histograms").df()
+    rolling = dbt.ref("int_corridor__rolling_value_histograms").df()
+    if len(rolling):
+        import pandas as pd  # the kernels import it too
+
+        histograms = pd.concat([histograms, rolling], ignore_index=True)
     return kernels.bootstrap_intervals(
         histograms,
         n_resamples=int(settings["n_resamples"]),

@@ -1,6 +1,6 @@
 {#-
     Intervals without resampling, per production metric × model version ×
-    segment × window of corridor.bootstrap_grains(), at corridor_confidence_level,
+    segment × window of corridor.bootstrap_grains() and the rolling windows, at corridor_confidence_level,
     computed in SQL on every engine (one row per metric × interval method):
 
     - rates (error_rate, label_maturity, accuracy, precision, recall):
@@ -19,7 +19,7 @@
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set alpha = (1 - level) / 2 -%}
-{%- set grains = corridor.bootstrap_grains() -%}
+{%- set grains = corridor.bootstrap_grains() + (corridor.rolling_windows() | map(attribute='name') | list) -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set rates = [
@@ -44,9 +44,17 @@
 
 with
 
-window_stats as (
+calendar_and_rolling_window_stats as (
 
     select * from {{ ref('int_corridor__production_window_stats') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_window_stats') }}
+
+),
+
+window_stats as (
+
+    select * from calendar_and_rolling_window_stats
     where window_grain in ('{{ grains | join("', '") }}')
 
 ),
@@ -58,9 +66,17 @@ production_metrics as (
 
 ),
 
-value_histograms as (
+calendar_and_rolling_value_histograms as (
 
     select * from {{ ref('int_corridor__value_histograms') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_value_histograms') }}
+
+),
+
+value_histograms as (
+
+    select * from calendar_and_rolling_value_histograms
     where family = 'latency'
 
 ),

@@ -29,6 +29,8 @@ estimates as (
 window_stats as (
 
     select * from {{ ref('int_corridor__production_window_stats') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_window_stats') }}
 
 ),
 

@@ -18,6 +18,8 @@ with
 histograms as (
 
     select * from {{ ref('int_corridor__score_histograms') }}
+    union all
+    select * from {{ ref('int_corridor__rolling_score_histograms') }}
 
 ),
 

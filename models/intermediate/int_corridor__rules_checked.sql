@@ -15,7 +15,7 @@
 {%- endfor -%}
 {%- set unmapped_cases = unmapped_cases | join(' ') or "when false then ''" -%}
 {%- set vocabulary = corridor.rule_vocabulary() -%}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
+{%- set grains = corridor.setting('corridor_window_grains') + (corridor.rolling_windows() | map(attribute='name') | list) -%}
 {%- set dimensions = corridor.segment_dimensions() | map(attribute='dimension') | list -%}
 {%- set severities = corridor.setting('corridor_severity_levels') -%}
 {%- set power = corridor.setting('corridor_power') -%}

@@ -20,6 +20,16 @@
 -#}
 {%- set baseline = corridor.setting('corridor_seasonal_baseline') -%}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
+{#- a rolling window's slots are whole weeks back, at least its own length, so slots never overlap the window
+    under test; look-back and minimum history are the day grain's (docs/windows.md#rolling-windows) -#}
+{%- for window in corridor.rolling_windows() -%}
+    {%- do baseline.update({window['name']: {
+        'period_hours': ((window['days'] + 6) // 7) * 168,
+        'lookback_periods': baseline['day']['lookback_periods'],
+        'min_history': baseline['day']['min_history'],
+    }}) -%}
+    {%- set grains = grains + [window['name']] -%}
+{%- endfor -%}
 {%- set double = corridor.type_double() -%}
 {%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
 {%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions

@@ -17,6 +17,8 @@
       them (corridor.bootstrap_normal_draws: z1 hash-drawn per group and
       replicate, z2 the B normal quantiles); the replicate is T / N.
     Float sums go through exact decimals: builds are bit-identical.
+    Rolling windows (corridor.rolling_windows) sum the statistics and
+    replicates of their day groups.
 -#}
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
@@ -56,6 +58,7 @@
     ('w_loss_sum', corridor.exact_decimal_sum('bootstrap_weight * loss_term', 12)),
 ] -%}
 {%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set rolling_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -98,7 +101,7 @@ fine_cells_with_windows as (
 
 ),
 
-group_stats as (
+calendar_group_stats as (
 
     select
         model_id,
@@ -110,6 +113,27 @@ group_stats as (
 
     from fine_cells_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+
+),
+
+{#- rolling windows (corridor.rolling_windows): the sums of their day groups -#}
+rolling_group_days as (
+
+    {{ corridor.rolling_day_cells('calendar_group_stats', rolling_keys + (sufficient | map(attribute=0) | list)) }}
+
+),
+
+group_stats as (
+
+    select * from calendar_group_stats
+    union all
+    select
+        {{ group_cols | join(', ') }},
+        {%- for name, _ in sufficient %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from rolling_group_days
+    group by {{ group_cols | join(', ') }}
 
 ),
 
@@ -185,6 +209,29 @@ small_rollup as (
 
 ),
 
+{#- a small rolling window's replicate sums its days' replicates: the same Poisson weight per event and replicate,
+    so exactly the event-level resample of the window (each of its days is small too) -#}
+small_rollup_days as (
+
+    {{ corridor.rolling_day_cells('small_rollup', rolling_keys + ['bootstrap_replicate'] + (weighted_sums | map(attribute=0) | list)) }}
+
+),
+
+small_rollup_with_rolling as (
+
+    select * from small_rollup
+    union all
+    select
+        {{ group_cols | join(', ') }},
+        bootstrap_replicate,
+        {%- for name, _ in weighted_sums %}
+        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from small_rollup_days
+    group by {{ group_cols | join(', ') }}, bootstrap_replicate
+
+),
+
 small_replicates as (
 
     select
@@ -192,7 +239,7 @@ small_replicates as (
         small_groups.is_small_events,
         small_groups.is_small_latency,
         small_groups.is_small_evaluated
-    from small_rollup
+    from small_rollup_with_rolling as small_rollup
     inner join small_groups
         on {{ corridor.keys_equal('small_rollup', 'small_groups', group_cols) }}
 

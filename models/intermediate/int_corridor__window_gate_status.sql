@@ -1,7 +1,8 @@
 {#-
     The verdict of the quality gates for every production window: one row
     per model id × window grain × window start (hour, day, week, month), for every
-    window of the production window grid.
+    window of the production window grid. A rolling window
+    (corridor.rolling_windows) carries the checks of each of its days.
 
     - gate_status: the worst status of the window-level checks of that
       window ('fail' > 'warn' > 'pass'); input-level checks (freshness,
@@ -20,10 +21,47 @@
 
 with
 
-checks as (
+window_checks as (
 
     select * from {{ ref('int_corridor__quality_checks') }}
     where window_grain <> 'input'
+
+),
+
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
+{#- a rolling window (corridor.rolling_windows) is judged by the checks of its days: blocked when a day failed -#}
+checks as (
+
+    select
+        model_id,
+        window_grain,
+        check_name,
+        gate_status,
+        diagnostic,
+        window_start,
+        window_end
+
+    from window_checks
+
+    union all
+
+    select
+        window_checks.model_id,
+        offsets.window_grain,
+        window_checks.check_name,
+        window_checks.gate_status,
+        window_checks.diagnostic,
+        {{ corridor.window_offset('day', '-offsets.days_back', 'window_checks.window_start') }} as window_start,
+        {{ corridor.window_offset('day', 'offsets.days - offsets.days_back', 'window_checks.window_start') }} as window_end
+
+    from window_checks
+    inner join rolling_offsets as offsets
+        on window_checks.window_grain = 'day'
 
 ),
 

@@ -1,0 +1,315 @@
+"""Rolling windows (issue 13): a trailing 7-day window stepped daily, summed from day cells, checked against
+the same metrics computed directly in pandas/numpy/scipy over the events of those 7 days, and a planted
+incident found on the rolling grain (docs/windows.md#rolling-windows)."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import Dbt, query
+from corridor.dbt_runner import REPO_ROOT
+from scipy import stats
+
+pytestmark = [pytest.mark.dbt, pytest.mark.slow]
+
+START = pd.Timestamp("2026-03-02")
+DAYS = 24
+INCIDENT_DAYS = (14, 15)  # 2026-03-16 and 2026-03-17: errors jump in region north only
+ROLLING = 7
+
+
+def _events(seed: int = 13) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    hours = DAYS * 24
+    hour = np.repeat(np.arange(hours), rng.poisson(8, hours))
+    n = len(hour)
+    event_at = START + pd.to_timedelta(hour, unit="h") + pd.to_timedelta(rng.integers(0, 3600, n), unit="s")
+    region = rng.choice(["north", "south"], n)
+    day = hour // 24
+    incident = (region == "north") & np.isin(day, INCIDENT_DAYS)
+    score = rng.uniform(0, 1, n).round(3)
+    frame = pd.DataFrame(
+        {
+            "event_id": [f"r{i:07d}" for i in range(n)],
+            "event_at": event_at,
+            "loaded_at": event_at + pd.Timedelta(seconds=5),
+            "model_id": "m",
+            "model_version": "v1",
+            "entity_id": "e",
+            "region": region,
+            "latency_ms": rng.gamma(3.0, 20.0, n).round(1),
+            "is_error": rng.uniform(0, 1, n) < np.where(incident, 0.35, 0.02),
+            "predicted_score": score,
+        }
+    )
+    frame["predicted_class"] = (frame["predicted_score"] >= 0.5).astype(int)
+    frame["label"] = (rng.uniform(0, 1, n) < score).astype(int)
+    return frame
+
+
+RULES = pd.DataFrame(
+    [
+        {
+            "rule_id": "ROLLING_ERRORS",
+            "metric": "error_rate",
+            "segment_dimension": "region",
+            "segment_value": "*",
+            "window_grain": "rolling_7d",
+            "comparison_kind": "absolute",
+            "direction": "lower_is_better",
+            "warn_tolerance": 0.03,
+            "fail_tolerance": 0.06,
+            "consecutive_windows": 1,
+            "owner": "t",
+            "severity": "high",
+        },
+        {
+            "rule_id": "ROLLING_ERRORS_3_DAYS",
+            "metric": "error_rate",
+            "segment_dimension": "region",
+            "segment_value": "north",
+            "window_grain": "rolling_7d",
+            "comparison_kind": "absolute",
+            "direction": "lower_is_better",
+            "warn_tolerance": 0.03,
+            "fail_tolerance": 0.06,
+            "consecutive_windows": 3,
+            "owner": "t",
+            "severity": "high",
+        },
+        {
+            "rule_id": "ROLLING_AUC",
+            "metric": "auc",
+            "segment_dimension": "all",
+            "segment_value": "all",
+            "window_grain": "rolling_7d",
+            "comparison_kind": "absolute",
+            "direction": "higher_is_better",
+            "warn_tolerance": 0.05,
+            "fail_tolerance": 0.1,
+            "consecutive_windows": 1,
+            "owner": "t",
+            "severity": "low",
+        },
+    ]
+)
+# error_rate without a grain (every grain, rolling included, the segments by overall fallback); AUC for the
+# rolling grain by name
+ESTIMATES = pd.DataFrame(
+    [
+        {"model_id": "m", "model_version": "v1", "metric": "error_rate", "window_grain": None,
+         "expected_value": 0.02, "standard_error": 0.002},
+        {"model_id": "m", "model_version": "v1", "metric": "auc", "window_grain": "rolling_7d",
+         "expected_value": 0.83, "standard_error": 0.01},
+    ]
+)  # fmt: skip
+
+
+def _vars(events, outcomes) -> dict:
+    def same_names(frame, drop=()):
+        return {column: column for column in frame.columns if column not in drop}
+
+    return {
+        "corridor_production_events": {"relation": "main.r_events", "columns": same_names(events, ["region", "label"])},
+        "corridor_outcomes": {"relation": "main.r_outcomes", "columns": same_names(outcomes)},
+        "corridor_offline_estimates": {"relation": "main.r_estimates", "columns": same_names(ESTIMATES)},
+        "corridor_rules": {"relation": "main.r_rules", "columns": same_names(RULES)},
+        "corridor_reference_features": None,
+        "corridor_load_demo_seeds": False,
+        "corridor_segment_columns": ["region"],
+        "corridor_feature_columns": [],
+        "corridor_window_grains": ["day", "week"],
+        "corridor_histogram_metric_grains": ["day"],
+        "corridor_python_bootstrap": True,
+        "corridor_rolling_windows": [{"days": ROLLING}],
+    }
+
+
+@pytest.fixture(scope="module")
+def rolling(tmp_path_factory):
+    work = tmp_path_factory.mktemp("rolling")
+    path = work / "rolling.duckdb"
+    events = _events()
+    outcomes = events[["event_id", "label"]].assign(label_arrived_at=events["event_at"] + pd.Timedelta(minutes=1))
+    con = duckdb.connect(str(path))
+    tables = {"r_events": events.drop(columns="label"), "r_outcomes": outcomes, "r_estimates": ESTIMATES,
+              "r_rules": RULES}  # fmt: skip
+    for name, frame in tables.items():
+        con.register("frame", frame)
+        con.execute(f"create or replace table {name} as select * from frame")
+        con.unregister("frame")
+    con.close()
+    vars = _vars(events, outcomes)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    build = dbt("build", "--exclude", "resource_type:seed", vars=vars)
+    return {"path": path, "events": events, "dbt": dbt, "vars": vars, "build": build}
+
+
+def _direct(events: pd.DataFrame) -> pd.DataFrame:
+    """Each rolling window's metrics straight from its events: windows [d - 6, d + 1) for every day d with data,
+    overall and per region."""
+    rows = []
+    for d in range(DAYS):
+        start = START + pd.Timedelta(days=d - ROLLING + 1)
+        end = START + pd.Timedelta(days=d + 1)
+        window = events[(events["event_at"] >= start) & (events["event_at"] < end)]
+        for dimension, value, part in [("all", "all", window)] + [
+            ("region", r, window[window["region"] == r]) for r in ("north", "south")
+        ]:
+            evaluable = part[~part["is_error"]]  # events that errored are not evaluated
+            correct = (evaluable["predicted_class"] == evaluable["label"]).mean()
+            latency = part["latency_ms"].to_numpy()
+            rows.append(
+                {
+                    "window_start": start, "window_end": end, "segment_dimension": dimension, "segment_value": value,
+                    "request_count": float(len(part)), "errors": int(part["is_error"].sum()),
+                    "error_rate": part["is_error"].mean(), "latency_mean": latency.mean(),
+                    "latency_p50": np.quantile(latency, 0.5), "latency_p95": np.quantile(latency, 0.95),
+                    "latency_p99": np.quantile(latency, 0.99), "accuracy": correct,
+                    "auc": _auc(evaluable["label"].to_numpy(), evaluable["predicted_score"].to_numpy()),
+                    "throughput_per_hour": len(part) / ((end - start) / pd.Timedelta(hours=1)),
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def _auc(label, score) -> float:
+    """Mann-Whitney AUC, ties counted one half (scipy's U statistic)."""
+    u = stats.mannwhitneyu(score[label == 1], score[label == 0]).statistic
+    return u / ((label == 1).sum() * (label == 0).sum())
+
+
+METRICS = ["request_count", "error_rate", "latency_mean", "latency_p50", "latency_p95", "latency_p99", "accuracy",
+           "auc", "throughput_per_hour"]  # fmt: skip
+
+
+def test_rolling_window_metrics_equal_the_same_metrics_computed_over_their_events(rolling):
+    got = query(
+        rolling["path"],
+        "select window_start, window_end, segment_dimension, segment_value, metric, metric_value "
+        "from corridor_metric_observations where source = 'production' and window_grain = 'rolling_7d'",
+    ).pivot_table(index=["window_start", "window_end", "segment_dimension", "segment_value"], columns="metric",
+                  values="metric_value")  # fmt: skip
+    expected = _direct(rolling["events"]).set_index(["window_start", "window_end", "segment_dimension",
+                                                     "segment_value"])  # fmt: skip
+    # one window per day with data, each 7 days long, overall and per region
+    assert sorted(got.index) == sorted(expected.index)
+    assert len(got) == DAYS * 3
+    for metric in METRICS:
+        np.testing.assert_allclose(
+            got.loc[expected.index, metric], expected[metric], rtol=1e-9, atol=1e-12, err_msg=metric
+        )
+
+
+def test_rolling_windows_have_exact_and_bootstrap_intervals(rolling):
+    exact = query(
+        rolling["path"],
+        "select window_start, segment_value, interval_lower, interval_upper from corridor_metric_intervals "
+        "where window_grain = 'rolling_7d' and metric = 'error_rate' and interval_method = 'clopper_pearson' "
+        "and segment_dimension = 'region'",
+    ).set_index(["window_start", "segment_value"])
+    expected = _direct(rolling["events"]).query("segment_dimension == 'region'")
+    expected = expected.set_index(["window_start", "segment_value"])
+    assert sorted(exact.index) == sorted(expected.index)
+    k, n = expected["errors"], expected["request_count"]
+    np.testing.assert_allclose(exact.loc[expected.index, "interval_lower"], stats.beta.ppf(0.025, k, n - k + 1),
+                               rtol=1e-6)  # fmt: skip
+    np.testing.assert_allclose(exact.loc[expected.index, "interval_upper"], stats.beta.ppf(0.975, k + 1, n - k),
+                               rtol=1e-6)  # fmt: skip
+    boot = query(
+        rolling["path"],
+        "select count(*) as n, count(distinct window_start) as windows, "
+        "sum(case when interval_lower <= metric_value and metric_value <= interval_upper then 1 else 0 end) "
+        "as inside from corridor_bootstrap_intervals where window_grain = 'rolling_7d' and metric = 'latency_p95' "
+        "and segment_dimension = 'all' and interval_method = 'bootstrap_percentile'",
+    )
+    assert boot["windows"][0] == DAYS and boot["n"][0] == DAYS and boot["inside"][0] == DAYS
+    # the SQL Poisson bootstrap: a window's replicates from its days' sufficient statistics; its 95 % interval of a
+    # rate is about as wide as the normal interval 2 z sqrt(p (1 - p) / n) (200 replicates: within 20 % typically)
+    sql = query(
+        rolling["path"],
+        "select window_start, interval_lower, interval_upper from corridor_metric_intervals "
+        "where window_grain = 'rolling_7d' and metric = 'error_rate' and segment_dimension = 'all' "
+        "and interval_method = 'sql_poisson_bootstrap_percentile'",
+    ).set_index("window_start")
+    overall = _direct(rolling["events"]).query("segment_dimension == 'all'").set_index("window_start")
+    assert sorted(sql.index) == sorted(overall.index)
+    p, n = overall["error_rate"], overall["request_count"]
+    ratio = (sql["interval_upper"] - sql["interval_lower"]).loc[overall.index] / (
+        2 * 1.959964 * np.sqrt(p * (1 - p) / n)
+    )
+    assert 0.85 < ratio.median() < 1.15, ratio.describe()
+
+
+def test_the_planted_incident_is_found_on_the_rolling_grain_and_the_clean_region_stays_quiet(rolling):
+    results = query(
+        rolling["path"],
+        "select segment_value, window_start, status, expected_source from corridor_validation_results "
+        "where rule_id = 'ROLLING_ERRORS' order by segment_value, window_start",
+    )
+    assert len(results) == DAYS * 2
+    assert set(results["expected_source"]) == {"overall_fallback"}
+    # windows of north that hold an incident day: the as-of days 14 .. 14 + 6 (and 15 .. 21)
+    first_day = results["window_start"] + pd.Timedelta(days=ROLLING - 1)
+    as_of = ((first_day - START) / pd.Timedelta(days=1)).astype(int)
+    holds_incident = (as_of >= INCIDENT_DAYS[0]) & (as_of - ROLLING + 1 <= INCIDENT_DAYS[1])
+    north = results["segment_value"] == "north"
+    assert results.loc[north & holds_incident, "status"].isin(["warn", "fail"]).all(), results[north]
+    # one incident day in 7 lifts the window's rate to about (0.35 + 6 x 0.02) / 7 = 0.067: beyond the warn
+    # tolerance (0.02 + 0.03), within the fail one (0.02 + 0.06); both days, about 0.114: fail
+    holds_both = (as_of >= INCIDENT_DAYS[1]) & (as_of - ROLLING + 1 <= INCIDENT_DAYS[0])
+    assert (results.loc[north & holds_both, "status"] == "fail").all() and (north & holds_both).sum() == ROLLING - 1
+    assert (results.loc[north & holds_incident & ~holds_both, "status"] == "warn").all()
+    assert not results.loc[~(north & holds_incident), "status"].isin(["warn", "fail"]).any(), results
+    alerts = query(
+        rolling["path"],
+        "select segment_value, window_grain, worst_window_start, windows_breached from corridor_alerts "
+        "where rule_id = 'ROLLING_ERRORS'",
+    )
+    # the overlapping breaching windows are one episode: one alert for north, none for south
+    assert list(alerts["segment_value"]) == ["north"] and list(alerts["window_grain"]) == ["rolling_7d"], alerts
+    assert alerts["worst_window_start"][0] in set(results.loc[north & holds_both, "window_start"])
+    assert alerts["windows_breached"][0] >= ROLLING - 1
+
+
+def test_consecutive_rolling_windows_are_one_day_apart(rolling):
+    """consecutive_windows: 3 on a rolling rule: the breach persisted for 3 daily steps; the alert opens at the
+    third adjacent breaching window, two days after the first (not 3 non-overlapping weeks later)."""
+    alert = query(
+        rolling["path"],
+        "select first_seen_window_start, opened_window_start, windows_breached from corridor_alerts "
+        "where rule_id = 'ROLLING_ERRORS_3_DAYS'",
+    )
+    assert len(alert) == 1 and alert["windows_breached"][0] >= 3
+    assert alert["opened_window_start"][0] - alert["first_seen_window_start"][0] == pd.Timedelta(days=2)
+
+
+def test_an_estimate_naming_the_rolling_grain_is_used(rolling):
+    results = query(
+        rolling["path"],
+        "select status, expected_value, expected_source from corridor_validation_results where rule_id = 'ROLLING_AUC'",
+    )
+    assert len(results) == DAYS and (results["expected_value"] == 0.83).all()
+    assert not results["status"].isin(["fail", "missing"]).any(), results
+
+
+@pytest.mark.parametrize(
+    ("windows", "grains", "message"),
+    [
+        ([{"day": 7}], None, "has an unknown key 'day'. Did you mean 'days'?"),
+        ([{"days": 1}], None, "days must be an integer from 2 to 366"),
+        ([{"days": "7"}], None, "days must be an integer from 2 to 366"),
+        ({"days": 7}, None, "must be a list of mappings"),
+        ([{"days": 7}, {"days": 7}], None, "the name 'rolling_7d' is already a window grain"),
+        ([{"days": 7, "name": "Week Rolling"}], None, "name must be a lowercase identifier"),
+        ([{"days": 7}], ["hour", "week"], "needs the day grain"),
+    ],
+)
+def test_a_bad_rolling_window_is_refused_with_the_var_named(rolling, windows, grains, message):
+    vars = {**rolling["vars"], "corridor_rolling_windows": windows}
+    if grains:
+        vars["corridor_window_grains"] = grains
+    result = rolling["dbt"]("compile", "--select", "int_corridor__rolling_window_stats", vars=vars, expect_ok=False)
+    assert not result.ok and message in result.output and "corridor_rolling_windows" in result.output

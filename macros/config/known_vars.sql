@@ -1,0 +1,14 @@
+{#- Every var corridor reads. -#}
+{% macro known_vars() -%}
+    {{ return(adapter.dispatch('known_vars', 'corridor')()) }}
+{%- endmacro %}
+
+{% macro default__known_vars() %}
+    {%- set known = [] -%}
+    {%- do known.extend(corridor._corridor_setting_defaults().keys() | list) -%}
+    {%- do known.extend(corridor._corridor_direct_var_defaults().keys() | list) -%}
+    {%- for name, spec in corridor._corridor_input_defaults().items() -%}
+        {%- do known.append(spec['var']) -%}
+    {%- endfor -%}
+    {{ return(known | unique | list) }}
+{% endmacro %}

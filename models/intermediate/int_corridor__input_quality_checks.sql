@@ -1,0 +1,242 @@
+{#-
+    The input-level quality gate checks of this build, one row per input (or
+    model id) × check, with window_grain 'input' and no window: freshness,
+    schema changes, rows without a usable time, outcomes for unknown events,
+    invalid labels or estimates, labels before their event, estimates without
+    production, single-class labels, an empty input. The checks themselves are
+    the registry corridor.input_gate_checks (macros/quality/gates/); this
+    model builds the relations they read. Thresholds: corridor.gate_config.
+-#}
+{%- set grains = corridor.setting('corridor_window_grains') -%}
+{#- the shortest configured grain (its windows partition time: each row is counted once) -#}
+{%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
+{%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like '%event_at_before_earliest%')" -%}
+{%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
+{%- set tolerance_minutes = corridor.setting('corridor_future_tolerance_minutes') | int -%}
+
+with
+
+window_stats as (
+
+    select * from {{ ref('int_corridor__production_window_stats') }}
+
+),
+
+profile as (
+
+    select * from {{ ref('int_corridor__event_window_profile') }}
+
+),
+
+quarantine as (
+
+    select * from {{ ref('corridor_quarantine') }}
+
+),
+
+accounting as (
+
+    select * from {{ ref('int_corridor__input_accounting') }}
+
+),
+
+outcomes as (
+
+    select * from {{ ref('stg_corridor__outcomes') }}
+
+),
+
+estimates as (
+
+    select * from {{ ref('stg_corridor__offline_estimates') }}
+
+),
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
+schema_checks_base as (
+
+    select * from {{ ref('int_corridor__input_schema_changes') }}
+
+),
+
+quarantine_counts as (
+
+    select
+        input_name,
+        sum(case when {{ unwindowable }} then 1 else 0 end) as n_unwindowable,
+        sum(case when reason_codes like '%unknown_event%' then 1 else 0 end) as n_unknown_event,
+        sum(case when reason_codes like '%label%' then 1 else 0 end) as n_invalid_label,
+        count(*) as n_quarantined,
+        min(case when {{ unwindowable }} then reason_codes end) as example_unwindowable_reason
+
+    from quarantine
+    group by 1
+
+),
+
+inputs as (
+
+    select
+        accounting.input_name,
+        accounting.input_relation,
+        accounting.rows_read,
+        coalesce(quarantine_counts.n_unwindowable, 0) as n_unwindowable,
+        coalesce(quarantine_counts.n_unknown_event, 0) as n_unknown_event,
+        coalesce(quarantine_counts.n_invalid_label, 0) as n_invalid_label,
+        coalesce(quarantine_counts.n_quarantined, 0) as n_quarantined,
+        quarantine_counts.example_unwindowable_reason
+
+    from accounting
+    left join quarantine_counts
+        on accounting.input_name = quarantine_counts.input_name
+
+),
+
+outcome_count as (
+
+    select count(*) as n_outcomes from outcomes
+
+),
+
+{#- valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance -#}
+early_outcomes as (
+
+    select
+        count(*) as n_early,
+        min(outcomes.event_id) as example_event_id
+
+    from outcomes
+    where
+        not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+        and exists (
+            select 1 from events
+            where
+                events.event_id = outcomes.event_id
+                and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+                and outcomes.label_arrived_at < {{ dbt.dateadd('minute', -1 * tolerance_minutes, 'events.event_at') }}
+        )
+
+),
+
+early_labels as (
+
+    select
+        early_outcomes.n_early,
+        outcome_count.n_outcomes,
+        early_outcomes.example_event_id
+
+    from early_outcomes
+    cross join outcome_count
+
+),
+
+estimate_count as (
+
+    select count(*) as n_estimates from estimates
+
+),
+
+{#- usable offline estimates for a model that has no accepted production event -#}
+orphans as (
+
+    select
+        count(*) as n_orphan,
+        {{ dbt.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
+
+    from estimates
+    where
+        not {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
+        and not exists (
+            select 1 from window_stats
+            where window_stats.model_id = estimates.model_id
+        )
+
+),
+
+orphan_estimates as (
+
+    select
+        orphans.n_orphan,
+        estimate_count.n_estimates,
+        orphans.orphan_models
+
+    from orphans
+    cross join estimate_count
+
+),
+
+freshness as (
+
+    select
+        'production_events' as input_name,
+        max(coalesce(profile.last_loaded_at, spans_max.last_event_at)) as last_arrival_at,
+        max(spans_max.last_event_at) is not null as has_rows
+
+    from (select max(last_event_at) as last_event_at from window_stats) as spans_max
+    left join profile
+        on 1 = 1
+
+    union all
+
+    select
+        'outcomes' as input_name,
+        max(label_arrived_at) as last_arrival_at,
+        count(*) > 0 as has_rows
+
+    from outcomes
+
+),
+
+freshness_end as (
+
+    select max(last_arrival_at) as last_arrival_at from freshness
+
+),
+
+freshness_measured as (
+
+    select
+        freshness.input_name,
+        freshness.last_arrival_at,
+        freshness.has_rows,
+        {%- if static_demo %}
+        {#- the demo data is static: freshness is measured against its own end #}
+        {{ dbt.datediff('freshness.last_arrival_at', 'freshness_end.last_arrival_at', 'minute') }} / 60.0 as age_hours
+        {%- else %}
+        {{ dbt.datediff('freshness.last_arrival_at', corridor.reference_time(), 'minute') }} / 60.0 as age_hours
+        {%- endif %}
+
+    from freshness
+    {%- if static_demo %}
+    cross join freshness_end
+    {%- endif %}
+
+),
+
+labels_by_model as (
+
+    select
+        model_id,
+        sum(n_evaluated) as n_evaluated,
+        sum(n_positive) as n_positive
+
+    from window_stats
+    where
+        segment_dimension = 'all'
+        and window_grain = '{{ finest }}'
+    group by 1
+
+),
+
+final as (
+
+    {{ corridor.input_gate_checks() }}
+
+)
+
+select * from final

@@ -1,0 +1,104 @@
+{#-
+    The sufficient statistics (int_corridor__production_window_stats) of the
+    rolling windows (var corridor_rolling_windows, docs/windows.md#rolling-windows):
+    per model version × rolling window × segment, the counts and sums of the
+    day cells of the window's days (corridor.rolling_day_cells), so a
+    trailing 7-day window stepped daily costs 7 reads of each day cell, not
+    of each event. Exact latency quantiles, which do not add up, are read
+    from the window's value histogram (int_corridor__rolling_value_histograms,
+    itself summed from day histograms) with corridor.quantiles_from_counts:
+    the same numbers as over the window's raw latencies.
+
+    Same columns, in the same order, as int_corridor__production_window_stats,
+    which readers union it with. Floating-point sums are re-summed exactly
+    (corridor.exact_sum_parts), so two builds agree to the last bit. Empty
+    without rolling windows.
+-#}
+{%- set counts = [
+    'n_events', 'n_errors', 'n_latency', 'n_labeled', 'n_evaluated', 'n_positive',
+    'n_true_positive', 'n_false_positive', 'n_true_negative', 'n_false_negative',
+] -%}
+{%- set sums = [
+    ('latency_sum', 9), ('latency_sum_squares', 9), ('log_loss_sum', 12), ('log_loss_sum_squares', 12),
+    ('brier_sum', 12), ('brier_sum_squares', 12), ('abs_error_sum', 12), ('abs_error_sum_squares', 12),
+    ('squared_error_sum', 12), ('squared_error_sum_squares', 12),
+] -%}
+{%- set quantiles = [
+    ('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99),
+    ('latency_p50_below', 0.45), ('latency_p50_above', 0.55), ('latency_p95_below', 0.93),
+    ('latency_p95_above', 0.97), ('latency_p99_below', 0.985), ('latency_p99_above', 0.995),
+] -%}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+
+with
+
+day_cells as (
+
+    {{ corridor.rolling_day_cells(
+        ref('int_corridor__production_window_stats'),
+        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + counts
+        + (sums | map(attribute=0) | list) + ['first_event_at', 'last_event_at']
+    ) }}
+
+),
+
+summed as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        {%- for name in counts %}
+        sum({{ name }}) as {{ name }},
+        {%- endfor %}
+        {%- for name, decimals in sums %}
+        {%- set parts = corridor.exact_sum_parts(name, decimals) %}
+        {{ corridor.exact_sum_combine(parts[0], parts[1]) }} as {{ name }},
+        {%- endfor %}
+        min(first_event_at) as first_event_at,
+        max(last_event_at) as last_event_at
+
+    from day_cells
+    group by {{ keys | join(', ') }}
+
+),
+
+latencies as (
+
+    select * from {{ ref('int_corridor__rolling_value_histograms') }}
+    where family = 'latency'
+
+),
+
+latency_quantiles as (
+
+    {{ corridor.quantiles_from_counts('latencies', keys, 'value', 'n_events', quantiles | map(attribute=1) | list) }}
+
+),
+
+final as (
+
+    select
+        summed.model_id,
+        summed.model_version,
+        summed.window_grain,
+        summed.segment_dimension,
+        summed.segment_value,
+        {%- for name in counts %}
+        cast(summed.{{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
+        {%- endfor %}
+        {%- for name, decimals in sums %}
+        cast(summed.{{ name }} as {{ corridor.type_double() }}) as {{ name }},
+        {%- endfor %}
+        {%- for name, p in quantiles %}
+        latency_quantiles.q_{{ loop.index }} as {{ name }},
+        {%- endfor %}
+        summed.window_start,
+        summed.first_event_at,
+        summed.last_event_at
+
+    from summed
+    left join latency_quantiles
+        on {{ corridor.keys_equal('summed', 'latency_quantiles', keys) }}
+
+)
+
+select * from final
