@@ -18,6 +18,7 @@ START = pd.Timestamp("2026-03-02")
 DAYS = 24
 INCIDENT_DAYS = (14, 15)  # 2026-03-16 and 2026-03-17: errors jump in region north only
 ROLLING = 7
+GATE_DAY = 5  # 2026-03-07: a data incident (missing latencies)
 
 
 def _events(seed: int = 13) -> pd.DataFrame:
@@ -46,6 +47,8 @@ def _events(seed: int = 13) -> pd.DataFrame:
     )
     frame["predicted_class"] = (frame["predicted_score"] >= 0.5).astype(int)
     frame["label"] = (rng.uniform(0, 1, n) < score).astype(int)
+    # a data incident: a fifth of day 5's latencies are missing (the null_rate gate fails that day)
+    frame.loc[(day == GATE_DAY) & (rng.uniform(0, 1, n) < 0.2), "latency_ms"] = np.nan
     return frame
 
 
@@ -160,7 +163,7 @@ def _direct(events: pd.DataFrame) -> pd.DataFrame:
         ]:
             evaluable = part[~part["is_error"]]  # events that errored are not evaluated
             correct = (evaluable["predicted_class"] == evaluable["label"]).mean()
-            latency = part["latency_ms"].to_numpy()
+            latency = part["latency_ms"].dropna().to_numpy()
             rows.append(
                 {
                     "window_start": start, "window_end": end, "segment_dimension": dimension, "segment_value": value,
@@ -272,6 +275,20 @@ def test_the_planted_incident_is_found_on_the_rolling_grain_and_the_clean_region
     assert list(alerts["segment_value"]) == ["north"] and list(alerts["window_grain"]) == ["rolling_7d"], alerts
     assert alerts["worst_window_start"][0] in set(results.loc[north & holds_both, "window_start"])
     assert alerts["windows_breached"][0] >= ROLLING - 1
+
+
+def test_a_day_that_failed_its_data_gate_blocks_the_rolling_windows_holding_it(rolling):
+    results = query(
+        rolling["path"],
+        "select window_start, status, gate_failing_checks from corridor_validation_results "
+        "where rule_id = 'ROLLING_ERRORS' and segment_value = 'south' order by window_start",
+    )
+    as_of = ((results["window_start"] - START) / pd.Timedelta(days=1)).astype(int) + ROLLING - 1
+    holds_gate_day = (as_of >= GATE_DAY) & (as_of - ROLLING + 1 <= GATE_DAY)
+    assert holds_gate_day.sum() == ROLLING
+    assert (results.loc[holds_gate_day, "status"] == "blocked").all(), results
+    assert results.loc[holds_gate_day, "gate_failing_checks"].str.contains("null_rate").all()
+    assert not (results.loc[~holds_gate_day, "status"] == "blocked").any(), results
 
 
 def test_consecutive_rolling_windows_are_one_day_apart(rolling):

@@ -154,6 +154,7 @@
         'corridor_bootstrap_seed': 20261127,
         'corridor_bootstrap_grains': none,
         'corridor_bootstrap_max_shared_events': 20000,
+        'corridor_bootstrap_asymptotic_events': 20000,
         'corridor_sql_bootstrap_resamples': 200,
         'corridor_sql_bootstrap_exact_events': 200,
         'corridor_prior_strength': 1.0,

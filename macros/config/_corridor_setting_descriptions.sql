@@ -47,6 +47,7 @@
         'corridor_bootstrap_seed': 'Seed of the bootstrap replicates (Python and SQL).',
         'corridor_bootstrap_grains': 'Grains the Python bootstrap covers; null: corridor_window_grains.',
         'corridor_bootstrap_max_shared_events': 'Above this many events a group shares its bootstrap weights across metrics.',
+        'corridor_bootstrap_asymptotic_events': 'Python bootstrap: groups with more events than this get the asymptotic form of the bootstrap for means, RMSE, quantiles and AUC (cost independent of the events; coverage equal to the resampled bootstrap, see docs/intervals.md).',
         'corridor_sql_bootstrap_resamples': 'Replicates of the SQL Poisson bootstrap.',
         'corridor_sql_bootstrap_exact_events': 'SQL bootstrap: metrics of groups with at most this many events are resampled event by event, larger ones from their sufficient statistics.',
         'corridor_python_bootstrap': 'Build the Python bootstrap model (DuckDB only; needs numpy and scipy in the dbt environment). Off: corridor_bootstrap_intervals is not built and the SQL intervals remain. Default: on in the demo profile, off otherwise.',

@@ -56,7 +56,7 @@
         {%- if value is not mapping -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_quality_gates' must be a mapping {check: {warn: .., fail: .., enabled: ..}}; got " ~ value) }}
         {%- endif -%}
-    {%- elif name in ['corridor_bootstrap_resamples', 'corridor_sql_bootstrap_resamples', 'corridor_sql_bootstrap_exact_events', 'corridor_bootstrap_max_shared_events'] -%}
+    {%- elif name in ['corridor_bootstrap_resamples', 'corridor_sql_bootstrap_resamples', 'corridor_sql_bootstrap_exact_events', 'corridor_bootstrap_max_shared_events', 'corridor_bootstrap_asymptotic_events'] -%}
         {%- if value is not number or value < 1 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a positive integer; got " ~ value) }}
         {%- endif -%}

@@ -64,16 +64,15 @@ def model(dbt, session):
     kernels = _import_kernels()
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
     # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
-    histograms = dbt.ref("int_corridor__value_histograms").df()
-    rolling = dbt.ref("int_corridor__rolling_value_histograms").df()
-    if len(rolling):
-        import pandas as pd  # the kernels import it too
-
-        histograms = pd.concat([histograms, rolling], ignore_index=True)
+    histograms, key_table = kernels.read_histograms(
+        dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
+    )
     return kernels.bootstrap_intervals(
         histograms,
+        key_table=key_table,
         n_resamples=int(settings["n_resamples"]),
         level=float(settings["confidence_level"]),
         seed=int(settings["seed"]),
         max_shared_events=int(settings["max_shared_events"]),
+        asymptotic_events=int(settings["asymptotic_events"]),
     )

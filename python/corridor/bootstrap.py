@@ -80,6 +80,8 @@ FAMILY_METRICS: dict[str, list[tuple[str, str, float | None]]] = {
 }
 
 DEFAULT_MAX_SHARED_EVENTS = 20_000
+#: groups with more events than this get the asymptotic form of the bootstrap (means, root means, quantiles)
+DEFAULT_ASYMPTOTIC_EVENTS = 20_000
 _CHUNK_COLUMNS = 16_384
 
 
@@ -275,6 +277,7 @@ def _value_family(
     seed: int,
     shared: SharedWeights | None,
     max_shared_events: int,
+    asymptotic_events: int | None = None,
 ):
     """Estimates, replicates (G × B) and jackknife accelerations for each statistic.
 
@@ -319,8 +322,14 @@ def _value_family(
     for key in reps:
         reps[key][n == 0] = np.nan
     ids = np.arange(n_groups)
+    asymptotic = ids[n > asymptotic_events] if asymptotic_events is not None else ids[:0]
     small = ids[(n <= max_shared_events) & (n > 0)] if shared is not None else ids[:0]
-    large = np.setdiff1d(ids[n > 0], small)
+    small = np.setdiff1d(small, asymptotic)
+    large = np.setdiff1d(ids[n > 0], np.union1d(small, asymptotic))
+    if asymptotic.size:
+        _asymptotic_value_replicates(
+            group, centred, low, counts, cum_global, values, group_offset, n, asymptotic, stats, reps, n_resamples, seed
+        )
     if small.size:
         _shared_value_replicates(
             shared, group, values, centred, low, counts, local_ends, group_offset, n, small, stats, reps
@@ -346,6 +355,72 @@ def _value_family(
     for key in results:
         results[key]["replicates"] = reps[key]
     return n, results
+
+
+def asymptotic_normal_draws(n_resamples: int, seed: int) -> np.ndarray:
+    """The B standard normal draws every asymptotic group shares (a group's replicates then depend only
+    on the seed, the number of resamples and its own data, as with the shared Poisson weights)."""
+    return np.random.default_rng([seed, 3]).standard_normal(n_resamples)
+
+
+def _asymptotic_value_replicates(
+    group, centred, low, counts, cum_global, values, group_offset, n, members, stats, reps, n_resamples, seed
+):
+    """Replicates of the large groups ``members`` from the bootstrap distribution's asymptotic form.
+
+    Cost O(bins + B) per group instead of O(bins × B): the Poisson bootstrap of a group of n events
+    (n above ``asymptotic_events``) is replaced by draws from the distribution it converges to,
+    computed from the same histogram (sufficient statistics):
+
+    * mean: x̄* - x̄ = T / N* with T = sum_b P_b (v_b - x̄), P_b ~ Poisson(c_b), N* = sum_b P_b.
+      T has mean 0, variance n m2 and third cumulant n m3 (every cumulant of a Poisson is its mean),
+      and Cov(T, N*) = 0, so x̄* - x̄ = T / n (1 + O(n^-1/2)) with cumulants m2 / n and m3 / n^2 up to
+      O(n^-1) relative terms. Its replicates are the one-term Cornish-Fisher expansion
+      x̄ + se (z + γ (z² - 1) / 6), se = sqrt(m2 / n), γ = m3 / (m2^1.5 sqrt(n)), z ~ N(0, 1);
+      root means (RMSE) are the square roots of those replicates.
+    * q-quantile: the resampled share of events at or below x is asymptotically normal with mean F(x)
+      and variance F(1 - F) / n (same Poisson argument), so the replicate quantile is the sample's own
+      linear-interpolation quantile function at q + sqrt(q (1 - q) / n) z (clipped to [0, 1]): no
+      density estimate, and ties behave as in the bootstrap (the replicates stay on the sample's values).
+
+    Estimates and jackknife accelerations are the exact ones (computed by the caller), so the
+    percentile and BCa intervals are read from these replicates like any others. Their coverage equals
+    the Poisson bootstrap's within simulation error (python/tests/test_bootstrap.py,
+    test_asymptotic_large_groups_cover_like_the_bootstrap).
+    """
+    z = asymptotic_normal_draws(n_resamples, seed)
+    n_groups = n.size
+    member = np.zeros(n_groups, dtype=bool)
+    member[members] = True
+    in_bins = member[group]
+    g, c, v = group[in_bins], counts[in_bins].astype(float), centred[in_bins]
+    size = n[members].astype(float)
+    group_mean = np.bincount(g, weights=c * v, minlength=n_groups) / np.maximum(n, 1)
+    mean = group_mean[members]
+    d = v - group_mean[g]
+    m2 = np.bincount(g, weights=c * d * d, minlength=n_groups)[members] / size
+    m3 = np.bincount(g, weights=c * d * d * d, minlength=n_groups)[members] / size
+    se = np.sqrt(m2 / size)
+    skew = np.divide(m3, m2**1.5 * np.sqrt(size), out=np.zeros(members.size), where=m2 > 0)
+    for stat, q in stats:
+        if stat in ("mean", "root_mean"):
+            theta = (low[members] + mean)[:, None] + se[:, None] * (
+                z[None, :] + skew[:, None] * (z[None, :] ** 2 - 1) / 6
+            )
+            if stat == "root_mean":
+                theta = np.sqrt(np.maximum(theta, 0.0))
+        else:
+            p = np.clip(q + np.sqrt(q * (1 - q) / size)[:, None] * z[None, :], 0.0, 1.0)
+            h = p * (size - 1)[:, None]
+            lo = np.floor(h)
+            frac = h - lo
+            lo = lo.astype(np.int64)
+            hi = np.minimum(lo + 1, (n[members] - 1)[:, None])
+            offset = group_offset[members][:, None]
+            a = _value_at_rank(cum_global, values, offset, lo)
+            b = _value_at_rank(cum_global, values, offset, hi)
+            theta = a + frac * (b - a)
+        reps[(stat, q)][members] = theta
 
 
 def _shared_value_replicates(
@@ -531,9 +606,14 @@ def _acceleration(group, loo, multiplicity, n_groups):
 # --------------------------------------------------------------------------- #
 # AUC from score histograms
 # --------------------------------------------------------------------------- #
-def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_shared_events):
+def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_shared_events, asymptotic_events=None):
     """Mann-Whitney AUC (ties count 1/2) of each group's score histogram, its
-    Poisson-bootstrap replicates (G × B) and jackknife acceleration."""
+    Poisson-bootstrap replicates (G × B) and jackknife acceleration.
+
+    Groups above ``asymptotic_events`` get the bootstrap's asymptotic (normal) form instead of
+    resampling: AUC + sqrt(S10 / n_pos + S01 / n_neg) z, with S10 and S01 the plug-in variances of the
+    positives' and negatives' placements (DeLong's structural components; the Poisson bootstrap's
+    variance of the Mann-Whitney statistic converges to it), from the histogram in O(bins)."""
     n_groups = int(group.max()) + 1 if group.size else 0
     starts = _segment_starts(group)
     bins_per_group = np.diff(np.r_[starts, group.size])
@@ -567,8 +647,19 @@ def _auc_family(group, score_bin, n_pos, n_neg, n_resamples, seed, shared, max_s
     valid = pairs > 0
     reps = np.empty((n_groups, n_resamples))  # rows of valid groups are written below
     reps[~valid] = np.nan
+    asymptotic = ids[valid & (n > asymptotic_events)] if asymptotic_events is not None else ids[:0]
     small = ids[valid & (n <= max_shared_events)] if shared is not None else ids[:0]
-    large = np.setdiff1d(ids[valid], small)
+    small = np.setdiff1d(small, asymptotic)
+    large = np.setdiff1d(ids[valid], np.union1d(small, asymptotic))
+    if asymptotic.size:
+        place_pos = (neg_below + 0.5 * n_neg) / np.maximum(tot_neg[group], 1)  # a positive's share of negatives below
+        place_neg = (pos_above + 0.5 * n_pos) / np.maximum(tot_pos[group], 1)  # a negative's share of positives above
+        est = np.nan_to_num(estimate)
+        s10 = np.bincount(group, weights=n_pos * (place_pos - est[group]) ** 2, minlength=n_groups)
+        s01 = np.bincount(group, weights=n_neg * (place_neg - est[group]) ** 2, minlength=n_groups)
+        a_pos, a_neg = tot_pos[asymptotic], tot_neg[asymptotic]
+        se = np.sqrt(s10[asymptotic] / a_pos**2 + s01[asymptotic] / a_neg**2)
+        reps[asymptotic] = estimate[asymptotic][:, None] + se[:, None] * asymptotic_normal_draws(n_resamples, seed)
     if small.size:
         _shared_auc_replicates(shared, group, n_pos, n_neg, cum_pos, cum_neg, tot_pos, tot_neg, small, reps)
     for use_shared, members in ((False, large),):
@@ -720,6 +811,8 @@ def bootstrap_intervals(
     seed: int = 20261127,
     max_shared_events: int = DEFAULT_MAX_SHARED_EVENTS,
     return_replicates: bool = False,
+    asymptotic_events: int | None = DEFAULT_ASYMPTOTIC_EVENTS,
+    key_table: pd.DataFrame | None = None,
 ):
     """Percentile and BCa bootstrap intervals for every group × metric of ``histograms``.
 
@@ -730,11 +823,17 @@ def bootstrap_intervals(
     group × metric × method (``bootstrap_percentile``, ``bootstrap_bca``) with
     the estimate, bounds, bootstrap standard error, z0, acceleration, sample size,
     resamples used, level and seed.
+
+    Groups with more than ``asymptotic_events`` events (None: never) get the asymptotic form of the
+    bootstrap for means, root means and quantiles (``_asymptotic_value_replicates``) and AUC (normal,
+    with DeLong's variance: ``_auc_family``). With ``key_table`` (the distinct
+    group keys, sorted), ``histograms`` holds ``group_code`` (a row of ``key_table``) instead of the
+    key columns: see ``read_histograms``.
     """
-    keys = [k for k in GROUP_KEYS if k in histograms.columns]
+    keys = [k for k in GROUP_KEYS if k in (histograms.columns if key_table is None else key_table.columns)]
     if not keys:
         raise ValueError("histograms need at least one group key column")
-    families = _prepare_families(histograms, keys)
+    families = _prepare_families(histograms, keys, key_table)
     key_table = families.pop(None)
     n_max = max((int(f["n"].max()) for f in families.values() if f["n"].size), default=0)
     shared = SharedWeights(n_resamples, min(n_max, max_shared_events), seed) if n_max else None
@@ -747,7 +846,15 @@ def bootstrap_intervals(
         metrics = FAMILY_METRICS[family]
         if family == "score":
             n, est, reps, acc = _auc_family(
-                f["group"], f["value"], f["pos"], f["neg"], n_resamples, seed, shared, max_shared_events
+                f["group"],
+                f["value"],
+                f["pos"],
+                f["neg"],
+                n_resamples,
+                seed,
+                shared,
+                max_shared_events,
+                asymptotic_events,
             )
             per_metric = {metrics[0][0]: (est, reps, acc)}
         else:
@@ -760,6 +867,7 @@ def bootstrap_intervals(
                 seed,
                 shared,
                 max_shared_events,
+                asymptotic_events,
             )
             per_metric = {
                 name: (res[(stat, q)]["estimate"], res[(stat, q)]["replicates"], res[(stat, q)]["acceleration"])
@@ -822,17 +930,21 @@ _VALUE_COLUMNS = [
 ]
 
 
-def _prepare_families(histograms: pd.DataFrame, keys: list[str]) -> dict:
+def _prepare_families(histograms: pd.DataFrame, keys: list[str], key_table: pd.DataFrame | None = None) -> dict:
     """Per family: bins sorted by group then value, equal (group, value) bins merged, dense group ids.
 
     Groups are numbered once for all families in key order (``codes``: each family's groups as rows
-    of the key table, returned under the key ``None``). Rows without events or without a value are
-    left out. Input already sorted by group and value (as the benchmark's, or an ordered query) is
-    not sorted again.
+    of the key table, returned under the key ``None``); with ``key_table`` (sorted by the keys) the
+    histograms carry the row of their group in it as ``group_code`` instead of the key columns. Rows
+    without events or without a value are left out. Input already sorted by group and value (as the
+    benchmark's, or an ordered query) is not sorted again.
     """
-    grouped = histograms.groupby(keys, sort=True, dropna=False, observed=True)
-    codes_all = grouped.ngroup().to_numpy(np.int64)
-    key_table = grouped.size().index.to_frame(index=False)
+    if key_table is None:
+        grouped = histograms.groupby(keys, sort=True, dropna=False, observed=True)
+        codes_all = grouped.ngroup().to_numpy(np.int64)
+        key_table = grouped.size().index.to_frame(index=False)
+    else:
+        codes_all = histograms["group_code"].to_numpy(np.int64)
     counts_all = histograms["n_events"].to_numpy()
     values_all = histograms["value"].to_numpy(dtype=float, na_value=np.nan)
     keep = (counts_all > 0) & ~np.isnan(values_all)
@@ -870,6 +982,49 @@ def _prepare_families(histograms: pd.DataFrame, keys: list[str]) -> dict:
             f["n"] = np.bincount(dense, weights=f["count"])
         out[str(family)] = f
     return out
+
+
+def read_histograms(relation, *more) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(histograms, key_table)`` for ``bootstrap_intervals(histograms, key_table=key_table)`` from a
+    DuckDB relation shaped like int_corridor__value_histograms (and the rows of any ``more`` relations of
+    the same columns, in any column order: e.g. the rolling windows' histograms).
+
+    The group keys (six text/time columns) are numbered in SQL and fetched once per group rather than
+    once per histogram row, and the family arrives as a category: converting millions of rows of text
+    to pandas costs more than the bootstrap itself.
+    """
+    keys = ", ".join(GROUP_KEYS)
+    names = sorted(FAMILY_METRICS)
+    columns = f"{keys}, family, value, label, n_events"
+    relation = relation.project(columns)
+    for other in more:
+        relation = relation.union(other.project(columns))  # UNION ALL, by position
+    found = [row[0] for row in relation.query("h", "select distinct family from h").fetchall()]
+    unknown = sorted(str(f) for f in found if f not in FAMILY_METRICS)
+    if unknown:
+        raise ValueError(f"unknown histogram family {unknown[0]!r}; expected one of {names}")
+    key_table = relation.query("h", f"select distinct {keys} from h order by {keys}").df()
+    listed = ", ".join(f"'{name}'" for name in names)
+    # numbered by a join on the (few) distinct keys (a window over every row costs 7x more); the kernel
+    # sorts them (an ORDER BY here costs more than it saves)
+    same = " and ".join(f"h.{k} is not distinct from k.{k}" for k in GROUP_KEYS)
+    coded = relation.query(
+        "h",
+        f"with k as (select {keys}, row_number() over (order by {keys}) - 1 as group_code "
+        f"from (select distinct {keys} from h)) "
+        f"select k.group_code, list_position([{listed}], h.family) - 1 as family_code, h.value, h.label, "
+        f"h.n_events from h inner join k on {same}",
+    ).fetchnumpy()
+    histograms = pd.DataFrame(
+        {
+            "group_code": np.asarray(coded["group_code"], dtype=np.int64),
+            "family": pd.Categorical.from_codes(np.asarray(coded["family_code"], dtype=np.int64), categories=names),
+            "value": np.ma.filled(np.ma.asarray(coded["value"], dtype=float), np.nan),
+            "label": np.ma.filled(np.ma.asarray(coded["label"], dtype=float), np.nan),
+            "n_events": np.asarray(coded["n_events"], dtype=np.int64),
+        }
+    )
+    return histograms, key_table
 
 
 def histograms_from_samples(samples: dict, family: str, score_bins: int | None = None) -> pd.DataFrame:
