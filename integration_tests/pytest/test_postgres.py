@@ -12,6 +12,7 @@ import pandas as pd
 import psycopg2
 import pytest
 from conftest import query
+from engine_compare import assert_numbers_agree, warned_tests
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres]
 
@@ -39,20 +40,15 @@ def _pg(env, sql):
         con.close()
 
 
-def _warned(output: str) -> set[str]:
-    lines = re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines()
-    return {m.group(1) for line in lines if (m := re.search(r"\d+ of \d+ WARN \d+ (\S+)", line))}
-
-
 def test_integration_project_builds_and_its_tests_pass_on_postgres(integration_postgres, integration_duckdb):
     out = integration_postgres["build_output"]
     assert "assert_production_metrics_match_reference" in out and "ERROR=0" in out
     # warnings by design, the same on both engines: the data contract's unique-event-id test sees the log's
     # replayed copies, and corridor's own checks report the quarantined copies and the gates they fail
-    warned = _warned(out)
+    warned = warned_tests(out)
     assert "corridor_unique_event_id_inference_log_clean_request_uuid" in warned
     assert "corridor_check_quarantine" in warned
-    assert warned == _warned(integration_duckdb["build_output"])
+    assert warned == warned_tests(integration_duckdb["build_output"])
 
 
 def test_postgres_and_duckdb_agree_row_for_row(integration_postgres, integration_duckdb):
@@ -70,11 +66,7 @@ def test_postgres_and_duckdb_agree_row_for_row(integration_postgres, integration
         "confidence_level",
         "label_maturity",
     ]:
-        a = pd.to_numeric(both[f"{column}_duck"], errors="coerce").to_numpy(dtype=float)
-        b = pd.to_numeric(both[f"{column}_pg"], errors="coerce").to_numpy(dtype=float)
-        assert (np.isnan(a) == np.isnan(b)).all(), column
-        ok = ~np.isnan(a)
-        np.testing.assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12, err_msg=column)
+        assert_numbers_agree(both[f"{column}_duck"], both[f"{column}_pg"], column)
     for column in ["method", "interval_method", "estimate_id", "window_end"]:
         assert (
             both[f"{column}_duck"].fillna("<null>").astype(str) == both[f"{column}_pg"].fillna("<null>").astype(str)
@@ -100,11 +92,7 @@ def test_validation_results_agree_between_engines(integration_postgres, integrat
     assert (both["result_id_duck"] == both["result_id_pg"]).all()
     for column in ["production_value", "expected_value", "bad_deviation", "test_standard_error", "p_value", "q_value",
                    "detectable_deviation"]:
-        a = pd.to_numeric(both[f"{column}_duck"], errors="coerce").to_numpy(dtype=float)
-        b = pd.to_numeric(both[f"{column}_pg"], errors="coerce").to_numpy(dtype=float)
-        assert (np.isnan(a) == np.isnan(b)).all(), column
-        ok = ~np.isnan(a)
-        np.testing.assert_allclose(b[ok], a[ok], rtol=1e-9, atol=1e-12, err_msg=column)
+        assert_numbers_agree(both[f"{column}_duck"], both[f"{column}_pg"], column)
 
 
 def test_gates_quarantine_and_accounting_agree_with_duckdb(integration_postgres, integration_duckdb):

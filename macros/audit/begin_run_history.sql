@@ -48,11 +48,11 @@
     {%- for name in ([] if as_post_hook else corridor._corridor_audit_tables()) -%}
         {%- set audit = corridor._corridor_node_relation(name) -%}
         {%- if audit is not none -%}
-            {%- do run_query('delete from ' ~ audit ~ ' where invocation_id in (' ~ unfinished ~ ')') -%}
+            {%- do corridor.delete_rows(audit, 'invocation_id in (' ~ unfinished ~ ')') -%}
         {%- endif -%}
     {%- endfor -%}
     {%- if killed | length > 0 -%}
-        {%- do run_query("update " ~ history ~ " set run_status = 'interrupted' where run_status = 'running' and invocation_id <> " ~ s(invocation_id)) -%}
+        {%- do corridor.update_rows(history, {'run_status': "'interrupted'"}, "run_status = 'running' and invocation_id <> " ~ s(invocation_id)) -%}
         {{ log("corridor: earlier invocation(s) " ~ (killed | join(', ')) ~ " did not finish (killed?): marked 'interrupted' in " ~ history ~ ", their partial audit rows removed.", info=true) }}
     {%- endif -%}
     {%- if run_query('select count(*) from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)).columns[0].values()[0] | int > 0 -%}

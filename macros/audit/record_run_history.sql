@@ -98,15 +98,10 @@
         'started_at': 'cast(' ~ s(started_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
         'finished_at': 'cast(' ~ s(finished_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
     } -%}
-    {%- set assignments = [] -%}
-    {%- for column, value in run_row.items() -%}
-        {%- do assignments.append(column ~ ' = ' ~ value) -%}
-    {%- endfor -%}
-    {%- set settle_history = 'update ' ~ history ~ ' set ' ~ (assignments | join(', ')) ~ ' where invocation_id = ' ~ s(invocation_id) -%}
     {%- set insert_history = 'insert into ' ~ history ~ ' (invocation_id, ' ~ (run_row.keys() | join(', ')) ~ ') select ' ~ s(invocation_id) ~ ', ' ~ (run_row.values() | join(', ')) -%}
 
     {%- do corridor._corridor_test_pause('hook_start') -%}
-    {%- do run_query('delete from ' ~ model_history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+    {%- do corridor.delete_rows(model_history, 'invocation_id = ' ~ s(invocation_id)) -%}
     {%- for row in node_rows -%}
         {%- set insert_node -%}
             insert into {{ model_history }} (
@@ -131,7 +126,7 @@
     {%- set alerts = corridor._corridor_node_relation('corridor_alerts') -%}
     {%- set alerts_built = node_rows | selectattr('node_name', 'equalto', 'corridor_alerts') | selectattr('node_status', 'equalto', 'success') | list | length > 0 -%}
     {%- if alert_history is not none and alerts is not none and alerts_built -%}
-        {%- do run_query('delete from ' ~ alert_history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+        {%- do corridor.delete_rows(alert_history, 'invocation_id = ' ~ s(invocation_id)) -%}
         {%- set insert_alerts -%}
             insert into {{ alert_history }} (invocation_id, run_started_at, alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary)
             select
@@ -147,7 +142,7 @@
         A kill before this line leaves it 'running'; the next invocation marks it 'interrupted' and
         deletes the audit rows written above. -#}
     {%- if run_query('select count(*) from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)).columns[0].values()[0] | int > 0 -%}
-        {%- do run_query(settle_history) -%}
+        {%- do corridor.update_rows(history, run_row, 'invocation_id = ' ~ s(invocation_id)) -%}
     {%- else -%}
         {%- do run_query(insert_history) -%}
     {%- endif -%}
@@ -249,7 +244,7 @@
             {%- set source = corridor._corridor_node_relation(source_name) -%}
             {%- set history = corridor._corridor_node_relation(history_name) -%}
             {%- if source is not none and history is not none -%}
-                {%- do run_query('delete from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)) -%}
+                {%- do corridor.delete_rows(history, 'invocation_id = ' ~ s(invocation_id)) -%}
                 {%- do run_query('insert into ' ~ history ~ ' (invocation_id, ' ~ columns ~ ', recorded_at) select ' ~ s(invocation_id) ~ ', ' ~ columns ~ ', ' ~ recorded_at ~ ' from ' ~ source) -%}
             {%- endif -%}
         {%- endif -%}

@@ -61,5 +61,11 @@
         {{ return('') }}
     {%- endif -%}
     {%- set condition = corridor.lookback_condition(time_column, stale_versions) -%}
-    {{ return('delete from ' ~ this ~ ' where ' ~ (condition if condition is not none else '1 = 1')) }}
+    {%- set condition = condition if condition is not none else '1 = 1' -%}
+    {%- if target.type == 'spark' -%}
+        {#- run now, through the engine's delete (corridor.delete_rows: Spark on parquet has no DELETE) -#}
+        {%- do corridor.delete_rows(this, condition) -%}
+        {{ return('') }}
+    {%- endif -%}
+    {{ return('delete from ' ~ this ~ ' where ' ~ condition) }}
 {% endmacro %}

@@ -61,7 +61,7 @@
 {%- endmacro %}
 
 {% macro spark__pseudonym_key_hint() -%}
-    {{ return("Set the Spark conf corridor.pseudonym_key (e.g. in the session's server_side_parameters).") }}
+    {{ return("Set the Spark conf spark.corridor.pseudonym_key (e.g. spark-submit --conf spark.corridor.pseudonym_key=<secret>, PYSPARK_SUBMIT_ARGS for a local session, or the Spark config of the cluster).") }}
 {%- endmacro %}
 
 {% macro default__key_characters(column) -%}

@@ -20,7 +20,17 @@
 {%- endmacro %}
 
 {% macro default__exact_sum_parts(expr, decimals) -%}
-    {%- set high = 'trunc((' ~ expr ~ ') / 1e16)' -%}
+    {{ return(corridor._exact_sum_parts(expr, decimals, 'trunc((' ~ expr ~ ') / 1e16)')) }}
+{%- endmacro %}
+
+{#- Spark's trunc() truncates dates only: v - v % 1 (% keeps the sign of v, and is exact on doubles) -#}
+{% macro spark__exact_sum_parts(expr, decimals) -%}
+    {%- set v = '((' ~ expr ~ ') / 1e16)' -%}
+    {{ return(corridor._exact_sum_parts(expr, decimals, '(' ~ v ~ ' - ' ~ v ~ ' % 1)')) }}
+{%- endmacro %}
+
+{#- the two sums, given the engine's expression of high = trunc(x / 1e16) -#}
+{% macro _exact_sum_parts(expr, decimals, high) -%}
     {%- set is_large = 'abs(' ~ expr ~ ') >= 1e16' -%}
     {{ return([
         'sum(case when ' ~ is_large ~ ' then cast(' ~ high ~ ' as decimal(38, 0)) end)',

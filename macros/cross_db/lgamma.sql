@@ -1,6 +1,6 @@
 {#
     corridor.lgamma(x): the natural log of the gamma function for x > 0.
-    DuckDB and Spark have it built in; elsewhere (PostgreSQL before 18) it is
+    DuckDB has it built in; elsewhere (PostgreSQL before 18, Spark) it is
     Stirling's series with the argument shifted to at least 10 (absolute
     error below 1e-13).
 #}
@@ -21,6 +21,7 @@
     lgamma({{ x }})
 {%- endmacro %}
 
+{#- Spark SQL has no lgamma (checked on Spark 4.0): the series, as on PostgreSQL -#}
 {% macro spark__lgamma(x) -%}
-    lgamma({{ x }})
+    {{ corridor.default__lgamma(x) }}
 {%- endmacro %}

@@ -29,6 +29,18 @@
 {%- endmacro %}
 
 
+{#- Spark's cast reads offsets ('+02:00', 'Z') and zone names after the time itself and converts to the
+    session time zone (corridor's Spark profile sets spark.sql.session.timeZone UTC); unparseable text is null. -#}
+{% macro spark__parse_timestamp(expr, source_type=none) -%}
+    {%- set t = (source_type or '') | lower -%}
+    {%- if t.startswith('timestamp') or t == 'date' -%}
+        cast({{ expr }} as timestamp)
+    {%- else -%}
+        try_cast(trim(cast({{ expr }} as string)) as timestamp)
+    {%- endif -%}
+{%- endmacro %}
+
+
 {#- corridor.regex_match(expr, pattern): true when the text matches the (POSIX / RE2 common subset) pattern. -#}
 {% macro regex_match(expr, pattern) -%}
     {{ return(adapter.dispatch('regex_match', 'corridor')(expr, pattern)) }}

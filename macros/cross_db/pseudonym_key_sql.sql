@@ -7,8 +7,9 @@
     - PostgreSQL: the setting corridor.pseudonym_key (e.g. `alter role <dbt
       user> set corridor.pseudonym_key = '<secret>'`, or
       PGOPTIONS='-c corridor.pseudonym_key=<secret>');
-    - Spark: the Spark conf corridor.pseudonym_key through `${...}`
-      substitution (documented limitation: Spark substitutes it into the
+    - Spark: the Spark conf spark.corridor.pseudonym_key through `${...}`
+      substitution (a spark.* key, so spark-submit --conf, PYSPARK_SUBMIT_ARGS
+      and cluster configs accept it) (documented limitation: Spark substitutes it into the
       statement text it logs).
     Null when unset. When the production events come from the demo seeds, a
     missing key falls back to the public demo key.
@@ -30,5 +31,6 @@
 {%- endmacro %}
 
 {% macro spark__pseudonym_key_sql() -%}
-    {{ return("nullif('${corridor.pseudonym_key}', '${' || 'corridor.pseudonym_key}')") }}
+    {#- Spark substitutes an unset conf as '' (and leaves the text as is when substitution is off) -#}
+    {{ return("nullif(nullif('${spark.corridor.pseudonym_key}', '${' || 'spark.corridor.pseudonym_key}'), '')") }}
 {%- endmacro %}

@@ -2,7 +2,7 @@
     config(
         materialized='incremental',
         unique_key=['invocation_id', 'input_name', 'column_name'],
-        incremental_strategy=('merge' if target.type == 'spark' else 'delete+insert'),
+        incremental_strategy=('append' if target.type == 'spark' else 'delete+insert'),
         on_schema_change='append_new_columns',
     )
 }}

@@ -1,0 +1,160 @@
+"""corridor on Apache Spark: the integration project builds on a local Spark session (dbt-spark's session method,
+from the venv `make venv-spark` creates; the test session starts everything) and every public table equals the
+DuckDB build of the same inputs, row for row; the history survives --full-refresh and a second build gives the
+same results. Spark tables are parquet files under a private warehouse, read back here with DuckDB."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import query
+from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
+from engine_compare import PUBLIC_TABLES, assert_tables_agree, warned_tests
+
+pytestmark = [pytest.mark.dbt, pytest.mark.slow, pytest.mark.spark]
+
+SPARK_VENV = Path(os.environ.get("CORRIDOR_SPARK_VENV", REPO_ROOT / ".venv-spark"))
+SCHEMA = "corridor_it"
+# A key the Spark session holds as its conf spark.corridor.pseudonym_key (docs/engines.md); the DuckDB build's
+# key, so the pseudonyms (and everything keyed on them) agree.
+KEY = "corridor-test-key"
+# The whole build does not finish on Spark yet: Spark's optimizer inlines every deterministic CTE (InlineCTE), and
+# the Halley steps of corridor.beta_quantile_query reference the previous step three times each (3^10 copies), so
+# int_corridor__bayesian_checks / int_corridor__exact_intervals run for longer than this test's budget
+# (docs/engines.md, "Spark: what is left"). Expected to fail until a spark__ body of the beta quadrature lands; run
+# it anyway with CORRIDOR_SPARK_FULL=1.
+WHOLE_BUILD_BLOCKED = pytest.mark.xfail(
+    os.environ.get("CORRIDOR_SPARK_FULL") != "1",
+    run=False,
+    reason="beta quadrature does not finish on Spark (InlineCTE; docs/engines.md); CORRIDOR_SPARK_FULL=1 runs it",
+)
+HISTORY = ["corridor_run_history", "corridor_run_model_history", "corridor_input_accounting",
+           "corridor_input_schema_history", "corridor_alert_history", "corridor_metric_observation_history"]
+
+
+def _plain(output: str) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", output)
+
+
+class SparkProject:
+    """The integration project on a local Spark session with a private warehouse and metastore."""
+
+    def __init__(self, work: Path):
+        self.work = work
+        self.warehouse = work / "warehouse"
+        self.env = {
+            **os.environ,
+            "DBT_PROFILES_DIR": str(INTEGRATION_DIR),
+            "DBT_TARGET_PATH": str(work / "target"),
+            "DBT_LOG_PATH": str(work / "logs"),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+            "SPARK_LOCAL_IP": "127.0.0.1",
+            "CORRIDOR_SPARK_WAREHOUSE": str(self.warehouse),
+            "CORRIDOR_SPARK_METASTORE": str(work / "metastore"),
+            "CORRIDOR_PSEUDONYM_KEY": KEY,
+            "PYSPARK_SUBMIT_ARGS": f"--conf spark.corridor.pseudonym_key={KEY} --driver-memory 2g pyspark-shell",
+        }
+
+    def dbt(self, *args: str) -> str:
+        done = subprocess.run(
+            [str(SPARK_VENV / "bin" / "dbt"), *args, "--target", "spark"],
+            cwd=INTEGRATION_DIR, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            timeout=1500,
+        )
+        output = _plain(done.stdout)
+        assert done.returncode == 0, f"dbt {' '.join(args)} on Spark failed:\n{output[-6000:]}"
+        return output
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table as Spark wrote it: its parquet files (partition directories read as columns)."""
+        files = self.warehouse / f"{SCHEMA}.db" / name
+        assert files.is_dir(), f"no Spark table {name} under {files.parent}"
+        con = duckdb.connect()
+        try:
+            return con.execute(
+                "select * from read_parquet(?, hive_partitioning = true, union_by_name = true)",
+                [str(files / "**" / "*.parquet")],
+            ).df()
+        finally:
+            con.close()
+
+
+@pytest.fixture(scope="module")
+def integration_spark(tmp_path_factory):
+    if not (SPARK_VENV / "bin" / "dbt").exists():
+        pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
+    spark = SparkProject(tmp_path_factory.mktemp("it_spark"))
+    spark.dbt("deps")
+    first = spark.dbt("build")
+    tables = {name: spark.table(name) for name in PUBLIC_TABLES}
+    histories = {name: spark.table(name) for name in HISTORY}
+    second = spark.dbt("build", "--full-refresh")
+    return {"spark": spark, "first": first, "second": second, "tables": tables, "histories": histories}
+
+
+def test_cross_db_macros_on_spark(tmp_path):
+    """Every cross-db macro's test model (models/cross_db) against its expected seed, on Spark: the generic test
+    matches_expected passes for each (the same models pass on DuckDB and PostgreSQL in their builds)."""
+    if not (SPARK_VENV / "bin" / "dbt").exists():
+        pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
+    spark = SparkProject(tmp_path)
+    spark.dbt("deps")
+    output = spark.dbt("build", "--select", "path:models/cross_db", "path:seeds/cross_db")
+    passed = set(re.findall(r"\d+ of \d+ PASS (matches_expected_test_\S+)", output))
+    models = {p.stem for p in (INTEGRATION_DIR / "models" / "cross_db").glob("test_*.sql")}
+    assert len(models) >= 11
+    for model in models:
+        assert any(name.startswith(f"matches_expected_{model}_") for name in passed), f"{model} did not pass on Spark"
+    assert "ERROR=0" in output and "FAIL" not in output
+
+
+@WHOLE_BUILD_BLOCKED
+def test_integration_project_builds_and_its_tests_pass_on_spark(integration_spark, integration_duckdb):
+    for output in (integration_spark["first"], integration_spark["second"]):
+        assert "assert_production_metrics_match_reference" in output and "ERROR=0" in output, output[-3000:]
+    # the same warnings as on DuckDB (the contract's unique-event-id test, corridor's quarantine check)
+    assert warned_tests(integration_spark["first"]) == warned_tests(integration_duckdb["build_output"])
+
+
+@WHOLE_BUILD_BLOCKED
+@pytest.mark.parametrize("table", sorted(PUBLIC_TABLES))
+def test_spark_and_duckdb_agree_row_for_row(integration_spark, integration_duckdb, table):
+    keys, ignore = PUBLIC_TABLES[table]
+    duck = query(integration_duckdb["path"], f"select * from {table}")
+    spark = integration_spark["tables"][table]
+    if table == "corridor_quality_gates":
+        # freshness is measured against the clock of each build
+        duck, spark = (t[t["check_name"] != "freshness_hours"] for t in (duck, spark))
+    assert_tables_agree(duck, spark, table, keys=keys, ignore=ignore)
+    if table == "corridor_metric_observations":
+        assert len(duck) > 20_000
+
+
+@WHOLE_BUILD_BLOCKED
+def test_history_survives_full_refresh_and_builds_repeat_on_spark(integration_spark):
+    spark, before = integration_spark["spark"], integration_spark["histories"]
+    after = {name: spark.table(name) for name in HISTORY}
+    runs = after["corridor_run_history"]
+    # both builds recorded, settled (one row each, no 'running' left), on the spark target
+    assert len(runs) == 2 and runs["invocation_id"].is_unique
+    assert set(runs["run_status"]) == {"success"}
+    assert set(runs["target_type"]) == {"spark"}
+    for name in HISTORY:
+        old = before[name]
+        assert len(after[name]) >= len(old) > 0, name
+        # the first build's rows are all still there
+        kept = after[name][after[name]["invocation_id"].isin(old["invocation_id"])]
+        assert len(kept) == len(old), name
+    # the second (full-refresh) build gives the same public tables as the first
+    for table, (keys, ignore) in PUBLIC_TABLES.items():
+        again = spark.table(table)
+        first = integration_spark["tables"][table]
+        if table == "corridor_quality_gates":
+            first, again = (t[t["check_name"] != "freshness_hours"] for t in (first, again))
+        assert_tables_agree(first, again, table, keys=keys, ignore=ignore, rtol=0)

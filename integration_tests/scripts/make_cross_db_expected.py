@@ -1,0 +1,72 @@
+"""Writes seeds/cross_db/expected_<macro>.csv: the answers of the cross-db macro tests (models/cross_db/), computed
+here in Python independently of any SQL engine (math, numpy, hashlib, fractions). Run from the repository root:
+`.venv/bin/python integration_tests/scripts/make_cross_db_expected.py`; the CSVs are committed."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+from datetime import datetime, timezone
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+
+OUT = Path(__file__).resolve().parents[1] / "seeds" / "cross_db"
+KEY = "corridor-test-key"  # the test sessions' pseudonymization key (conftest.py, test_spark.py)
+
+
+def epoch(text: str) -> float:
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
+
+
+def write(name: str, header: list[str], rows: list[list]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / f"expected_{name}.csv", "w", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else (repr(v) if isinstance(v, float) else v) for v in row])
+
+
+def main() -> None:
+    write("lgamma", ["case_id", "lgamma_x"],
+          [[i, math.lgamma(x)] for i, x in enumerate([0.5, 1, 2.5, 10, 123.456, 1e6], start=1)])
+    write("epoch_seconds", ["case_id", "epoch_seconds"], [
+        [1, epoch("2026-03-01 10:00:00")],
+        [2, epoch("2026-03-01 08:00:00")],
+        [3, epoch("2026-03-01 10:00:00")],
+        [4, epoch("2026-03-01 10:00:00") + 0.25],
+        [5, 0.0],
+        [6, None],
+    ])
+    write("try_cast", ["case_id", "as_double"], [[1, 1.5], [2, None], [3, -2000.0], [4, None]])
+    exact = Fraction(10**17) + Fraction(1, 2) + Fraction(13, 4) - Fraction(15 * 10**15)
+    small = Fraction("0.1") + Fraction("0.2") + Fraction("0.3")  # each rounded to 12 decimals first: exact here
+    write("exact_sum", ["case_id", "exact_total", "small_sum"],
+          [[1, float(exact), None], [2, float(small), float(small)]])
+    write("is_non_finite", ["case_id", "is_non_finite"],
+          [[1, "true"], [2, "true"], [3, "true"], [4, "false"], [5, None]])
+    groups = {1: [1, 2, 3, 4], 2: [5], 3: [10, 1, 3]}
+    write("percentiles", ["case_id", "median_x", "p10", "p95"], [
+        [k, float(np.median(v)), float(np.quantile(v, 0.1)), float(np.quantile(v, 0.95))] for k, v in groups.items()
+    ])
+    write("bitwise", ["case_id", "xor_ab", "hash32_txt"], [
+        [i, a ^ b, int(hashlib.md5(t.encode()).hexdigest()[:8], 16)]
+        for i, (a, b, t) in enumerate([(12, 10, "abc"), (0, 4294967295, "corridor"), (255, 255, "")], start=1)
+    ])
+    write("integer_series", ["case_id", "n_values", "sum_values", "min_value", "max_value"], [[1, 5, 25, 3, 7]])
+    # 2026-03-04 is a Wednesday: ISO week from Monday 2026-03-02
+    write("window_start", ["case_id", "hour_start", "day_start", "week_start", "month_start"], [
+        [1, epoch("2026-03-04 10:00:00"), epoch("2026-03-04 00:00:00"), epoch("2026-03-02 00:00:00"),
+         epoch("2026-03-01 00:00:00")],
+    ])
+    write("sql_string", ["case_id", "quoted"], [[1, "O'Brien\\x; drop table t; --"]])
+    k = hashlib.md5(f"corridor-pseudonym-v1:{KEY}".encode()).hexdigest()
+    write("keyed_hash", ["case_id", "pseudonym"],
+          [[1, hashlib.sha256(f"{k}:customer-42".encode()).hexdigest()], [2, None]])
+
+
+if __name__ == "__main__":
+    main()
