@@ -77,7 +77,7 @@ test: venv venv-dbt1.10 venv-spark browser $(DEMO_EVENTS)
 
 lint: venv
 	$(BIN)/ruff check python integration_tests/pytest setup.py
-	$(BIN)/sqlfluff lint models analyses
+	$(BIN)/sqlfluff lint --processes 2 models analyses
 
 bench: venv
 	$(BIN)/python -m corridor.bench --events $(EVENTS)
