@@ -79,7 +79,6 @@
                 'severity': 'severity',
                 'rule_version': 'rule_version',
                 'valid_from': 'valid_from',
-                'feature': 'feature',
             },
             'reference_features': {
                 'model_id': 'model_id',
