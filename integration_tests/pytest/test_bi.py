@@ -95,7 +95,9 @@ def test_exposures_declare_the_report_and_each_example_query(docs):
     }
     assert exposures["corridor_validation_report"]["type"] == "application"
     # the report's exposure lists every table the report reads
-    report_source = (REPO_ROOT / "python" / "corridor" / "report.py").read_text()
+    report_source = "".join(
+        (REPO_ROOT / "python" / "corridor" / name).read_text() for name in ("report.py", "report_decisions.py")
+    )
     models = {n["name"]: uid for uid, n in _corridor_models(manifest).items()}
     read_by_report = {uid for name, uid in models.items() if f"{name}" in report_source}
     assert read_by_report == set(exposures["corridor_validation_report"]["depends_on"]["nodes"])
@@ -172,12 +174,14 @@ def test_open_alerts_by_severity(docs, demo_build):
     assert set(got_indexed.index) == set(expected.index)
     for column in ["open_alerts", "rules", "owners"]:
         assert (got_indexed.loc[expected.index, column].astype(int) == expected[column]).all(), column
-    # the demo: R007 and R013 (high -> error) open, R005 (medium -> warn) open; errors first
+    # the demo: R007, R013 and the drift rule R014 on two versions (high -> error) open; R005 and the drift
+    # rule R015 on two versions (medium -> warn) open; errors first
     assert got[["severity", "dbt_severity", "open_alerts"]].values.tolist() == [
-        ["high", "error", 2],
-        ["medium", "warn", 1],
+        ["high", "error", 4],
+        ["medium", "warn", 3],
     ]
-    assert int(got.set_index("severity").loc["high", "alerts_with_failed_data_gates"]) == 1  # R013 spans 10-19
+    # R013 and R014 (v2) span the blocked day 10-19
+    assert int(got.set_index("severity").loc["high", "alerts_with_failed_data_gates"]) == 2
 
 
 def test_widening_intervals(docs, demo_build):
@@ -250,7 +254,7 @@ def test_published_file_opens_read_only_in_the_duckdb_1x_cli(demo_build, tmp_pat
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["closed,4", "open,3"]
+    assert proc.stdout.split() == ["closed,5", "open,7"]
 
     # a build file in DuckDB 2.0's default format: the 1.x CLI cannot open it, its published copy it can
     native = tmp_path / "native" / "corridor.duckdb"
@@ -273,7 +277,7 @@ def test_published_file_opens_read_only_in_the_duckdb_1x_cli(demo_build, tmp_pat
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["7"]
+    assert proc.stdout.split() == ["12"]
 
 
 def test_published_copy_holds_every_table_of_the_build(demo_build):
@@ -388,7 +392,7 @@ def test_a_failed_publish_leaves_the_previous_copy_whole(demo_build, tmp_path, m
         publish_mod.publish(build_file, published)
     assert (published.stat().st_ino, published.stat().st_size) == (inode, size)
     assert not list(published.parent.glob(".*.tmp"))
-    assert query(published, "select count(*) as n from corridor_alerts")["n"][0] == 7
+    assert query(published, "select count(*) as n from corridor_alerts")["n"][0] == 12
 
 
 def test_publish_errors_are_actionable(tmp_path):

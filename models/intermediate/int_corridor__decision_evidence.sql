@@ -1,8 +1,9 @@
 {#-
     The evidence behind corridor_model_decisions: the checks of the deciding
     rules (severity in corridor_decision_severities) of every model version,
-    as seen at each decision point (cutoff); drift rules (comparison_kind
-    drift) never decide a version, their alerts go to the feature's owner: the version's own last window
+    as seen at each decision point (cutoff) (drift rules, comparison_kind
+    drift, never decide a version: their alerts go to the feature's owner):
+    the version's own last window
     (the decision of this run), the first window of every later version of
     the same model, and the end of every day it served (its decision
     timeline, which names the version to roll back to: the last promoted). One row per cutoff × rule ×
