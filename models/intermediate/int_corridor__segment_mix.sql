@@ -112,7 +112,8 @@ offline_mean as (
 
     select
         *,
-        sum(offline_share * offline_value) over (partition by {{ group_keys | join(', ') }}) as offline_weighted_value
+        {#- an exact window sum: the same bits on every build (corridor.exact_decimal_sum) #}
+        cast({{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }}) as {{ corridor.type_double() }}) as offline_weighted_value
 
     from weighted
 

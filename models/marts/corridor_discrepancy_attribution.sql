@@ -41,18 +41,19 @@ dimension_totals as (
 
     select
         {{ group_keys | join(',\n        ') }},
-        sum(rate_term) as rate_effect,
-        sqrt(sum(rate_term_se * rate_term_se)) as rate_effect_se,
-        sum(mix_term) as mix_effect,
+        {#- exact sums: the same bits on every build, whatever order the engine adds in (corridor.exact_sum) #}
+        {{ corridor.exact_sum('rate_term', 15) }} as rate_effect,
+        sqrt({{ corridor.exact_sum('rate_term_se * rate_term_se', 18) }}) as rate_effect_se,
+        {{ corridor.exact_sum('mix_term', 15) }} as mix_effect,
         {#- multinomial variance of both mixes plus the estimates' own error, as one sum (docs/decisions.md) -#}
         {#- greatest(0, ...): the multinomial term is a variance, never below 0 but for rounding -#}
         sqrt(
-            greatest(sum(production_mix_square) - sum(production_mix_moment) * sum(production_mix_moment), 0)
+            greatest({{ corridor.exact_sum('production_mix_square', 18) }} - {{ corridor.exact_sum('production_mix_moment', 15) }} * {{ corridor.exact_sum('production_mix_moment', 15) }}, 0)
             / nullif(max(production_total), 0)
-            + sum(offline_mix_square) / nullif(max(offline_total), 0)
-            + sum(mix_estimate_variance)
+            + {{ corridor.exact_sum('offline_mix_square', 18) }} / nullif(max(offline_total), 0)
+            + {{ corridor.exact_sum('mix_estimate_variance', 18) }}
         ) as mix_effect_se,
-        sum(case when offline_value is null then production_share else 0 end) as uncovered_production_share,
+        {{ corridor.exact_sum('case when offline_value is null then production_share else 0 end', 15) }} as uncovered_production_share,
         max(offline_weighted_value) as offline_weighted_value
 
     from segment_mix
