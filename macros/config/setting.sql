@@ -108,6 +108,17 @@
         {%- if value is not boolean -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be true or false; got " ~ value) }}
         {%- endif -%}
+    {%- elif name == 'corridor_decision_severities' and var('corridor_decision_severities', none) is none -%}
+        {#- not set: the default severities the project's corridor_severity_levels knows, else those mapped to error -#}
+        {%- set known = var('corridor_severity_levels', defaults['corridor_severity_levels']) -%}
+        {%- set kept = [] -%}
+        {%- for severity in value if known is mapping and severity in known -%}
+            {%- do kept.append(severity) -%}
+        {%- endfor -%}
+        {%- for severity, level in (known.items() if known is mapping else []) if kept | length == 0 and level == 'error' -%}
+            {%- do kept.append(severity) -%}
+        {%- endfor -%}
+        {%- set value = kept if kept | length > 0 else value -%}
     {%- elif name == 'corridor_decision_severities' -%}
         {%- set known = var('corridor_severity_levels', defaults['corridor_severity_levels']) -%}
         {%- if value is string or value is mapping or value is not iterable or value | length == 0 -%}
