@@ -202,7 +202,19 @@ class CorridorSQL:
             self._materialize(con, name)
         return con
 
+    @staticmethod
+    def _all_checks(con) -> None:
+        """int_corridor__checks unions the metric checks with the drift rules' checks; the simulations judge
+        metric rules only, so it is the metric checks themselves."""
+        con.execute("create or replace view int_corridor__checks as select * from int_corridor__validation_checks")
+        # the alerts' attribution line needs offline segment sample sizes, which the simulations do not carry
+        con.execute(
+            "create table if not exists int_corridor__alert_attribution"
+            " (alert_id varchar, attribution_diagnostic varchar)"
+        )
+
     def results(self, con, alerts: bool = False) -> pd.DataFrame:
+        self._all_checks(con)
         self._materialize(con, "corridor_validation_results")
         if alerts:
             for name in ["int_corridor__alert_episodes", "int_corridor__alert_diagnostics", "corridor_alerts"]:
@@ -238,6 +250,7 @@ class CorridorSQL:
                     "create or replace view int_corridor__validation_checks as select * from all_checks "
                     f"where {family_column} = '{fam}'"
                 )
+                self._all_checks(con)
                 for name in [
                     "corridor_validation_results",
                     "int_corridor__alert_episodes",
