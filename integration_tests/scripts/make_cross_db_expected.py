@@ -9,8 +9,8 @@ import hashlib
 import json
 import math
 from collections import Counter
-from decimal import ROUND_HALF_UP, Decimal
 from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -47,8 +47,8 @@ def main() -> None:
     write("try_cast", ["case_id", "as_double"], [[1, 1.5], [2, None], [3, -2000.0], [4, None]])
     exact = Fraction(10**17) + Fraction(1, 2) + Fraction(13, 4) - Fraction(15 * 10**15)
     small = Fraction("0.1") + Fraction("0.2") + Fraction("0.3")  # each rounded to 12 decimals first: exact here
-    write("exact_sum", ["case_id", "exact_total", "small_sum"],
-          [[1, float(exact), None], [2, float(small), float(small)]])
+    write("exact_sum", ["case_id", "exact_total", "small_sum", "decimal_sum"],
+          [[1, float(exact), None, None], [2, float(small), float(small), float(small)]])
     write("is_non_finite", ["case_id", "is_non_finite"],
           [[1, "true"], [2, "true"], [3, "true"], [4, "false"], [5, None]])
     groups = {1: [1, 2, 3, 4], 2: [5], 3: [10, 1, 3]}
@@ -61,9 +61,11 @@ def main() -> None:
     ])
     write("integer_series", ["case_id", "n_values", "sum_values", "min_value", "max_value"], [[1, 5, 25, 3, 7]])
     # 2026-03-04 is a Wednesday: ISO week from Monday 2026-03-02
-    write("window_start", ["case_id", "hour_start", "day_start", "week_start", "month_start"], [
+    write("window_start", ["case_id", "hour_start", "day_start", "week_start", "month_start", "hour_end", "week_end",
+                           "month_end", "grain_hours_hour_day", "grain_hours_week_month"], [
         [1, epoch("2026-03-04 10:00:00"), epoch("2026-03-04 00:00:00"), epoch("2026-03-02 00:00:00"),
-         epoch("2026-03-01 00:00:00")],
+         epoch("2026-03-01 00:00:00"), epoch("2026-03-04 11:00:00"), epoch("2026-03-09 00:00:00"),
+         epoch("2026-04-01 00:00:00"), 1 + 24 * 1000, 168 + 720 * 1000],
     ])
     write("sql_string", ["case_id", "quoted"], [[1, "O'Brien\\x; drop table t; --"]])
     k = hashlib.md5(f"corridor-pseudonym-v1:{KEY}".encode()).hexdigest()
@@ -89,7 +91,7 @@ def main() -> None:
     numbers = [1.5, 1234567, 9999.6, 0, -0.000012345678, 100, 0.123456, -98765.4, 0.00012341, 12, None, 3.14159e20,
                2.5e-9]
     write("format_number", ["case_id", "formatted"],
-          [[i, "n/a" if x is None else "%.4g" % x] for i, x in enumerate(numbers, start=1)])
+          [[i, "n/a" if x is None else f"{x:.4g}"] for i, x in enumerate(numbers, start=1)])
 
     def places(x: float | None, n: int) -> str:
         if x is None:
