@@ -112,7 +112,7 @@ def main() -> None:
         counts = Counter(key)
         return -sum(n * math.log(n / len(key)) for n in counts.values()) / math.log(2.0)
 
-    keys = ["aaaaaaaaaaaaaaaaaaaa", "abcdefgh", KEY, "a1b2a1b2a1b2a1b2"]
+    keys = ["aaaaaaaaaaaaaaaaaaaa", "abcdefgh", "corridor-sample-key", "a1b2a1b2a1b2a1b2"]
     write("check_pseudonym_key", ["case_id", "n_chars", "n_distinct", "entropy_bits"],
           [[i, len(k), len(set(k)), entropy_bits(k)] for i, k in enumerate(keys, start=1)])
     write("reference_time", ["case_id", "seconds_apart", "seconds_from_run_start"], [[1, 0, 0]])

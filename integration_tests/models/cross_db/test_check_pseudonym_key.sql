@@ -6,7 +6,7 @@
 with keys as (
     select 1 as case_id, 'aaaaaaaaaaaaaaaaaaaa' as k
     union all select 2, 'abcdefgh'
-    union all select 3, 'corridor-test-key'
+    union all select 3, 'corridor-sample-key'
     union all select 4, 'a1b2a1b2a1b2a1b2'
 ),
 
