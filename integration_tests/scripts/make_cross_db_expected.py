@@ -62,10 +62,10 @@ def main() -> None:
     write("integer_series", ["case_id", "n_values", "sum_values", "min_value", "max_value"], [[1, 5, 25, 3, 7]])
     # 2026-03-04 is a Wednesday: ISO week from Monday 2026-03-02
     write("window_start", ["case_id", "hour_start", "day_start", "week_start", "month_start", "hour_end", "week_end",
-                           "month_end", "grain_hours_hour_day", "grain_hours_week_month"], [
+                           "month_end", "hour_plus_2", "grain_hours_hour_day", "grain_hours_week_month"], [
         [1, epoch("2026-03-04 10:00:00"), epoch("2026-03-04 00:00:00"), epoch("2026-03-02 00:00:00"),
          epoch("2026-03-01 00:00:00"), epoch("2026-03-04 11:00:00"), epoch("2026-03-09 00:00:00"),
-         epoch("2026-04-01 00:00:00"), 1 + 24 * 1000, 168 + 720 * 1000],
+         epoch("2026-04-01 00:00:00"), epoch("2026-03-04 12:00:00"), 1 + 24 * 1000, 168 + 720 * 1000],
     ])
     write("sql_string", ["case_id", "quoted"], [[1, "O'Brien\\x; drop table t; --"]])
     k = hashlib.md5(f"corridor-pseudonym-v1:{KEY}".encode()).hexdigest()

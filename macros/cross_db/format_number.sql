@@ -32,12 +32,13 @@
     coalesce(printf('%.4g', cast({{ x }} as double)), 'n/a')
 {%- endmacro %}
 
-{#- Java's %g keeps trailing zeros ('1.500', '1.000e+04') and spells non-finite numbers its own way: both written as
-    C does. Java rounds the shortest decimal form of the double, C its exact binary value: they can differ on a tie. -#}
+{#- Java's %g keeps trailing zeros ('1.500', '1.000e+04'), spells non-finite numbers its own way and writes null
+    as 'null': all written as C does. Java rounds the shortest decimal form of the double, C its exact binary value: they can differ on a tie. -#}
 {% macro spark__format_number(x) -%}
     {%- set g = "format_string('%.4g', cast(" ~ x ~ " as double))" -%}
     coalesce(
         case
+            when cast({{ x }} as double) is null then null
             when isnan(cast({{ x }} as double)) then 'nan'
             when cast({{ x }} as double) = double('Infinity') then 'inf'
             when cast({{ x }} as double) = double('-Infinity') then '-inf'

@@ -14,6 +14,8 @@ windows as (
         {{ corridor.epoch_seconds(corridor.window_end('hour', corridor.window_start('hour', 'ts'))) }} as hour_end,
         {{ corridor.epoch_seconds(corridor.window_end('week', corridor.window_start('week', 'ts'))) }} as week_end,
         {{ corridor.epoch_seconds(corridor.window_end('month', corridor.window_start('month', 'ts'))) }} as month_end,
+        {#- an offset given as an expression (dbt-spark's dateadd multiplies it unparenthesized) -#}
+        {{ corridor.epoch_seconds(corridor.window_offset('hour', '1 + 1', corridor.window_start('hour', 'ts'))) }} as hour_plus_2,
         {{ corridor.grain_hours('hour') }} + {{ corridor.grain_hours('day') }} * 1000 as grain_hours_hour_day,
         {{ corridor.grain_hours('week') }} + {{ corridor.grain_hours('month') }} * 1000 as grain_hours_week_month
     from cases
