@@ -171,7 +171,6 @@ def test_incremental_run_reads_only_the_lookback(daily_runs):
         assert "window_start >= cast('" + start + "'" in sql, model
 
 
-
 @pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS)
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
