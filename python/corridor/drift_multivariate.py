@@ -254,3 +254,30 @@ def _window_row(common, calibration, version, grain, start, dimension, value, w,
         row["is_drifted"] = p_value <= alpha
         row["status"] = "drift" if row["is_drifted"] else "pass"
     return row
+
+
+_TIMESTAMPS = {"window_start", "reference_start", "reference_end"}
+_INTEGERS = {"n_sampled_rows", "n_days", "n_features", "n_encoded_columns", "n_components", "n_reference_rows",
+             "n_reference_chunks"}
+_BOOLEANS = {"in_reference_period", "is_drifted"}
+_FLOATS = {"reconstruction_error", "reference_error_mean", "reference_error_sd", "error_standard_error",
+           "threshold_upper", "z_score", "p_value", "alpha"}
+
+
+def typed_result(frame: pd.DataFrame) -> pd.DataFrame:
+    """The result with one concrete dtype per column (also when empty), so the table dbt writes has the same
+    column types whatever the data."""
+    out = {}
+    for column in RESULT_COLUMNS:
+        values = frame[column]
+        if column in _TIMESTAMPS:
+            out[column] = pd.to_datetime(values).astype("datetime64[us]")
+        elif column in _INTEGERS:
+            out[column] = values.astype("int64")
+        elif column in _BOOLEANS:
+            out[column] = values.astype(bool)
+        elif column in _FLOATS:
+            out[column] = pd.to_numeric(values).astype("float64")
+        else:
+            out[column] = values.astype(object).where(values.notna(), None).astype("string")
+    return pd.DataFrame(out, columns=RESULT_COLUMNS)
