@@ -46,7 +46,7 @@ matched as (
         on alerts.model_id = scores.model_id
         and alerts.segment_dimension = scores.segment_dimension
         and alerts.segment_value = scores.segment_value
-        and scores.window_start < alerts.last_seen_window_end
+        and alerts.last_seen_window_end > scores.window_start
     group by alerts.alert_id, scores.feature_name
 
 ),

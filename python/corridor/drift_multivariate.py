@@ -1,6 +1,6 @@
 """Multivariate feature drift: PCA reconstruction error fitted on a reference period, with a threshold calibrated
-from the spread over the reference's daily chunks (the kernel of models/intermediate/int_corridor__multivariate_drift.py;
-docs/drift.md#multivariate-drift).
+from the spread over the reference's daily chunks (the kernel of the Python model
+models/intermediate/int_corridor__multivariate_drift.py; docs/drift.md#multivariate-drift).
 
 Univariate measures miss a change in how features move together (two features whose correlation flips keep both
 marginals). The reference rows (every model version of a model in its first `reference_days` days of production:
@@ -100,17 +100,23 @@ class PCAModel:
     def fit(cls, z: np.ndarray, variance: float = 0.65) -> PCAModel:
         if not 0 < variance < 1:
             raise ValueError(f"variance must be in (0, 1); got {variance}")
+        # the principal axes from the p x p scatter matrix (the right singular vectors of the centred rows): one
+        # pass over the rows, cheaper than an SVD of the n x p matrix on a busy machine
         center = z.mean(axis=0)
-        _, singular, vt = np.linalg.svd(z - center, full_matrices=False)
-        explained = singular**2 / max(float((singular**2).sum()), 1e-300)
+        centred = z - center
+        eigenvalues, eigenvectors = np.linalg.eigh(centred.T @ centred)
+        order = np.argsort(eigenvalues)[::-1]
+        eigenvalues, eigenvectors = np.clip(eigenvalues[order], 0, None), eigenvectors[:, order]
+        explained = eigenvalues / max(float(eigenvalues.sum()), 1e-300)
         k = int(np.searchsorted(np.cumsum(explained), variance - 1e-12) + 1)
         k = max(1, min(k, z.shape[1] - 1))
-        return cls(vt[:k], center)
+        return cls(eigenvectors[:, :k].T.copy(), center)
 
     def errors(self, z: np.ndarray) -> np.ndarray:
+        """Distance of each row to its reconstruction: sqrt(|c|^2 - |c V'|^2), c the centred row (V orthonormal)."""
         centred = z - self.center
-        reconstructed = centred @ self.components.T @ self.components
-        return np.sqrt(((centred - reconstructed) ** 2).sum(axis=1))
+        projected = centred @ self.components.T
+        return np.sqrt(np.clip((centred**2).sum(axis=1) - (projected**2).sum(axis=1), 0, None))
 
 
 @dataclass
