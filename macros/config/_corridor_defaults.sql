@@ -197,6 +197,12 @@
         'corridor_label_free_draws': 400,
         'corridor_label_free_max_psi': 0.1,
         'corridor_label_free_min_label_maturity': 0.9,
+        'corridor_multivariate_drift': true,
+        'corridor_multivariate_rows_per_day': 2000,
+        'corridor_multivariate_reference_days': 7,
+        'corridor_multivariate_alpha': 0.01,
+        'corridor_multivariate_variance': 0.65,
+        'corridor_multivariate_min_rows': 100,
     }) }}
 {% endmacro %}
 

@@ -71,6 +71,12 @@
         'corridor_feature_bins': 'Quantile bins of the reference distribution each numeric feature is binned into for corridor_feature_drift (docs/drift.md).',
         'corridor_feature_drift_grains': 'Window grains of corridor_feature_drift (drawn from corridor_window_grains).',
         'corridor_max_categories': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one bin (other).',
+        'corridor_multivariate_drift': 'Build corridor_multivariate_drift (PCA reconstruction error of the features together; DuckDB only, needs numpy, pandas and scipy in the dbt environment). Off: not built (docs/drift.md#multivariate-drift).',
+        'corridor_multivariate_rows_per_day': 'Multivariate drift: events sampled (by a hash of event_id) per model version and day, the bound on rows handed to Python: a window reads at most this many rows per day it spans.',
+        'corridor_multivariate_reference_days': 'Multivariate drift: the first days of each model in production (all versions) that form its reference period.',
+        'corridor_multivariate_alpha': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold calibrated from the reference days).',
+        'corridor_multivariate_variance': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
+        'corridor_multivariate_min_rows': 'Multivariate drift: sampled rows below which a window is insufficient_sample rather than judged.',
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
     }) }}
 {% endmacro %}

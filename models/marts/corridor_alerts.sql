@@ -25,6 +25,12 @@ attributions as (
 
 ),
 
+feature_drift as (
+
+    select * from {{ ref('int_corridor__alert_feature_drift') }}
+
+),
+
 final as (
 
     select
@@ -33,6 +39,7 @@ final as (
         diagnostics.data_gate_diagnostic,
         diagnostics.data_gates_failed,
         attributions.attribution_diagnostic,
+        feature_drift.drift_diagnostic,
         episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
         || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
         || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
@@ -43,13 +50,16 @@ final as (
         || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
         || '; ' || diagnostics.segment_diagnostic
         || '; ' || diagnostics.data_gate_diagnostic
-        || coalesce('; ' || attributions.attribution_diagnostic, '') as summary
+        || coalesce('; ' || attributions.attribution_diagnostic, '')
+        || coalesce('; ' || feature_drift.drift_diagnostic, '') as summary
 
     from episodes
     left join diagnostics
         on episodes.alert_id = diagnostics.alert_id
     left join attributions
         on episodes.alert_id = attributions.alert_id
+    left join feature_drift
+        on episodes.alert_id = feature_drift.alert_id
 
 )
 
