@@ -18,7 +18,7 @@
         ('missing_feature_name', "feature_name is null or feature_name = ''"),
         ('missing_feature_version', "feature_version is null or feature_version = ''"),
         ('unknown_estimate', "trim(estimate_id) <> '' and not has_estimate"),
-        ('unknown_feature_version', "feature_version <> '' and has_feature_versions and not has_version"),
+        ('unknown_feature_version', "feature_version <> '' and feature_name <> '' and has_feature_versions and not has_version"),
         ('conflicting_feature_version', 'versions_of_feature > 1'),
         ('duplicate_estimate_feature_version', 'copy_number > 1'),
     ]) }}

@@ -50,9 +50,11 @@ matched as (
         estimates.estimate_id is not null as has_estimate,
         versions_known.n_versions > 0 as has_feature_versions,
         versions.feature_version is not null as has_version,
+        {#- only rows naming a version can conflict (a row missing it is rejected for that alone) -#}
         case
-            when min(lineage.feature_version) over (partition by lineage.estimate_id, lineage.feature_name)
-                <> max(lineage.feature_version) over (partition by lineage.estimate_id, lineage.feature_name)
+            when lineage.feature_version <> ''
+                and min(case when lineage.feature_version <> '' then lineage.feature_version end) over (partition by lineage.estimate_id, lineage.feature_name)
+                <> max(case when lineage.feature_version <> '' then lineage.feature_version end) over (partition by lineage.estimate_id, lineage.feature_name)
                 then 2
             else 1
         end as versions_of_feature,

@@ -19,9 +19,11 @@ counted as (
 
     select
         *,
+        {#- only rows usable otherwise can conflict (a row missing its version or start is rejected for that alone) -#}
         case
-            when min(feature_version) over (partition by feature_name, valid_from)
-                <> max(feature_version) over (partition by feature_name, valid_from)
+            when valid_from is not null and feature_version <> ''
+                and min(case when feature_version <> '' then feature_version end) over (partition by feature_name, valid_from)
+                <> max(case when feature_version <> '' then feature_version end) over (partition by feature_name, valid_from)
                 then 2
             else 1
         end as versions_at_start,
