@@ -80,7 +80,7 @@ def _estimates() -> pd.DataFrame:
     }
     return pd.DataFrame(
         [
-            {**common, "estimate_id": "er-all", "metric": "error_rate", "expected_value": 0.02, "owner": "offline-eval"},
+            {**common, "estimate_id": "er-all", "metric": "error_rate", "expected_value": 0.02, "owner": "offline"},
             {**common, "estimate_id": "lat-all", "metric": "latency_mean", "expected_value": 59.5, "owner": None},
         ]
     )
@@ -158,7 +158,8 @@ def _build(tmp_path_factory, name: str, with_lineage: bool):
             "ln_estimate_lineage": _lineage(),
         },
     )
-    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("build", "--exclude", "resource_type:seed", vars=_vars(with_lineage))
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("build", "--exclude", "resource_type:seed", vars=_vars(with_lineage))
     return path
 
 
@@ -194,7 +195,7 @@ def test_the_stale_estimate_alert_goes_to_the_estimate_owner_and_closes_when_fre
     alerts = query(lineage, "select * from corridor_alerts where alert_kind = 'stale_estimate'")
     assert len(alerts) == 1
     alert = alerts.iloc[0]
-    assert alert.rule_id == "R_ERR" and alert.owner == "offline-eval" and alert.dbt_severity == "warn"
+    assert alert.rule_id == "R_ERR" and alert.owner == "offline" and alert.dbt_severity == "warn"
     assert alert.first_seen_window_start == pd.Timestamp("2026-10-03")
     assert alert.last_seen_window_start == pd.Timestamp("2026-10-04")
     assert alert.closed_window_start == pd.Timestamp("2026-10-05") and alert.alert_status == "closed"

@@ -74,17 +74,26 @@ matched as (
 
 ),
 
-final as (
+judged as (
 
     select
         estimate_id,
         feature_name,
         feature_version,
         raw_values,
-        {{ corridor.reason_codes(reasons) }} as reason_codes,
-        not {{ corridor.any_reason(reasons) }} as is_valid
+        {{ corridor.reason_codes(reasons) }} as reason_codes
 
     from matched
+
+),
+
+final as (
+
+    select
+        *,
+        reason_codes = '' as is_valid
+
+    from judged
 
 )
 

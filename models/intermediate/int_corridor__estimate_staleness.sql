@@ -58,8 +58,8 @@ unseen as (
     inner join versions
         on
             seen.feature_name = versions.feature_name
-            and versions.valid_from < checks.window_end
-            and (versions.valid_to is null or versions.valid_to > checks.window_start)
+            and checks.window_end > versions.valid_from
+            and (versions.valid_to is null or checks.window_start < versions.valid_to)
     where versions.feature_version <> seen.feature_version
 
 ),

@@ -44,7 +44,6 @@ judged as (
         upstream_source,
         raw_values,
         {{ corridor.reason_codes(reasons) }} as reason_codes,
-        not {{ corridor.any_reason(reasons) }} as is_valid,
         valid_from
 
     from counted
@@ -59,9 +58,12 @@ final as (
         upstream_source,
         raw_values,
         reason_codes,
-        is_valid,
+        reason_codes = '' as is_valid,
         valid_from,
-        case when is_valid then lead(valid_from) over (partition by feature_name, is_valid order by valid_from) end as valid_to
+        case
+            when reason_codes = ''
+                then lead(valid_from) over (partition by feature_name, reason_codes = '' order by valid_from)
+        end as valid_to
 
     from judged
 

@@ -99,7 +99,11 @@ counts as (
     select
         '{{ input_name }}' as input_name,
         (select count(*) from {{ ref('stg_corridor__' ~ input_name) }}) as rows_read,
-        (select count(*) from {{ ref('int_corridor__' ~ input_name ~ '_checked') }} where is_valid) as rows_accepted
+        (
+            select count(*)
+            from {{ ref('int_corridor__' ~ input_name ~ '_checked') }}
+            where is_valid
+        ) as rows_accepted
     {%- endfor %}
 
 ),

@@ -63,8 +63,8 @@ production as (
     from results
     inner join versions
         on
-            versions.valid_from < results.window_end
-            and (versions.valid_to is null or versions.valid_to > results.window_start)
+            results.window_end > versions.valid_from
+            and (versions.valid_to is null or results.window_start < versions.valid_to)
     left join seen
         on
             results.estimate_id = seen.estimate_id
@@ -72,6 +72,16 @@ production as (
     group by
         {%- for key in keys %} results.{{ key }},{% endfor %}
         results.estimate_id, versions.feature_name, versions.feature_version, results.window_start
+
+),
+
+production_features as (
+
+    select distinct
+        result_id,
+        feature_name
+
+    from production
 
 ),
 
@@ -116,13 +126,7 @@ offline as (
             results.result_id = versions_in_window.result_id
             and seen.feature_name = versions_in_window.feature_name
             and seen.feature_version = versions_in_window.feature_version
-    left join (
-        select distinct
-            result_id,
-            feature_name
-
-        from production
-    ) as production_in_window
+    left join production_features as production_in_window
         on
             results.result_id = production_in_window.result_id
             and seen.feature_name = production_in_window.feature_name

@@ -942,10 +942,11 @@ def feature_versions(sc: Scenario) -> pd.DataFrame:
     (age counted from the first verified purchase) mid-period; model v2 was trained and backtested on v2, v1's
     backtest predates it. Metadata only: the events' values are not altered (the drift rules see no change)."""
     since = _fmt_ts(sc.start - 90 * _NS_PER_D)
+    change = _fmt_ts(account_age_transform_change(sc))
     rows = [
         ("txn_amount", "v1", since, "payments_db.transactions.amount"),
         ("account_age_days", "v1", since, "crm.accounts.created_at"),
-        ("account_age_days", "v2", _fmt_ts(account_age_transform_change(sc)), "crm.accounts.first_verified_purchase_at"),
+        ("account_age_days", "v2", change, "crm.accounts.first_verified_purchase_at"),
         ("payment_channel", "v1", since, "checkout_events.channel"),
     ]
     return pd.DataFrame(rows, columns=FEATURE_VERSION_COLUMNS)

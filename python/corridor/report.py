@@ -1075,8 +1075,8 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
         f' by corridor {_e(__version__)} · <a href="../index.html">all reports</a></div></header>'
     )
     add(
-        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a><a href="#stale-estimates">Stale estimates</a>'
-        '<a href="#rule-issues">Rule issues</a>'
+        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a>'
+        '<a href="#stale-estimates">Stale estimates</a><a href="#rule-issues">Rule issues</a>'
         '<a href="#corridors">Corridors</a><a href="#drift">Feature drift</a>'
         '<a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
         "<main>"
