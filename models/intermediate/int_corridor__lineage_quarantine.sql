@@ -26,10 +26,14 @@ estimate_feature_versions as (
 ),
 
 unioned as (
+    {%- for input_name, record_id in [
+        ('feature_versions', "coalesce(feature_name, '') || ' ' || coalesce(feature_version, '')"),
+        ('estimate_feature_versions', 'estimate_id'),
+    ] %}
 
     select
-        'feature_versions' as input_name,
-        coalesce(feature_name, '') || ' ' || coalesce(feature_version, '') as event_id,
+        '{{ input_name }}' as input_name,
+        {{ record_id }} as event_id,
         cast(null as {{ string }}) as model_id,
         cast(null as {{ string }}) as model_version,
         raw_values,
@@ -37,21 +41,9 @@ unioned as (
         cast(null as {{ ts }}) as event_at,
         cast(null as {{ ts }}) as loaded_at
 
-    from feature_versions
-
-    union all
-
-    select
-        'estimate_feature_versions' as input_name,
-        estimate_id as event_id,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
-        raw_values,
-        reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
-
-    from estimate_feature_versions
+    from {{ input_name }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 
 )
 

@@ -57,8 +57,8 @@ production as (
         max(case when seen.feature_version is not null and seen.feature_version <> versions.feature_version then 1 else 0 end) as is_mismatch,
         results.window_start,
         min(versions.valid_from) as version_valid_from,
-        max(case when versions.valid_to is null then 1 else 0 end) as is_current,
-        max(versions.valid_to) as version_valid_to
+        {#- null while the version is still in effect -#}
+        case when max(case when versions.valid_to is null then 1 else 0 end) = 0 then max(versions.valid_to) end as version_valid_to
 
     from results
     inner join versions
@@ -112,7 +112,8 @@ offline as (
         {#- the estimate's version was not in effect at any time in the window -#}
         case when versions_in_window.feature_version is null and production_in_window.feature_name is not null then 1 else 0 end as is_mismatch,
         results.window_start,
-        version_spans.version_valid_from
+        version_spans.version_valid_from,
+        cast(null as {{ ts }}) as version_valid_to
 
     from results
     inner join seen
@@ -134,40 +135,25 @@ offline as (
 ),
 
 final as (
+    {%- for side in ['production', 'offline'] %}
 
     select
         {%- for key in keys %}
         cast({{ key }} as {{ string }}) as {{ key }},
         {%- endfor %}
         cast(estimate_id as {{ string }}) as estimate_id,
-        cast('production' as {{ string }}) as side,
+        cast('{{ side }}' as {{ string }}) as side,
         cast(feature_name as {{ string }}) as feature_name,
         cast(feature_version as {{ string }}) as feature_version,
         cast(upstream_source as {{ string }}) as upstream_source,
         is_mismatch = 1 as is_mismatch,
         cast(window_start as {{ ts }}) as window_start,
         cast(version_valid_from as {{ ts }}) as version_valid_from,
-        cast(case when is_current = 0 then version_valid_to end as {{ ts }}) as version_valid_to
+        cast(version_valid_to as {{ ts }}) as version_valid_to
 
-    from production
-
-    union all
-
-    select
-        {%- for key in keys %}
-        cast({{ key }} as {{ string }}) as {{ key }},
-        {%- endfor %}
-        cast(estimate_id as {{ string }}) as estimate_id,
-        cast('offline' as {{ string }}) as side,
-        cast(feature_name as {{ string }}) as feature_name,
-        cast(feature_version as {{ string }}) as feature_version,
-        cast(upstream_source as {{ string }}) as upstream_source,
-        is_mismatch = 1 as is_mismatch,
-        cast(window_start as {{ ts }}) as window_start,
-        cast(version_valid_from as {{ ts }}) as version_valid_from,
-        cast(null as {{ ts }}) as version_valid_to
-
-    from offline
+    from {{ side }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 
 )
 
