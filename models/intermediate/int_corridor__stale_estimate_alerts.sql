@@ -8,7 +8,8 @@
     stale (the estimate was refreshed, or production went back to the versions
     it saw). It goes to the estimate's owner (offline estimates' owner column,
     else changed_by, else the rule's owner): the offline estimator needs a
-    refresh; the rule's owner is not paged for it.
+    refresh; the rule's owner is not paged for it (the rule's escalation path
+    is kept, for when the estimate's owner does not answer).
 -#}
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
@@ -136,7 +137,8 @@ final as (
         latest.production_value as last_production_value,
         latest.reason as last_reason,
         coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, latest.owner) as owner,
-        cast(null as {{ string }}) as escalation_path,
+        {#- unanswered, it escalates along the rule's path -#}
+        latest.escalation_path,
         latest.severity,
         'warn' as dbt_severity,
         episodes.evidence_result_ids,
