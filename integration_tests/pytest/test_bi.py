@@ -184,7 +184,8 @@ def test_open_alerts_by_severity(docs, demo_build):
         ["high", "warn", 1],
     ]
     # R013 and R014 (v2) span the blocked day 10-19
-    assert int(got.set_index("severity").loc["high", "alerts_with_failed_data_gates"]) == 2
+    by_level = got.set_index(["severity", "dbt_severity"])
+    assert int(by_level.loc[("high", "error"), "alerts_with_failed_data_gates"]) == 2
 
 
 def test_widening_intervals(docs, demo_build):
@@ -280,7 +281,7 @@ def test_published_file_opens_read_only_in_the_duckdb_1x_cli(demo_build, tmp_pat
         timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["12"]
+    assert proc.stdout.split() == ["15"]
 
 
 def test_published_copy_holds_every_table_of_the_build(demo_build):
