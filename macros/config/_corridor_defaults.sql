@@ -77,6 +77,7 @@
                 'valid_from': none,
                 'valid_to': none,
                 'changed_by': none,
+                'owner': none,
             },
         },
         'rules': {
@@ -123,6 +124,31 @@
                 'model_version': 'model_version',
                 'feature_name': 'feature_name',
                 'feature_value': 'feature_value',
+            },
+        },
+        'feature_versions': {
+            'var': 'corridor_feature_versions',
+            'demo_seed': 'corridor_demo_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['feature_name', 'feature_version', 'valid_from'],
+            'columns': {
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
+                'valid_from': 'valid_from',
+                'upstream_source': none,
+            },
+        },
+        'estimate_feature_versions': {
+            'var': 'corridor_estimate_feature_versions',
+            'demo_seed': 'corridor_demo_estimate_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'columns': {
+                'estimate_id': 'estimate_id',
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
             },
         },
     }) }}

@@ -20,6 +20,8 @@
         'corridor_offline_estimates': 'Input: offline estimates. Required columns: model_id, model_version, metric, expected_value (window_grain null or unmapped: every grain).',
         'corridor_rules': 'Input: the rules registry. Required columns: rule_id, metric, comparison_kind, owner.',
         'corridor_reference_features': 'Optional input: reference feature values for stability checks; null: off.',
+        'corridor_feature_versions': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
+        'corridor_estimate_feature_versions': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
         'corridor_model_type': 'binary_classifier or regression (MAE, RMSE instead of classification metrics).',
         'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
         'corridor_feature_columns': 'Feature columns carried from production events: a list (numeric features), a mapping {feature: column} or {feature: {column, type: numeric|categorical}}; empty: none (docs/drift.md).',

@@ -4,6 +4,8 @@
     and corridor_alert_history keeps what every run believed). An alert opens
     only when a rule's confirmed breaches (surviving the false-discovery
     control) run for its consecutive_windows; it closes at the next pass.
+    Stale-estimate alerts (alert_kind 'stale_estimate',
+    int_corridor__stale_estimate_alerts) follow, in the same columns.
 -#}
 with
 
@@ -61,6 +63,21 @@ final as (
     left join feature_drift
         on episodes.alert_id = feature_drift.alert_id
 
+),
+
+{#- estimates outrun by production's feature versions: alerts of their own, to the estimate's owner (docs/lineage.md) -#}
+stale_estimates as (
+
+    select * from {{ ref('int_corridor__stale_estimate_alerts') }}
+
 )
 
-select * from final
+select
+    final.*,
+    'validation' as alert_kind
+
+from final
+
+union all
+
+select * from stale_estimates
