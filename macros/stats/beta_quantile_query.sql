@@ -32,9 +32,7 @@
     {%- set z = '(case when p < 0.5 then -1 else 1 end) * ((2.30753 + ' ~ t ~ ' * 0.27061) / (1 + ' ~ t ~ ' * (0.99229 + ' ~ t ~ ' * 0.04481)) - ' ~ t ~ ')' -%}
     with
 
-    {# each step materialized where the engine can (DuckDB, PostgreSQL): inlined into one plan, the chain of
-        lateral expansions ran several times slower; Spark inlines anyway, and the chain stays linear #}
-    beta_step_0 as {{ corridor.materialized_cte() }} (
+    beta_step_0 as (
 
         select
             beta_key,
@@ -91,7 +89,7 @@
         log_norm_direct='log_norm_direct', log_norm_flipped='log_norm_flipped'
     ) }},
 
-    beta_step_{{ i }} as {{ corridor.materialized_cte() }} (
+    beta_step_{{ i }} as (
 
         {{ corridor._beta_halley_step('beta_cdf_' ~ i ~ '_result') }}
 
