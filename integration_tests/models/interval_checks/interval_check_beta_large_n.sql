@@ -1,6 +1,6 @@
 {#- Known-answer grid for corridor.beta_quantile_query / beta_cdf_query at
     sample sizes n = 1 to 10^8 (each row's cost is bounded whatever n: the
-    series below ~1000 terms, the quadrature of corridor.beta_cdf_evaluation above), compared
+    series below ~1000 terms, corridor.beta_cdf_quadrature above), compared
     with scipy.stats.beta by pytest: Clopper-Pearson bounds and a posterior
     with a fractional prior, the CDF at the quantile and just below it. -#}
 {{ config(materialized='table', pre_hook=corridor.set_based_series_hooks()) }}
