@@ -13,9 +13,8 @@
 {%- endmacro %}
 
 {% macro default__beta_cdf_query(source, key, x, a, b) -%}
-    with
-
-    {{ corridor.beta_cdf_evaluation(source, 'beta_cdf', key, x, a, b) }}
-
-    select beta_key, beta_cdf from beta_cdf_result
+    select beta_key, beta_cdf
+    from (
+        {{ corridor.beta_cdf_evaluation(source, key, x, a, b) }}
+    ) as beta_cdfs
 {%- endmacro %}

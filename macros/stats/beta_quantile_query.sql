@@ -1,12 +1,10 @@
 {#
-    corridor.beta_quantile_query(source, key, p, a, b, iterations=6)
+    corridor.beta_quantile_query(source, key, p, a, b, iterations=10)
         A query of (beta_key, beta_quantile): x with I_x(a, b) = p for each
         row of `source` with 0 < p < 1 and a, b > 0, by Halley's method from
         the starting point of Numerical Recipes' invbetai (a Cornish-Fisher
         type normal approximation for a, b >= 1, the tail power laws
-        otherwise). A fixed number of steps whatever a and b (6: on the
-        known-answer grids, n = 1 to 10^8 and a down to 0.08, 5 steps already
-        give the quantiles of 10 to 1e-12 relative), each one CTE
+        otherwise). A fixed number of steps whatever a and b, each one CTE
         that reads the previous step once (corridor.beta_cdf_evaluation
         carries the step's columns through the CDF's expansion and group by),
         so the plan is a chain of `iterations` steps on every engine (Spark
@@ -19,7 +17,7 @@
         through corridor.lgamma_difference, so a + b up to 1e8 keeps 1e-8
         relative agreement with scipy.stats.beta.ppf (integration tests).
 #}
-{% macro beta_quantile_query(source, key, p, a, b, iterations=6) -%}
+{% macro beta_quantile_query(source, key, p, a, b, iterations=10) -%}
     {{ return(adapter.dispatch('beta_quantile_query', 'corridor')(source, key, p, a, b, iterations)) }}
 {%- endmacro %}
 
@@ -77,21 +75,9 @@
 
     {%- for i in range(1, iterations + 1) %}
 
-    beta_evaluate_{{ i }} as (
-
-        select *, case when not is_converged and x > 0 and x < 1 then x else 0 end as x_evaluated
-        from beta_step_{{ i - 1 }}
-
-    ),
-
-    {{ corridor.beta_cdf_evaluation(
-        'beta_evaluate_' ~ i, 'beta_cdf_' ~ i, 'beta_key', 'x_evaluated', 'a', 'b', carry,
-        log_norm_direct='log_norm_direct', log_norm_flipped='log_norm_flipped'
-    ) }},
-
     beta_step_{{ i }} as (
 
-        {{ corridor._beta_halley_step('beta_cdf_' ~ i ~ '_result') }}
+        {{ corridor._beta_halley_step('beta_step_' ~ (i - 1), carry) }}
 
     ),
 
@@ -106,9 +92,9 @@
     select * from beta_final
 {%- endmacro %}
 
-{#- one Halley step from the rows of `evaluated` (the carried step columns and beta_cdf at x): x moved by
+{#- one Halley step from the rows of `previous` (columns beta_key and `carry`): the CDF at x, then x moved by
     u / (1 - u f'/2f) with u = (F(x) - p) / f(x), kept inside (0, 1); rows converged (or at 0 or 1) stay -#}
-{% macro _beta_halley_step(evaluated) -%}
+{% macro _beta_halley_step(previous, carry) -%}
     select
         beta_key,
         p,
@@ -139,7 +125,14 @@
                 select
                     *,
                     not is_converged and x > 0 and x < 1 as is_active
-                from {{ evaluated }}
+                from (
+                    {{ corridor.beta_cdf_evaluation(
+                        '(select *, case when not is_converged and x > 0 and x < 1 then x else 0 end as x_evaluated from '
+                        ~ previous ~ ') as previous_step',
+                        'beta_key', 'x_evaluated', 'a', 'b', carry,
+                        log_norm_direct='log_norm_direct', log_norm_flipped='log_norm_flipped'
+                    ) }}
+                ) as evaluated
             ) as flagged
         ) as halley
     ) as moved

@@ -3,16 +3,14 @@
     without the cancellation of computing it from ln(): with s = u / (2 + u),
     ln(1 + u) = 2 atanh(s), so ln(1 + u) - u = -u² / (2 + u) + 2 (s³/3 + s⁵/5
     + ... + s¹⁷/17). Relative error below 1e-15 for |u| <= 0.25 (s <= 1/7);
-    `u` should be a column (it is repeated). With `s`, a column holding
-    u / (2 + u) computed beforehand, the expression is a fifth as long (the
-    same value, bit for bit).
+    `u` should be a column (it is repeated).
 #}
-{% macro log1p_minus_identity(u, s=none) -%}
-    {{ return(adapter.dispatch('log1p_minus_identity', 'corridor')(u, s)) }}
+{% macro log1p_minus_identity(u) -%}
+    {{ return(adapter.dispatch('log1p_minus_identity', 'corridor')(u)) }}
 {%- endmacro %}
 
-{% macro default__log1p_minus_identity(u, s) -%}
-    {%- set s = '(' ~ u ~ ' / (2 + ' ~ u ~ '))' if s is none else s -%}
+{% macro default__log1p_minus_identity(u) -%}
+    {%- set s = '(' ~ u ~ ' / (2 + ' ~ u ~ '))' -%}
     {%- set s2 = '(' ~ s ~ ' * ' ~ s ~ ')' -%}
     (-({{ u }}) * ({{ u }}) / (2 + {{ u }}) + 2 * {{ s }} * {{ s2 }} * (
         1.0 / 3 + {{ s2 }} * (1.0 / 5 + {{ s2 }} * (1.0 / 7 + {{ s2 }} * (1.0 / 9 + {{ s2 }} * (1.0 / 11
