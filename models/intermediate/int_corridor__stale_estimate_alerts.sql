@@ -146,6 +146,7 @@ final as (
         'data gates not consulted: the offline estimate, not the data, is out of date' as data_gate_diagnostic,
         false as data_gates_failed,
         cast(null as {{ string }}) as attribution_diagnostic,
+        cast(null as {{ string }}) as drift_diagnostic,
         episodes.rule_id || ' v' || latest.rule_version || ' STALE ESTIMATE ('
         || case when closings.closed_window_start is null then 'open' else 'closed' end
         || ', owner ' || coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, latest.owner)
