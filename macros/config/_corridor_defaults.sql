@@ -81,6 +81,7 @@
                 'valid_from': none,
                 'valid_to': none,
                 'changed_by': none,
+                'owner': none,
             },
         },
         'rules': {
@@ -129,6 +130,33 @@
                 'model_version': 'model_version',
                 'feature_name': 'feature_name',
                 'feature_value': 'feature_value',
+            },
+        },
+        'feature_versions': {
+            'var': 'corridor_feature_versions',
+            'description': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
+            'demo_seed': 'corridor_demo_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['feature_name', 'feature_version', 'valid_from'],
+            'columns': {
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
+                'valid_from': 'valid_from',
+                'upstream_source': none,
+            },
+        },
+        'estimate_feature_versions': {
+            'var': 'corridor_estimate_feature_versions',
+            'description': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
+            'demo_seed': 'corridor_demo_estimate_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'columns': {
+                'estimate_id': 'estimate_id',
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
             },
         },
     }) }}

@@ -246,6 +246,36 @@
             'check': {'type': 'integer', 'min': 2},
             'description': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one bin (other).',
         },
+        'corridor_multivariate_drift': {
+            'default': true,
+            'check': {'type': 'boolean'},
+            'description': 'Build corridor_multivariate_drift (PCA reconstruction error of the features together; DuckDB only, needs numpy, pandas and scipy in the dbt environment). Off: not built (docs/drift.md#multivariate-drift).',
+        },
+        'corridor_multivariate_rows_per_day': {
+            'default': 2000,
+            'check': {'type': 'integer', 'min': 2},
+            'description': 'Multivariate drift: events sampled (by a hash of event_id) per model version and day, the bound on rows handed to Python: a window reads at most this many rows per day it spans.',
+        },
+        'corridor_multivariate_reference_days': {
+            'default': 7,
+            'check': {'type': 'integer', 'min': 2},
+            'description': 'Multivariate drift: the first days of each model in production (all versions) that form its reference period.',
+        },
+        'corridor_multivariate_alpha': {
+            'default': 0.01,
+            'check': {'type': 'number', 'min': 0, 'max': 0.5, 'exclusive': true},
+            'description': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold calibrated from the reference days).',
+        },
+        'corridor_multivariate_variance': {
+            'default': 0.65,
+            'check': {'type': 'number', 'min': 0, 'max': 1, 'exclusive': true},
+            'description': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
+        },
+        'corridor_multivariate_min_rows': {
+            'default': 100,
+            'check': {'type': 'integer', 'min': 2},
+            'description': 'Multivariate drift: sampled rows below which a window is insufficient_sample rather than judged.',
+        },
         'corridor_mix_adjustment_dimension': {
             'default': none,
             'check': {'type': 'any', 'validate': '_validate_mix_adjustment_dimension', 'hint': 'a segment dimension of corridor_segment_columns or null'},
