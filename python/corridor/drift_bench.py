@@ -210,24 +210,10 @@ def make_data(path: Path, n_events: int, numeric: int, categorical: int, n_refer
     con.close()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.drift_bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--events", type=int, default=1_000_000)
-    parser.add_argument("--numeric", type=int, default=50)
-    parser.add_argument("--categorical", type=int, default=10)
-    parser.add_argument("--reference", type=int, default=5_000, help="reference values per feature and version")
-    parser.add_argument("--seed", type=int, default=15)
-    parser.add_argument("--workdir", type=Path, default=None)
-    parser.add_argument("--daily", action="store_true", help="then add a 15th day and time the incremental run")
-    args = parser.parse_args(argv)
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="corridor_drift_bench_"))
-    work.mkdir(parents=True, exist_ok=True)
-    path = work / "drift_bench.duckdb"
-    started = time.perf_counter()
-    make_data(path, args.events, args.numeric, args.categorical, args.reference, args.seed)
-    generated = time.perf_counter() - started
-    features = {f"f_{k}": f"f_{k}" for k in range(args.numeric)}
-    features |= {f"g_{k}": {"column": f"g_{k}", "type": "categorical"} for k in range(args.categorical)}
+def bench_vars(numeric: int, categorical: int) -> dict:
+    """The dbt vars of the bench project: the b_* tables as corridor's inputs, F + C features."""
+    features = {f"f_{k}": f"f_{k}" for k in range(numeric)}
+    features |= {f"g_{k}": {"column": f"g_{k}", "type": "categorical"} for k in range(categorical)}
 
     def same(names):
         return {n: n for n in names}
@@ -282,6 +268,26 @@ def main(argv: list[str] | None = None) -> int:
         "corridor_segment_columns": ["region", "device"],
         "corridor_feature_columns": features,
     }
+    return vars
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m corridor.drift_bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--numeric", type=int, default=50)
+    parser.add_argument("--categorical", type=int, default=10)
+    parser.add_argument("--reference", type=int, default=5_000, help="reference values per feature and version")
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--daily", action="store_true", help="then add a 15th day and time the incremental run")
+    args = parser.parse_args(argv)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="corridor_drift_bench_"))
+    work.mkdir(parents=True, exist_ok=True)
+    path = work / "drift_bench.duckdb"
+    started = time.perf_counter()
+    make_data(path, args.events, args.numeric, args.categorical, args.reference, args.seed)
+    generated = time.perf_counter() - started
+    vars = bench_vars(args.numeric, args.categorical)
     env = {
         "CORRIDOR_DUCKDB_PATH": str(path),
         "DBT_TARGET_PATH": str(work / "target"),
