@@ -197,6 +197,8 @@
         'corridor_label_free_draws': 400,
         'corridor_label_free_max_psi': 0.1,
         'corridor_label_free_min_label_maturity': 0.9,
+        'corridor_replay_horizon_days': 30,
+        'corridor_replay_step_hours': 24,
     }) }}
 {% endmacro %}
 

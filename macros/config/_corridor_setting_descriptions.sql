@@ -34,6 +34,8 @@
         'corridor_label_free_draws': 'Simulation draws behind the label-free intervals (calibration refits x label draws), at least 50.',
         'corridor_label_free_max_psi': 'A window whose score distribution has a population stability index above this against the reference is flagged is_shifted: its label-free estimate is not to be trusted (docs/label-free.md).',
         'corridor_label_free_min_label_maturity': 'corridor_estimator_validation compares an estimate with the realized value once this share of the window\'s events carry a label.',
+        'corridor_replay_horizon_days': 'The replay (corridor_replay_alerts) covers the windows that ended in the last this many days of recorded history (docs/replay.md).',
+        'corridor_replay_step_hours': 'The replay judges the history as of every this many hours (UTC-aligned) within its horizon, plus the build\'s own now (docs/replay.md).',
         'corridor_segment_estimate_fallback': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, expected_source overall_fallback; false: missing (docs/validation.md).',
         'corridor_seasonal_baseline_across_versions': 'Seasonal baselines may draw on earlier windows of other versions of the same model, so a rollout is judged from its first window; false: only the version under test.',
         'corridor_histogram_metric_grains': 'Grains for AUC and ECE (histogram metrics).',
