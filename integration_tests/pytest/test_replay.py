@@ -1,0 +1,131 @@
+"""The replay of history (docs/replay.md) on the demo build: corridor_replay_alerts judged as of the build's own
+now is corridor_alerts exactly; the planted incidents are raised at the first replay point after the window
+that opens them ended; a label-dependent alert appears only once its window's labels had all arrived, which
+is computed here independently from the demo's seed CSVs; bad replay settings fail with the var's name."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import query
+from corridor.dbt_runner import REPO_ROOT
+
+pytestmark = pytest.mark.dbt
+
+SEEDS = REPO_ROOT / "seeds" / "demo"
+EPISODE_COLUMNS = [
+    "alert_id", "rule_id", "model_id", "model_version", "segment_dimension", "segment_value", "window_grain",
+    "rule_version", "metric", "alert_status", "breach_level", "first_seen_window_start", "opened_window_start",
+    "last_seen_window_start", "last_seen_window_end", "closed_window_start", "windows_breached", "windows_failed",
+    "consecutive_windows", "worst_bad_deviation", "smallest_q_value", "last_production_value", "last_reason",
+    "evidence_result_ids",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo(demo_build):
+    return demo_build["path"]
+
+
+def _first_seen(path, **keys) -> pd.Series:
+    """The as_of points (before the build's now) at which the replay shows the live alert matching keys."""
+    where = " and ".join(f"a.{k} = '{v}'" for k, v in keys.items())
+    return query(
+        path,
+        f"""select r.as_of from corridor_alerts as a
+            inner join corridor_replay_alerts as r on a.alert_id = r.alert_id and not r.is_build_now
+            where {where} order by r.as_of""",
+    )["as_of"]
+
+
+def test_replay_at_build_now_equals_live_alerts(demo):
+    cols = ", ".join(EPISODE_COLUMNS)
+    live = query(demo, f"select {cols} from corridor_alerts order by alert_id")
+    replay = query(demo, f"select {cols} from corridor_replay_alerts where is_build_now order by alert_id")
+    assert len(live) == 12  # the demo's alerts (test_bi: 7 open, 5 closed)
+    pd.testing.assert_frame_equal(live.reset_index(drop=True), replay.reset_index(drop=True))
+
+
+def test_replay_points_cover_the_horizon(demo):
+    points = query(demo, "select as_of, is_build_now from int_corridor__replay_points order by as_of")
+    grid = points[~points["is_build_now"]]["as_of"]
+    # every 24 h back from the midnight after the last window (2026-10-22), no earlier than the first window end
+    expected = pd.date_range("2026-10-02", "2026-10-22", freq="24h")
+    assert list(grid) == list(expected)
+    assert points["is_build_now"].sum() == 1 and points.iloc[-1]["is_build_now"]
+
+
+def test_planted_incidents_raised_when_their_window_ended(demo):
+    # inc_01: error burst 2026-10-06 14:15-15:00, R010 hour windows: the 14:00 window ends 15:00, the next
+    # replay point is 10-07 00:00; nothing before it
+    first = _first_seen(demo, rule_id="R010", model_version="v1", opened_window_start="2026-10-06 14:00:00")
+    assert first.iloc[0] == pd.Timestamp("2026-10-07")
+    # inc_04: android p95 from 2026-10-16, R007 day windows: the 10-16 window ends 10-17 00:00
+    first = _first_seen(demo, rule_id="R007", segment_value="android")
+    assert first.iloc[0] == pd.Timestamp("2026-10-17")
+    # inc_03's feature drift (R014, latam txn_amount in cents from 10-12): raised as the 10-12 window ends
+    first = _first_seen(demo, rule_id="R014", model_version="v2")
+    assert first.iloc[0] == pd.Timestamp("2026-10-13")
+    # no alert is ever seen before the end of the window that opened it
+    early = query(
+        demo,
+        """select r.alert_id from corridor_replay_alerts as r
+           inner join int_corridor__replay_results as w
+               on w.as_of = r.as_of and w.rule_id = r.rule_id and w.model_version = r.model_version
+               and w.segment_dimension = r.segment_dimension and w.segment_value = r.segment_value
+               and w.window_grain = r.window_grain and w.window_start = r.opened_window_start
+           where not r.is_build_now and w.window_end > r.as_of""",
+    )
+    assert early.empty
+
+
+def _labels_complete_at(model_version: str, start: str, end: str) -> pd.Timestamp:
+    """Independently of the models: the latest label arrival of the version's events in [start, end)."""
+    events = pd.read_csv(SEEDS / "corridor_demo_production_events.csv", usecols=["event_id", "model_version", "event_at"])
+    outcomes = pd.read_csv(SEEDS / "corridor_demo_outcomes.csv", usecols=["event_id", "label_arrived_at"])
+    events["event_at"] = pd.to_datetime(events["event_at"], utc=True).dt.tz_localize(None)
+    window = events[
+        (events["model_version"] == model_version)
+        & (events["event_at"] >= pd.Timestamp(start))
+        & (events["event_at"] < pd.Timestamp(end))
+    ]
+    arrived = pd.to_datetime(outcomes.merge(window, on="event_id")["label_arrived_at"], utc=True)
+    return arrived.max().tz_localize(None)
+
+
+def test_label_dependent_alert_waits_for_its_labels(demo):
+    # R013 (log loss, latam, 2 consecutive days) opens on the 10-15 window of v2: the live build sees it, but
+    # as of the end of that window (10-16) its labels had not arrived; the replay raises it at the first point
+    # after the labels of both windows of the run (10-14 and 10-15) were complete
+    complete = max(
+        _labels_complete_at("v2", "2026-10-14", "2026-10-15"), _labels_complete_at("v2", "2026-10-15", "2026-10-16")
+    )
+    assert complete > pd.Timestamp("2026-10-16")  # the labels were late: a naive replay would alert on 10-16
+    first = _first_seen(demo, rule_id="R013", model_version="v2", segment_value="latam")
+    assert not first.empty
+    assert first.iloc[0] == complete.ceil("D")
+    # no replay point raises a label-dependent alert on a window whose labels were still arriving
+    premature = query(
+        demo,
+        """select r.as_of, r.rule_id from corridor_replay_alerts as r
+           inner join int_corridor__replay_results as w
+               on w.as_of = r.as_of and w.rule_id = r.rule_id and w.model_version = r.model_version
+               and w.segment_dimension = r.segment_dimension and w.segment_value = r.segment_value
+               and w.window_grain = r.window_grain
+               and w.window_start between r.first_seen_window_start and r.last_seen_window_start
+           where not r.is_build_now and (w.labels_complete_at > r.as_of or w.window_end > r.as_of)""",
+    )
+    assert premature.empty
+    # while labels arrive, the non-label alerts of the same incident are already there (R014 from 10-13)
+    at_16 = query(demo, "select rule_id from corridor_replay_alerts where as_of = '2026-10-16' and segment_value = 'latam'")
+    assert "R014" in set(at_16["rule_id"]) and "R013" not in set(at_16["rule_id"])
+
+
+@pytest.mark.parametrize(
+    ("var", "value"), [("corridor_replay_step_hours", 0), ("corridor_replay_horizon_days", "a month")]
+)
+def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value):
+    dbt, _ = root_dbt
+    result = dbt("compile", "--select", "int_corridor__replay_points", vars={var: value}, expect_ok=False)
+    assert not result.ok
+    assert f"var '{var}' must be an integer of at least 1" in result.output
