@@ -1,7 +1,9 @@
 """The replay of history (docs/replay.md) on the demo build: corridor_replay_alerts judged as of the build's own
 now is corridor_alerts exactly; the planted incidents are raised at the first replay point after the window
 that opens them ended; a label-dependent alert appears only once its window's labels had all arrived, which
-is computed here independently from the demo's seed CSVs; bad replay settings fail with the var's name."""
+is computed here independently from the demo's seed CSVs. corridor_rule_calibration: the current candidate
+reproduces the live alerts, hand-computed times to detect, stricter candidates confirm fewer breaches, and bad
+replay settings fail with the var's name."""
 
 from __future__ import annotations
 
@@ -81,7 +83,9 @@ def test_planted_incidents_raised_when_their_window_ended(demo):
 
 def _labels_complete_at(model_version: str, start: str, end: str) -> pd.Timestamp:
     """Independently of the models: the latest label arrival of the version's events in [start, end)."""
-    events = pd.read_csv(SEEDS / "corridor_demo_production_events.csv", usecols=["event_id", "model_version", "event_at"])
+    events = pd.read_csv(
+        SEEDS / "corridor_demo_production_events.csv", usecols=["event_id", "model_version", "event_at"]
+    )
     outcomes = pd.read_csv(SEEDS / "corridor_demo_outcomes.csv", usecols=["event_id", "label_arrived_at"])
     events["event_at"] = pd.to_datetime(events["event_at"], utc=True).dt.tz_localize(None)
     window = events[
@@ -117,15 +121,101 @@ def test_label_dependent_alert_waits_for_its_labels(demo):
     )
     assert premature.empty
     # while labels arrive, the non-label alerts of the same incident are already there (R014 from 10-13)
-    at_16 = query(demo, "select rule_id from corridor_replay_alerts where as_of = '2026-10-16' and segment_value = 'latam'")
+    at_16 = query(
+        demo, "select rule_id from corridor_replay_alerts where as_of = '2026-10-16' and segment_value = 'latam'"
+    )
     assert "R014" in set(at_16["rule_id"]) and "R013" not in set(at_16["rule_id"])
 
 
+def test_rule_calibration_current_setting_reproduces_live_alerts(demo):
+    calibration = query(demo, "select rule_id, alerts from corridor_rule_calibration where is_current order by rule_id")
+    live = query(demo, "select rule_id, count(*) as alerts from corridor_alerts group by rule_id")
+    expected = calibration[["rule_id"]].merge(live, on="rule_id", how="left").fillna({"alerts": 0})
+    assert calibration["alerts"].tolist() == expected["alerts"].astype(int).tolist()
+    # one recommendation per rule, exactly one current candidate per rule
+    counts = query(
+        demo,
+        """select rule_id, sum(case when is_recommended then 1 else 0 end) as recommended,
+                  sum(case when is_current then 1 else 0 end) as current_rows, count(*) as candidates
+           from corridor_rule_calibration group by rule_id""",
+    )
+    assert (counts["recommended"] == 1).all() and (counts["current_rows"] == 1).all()
+    assert (counts["candidates"] == 72).all()  # 3 FDR levels x 4 consecutive x 3 tolerance x 2 sample multipliers
+
+
+def test_rule_calibration_time_to_detect_known_answer(demo):
+    row = query(demo, "select * from corridor_rule_calibration where rule_id = 'R010' and is_current").iloc[0]
+    # by hand: inc_01 starts 10-06 14:15, first replay point with the alert 10-07 00:00 (9.75 h); inc_02 starts
+    # 10-10 19:30, first seen 10-11 00:00 (4.5 h); the third R010 alert (v2's 10-10 burst) matches inc_02 too
+    assert row["incidents_detected"] == 2 and row["false_alerts"] == 0 and row["alerts"] == 3
+    assert row["mean_hours_to_detect"] == pytest.approx((9.75 + 4.5) / 2)
+    assert row["max_hours_to_detect"] == pytest.approx(9.75)
+    # the seasonal hourly p95 rule (2 consecutive hours) misses both outages; one window catches them
+    best = query(demo, "select * from corridor_rule_calibration where rule_id = 'R012' and is_recommended").iloc[0]
+    current = query(demo, "select * from corridor_rule_calibration where rule_id = 'R012' and is_current").iloc[0]
+    assert current["incidents_detected"] == 0
+    assert best["consecutive_windows"] == 1 and best["incidents_detected"] == 2 and best["false_alerts"] == 0
+    assert best["trade_off"].startswith("change to fdr=0.05 consecutive=1 tolerance=x1 min_sample=x1: 2 known")
+
+
+def test_stricter_candidates_confirm_fewer_breaches(demo):
+    confirmed = query(
+        demo,
+        """select candidate_id, sum(case when is_confirmed_breach then 1 else 0 end) as n
+           from int_corridor__calibration_results where is_build_now group by candidate_id""",
+    ).set_index("candidate_id")["n"]
+    live = query(demo, "select count(*) as n from corridor_validation_results where is_confirmed_breach")["n"].iloc[0]
+    assert confirmed["fdr=0.05 consecutive=rule tolerance=x1 min_sample=x1"] == live
+    for fdr_looser, fdr_stricter in [("0.1", "0.05"), ("0.05", "0.01")]:
+        for tolerance in ["1", "1.5", "2"]:
+            for sample in ["1", "2"]:
+                loose = confirmed[f"fdr={fdr_looser} consecutive=1 tolerance=x{tolerance} min_sample=x{sample}"]
+                strict = confirmed[f"fdr={fdr_stricter} consecutive=1 tolerance=x{tolerance} min_sample=x{sample}"]
+                assert strict <= loose
+    # every candidate against the same filter applied in pandas to the live results (the q-values as of the
+    # build's now are the live ones): the demo's incidents are large (every breach exceeds twice its warn
+    # threshold), the minimum-sample multiplier and the FDR level are what bite
+    results = query(demo, "select * from corridor_validation_results where is_breach")
+    for fdr in ["0.01", "0.05", "0.1"]:
+        for tolerance in ["1", "1.5", "2"]:
+            for sample in ["1", "2"]:
+                keep = (
+                    (results["q_value"] <= float(fdr))
+                    & (
+                        (float(tolerance) == 1)
+                        | (results["bad_deviation"] >= float(tolerance) * results["warn_threshold"])
+                    )
+                    & ((float(sample) == 1) | (results["sample_size"] >= float(sample) * results["min_sample_size"]))
+                )
+                assert (
+                    confirmed[f"fdr={fdr} consecutive=rule tolerance=x{tolerance} min_sample=x{sample}"] == keep.sum()
+                )
+    assert confirmed["fdr=0.05 consecutive=rule tolerance=x1 min_sample=x2"] < live
+
+
 @pytest.mark.parametrize(
-    ("var", "value"), [("corridor_replay_step_hours", 0), ("corridor_replay_horizon_days", "a month")]
+    ("var", "value", "message"),
+    [
+        ("corridor_replay_step_hours", 0, "var 'corridor_replay_step_hours' must be an integer of at least 1"),
+        (
+            "corridor_replay_horizon_days",
+            "a month",
+            "var 'corridor_replay_horizon_days' must be an integer of at least 1",
+        ),
+        (
+            "corridor_calibration_candidates",
+            {"fdr_level": [0.05, 1.5]},
+            "var 'corridor_calibration_candidates.fdr_level' values must be numbers strictly between 0 and 1; got 1.5",
+        ),
+        (
+            "corridor_calibration_candidates",
+            {"consecutive": [1]},
+            "var 'corridor_calibration_candidates' has an unknown key 'consecutive'",
+        ),
+    ],
 )
-def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value):
+def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value, message):
     dbt, _ = root_dbt
-    result = dbt("compile", "--select", "int_corridor__replay_points", vars={var: value}, expect_ok=False)
+    result = dbt("compile", "--select", "corridor_rule_calibration", vars={var: value}, expect_ok=False)
     assert not result.ok
-    assert f"var '{var}' must be an integer of at least 1" in result.output
+    assert message in result.output

@@ -125,6 +125,21 @@
                 'feature_value': 'feature_value',
             },
         },
+        'known_incidents': {
+            'var': 'corridor_known_incidents',
+            'demo_seed': 'corridor_demo_planted_incidents',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['incident_id', 'model_id', 'starts_at', 'ends_at'],
+            'columns': {
+                'incident_id': 'incident_id',
+                'model_id': 'model_id',
+                'segment_dimension': none,
+                'segment_value': none,
+                'starts_at': 'starts_at',
+                'ends_at': 'ends_at',
+            },
+        },
     }) }}
 {% endmacro %}
 
@@ -199,6 +214,7 @@
         'corridor_label_free_min_label_maturity': 0.9,
         'corridor_replay_horizon_days': 30,
         'corridor_replay_step_hours': 24,
+        'corridor_calibration_candidates': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2], 'min_sample_multiplier': [1, 2]},
     }) }}
 {% endmacro %}
 
