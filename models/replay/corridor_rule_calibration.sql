@@ -3,21 +3,17 @@
     (docs/replay.md): one row per rule × candidate of
     corridor.calibration_candidates(), with the alerts the candidate raises
     over the recorded history (as of the build's now), alerts per 30 days,
-    false alerts (overlapping no known incident), the known incidents it
+    false alerts (matching no known incident), the known incidents it
     detects and how long after each incident started it first showed an
     alert at a replay point. Known incidents come from var
-    corridor_known_incidents (the demo: its planted incidents); an alert
-    matches an incident of its model when its segment is the incident's
-    (an incident of segment `all` matches every segment) and its first
-    breached window starts less than a day before the incident started and
-    before it ended: the episode began with the incident.
+    corridor_known_incidents (the demo: its planted incidents), matched to
+    alerts in int_corridor__calibration_matches.
 
     The recommended candidate per rule detects the most known incidents,
     then raises the fewest false alerts, then detects soonest, then stays
     closest to the current setting; trade_off says what it changes.
 -#}
 {%- set double = corridor.type_double() -%}
-{%- set candidates = corridor.calibration_candidates() -%}
 {%- set f = corridor.format_number -%}
 
 with
@@ -34,27 +30,9 @@ results as (
 
 ),
 
-incidents as (
-
-    select * from {{ ref('stg_corridor__known_incidents') }}
-    where is_valid
-
-),
-
 candidates as (
 
-    {%- for c in candidates %}
-    select
-        {{ corridor.sql_string(c['candidate_id']) }} as candidate_id,
-        cast({{ c['fdr_level'] }} as {{ double }}) as fdr_level,
-        cast({{ c['consecutive_windows'] if c['consecutive_windows'] is not none else 'null' }} as {{ dbt.type_int() }}) as consecutive_windows,
-        cast({{ c['tolerance_multiplier'] }} as {{ double }}) as tolerance_multiplier,
-        cast({{ c['min_sample_multiplier'] }} as {{ double }}) as min_sample_multiplier,
-        {{ 'true' if c['is_current'] else 'false' }} as is_current
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    select * from {{ ref('int_corridor__calibration_candidates') }}
 
 ),
 
@@ -62,11 +40,10 @@ rules as (
 
     select
         rule_id,
-        model_id,
         ({{ corridor.epoch_seconds('max(window_end)') }} - {{ corridor.epoch_seconds('min(window_start)') }}) / 86400.0 as history_days
 
     from results
-    group by rule_id, model_id
+    group by rule_id
 
 ),
 
@@ -84,26 +61,7 @@ rule_candidates as (
 
 matches as (
 
-    select
-        alerts.candidate_id,
-        alerts.rule_id,
-        alerts.alert_id,
-        alerts.as_of,
-        alerts.is_build_now,
-        incidents.incident_id,
-        incidents.starts_at
-
-    from alerts
-    inner join incidents
-        on alerts.model_id = incidents.model_id
-        and (
-            incidents.segment_dimension = 'all'
-            or (alerts.segment_dimension = incidents.segment_dimension and alerts.segment_value = incidents.segment_value)
-        )
-        {#- the episode began with the incident: its first breached window starts at most a day before the
-            incident started (the window holding the start) and before the incident ended -#}
-        and alerts.first_seen_window_start < incidents.ends_at
-        and alerts.first_seen_window_start > {{ dbt.dateadd('day', -1, 'incidents.starts_at') }}
+    select * from {{ ref('int_corridor__calibration_matches') }}
 
 ),
 

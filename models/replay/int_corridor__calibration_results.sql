@@ -9,8 +9,7 @@
     null. Statuses, p-values and q-values stay the replay's: a wider
     tolerance removes breaches, it does not turn them into passes.
 -#}
-{%- set double = corridor.type_double() -%}
-{%- set candidates = corridor.calibration_candidates() -%}
+{{ config(materialized='view') }}
 {%- set passed = [
     'as_of', 'is_build_now', 'result_id', 'rule_id', 'rule_version', 'hypothesis', 'metric', 'comparison_kind',
     'direction', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start',
@@ -28,17 +27,7 @@ results as (
 
 candidates as (
 
-    {%- for c in candidates %}
-    select
-        {{ corridor.sql_string(c['candidate_id']) }} as candidate_id,
-        cast({{ c['fdr_level'] }} as {{ double }}) as fdr_level,
-        cast({{ c['consecutive_windows'] if c['consecutive_windows'] is not none else 'null' }} as {{ dbt.type_int() }}) as consecutive_windows,
-        cast({{ c['tolerance_multiplier'] }} as {{ double }}) as tolerance_multiplier,
-        cast({{ c['min_sample_multiplier'] }} as {{ double }}) as min_sample_multiplier
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    select * from {{ ref('int_corridor__calibration_candidates') }}
 
 ),
 

@@ -66,8 +66,8 @@ label_windows as (
     inner join label_arrivals
         on results.model_id = label_arrivals.model_id
         and results.model_version = label_arrivals.model_version
-        and label_arrivals.event_hour >= results.window_start
-        and label_arrivals.event_hour < results.window_end
+        and results.window_start <= label_arrivals.event_hour
+        and results.window_end > label_arrivals.event_hour
     where results.metric in ({{ corridor.sql_string_list(corridor.label_dependent_metrics()) }})
         and coalesce(rules.observation_source, 'production') <> 'label_free_estimate'
     group by results.result_id
@@ -87,7 +87,7 @@ visible as {{ corridor.materialized_cte() }} (
     from points
     inner join results
         on points.is_build_now
-        or results.window_end <= points.as_of
+        or points.as_of >= results.window_end
     left join label_windows
         on results.result_id = label_windows.result_id
     where points.is_build_now
