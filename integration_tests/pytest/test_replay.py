@@ -219,3 +219,13 @@ def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value, messag
     result = dbt("compile", "--select", "corridor_rule_calibration", vars={var: value}, expect_ok=False)
     assert not result.ok
     assert message in result.output
+
+
+def test_report_shows_the_calibration(demo):
+    from corridor.report import read_warehouse, render_html
+
+    page, _ = render_html(read_warehouse(demo))
+    section = page.split('<section id="calibration">', 1)[1].split("</section>", 1)[0]
+    assert "Rule calibration (3 changes recommended)" in section  # R001, R012, R015 (test above: R012)
+    r012 = section.split('data-rule-id="R012"', 1)[1].split("</tr>", 1)[0]
+    assert "fdr=0.05 consecutive=1 tolerance=x1 min_sample=x1" in r012 and "2 (now 0)" in r012

@@ -33,6 +33,7 @@ from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
 from corridor import __version__
+from corridor.report_calibration import calibration_section, read_calibration
 from corridor.report_decisions import decision_sections, read_decision_tables
 
 REPORT_FORMAT = 1
@@ -117,6 +118,8 @@ class Warehouse:
     drift: list[dict[str, Any]] = field(default_factory=list)
     # decisions, attribution, change log (corridor.report_decisions), when built
     decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # the rule calibration on the replayed history (corridor.report_calibration), when built
+    calibration: list[dict[str, Any]] | None = None
 
 
 def _ts(value: Any) -> str | None:
@@ -261,10 +264,11 @@ def read_warehouse(database: Path) -> Warehouse:
                 """,
             )
         decision_tables = read_decision_tables(con)
+        calibration = read_calibration(con)
     finally:
         con.close()
     return Warehouse(
-        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables
+        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables, calibration
     )
 
 
@@ -1080,6 +1084,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(_alerts_section(wh))
     parts.extend(_rule_issues_section(wh))
     parts.extend(decision_sections(wh.decision_tables))
+    parts.extend(calibration_section(wh.calibration))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))
