@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import query, run_deps
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
 from engine_compare import PUBLIC_TABLES, assert_tables_agree, warned_tests
 
@@ -90,7 +90,7 @@ def integration_spark(tmp_path_factory):
     if not (SPARK_VENV / "bin" / "dbt").exists():
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path_factory.mktemp("it_spark"))
-    spark.dbt("deps")
+    run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
     first = spark.dbt("build")
     tables = {name: spark.table(name) for name in PUBLIC_TABLES}
     histories = {name: spark.table(name) for name in HISTORY}
@@ -104,7 +104,7 @@ def test_cross_db_macros_on_spark(tmp_path):
     if not (SPARK_VENV / "bin" / "dbt").exists():
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path)
-    spark.dbt("deps")
+    run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
     output = spark.dbt("build", "--select", "path:models/cross_db", "path:seeds/cross_db")
     passed = set(re.findall(r"\d+ of \d+ PASS (matches_expected_test_\S+)", output))
     models = {p.stem for p in (INTEGRATION_DIR / "models" / "cross_db").glob("test_*.sql")}
