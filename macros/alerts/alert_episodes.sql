@@ -19,13 +19,22 @@
       Rolling windows (corridor.rolling_windows) overlap: adjacent windows
       start one day apart, and one incident makes every window containing its
       days breach, which is one episode, so one alert.
+
+    Other kinds of alert reuse the same run grouping with their own
+    conditions (boolean SQL expressions over the results' columns): `breach`
+    (default is_confirmed_breach) marks a window of the episode, `settles`
+    (default status = 'pass') ends it, `run_length` (default the rule's
+    consecutive_windows) is the run of adjacent breach windows that opens it,
+    and `carry` names extra columns taken from the episode's latest window.
+    The stale-estimate alerts: breach estimate_is_stale, settles not
+    estimate_is_stale, run_length 1.
 -#}
-{% macro alert_episodes(results, partition_by=[]) -%}
-    {{ return(adapter.dispatch('alert_episodes', 'corridor')(results, partition_by)) }}
+{% macro alert_episodes(results, partition_by=[], breach='is_confirmed_breach', settles="status = 'pass'", run_length='consecutive_windows', carry=[]) -%}
+    {{ return(adapter.dispatch('alert_episodes', 'corridor')(results, partition_by, breach, settles, run_length, carry)) }}
 {%- endmacro %}
 
 
-{% macro default__alert_episodes(results, partition_by) -%}
+{% macro default__alert_episodes(results, partition_by, breach, settles, run_length, carry) -%}
     {%- set string = dbt.type_string() -%}
     {%- set rolling = corridor.rolling_windows() | map(attribute='name') | list -%}
     {%- set alert_series = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
@@ -43,7 +52,7 @@
                 {{ corridor.epoch_seconds('window_end') }} - {{ corridor.epoch_seconds('window_start') }}
                 {%- if rolling %} end{% endif -%}
             )) as {{ dbt.type_bigint() }}) as window_index,
-            case when status = 'pass' then 1 else 0 end as is_pass
+            case when {{ settles }} then 1 else 0 end as is_pass
 
         from {{ results }}
 
@@ -73,7 +82,7 @@
             ) as run_key
 
         from grouped
-        where is_confirmed_breach
+        where {{ breach }}
 
     ),
 
@@ -98,7 +107,7 @@
             min(window_start) as opened_window_start
 
         from positioned
-        where position_in_run >= consecutive_windows
+        where position_in_run >= {{ run_length }}
         group by {{ series | join(', ') }}, pass_group
 
     ),
@@ -159,6 +168,9 @@
             absolute_deviation,
             relative_deviation,
             reason,
+            {%- for column in carry %}
+            {{ column }},
+            {%- endfor %}
             row_number() over (partition by {{ series | join(', ') }}, pass_group order by window_start desc) as recency
 
         from positioned
@@ -218,6 +230,9 @@
             latest.escalation_path,
             latest.severity,
             latest.dbt_severity,
+            {%- for column in carry %}
+            latest.{{ column }},
+            {%- endfor %}
             episodes.evidence_result_ids
 
         from episodes

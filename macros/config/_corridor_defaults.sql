@@ -77,6 +77,7 @@
                 'valid_from': none,
                 'valid_to': none,
                 'changed_by': none,
+                'owner': none,
             },
         },
         'rules': {
@@ -138,6 +139,31 @@
                 'segment_value': none,
                 'starts_at': 'starts_at',
                 'ends_at': 'ends_at',
+            },
+        },
+        'feature_versions': {
+            'var': 'corridor_feature_versions',
+            'demo_seed': 'corridor_demo_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['feature_name', 'feature_version', 'valid_from'],
+            'columns': {
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
+                'valid_from': 'valid_from',
+                'upstream_source': none,
+            },
+        },
+        'estimate_feature_versions': {
+            'var': 'corridor_estimate_feature_versions',
+            'demo_seed': 'corridor_demo_estimate_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'columns': {
+                'estimate_id': 'estimate_id',
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
             },
         },
     }) }}
@@ -215,6 +241,12 @@
         'corridor_replay_horizon_days': 30,
         'corridor_replay_step_hours': 24,
         'corridor_calibration_candidates': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2], 'min_sample_multiplier': [1, 2]},
+        'corridor_multivariate_drift': true,
+        'corridor_multivariate_rows_per_day': 2000,
+        'corridor_multivariate_reference_days': 7,
+        'corridor_multivariate_alpha': 0.01,
+        'corridor_multivariate_variance': 0.65,
+        'corridor_multivariate_min_rows': 100,
     }) }}
 {% endmacro %}
 

@@ -92,6 +92,19 @@ counts as (
             from estimates
             where not {{ corridor.any_reason(estimate_reasons) }}
         ) as rows_accepted
+    {%- for input_name in ['feature_versions', 'estimate_feature_versions'] if corridor.lineage_input_enabled(input_name) %}
+
+    union all
+
+    select
+        '{{ input_name }}' as input_name,
+        (select count(*) from {{ ref('stg_corridor__' ~ input_name) }}) as rows_read,
+        (
+            select count(*)
+            from {{ ref('int_corridor__' ~ input_name ~ '_checked') }}
+            where is_valid
+        ) as rows_accepted
+    {%- endfor %}
 
 ),
 
@@ -102,6 +115,8 @@ final as (
         cast(case counts.input_name
             when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
             when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
+            when 'feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('feature_versions')) }}
+            when 'estimate_feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('estimate_feature_versions')) }}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ string }}) as input_relation,
         cast(counts.rows_read as {{ bigint }}) as rows_read,

@@ -12,7 +12,7 @@
     - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined);
-    - offline estimates: corridor.estimate_rejection_reasons().
+    - offline estimates: corridor.estimate_rejection_reasons(); lineage inputs: int_corridor__lineage_quarantine.
 -#}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
@@ -204,6 +204,10 @@ unioned as (
     union all
     select 'offline_estimates' as input_name, * from invalid_estimates
 
+    union all
+
+    select * from {{ ref('int_corridor__lineage_quarantine') }}
+
 ),
 
 numbered as (
@@ -227,6 +231,8 @@ final as (
         cast(case input_name
             when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
             when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
+            when 'feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('feature_versions')) }}
+            when 'estimate_feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('estimate_feature_versions')) }}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ string }}) as input_relation,
         cast(event_id as {{ string }}) as record_id,

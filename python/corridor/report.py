@@ -35,6 +35,7 @@ from plotly.subplots import make_subplots
 from corridor import __version__
 from corridor.report_calibration import calibration_section, read_calibration
 from corridor.report_decisions import decision_sections, read_decision_tables
+from corridor.report_lineage import read_stale_estimates, stale_estimates_section
 
 REPORT_FORMAT = 1
 DATA_ELEMENT_ID = "corridor-report-data"
@@ -118,6 +119,8 @@ class Warehouse:
     drift: list[dict[str, Any]] = field(default_factory=list)
     # decisions, attribution, change log (corridor.report_decisions), when built
     decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # stale offline estimates (corridor.report_lineage); None: the results carry no staleness column
+    stale_estimates: list[dict[str, Any]] | None = None
     # the rule calibration on the replayed history (corridor.report_calibration), when built
     calibration: list[dict[str, Any]] | None = None
 
@@ -264,11 +267,23 @@ def read_warehouse(database: Path) -> Warehouse:
                 """,
             )
         decision_tables = read_decision_tables(con)
+        stale_estimates = read_stale_estimates(con)
         calibration = read_calibration(con)
     finally:
         con.close()
     return Warehouse(
-        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables, calibration
+        database,
+        run,
+        runs,
+        results,
+        alerts,
+        gates,
+        window_gates,
+        rule_issues,
+        drift,
+        decision_tables,
+        stale_estimates=stale_estimates,
+        calibration=calibration,
     )
 
 
@@ -1075,13 +1090,15 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
         f' by corridor {_e(__version__)} · <a href="../index.html">all reports</a></div></header>'
     )
     add(
-        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a><a href="#rule-issues">Rule issues</a>'
+        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a>'
+        '<a href="#stale-estimates">Stale estimates</a><a href="#rule-issues">Rule issues</a>'
         '<a href="#corridors">Corridors</a><a href="#drift">Feature drift</a>'
         '<a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
         "<main>"
     )
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
+    parts.extend(stale_estimates_section(wh.stale_estimates))
     parts.extend(_rule_issues_section(wh))
     parts.extend(decision_sections(wh.decision_tables))
     parts.extend(calibration_section(wh.calibration))
