@@ -132,6 +132,22 @@
                 'feature_value': 'feature_value',
             },
         },
+        'known_incidents': {
+            'var': 'corridor_known_incidents',
+            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off (docs/replay.md).',
+            'demo_seed': 'corridor_demo_planted_incidents',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['incident_id', 'model_id', 'starts_at', 'ends_at'],
+            'columns': {
+                'incident_id': 'incident_id',
+                'model_id': 'model_id',
+                'segment_dimension': none,
+                'segment_value': none,
+                'starts_at': 'starts_at',
+                'ends_at': 'ends_at',
+            },
+        },
         'feature_versions': {
             'var': 'corridor_feature_versions',
             'description': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
@@ -152,11 +168,13 @@
             'demo_seed': 'corridor_demo_estimate_feature_versions',
             'detect_optional_columns': true,
             'optional': true,
-            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'required_columns': ['feature_name', 'feature_version'],
             'columns': {
-                'estimate_id': 'estimate_id',
+                'estimate_id': none,
                 'feature_name': 'feature_name',
                 'feature_version': 'feature_version',
+                'model_id': none,
+                'model_version': none,
             },
         },
     }) }}

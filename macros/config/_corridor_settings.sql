@@ -316,6 +316,21 @@
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
             'description': "corridor_estimator_validation compares an estimate with the realized value once this share of the window's events carry a label.",
         },
+        'corridor_replay_horizon_days': {
+            'default': 30,
+            'check': {'type': 'integer', 'min': 1},
+            'description': 'The replay (corridor_replay_alerts) covers the windows that ended in the last this many days of recorded history (docs/replay.md).',
+        },
+        'corridor_replay_step_hours': {
+            'default': 24,
+            'check': {'type': 'integer', 'min': 1},
+            'description': "The replay judges the history as of every this many hours (UTC-aligned) within its horizon, plus the build's own now (docs/replay.md).",
+        },
+        'corridor_calibration_candidates': {
+            'default': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2], 'min_sample_multiplier': [1, 2]},
+            'check': {'type': 'mapping', 'hint': '{fdr_level, consecutive_windows, tolerance_multiplier, min_sample_multiplier: lists of candidates}'},
+            'description': "The settings corridor_rule_calibration compares per rule on the replayed history, every combination of the lists: fdr_level, consecutive_windows (null: the rule's own), tolerance_multiplier (>= 1: a breach must also exceed this multiple of the warn threshold) and min_sample_multiplier (>= 1) (docs/replay.md).",
+        },
         'corridor_load_demo_seeds': {
             'default': none,
             'computed_default': 'true when corridor is the root project, else false',
