@@ -42,6 +42,7 @@ PRODUCT_MODULES = {
     "label_free",
     "publish",
     "report",
+    "report_calibration",
     "report_decisions",
     "report_lineage",
     "scaffold",
