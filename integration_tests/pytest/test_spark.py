@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import query, run_deps
@@ -138,7 +139,25 @@ def test_spark_and_duckdb_agree_row_for_row(integration_spark, integration_duckd
     if table == "corridor_quality_gates":
         # freshness is measured against the clock of each build
         duck, spark = (t[t["check_name"] != "freshness_hours"] for t in (duck, spark))
-    assert_tables_agree(duck, spark, table, keys=keys, ignore=ignore)
+    tails = [c for c in duck.columns if c.startswith("bayesian_prob_")]
+    assert_tables_agree(duck, spark, table, keys=keys, ignore=ignore + tails)
+    if tails:
+        # Posterior tail probabilities far below 1 are 1 - I_x(a, b) with I_x near 1: their absolute accuracy is
+        # that of I_x, set by lgamma near 1e4 (a + b ~ 1,600 here) where a double's spacing is 1.8e-12. DuckDB's
+        # built-in lgamma and the series Spark uses (corridor.lgamma) differ by a few of those, so 4e-7 tails
+        # differ by ~3e-12 absolute (both are that far from scipy.stats.beta.sf; docs/engines.md). Compared to
+        # 1e-11 absolute, with everything else of the table, statuses included, exact or to 1e-9.
+        both = duck[keys + tails].merge(spark[keys + tails], on=keys, suffixes=("", "__spark"))
+        assert len(both) == len(duck)
+        for column in tails:
+            ok = both[column].notna() | both[f"{column}__spark"].notna()
+            np.testing.assert_allclose(
+                both.loc[ok, f"{column}__spark"].astype(float),
+                both.loc[ok, column].astype(float),
+                rtol=1e-9,
+                atol=1e-11,
+                err_msg=column,
+            )
     if table == "corridor_metric_observations":
         assert len(duck) > 20_000
 
