@@ -369,8 +369,9 @@ def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
         ),
     }
     for model, (keys, columns, rtol) in checks.items():
-        udf = query(integration_duckdb["path"], f"select * from {model}")
-        sql = query(sql_path, f"select * from {model}")
+        # the grids repeat some cases (same inputs, so the same outputs on each path)
+        udf = query(integration_duckdb["path"], f"select * from {model}").drop_duplicates(subset=keys)
+        sql = query(sql_path, f"select * from {model}").drop_duplicates(subset=keys)
         assert len(udf) == len(sql) > 5, model
         both = udf.merge(sql, on=keys, suffixes=("_udf", "_sql"))
         assert len(both) == len(udf), model
