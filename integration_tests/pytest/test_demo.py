@@ -12,6 +12,7 @@ import sys
 import pandas as pd
 import pytest
 from conftest import query
+from corridor.dbt_runner import REPO_ROOT, run_dbt
 
 pytestmark = pytest.mark.dbt
 
@@ -369,22 +370,26 @@ def test_demo_has_every_interval_kind(demo):
 BIT_IDENTICAL_MODELS = ["int_corridor__exact_intervals", "int_corridor__bayesian_checks", "corridor_metric_intervals"]
 
 
+def _demo_copy(demo, tmp_path, name):
+    """A copy of the demo build and the environment of a dbt run on it (private target and log paths)."""
+    import shutil
+
+    copy = tmp_path / name
+    shutil.copy(demo["path"], copy)
+    env = {
+        "CORRIDOR_DUCKDB_PATH": str(copy),
+        "DBT_TARGET_PATH": str(tmp_path / "target"),
+        "DBT_LOG_PATH": str(tmp_path / "logs"),
+    }
+    return copy, env
+
+
 def test_rebuilt_interval_bounds_are_bit_identical(demo, tmp_path):
     """Clopper-Pearson and Bayesian credible bounds rebuilt on the same data agree to the last bit: an
     incremental `dbt run` (int_corridor__exact_intervals recomputes its lookback) on a copy of the demo build.
     The demo's profile loads corridor's plugin, so the bounds are the scipy functions' (corridor_duckdb_udfs
     auto), computed row by row: with the SQL kernel 10 of 101,058 bounds moved by up to 3e-15 (docs/intervals.md)."""
-    import shutil
-
-    from corridor.dbt_runner import REPO_ROOT, run_dbt
-
-    again = tmp_path / "again.duckdb"
-    shutil.copy(demo["path"], again)
-    env = {
-        "CORRIDOR_DUCKDB_PATH": str(again),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
-        "DBT_LOG_PATH": str(tmp_path / "logs"),
-    }
+    again, env = _demo_copy(demo, tmp_path, "again.duckdb")
     result = run_dbt(["run", "--select", *BIT_IDENTICAL_MODELS], project_dir=REPO_ROOT, env=env)
     assert result.ok, result.output[-3000:]
     for model in BIT_IDENTICAL_MODELS:
@@ -397,18 +402,9 @@ def test_demo_public_tables_agree_with_and_without_duckdb_udfs(demo, tmp_path):
     """The demo's intervals, Bayesian checks and everything downstream rebuilt with corridor_duckdb_udfs: off
     (the SQL beta kernel, as without corridor's plugin) equal the plugin's build to 1e-9 relative (statuses,
     alerts and names exactly)."""
-    import shutil
-
-    from corridor.dbt_runner import REPO_ROOT, run_dbt
     from engine_compare import PUBLIC_TABLES, assert_tables_agree
 
-    sql_kernel = tmp_path / "sql_kernel.duckdb"
-    shutil.copy(demo["path"], sql_kernel)
-    env = {
-        "CORRIDOR_DUCKDB_PATH": str(sql_kernel),
-        "DBT_TARGET_PATH": str(tmp_path / "target"),
-        "DBT_LOG_PATH": str(tmp_path / "logs"),
-    }
+    sql_kernel, env = _demo_copy(demo, tmp_path, "sql_kernel.duckdb")
     selection = ["int_corridor__exact_intervals+", "int_corridor__bayesian_checks+", "--exclude", "tag:corridor_audit"]
     result = run_dbt(
         ["run", "--full-refresh", "--select", *selection],
