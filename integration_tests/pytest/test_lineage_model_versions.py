@@ -11,7 +11,8 @@ and one rule R_ERR (error rate, per version) with an estimate of each version. E
 stale on 10-03 .. 10-06 (production ran b, v1 saw a), v2's never (it only ever ran on b): one stale-estimate
 alert, for v1, open. A second estimate of v1, lat-v1 (rule R_LAT), records f_amount b itself: the estimate's own
 row overrides its model version's, so R_LAT v1 is stale on 10-01 and 10-02 instead (production ran a) and closes
-on 10-03. v2's windows before its rollout (no production events) are not stale either. A model-version row naming a version no estimate is of is quarantined (unknown_model_version), and a
+on 10-03. v2's windows before its rollout (no production events) are not stale either.
+A model-version row naming a version no estimate is of is quarantined (unknown_model_version), and a
 row naming neither an estimate nor a model version (missing_estimate_id).
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from conftest import Dbt, load_frames, query
+from test_lineage import _names, _rules  # the same two rules (R_ERR error rate, R_LAT mean latency)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -80,32 +82,6 @@ def _estimates() -> pd.DataFrame:
         {**common, "estimate_id": "lat-v1", "model_version": "v1", "metric": "latency_mean", "expected_value": 59.5}
     )
     return pd.DataFrame(rows)
-
-
-def _rules() -> pd.DataFrame:
-    common = {
-        "segment_dimension": "all",
-        "segment_value": "all",
-        "window_grain": "day",
-        "comparison_kind": "absolute",
-        "direction": "lower_is_better",
-        "min_sample_size": 10,
-        "consecutive_windows": 1,
-        "owner": "scoring-team",
-        "severity": "high",
-        "rule_version": "1",
-        "valid_from": pd.Timestamp("2026-09-01"),
-    }
-    return pd.DataFrame(
-        [
-            {**common, "rule_id": "R_ERR", "metric": "error_rate", "warn_tolerance": 0.05, "fail_tolerance": 0.1},
-            {**common, "rule_id": "R_LAT", "metric": "latency_mean", "warn_tolerance": 50.0, "fail_tolerance": 100.0},
-        ]
-    )
-
-
-def _names(frame: pd.DataFrame) -> dict[str, str]:
-    return {column: column for column in frame.columns}
 
 
 @pytest.fixture(scope="module")
