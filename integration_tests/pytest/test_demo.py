@@ -398,6 +398,7 @@ def test_rebuilt_interval_bounds_are_bit_identical(demo, tmp_path):
         assert len(first) > 0 and first.equals(second), f"{model} differs between two builds of the same data"
 
 
+@pytest.mark.slow
 def test_demo_public_tables_agree_with_and_without_duckdb_udfs(demo, tmp_path):
     """The demo's intervals, Bayesian checks and everything downstream rebuilt with corridor_duckdb_udfs: off
     (the SQL beta kernel, as without corridor's plugin) equal the plugin's build to 1e-9 relative (statuses,

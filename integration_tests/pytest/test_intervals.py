@@ -325,6 +325,7 @@ def test_widened_prior_finds_the_demo_latam_drop(root_dbt):
 # --- DuckDB fast path: the plugin's scipy beta functions (issue 11) ---------------------------------------------
 
 
+@pytest.mark.slow
 def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
     """The integration build (profile with corridor's plugin: corridor_duckdb_udfs auto) computes beta quantiles
     and CDFs with the plugin's scipy functions; the same models rebuilt with corridor_duckdb_udfs: off (the SQL
