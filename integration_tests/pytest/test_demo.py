@@ -401,8 +401,8 @@ def test_rebuilt_interval_bounds_are_bit_identical(demo, tmp_path):
 @pytest.mark.slow
 def test_demo_public_tables_agree_with_and_without_duckdb_udfs(demo, tmp_path):
     """The demo's intervals, Bayesian checks and everything downstream rebuilt with corridor_duckdb_udfs: off
-    (the SQL beta kernel, as without corridor's plugin) equal the plugin's build to 1e-9 relative (statuses,
-    alerts and names exactly)."""
+    (the SQL beta kernel, as without corridor's plugin) equal the plugin's build to 1e-9 relative or 1e-9
+    absolute (statuses, alerts and names exactly)."""
     from engine_compare import PUBLIC_TABLES, assert_tables_agree
 
     sql_kernel, env = _demo_copy(demo, tmp_path, "sql_kernel.duckdb")
@@ -419,7 +419,9 @@ def test_demo_public_tables_agree_with_and_without_duckdb_udfs(demo, tmp_path):
         udf = query(demo["path"], f"select * from {table}")
         sql = query(sql_kernel, f"select * from {table}")
         assert len(udf) > 0, table
-        assert_tables_agree(udf, sql, table, keys=keys, ignore=[*ignore, "invocation_id", "computed_at"])
+        # tail probabilities: the SQL series is accurate to ~1e-11 absolute (scipy gives e.g. 9e-91 where the
+        # series gives 1.6e-12), hence 1e-9 absolute as in test_postgres's Bayesian comparison
+        assert_tables_agree(udf, sql, table, keys=keys, ignore=[*ignore, "invocation_id", "computed_at"], atol=1e-9)
 
 
 # --- feature drift (issue 15) -----------------------------------------------------------------------------
