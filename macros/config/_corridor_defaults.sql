@@ -249,6 +249,7 @@
         'corridor_multivariate_alpha': 0.01,
         'corridor_multivariate_variance': 0.65,
         'corridor_multivariate_min_rows': 100,
+        'corridor_duckdb_udfs': 'auto',
     }) }}
 {% endmacro %}
 

@@ -84,6 +84,7 @@
         'corridor_multivariate_variance': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
         'corridor_multivariate_min_rows': 'Multivariate drift: sampled rows below which a window is insufficient_sample rather than judged.',
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
+        'corridor_duckdb_udfs': "DuckDB: beta CDFs and quantiles (Clopper-Pearson, Jeffreys, Bayesian checks) by the scipy functions corridor's dbt-duckdb plugin registers: auto (when the plugin is loaded), on (required: fail without the plugin) or off (the SQL kernel, as on other engines). docs/intervals.md.",
     }) }}
 {% endmacro %}
 

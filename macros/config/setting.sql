@@ -20,6 +20,8 @@
 
     {%- if name == 'corridor_model_type' and value not in ['binary_classifier', 'regression'] -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
+    {%- elif name == 'corridor_duckdb_udfs' and value not in ['auto', 'on', 'off'] -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_duckdb_udfs' is '" ~ value ~ "'; expected 'auto' (use the beta functions of corridor's dbt-duckdb plugin when it is loaded), 'on' (require them) or 'off' (the SQL kernel).") }}
     {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains', 'corridor_feature_drift_grains'] -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ value) }}
