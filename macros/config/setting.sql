@@ -31,11 +31,11 @@
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
-    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power', 'corridor_multivariate_variance'] -%}
+    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power', 'corridor_multivariate_variance', 'corridor_scenario_target_power'] -%}
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
-    {%- elif name in ['corridor_replay_horizon_days', 'corridor_replay_step_hours'] -%}
+    {%- elif name in ['corridor_replay_horizon_days', 'corridor_replay_step_hours', 'corridor_scenario_seeds'] -%}
         {%- if value is not number or value < 1 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 1; got " ~ value) }}
         {%- endif -%}
@@ -46,7 +46,7 @@
         {%- if name == 'corridor_score_bins' and (value | int) % (var('corridor_calibration_bins', defaults['corridor_calibration_bins']) | int) != 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_score_bins' (" ~ value ~ ") must be a multiple of 'corridor_calibration_bins' so calibration bins are unions of score bins.") }}
         {%- endif -%}
-    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes', 'corridor_max_gap_days'] -%}
+    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes', 'corridor_max_gap_days', 'corridor_scenario_tail_latency_ms'] -%}
         {%- if value is not number or value < 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number of at least 0; got " ~ value) }}
         {%- endif -%}
