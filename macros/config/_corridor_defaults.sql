@@ -267,13 +267,10 @@
         'corridor_multivariate_alpha': 0.01,
         'corridor_multivariate_variance': 0.65,
         'corridor_multivariate_min_rows': 100,
-<<<<<<< HEAD
         'corridor_duckdb_udfs': 'auto',
-=======
         'corridor_scenario_seeds': 10,
         'corridor_scenario_target_power': 0.8,
         'corridor_scenario_tail_latency_ms': 30000,
->>>>>>> ca025c6
     }) }}
 {% endmacro %}
 
