@@ -331,6 +331,26 @@
             'check': {'type': 'mapping', 'hint': '{fdr_level, consecutive_windows, tolerance_multiplier, min_sample_multiplier: lists of candidates}'},
             'description': "The settings corridor_rule_calibration compares per rule on the replayed history, every combination of the lists: fdr_level, consecutive_windows (null: the rule's own), tolerance_multiplier (>= 1: a breach must also exceed this multiple of the warn threshold) and min_sample_multiplier (>= 1) (docs/replay.md).",
         },
+        'corridor_duckdb_udfs': {
+            'default': 'auto',
+            'check': {'type': 'one_of', 'values': ['auto', 'on', 'off']},
+            'description': "DuckDB: beta CDFs and quantiles (Clopper-Pearson, Jeffreys, Bayesian checks) by the scipy functions corridor's dbt-duckdb plugin registers: auto (when the plugin is loaded), on (required: fail without the plugin) or off (the SQL kernel, as on other engines). docs/intervals.md.",
+        },
+        'corridor_scenario_seeds': {
+            'default': 10,
+            'check': {'type': 'integer', 'min': 1},
+            'description': 'Scenarios: seeds (independent injections) per scenario when its row gives none; power is the share of seeds detected (docs/scenarios.md).',
+        },
+        'corridor_scenario_target_power': {
+            'default': 0.8,
+            'check': {'type': 'number', 'min': 0, 'max': 1, 'exclusive': true},
+            'description': 'Scenarios: the power (0-1) the recommended tolerance of corridor_scenario_results is solved for.',
+        },
+        'corridor_scenario_tail_latency_ms': {
+            'default': 30000,
+            'check': {'type': 'number', 'min': 0},
+            'description': 'Scenarios: the latency (ms) a tail_latency scenario gives the requests it picks.',
+        },
         'corridor_load_demo_seeds': {
             'default': none,
             'computed_default': 'true when corridor is the root project, else false',

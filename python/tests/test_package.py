@@ -31,6 +31,7 @@ def test_versions_agree():
 PRODUCT_MODULES = {
     "__init__",
     "__main__",
+    "beta_udf",
     "bootstrap",
     "cli",
     "dbt_runner",
