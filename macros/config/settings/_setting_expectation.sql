@@ -6,8 +6,6 @@
         {%- set noun = 'a number' if type == 'number' else 'an integer' -%}
         {%- if low is not none and high is not none -%}
             {%- set text = noun ~ (' strictly between ' if check.get('exclusive') else ' from ') ~ low ~ (' and ' if check.get('exclusive') else ' to ') ~ high -%}
-        {%- elif type == 'integer' and low == 1 -%}
-            {%- set text = 'a positive integer' -%}
         {%- elif low is not none -%}
             {%- set text = noun ~ (' greater than ' if check.get('exclusive') else ' of at least ') ~ low -%}
         {%- else -%}
