@@ -177,11 +177,13 @@
             'demo_seed': 'corridor_demo_estimate_feature_versions',
             'detect_optional_columns': true,
             'optional': true,
-            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'required_columns': ['feature_name', 'feature_version'],
             'columns': {
-                'estimate_id': 'estimate_id',
+                'estimate_id': none,
                 'feature_name': 'feature_name',
                 'feature_version': 'feature_version',
+                'model_id': none,
+                'model_version': none,
             },
         },
     }) }}
