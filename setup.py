@@ -20,7 +20,20 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-TOOLING_MODULES = {"bench", "bench_intervals", "calibration", "label_free_study", "peers_cbpe"}
+# Modules of python/corridor that only we run (benchmarks, peers, calibration and label-free studies): left out of
+# the wheel. python/tests/test_package.py classifies every module as product or tooling, so a new one must be listed.
+TOOLING_MODULES = {
+    "bench",
+    "bench_incremental",
+    "bench_intervals",
+    "bench_peers",
+    "bench_spark",
+    "calibration",
+    "drift_bench",
+    "label_free_study",
+    "peers_cbpe",
+    "peers_nannyml",
+}
 DBT_PROJECT_FILES = ["dbt_project.yml", "profiles.yml"]
 DBT_PROJECT_DIRS = ["macros", "models", "analyses", "tests", "seeds"]
 GENERATED = {"seeds/demo/corridor_demo_production_events.csv"}

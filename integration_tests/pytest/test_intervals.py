@@ -392,4 +392,4 @@ def test_duckdb_udfs_setting_is_validated(integration_duckdb):
         "compile", "--select", "interval_check_beta_quantiles", vars={"corridor_duckdb_udfs": "yes"}, expect_ok=False
     )
     assert not result.ok
-    assert "var 'corridor_duckdb_udfs' is 'yes'; expected 'auto'" in result.output
+    assert "var 'corridor_duckdb_udfs' is 'yes'; expected one of auto, on, off" in result.output

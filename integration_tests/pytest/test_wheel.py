@@ -6,7 +6,9 @@ CORRIDOR_WHEEL_PYTHON picks the interpreter (default: this one's)."""
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,8 +55,13 @@ def test_wheel_ships_the_product_and_the_dbt_project_not_the_tooling(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for module in ("cli", "report", "publish", "scaffold", "bootstrap", "label_free", "demo_data", "dbt_runner"):
         assert f"corridor/{module}.py" in names
-    for module in ("bench", "bench_intervals", "calibration", "label_free_study", "peers_cbpe"):
-        assert f"corridor/{module}.py" not in names
+    # setup.py's TOOLING_MODULES (python/tests/test_package.py classifies every module as product or tooling)
+    setup_tree = ast.parse((REPO_ROOT / "setup.py").read_text())
+    (tooling,) = [ast.literal_eval(n.value) for n in setup_tree.body if getattr(n, "targets", [None])[0] is not None
+                  and getattr(n.targets[0], "id", "") == "TOOLING_MODULES"]  # fmt: skip
+    assert {"bench", "bench_spark", "drift_bench", "calibration", "peers_nannyml"} <= tooling
+    shipped = {n.removeprefix("corridor/").removesuffix(".py") for n in names if re.fullmatch(r"corridor/\w+\.py", n)}
+    assert not shipped & tooling, f"the wheel ships tooling modules: {sorted(shipped & tooling)}"
     project = {n.removeprefix("corridor/dbt_project/") for n in names if n.startswith("corridor/dbt_project/")}
     tracked = subprocess.run(
         ["git", "ls-files", "macros", "models", "analyses", "seeds"], cwd=REPO_ROOT, capture_output=True, text=True

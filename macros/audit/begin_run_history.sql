@@ -76,5 +76,5 @@
 {#- Whether this invocation is recorded in the run history: executing a command that builds or tests, with
     corridor_run_history_enabled (default true). -#}
 {% macro _corridor_records_runs() %}
-    {{ return(execute and var('corridor_run_history_enabled', true) and flags.WHICH in ['run', 'build', 'seed', 'test', 'snapshot']) }}
+    {{ return(execute and corridor.setting('corridor_run_history_enabled') and flags.WHICH in ['run', 'build', 'seed', 'test', 'snapshot']) }}
 {% endmacro %}

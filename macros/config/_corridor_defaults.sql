@@ -1,5 +1,6 @@
 {#
-    The one place where corridor's configuration defaults live.
+    The inputs and the quality gate thresholds, with their defaults (the
+    scalar settings are in the registry corridor._corridor_settings).
 
     Every input is a namespaced var holding a mapping:
       relation: where to read it, exactly one of
@@ -22,6 +23,7 @@
     {{ return({
         'production_events': {
             'var': 'corridor_production_events',
+            'description': 'Input: production events, one row per prediction ({ref|source|relation, columns}). Required columns: event_id, event_at, model_id, model_version.',
             'demo_seed': 'corridor_demo_production_events',
             'optional': false,
             'required_columns': ['event_id', 'event_at', 'model_id', 'model_version'],
@@ -41,6 +43,7 @@
         },
         'outcomes': {
             'var': 'corridor_outcomes',
+            'description': 'Input: outcomes (labels) joined by event id. Required columns: event_id, label.',
             'demo_seed': 'corridor_demo_outcomes',
             'optional': false,
             'required_columns': ['event_id', 'label'],
@@ -52,6 +55,7 @@
         },
         'offline_estimates': {
             'var': 'corridor_offline_estimates',
+            'description': 'Input: offline estimates. Required columns: model_id, model_version, metric, expected_value (window_grain null or unmapped: every grain).',
             'demo_seed': 'corridor_demo_offline_estimates',
             'detect_optional_columns': true,
             'optional': false,
@@ -82,6 +86,7 @@
         },
         'rules': {
             'var': 'corridor_rules',
+            'description': 'Input: the rules registry. Required columns: rule_id, metric, comparison_kind, owner.',
             'demo_seed': 'corridor_demo_rules',
             'detect_optional_columns': true,
             'optional': false,
@@ -115,6 +120,7 @@
         },
         'reference_features': {
             'var': 'corridor_reference_features',
+            'description': 'Optional input: reference feature values for stability checks; null: off.',
             'demo_seed': 'corridor_demo_reference_features',
             'detect_optional_columns': true,
             'optional': true,
@@ -128,6 +134,7 @@
         },
         'known_incidents': {
             'var': 'corridor_known_incidents',
+            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off (docs/replay.md).',
             'demo_seed': 'corridor_demo_planted_incidents',
             'detect_optional_columns': true,
             'optional': true,
@@ -143,6 +150,7 @@
         },
         'scenarios': {
             'var': 'corridor_scenarios',
+            'description': 'Optional input: declared perturbations (scenario_id, kind: latency_multiplier | error_rate_points | accuracy_points | tail_latency, starts_at, duration_hours, size; optional model_id, segment_dimension / segment_value, seeds) injected into the recorded events and judged by the validation models; null: off (docs/scenarios.md).',
             'demo_seed': 'corridor_demo_scenarios',
             'detect_optional_columns': true,
             'optional': true,
@@ -161,6 +169,7 @@
         },
         'feature_versions': {
             'var': 'corridor_feature_versions',
+            'description': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
             'demo_seed': 'corridor_demo_feature_versions',
             'detect_optional_columns': true,
             'optional': true,
@@ -174,6 +183,7 @@
         },
         'estimate_feature_versions': {
             'var': 'corridor_estimate_feature_versions',
+            'description': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
             'demo_seed': 'corridor_demo_estimate_feature_versions',
             'detect_optional_columns': true,
             'optional': true,
@@ -186,91 +196,6 @@
                 'model_version': none,
             },
         },
-    }) }}
-{% endmacro %}
-
-
-{#-
-    Scalar settings and their defaults. The last block (after the blank
-    line) holds the expectation and window settings of issue 13:
-    corridor_segment_estimate_fallback, corridor_seasonal_baseline_across_versions
-    (docs/validation.md) and corridor_time_zone (docs/windows.md); then the
-    label-free estimate's settings (issue 17, docs/label-free.md).
--#}
-{% macro _corridor_setting_defaults() %}
-    {{ return({
-        'corridor_model_type': 'binary_classifier',
-        'corridor_segment_columns': [],
-        'corridor_feature_columns': [],
-        'corridor_window_grains': ['hour', 'day', 'week'],
-        'corridor_histogram_metric_grains': ['day', 'week'],
-        'corridor_classification_threshold': 0.5,
-        'corridor_confidence_level': 0.95,
-        'corridor_calibration_bins': 10,
-        'corridor_score_bins': 1000,
-        'corridor_as_of': none,
-        'corridor_lookback_days': 3,
-        'corridor_late_grace_hours': 1,
-        'corridor_label_maturity_horizon_hours': 96,
-        'corridor_new_segment_warmup_hours': 24,
-        'corridor_future_tolerance_minutes': 5,
-        'corridor_earliest_event_at': '2000-01-01',
-        'corridor_max_gap_days': 14,
-        'corridor_known_model_versions': none,
-        'corridor_quality_gates': {},
-        'corridor_bootstrap_resamples': 1000,
-        'corridor_bootstrap_seed': 20261127,
-        'corridor_bootstrap_grains': none,
-        'corridor_bootstrap_max_shared_events': 20000,
-        'corridor_bootstrap_asymptotic_events': 20000,
-        'corridor_sql_bootstrap_resamples': 200,
-        'corridor_sql_bootstrap_exact_events': 200,
-        'corridor_prior_strength': 1.0,
-        'corridor_prior_max_events': none,
-        'corridor_fdr_level': 0.05,
-        'corridor_test_alpha': 0.05,
-        'corridor_power': 0.9,
-        'corridor_severity_levels': {'critical': 'error', 'high': 'error', 'medium': 'warn', 'low': 'warn', 'info': 'none'},
-        'corridor_python_bootstrap': false,
-        'corridor_error_status_min': none,
-        'corridor_check_severity': {},
-        'corridor_quarantine_threshold': 0,
-        'corridor_seasonal_baseline': {
-            'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5},
-            'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2},
-            'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
-            'month': {'period_hours': 720, 'lookback_periods': 6, 'min_history': 3},
-        },
-
-        'corridor_segment_estimate_fallback': true,
-        'corridor_seasonal_baseline_across_versions': true,
-        'corridor_time_zone': 'UTC',
-        'corridor_rolling_windows': [],
-
-        'corridor_feature_bins': 20,
-        'corridor_feature_drift_grains': ['day', 'week'],
-        'corridor_max_categories': 200,
-        'corridor_mix_adjustment_dimension': none,
-        'corridor_decision_severities': ['critical', 'high'],
-        'corridor_decision_windows': 2,
-        'corridor_decision_canary_hours': 72,
-        'corridor_label_free_reference': none,
-        'corridor_label_free_draws': 400,
-        'corridor_label_free_max_psi': 0.1,
-        'corridor_label_free_min_label_maturity': 0.9,
-        'corridor_replay_horizon_days': 30,
-        'corridor_replay_step_hours': 24,
-        'corridor_calibration_candidates': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2], 'min_sample_multiplier': [1, 2]},
-        'corridor_multivariate_drift': true,
-        'corridor_multivariate_rows_per_day': 2000,
-        'corridor_multivariate_reference_days': 7,
-        'corridor_multivariate_alpha': 0.01,
-        'corridor_multivariate_variance': 0.65,
-        'corridor_multivariate_min_rows': 100,
-        'corridor_duckdb_udfs': 'auto',
-        'corridor_scenario_seeds': 10,
-        'corridor_scenario_target_power': 0.8,
-        'corridor_scenario_tail_latency_ms': 30000,
     }) }}
 {% endmacro %}
 

@@ -10,9 +10,5 @@
 {% endmacro %}
 
 {% macro default__demo_mode() %}
-    {%- set value = var('corridor_load_demo_seeds', project_name == 'corridor') -%}
-    {%- if value is not boolean -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_load_demo_seeds' must be true or false; got " ~ value) }}
-    {%- endif -%}
-    {{ return(value) }}
+    {{ return(corridor.setting('corridor_load_demo_seeds', computed_default=(project_name == 'corridor'))) }}
 {% endmacro %}

@@ -5,8 +5,7 @@
 
 {% macro default__known_vars() %}
     {%- set known = [] -%}
-    {%- do known.extend(corridor._corridor_setting_defaults().keys() | list) -%}
-    {%- do known.extend(corridor._corridor_direct_var_defaults().keys() | list) -%}
+    {%- do known.extend(corridor._corridor_settings().keys() | list) -%}
     {%- for name, spec in corridor._corridor_input_defaults().items() -%}
         {%- do known.append(spec['var']) -%}
     {%- endfor -%}

@@ -10,9 +10,5 @@
 {% endmacro %}
 
 {% macro default__profile() %}
-    {%- set value = var('corridor_profile', 'demo' if corridor.demo_mode() else none) -%}
-    {%- if value is not none and value != 'demo' -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_profile' is '" ~ value ~ "'; expected 'demo' (the demo's column names, segments and features) or null (none: map your own).") }}
-    {%- endif -%}
-    {{ return(value) }}
+    {{ return(corridor.setting('corridor_profile', computed_default=('demo' if corridor.demo_mode() else none))) }}
 {% endmacro %}

@@ -1,8 +1,8 @@
 {#
     corridor.settings_reference(): the settings table of docs/configuration.md
-    (markdown: var, default, meaning), generated from the one place each
-    setting is declared (_corridor_setting_defaults, _corridor_input_defaults,
-    _corridor_direct_var_defaults, _corridor_setting_descriptions).
+    (markdown: var, default, expected value, meaning), generated from the one
+    place each setting is declared: the settings registry
+    (corridor._corridor_settings) and the inputs (_corridor_input_defaults).
     `dbt run-operation corridor.print_settings_reference` prints it; a test
     keeps the docs page in step.
 #}
@@ -11,18 +11,26 @@
 {% endmacro %}
 
 {% macro default__settings_reference() %}
-    {%- set descriptions = corridor._corridor_setting_descriptions() -%}
-    {%- set defaults = {} -%}
-    {%- do defaults.update(corridor._corridor_direct_var_defaults()) -%}
+    {%- set rows = {} -%}
     {%- for name, spec in corridor._corridor_input_defaults().items() -%}
-        {%- do defaults.update({spec['var']: ('the demo seed ' ~ spec['demo_seed'] ~ ' in the demo') if not spec['optional'] else 'off (null)'}) -%}
+        {%- do rows.update({spec['var']: {
+            'default': ('the demo seed ' ~ spec['demo_seed'] ~ ' in the demo') if not spec['optional'] else 'off (null)',
+            'expected': 'a mapping {ref | source | relation, columns}' ~ (' or null' if spec['optional'] else ''),
+            'description': spec['description'],
+        }}) -%}
     {%- endfor -%}
-    {%- do defaults.update(corridor._corridor_setting_defaults()) -%}
-    {%- set lines = ['| var | default | meaning |', '|---|---|---|'] -%}
+    {%- for name, spec in corridor._corridor_settings().items() -%}
+        {%- do rows.update({name: {
+            'default': spec['computed_default'] if 'computed_default' in spec else spec['default'],
+            'expected': corridor._setting_expectation(spec.get('check', {})),
+            'description': spec['description'],
+        }}) -%}
+    {%- endfor -%}
+    {%- set lines = ['| var | default | expected | meaning |', '|---|---|---|---|'] -%}
     {%- for name in corridor.known_vars() | sort -%}
-        {%- set value = defaults.get(name) -%}
-        {%- set shown = 'null' if value is none else (value if value is string else tojson(value)) -%}
-        {%- do lines.append('| `' ~ name ~ '` | `' ~ (shown | replace('|', '\\|')) ~ '` | ' ~ (descriptions.get(name, '(undocumented)') | replace('|', '\\|')) ~ ' |') -%}
+        {%- set row = rows[name] -%}
+        {%- set shown = 'null' if row['default'] is none else (row['default'] if row['default'] is string else tojson(row['default'])) -%}
+        {%- do lines.append('| `' ~ name ~ '` | `' ~ (shown | replace('|', '\\|')) ~ '` | ' ~ (row['expected'] | replace('|', '\\|')) ~ ' | ' ~ (row['description'] | replace('|', '\\|')) ~ ' |') -%}
     {%- endfor -%}
     {{ return(lines | join('\n')) }}
 {% endmacro %}

@@ -21,7 +21,7 @@
 
 {% macro default__validate_config_identifiers() %}
     {%- set plain = '[A-Za-z_][A-Za-z0-9_]{0,62}' -%}
-    {%- set schema = var('corridor_schema', none) -%}
+    {%- set schema = corridor.setting('corridor_schema') -%}
     {%- if schema is not none and not modules.re.fullmatch(plain, schema | string) -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_schema' is " ~ tojson(schema | string) ~ "; it must be a plain schema name (letters, digits and _, starting with a letter or _, at most 63 characters) or null. It is rendered into `create schema`, so anything else could run as SQL.") }}
     {%- endif -%}

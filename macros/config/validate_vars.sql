@@ -2,8 +2,8 @@
     corridor.validate_vars(): fail on any corridor_ var corridor does not
     know (a misspelling such as corridor_segments_columns would otherwise be
     ignored silently), naming the closest known var. Known vars: the settings
-    (_corridor_setting_defaults), the inputs (_corridor_input_defaults) and
-    the vars read directly (_corridor_direct_var_defaults). Checks the vars
+    registry (_corridor_settings) and the inputs (_corridor_input_defaults).
+    Checks the vars
     given on the command line and in the dbt_project.yml files that apply to
     corridor's models (global or scoped under `corridor:`); vars scoped to
     another project are that project's business.
@@ -18,6 +18,10 @@
         {%- if name is string and name.startswith('corridor_') and name not in known -%}
             {{ exceptions.raise_compiler_error("corridor: unknown var '" ~ name ~ "'." ~ corridor.did_you_mean(name, known) ~ " corridor reads only the vars listed in docs/configuration.md; a misspelled var would be ignored, so it is an error.") }}
         {%- endif -%}
+    {%- endfor -%}
+    {#- the settings that steer the run, validated here too (corridor_allow_history_full_refresh is read by dbt_project.yml) -#}
+    {%- for name, spec in corridor._corridor_settings().items() if spec.get('scope') == 'run' and name not in ['corridor_load_demo_seeds', 'corridor_profile'] -%}
+        {%- do corridor.setting(name) -%}
     {%- endfor -%}
 {% endmacro %}
 

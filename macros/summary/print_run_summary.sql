@@ -11,7 +11,7 @@
 {% endmacro %}
 
 {% macro default__print_run_summary(results) %}
-    {%- if not execute or not var('corridor_run_summary', true) or flags.WHICH not in ['run', 'build', 'test'] -%}
+    {%- if not execute or not corridor.setting('corridor_run_summary') or flags.WHICH not in ['run', 'build', 'test'] -%}
         {{ return('') }}
     {%- endif -%}
     {%- set lines = ['', 'corridor run summary' ~ (' (' ~ invocation_id ~ ')' if invocation_id else '')] -%}

@@ -1,7 +1,8 @@
 """``corridor init``: scaffold a dbt project that uses corridor on your own data.
 
 Nothing here is a hand-kept list of settings. The vars block is generated from the package's own
-declarations: the defaults macros in ``macros/config/_corridor_defaults.sql`` (rendered with Jinja,
+declarations: the settings registry ``macros/config/_corridor_settings.sql`` and the defaults macros in
+``macros/config/_corridor_defaults.sql`` (rendered with Jinja,
 as dbt would), every other ``var('corridor_...', default)`` the package reads, and the meaning of
 each var from the settings reference ``docs/configuration.md``. A setting added to the package shows
 up in the next scaffold with its default; one without a documented meaning fails the package tests.
@@ -22,6 +23,7 @@ from corridor import __version__
 CHECKOUT_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_PROJECT = Path(__file__).resolve().parent / "dbt_project"
 DEFAULTS_MACROS = Path("macros/config/_corridor_defaults.sql")
+SETTINGS_MACROS = Path("macros/config/_corridor_settings.sql")
 SETTINGS_DOC = Path("docs/configuration.md")
 _VAR_CALL = re.compile(r"""var\(\s*['"](corridor_[a-z0-9_]+)['"]\s*,\s*([^)]*?)\s*\)""")
 
@@ -101,7 +103,11 @@ def read_declarations(project: Path | None = None) -> Declarations:
     project = project or package_project_dir()
     source = (project / DEFAULTS_MACROS).read_text()
     inputs = _call_macro(source, "_corridor_input_defaults")
-    settings = dict(_call_macro(source, "_corridor_setting_defaults"))
+    registry = _call_macro((project / SETTINGS_MACROS).read_text(), "_corridor_settings")
+    settings: dict[str, Any] = {
+        name: Computed(spec["computed_default"]) if "computed_default" in spec else spec["default"]
+        for name, spec in registry.items()
+    }
     gates = _call_macro(source, "_corridor_gate_defaults")
     input_vars = {spec["var"] for spec in inputs.values()}
     # Vars read directly with var('corridor_x', default) outside the settings declaration.
@@ -116,20 +122,9 @@ def read_declarations(project: Path | None = None) -> Declarations:
                 settings[name] = value
     doc = project / SETTINGS_DOC
     meanings = _meanings(doc.read_text()) if doc.is_file() else {}
-    # The package's own descriptions of its vars, where it declares them (macros/config), win over the docs.
-    for path in sorted(project.glob("macros/config/*.sql")):
-        text = path.read_text()
-        if "macro _corridor_setting_descriptions(" in text:
-            meanings.update(_call_macro(text, "_corridor_setting_descriptions"))
-        if "macro _corridor_direct_var_defaults(" in text:
-            for name, default in _call_macro(text, "_corridor_direct_var_defaults").items():
-                computed = isinstance(settings.get(name), Computed) and isinstance(default, str)
-                settings[name] = Computed(default) if computed else default
-    # A declaration that carries its own description ({default: ..., description: ...}) wins over the docs.
-    for name, spec in list(settings.items()):
-        if isinstance(spec, dict) and {"default", "description"} <= set(spec):
-            settings[name] = spec["default"]
-            meanings[name] = spec["description"]
+    # The package's own descriptions of its vars (the settings registry, the inputs) win over the docs.
+    meanings.update({name: spec["description"] for name, spec in registry.items()})
+    meanings.update({spec["var"]: spec["description"] for spec in inputs.values() if "description" in spec})
     return Declarations(inputs=inputs, settings=settings, gates=gates, meanings=meanings)
 
 
