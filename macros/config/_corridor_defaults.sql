@@ -125,6 +125,63 @@
                 'feature_value': 'feature_value',
             },
         },
+        'approvals': {
+            'var': 'corridor_approvals',
+            'demo_seed': none,
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['approved_by', 'approved_at'],
+            'columns': {
+                'approval_id': none,
+                'rule_id': none,
+                'rule_version': none,
+                'estimate_id': none,
+                'approved_by': 'approved_by',
+                'approved_at': 'approved_at',
+                'note': none,
+            },
+        },
+        'alert_acknowledgements': {
+            'var': 'corridor_alert_acknowledgements',
+            'demo_seed': none,
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['alert_id', 'acknowledged_by', 'acknowledged_at'],
+            'columns': {
+                'alert_id': 'alert_id',
+                'acknowledged_by': 'acknowledged_by',
+                'acknowledged_at': 'acknowledged_at',
+                'note': none,
+            },
+        },
+        'post_mortems': {
+            'var': 'corridor_post_mortems',
+            'demo_seed': none,
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['post_mortem_id', 'alert_id', 'author', 'written_at'],
+            'columns': {
+                'post_mortem_id': 'post_mortem_id',
+                'alert_id': 'alert_id',
+                'author': 'author',
+                'written_at': 'written_at',
+                'link': none,
+                'summary': none,
+            },
+        },
+        'review_roster': {
+            'var': 'corridor_review_roster',
+            'demo_seed': none,
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['reviewer'],
+            'columns': {
+                'reviewer': 'reviewer',
+                'rotation_order': none,
+                'active_from': none,
+                'active_to': none,
+            },
+        },
     }) }}
 {% endmacro %}
 
@@ -197,6 +254,12 @@
         'corridor_label_free_draws': 400,
         'corridor_label_free_max_psi': 0.1,
         'corridor_label_free_min_label_maturity': 0.9,
+
+        'corridor_escalation_hours': {'critical': 4, 'high': 24},
+        'corridor_post_mortem_days': 7,
+        'corridor_post_mortem_severities': ['critical', 'high'],
+        'corridor_governance_as_of': none,
+        'corridor_review_period': 'week',
     }) }}
 {% endmacro %}
 

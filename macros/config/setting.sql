@@ -138,6 +138,8 @@
         {%- elif value not in dimensions -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_mix_adjustment_dimension' is '" ~ value ~ "'; expected one of the segment dimensions of corridor_segment_columns (" ~ (dimensions | join(', ') or 'none configured') ~ ") or null.") }}
         {%- endif -%}
+    {%- elif name in ['corridor_escalation_hours', 'corridor_post_mortem_days', 'corridor_post_mortem_severities', 'corridor_governance_as_of', 'corridor_review_period'] -%}
+        {%- set value = corridor.validate_governance_setting(name, value) -%}
     {%- elif name.startswith('corridor_label_free_') -%}
         {%- set value = corridor.validate_label_free_setting(name, value) -%}
     {%- elif name == 'corridor_python_bootstrap' and value is not boolean -%}
