@@ -354,3 +354,42 @@ def test_review_periods_go_round_the_roster_and_keep_their_reviewer(runs):
         assert list(later["reviewer"]) == list(second["reviewer"])
         assert list(later["assignment_id"]) == list(second["assignment_id"])
         assert list(later["assigned_at"]) == list(second["assigned_at"])
+
+
+def test_the_demo_has_no_open_governance_item(demo_build):
+    """The demo leaves the governance inputs off: its alerts were recorded by this very build, so no deadline has
+    passed, its rules have no tolerance change yet, and nothing is quarantined from a governance input."""
+    path = demo_build["path"]
+    assert query(path, "select count(*) as n from corridor_governance_items")["n"].iloc[0] == 0
+    assert query(path, "select count(*) as n from corridor_review_assignments")["n"].iloc[0] == 0
+    names = set(query(path, "select distinct input_name from corridor_quarantine")["input_name"])
+    assert names <= {"production_events", "outcomes", "offline_estimates"}
+
+
+@pytest.mark.parametrize(
+    ("vars", "needle"),
+    [
+        ({"corridor_escalation_hours": {"hihg": 4}}, "var 'corridor_escalation_hours' names 'hihg'"),
+        ({"corridor_escalation_hours": {"high": -1}}, "var 'corridor_escalation_hours.high' must be a number of hours"),
+        ({"corridor_escalation_hours": 24}, "var 'corridor_escalation_hours' must be a mapping"),
+        ({"corridor_post_mortem_days": "a week"}, "var 'corridor_post_mortem_days' must be a number of days >= 0"),
+        ({"corridor_post_mortem_severities": "high"}, "var 'corridor_post_mortem_severities' must be a list"),
+        ({"corridor_governance_as_of": "next monday"}, "var 'corridor_governance_as_of' must be null or a UTC"),
+        (
+            {"corridor_review_period": "quarter"},
+            "var 'corridor_review_period' is 'quarter'; expected day, week or month",
+        ),
+        ({"corridor_check_severity": {"governance_item": "error"}}, "Did you mean 'governance_items'"),
+        ({"corridor_approvals": {"ref": "approvals", "columns": {"approver": "x"}}}, "maps an unknown corridor column"),
+    ],
+)
+def test_bad_governance_settings_fail_with_a_message_naming_the_var(root_dbt, vars, needle):
+    dbt, _ = root_dbt
+    result = dbt(
+        "compile",
+        "--select",
+        "corridor_governance_items corridor_review_assignments corridor_check_governance_items stg_corridor__approvals",
+        vars=vars,
+        expect_ok=False,
+    )
+    assert not result.ok and needle in result.output, result.output[-3000:]

@@ -40,8 +40,7 @@ results as (
 
 roster as (
 
-    select * from {{ ref('stg_corridor__review_roster') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('review_roster')) }}
+    {{ corridor.accepted_governance_rows('review_roster') }}
 
 ),
 
@@ -71,9 +70,9 @@ eligible as (
 
     from periods
     inner join roster
-        on (roster.active_from is null or roster.active_from <= periods.period_start)
-        and (roster.active_to is null or roster.active_to > periods.period_start)
-    group by periods.period_start, roster.reviewer
+        on (roster.active_from is null or periods.period_start >= roster.active_from)
+        and (roster.active_to is null or periods.period_start < roster.active_to)
+    group by 1, 2
 
 ),
 

@@ -35,15 +35,13 @@ alert_history as (
 
 acknowledgements as (
 
-    select * from {{ ref('stg_corridor__alert_acknowledgements') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('alert_acknowledgements')) }}
+    {{ corridor.accepted_governance_rows('alert_acknowledgements') }}
 
 ),
 
 post_mortems as (
 
-    select * from {{ ref('stg_corridor__post_mortems') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('post_mortems')) }}
+    {{ corridor.accepted_governance_rows('post_mortems') }}
 
 ),
 

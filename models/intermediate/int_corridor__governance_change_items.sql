@@ -30,8 +30,7 @@ alert_history as (
 
 approvals as (
 
-    select * from {{ ref('stg_corridor__approvals') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('approvals')) }}
+    {{ corridor.accepted_governance_rows('approvals') }}
 
 ),
 

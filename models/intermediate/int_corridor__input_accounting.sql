@@ -40,11 +40,18 @@ enriched as (
 
 ),
 
+{%- set governance_inputs_on = [] -%}
+{%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(governance_input)['enabled'] -%}
+    {%- do governance_inputs_on.append(governance_input) -%}
+{%- endfor -%}
+{%- if governance_inputs_on %}
+
 governance_inputs as (
 
     select * from {{ ref('int_corridor__governance_inputs') }}
 
 ),
+{%- endif %}
 
 quarantine as (
 
@@ -99,7 +106,7 @@ counts as (
             from estimates
             where not {{ corridor.any_reason(estimate_reasons) }}
         ) as rows_accepted
-    {%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(governance_input)['enabled'] %}
+    {%- for governance_input in governance_inputs_on %}
 
     union all
 

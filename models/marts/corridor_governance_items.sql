@@ -45,22 +45,19 @@ change_log as (
 
 approvals as (
 
-    select * from {{ ref('stg_corridor__approvals') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('approvals')) }}
+    {{ corridor.accepted_governance_rows('approvals') }}
 
 ),
 
 acknowledgements as (
 
-    select * from {{ ref('stg_corridor__alert_acknowledgements') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('alert_acknowledgements')) }}
+    {{ corridor.accepted_governance_rows('alert_acknowledgements') }}
 
 ),
 
 post_mortems as (
 
-    select * from {{ ref('stg_corridor__post_mortems') }}
-    where not {{ corridor.any_reason(corridor.governance_rejection_reasons('post_mortems')) }}
+    {{ corridor.accepted_governance_rows('post_mortems') }}
 
 ),
 
