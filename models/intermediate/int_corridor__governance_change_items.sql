@@ -34,23 +34,40 @@ approvals as (
 
 ),
 
-{#- each change with the time of its entity's previous recorded state (rules: any version of the rule) -#}
+{#- the recorded states of each entity (a rule: any of its versions), each with the time of the one before -#}
+recorded_states as (
+
+    select
+        group_key,
+        detected_at,
+        lag(detected_at) over (partition by group_key order by detected_at) as previous_recorded_at
+
+    from (
+        select distinct
+            case
+                when entity_kind = 'rule' then {{ dbt.concat(["'rule|'", 'rule_id']) }}
+                else {{ dbt.concat(['entity_kind', "'|'", 'entity_key']) }}
+            end as group_key,
+            detected_at
+        from change_log
+    ) as states
+
+),
+
 changes as (
 
     select
         change_log.*,
         {{ dbt.right('change_log.entity_key', dbt.length('change_log.entity_key') ~ ' - ' ~ dbt.length('change_log.rule_id') ~ ' - 1') }} as change_rule_version,
-        (
-            select max(earlier.detected_at)
-            from change_log as earlier
-            where earlier.detected_at < change_log.detected_at
-                and (
-                    (change_log.entity_kind = 'rule' and earlier.entity_kind = 'rule' and earlier.rule_id = change_log.rule_id)
-                    or (change_log.entity_kind <> 'rule' and earlier.entity_kind = change_log.entity_kind and earlier.entity_key = change_log.entity_key)
-                )
-        ) as previous_recorded_at
+        recorded_states.previous_recorded_at
 
     from change_log
+    inner join recorded_states
+        on recorded_states.group_key = case
+            when change_log.entity_kind = 'rule' then {{ dbt.concat(["'rule|'", 'change_log.rule_id']) }}
+            else {{ dbt.concat(['change_log.entity_kind', "'|'", 'change_log.entity_key']) }}
+        end
+        and change_log.detected_at = recorded_states.detected_at
     where change_log.change_kind in ('changed', 'new_version')
 
 ),
