@@ -104,7 +104,7 @@ rotated as (
     left join ranked
         on periods.period_start = ranked.period_start
         and ranked.reviewer_position = mod(
-            {{ dbt.datediff("cast('1900-01-01' as " ~ ts ~ ")", corridor.to_local_time('periods.period_start'), period) }},
+            cast({{ dbt.datediff("cast('1900-01-01' as " ~ ts ~ ")", corridor.to_local_time('periods.period_start'), period) }} as {{ dbt.type_bigint() }}),
             ranked.n_reviewers
         )
 
