@@ -1,5 +1,5 @@
 {#-
-    Every alert of this run (corridor_alerts) with what governance needs:
+    Every alert of this run (corridor_alerts, read from int_corridor__alert_episodes) with what governance needs:
     when corridor first recorded it (the first run of corridor_alert_history
     that holds it, else this run's start) and first recorded it closed, its
     first acknowledgement and its post-mortems (the accepted rows of the
@@ -21,9 +21,11 @@
 
 with
 
+{#- the alerts of corridor_alerts, read from its source so that a failing corridor.rules_hold test (it runs after
+    corridor_alerts and skips what is left downstream of the rules) cannot skip the governance models -#}
 alerts as (
 
-    select * from {{ ref('corridor_alerts') }}
+    select * from {{ ref('int_corridor__alert_episodes') }}
 
 ),
 

@@ -5,6 +5,10 @@
     only when a rule's confirmed breaches (surviving the false-discovery
     control) run for its consecutive_windows; it closes at the next pass.
 -#}
+{#- the governance models are built first: a failing corridor.rules_hold test, which runs after this model, skips
+    whatever is left downstream of the rules -#}
+-- depends_on: {{ ref('corridor_governance_items') }}
+-- depends_on: {{ ref('corridor_review_assignments') }}
 with
 
 episodes as (
