@@ -22,7 +22,7 @@
 with
 
 {#- the alerts of corridor_alerts, read from its source so that a failing corridor.rules_hold test (it runs after
-    corridor_alerts and skips what is left downstream of the rules) cannot skip the governance models -#}
+    corridor_alerts and skips what is left downstream of the rules) cannot skip the governance models #}
 alerts as (
 
     select * from {{ ref('int_corridor__alert_episodes') }}
