@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)
 export CORRIDOR_DUCKDB_PATH ?= $(CURDIR)/build/corridor.duckdb
 EVENTS ?= 10000000
+# pytest-xdist workers for make test: whole test files go to a worker (--dist loadfile), so a file's fixtures are built once
+TEST_WORKERS ?= 2
 
 .PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals bench-spark calibration label-free-study lint seeds clean venv venv-dbt1.10 venv-spark wheel
 
@@ -73,7 +75,7 @@ browser:
 	fi
 
 test: venv venv-dbt1.10 venv-spark browser $(DEMO_EVENTS)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: venv
 	$(BIN)/ruff check python integration_tests/pytest setup.py

@@ -4,7 +4,10 @@ session on each engine."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import glob
+import hashlib
 import os
 import shutil
 import socket
@@ -20,7 +23,42 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "scripts"))
 
-from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT, run_dbt  # noqa: E402
+from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT, DbtResult, run_dbt  # noqa: E402
+
+
+@contextlib.contextmanager
+def deps_lock(project_dir: Path):
+    """Hold an exclusive lock on one project's `dbt deps` across pytest-xdist workers."""
+    key = hashlib.sha1(str(Path(project_dir).resolve()).encode()).hexdigest()[:12]
+    with open(Path(tempfile.gettempdir()) / f"corridor-deps-{key}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def deps_linked(project_dir: Path) -> bool:
+    """True once a project whose only package is corridor itself (`local: ../`) has it linked."""
+    project_dir = Path(project_dir)
+    packages = project_dir / "packages.yml"
+    link = project_dir / "dbt_packages" / "corridor"
+    return (
+        packages.exists()
+        and packages.read_text().split() == ["packages:", "-", "local:", "../"]
+        and link.is_symlink()
+        and link.resolve() == project_dir.parent.resolve()
+    )
+
+
+def run_deps(project_dir: Path, run):
+    """`dbt deps` once per project across parallel workers: deps replaces dbt_packages/corridor, and another
+    worker's build reading it mid-replace would fail, so it runs under a lock and is skipped when already linked.
+    `run()` runs the real deps and returns its result; a skipped deps returns None."""
+    with deps_lock(project_dir):
+        if deps_linked(project_dir):
+            return None
+        return run()
 
 
 class Dbt:
@@ -41,7 +79,13 @@ class Dbt:
             self.env.setdefault("PGOPTIONS", f"-c corridor.pseudonym_key={self.env['CORRIDOR_PSEUDONYM_KEY']}")
 
     def __call__(self, *args: str, vars: dict | None = None, expect_ok: bool = True, env: dict | None = None):
-        result = run_dbt(list(args), project_dir=self.project_dir, env={**self.env, **(env or {})}, vars=vars)
+        def run():
+            return run_dbt(list(args), project_dir=self.project_dir, env={**self.env, **(env or {})}, vars=vars)
+
+        if args[:1] == ("deps",):
+            result = run_deps(self.project_dir, run) or DbtResult(0, "deps: corridor already linked")
+        else:
+            result = run()
         if expect_ok and not result.ok:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import query
+from conftest import query, run_deps
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
@@ -68,7 +68,9 @@ def test_dbt_1_10_builds_the_integration_project_like_1_11(integration_duckdb, t
         "CORRIDOR_PSEUDONYM_KEY": "corridor-test-key",
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
     }
-    for step in (["deps"], ["seed"], ["build"]):
+    deps = run_deps(INTEGRATION_DIR, lambda: _dbt(["deps"], env))
+    assert deps is None or deps.returncode == 0, deps.stdout[-4000:]
+    for step in (["seed"], ["build"]):
         done = _dbt(step, env)
         assert done.returncode == 0, done.stdout[-4000:]
     # the same warnings as the 1.11 build (the data contract sees the log's replayed copies; corridor's checks)

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import query, run_deps
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
 from engine_compare import PUBLIC_TABLES, assert_tables_agree, warned_tests
 
@@ -90,7 +90,9 @@ def integration_spark(tmp_path_factory):
     if not (SPARK_VENV / "bin" / "dbt").exists():
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path_factory.mktemp("it_spark"))
-    spark.dbt("deps")
+    run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
+    # seeds first, as on DuckDB and PostgreSQL: a source (raw_chargebacks) read by staging is a seed of this project
+    spark.dbt("seed")
     first = spark.dbt("build")
     tables = {name: spark.table(name) for name in PUBLIC_TABLES}
     histories = {name: spark.table(name) for name in HISTORY}
@@ -104,11 +106,11 @@ def test_cross_db_macros_on_spark(tmp_path):
     if not (SPARK_VENV / "bin" / "dbt").exists():
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path)
-    spark.dbt("deps")
+    run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
     output = spark.dbt("build", "--select", "path:models/cross_db", "path:seeds/cross_db")
     passed = set(re.findall(r"\d+ of \d+ PASS (matches_expected_test_\S+)", output))
     models = {p.stem for p in (INTEGRATION_DIR / "models" / "cross_db").glob("test_*.sql")}
-    assert len(models) >= 11
+    assert len(models) >= 23
     for model in models:
         assert any(name.startswith(f"matches_expected_{model}_") for name in passed), f"{model} did not pass on Spark"
     assert "ERROR=0" in output and "FAIL" not in output

@@ -24,10 +24,11 @@
     ) as {{ dbt.type_string() }})
 {%- endmacro %}
 
+{#- Spark's to_json drops null fields unless told not to: a null value stays a key with null, as elsewhere -#}
 {% macro spark__json_object_text(pairs) -%}
     to_json(named_struct(
         {%- for key, expr in pairs %}
         {{ corridor.sql_string(key) }}, cast({{ expr }} as string){{ ',' if not loop.last }}
         {%- endfor %}
-    ))
+    ), map('ignoreNullFields', 'false'))
 {%- endmacro %}

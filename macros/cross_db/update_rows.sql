@@ -26,6 +26,10 @@
 {% endmacro %}
 
 {% macro spark__update_rows(relation, assignments, condition) %}
+    {#- nothing to do while dbt parses (a hook calling it is rendered then too) -#}
+    {%- if not execute -%}
+        {{ return(none) }}
+    {%- endif -%}
     {%- set matching = run_query('select count(*) from ' ~ relation ~ ' where ' ~ condition).columns[0].values()[0] -%}
     {%- if (matching | int) == 0 -%}
         {{ return(none) }}

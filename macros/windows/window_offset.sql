@@ -13,10 +13,12 @@
 
 {% macro default__window_offset(grain, n, start) -%}
     {%- if grain == 'hour' -%}
-        {{ dbt.dateadd('hour', n, start) }}
+        {#- n parenthesized: dbt-spark's dateadd writes `cast(<n> * 3600 as int)`, so an n of `(k) + 1` lost its
+            grouping there (ends of windows k + 3600 seconds on) -#}
+        {{ dbt.dateadd('hour', '(' ~ n ~ ')', start) }}
     {%- elif grain in ['day', 'week', 'month'] -%}
         {%- set unit, step = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1)}[grain] -%}
-        {{ corridor.from_local_time(dbt.dateadd(unit, '(' ~ n ~ ') * ' ~ step, corridor.to_local_time(start))) }}
+        {{ corridor.from_local_time(dbt.dateadd(unit, '((' ~ n ~ ') * ' ~ step ~ ')', corridor.to_local_time(start))) }}
     {%- elif grain in corridor.rolling_windows() | map(attribute='name') | list -%}
         {#- rolling windows start every local day (docs/windows.md#rolling-windows) -#}
         {{ corridor.window_offset('day', n, start) }}

@@ -2,7 +2,7 @@
     config(
         materialized='incremental',
         unique_key=['invocation_id', 'entity_kind', 'entity_key'],
-        incremental_strategy=('merge' if target.type == 'spark' else 'delete+insert'),
+        incremental_strategy=('append' if target.type == 'spark' else 'delete+insert'),
         on_schema_change='append_new_columns',
     )
 }}
