@@ -13,9 +13,7 @@
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined);
     - offline estimates: corridor.estimate_rejection_reasons();
-    - the optional governance inputs (approvals, alert acknowledgements,
-      post-mortems, review roster): corridor.governance_rejection_reasons(),
-      record_id a hash of the row (int_corridor__governance_inputs).
+    - governance inputs: int_corridor__governance_inputs (record_id: a row hash).
 -#}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
@@ -197,24 +195,6 @@ invalid_estimates as (
 
 ),
 
-{#- the optional governance inputs (approvals, acknowledgements, post-mortems, roster): their rejected rows -#}
-invalid_governance_rows as (
-
-    select
-        input_name,
-        record_key as event_id,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
-        raw_values,
-        reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
-
-    from {{ ref('int_corridor__governance_inputs') }}
-    where not is_accepted
-
-),
-
 unioned as (
 
     select 'production_events' as input_name, * from invalid_events
@@ -225,7 +205,10 @@ unioned as (
     union all
     select 'offline_estimates' as input_name, * from invalid_estimates
     union all
-    select * from invalid_governance_rows
+    {#- the governance inputs (approvals, acknowledgements, post-mortems, roster): their rejected rows #}
+    select input_name, record_key as event_id, null as model_id, null as model_version, raw_values, reason_codes, null as event_at, null as loaded_at
+    from {{ ref('int_corridor__governance_inputs') }}
+    where not is_accepted
 
 ),
 
@@ -248,12 +231,9 @@ final as (
         cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }}) as quarantine_id,
         cast(input_name as {{ string }}) as input_name,
         cast(case input_name
-            when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
-            when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
-            {%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(governance_input)['enabled'] %}
-            when {{ corridor.sql_string(governance_input) }} then {{ corridor.sql_string(corridor.input_relation_name(governance_input)) }}
+            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(name)['enabled'] %}
+            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
-            else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ string }}) as input_relation,
         cast(event_id as {{ string }}) as record_id,
         cast(model_id as {{ string }}) as model_id,
