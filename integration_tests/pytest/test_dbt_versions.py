@@ -87,9 +87,9 @@ def test_dbt_1_10_builds_the_integration_project_like_1_11(integration_duckdb, t
         rows = con.execute(f"select count(*) from v111.main.{table}").fetchall()[0][0]
         assert rows == con.execute(f"select count(*) from v110.main.{table}").fetchall()[0][0], table
         for one, other in (("v110", "v111"), ("v111", "v110")):
-            differing = con.execute(
-                f"select count(*) from (select {columns} from {one}.main.{table}"
-                f" except all select {columns} from {other}.main.{table})"
-            ).fetchall()[0][0]
-            assert differing == 0, f"{table}: {differing} of {rows} rows of {one} are not in {other}"
+            extra = con.execute(
+                f"select {columns} from {one}.main.{table} except all select {columns} from {other}.main.{table}"
+            ).df()
+            # the rows themselves in the message: a difference seen once in CI (4 quality-gate rows) did not recur
+            assert extra.empty, f"{table}: {len(extra)} of {rows} rows of {one} are not in {other}:\n{extra.head(10)}"
     con.close()

@@ -264,7 +264,7 @@ def test_seasonal_baseline_spans_the_rollout(trial):
 def test_switches_off_restore_the_strict_behaviour(trial):
     dbt, path = trial["dbt"], trial["path"]
     strict = {**VARS, "corridor_segment_estimate_fallback": False, "corridor_seasonal_baseline_across_versions": False}
-    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_checks+", vars=strict)
+    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_pairs+", vars=strict)
     results = _results(path)
     # the outside trial's finding: without the fallback only the country incident is found
     assert _found(results) == {INCIDENTS[0]}
@@ -277,7 +277,7 @@ def test_switches_off_restore_the_strict_behaviour(trial):
     # v2's own history only: 0 and 1 earlier windows on its first two days (min_history 2)
     assert list(volume["status"].iloc[:2]) == ["missing", "missing"]
     assert volume["status"].iloc[2] != "missing"
-    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_checks+", vars=VARS)
+    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_pairs+", vars=VARS)
     assert _found(_results(path)) == set(INCIDENTS)
     assert (
         query(path, "select count(*) as n from corridor_rule_issues where problem_codes like '%no_offline_estimate%'")[
@@ -291,7 +291,7 @@ def test_bad_setting_value_names_the_var(trial):
     result = trial["dbt"](
         "compile",
         "--select",
-        "int_corridor__validation_checks",
+        "int_corridor__validation_pairs",
         vars={**VARS, "corridor_segment_estimate_fallback": "yes"},
         expect_ok=False,
     )

@@ -138,17 +138,22 @@ INCREMENTAL_MODELS = (
     "int_corridor__value_histograms",
     "int_corridor__production_window_stats",
 )
+# per-window models downstream of the window statistics: they read and recompute the lookback's windows only
+INTERVAL_MODELS = (
+    "int_corridor__exact_intervals",
+    "int_corridor__sql_bootstrap_intervals",
+)
 
 
 def test_second_run_is_incremental(daily_runs):
     out = daily_runs["second_output"]
-    for model in INCREMENTAL_MODELS:
+    for model in INCREMENTAL_MODELS + INTERVAL_MODELS:
         assert f"incremental model main.{model}" in out, model
     log = daily_runs["log"].read_text()
     start = f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}"
     assert start == "2026-10-12 00:00:00"  # the Monday on or before the first run's last event - 5 days
     for model, column in [("int_corridor__events_enriched", "event_at")] + [
-        (m, "window_start") for m in INCREMENTAL_MODELS[1:]
+        (m, "window_start") for m in INCREMENTAL_MODELS[1:] + INTERVAL_MODELS
     ]:
         marker = f'delete from "db"."main"."{model}" where {column} >= cast(\'{start}\''
         assert marker in log, model
@@ -161,9 +166,12 @@ def test_incremental_run_reads_only_the_lookback(daily_runs):
     for model in INCREMENTAL_MODELS:
         sql = (run_dir / f"{model}.sql").read_text()
         assert f"event_at >= cast('{start}'" in sql, model
+    for model in INTERVAL_MODELS:
+        sql = (run_dir / f"{model}.sql").read_text()
+        assert "window_start >= cast('" + start + "'" in sql, model
 
 
-@pytest.mark.parametrize("model", INCREMENTAL_MODELS)
+@pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS)
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
     assert len(a) > 100

@@ -53,10 +53,13 @@ MODELS = [
     ("staging", "stg_corridor__rules"),
     ("intermediate", "int_corridor__rules_checked"),
     ("intermediate", "int_corridor__seasonal_baselines"),
+    ("intermediate", "int_corridor__validation_pairs"),
+    ("intermediate", "int_corridor__validation_deviations"),
     ("intermediate", "int_corridor__validation_checks"),
     ("marts", "corridor_validation_results"),
     ("intermediate", "int_corridor__alert_episodes"),
     ("intermediate", "int_corridor__alert_diagnostics"),
+    ("intermediate", "int_corridor__stale_estimate_alerts"),
     ("marts", "corridor_alerts"),
 ]
 
@@ -197,6 +200,8 @@ class CorridorSQL:
         for name in [
             "int_corridor__rules_checked",
             "int_corridor__seasonal_baselines",
+            "int_corridor__validation_pairs",
+            "int_corridor__validation_deviations",
             "int_corridor__validation_checks",
         ]:
             self._materialize(con, name)
@@ -212,12 +217,30 @@ class CorridorSQL:
             "create table if not exists int_corridor__alert_attribution"
             " (alert_id varchar, attribution_diagnostic varchar)"
         )
+        # no feature lineage and no feature drift in the simulations: no estimate is stale, no alert names a feature
+        con.execute(
+            "create table if not exists int_corridor__estimate_staleness (rule_id varchar, rule_version varchar,"
+            " model_id varchar, model_version varchar, segment_dimension varchar, segment_value varchar,"
+            " window_grain varchar, window_start timestamp, estimate_is_stale boolean, stale_features varchar)"
+        )
+        con.execute(
+            "create table if not exists int_corridor__alert_feature_drift (alert_id varchar, drift_diagnostic varchar)"
+        )
+        con.execute(
+            "create table if not exists stg_corridor__offline_estimates"
+            " (estimate_id varchar, owner varchar, changed_by varchar)"
+        )
 
     def results(self, con, alerts: bool = False) -> pd.DataFrame:
         self._all_checks(con)
         self._materialize(con, "corridor_validation_results")
         if alerts:
-            for name in ["int_corridor__alert_episodes", "int_corridor__alert_diagnostics", "corridor_alerts"]:
+            for name in [
+                "int_corridor__alert_episodes",
+                "int_corridor__alert_diagnostics",
+                "int_corridor__stale_estimate_alerts",
+                "corridor_alerts",
+            ]:
                 self._materialize(con, name)
         return con.execute("select * from corridor_validation_results").df()
 
@@ -255,6 +278,7 @@ class CorridorSQL:
                     "corridor_validation_results",
                     "int_corridor__alert_episodes",
                     "int_corridor__alert_diagnostics",
+                    "int_corridor__stale_estimate_alerts",
                     "corridor_alerts",
                 ]:
                     self._materialize(con, name)

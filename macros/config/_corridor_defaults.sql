@@ -77,6 +77,7 @@
                 'valid_from': none,
                 'valid_to': none,
                 'changed_by': none,
+                'owner': none,
             },
         },
         'rules': {
@@ -182,6 +183,31 @@
                 'active_to': none,
             },
         },
+        'feature_versions': {
+            'var': 'corridor_feature_versions',
+            'demo_seed': 'corridor_demo_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['feature_name', 'feature_version', 'valid_from'],
+            'columns': {
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
+                'valid_from': 'valid_from',
+                'upstream_source': none,
+            },
+        },
+        'estimate_feature_versions': {
+            'var': 'corridor_estimate_feature_versions',
+            'demo_seed': 'corridor_demo_estimate_feature_versions',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['estimate_id', 'feature_name', 'feature_version'],
+            'columns': {
+                'estimate_id': 'estimate_id',
+                'feature_name': 'feature_name',
+                'feature_version': 'feature_version',
+            },
+        },
     }) }}
 {% endmacro %}
 
@@ -260,6 +286,12 @@
         'corridor_post_mortem_severities': ['critical', 'high'],
         'corridor_governance_as_of': none,
         'corridor_review_period': 'week',
+        'corridor_multivariate_drift': true,
+        'corridor_multivariate_rows_per_day': 2000,
+        'corridor_multivariate_reference_days': 7,
+        'corridor_multivariate_alpha': 0.01,
+        'corridor_multivariate_variance': 0.65,
+        'corridor_multivariate_min_rows': 100,
     }) }}
 {% endmacro %}
 

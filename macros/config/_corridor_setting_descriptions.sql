@@ -24,6 +24,8 @@
         'corridor_alert_acknowledgements': 'Optional input: acknowledgements of alerts (alert_id of corridor_alerts, acknowledged_by, acknowledged_at; optional note); unset or null: off (docs/governance.md).',
         'corridor_post_mortems': 'Optional input: post-mortems of alerts (post_mortem_id, alert_id, author, written_at; optional link, summary, one of which is needed); unset or null: off (docs/governance.md).',
         'corridor_review_roster': 'Optional input: the reviewers of the rotation (reviewer; optional rotation_order, active_from, active_to) behind corridor_review_assignments; unset or null: off (docs/governance.md).',
+        'corridor_feature_versions': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
+        'corridor_estimate_feature_versions': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
         'corridor_model_type': 'binary_classifier or regression (MAE, RMSE instead of classification metrics).',
         'corridor_segment_columns': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
         'corridor_feature_columns': 'Feature columns carried from production events: a list (numeric features), a mapping {feature: column} or {feature: {column, type: numeric|categorical}}; empty: none (docs/drift.md).',
@@ -80,6 +82,12 @@
         'corridor_feature_bins': 'Quantile bins of the reference distribution each numeric feature is binned into for corridor_feature_drift (docs/drift.md).',
         'corridor_feature_drift_grains': 'Window grains of corridor_feature_drift (drawn from corridor_window_grains).',
         'corridor_max_categories': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one bin (other).',
+        'corridor_multivariate_drift': 'Build corridor_multivariate_drift (PCA reconstruction error of the features together; DuckDB only, needs numpy, pandas and scipy in the dbt environment). Off: not built (docs/drift.md#multivariate-drift).',
+        'corridor_multivariate_rows_per_day': 'Multivariate drift: events sampled (by a hash of event_id) per model version and day, the bound on rows handed to Python: a window reads at most this many rows per day it spans.',
+        'corridor_multivariate_reference_days': 'Multivariate drift: the first days of each model in production (all versions) that form its reference period.',
+        'corridor_multivariate_alpha': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold calibrated from the reference days).',
+        'corridor_multivariate_variance': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
+        'corridor_multivariate_min_rows': 'Multivariate drift: sampled rows below which a window is insufficient_sample rather than judged.',
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
     }) }}
 {% endmacro %}

@@ -29,7 +29,7 @@
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
-    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power'] -%}
+    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power', 'corridor_multivariate_variance'] -%}
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
@@ -44,6 +44,16 @@
         {%- if value is not number or value < 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number of at least 0; got " ~ value) }}
         {%- endif -%}
+    {%- elif name in ['corridor_multivariate_rows_per_day', 'corridor_multivariate_reference_days', 'corridor_multivariate_min_rows'] -%}
+        {%- if value is not number or value < 2 or value != (value | int) -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 2; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_multivariate_alpha' -%}
+        {%- if value is not number or value <= 0 or value >= 0.5 -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_multivariate_alpha' must be a number strictly between 0 and 0.5; got " ~ value) }}
+        {%- endif -%}
+    {%- elif name == 'corridor_multivariate_drift' and value is not boolean -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_multivariate_drift' must be true or false; got " ~ value) }}
     {%- elif name == 'corridor_earliest_event_at' -%}
         {%- if value is not string or not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$', value) -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_earliest_event_at' must be a UTC date or time like '2000-01-01' or '2024-06-01 00:00:00' (events before it are quarantined as event_at_before_earliest); got " ~ value) }}

@@ -12,6 +12,11 @@
                 share outside the reference's range, the share of new
                 categories): a one-sided binomial z test of share <=
                 baseline + tolerance.
+      multivariate  reconstruction_error of corridor_multivariate_drift
+                (DuckDB only; rules name feature __multivariate__): a
+                one-sided normal test of mean error <= reference mean +
+                tolerance, with the standard error calibrated from the
+                reference days (int_corridor__multivariate_drift_checks).
 
     PSI and the normed Wasserstein distance are measured, not judged: they
     are not metrics with a known sampling distribution at every n.
@@ -28,5 +33,6 @@
         'null_rate': {'test': 'rate', 'types': ['numeric', 'categorical']},
         'out_of_reference_range_share': {'test': 'rate', 'types': ['numeric']},
         'new_category_share': {'test': 'rate', 'types': ['categorical']},
+        'reconstruction_error': {'test': 'multivariate', 'types': ['multivariate']},
     }) }}
 {% endmacro %}

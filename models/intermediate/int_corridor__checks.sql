@@ -2,7 +2,8 @@
     Every check of the run, whatever judged it, in the columns
     corridor_validation_results reads: the comparisons of metrics with their
     expectations (int_corridor__validation_checks) and the drift rules'
-    checks (int_corridor__drift_checks). One family for the false-discovery
+    checks (int_corridor__drift_checks, and int_corridor__multivariate_drift_checks
+    where corridor_multivariate_drift is built). One family for the false-discovery
     control, one path to the alerts. A new source of checks adds a branch.
 -#}
 {%- set columns = [
@@ -41,6 +42,14 @@ final as (
     select
         {{ columns | join(',\n        ') }}
     from drift_checks
+    {%- if corridor.multivariate_drift_enabled() %}
+
+    union all
+
+    select
+        {{ columns | join(',\n        ') }}
+    from {{ ref('int_corridor__multivariate_drift_checks') }}
+    {%- endif %}
 
 )
 

@@ -15,7 +15,11 @@
     narrows the noise but never turns a drift under the tolerance into an
     alert (docs/drift.md has the simulations).
 -#}
-{%- set measures = corridor.drift_measures() -%}
+{#- reconstruction_error (the features together) is judged in int_corridor__multivariate_drift_checks -#}
+{%- set measures = [] -%}
+{%- for measure, spec in corridor.drift_measures().items() if spec['test'] != 'multivariate' -%}
+    {%- do measures.append(measure) -%}
+{%- endfor -%}
 {%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
@@ -31,6 +35,7 @@ rules as (
     select * from {{ ref('int_corridor__rules_checked') }}
     where is_valid
         and comparison_kind = 'drift'
+        and metric in ({{ corridor.sql_string_list(measures) }})
 
 ),
 

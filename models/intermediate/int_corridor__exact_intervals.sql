@@ -14,7 +14,19 @@
       histograms; a bound is null when no order statistic can guarantee it
       at this sample size (e.g. the upper bound of p99 below n = 368, of p95 below n = 72).
 -#}
-{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=corridor.set_based_series_hooks() + ["{{ corridor.lookback_delete(corridor.window_lookback_column('window_start')) }}"],
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
+{#- incremental: the windows starting on or after the lookback start (rolling windows: the ones holding its day),
+    corridor.window_lookback_column; docs/incremental.md -#}
+{%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
+/* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
@@ -56,6 +68,9 @@ window_stats as (
 
     select * from calendar_and_rolling_window_stats
     where window_grain in ('{{ grains | join("', '") }}')
+    {%- if lookback is not none %}
+        and ({{ lookback }})
+    {%- endif %}
 
 ),
 
@@ -63,6 +78,9 @@ production_metrics as (
 
     select * from {{ ref('int_corridor__production_metrics') }}
     where window_grain in ('{{ grains | join("', '") }}')
+    {%- if lookback is not none %}
+        and ({{ lookback }})
+    {%- endif %}
 
 ),
 
@@ -78,6 +96,9 @@ value_histograms as (
 
     select * from calendar_and_rolling_value_histograms
     where family = 'latency'
+    {%- if lookback is not none %}
+        and ({{ lookback }})
+    {%- endif %}
 
 ),
 

@@ -1,3 +1,12 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.feature_histograms_delete(ref('int_corridor__feature_reference_fingerprints'), corridor.feature_columns()) }}",
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
 {#-
     Production feature histograms: per model version x window x segment x
     feature, the events in each bin of the feature's reference bins
@@ -12,6 +21,13 @@
 
     Events are binned once, at the finest grain x every segment column, and
     rolled up with GROUPING SETS like every other event aggregation.
+
+    Incremental (docs/incremental.md): a run recomputes the windows in the
+    lookback (corridor.lookback_condition, as the other histograms) and,
+    whole, every model version x feature left without rows by the pre-hook
+    (corridor.feature_histograms_delete: a changed reference, a new feature
+    or version). reference_fingerprint records the reference each row was
+    binned with (int_corridor__feature_reference_fingerprints).
 -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set grains = corridor.feature_drift_grains() -%}
@@ -23,6 +39,7 @@
 {%- set cell_columns = ['model_id', 'model_version'] -%}
 {%- for s in segments -%}{%- do cell_columns.append('segment_' ~ s['dimension']) -%}{%- endfor -%}
 {%- do cell_columns.append(finest ~ '_start') -%}
+{%- set lookback = corridor.lookback_condition('event_at') -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -46,6 +63,26 @@ reference_stats as (
 
 ),
 
+fingerprints as (
+
+    select * from {{ ref('int_corridor__feature_reference_fingerprints') }}
+
+),
+{%- if lookback is not none %}
+
+kept as (
+
+    {#- after the pre-hook: the model versions x features whose older windows stay #}
+    select distinct
+        model_id,
+        model_version,
+        feature_name
+
+    from {{ this }}
+
+),
+{%- endif %}
+
 feature_values as (
 
     {%- for f in features %}
@@ -60,6 +97,15 @@ feature_values as (
         feature_{{ f['feature'] }} as category
         {%- endif %}
     from events
+    {%- if lookback is not none %}
+    where {{ lookback }}
+        or not exists (
+            select 1 from kept
+            where kept.model_id = events.model_id
+                and kept.model_version = events.model_version
+                and kept.feature_name = '{{ f['feature'] }}'
+        )
+    {%- endif %}
     {{ 'union all' if not loop.last }}
     {%- else %}
     select
@@ -175,19 +221,24 @@ grouped as (
 final as (
 
     select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
-        feature_name,
-        bin_key,
-        cast(n_values as {{ bigint }}) as n_values,
-        cast(value_sum as {{ double }}) as value_sum,
-        cast(n_out_of_range as {{ bigint }}) as n_out_of_range,
-        window_start
+        grouped.model_id,
+        grouped.model_version,
+        grouped.window_grain,
+        grouped.segment_dimension,
+        grouped.segment_value,
+        grouped.feature_name,
+        grouped.bin_key,
+        cast(grouped.n_values as {{ bigint }}) as n_values,
+        cast(grouped.value_sum as {{ double }}) as value_sum,
+        cast(grouped.n_out_of_range as {{ bigint }}) as n_out_of_range,
+        cast(coalesce(fingerprints.reference_fingerprint, 0) as {{ bigint }}) as reference_fingerprint,
+        grouped.window_start
 
     from grouped
+    left join fingerprints
+        on grouped.model_id = fingerprints.model_id
+        and grouped.model_version = fingerprints.model_version
+        and grouped.feature_name = fingerprints.feature_name
 
 )
 

@@ -115,6 +115,19 @@ counts as (
         (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }}) as rows_read,
         (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }} and is_accepted) as rows_accepted
     {%- endfor %}
+    {%- for input_name in ['feature_versions', 'estimate_feature_versions'] if corridor.lineage_input_enabled(input_name) %}
+
+    union all
+
+    select
+        '{{ input_name }}' as input_name,
+        (select count(*) from {{ ref('stg_corridor__' ~ input_name) }}) as rows_read,
+        (
+            select count(*)
+            from {{ ref('int_corridor__' ~ input_name ~ '_checked') }}
+            where is_valid
+        ) as rows_accepted
+    {%- endfor %}
 
 ),
 
@@ -123,10 +136,8 @@ final as (
     select
         cast(counts.input_name as {{ string }}) as input_name,
         cast(case counts.input_name
-            when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
-            when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
-            {%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(governance_input)['enabled'] %}
-            when {{ corridor.sql_string(governance_input) }} then {{ corridor.sql_string(corridor.input_relation_name(governance_input)) }}
+            {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
+            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ string }}) as input_relation,

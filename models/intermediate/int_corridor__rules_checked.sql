@@ -93,7 +93,7 @@ problems as (
     {%- for f in corridor.feature_columns() -%}{%- do feature_types.update({f['feature']: f['type']}) -%}{%- endfor -%}
     {%- set type_mismatch = [] -%}
     {%- for feature, type in feature_types.items() -%}
-        {%- for measure, spec in drift_measures.items() if type not in spec['types'] -%}
+        {%- for measure, spec in drift_measures.items() if type not in spec['types'] and spec['test'] != 'multivariate' -%}
             {%- do type_mismatch.append("(feature_name = '" ~ feature ~ "' and metric = '" ~ measure ~ "')") -%}
         {%- endfor -%}
     {%- endfor -%}
@@ -102,11 +102,18 @@ problems as (
             "'drift measure ' || coalesce('''' || metric || '''', 'null') || ' cannot be judged (judged measures: " ~ (drift_measures.keys() | list | sort | join(', ')) ~ "; psi and wasserstein_normed are measured in corridor_feature_drift only)'"],
         ['missing_drift_feature', "comparison_kind = 'drift' and feature_name is null",
             "'a drift rule names the feature it judges (rules column feature)'"],
-        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
+        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name <> '__multivariate__' and feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
             "'feature ''' || feature_name || ''' is not a configured feature (var corridor_feature_columns: " ~ ((feature_types.keys() | list | sort | join(', ')) or 'none') ~ ")'"],
         ['drift_measure_not_for_feature_type', "comparison_kind = 'drift' and (" ~ (type_mismatch | join(' or ') or 'false') ~ ")",
             "'drift measure ' || metric || ' does not apply to feature ' || feature_name || ' (ks_statistic and out_of_reference_range_share: numeric features; new_category_share: categorical)'"],
+        ['multivariate_drift_feature_mismatch', "comparison_kind = 'drift' and ((metric = 'reconstruction_error') <> (coalesce(feature_name, '') = '__multivariate__'))",
+            "'drift measure reconstruction_error judges the features together and pairs with feature __multivariate__ only (got measure ' || coalesce(metric, 'null') || ', feature ' || coalesce(feature_name, 'null') || ')'"],
     ]) -%}
+    {%- if not corridor.multivariate_drift_enabled() -%}
+        {%- set why = 'var corridor_multivariate_drift is false' if target.type == 'duckdb' else 'it is a dbt Python model, built on DuckDB only, and this target is ' ~ target.type -%}
+        {%- do checks.append(['multivariate_drift_unavailable', "comparison_kind = 'drift' and metric = 'reconstruction_error'",
+            corridor.sql_string('drift measure reconstruction_error reads corridor_multivariate_drift, which this build does not have (' ~ why ~ '): judge the features one by one with the univariate measures here, or run the rule on DuckDB with corridor_multivariate_drift on')]) -%}
+    {%- endif -%}
     {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
     {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
         {%- do checks.append(['unparseable_' ~ key, key ~ '_raw is not null and ' ~ key ~ '_value is null',

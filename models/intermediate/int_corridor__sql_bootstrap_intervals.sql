@@ -20,7 +20,19 @@
     Rolling windows (corridor.rolling_windows) sum the statistics and
     replicates of their day groups.
 -#}
-{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=corridor.set_based_series_hooks() + ["{{ corridor.lookback_delete(corridor.window_lookback_column('window_start')) }}"],
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
+{#- incremental: reads the events from the lookback start (rolling windows: from the first day of the ones holding
+    its day) and keeps the windows starting there, which are whole (corridor.window_lookback_column; docs/incremental.md) -#}
+{%- set lookback_events = corridor.lookback_condition(corridor.window_lookback_column('event_at')) -%}
+{%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}
@@ -79,6 +91,9 @@ events as (
         case when is_evaluable then {{ loss }} end as loss_term
 
     from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
+    {%- if lookback_events is not none %}
+    where {{ lookback_events }}
+    {%- endif %}
 
 ),
 
@@ -330,3 +345,6 @@ final as (
 
 select * from final
 where metric in ({{ corridor.sql_string_list(corridor.metric_catalogue().keys() | list | sort) }})
+{%- if lookback is not none %}
+    and ({{ lookback }})
+{%- endif %}

@@ -4,6 +4,8 @@
     and corridor_alert_history keeps what every run believed). An alert opens
     only when a rule's confirmed breaches (surviving the false-discovery
     control) run for its consecutive_windows; it closes at the next pass.
+    Stale-estimate alerts (alert_kind 'stale_estimate',
+    int_corridor__stale_estimate_alerts) follow, in the same columns.
 -#}
 {#- the governance models are built first: a failing corridor.rules_hold test, which runs after this model, skips
     whatever is left downstream of the rules -#}
@@ -29,6 +31,12 @@ attributions as (
 
 ),
 
+feature_drift as (
+
+    select * from {{ ref('int_corridor__alert_feature_drift') }}
+
+),
+
 final as (
 
     select
@@ -37,6 +45,7 @@ final as (
         diagnostics.data_gate_diagnostic,
         diagnostics.data_gates_failed,
         attributions.attribution_diagnostic,
+        feature_drift.drift_diagnostic,
         episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
         || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
         || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
@@ -47,14 +56,32 @@ final as (
         || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
         || '; ' || diagnostics.segment_diagnostic
         || '; ' || diagnostics.data_gate_diagnostic
-        || coalesce('; ' || attributions.attribution_diagnostic, '') as summary
+        || coalesce('; ' || attributions.attribution_diagnostic, '')
+        || coalesce('; ' || feature_drift.drift_diagnostic, '') as summary
 
     from episodes
     left join diagnostics
         on episodes.alert_id = diagnostics.alert_id
     left join attributions
         on episodes.alert_id = attributions.alert_id
+    left join feature_drift
+        on episodes.alert_id = feature_drift.alert_id
+
+),
+
+{#- estimates outrun by production's feature versions: alerts of their own, to the estimate's owner (docs/lineage.md) -#}
+stale_estimates as (
+
+    select * from {{ ref('int_corridor__stale_estimate_alerts') }}
 
 )
 
-select * from final
+select
+    final.*,
+    'validation' as alert_kind
+
+from final
+
+union all
+
+select * from stale_estimates

@@ -13,7 +13,7 @@
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined);
     - offline estimates: corridor.estimate_rejection_reasons();
-    - governance inputs: int_corridor__governance_inputs (record_id: a row hash).
+    - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
 -#}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
@@ -205,10 +205,7 @@ unioned as (
     union all
     select 'offline_estimates' as input_name, * from invalid_estimates
     union all
-    {#- the governance inputs (approvals, acknowledgements, post-mortems, roster): their rejected rows #}
-    select input_name, record_key as event_id, null as model_id, null as model_version, raw_values, reason_codes, null as event_at, null as loaded_at
-    from {{ ref('int_corridor__governance_inputs') }}
-    where not is_accepted
+    select * from {{ ref('int_corridor__optional_inputs_quarantine') }}
 
 ),
 
@@ -231,7 +228,7 @@ final as (
         cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }}) as quarantine_id,
         cast(input_name as {{ string }}) as input_name,
         cast(case input_name
-            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(name)['enabled'] %}
+            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
             when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
         end as {{ string }}) as input_relation,

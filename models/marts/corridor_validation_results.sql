@@ -44,6 +44,12 @@ bayesian as (
 
 ),
 
+staleness as (
+
+    select * from {{ ref('int_corridor__estimate_staleness') }}
+
+),
+
 ranked as (
 
     select
@@ -83,6 +89,8 @@ judged as (
         bayesian.credible_upper as bayesian_credible_upper,
         bayesian.prob_worse_than_warn as bayesian_prob_worse_than_warn,
         bayesian.prob_worse_than_fail as bayesian_prob_worse_than_fail,
+        coalesce(staleness.estimate_is_stale, false) as estimate_is_stale,
+        staleness.stale_features as estimate_stale_features,
         checks.status in ('warn', 'fail') as is_breach,
         checks.status in ('warn', 'fail') and q_values.q_value <= {{ fdr }} as is_confirmed_breach
 
@@ -91,6 +99,8 @@ judged as (
         on checks.result_id = q_values.result_id
     left join bayesian
         on {{ corridor.keys_equal('checks', 'bayesian', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start']) }}
+    left join staleness
+        on {{ corridor.keys_equal('checks', 'staleness', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start']) }}
 
 ),
 
@@ -146,6 +156,8 @@ final as (
         is_tested,
         is_breach,
         coalesce(is_confirmed_breach, false) as is_confirmed_breach,
+        estimate_is_stale,
+        estimate_stale_features,
         bayesian_method,
         cast(bayesian_posterior_mean as {{ double }}) as bayesian_posterior_mean,
         cast(bayesian_credible_lower as {{ double }}) as bayesian_credible_lower,
@@ -174,7 +186,8 @@ final as (
                 when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
                 else ''
             end
-        ) as reason,
+        )
+        || case when estimate_is_stale then '; estimate is stale (production ran on feature versions it did not see: ' || estimate_stale_features || ')' else '' end as reason,
         owner,
         escalation_path,
         severity,

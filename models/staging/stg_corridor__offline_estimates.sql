@@ -29,7 +29,7 @@
     {%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}
 {%- endfor -%}
 {%- set text = {} -%}
-{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id', 'changed_by'] -%}
+{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id', 'changed_by', 'owner'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 
@@ -56,6 +56,8 @@ renamed as (
         {{ text['evaluation_dataset_id'] }} as evaluation_dataset_id,
         {#- who produced or changed the estimate, when the input carries it (corridor_change_log) #}
         nullif(trim({{ text['changed_by'] }}), '') as changed_by,
+        {#- who owns the estimate (stale-estimate alerts go to them: docs/lineage.md), when the input carries it #}
+        nullif(trim({{ text['owner'] }}), '') as owner,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
         ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> '' and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,

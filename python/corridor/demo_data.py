@@ -103,6 +103,7 @@ ESTIMATE_COLUMNS = [
     "produced_at",
     "valid_from",
     "valid_to",
+    "owner",
 ]
 RULE_COLUMNS = [
     "rule_id",
@@ -125,6 +126,10 @@ RULE_COLUMNS = [
     "feature",
 ]
 REFERENCE_COLUMNS = ["model_id", "model_version", "feature_name", "feature_value"]
+FEATURE_VERSION_COLUMNS = ["feature_name", "feature_version", "valid_from", "upstream_source"]
+ESTIMATE_FEATURE_VERSION_COLUMNS = ["estimate_id", "feature_name", "feature_version"]
+# Who owns the offline estimates of each method (stale-estimate alerts go to them, docs/lineage.md).
+ESTIMATE_OWNERS = {"backtest": "fraud-offline-eval-team", "load_test": "ml-platform-team", "canary": "ml-platform-team"}
 INCIDENT_COLUMNS = [
     "incident_id",
     "incident_kind",
@@ -144,6 +149,8 @@ SEED_FILES = {
     "rules": "corridor_demo_rules.csv",
     "reference_features": "corridor_demo_reference_features.csv",
     "planted_incidents": "corridor_demo_planted_incidents.csv",
+    "feature_versions": "corridor_demo_feature_versions.csv",
+    "estimate_feature_versions": "corridor_demo_estimate_feature_versions.csv",
 }
 DEFAULT_SEED_EVENTS = 40_000
 
@@ -834,6 +841,7 @@ def offline_estimates(
                 "produced_at": _fmt_ts(produced),
                 "valid_from": _fmt_ts(meta[v]["valid_from"]),
                 "valid_to": _fmt_ts(meta[v]["valid_to"]),
+                "owner": ESTIMATE_OWNERS[method],
             }
         )
 
@@ -922,6 +930,37 @@ def reference_features(sc: Scenario, seed: int = 42, n_per_version: int = 2000) 
             )
         )
     return pd.DataFrame(pd.concat(parts, ignore_index=True), columns=REFERENCE_COLUMNS)
+
+
+def account_age_transform_change(sc: Scenario) -> int:
+    """When the online pipeline switched feature account_age_days to transform v2 (day 6 of 21, 2026-10-06)."""
+    return sc.start + int(round(5 * sc.days / 21)) * _NS_PER_D
+
+
+def feature_versions(sc: Scenario) -> pd.DataFrame:
+    """The feature versions production ran on (docs/lineage.md). Planted: account_age_days moves to transform v2
+    (age counted from the first verified purchase) mid-period; model v2 was trained and backtested on v2, v1's
+    backtest predates it. Metadata only: the events' values are not altered (the drift rules see no change)."""
+    since = _fmt_ts(sc.start - 90 * _NS_PER_D)
+    change = _fmt_ts(account_age_transform_change(sc))
+    rows = [
+        ("txn_amount", "v1", since, "payments_db.transactions.amount"),
+        ("account_age_days", "v1", since, "crm.accounts.created_at"),
+        ("account_age_days", "v2", change, "crm.accounts.first_verified_purchase_at"),
+        ("payment_channel", "v1", since, "checkout_events.channel"),
+    ]
+    return pd.DataFrame(rows, columns=FEATURE_VERSION_COLUMNS)
+
+
+def estimate_feature_versions(est: pd.DataFrame) -> pd.DataFrame:
+    """The feature versions each overall backtest estimate was computed with (the segment backtests, load tests and
+    canaries record none, so they are never judged stale). v1's saw account_age_days v1, v2's saw v2."""
+    overall = est[(est["method"] == "backtest") & (est["segment_dimension"] == "all")]
+    rows = []
+    for estimate_id, version in zip(overall["estimate_id"], overall["model_version"], strict=True):
+        rows.append((estimate_id, "txn_amount", "v1"))
+        rows.append((estimate_id, "account_age_days", version))
+    return pd.DataFrame(rows, columns=ESTIMATE_FEATURE_VERSION_COLUMNS)
 
 
 def rules(sc: Scenario) -> pd.DataFrame:
@@ -1078,11 +1117,14 @@ def planted_incidents(sc: Scenario) -> pd.DataFrame:
 
 
 def _static_frames(sc: Scenario, seed: int) -> dict[str, pd.DataFrame]:
+    estimates = offline_estimates(sc, seed)
     return {
-        "offline_estimates": offline_estimates(sc, seed),
+        "offline_estimates": estimates,
         "rules": rules(sc),
         "reference_features": reference_features(sc, seed),
         "planted_incidents": planted_incidents(sc),
+        "feature_versions": feature_versions(sc),
+        "estimate_feature_versions": estimate_feature_versions(estimates),
     }
 
 

@@ -7,6 +7,9 @@ dbt's run_results.json. Prints the whole build's seconds, the drift models' seco
 corridor_feature_drift.
 
     python -m corridor.drift_bench --events 1000000 --numeric 50 --categorical 10
+
+With --daily, a 15th day of events (n / 14 more) then arrives and an incremental ``dbt build`` runs: the daily
+run's times show what the incremental feature histograms save (docs/drift.md#performance).
 """
 
 from __future__ import annotations
@@ -24,26 +27,29 @@ from corridor.dbt_runner import REPO_ROOT, run_dbt
 DRIFT_MODELS = (
     "int_corridor__feature_reference_bins",
     "int_corridor__feature_reference_stats",
+    "int_corridor__feature_reference_fingerprints",
     "int_corridor__feature_histograms",
     "int_corridor__feature_drift_cells",
     "corridor_feature_drift",
     "int_corridor__drift_checks",
+    "int_corridor__feature_drift_scores",
+    "int_corridor__alert_feature_drift",
+    "corridor_drift_performance_ranking",
+    "int_corridor__multivariate_sample",
+    "int_corridor__multivariate_drift",
+    "corridor_multivariate_drift",
 )
 
 
-def make_data(path: Path, n_events: int, numeric: int, categorical: int, n_reference: int, seed: int) -> None:
-    """Events, outcomes, one estimate, one drift rule per feature kind and the reference sample, in `path`."""
-    con = duckdb.connect(str(path))
-    con.execute(f"select setseed({(seed % 1000) / 1000})")
+def _events_sql(start: int, stop: int, n_events: int, numeric: int, categorical: int) -> str:
+    """Events start..stop - 1 of a history of n_events over 14 days (an index past n_events falls after them)."""
     # a normal draw from two uniforms (Box-Muller); feature k has mean k and spread 1 + k / 10
     normal = "sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
     numeric_columns = ", ".join(f"{k} + (1 + {k} / 10) * {normal} as f_{k}" for k in range(numeric))
     categorical_columns = ", ".join(
         f"'c' || cast(floor(8 * power(random(), 1.5)) as integer) as g_{k}" for k in range(categorical)
     )
-    con.execute(
-        f"""
-        create or replace table b_events as
+    return f"""
         select
             'e' || i as event_id,
             timestamp '2026-10-01' + to_seconds(cast(i * 1209600 // {n_events} as bigint)) as event_at,
@@ -57,9 +63,31 @@ def make_data(path: Path, n_events: int, numeric: int, categorical: int, n_refer
             random() as predicted_score,
             {numeric_columns},
             {categorical_columns}
-        from range({n_events}) as t (i)
+        from range({start}, {stop}) as t (i)
         """
+
+
+def add_day(path: Path, n_events: int, numeric: int, categorical: int) -> int:
+    """A 15th day: n_events / 14 more events (and their outcomes) after the history. Returns how many."""
+    extra = n_events // 14
+    con = duckdb.connect(str(path))
+    con.execute(f"insert into b_events {_events_sql(n_events, n_events + extra, n_events, numeric, categorical)}")
+    con.execute(
+        "insert into b_outcomes select event_id, cast(predicted_score > 0.7 as integer) as label,"
+        " event_at + interval 1 hour as label_arrived_at from b_events"
+        f" where cast(substr(event_id, 2) as bigint) >= {n_events}"
     )
+    con.close()
+    return extra
+
+
+def make_data(path: Path, n_events: int, numeric: int, categorical: int, n_reference: int, seed: int) -> None:
+    """Events, outcomes, one estimate, one drift rule per feature kind and the reference sample, in `path`."""
+    con = duckdb.connect(str(path))
+    con.execute(f"select setseed({(seed % 1000) / 1000})")
+    # the reference: the same distributions as the events
+    normal = "sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())"
+    con.execute(f"create or replace table b_events as {_events_sql(0, n_events, n_events, numeric, categorical)}")
     con.execute(
         "create or replace table b_outcomes as select event_id, cast(predicted_score > 0.7 as integer) as label,"
         " event_at + interval 1 hour as label_arrived_at from b_events"
@@ -102,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=int, default=5_000, help="reference values per feature and version")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--daily", action="store_true", help="then add a 15th day and time the incremental run")
     args = parser.parse_args(argv)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="corridor_drift_bench_"))
     work.mkdir(parents=True, exist_ok=True)
@@ -171,6 +200,19 @@ def main(argv: list[str] | None = None) -> int:
         "DBT_LOG_PATH": str(work / "logs"),
         "CORRIDOR_PSEUDONYM_KEY": "drift-bench",
     }
+    print(
+        f"events {args.events:,}, features {args.numeric} numeric + {args.categorical} categorical,"
+        f" reference {args.reference:,} values per feature and version; data generated in {generated:.1f} s"
+    )
+    _timed_build(work, path, env, vars, "first build")
+    if args.daily:
+        extra = add_day(path, args.events, args.numeric, args.categorical)
+        print(f"a 15th day arrives: {extra:,} events")
+        _timed_build(work, path, env, vars, "daily incremental run")
+    return 0
+
+
+def _timed_build(work: Path, path: Path, env: dict, vars: dict, label: str) -> None:
     started = time.perf_counter()
     result = run_dbt(["build", "--exclude", "resource_type:seed"], project_dir=REPO_ROOT, env=env, vars=vars)
     build = time.perf_counter() - started
@@ -186,18 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     con = duckdb.connect(str(path), read_only=True)
     rows = con.execute("select count(*) from corridor_feature_drift").fetchall()[0][0]
     con.close()
-    print(
-        f"events {args.events:,}, features {args.numeric} numeric + {args.categorical} categorical,"
-        f" reference {args.reference:,} values per feature and version; data generated in {generated:.1f} s"
-    )
-    print(f"dbt build (whole, wall clock): {build:.1f} s; sum of node times {nodes:.1f} s")
-    print(f"drift models: {drift:.1f} s = {100 * drift / nodes:.1f} % of the node time")
+    print(f"{label}: dbt build (whole, wall clock) {build:.1f} s; sum of node times {nodes:.1f} s")
+    print(f"  drift models: {drift:.1f} s = {100 * drift / nodes:.1f} % of the node time")
     for m in DRIFT_MODELS:
-        print(f"  {m}: {timings.get(m, float('nan')):.1f} s")
+        print(f"    {m}: {timings.get(m, float('nan')):.1f} s")
     slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:5]
-    print("slowest nodes: " + ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
-    print(f"corridor_feature_drift rows: {rows:,}")
-    return 0
+    print("  slowest nodes: " + ", ".join(f"{k} {v:.1f} s" for k, v in slowest))
+    print(f"  corridor_feature_drift rows: {rows:,}")
 
 
 if __name__ == "__main__":

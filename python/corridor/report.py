@@ -35,6 +35,7 @@ from plotly.subplots import make_subplots
 
 from corridor import __version__
 from corridor.report_decisions import decision_sections, read_decision_tables
+from corridor.report_lineage import read_stale_estimates, stale_estimates_section
 
 REPORT_FORMAT = 1
 DATA_ELEMENT_ID = "corridor-report-data"
@@ -118,6 +119,8 @@ class Warehouse:
     drift: list[dict[str, Any]] = field(default_factory=list)
     # decisions, attribution, change log (corridor.report_decisions), when built
     decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # stale offline estimates (corridor.report_lineage); None: the results carry no staleness column
+    stale_estimates: list[dict[str, Any]] | None = None
 
 
 def _ts(value: Any) -> str | None:
@@ -262,10 +265,11 @@ def read_warehouse(database: Path) -> Warehouse:
                 """,
             )
         decision_tables = read_decision_tables(con)
+        stale_estimates = read_stale_estimates(con)
     finally:
         con.close()
     return Warehouse(
-        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables
+        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables, stale_estimates
     )
 
 
@@ -1074,6 +1078,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     header_end = len(parts)
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
+    parts.extend(stale_estimates_section(wh.stale_estimates))
     parts.extend(_rule_issues_section(wh))
     parts.extend(decision_sections(wh.decision_tables))
     parts.extend(_corridor_section(wh, data))

@@ -88,6 +88,7 @@ def test_columns_exact(frames):
         "produced_at",
         "valid_from",
         "valid_to",
+        "owner",
     ]
     assert list(frames["rules"].columns) == [
         "rule_id",
@@ -427,3 +428,23 @@ def test_offline_sample_sizes_are_the_metrics_denominators(frames):
     ]
     assert acc == 250_000 and 0 < prec < acc
     assert (est["sample_size"] > 0).all()
+
+
+def test_feature_versions_plant_one_transform_change_seen_only_by_v2s_backtest(frames):
+    """docs/lineage.md: account_age_days moves to v2 on day 6 (2026-10-06); the overall backtest estimates record
+    their versions (v1's saw v1, v2's v2), every other estimate none; every estimate has an owner."""
+    versions = frames["feature_versions"]
+    assert list(versions.columns) == dd.FEATURE_VERSION_COLUMNS
+    changes = versions[versions.feature_version != "v1"]
+    assert changes[["feature_name", "feature_version", "valid_from"]].values.tolist() == [
+        ["account_age_days", "v2", "2026-10-06 00:00:00"]
+    ]
+    est = frames["offline_estimates"]
+    lineage = frames["estimate_feature_versions"].merge(est, on="estimate_id", how="left", validate="many_to_one")
+    assert lineage.model_version.notna().all()
+    assert set(lineage.method) == {"backtest"} and set(lineage.segment_dimension) == {"all"}
+    age = lineage[lineage.feature_name == "account_age_days"]
+    assert (age.feature_version == age.model_version).all()
+    overall_backtests = est[(est.method == "backtest") & (est.segment_dimension == "all")]
+    assert set(age.estimate_id) == set(overall_backtests.estimate_id)
+    assert est.owner.notna().all() and set(est[est.method == "backtest"].owner) == {"fraud-offline-eval-team"}

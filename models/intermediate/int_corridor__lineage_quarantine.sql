@@ -1,0 +1,50 @@
+{#-
+    The rows of the two feature-lineage inputs that cannot be used, in the
+    columns corridor_quarantine unions: feature versions
+    (int_corridor__feature_versions_checked; record id: feature and
+    version) and estimate feature versions
+    (int_corridor__estimate_feature_versions_checked; record id: the
+    estimate id), each with its reason codes and its raw values.
+-#}
+{%- set string = dbt.type_string() -%}
+{%- set ts = dbt.type_timestamp() -%}
+
+with
+
+feature_versions as (
+
+    select * from {{ ref('int_corridor__feature_versions_checked') }}
+    where not is_valid
+
+),
+
+estimate_feature_versions as (
+
+    select * from {{ ref('int_corridor__estimate_feature_versions_checked') }}
+    where not is_valid
+
+),
+
+unioned as (
+    {%- for input_name, record_id in [
+        ('feature_versions', "coalesce(feature_name, '') || ' ' || coalesce(feature_version, '')"),
+        ('estimate_feature_versions', 'estimate_id'),
+    ] %}
+
+    select
+        '{{ input_name }}' as input_name,
+        {{ record_id }} as event_id,
+        cast(null as {{ string }}) as model_id,
+        cast(null as {{ string }}) as model_version,
+        raw_values,
+        reason_codes,
+        cast(null as {{ ts }}) as event_at,
+        cast(null as {{ ts }}) as loaded_at
+
+    from {{ input_name }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+)
+
+select * from unioned

@@ -1,0 +1,50 @@
+{#-
+    Optional: one row per (offline estimate, feature) as delivered (var
+    corridor_estimate_feature_versions): the version of the feature the
+    estimate was computed with. Names are lower-cased and trimmed like the
+    feature columns. Switched off (null or unset outside the demo): an empty
+    relation with the same columns.
+-#}
+{%- set relation = corridor.lineage_input_relation('estimate_feature_versions') -%}
+{%- set string = dbt.type_string() -%}
+
+{%- if relation is none %}
+
+select
+    cast(null as {{ string }}) as estimate_id,
+    cast(null as {{ string }}) as feature_name,
+    cast(null as {{ string }}) as feature_version,
+    cast(null as {{ string }}) as raw_values
+where 1 = 0
+
+{%- else %}
+{%- set c = corridor.resolve_input_columns('estimate_feature_versions', relation) %}
+{%- set cfg = corridor.input_config('estimate_feature_versions') %}
+{%- set raw_pairs = [] %}
+{%- for key, ref in c.items() if ref is not none %}
+    {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) %}
+{%- endfor %}
+
+with
+
+source as (
+
+    select * from {{ relation }}
+
+),
+
+renamed as (
+
+    select
+        cast({{ c['estimate_id'] }} as {{ string }}) as estimate_id,
+        lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
+        trim(cast({{ c['feature_version'] }} as {{ string }})) as feature_version,
+        {{ corridor.json_object_text(raw_pairs) }} as raw_values
+
+    from source
+
+)
+
+select * from renamed
+
+{%- endif %}
