@@ -235,3 +235,21 @@ def test_without_multivariate_drift_the_rule_is_a_rule_issue_not_a_failed_build(
     assert (
         query(without_multivariate, "select count(*) n from corridor_validation_results where rule_id = 'MV'").n[0] == 0
     )
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_rule_check_names_the_engine_and_the_checks_model_is_not_built(postgres_server, tmp_path):
+    """PostgreSQL runs no dbt Python models: int_corridor__multivariate_drift_checks is disabled there and a
+    reconstruction_error rule is caught by int_corridor__rules_checked with the reason naming the target type
+    (compiled for the postgres target; the DuckDB build above shows the same check end to end)."""
+    from corridor.dbt_runner import INTEGRATION_DIR
+
+    dbt = Dbt(INTEGRATION_DIR, tmp_path, postgres_server)
+    dbt("deps")
+    dbt("compile", "--target", "postgres", "--select", "int_corridor__rules_checked")
+    compiled = next((tmp_path / "target" / "compiled").rglob("int_corridor__rules_checked.sql")).read_text()
+    assert "'multivariate_drift_unavailable'" in compiled
+    assert "this target is postgres" in compiled
+    listed = dbt("ls", "--target", "postgres", "--resource-type", "model", "--output", "name").output
+    assert "int_corridor__rules_checked" in listed
+    assert "int_corridor__multivariate_drift_checks" not in listed and "corridor_multivariate_drift" not in listed

@@ -59,6 +59,7 @@ MODELS = [
     ("marts", "corridor_validation_results"),
     ("intermediate", "int_corridor__alert_episodes"),
     ("intermediate", "int_corridor__alert_diagnostics"),
+    ("intermediate", "int_corridor__stale_estimate_episodes"),
     ("intermediate", "int_corridor__stale_estimate_alerts"),
     ("marts", "corridor_alerts"),
 ]
@@ -238,6 +239,7 @@ class CorridorSQL:
             for name in [
                 "int_corridor__alert_episodes",
                 "int_corridor__alert_diagnostics",
+                "int_corridor__stale_estimate_episodes",
                 "int_corridor__stale_estimate_alerts",
                 "corridor_alerts",
             ]:
@@ -278,6 +280,7 @@ class CorridorSQL:
                     "corridor_validation_results",
                     "int_corridor__alert_episodes",
                     "int_corridor__alert_diagnostics",
+                    "int_corridor__stale_estimate_episodes",
                     "int_corridor__stale_estimate_alerts",
                     "corridor_alerts",
                 ]:

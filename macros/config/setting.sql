@@ -33,6 +33,10 @@
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
+    {%- elif name in ['corridor_replay_horizon_days', 'corridor_replay_step_hours'] -%}
+        {%- if value is not number or value < 1 or value != (value | int) -%}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 1; got " ~ value) }}
+        {%- endif -%}
     {%- elif name in ['corridor_calibration_bins', 'corridor_score_bins', 'corridor_feature_bins', 'corridor_max_categories'] -%}
         {%- if value is not number or value < 2 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 2; got " ~ value) }}

@@ -7,7 +7,9 @@
     in effect from its valid_from until the feature's next version starts,
     so a window that straddles a change ran on both. Checks whose estimate
     names no feature versions are never stale (nothing is known about them),
-    nor are checks against a seasonal baseline (no estimate).
+    nor are checks against a seasonal baseline (no estimate), nor windows
+    without production events of the check's model version (a version not
+    yet rolled out ran on nothing).
 -#}
 {%- set keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
 
@@ -21,14 +23,15 @@ checks as (
         estimate_id
 
     from {{ ref('int_corridor__checks') }}
+    {#- a window without production events of the model version ran on no feature version: never stale #}
     where estimate_id is not null
+        and sample_size > 0
 
 ),
 
 seen as (
 
-    select * from {{ ref('int_corridor__estimate_feature_versions_checked') }}
-    where is_valid
+    select * from {{ ref('int_corridor__estimate_lineage_resolved') }}
 
 ),
 

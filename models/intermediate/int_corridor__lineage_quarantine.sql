@@ -26,16 +26,17 @@ estimate_feature_versions as (
 ),
 
 unioned as (
-    {%- for input_name, record_id in [
-        ('feature_versions', "coalesce(feature_name, '') || ' ' || coalesce(feature_version, '')"),
-        ('estimate_feature_versions', 'estimate_id'),
+    {#- a row of the estimate feature versions names an estimate, or a model version (docs/lineage.md#per-model-version) -#}
+    {%- for input_name, record_id, model_id, model_version in [
+        ('feature_versions', "coalesce(feature_name, '') || ' ' || coalesce(feature_version, '')", 'null', 'null'),
+        ('estimate_feature_versions', "coalesce(nullif(trim(estimate_id), ''), model_version)", 'model_id', 'model_version'),
     ] %}
 
     select
         '{{ input_name }}' as input_name,
         {{ record_id }} as event_id,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
+        cast({{ model_id }} as {{ string }}) as model_id,
+        cast({{ model_version }} as {{ string }}) as model_version,
         raw_values,
         reason_codes,
         cast(null as {{ ts }}) as event_at,

@@ -208,19 +208,34 @@ small_fine_replicates as (
 
 ),
 
+{#- each fine cell's replicates joined to the small groups it belongs to (not rolled up to every window and
+    segment: the large groups' partial sums were computed and thrown away), summed per group and replicate -#}
+small_fine_replicates_with_windows as (
+
+    select *{{ corridor.coarser_window_starts(grains, finest) }} from small_fine_replicates
+
+),
+
+small_members as (
+
+    {{ corridor.window_segment_members(
+        'small_fine_replicates_with_windows', 'small_groups', grains, segments,
+        ['bootstrap_replicate'] + (weighted_sums | map(attribute=0) | list), group_columns=group_cols
+    ) }}
+
+),
+
 small_rollup as (
 
     select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ group_cols | join(', ') }},
         bootstrap_replicate,
         {%- for name, _ in weighted_sums %}
         sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from small_fine_replicates) as with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['bootstrap_replicate']) }}
+    from small_members
+    group by {{ group_cols | join(', ') }}, bootstrap_replicate
 
 ),
 

@@ -4,7 +4,8 @@
     series (rule x model version x segment x grain) whose checks used an
     offline estimate that production's feature versions have outrun
     (corridor_validation_results.estimate_is_stale). It opens with the first
-    stale window and closes at the series' next window whose estimate is not
+    stale window (the run grouping of corridor.alert_episodes, in
+    int_corridor__stale_estimate_episodes) and closes at the series' next window whose estimate is not
     stale (the estimate was refreshed, or production went back to the versions
     it saw). It goes to the estimate's owner (offline estimates' owner column,
     else changed_by, else the rule's owner): the offline estimator needs a
@@ -17,13 +18,9 @@
 
 with
 
-results as (
+episodes as (
 
-    select
-        *,
-        case when estimate_is_stale then 0 else 1 end as is_fresh
-
-    from {{ ref('corridor_validation_results') }}
+    select * from {{ ref('int_corridor__stale_estimate_episodes') }}
 
 ),
 
@@ -40,67 +37,6 @@ estimate_owners as (
 
 ),
 
-grouped as (
-
-    select
-        *,
-        sum(is_fresh) over (
-            partition by {{ series | join(', ') }}
-            order by window_start
-            rows between unbounded preceding and current row
-        ) as fresh_group
-
-    from results
-
-),
-
-stale as (
-
-    select * from grouped
-    where estimate_is_stale
-
-),
-
-episodes as (
-
-    select
-        {{ series | join(', ') }},
-        fresh_group,
-        min(window_start) as first_seen_window_start,
-        max(window_start) as last_seen_window_start,
-        max(window_end) as last_seen_window_end,
-        count(*) as windows_stale,
-        {{ dbt.listagg('result_id', "','", 'order by window_start') }} as evidence_result_ids
-
-    from stale
-    group by {{ series | join(', ') }}, fresh_group
-
-),
-
-closings as (
-
-    {#- the first fresh window after a stale run starts group g + 1 and closes the run of group g -#}
-    select
-        {{ series | join(', ') }},
-        fresh_group - 1 as fresh_group,
-        min(window_start) as closed_window_start
-
-    from grouped
-    where is_fresh = 1
-    group by {{ series | join(', ') }}, fresh_group
-
-),
-
-latest as (
-
-    select
-        *,
-        row_number() over (partition by {{ series | join(', ') }}, fresh_group order by window_start desc) as recency
-
-    from stale
-
-),
-
 final as (
 
     select
@@ -112,19 +48,19 @@ final as (
         {%- for key in series %}
         episodes.{{ key }},
         {%- endfor %}
-        latest.rule_version,
-        latest.hypothesis,
-        latest.metric,
-        latest.comparison_kind,
-        latest.direction,
-        case when closings.closed_window_start is null then 'open' else 'closed' end as alert_status,
+        episodes.rule_version,
+        episodes.hypothesis,
+        episodes.metric,
+        episodes.comparison_kind,
+        episodes.direction,
+        case when episodes.closed_window_start is null then 'open' else 'closed' end as alert_status,
         'warn' as breach_level,
         episodes.first_seen_window_start,
-        episodes.first_seen_window_start as opened_window_start,
+        episodes.opened_window_start,
         episodes.last_seen_window_start,
         episodes.last_seen_window_end,
-        closings.closed_window_start,
-        cast(episodes.windows_stale as {{ dbt.type_bigint() }}) as windows_breached,
+        episodes.closed_window_start,
+        cast(episodes.windows_breached as {{ dbt.type_bigint() }}) as windows_breached,
         cast(0 as {{ dbt.type_bigint() }}) as windows_failed,
         cast(1 as {{ dbt.type_int() }}) as consecutive_windows,
         cast(null as {{ double }}) as worst_bad_deviation,
@@ -132,14 +68,14 @@ final as (
         cast(null as {{ double }}) as worst_relative_deviation,
         cast(null as {{ dbt.type_timestamp() }}) as worst_window_start,
         cast(null as {{ double }}) as smallest_q_value,
-        latest.expected_value as last_expected_value,
-        latest.expected_source as last_expected_source,
-        latest.production_value as last_production_value,
-        latest.reason as last_reason,
-        coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, latest.owner) as owner,
+        episodes.last_expected_value,
+        episodes.last_expected_source,
+        episodes.last_production_value,
+        episodes.last_reason,
+        coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, episodes.owner) as owner,
         {#- unanswered, it escalates along the rule's path -#}
-        latest.escalation_path,
-        latest.severity,
+        episodes.escalation_path,
+        episodes.severity,
         'warn' as dbt_severity,
         episodes.evidence_result_ids,
         cast(null as {{ string }}) as segment_diagnostic,
@@ -147,25 +83,20 @@ final as (
         false as data_gates_failed,
         cast(null as {{ string }}) as attribution_diagnostic,
         cast(null as {{ string }}) as drift_diagnostic,
-        episodes.rule_id || ' v' || latest.rule_version || ' STALE ESTIMATE ('
-        || case when closings.closed_window_start is null then 'open' else 'closed' end
-        || ', owner ' || coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, latest.owner)
-        || '): offline estimator needs a refresh: estimate ' || coalesce(latest.expected_estimate_id, '(no id)')
-        || ' of ' || latest.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
+        episodes.rule_id || ' v' || episodes.rule_version || ' STALE ESTIMATE ('
+        || case when episodes.closed_window_start is null then 'open' else 'closed' end
+        || ', owner ' || coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, episodes.owner)
+        || '): offline estimator needs a refresh: estimate ' || coalesce(episodes.expected_estimate_id, '(no id)')
+        || ' of ' || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
         || ', model ' || episodes.model_id || ' ' || episodes.model_version
-        || ', was computed without the feature versions production ran on: ' || latest.estimate_stale_features
-        || '; ' || cast(episodes.windows_stale as {{ string }}) || ' ' || episodes.window_grain || ' window(s) from '
+        || ', was computed without the feature versions production ran on: ' || episodes.estimate_stale_features
+        || '; ' || cast(episodes.windows_breached as {{ string }}) || ' ' || episodes.window_grain || ' window(s) from '
         || cast(episodes.first_seen_window_start as {{ string }}) || ' to ' || cast(episodes.last_seen_window_start as {{ string }}) as summary,
         'stale_estimate' as alert_kind
 
     from episodes
-    inner join latest
-        on {% for key in series %}episodes.{{ key }} = latest.{{ key }} and {% endfor %}episodes.fresh_group = latest.fresh_group
-        and latest.recency = 1
-    left join closings
-        on {% for key in series %}episodes.{{ key }} = closings.{{ key }} and {% endfor %}episodes.fresh_group = closings.fresh_group
     left join estimate_owners
-        on latest.expected_estimate_id = estimate_owners.estimate_id
+        on episodes.expected_estimate_id = estimate_owners.estimate_id
 
 )
 

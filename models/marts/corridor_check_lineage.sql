@@ -39,8 +39,7 @@ versions as (
 
 seen as (
 
-    select * from {{ ref('int_corridor__estimate_feature_versions_checked') }}
-    where is_valid
+    select * from {{ ref('int_corridor__estimate_lineage_resolved') }}
 
 ),
 

@@ -50,30 +50,9 @@ staleness as (
 
 ),
 
-ranked as (
-
-    select
-        result_id,
-        p_value,
-        row_number() over (order by p_value, result_id) as p_rank,
-        count(*) over () as family_size
-
-    from checks
-    where is_tested
-
-),
-
 q_values as (
 
-    select
-        result_id,
-        family_size,
-        least(1.0, min(p_value * family_size / p_rank) over (
-            order by p_rank desc
-            rows between unbounded preceding and current row
-        )) as q_value
-
-    from ranked
+    {{ corridor.fdr_q_values('checks', 'result_id', 'p_value', 'is_tested') }}
 
 ),
 

@@ -1,9 +1,10 @@
 {#-
-    Optional: one row per (offline estimate, feature) as delivered (var
-    corridor_estimate_feature_versions): the version of the feature the
-    estimate was computed with. Names are lower-cased and trimmed like the
-    feature columns. Switched off (null or unset outside the demo): an empty
-    relation with the same columns.
+    Optional: one row per (offline estimate, feature) or (model version,
+    feature) as delivered (var corridor_estimate_feature_versions): the
+    version of the feature the estimate, or every estimate of the model
+    version, was computed with (docs/lineage.md#per-model-version). Names are
+    lower-cased and trimmed like the feature columns. Switched off (null or
+    unset outside the demo): an empty relation with the same columns.
 -#}
 {%- set relation = corridor.lineage_input_relation('estimate_feature_versions') -%}
 {%- set string = dbt.type_string() -%}
@@ -12,6 +13,8 @@
 
 select
     cast(null as {{ string }}) as estimate_id,
+    cast(null as {{ string }}) as model_id,
+    cast(null as {{ string }}) as model_version,
     cast(null as {{ string }}) as feature_name,
     cast(null as {{ string }}) as feature_version,
     cast(null as {{ string }}) as raw_values
@@ -36,7 +39,9 @@ source as (
 renamed as (
 
     select
-        cast({{ c['estimate_id'] }} as {{ string }}) as estimate_id,
+        cast({{ c['estimate_id'] or 'null' }} as {{ string }}) as estimate_id,
+        nullif(trim(cast({{ c['model_id'] or 'null' }} as {{ string }})), '') as model_id,
+        nullif(trim(cast({{ c['model_version'] or 'null' }} as {{ string }})), '') as model_version,
         lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
         trim(cast({{ c['feature_version'] }} as {{ string }})) as feature_version,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values

@@ -30,6 +30,7 @@ process, whose peak RSS is therefore the baseline's (plus the interpreter).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.metadata
 import json
 import math
@@ -39,6 +40,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -218,15 +220,64 @@ def _run_child(
         proc = subprocess.Popen(
             cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, cwd=cwd, text=True, bufsize=1
         )
+        sampler = RssSampler(proc.pid)
+        sampler.start()
         assert proc.stdout is not None
         for line in proc.stdout:
             log.write(line)
             if echo is not None:
                 print(f"{echo}{line}", end="", flush=True)
+        sampler.stop()
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"seconds": wall, "returncode": proc.returncode, "peak_rss_bytes": usage.ru_maxrss * 1024}
+    return {
+        "seconds": wall,
+        "returncode": proc.returncode,
+        "peak_rss_bytes": usage.ru_maxrss * 1024,
+        "rss_samples": sampler.samples,
+    }
+
+
+class RssSampler(threading.Thread):
+    """Samples a process's resident set (``/proc/<pid>/status`` VmRSS) every ``interval`` seconds, as
+    ``(unix time, bytes)`` pairs, so that peak memory can be attributed to the dbt nodes running then."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.samples = pid, interval, []
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        path = Path(f"/proc/{self.pid}/status")
+        while not self._done.is_set():
+            try:
+                text = path.read_text()
+            except OSError:
+                return
+            kb = next((int(x.split()[1]) for x in text.splitlines() if x.startswith("VmRSS:")), None)
+            if kb is not None:
+                self.samples.append((time.time(), kb * 1024))
+            self._done.wait(self.interval)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join(timeout=2)
+
+
+def _iso_seconds(text: str) -> float:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=dt.timezone.utc).timestamp()
+
+
+def node_peak_rss(result: dict, samples: list[tuple[float, int]]) -> int | None:
+    """The largest RSS sample taken while a run_results node executed (an upper bound of its own peak: with
+    several threads other nodes run at the same time), or None without timing or samples."""
+    spans = [t for t in result.get("timing", []) if t.get("started_at") and t.get("completed_at")]
+    if not spans or not samples:
+        return None
+    start, end = _iso_seconds(spans[0]["started_at"]), _iso_seconds(spans[-1]["completed_at"])
+    inside = [rss for ts, rss in samples if start <= ts <= end]
+    return max(inside) if inside else None
 
 
 def _tail(path: Path, n: int = 40) -> str:
@@ -358,6 +409,7 @@ def run_dbt(
     )
     log_name = "dbt_build.log" if label == "(a)" else "dbt_build_metric_layer.log"
     res = _run_child(cmd, env, workdir / log_name, echo="  dbt| " if echo else None, cwd=project_dir)
+    samples = res.pop("rss_samples")
     results_path = dbt_dir / "target" / "run_results.json"
     if res["returncode"] != 0:
         failed = []
@@ -378,7 +430,13 @@ def run_dbt(
     for r in run_results["results"]:
         kind = r["unique_id"].split(".", 1)[0]
         nodes.append(
-            {"node": r["unique_id"].split(".")[-1], "type": kind, "status": r["status"], "seconds": r["execution_time"]}
+            {
+                "node": r["unique_id"].split(".")[-1],
+                "type": kind,
+                "status": r["status"],
+                "seconds": r["execution_time"],
+                "peak_rss_bytes": node_peak_rss(r, samples),
+            }
         )
     model_s = sum(x["seconds"] for x in nodes if x["type"] == "model")
     hook_s = sum(x["seconds"] for x in nodes if x["type"] == "operation")
@@ -580,11 +638,14 @@ def report(res: dict) -> str:
         + (f", metric layer {_gib(a2['peak_rss_bytes'])}" if a2 else "")
         + f", baseline {_gib(b['peak_rss_bytes'])}",
         "  five slowest models of (a): " + ", ".join(f"{x['node']} {x['seconds']:.2f}s" for x in slowest),
+        "  largest RSS while a model ran (a): "
+        + ", ".join(f"{x['node']} {_gib(x['peak_rss_bytes'])}" for x in _largest_rss(a["nodes"])),
         "",
-        "  dbt nodes of (a) by execution time:",
+        "  dbt nodes of (a) by execution time (and the dbt process's largest RSS while each ran):",
     ]
     for x in a["nodes"]:
-        lines.append(f"    {x['node']:52}{x['type']:>10}{x['seconds']:>10.2f}s")
+        rss = x.get("peak_rss_bytes")
+        lines.append(f"    {x['node']:52}{x['type']:>10}{x['seconds']:>10.2f}s" + (f"{_gib(rss):>12}" if rss else ""))
     c = res["agreement"]
     lines += [
         "",
@@ -603,6 +664,11 @@ def report(res: dict) -> str:
             f"{_pair(acc, '.12f'):>42}"
         )
     return "\n".join(lines)
+
+
+def _largest_rss(nodes: list[dict], k: int = 5) -> list[dict]:
+    sampled = [x for x in nodes if x["type"] == "model" and x.get("peak_rss_bytes")]
+    return sorted(sampled, key=lambda x: -x["peak_rss_bytes"])[:k]
 
 
 def _pair(v, fmt: str) -> str:

@@ -160,6 +160,8 @@ def report(res: dict) -> str:
         + ", ".join(f"{x['node']} {x['seconds']:.2f}s" for x in full["slowest_models"]),
         "  five slowest models (incremental): "
         + ", ".join(f"{x['node']} {x['seconds']:.2f}s" for x in inc["slowest_models"]),
+        "  largest RSS while a model ran (full): "
+        + ", ".join(f"{x['node']} {_gib(x['peak_rss_bytes'])}" for x in bench._largest_rss(full["nodes"])),
     ]
     return "\n".join(lines)
 

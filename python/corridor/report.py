@@ -34,6 +34,7 @@ from plotly.offline import get_plotlyjs
 from plotly.subplots import make_subplots
 
 from corridor import __version__
+from corridor.report_calibration import calibration_section, read_calibration
 from corridor.report_decisions import decision_sections, read_decision_tables
 from corridor.report_lineage import read_stale_estimates, stale_estimates_section
 
@@ -121,6 +122,8 @@ class Warehouse:
     decision_tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # stale offline estimates (corridor.report_lineage); None: the results carry no staleness column
     stale_estimates: list[dict[str, Any]] | None = None
+    # the rule calibration on the replayed history (corridor.report_calibration), when built
+    calibration: list[dict[str, Any]] | None = None
 
 
 def _ts(value: Any) -> str | None:
@@ -266,10 +269,22 @@ def read_warehouse(database: Path) -> Warehouse:
             )
         decision_tables = read_decision_tables(con)
         stale_estimates = read_stale_estimates(con)
+        calibration = read_calibration(con)
     finally:
         con.close()
     return Warehouse(
-        database, run, runs, results, alerts, gates, window_gates, rule_issues, drift, decision_tables, stale_estimates
+        database,
+        run,
+        runs,
+        results,
+        alerts,
+        gates,
+        window_gates,
+        rule_issues,
+        drift,
+        decision_tables,
+        stale_estimates=stale_estimates,
+        calibration=calibration,
     )
 
 
@@ -1081,6 +1096,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(stale_estimates_section(wh.stale_estimates))
     parts.extend(_rule_issues_section(wh))
     parts.extend(decision_sections(wh.decision_tables))
+    parts.extend(calibration_section(wh.calibration))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))

@@ -111,3 +111,30 @@ def test_bench_reports_a_failing_dbt_build(run, tmp_path):
     assert results["status"] == "dbt_failed"
     assert [f["node"] for f in results["a_dbt"]["failed_nodes"]] == ["int_corridor__production_window_stats"]
     assert not (workdir / f"bench_{N_EVENTS}.duckdb").exists()
+
+
+def test_node_peak_rss_takes_the_samples_inside_the_node_span():
+    # run_results timing in UTC; samples (unix time, bytes) before, inside and after the node's execution
+    result = {
+        "timing": [
+            {"name": "compile", "started_at": "2026-12-01T00:00:10Z", "completed_at": "2026-12-01T00:00:11Z"},
+            {"name": "execute", "started_at": "2026-12-01T00:00:11Z", "completed_at": "2026-12-01T00:00:20Z"},
+        ]
+    }
+    t0 = 1_796_083_200.0  # 2026-12-01T00:00:00Z
+    samples = [(t0 + 5, 9 * 2**30), (t0 + 12, 2 * 2**30), (t0 + 19.5, 3 * 2**30), (t0 + 21, 8 * 2**30)]
+    assert bench.node_peak_rss(result, samples) == 3 * 2**30
+    assert bench.node_peak_rss({"timing": []}, samples) is None
+    assert bench.node_peak_rss(result, [(t0 + 30, 1)]) is None
+
+
+def test_rss_sampler_reads_this_process():
+    import os
+    import time
+
+    sampler = bench.RssSampler(os.getpid(), interval=0.01)
+    sampler.start()
+    time.sleep(0.1)
+    sampler.stop()
+    assert sampler.samples and all(rss > 10 * 2**20 for _, rss in sampler.samples)
+    assert all(b[0] >= a[0] for a, b in zip(sampler.samples, sampler.samples[1:], strict=False))

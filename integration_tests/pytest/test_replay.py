@@ -1,0 +1,233 @@
+"""The replay of history (docs/replay.md) on the demo build: corridor_replay_alerts judged as of the build's own
+now is corridor_alerts exactly; the planted incidents are raised at the first replay point after the window
+that opens them ended; a label-dependent alert appears only once its window's labels had all arrived, which
+is computed here independently from the demo's seed CSVs. corridor_rule_calibration: the current candidate
+reproduces the live alerts, hand-computed times to detect, stricter candidates confirm fewer breaches, and bad
+replay settings fail with the var's name."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from conftest import query
+from corridor.dbt_runner import REPO_ROOT
+
+pytestmark = pytest.mark.dbt
+
+SEEDS = REPO_ROOT / "seeds" / "demo"
+EPISODE_COLUMNS = [
+    "alert_id", "rule_id", "model_id", "model_version", "segment_dimension", "segment_value", "window_grain",
+    "rule_version", "metric", "alert_status", "breach_level", "first_seen_window_start", "opened_window_start",
+    "last_seen_window_start", "last_seen_window_end", "closed_window_start", "windows_breached", "windows_failed",
+    "consecutive_windows", "worst_bad_deviation", "smallest_q_value", "last_production_value", "last_reason",
+    "evidence_result_ids",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo(demo_build):
+    return demo_build["path"]
+
+
+def _first_seen(path, **keys) -> pd.Series:
+    """The as_of points (before the build's now) at which the replay shows the live alert matching keys."""
+    where = " and ".join(f"a.{k} = '{v}'" for k, v in keys.items())
+    return query(
+        path,
+        f"""select r.as_of from corridor_alerts as a
+            inner join corridor_replay_alerts as r on a.alert_id = r.alert_id and not r.is_build_now
+            where {where} order by r.as_of""",
+    )["as_of"]
+
+
+def test_replay_at_build_now_equals_live_alerts(demo):
+    cols = ", ".join(EPISODE_COLUMNS)
+    live = query(demo, f"select {cols} from corridor_alerts where alert_kind = 'validation' order by alert_id")
+    replay = query(demo, f"select {cols} from corridor_replay_alerts where is_build_now order by alert_id")
+    assert len(live) == 12  # the demo's validation alerts (stale-estimate alerts are not replayed)
+    pd.testing.assert_frame_equal(live.reset_index(drop=True), replay.reset_index(drop=True))
+
+
+def test_replay_points_cover_the_horizon(demo):
+    points = query(demo, "select as_of, is_build_now from int_corridor__replay_points order by as_of")
+    grid = points[~points["is_build_now"]]["as_of"]
+    # every 24 h back from the midnight after the last window (2026-10-22), no earlier than the first window end
+    expected = pd.date_range("2026-10-02", "2026-10-22", freq="24h")
+    assert list(grid) == list(expected)
+    assert points["is_build_now"].sum() == 1 and points.iloc[-1]["is_build_now"]
+
+
+def test_planted_incidents_raised_when_their_window_ended(demo):
+    # inc_01: error burst 2026-10-06 14:15-15:00, R010 hour windows: the 14:00 window ends 15:00, the next
+    # replay point is 10-07 00:00; nothing before it
+    first = _first_seen(demo, rule_id="R010", model_version="v1", opened_window_start="2026-10-06 14:00:00")
+    assert first.iloc[0] == pd.Timestamp("2026-10-07")
+    # inc_04: android p95 from 2026-10-16, R007 day windows: the 10-16 window ends 10-17 00:00
+    first = _first_seen(demo, rule_id="R007", segment_value="android")
+    assert first.iloc[0] == pd.Timestamp("2026-10-17")
+    # inc_03's feature drift (R014, latam txn_amount in cents from 10-12): raised as the 10-12 window ends
+    first = _first_seen(demo, rule_id="R014", model_version="v2")
+    assert first.iloc[0] == pd.Timestamp("2026-10-13")
+    # no alert is ever seen before the end of the window that opened it
+    early = query(
+        demo,
+        """select r.alert_id from corridor_replay_alerts as r
+           inner join int_corridor__replay_results as w
+               on w.as_of = r.as_of and w.rule_id = r.rule_id and w.model_version = r.model_version
+               and w.segment_dimension = r.segment_dimension and w.segment_value = r.segment_value
+               and w.window_grain = r.window_grain and w.window_start = r.opened_window_start
+           where not r.is_build_now and w.window_end > r.as_of""",
+    )
+    assert early.empty
+
+
+def _labels_complete_at(model_version: str, start: str, end: str) -> pd.Timestamp:
+    """Independently of the models: the latest label arrival of the version's events in [start, end)."""
+    events = pd.read_csv(
+        SEEDS / "corridor_demo_production_events.csv", usecols=["event_id", "model_version", "event_at"]
+    )
+    outcomes = pd.read_csv(SEEDS / "corridor_demo_outcomes.csv", usecols=["event_id", "label_arrived_at"])
+    events["event_at"] = pd.to_datetime(events["event_at"], utc=True).dt.tz_localize(None)
+    window = events[
+        (events["model_version"] == model_version)
+        & (events["event_at"] >= pd.Timestamp(start))
+        & (events["event_at"] < pd.Timestamp(end))
+    ]
+    arrived = pd.to_datetime(outcomes.merge(window, on="event_id")["label_arrived_at"], utc=True)
+    return arrived.max().tz_localize(None)
+
+
+def test_label_dependent_alert_waits_for_its_labels(demo):
+    # R013 (log loss, latam, 2 consecutive days) opens on the 10-15 window of v2: the live build sees it, but
+    # as of the end of that window (10-16) its labels had not arrived; the replay raises it at the first point
+    # after the labels of both windows of the run (10-14 and 10-15) were complete
+    complete = max(
+        _labels_complete_at("v2", "2026-10-14", "2026-10-15"), _labels_complete_at("v2", "2026-10-15", "2026-10-16")
+    )
+    assert complete > pd.Timestamp("2026-10-16")  # the labels were late: a naive replay would alert on 10-16
+    first = _first_seen(demo, rule_id="R013", model_version="v2", segment_value="latam")
+    assert not first.empty
+    assert first.iloc[0] == complete.ceil("D")
+    # no replay point raises a label-dependent alert on a window whose labels were still arriving
+    premature = query(
+        demo,
+        """select r.as_of, r.rule_id from corridor_replay_alerts as r
+           inner join int_corridor__replay_results as w
+               on w.as_of = r.as_of and w.rule_id = r.rule_id and w.model_version = r.model_version
+               and w.segment_dimension = r.segment_dimension and w.segment_value = r.segment_value
+               and w.window_grain = r.window_grain
+               and w.window_start between r.first_seen_window_start and r.last_seen_window_start
+           where not r.is_build_now and (w.labels_complete_at > r.as_of or w.window_end > r.as_of)""",
+    )
+    assert premature.empty
+    # while labels arrive, the non-label alerts of the same incident are already there (R014 from 10-13)
+    at_16 = query(
+        demo, "select rule_id from corridor_replay_alerts where as_of = '2026-10-16' and segment_value = 'latam'"
+    )
+    assert "R014" in set(at_16["rule_id"]) and "R013" not in set(at_16["rule_id"])
+
+
+def test_rule_calibration_current_setting_reproduces_live_alerts(demo):
+    calibration = query(demo, "select rule_id, alerts from corridor_rule_calibration where is_current order by rule_id")
+    live = query(
+        demo, "select rule_id, count(*) as alerts from corridor_alerts where alert_kind = 'validation' group by rule_id"
+    )
+    expected = calibration[["rule_id"]].merge(live, on="rule_id", how="left").fillna({"alerts": 0})
+    assert calibration["alerts"].tolist() == expected["alerts"].astype(int).tolist()
+    # one recommendation per rule, exactly one current candidate per rule
+    counts = query(
+        demo,
+        """select rule_id, sum(case when is_recommended then 1 else 0 end) as recommended,
+                  sum(case when is_current then 1 else 0 end) as current_rows, count(*) as candidates
+           from corridor_rule_calibration group by rule_id""",
+    )
+    assert (counts["recommended"] == 1).all() and (counts["current_rows"] == 1).all()
+    assert (counts["candidates"] == 72).all()  # 3 FDR levels x 4 consecutive x 3 tolerance x 2 sample multipliers
+
+
+def test_rule_calibration_time_to_detect_known_answer(demo):
+    row = query(demo, "select * from corridor_rule_calibration where rule_id = 'R010' and is_current").iloc[0]
+    # by hand: inc_01 starts 10-06 14:15, first replay point with the alert 10-07 00:00 (9.75 h); inc_02 starts
+    # 10-10 19:30, first seen 10-11 00:00 (4.5 h); the third R010 alert (v2's 10-10 burst) matches inc_02 too
+    assert row["incidents_detected"] == 2 and row["false_alerts"] == 0 and row["alerts"] == 3
+    assert row["mean_hours_to_detect"] == pytest.approx((9.75 + 4.5) / 2)
+    assert row["max_hours_to_detect"] == pytest.approx(9.75)
+    # the seasonal hourly p95 rule (2 consecutive hours) misses both outages; one window catches them
+    best = query(demo, "select * from corridor_rule_calibration where rule_id = 'R012' and is_recommended").iloc[0]
+    current = query(demo, "select * from corridor_rule_calibration where rule_id = 'R012' and is_current").iloc[0]
+    assert current["incidents_detected"] == 0
+    assert best["consecutive_windows"] == 1 and best["incidents_detected"] == 2 and best["false_alerts"] == 0
+    assert best["trade_off"].startswith("change to fdr=0.05 consecutive=1 tolerance=x1 min_sample=x1: 2 known")
+
+
+def test_stricter_candidates_confirm_fewer_breaches(demo):
+    confirmed = query(
+        demo,
+        """select candidate_id, sum(case when is_confirmed_breach then 1 else 0 end) as n
+           from int_corridor__calibration_results where is_build_now group by candidate_id""",
+    ).set_index("candidate_id")["n"]
+    live = query(demo, "select count(*) as n from corridor_validation_results where is_confirmed_breach")["n"].iloc[0]
+    assert confirmed["fdr=0.05 consecutive=rule tolerance=x1 min_sample=x1"] == live
+    for fdr_looser, fdr_stricter in [("0.1", "0.05"), ("0.05", "0.01")]:
+        for tolerance in ["1", "1.5", "2"]:
+            for sample in ["1", "2"]:
+                loose = confirmed[f"fdr={fdr_looser} consecutive=1 tolerance=x{tolerance} min_sample=x{sample}"]
+                strict = confirmed[f"fdr={fdr_stricter} consecutive=1 tolerance=x{tolerance} min_sample=x{sample}"]
+                assert strict <= loose
+    # every candidate against the same filter applied in pandas to the live results (the q-values as of the
+    # build's now are the live ones): the demo's incidents are large (every breach exceeds twice its warn
+    # threshold), the minimum-sample multiplier and the FDR level are what bite
+    results = query(demo, "select * from corridor_validation_results where is_breach")
+    for fdr in ["0.01", "0.05", "0.1"]:
+        for tolerance in ["1", "1.5", "2"]:
+            for sample in ["1", "2"]:
+                keep = (
+                    (results["q_value"] <= float(fdr))
+                    & (
+                        (float(tolerance) == 1)
+                        | (results["bad_deviation"] >= float(tolerance) * results["warn_threshold"])
+                    )
+                    & ((float(sample) == 1) | (results["sample_size"] >= float(sample) * results["min_sample_size"]))
+                )
+                assert (
+                    confirmed[f"fdr={fdr} consecutive=rule tolerance=x{tolerance} min_sample=x{sample}"] == keep.sum()
+                )
+    assert confirmed["fdr=0.05 consecutive=rule tolerance=x1 min_sample=x2"] < live
+
+
+@pytest.mark.parametrize(
+    ("var", "value", "message"),
+    [
+        ("corridor_replay_step_hours", 0, "var 'corridor_replay_step_hours' must be an integer of at least 1"),
+        (
+            "corridor_replay_horizon_days",
+            "a month",
+            "var 'corridor_replay_horizon_days' must be an integer of at least 1",
+        ),
+        (
+            "corridor_calibration_candidates",
+            {"fdr_level": [0.05, 1.5]},
+            "var 'corridor_calibration_candidates.fdr_level' values must be numbers strictly between 0 and 1; got 1.5",
+        ),
+        (
+            "corridor_calibration_candidates",
+            {"consecutive": [1]},
+            "var 'corridor_calibration_candidates' has an unknown key 'consecutive'",
+        ),
+    ],
+)
+def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value, message):
+    dbt, _ = root_dbt
+    result = dbt("compile", "--select", "corridor_rule_calibration", vars={var: value}, expect_ok=False)
+    assert not result.ok
+    assert message in result.output
+
+
+def test_report_shows_the_calibration(demo):
+    from corridor.report import read_warehouse, render_html
+
+    page, _ = render_html(read_warehouse(demo))
+    section = page.split('<section id="calibration">', 1)[1].split("</section>", 1)[0]
+    assert "Rule calibration (3 changes recommended)" in section  # R001, R012, R015 (test above: R012)
+    r012 = section.split('data-rule-id="R012"', 1)[1].split("</tr>", 1)[0]
+    assert "fdr=0.05 consecutive=1 tolerance=x1 min_sample=x1" in r012 and "2 (now 0)" in r012

@@ -1,0 +1,15 @@
+{#-
+    corridor.label_dependent_metrics(): the metrics whose value depends on
+    outcomes (labels), so a window's value changes while its labels arrive:
+    the performance metrics of the model type and label_maturity. The replay
+    (docs/replay.md) judges such a window only from the time all its labels
+    had arrived.
+-#}
+{% macro label_dependent_metrics() -%}
+    {{ return(adapter.dispatch('label_dependent_metrics', 'corridor')()) }}
+{%- endmacro %}
+
+
+{% macro default__label_dependent_metrics() -%}
+    {{ return(['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse', 'label_maturity']) }}
+{%- endmacro %}

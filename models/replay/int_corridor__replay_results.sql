@@ -1,0 +1,120 @@
+{#-
+    The validation results as the current rules would have judged them as of
+    each replay point (int_corridor__replay_points): one row per as_of ×
+    result of corridor_validation_results visible then.
+
+    - A window is visible once it has ended (window_end <= as_of); as of the
+      build's own now every result of the build is visible, the window in
+      progress included.
+    - A window of a label-dependent metric (corridor.label_dependent_metrics;
+      not for rules judged on the label-free estimate) is visible only once
+      all its labels had arrived (int_corridor__replay_label_arrivals), so
+      no label-dependent alert is raised before its labels matured, and the
+      value judged is the one its labels gave.
+    - The Benjamini-Hochberg family is recomputed per as_of over the tested
+      results visible then (corridor.fdr_q_values), so is_confirmed_breach
+      is what the build would have decided at that time.
+    Windows, lookbacks, baselines and expectations are the build's: the
+    recorded history does not change with the as_of, only what was known.
+-#}
+{%- set fdr = corridor.setting('corridor_fdr_level') -%}
+{%- set double = corridor.type_double() -%}
+{%- set passed = [
+    'result_id', 'rule_id', 'rule_version', 'hypothesis', 'metric', 'comparison_kind', 'direction', 'model_id',
+    'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start', 'window_end', 'status',
+    'production_value', 'sample_size', 'expected_source', 'expected_value', 'absolute_deviation',
+    'relative_deviation', 'bad_deviation', 'warn_threshold', 'fail_threshold', 'p_value', 'is_tested', 'is_breach',
+    'reason', 'owner', 'escalation_path', 'severity', 'dbt_severity', 'consecutive_windows', 'min_sample_size',
+] -%}
+
+with
+
+results as (
+
+    select * from {{ ref('corridor_validation_results') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('int_corridor__rules_checked') }}
+
+),
+
+points as (
+
+    select * from {{ ref('int_corridor__replay_points') }}
+
+),
+
+label_arrivals as (
+
+    select * from {{ ref('int_corridor__replay_label_arrivals') }}
+
+),
+
+label_windows as (
+
+    select
+        results.result_id,
+        max(label_arrivals.labels_complete_at) as labels_complete_at
+
+    from results
+    inner join rules
+        on results.rule_id = rules.rule_id
+        and results.rule_version = rules.rule_version
+    inner join label_arrivals
+        on results.model_id = label_arrivals.model_id
+        and results.model_version = label_arrivals.model_version
+        and results.window_start <= label_arrivals.event_hour
+        and results.window_end > label_arrivals.event_hour
+    where results.metric in ({{ corridor.sql_string_list(corridor.label_dependent_metrics()) }})
+        and coalesce(rules.observation_source, 'production') <> 'label_free_estimate'
+    group by results.result_id
+
+),
+
+visible as {{ corridor.materialized_cte() }} (
+
+    select
+        points.as_of,
+        points.is_build_now,
+        {%- for column in passed %}
+        results.{{ column }},
+        {%- endfor %}
+        label_windows.labels_complete_at
+
+    from points
+    inner join results
+        on points.is_build_now
+        or points.as_of >= results.window_end
+    left join label_windows
+        on results.result_id = label_windows.result_id
+    where points.is_build_now
+        or label_windows.labels_complete_at is null
+        or label_windows.labels_complete_at <= points.as_of
+
+),
+
+q_values as (
+
+    {{ corridor.fdr_q_values('visible', 'result_id', 'p_value', 'is_tested', partition_by=['as_of']) }}
+
+),
+
+final as (
+
+    select
+        visible.*,
+        cast(q_values.q_value as {{ double }}) as q_value,
+        q_values.family_size as fdr_family_size,
+        coalesce(visible.is_breach and q_values.q_value <= {{ fdr }}, false) as is_confirmed_breach
+
+    from visible
+    left join q_values
+        on visible.as_of = q_values.as_of
+        and visible.result_id = q_values.result_id
+
+)
+
+select * from final
