@@ -44,12 +44,12 @@ def _normalized(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def assert_numbers_agree(a: pd.Series, b: pd.Series, label: str, rtol: float = 1e-9) -> None:
+def assert_numbers_agree(a: pd.Series, b: pd.Series, label: str, rtol: float = 1e-9, atol: float = 1e-12) -> None:
     x = pd.to_numeric(a, errors="coerce").to_numpy(dtype=float)
     y = pd.to_numeric(b, errors="coerce").to_numpy(dtype=float)
     assert (np.isnan(x) == np.isnan(y)).all(), f"{label}: nulls differ"
     ok = ~np.isnan(x)
-    np.testing.assert_allclose(y[ok], x[ok], rtol=rtol, atol=1e-12, err_msg=label)
+    np.testing.assert_allclose(y[ok], x[ok], rtol=rtol, atol=atol, err_msg=label)
 
 
 def assert_tables_agree(
@@ -59,6 +59,7 @@ def assert_tables_agree(
     keys: list[str] | None = None,
     ignore: list[str] | tuple[str, ...] = (),
     rtol: float = 1e-9,
+    atol: float = 1e-12,
 ) -> None:
     """Every row of `reference` has one equal row in `other` and the reverse. Without keys, rows are matched by
     sorting on every non-numeric column (tables whose rows have no natural key)."""
@@ -83,7 +84,7 @@ def assert_tables_agree(
         left = both[columns]
         right = both[[c if c in keys else f"{c}__other" for c in columns]].set_axis(columns, axis=1)
     for column in numeric:
-        assert_numbers_agree(left[column], right[column], f"{table}.{column}", rtol=rtol)
+        assert_numbers_agree(left[column], right[column], f"{table}.{column}", rtol=rtol, atol=atol)
     for column in exact:
         if column in (keys or []):
             continue

@@ -320,3 +320,76 @@ def test_widened_prior_finds_the_demo_latam_drop(root_dbt):
     default_drop, _ = split(default)
     assert (default_drop.prob_worse_than_warn < 0.01).all()
     assert (default.prior_effective_events > 1_000).mean() > 0.9
+
+
+# --- DuckDB fast path: the plugin's scipy beta functions (issue 11) ---------------------------------------------
+
+
+@pytest.mark.slow
+def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
+    """The integration build (profile with corridor's plugin: corridor_duckdb_udfs auto) computes beta quantiles
+    and CDFs with the plugin's scipy functions; the same models rebuilt with corridor_duckdb_udfs: off (the SQL
+    kernel every other engine runs) agree to 1e-9 relative, so PostgreSQL and Spark, compared with DuckDB, still
+    agree. The large-n grid (a + b up to 1e8) is the SQL kernel's documented limit: 1e-8 there."""
+    import shutil
+
+    from conftest import INTEGRATION_DIR, Dbt
+
+    compiled = integration_duckdb["work"] / "target" / "compiled" / "corridor_integration_tests" / "models"
+    assert "corridor_beta_quantile(" in (compiled / "interval_checks" / "interval_check_beta_quantiles.sql").read_text()
+    sql_path = tmp_path / "sql_kernel.duckdb"
+    shutil.copy(integration_duckdb["path"], sql_path)
+    models = [
+        "interval_check_beta_quantiles",
+        "interval_check_beta_large_n",
+        "int_corridor__exact_intervals",
+        "int_corridor__bayesian_checks",
+    ]
+    dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(sql_path)})
+    dbt("run", "--full-refresh", "--select", *models, vars={"corridor_duckdb_udfs": "off"})
+    assert (
+        "corridor_beta_quantile("
+        not in (
+            tmp_path
+            / "target"
+            / "compiled"
+            / "corridor_integration_tests"
+            / "models"
+            / "interval_checks"
+            / "interval_check_beta_quantiles.sql"
+        ).read_text()
+    )
+    checks = {
+        "interval_check_beta_quantiles": (["n", "k", "p", "a", "b"], ["beta_quantile", "beta_cdf"], 1e-9),
+        "interval_check_beta_large_n": (["n", "k", "p", "a", "b"], ["beta_quantile"], 1e-8),
+        "int_corridor__exact_intervals": ([*KEYS, "interval_method"], ["interval_lower", "interval_upper"], 1e-9),
+        "int_corridor__bayesian_checks": (
+            ["rule_id", "rule_version", *KEYS],
+            ["credible_lower", "credible_upper", "prob_worse_than_warn"],
+            1e-9,
+        ),
+    }
+    for model, (keys, columns, rtol) in checks.items():
+        # the grids repeat some cases (same inputs, so the same outputs on each path)
+        udf = query(integration_duckdb["path"], f"select * from {model}").drop_duplicates(subset=keys)
+        sql = query(sql_path, f"select * from {model}").drop_duplicates(subset=keys)
+        assert len(udf) == len(sql) > 5, model
+        both = udf.merge(sql, on=keys, suffixes=("_udf", "_sql"))
+        assert len(both) == len(udf), model
+        for column in columns:
+            a = pd.to_numeric(both[f"{column}_udf"]).to_numpy(float)
+            b = pd.to_numeric(both[f"{column}_sql"]).to_numpy(float)
+            assert (np.isnan(a) == np.isnan(b)).all(), f"{model}.{column}"
+            # CDFs: the series is accurate to ~1e-10 absolute (tails below that are compared absolutely)
+            atol = 1e-9 if "cdf" in column or "prob" in column else 0
+            np.testing.assert_allclose(
+                b[~np.isnan(a)], a[~np.isnan(a)], rtol=rtol, atol=atol, err_msg=f"{model}.{column}"
+            )
+
+
+def test_duckdb_udfs_setting_is_validated(integration_duckdb):
+    result = integration_duckdb["dbt"](
+        "compile", "--select", "interval_check_beta_quantiles", vars={"corridor_duckdb_udfs": "yes"}, expect_ok=False
+    )
+    assert not result.ok
+    assert "var 'corridor_duckdb_udfs' is 'yes'; expected 'auto'" in result.output

@@ -198,6 +198,24 @@
                 'ends_at': 'ends_at',
             },
         },
+        'scenarios': {
+            'var': 'corridor_scenarios',
+            'demo_seed': 'corridor_demo_scenarios',
+            'detect_optional_columns': true,
+            'optional': true,
+            'required_columns': ['scenario_id', 'kind', 'starts_at', 'duration_hours', 'size'],
+            'columns': {
+                'scenario_id': 'scenario_id',
+                'kind': 'kind',
+                'model_id': none,
+                'segment_dimension': none,
+                'segment_value': none,
+                'starts_at': 'starts_at',
+                'duration_hours': 'duration_hours',
+                'size': 'size',
+                'seeds': none,
+            },
+        },
         'feature_versions': {
             'var': 'corridor_feature_versions',
             'demo_seed': 'corridor_demo_feature_versions',
@@ -312,6 +330,10 @@
         'corridor_multivariate_alpha': 0.01,
         'corridor_multivariate_variance': 0.65,
         'corridor_multivariate_min_rows': 100,
+        'corridor_duckdb_udfs': 'auto',
+        'corridor_scenario_seeds': 10,
+        'corridor_scenario_target_power': 0.8,
+        'corridor_scenario_tail_latency_ms': 30000,
     }) }}
 {% endmacro %}
 

@@ -24,6 +24,7 @@
         'corridor_alert_acknowledgements': 'Optional input: acknowledgements of alerts (alert_id of corridor_alerts, acknowledged_by, acknowledged_at; optional note); unset or null: off (docs/governance.md).',
         'corridor_post_mortems': 'Optional input: post-mortems of alerts (post_mortem_id, alert_id, author, written_at; optional link, summary, one of which is needed); unset or null: off (docs/governance.md).',
         'corridor_review_roster': 'Optional input: the reviewers of the rotation (reviewer; optional rotation_order, active_from, active_to) behind corridor_review_assignments; unset or null: off (docs/governance.md).',
+        'corridor_scenarios': 'Optional input: declared perturbations (scenario_id, kind: latency_multiplier | error_rate_points | accuracy_points | tail_latency, starts_at, duration_hours, size; optional model_id, segment_dimension / segment_value, seeds) injected into the recorded events and judged by the validation models; null: off (docs/scenarios.md).',
         'corridor_known_incidents': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off (docs/replay.md).',
         'corridor_feature_versions': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
         'corridor_estimate_feature_versions': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
@@ -92,7 +93,11 @@
         'corridor_multivariate_alpha': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold calibrated from the reference days).',
         'corridor_multivariate_variance': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
         'corridor_multivariate_min_rows': 'Multivariate drift: sampled rows below which a window is insufficient_sample rather than judged.',
+        'corridor_scenario_seeds': 'Scenarios: seeds (independent injections) per scenario when its row gives none; power is the share of seeds detected (docs/scenarios.md).',
+        'corridor_scenario_target_power': 'Scenarios: the power (0-1) the recommended tolerance of corridor_scenario_results is solved for.',
+        'corridor_scenario_tail_latency_ms': 'Scenarios: the latency (ms) a tail_latency scenario gives the requests it picks.',
         'corridor_quarantine_threshold': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
+        'corridor_duckdb_udfs': "DuckDB: beta CDFs and quantiles (Clopper-Pearson, Jeffreys, Bayesian checks) by the scipy functions corridor's dbt-duckdb plugin registers: auto (when the plugin is loaded), on (required: fail without the plugin) or off (the SQL kernel, as on other engines). docs/intervals.md.",
     }) }}
 {% endmacro %}
 

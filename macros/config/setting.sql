@@ -20,6 +20,8 @@
 
     {%- if name == 'corridor_model_type' and value not in ['binary_classifier', 'regression'] -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_model_type' is '" ~ value ~ "'; expected 'binary_classifier' or 'regression'.") }}
+    {%- elif name == 'corridor_duckdb_udfs' and value not in ['auto', 'on', 'off'] -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_duckdb_udfs' is '" ~ value ~ "'; expected 'auto' (use the beta functions of corridor's dbt-duckdb plugin when it is loaded), 'on' (require them) or 'off' (the SQL kernel).") }}
     {%- elif name in ['corridor_window_grains', 'corridor_histogram_metric_grains', 'corridor_feature_drift_grains'] -%}
         {%- if value is string or value is mapping or value | length == 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a non-empty list drawn from " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ value) }}
@@ -29,11 +31,11 @@
                 {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
-    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power', 'corridor_multivariate_variance'] -%}
+    {%- elif name in ['corridor_classification_threshold', 'corridor_confidence_level', 'corridor_fdr_level', 'corridor_test_alpha', 'corridor_power', 'corridor_multivariate_variance', 'corridor_scenario_target_power'] -%}
         {%- if value is not number or value <= 0 or value >= 1 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number strictly between 0 and 1; got " ~ value) }}
         {%- endif -%}
-    {%- elif name in ['corridor_replay_horizon_days', 'corridor_replay_step_hours'] -%}
+    {%- elif name in ['corridor_replay_horizon_days', 'corridor_replay_step_hours', 'corridor_scenario_seeds'] -%}
         {%- if value is not number or value < 1 or value != (value | int) -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be an integer of at least 1; got " ~ value) }}
         {%- endif -%}
@@ -44,7 +46,7 @@
         {%- if name == 'corridor_score_bins' and (value | int) % (var('corridor_calibration_bins', defaults['corridor_calibration_bins']) | int) != 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_score_bins' (" ~ value ~ ") must be a multiple of 'corridor_calibration_bins' so calibration bins are unions of score bins.") }}
         {%- endif -%}
-    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes', 'corridor_max_gap_days'] -%}
+    {%- elif name in ['corridor_lookback_days', 'corridor_late_grace_hours', 'corridor_label_maturity_horizon_hours', 'corridor_new_segment_warmup_hours', 'corridor_future_tolerance_minutes', 'corridor_max_gap_days', 'corridor_scenario_tail_latency_ms'] -%}
         {%- if value is not number or value < 0 -%}
             {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a number of at least 0; got " ~ value) }}
         {%- endif -%}

@@ -148,6 +148,19 @@
 {%- endmacro %}
 
 
+{#- DuckDB with corridor's plugin: one scipy call per row (corridor.duckdb_udfs_enabled);
+    the same rows as the SQL kernel, which remains the path without the plugin -#}
+{% macro duckdb__beta_cdf_query(source, key, x, a, b) -%}
+    {%- if not corridor.duckdb_udfs_enabled() -%}
+        {{ return(corridor.default__beta_cdf_query(source, key, x, a, b)) }}
+    {%- endif -%}
+    select
+        {{ key }} as beta_key,
+        corridor_beta_cdf(cast({{ x }} as double), cast({{ a }} as double), cast({{ b }} as double)) as beta_cdf
+    from {{ source }}
+    where {{ x }} <= 0 or {{ x }} >= 1 or ({{ x }} > 0 and {{ x }} < 1)
+{%- endmacro %}
+
 {% macro beta_quantile_query(source, key, p, a, b, iterations=10) -%}
     {{ return(adapter.dispatch('beta_quantile_query', 'corridor')(source, key, p, a, b, iterations)) }}
 {%- endmacro %}
@@ -270,4 +283,15 @@
     )
 
     select * from beta_final
+{%- endmacro %}
+
+{% macro duckdb__beta_quantile_query(source, key, p, a, b, iterations) -%}
+    {%- if not corridor.duckdb_udfs_enabled() -%}
+        {{ return(corridor.default__beta_quantile_query(source, key, p, a, b, iterations)) }}
+    {%- endif -%}
+    select
+        {{ key }} as beta_key,
+        corridor_beta_quantile(cast({{ p }} as double), cast({{ a }} as double), cast({{ b }} as double)) as beta_quantile
+    from {{ source }}
+    where {{ p }} > 0 and {{ p }} < 1 and {{ a }} > 0 and {{ b }} > 0
 {%- endmacro %}

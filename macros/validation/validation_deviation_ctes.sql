@@ -97,3 +97,14 @@ detectable_{{ step }} as {{ corridor.materialized_cte() }} (
 ){{ ',' if not loop.last }}
 {%- endfor %}
 {%- endmacro %}
+
+
+{#- The columns the CTEs add to prepared (int_corridor__scenario_deviations recomputes them). -#}
+{% macro _validation_deviation_added_columns() -%}
+    {{ return([
+        'absolute_deviation', 'relative_deviation', 'bad_deviation', 'tol_warn', 'tol_fail', 'bad_sign', 'is_rate',
+        'tol_warn_detect', 'check_se', 'check_se_warn', 'check_se_fail', 'check_se_expected', 't_df',
+        'detectable_step_0', 'detectable_step_1', 'detectable_step_2', 'detectable_step_3', 'detectable_step_4',
+        'detectable_step_5',
+    ]) }}
+{%- endmacro %}

@@ -10,9 +10,8 @@
       from the sufficient statistics (valid at large n);
     - latency quantiles (p50, p95, p99): `order_statistic`, the
       distribution-free interval [x_(l), x_(u)] with binomial ranks
-      (corridor.order_statistic_ranks_query), read from the exact value
-      histograms; a bound is null when no order statistic can guarantee it
-      at this sample size (e.g. the upper bound of p99 below n = 368, of p95 below n = 72).
+      (corridor.order_statistic_bounds_query) read from the exact value histograms; a bound is
+      null when no order statistic can guarantee it (e.g. p99's upper bound below n = 368).
 -#}
 {{
     config(
@@ -26,11 +25,11 @@
 {#- incremental: the windows starting on or after the lookback start (rolling windows: the ones holding its day),
     corridor.window_lookback_column; docs/incremental.md -#}
 {%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
+{%- set in_lookback = '' if lookback is none else ' and (' ~ lookback ~ ')' -%}
 /* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set alpha = (1 - level) / 2 -%}
 {%- set grains = corridor.bootstrap_grains() + (corridor.rolling_windows() | map(attribute='name') | list) -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
@@ -49,56 +48,37 @@
     {%- set means = ['latency_mean', 'mae'] -%}
 {%- endif -%}
 {%- set quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
-{%- set group_key = dbt.concat([
-    'model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string), "'|'",
-    'segment_dimension', "'|'", 'segment_value', "'|'", 'metric'
-]) -%}
+{%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),
+    "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", 'metric']) -%}
 
 with
 
-calendar_and_rolling_window_stats as (
-
-    select * from {{ ref('int_corridor__production_window_stats') }}
-    union all
-    select * from {{ ref('int_corridor__rolling_window_stats') }}
-
-),
-
 window_stats as (
 
-    select * from calendar_and_rolling_window_stats
-    where window_grain in ('{{ grains | join("', '") }}')
-    {%- if lookback is not none %}
-        and ({{ lookback }})
-    {%- endif %}
+    select * from (
+        select * from {{ ref('int_corridor__production_window_stats') }}
+        union all
+        select * from {{ ref('int_corridor__rolling_window_stats') }}
+    ) as calendar_and_rolling_window_stats
+    where window_grain in ('{{ grains | join("', '") }}'){{ in_lookback }}
 
 ),
 
 production_metrics as (
 
     select * from {{ ref('int_corridor__production_metrics') }}
-    where window_grain in ('{{ grains | join("', '") }}')
-    {%- if lookback is not none %}
-        and ({{ lookback }})
-    {%- endif %}
-
-),
-
-calendar_and_rolling_value_histograms as (
-
-    select * from {{ ref('int_corridor__value_histograms') }}
-    union all
-    select * from {{ ref('int_corridor__rolling_value_histograms') }}
+    where window_grain in ('{{ grains | join("', '") }}'){{ in_lookback }}
 
 ),
 
 value_histograms as (
 
-    select * from calendar_and_rolling_value_histograms
-    where family = 'latency'
-    {%- if lookback is not none %}
-        and ({{ lookback }})
-    {%- endif %}
+    select * from (
+        select * from {{ ref('int_corridor__value_histograms') }}
+        union all
+        select * from {{ ref('int_corridor__rolling_value_histograms') }}
+    ) as calendar_and_rolling_value_histograms
+    where family = 'latency'{{ in_lookback }}
 
 ),
 
@@ -131,31 +111,9 @@ rate_keyed as (
 
 ),
 
-clopper_pearson_inputs as (
-
-    select
-        {{ dbt.concat(['row_key', "'|lower'"]) }} as bound_key,
-        {{ alpha }} as p,
-        successes as a,
-        trials - successes + 1 as b
-    from rate_keyed
-    where successes > 0
-
-    union all
-
-    select
-        {{ dbt.concat(['row_key', "'|upper'"]) }} as bound_key,
-        {{ 1 - alpha }} as p,
-        successes + 1 as a,
-        trials - successes as b
-    from rate_keyed
-    where successes < trials
-
-),
-
 clopper_pearson_bounds as (
 
-    {{ corridor.beta_quantile_query('clopper_pearson_inputs', 'bound_key', 'p', 'a', 'b') }}
+    {{ corridor.clopper_pearson_bounds_query('rate_keyed', 'row_key', 'successes', 'trials', level) }}
 
 ),
 
@@ -171,15 +129,13 @@ rate_intervals as (
         'clopper_pearson' as interval_method,
         rate_keyed.successes / rate_keyed.trials as metric_value,
         rate_keyed.trials as sample_size,
-        case when rate_keyed.successes = 0 then 0.0 else lower_bound.beta_quantile end as interval_lower,
-        case when rate_keyed.successes = rate_keyed.trials then 1.0 else upper_bound.beta_quantile end as interval_upper,
+        clopper_pearson_bounds.interval_lower,
+        clopper_pearson_bounds.interval_upper,
         rate_keyed.window_start
 
     from rate_keyed
-    left join clopper_pearson_bounds as lower_bound
-        on {{ dbt.concat(['rate_keyed.row_key', "'|lower'"]) }} = lower_bound.beta_key
-    left join clopper_pearson_bounds as upper_bound
-        on {{ dbt.concat(['rate_keyed.row_key', "'|upper'"]) }} = upper_bound.beta_key
+    inner join clopper_pearson_bounds
+        on rate_keyed.row_key = clopper_pearson_bounds.bound_key
 
     union all
 
@@ -223,107 +179,14 @@ mean_intervals as (
 
 ),
 
-latency_groups as (
-
-    select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
-        sum(n_events) as n
-
-    from value_histograms
-    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
-
-),
-
-quantile_requests as (
-
-    {%- for metric, q in quantiles %}
-    select
-        latency_groups.*,
-        '{{ metric }}' as metric,
-        {{ q }} as q
-    from latency_groups
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-
-),
-
-quantile_keyed as (
-
-    select
-        *,
-        {{ group_key }} as row_key
-    from quantile_requests
-
-),
-
-quantile_ranks as (
-
-    {{ corridor.order_statistic_ranks_query('quantile_keyed', 'row_key', 'n', 'q', level) }}
-
-),
-
-value_ranks as (
-
-    select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
-        value,
-        sum(n_events) over (
-            partition by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
-            order by value
-            rows between unbounded preceding and current row
-        ) as last_rank,
-        n_events
-
-    from value_histograms
-
-),
-
 quantile_bounds as (
 
-    select
-        quantile_keyed.model_id,
-        quantile_keyed.model_version,
-        quantile_keyed.window_grain,
-        quantile_keyed.segment_dimension,
-        quantile_keyed.segment_value,
-        quantile_keyed.metric,
-        quantile_keyed.n,
-        quantile_keyed.window_start,
-        max(case
-            when quantile_ranks.lower_rank between value_ranks.last_rank - value_ranks.n_events + 1 and value_ranks.last_rank
-                then value_ranks.value
-        end) as interval_lower,
-        max(case
-            when quantile_ranks.upper_rank between value_ranks.last_rank - value_ranks.n_events + 1 and value_ranks.last_rank
-                then value_ranks.value
-        end) as interval_upper
-
-    from quantile_keyed
-    inner join quantile_ranks
-        on quantile_keyed.row_key = quantile_ranks.rank_key
-    inner join value_ranks
-        on {{ corridor.keys_equal('quantile_keyed', 'value_ranks', [
-            'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
-        ]) }}
-    group by
-        quantile_keyed.model_id,
-        quantile_keyed.model_version,
-        quantile_keyed.window_grain,
-        quantile_keyed.segment_dimension,
-        quantile_keyed.segment_value,
-        quantile_keyed.metric,
-        quantile_keyed.n,
-        quantile_keyed.window_start
+    {{ corridor.order_statistic_bounds_query(
+        'value_histograms',
+        ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'],
+        quantiles,
+        level,
+    ) }}
 
 ),
 

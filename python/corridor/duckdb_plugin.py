@@ -19,6 +19,12 @@ Enable it in the DuckDB output of your dbt profile::
 
 The variable ``corridor_pseudonym_plugin`` tells corridor the plugin is loaded,
 so a build without it fails with a message saying what to add.
+
+It also registers corridor's beta-distribution functions
+(``corridor_beta_cdf``, ``corridor_beta_quantile``: ``corridor.beta_udf``,
+over scipy) on every connection and cursor. With setting
+``corridor_duckdb_udfs`` at ``auto`` (the default) or ``on``, the beta
+macros call them instead of the SQL series kernel (docs/intervals.md).
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import os
 from typing import Any
 
 from dbt.adapters.duckdb.plugins import BasePlugin
+
+from corridor import beta_udf
 
 KEY_ENV = "CORRIDOR_PSEUDONYM_KEY"
 KEY_VARIABLE = "corridor_pseudonym_key"
@@ -41,6 +49,7 @@ def configure(conn: Any, environ: dict[str, str] | None = None) -> None:
         conn.execute(f"set variable {KEY_VARIABLE} = ?", [key])
     else:
         conn.execute(f"reset variable {KEY_VARIABLE}")
+    beta_udf.register(conn)
 
 
 class Plugin(BasePlugin):

@@ -1,0 +1,129 @@
+{#-
+    The checks of the run (int_corridor__validation_deviations: each check
+    with its rule, expected value, gate status and standard errors) once per
+    scenario run, with the production side of the cells the run perturbed
+    (int_corridor__scenario_cells) replaced:
+
+    - error rate, accuracy: the recorded rate plus the added errors (minus the
+      flipped labels) over the check's own sample size; the standard error
+      that of a proportion at the new rate over the same sample, the
+      interval shifted by the same amount;
+    - latency mean and quantiles: the recorded value (and its interval and
+      standard error) times the ratio of the cell's value after to before the
+      injection (exact for a multiplier applied to the whole cell).
+    Then the live deviation steps (corridor.validation_deviation_ctes) run on
+    them unchanged. Expected values, seasonal baselines, gates and rules are
+    the build's: a scenario perturbs production, not the expectations.
+-#}
+{%- set double = corridor.type_double() -%}
+{%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper'] -%}
+{%- set skipped = corridor._validation_deviation_added_columns() + replaced -%}
+{%- set columns = [] -%}
+{%- if execute -%}
+    {%- for column in adapter.get_columns_in_relation(ref('int_corridor__validation_deviations')) -%}
+        {%- if column.name | lower not in skipped -%}{%- do columns.append(column.name | lower) -%}{%- endif -%}
+    {%- endfor -%}
+{%- endif -%}
+{%- set quantiles = {'latency_p50': 1, 'latency_p95': 2, 'latency_p99': 3} -%}
+
+with
+
+checks as (
+
+    select * from {{ ref('int_corridor__validation_deviations') }}
+
+),
+
+runs as (
+
+    select distinct scenario_id, seed from {{ ref('int_corridor__scenario_runs') }}
+
+),
+
+cells as (
+
+    select
+        *,
+        {%- for metric, position in quantiles.items() %}
+        {{ corridor.array_element('quantiles_after', position) }} / nullif({{ corridor.array_element('quantiles_before', position) }}, 0) as {{ metric }}_ratio,
+        {%- endfor %}
+        latency_mean_after / nullif(latency_mean_before, 0) as latency_mean_ratio
+
+    from {{ ref('int_corridor__scenario_cells') }}
+
+),
+
+shifted as (
+
+    select
+        runs.scenario_id,
+        runs.seed,
+        {%- for column in columns %}
+        checks.{{ column }},
+        {%- endfor %}
+        checks.observed_value as recorded_value,
+        checks.observed_se as recorded_se,
+        checks.observed_lower as recorded_lower,
+        checks.observed_upper as recorded_upper,
+        cast(case
+            when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
+            when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
+            when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
+            when checks.metric = 'error_rate' then least(1.0, checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0))
+            when checks.metric = 'accuracy' then greatest(0.0, checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0))
+            {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
+            when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
+            {%- endfor %}
+            else checks.observed_value
+        end as {{ double }}) as observed_value,
+        case
+            {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
+            when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }} then coalesce(cells.{{ metric }}_ratio, 1)
+            {%- endfor %}
+        end as latency_ratio,
+        coalesce(
+            (checks.metric = 'error_rate' and cells.added_errors > 0) or (checks.metric = 'accuracy' and cells.flipped_labels > 0),
+            false
+        ) as is_perturbed_rate
+
+    from checks
+    cross join runs
+    left join cells
+        on runs.scenario_id = cells.scenario_id
+        and runs.seed = cells.seed
+        and checks.model_id = cells.model_id
+        and checks.model_version = cells.model_version
+        and checks.window_grain = cells.window_grain
+        and checks.window_start = cells.window_start
+        and checks.segment_dimension = cells.segment_dimension
+        and checks.segment_value = cells.segment_value
+
+),
+
+prepared as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        case
+            when is_perturbed_rate and sample_size > 0 then sqrt(observed_value * (1 - observed_value) / sample_size)
+            when latency_ratio is not null then recorded_se * latency_ratio
+            else recorded_se
+        end as observed_se,
+        case
+            when is_perturbed_rate then recorded_lower + (observed_value - recorded_value)
+            when latency_ratio is not null then recorded_lower * latency_ratio
+            else recorded_lower
+        end as observed_lower,
+        case
+            when is_perturbed_rate then recorded_upper + (observed_value - recorded_value)
+            when latency_ratio is not null then recorded_upper * latency_ratio
+            else recorded_upper
+        end as observed_upper
+
+    from shifted
+
+),
+
+{{ corridor.validation_deviation_ctes('prepared') }}
+
+select * from detectable_5

@@ -1,0 +1,104 @@
+"""Beta-distribution scalar functions for DuckDB, vectorized over Arrow.
+
+The SQL kernel in ``macros/stats/beta_distribution.sql`` computes beta CDFs
+and quantiles on every engine with a series whose cost grows with the sample
+size. On DuckDB, corridor's dbt-duckdb plugin (``corridor.duckdb_plugin``)
+registers these two functions instead, and ``corridor.duckdb_udfs_enabled``
+makes the beta macros call them:
+
+``corridor_beta_cdf(x, a, b)``
+    The regularized incomplete beta function I_x(a, b)
+    (``scipy.special.betainc``): 0 for x <= 0, 1 for x >= 1.
+``corridor_beta_quantile(p, a, b)``
+    Its inverse in x (``scipy.special.betaincinv``, what
+    ``scipy.stats.beta.ppf`` computes) for 0 < p < 1.
+
+Both return NULL when an argument is NULL, NaN or infinite, when a or b is
+not positive, or (quantile) when p is not strictly between 0 and 1: the SQL
+kernel has no row for those inputs either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+from scipy import special
+
+CDF_FUNCTION = "corridor_beta_cdf"
+QUANTILE_FUNCTION = "corridor_beta_quantile"
+
+
+def _as_float(values: Any) -> np.ndarray:
+    """A float64 array with NaN for nulls, from an Arrow array or anything array-like."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        values = values.cast(pa.float64()).fill_null(np.nan).to_numpy(zero_copy_only=False)
+    return np.asarray(values, dtype=np.float64)
+
+
+def _valid_shapes(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.isfinite(a) & np.isfinite(b) & (a > 0) & (b > 0)
+
+
+def beta_cdf(x: Any, a: Any, b: Any) -> np.ndarray:
+    """I_x(a, b) per row; NaN where the inputs are invalid (see the module docstring)."""
+    x, a, b = _as_float(x), _as_float(a), _as_float(b)
+    ok = _valid_shapes(a, b) & ~np.isnan(x)
+    out = np.full(x.shape, np.nan)
+    inside = ok & (x > 0) & (x < 1)
+    out[inside] = special.betainc(a[inside], b[inside], x[inside])
+    out[ok & (x <= 0)] = 0.0
+    out[ok & (x >= 1)] = 1.0
+    return out
+
+
+def beta_quantile(p: Any, a: Any, b: Any) -> np.ndarray:
+    """x with I_x(a, b) = p per row; NaN where the inputs are invalid (see the module docstring)."""
+    p, a, b = _as_float(p), _as_float(a), _as_float(b)
+    ok = _valid_shapes(a, b) & (p > 0) & (p < 1)
+    out = np.full(p.shape, np.nan)
+    out[ok] = special.betaincinv(a[ok], b[ok], p[ok])
+    return out
+
+
+def _to_arrow(values: np.ndarray) -> pa.Array:
+    """NaN (an invalid input or a failed evaluation) becomes NULL."""
+    return pa.array(values, type=pa.float64(), mask=np.isnan(values))
+
+
+def _arrow_cdf(x: pa.Array, a: pa.Array, b: pa.Array) -> pa.Array:
+    return _to_arrow(beta_cdf(x, a, b))
+
+
+def _arrow_quantile(p: pa.Array, a: pa.Array, b: pa.Array) -> pa.Array:
+    return _to_arrow(beta_quantile(p, a, b))
+
+
+def register(conn: Any) -> None:
+    """Register corridor_beta_cdf and corridor_beta_quantile on a DuckDB connection.
+
+    Idempotent: a connection (or a cursor of one) that already sees them is
+    left alone. NULL inputs reach the functions (special null handling) so
+    that they, not DuckDB, decide the result of every row.
+    """
+    existing = {
+        row[0]
+        for row in conn.execute(
+            "select function_name from duckdb_functions() where function_name in (?, ?)",
+            [CDF_FUNCTION, QUANTILE_FUNCTION],
+        ).fetchall()
+    }
+    for name, function in ((CDF_FUNCTION, _arrow_cdf), (QUANTILE_FUNCTION, _arrow_quantile)):
+        if name not in existing:
+            conn.create_function(
+                name,
+                function,
+                ["DOUBLE", "DOUBLE", "DOUBLE"],
+                "DOUBLE",
+                type="arrow",
+                null_handling="special",
+                side_effects=False,
+            )
