@@ -129,6 +129,8 @@ def browser_view(report, tmp_path_factory):
                 "[...document.querySelectorAll('tr[data-alert-id]')].map(r => ({...r.dataset, text: r.innerText}))"
             )
             view["plotted"] = page.evaluate(PLOTTED)
+            view["nav_links"] = page.evaluate("[...document.querySelectorAll('nav#contents a')].map(a => a.hash)")
+            view["sections"] = page.evaluate("[...document.querySelectorAll('main > section')].map(s => s.id)")
             index = browser.new_page()
             index.on(
                 "console", lambda m: errors.append(f"index console.{m.type}: {m.text}") if m.type == "error" else None
@@ -382,3 +384,10 @@ def test_rule_issues_on_the_page_equal_the_table(browser_view, database):
     n = sql(database, "select count(*) from corridor_rule_issues")[0][0]
     assert browser_view["data"]["rule_issues"]["count"] == n == browser_view["cards"]["rule_issues.count"][0]
     assert ("No rule issue." in browser_view["text"]) == (n == 0)
+
+
+def test_navigation_links_every_section_in_page_order(browser_view):
+    """The table of contents (issue 16): one link per section of the page, in page order, each resolving."""
+    sections = browser_view["sections"]
+    assert {"summary", "alerts", "decisions", "attribution", "change-log", "governance", "runs"} <= set(sections)
+    assert browser_view["nav_links"] == [f"#{s}" for s in sections]

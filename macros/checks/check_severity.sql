@@ -4,7 +4,8 @@
     corridor_check_severity: warn unless the project asks for error, either
     for every check (corridor_check_severity: error) or per check
     ({quality_gates: error}). Checks: rule_issues, estimate_issues,
-    quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions.
+    quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions,
+    governance_items.
 #}
 {% macro check_severity(check) %}
     {{ return(adapter.dispatch('check_severity', 'corridor')(check)) }}
@@ -12,7 +13,7 @@
 
 {% macro default__check_severity(check) %}
     {%- set value = corridor.setting('corridor_check_severity') -%}
-    {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants', 'model_decisions'] -%}
+    {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants', 'model_decisions', 'governance_items'] -%}
     {%- if value is string and value in ['warn', 'error'] -%}
         {{ return(value) }}
     {%- elif value is not mapping -%}

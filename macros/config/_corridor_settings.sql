@@ -199,7 +199,7 @@
         'corridor_check_severity': {
             'default': {},
             'check': {'type': 'any', 'hint': 'a mapping {check: warn or error}'},
-            'description': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions), merged over warn for each.",
+            'description': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions, governance_items), merged over warn for each.",
         },
         'corridor_quarantine_threshold': {
             'default': 0,
@@ -350,6 +350,31 @@
             'default': 30000,
             'check': {'type': 'number', 'min': 0},
             'description': 'Scenarios: the latency (ms) a tail_latency scenario gives the requests it picks.',
+        },
+        'corridor_escalation_hours': {
+            'default': {'critical': 4, 'high': 24},
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a mapping rule severity -> hours (a number >= 0)'},
+            'description': 'Severity -> hours: an open alert of a listed severity unacknowledged this long after corridor first recorded it is a governance item (unacknowledged_past_escalation); severities not listed never escalate. Default: {critical: 4, high: 24}.',
+        },
+        'corridor_post_mortem_days': {
+            'default': 7,
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a number of days >= 0'},
+            'description': 'N: a closed significant alert (fail breach, severity in corridor_post_mortem_severities) without a post-mortem N days after corridor first recorded it closed is a governance item (missing_post_mortem).',
+        },
+        'corridor_post_mortem_severities': {
+            'default': ['critical', 'high'],
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a list of rule severities of corridor_severity_levels'},
+            'description': 'Rule severities whose closed fail alerts need a post-mortem (empty list: none).',
+        },
+        'corridor_governance_as_of': {
+            'default': none,
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a UTC timestamp or null: the start of the build'},
+            'description': "The time the governance deadlines are judged at (timestamp text, UTC); null: the start of the build. Set it to reproduce a past build's governance items.",
+        },
+        'corridor_review_period': {
+            'default': 'week',
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'day, week or month'},
+            'description': 'The period of the review rotation: day, week (Monday) or month; each period with validation results goes to the next reviewer of corridor_review_roster.',
         },
         'corridor_load_demo_seeds': {
             'default': none,

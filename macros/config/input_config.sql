@@ -25,6 +25,8 @@
     {%- if corridor.profile() == 'demo' -%}
         {%- do columns.update(corridor.demo_profile()['inputs'].get(input_name, {})) -%}
     {%- endif -%}
+    {#- an optional input without a demo seed (the governance inputs) stays off in the demo unless its var is set -#}
+    {%- set demo = demo and defaults.get('demo_seed') is not none -%}
     {%- set relation_spec = {'ref': defaults['demo_seed']} if demo else none -%}
     {%- set enabled = true -%}
     {%- set user_columns_given = [] -%}

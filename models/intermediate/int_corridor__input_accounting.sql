@@ -5,7 +5,8 @@
     they are used (production events: int_corridor__events_enriched, one
     row per accepted event), independently of the quarantine, so
     rows_read = rows_accepted + rows_quarantined is a real check
-    (is_balanced). The on-run-end hook copies it into corridor_input_accounting.
+    (is_balanced); the governance inputs, when on, are counted from
+    int_corridor__governance_inputs. The on-run-end hook copies it into corridor_input_accounting.
 -#}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
@@ -38,6 +39,19 @@ enriched as (
     select * from {{ ref('int_corridor__events_enriched') }}
 
 ),
+
+{%- set governance_inputs_on = [] -%}
+{%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] if corridor.input_config(governance_input)['enabled'] -%}
+    {%- do governance_inputs_on.append(governance_input) -%}
+{%- endfor -%}
+{%- if governance_inputs_on %}
+
+governance_inputs as (
+
+    select * from {{ ref('int_corridor__governance_inputs') }}
+
+),
+{%- endif %}
 
 quarantine as (
 
@@ -92,6 +106,15 @@ counts as (
             from estimates
             where not {{ corridor.any_reason(estimate_reasons) }}
         ) as rows_accepted
+    {%- for governance_input in governance_inputs_on %}
+
+    union all
+
+    select
+        {{ corridor.sql_string(governance_input) }} as input_name,
+        (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }}) as rows_read,
+        (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }} and is_accepted) as rows_accepted
+    {%- endfor %}
     {%- for input_name in ['feature_versions', 'estimate_feature_versions'] if corridor.lineage_input_enabled(input_name) %}
 
     union all
@@ -113,10 +136,9 @@ final as (
     select
         cast(counts.input_name as {{ string }}) as input_name,
         cast(case counts.input_name
-            when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
-            when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
-            when 'feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('feature_versions')) }}
-            when 'estimate_feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('estimate_feature_versions')) }}
+            {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
+            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
+            {%- endfor %}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ string }}) as input_relation,
         cast(counts.rows_read as {{ bigint }}) as rows_read,

@@ -7,6 +7,10 @@
     Stale-estimate alerts (alert_kind 'stale_estimate',
     int_corridor__stale_estimate_alerts) follow, in the same columns.
 -#}
+{#- the governance models are built first: a failing corridor.rules_hold test, which runs after this model, skips
+    whatever is left downstream of the rules -#}
+-- depends_on: {{ ref('corridor_governance_items') }}
+-- depends_on: {{ ref('corridor_review_assignments') }}
 with
 
 episodes as (

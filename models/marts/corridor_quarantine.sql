@@ -12,7 +12,8 @@
     - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined);
-    - offline estimates: corridor.estimate_rejection_reasons(); lineage inputs: int_corridor__lineage_quarantine.
+    - offline estimates: corridor.estimate_rejection_reasons();
+    - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
 -#}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
@@ -203,10 +204,8 @@ unioned as (
     select 'outcomes' as input_name, * from invalid_outcomes
     union all
     select 'offline_estimates' as input_name, * from invalid_estimates
-
     union all
-
-    select * from {{ ref('int_corridor__lineage_quarantine') }}
+    select * from {{ ref('int_corridor__optional_inputs_quarantine') }}
 
 ),
 
@@ -229,11 +228,9 @@ final as (
         cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }}) as quarantine_id,
         cast(input_name as {{ string }}) as input_name,
         cast(case input_name
-            when 'production_events' then {{ corridor.sql_string(corridor.input_relation_name('production_events')) }}
-            when 'outcomes' then {{ corridor.sql_string(corridor.input_relation_name('outcomes')) }}
-            when 'feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('feature_versions')) }}
-            when 'estimate_feature_versions' then {{ corridor.sql_string(corridor.input_relation_name('estimate_feature_versions')) }}
-            else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
+            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
+            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
+            {%- endfor %}
         end as {{ string }}) as input_relation,
         cast(event_id as {{ string }}) as record_id,
         cast(model_id as {{ string }}) as model_id,

@@ -19,6 +19,7 @@ import html
 import json
 import math
 import os
+import re
 import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -1089,13 +1090,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
         f'<div class="meta">from <code>{_e(wh.database)}</code> · generated {_e(data["generated_at"])} UTC'
         f' by corridor {_e(__version__)} · <a href="../index.html">all reports</a></div></header>'
     )
-    add(
-        '<nav><a href="#summary">Summary</a><a href="#alerts">Open alerts</a>'
-        '<a href="#stale-estimates">Stale estimates</a><a href="#rule-issues">Rule issues</a>'
-        '<a href="#corridors">Corridors</a><a href="#drift">Feature drift</a>'
-        '<a href="#gates">Quality gates</a><a href="#runs">Run history</a></nav>'
-        "<main>"
-    )
+    header_end = len(parts)
     parts.extend(_summary_section(wh, data))
     parts.extend(_alerts_section(wh))
     parts.extend(stale_estimates_section(wh.stale_estimates))
@@ -1106,9 +1101,24 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))
     parts.extend(_runs_section(wh))
+    sections = parts[header_end:]
+    parts[header_end:] = [section_nav(sections), "<main>", *sections]
     payload = json.dumps(data, sort_keys=True, allow_nan=False).replace("</", "<\\/")
     add(f'</main><script type="application/json" id="{DATA_ELEMENT_ID}">{payload}</script></body></html>\n')
     return "".join(parts), data
+
+
+SECTION_HEADING = re.compile(r'<section id="([^"]+)"><h2>([^<(]+)')
+
+
+def section_nav(sections: list[str]) -> str:
+    """The table of contents: one link per section of the page (its id and its heading without the count), in
+    page order, so that a section added to the report is linked without editing a list."""
+    links = [
+        f'<a href="#{_attr(anchor)}">{_e(title.strip())}</a>'
+        for anchor, title in SECTION_HEADING.findall("".join(sections))
+    ]
+    return f'<nav id="contents" aria-label="Sections">{"".join(links)}</nav>'
 
 
 def _run_status_text(run: dict[str, Any]) -> str:

@@ -1,6 +1,6 @@
 """The report's sections for issue 16: decisions per model version, what drives the gaps (attribution), the change
-log of rules and offline estimates, and the open governance items. Each table is optional: a warehouse built before
-these models existed shows no section for it."""
+log of rules and offline estimates, the open governance items and the review rotation. Each table is optional: a
+warehouse built before these models existed shows no section for it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from typing import Any
 
 import duckdb
 
-TABLES = ["corridor_model_decisions", "corridor_discrepancy_attribution", "corridor_change_log"]
+TABLES = [
+    "corridor_model_decisions",
+    "corridor_discrepancy_attribution",
+    "corridor_change_log",
+    "corridor_governance_items",
+    "corridor_review_assignments",
+]
 DECISION_CSS = {"promote": "pass", "hold": "warn", "investigate_data": "warn", "rollback": "fail"}
 MAX_ROWS = 50
 
@@ -34,7 +40,8 @@ def read_decision_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[
     """The rows the sections show, from whichever of TABLES the warehouse has (in main first)."""
     rel: dict[str, str] = {}
     for schema, name in con.execute(
-        "select table_schema, table_name from information_schema.tables where table_name in (?, ?, ?)"
+        "select table_schema, table_name from information_schema.tables"
+        f" where table_name in ({', '.join('?' * len(TABLES))})"
         " order by table_schema = 'main' desc, table_schema",
         TABLES,
     ).fetchall():
@@ -80,6 +87,19 @@ def read_decision_tables(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[
             from {rel["corridor_change_log"]}
             order by detected_at desc, entity_kind, entity_key
             """,
+        )
+    if "corridor_governance_items" in rel:
+        out["governance"] = _rows(
+            con,
+            "select reason_code, subject_kind, subject_id, rule_id, rule_version, model_id, model_version, severity,"
+            " responsible, detail, hours_overdue, due_at, as_of"
+            f" from {rel['corridor_governance_items']} order by hours_overdue desc nulls last, reason_code, subject_id",
+        )
+    if "corridor_review_assignments" in rel:
+        out["reviews"] = _rows(
+            con,
+            "select review_period, period_start, period_end, reviewer, n_results, n_fail, n_warn"
+            f" from {rel['corridor_review_assignments']} order by period_start desc limit {MAX_ROWS}",
         )
     return out
 
@@ -197,6 +217,41 @@ def _governance_section(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+def _governance_items_section(items: list[dict[str, Any]], reviews: list[dict[str, Any]] | None) -> list[str]:
+    out = [f'<section id="governance"><h2>Open governance items ({len(items)})</h2>']
+    out.append(
+        '<p class="muted">corridor_governance_items: tolerances changed without approval, high-severity alerts'
+        " unacknowledged past their escalation time, closed significant alerts without a post-mortem, and rows of the"
+        " governance inputs naming something corridor never recorded (docs/governance.md). Most overdue first.</p>"
+    )
+    if not items:
+        out.append('<p id="governance-none">No open governance item.</p>')
+    else:
+        body = "".join(
+            f'<tr data-reason-code="{_e(r["reason_code"])}" data-subject-id="{_e(r["subject_id"])}">'
+            f"<td>{_e(r['reason_code'])}</td><td>{_e(r['detail'])}</td><td>{_e(r['responsible']) or '&ndash;'}</td>"
+            f"<td>{_e(r['due_at'])}</td><td>{_f(r['hours_overdue'], 3)}</td></tr>"
+            for r in items[:MAX_ROWS]
+        )
+        out.append(
+            '<table id="governance-table"><tr><th>reason</th><th>what</th><th>who</th><th>due</th>'
+            f"<th>hours overdue</th></tr>{body}</table>"
+        )
+    if reviews:
+        body = "".join(
+            f'<tr data-period-start="{_e(r["period_start"])}"><td>{_e(r["review_period"])} of'
+            f" {_e(r['period_start'])}</td><td>{_e(r['reviewer']) or 'unassigned'}</td><td>{_e(r['n_results'])}"
+            f"</td><td>{_e(r['n_fail'])}</td><td>{_e(r['n_warn'])}</td></tr>"
+            for r in reviews
+        )
+        out.append(
+            '<h3>Review rotation</h3><table id="review-table"><tr><th>period</th><th>reviewer</th><th>results</th>'
+            f"<th>fail</th><th>warn</th></tr>{body}</table>"
+        )
+    out.append("</section>")
+    return out
+
+
 def decision_sections(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
     """HTML sections for the tables present."""
     out: list[str] = []
@@ -206,5 +261,9 @@ def decision_sections(tables: dict[str, list[dict[str, Any]]]) -> list[str]:
         out.extend(_attribution_section(tables["attribution"]))
     if "changes" in tables:
         out.extend(_change_log_section(tables["changes"]))
+    if "governance" in tables:
+        out.extend(_governance_items_section(tables["governance"], tables.get("reviews")))
+    elif "changes" in tables:
+        # a warehouse built before corridor_governance_items: the tolerance changes that followed a failure
         out.extend(_governance_section(tables["changes"]))
     return out

@@ -70,3 +70,35 @@ def test_sections_show_each_table():
 def test_a_warehouse_without_the_tables_shows_no_section():
     tables = read_decision_tables(duckdb.connect())
     assert tables == {} and decision_sections(tables) == []
+
+
+def test_governance_items_and_the_review_rotation_are_shown_most_overdue_first():
+    con = _warehouse()
+    con.execute(
+        """
+        create table corridor_governance_items as select * from (values
+            ('missing_post_mortem', 'alert', 'a1', 'R1', '1', 'm', 'v2', 'high', 'team',
+             'closed high fail alert of rule R1 has no post-mortem', 10.0, timestamp '2026-10-09',
+             timestamp '2026-10-10'),
+            ('unacknowledged_past_escalation', 'alert', 'a2', 'R1', '1', 'm', 'v3', 'high', 'team -> #ch',
+             'open high alert not acknowledged', 30.0, timestamp '2026-10-09', timestamp '2026-10-10')
+        ) as t(reason_code, subject_kind, subject_id, rule_id, rule_version, model_id, model_version, severity,
+               responsible, detail, hours_overdue, due_at, as_of)
+        """
+    )
+    con.execute(
+        """
+        create table corridor_review_assignments as select * from (values
+            ('week', timestamp '2026-09-28', timestamp '2026-10-05', 'alice', 12, 1, 0),
+            ('week', timestamp '2026-10-05', timestamp '2026-10-12', null, 5, 0, 2)
+        ) as t(review_period, period_start, period_end, reviewer, n_results, n_fail, n_warn)
+        """
+    )
+    page = "".join(decision_sections(read_decision_tables(con)))
+    # the table replaces the change-log-derived list: two items, the most overdue first
+    assert "Open governance items (2)" in page
+    assert page.index('data-reason-code="unacknowledged_past_escalation"') < page.index(
+        'data-reason-code="missing_post_mortem"'
+    )
+    assert "team -&gt; #ch" in page
+    assert "<td>alice</td><td>12</td>" in page and "<td>unassigned</td>" in page

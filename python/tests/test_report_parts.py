@@ -120,3 +120,17 @@ def test_index_lists_reports_newest_run_first(tmp_path):
     assert positions == sorted(positions)
     assert "3 reports" in page and "stray" not in page and "broken" not in page
     assert "pass 9, fail 1" in page
+
+
+def test_section_nav_links_each_section_by_its_heading_without_the_count():
+    from corridor.report import section_nav
+
+    sections = [
+        '<section id="summary"><h2>Summary</h2><p>x</p></section>',
+        '<section id="alerts"><h2>Open alerts (3)</h2><section id="nested">',
+        '<section id="governance"><h2>Open governance items (0)</h2></section>',
+    ]
+    assert section_nav(sections) == (
+        '<nav id="contents" aria-label="Sections"><a href="#summary">Summary</a><a href="#alerts">Open alerts</a>'
+        '<a href="#governance">Open governance items</a></nav>'
+    )

@@ -21,6 +21,8 @@
         {{ return(corridor._validate_rolling_windows(name, value)) }}
     {%- elif validator == 'validate_label_free_setting' -%}
         {{ return(corridor.validate_label_free_setting(name, value)) }}
+    {%- elif validator == 'validate_governance_setting' -%}
+        {{ return(corridor.validate_governance_setting(name, value)) }}
     {%- endif -%}
     {{ exceptions.raise_compiler_error("corridor: setting '" ~ name ~ "' names an unknown validator '" ~ validator ~ "' in corridor._corridor_settings; list it in corridor._run_setting_validator.") }}
 {% endmacro %}

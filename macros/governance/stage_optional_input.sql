@@ -1,0 +1,96 @@
+{#
+    corridor.stage_optional_input(input_name, text_columns, timestamp_columns,
+    number_columns): the staging SQL of a small optional input of corridor's
+    own shape (the governance inputs: approvals, alert acknowledgements,
+    post-mortems, the review roster). One row per input row, in order:
+      - each text column trimmed, empty text as null;
+      - each timestamp column parsed like event times (corridor.parse_timestamp)
+        and each number column parsed as a double, both with a
+        <column>_is_unparseable flag (a value given that does not parse is
+        quarantined, never read as null);
+      - raw_values: the row as it arrived (JSON text) for corridor_quarantine;
+      - record_key: a hash of the raw values and the row's occurrence, so
+        identical copies stay distinct rows.
+    When the input is off (its var unset or null) the SQL is an empty
+    relation with the same columns, so downstream models build unchanged.
+#}
+{% macro stage_optional_input(input_name, text_columns, timestamp_columns=[], number_columns=[]) %}
+    {{ return(adapter.dispatch('stage_optional_input', 'corridor')(input_name, text_columns, timestamp_columns, number_columns)) }}
+{% endmacro %}
+
+{% macro default__stage_optional_input(input_name, text_columns, timestamp_columns, number_columns) %}
+    {%- set relation = corridor.input_relation(input_name) -%}
+    {%- set string = dbt.type_string() -%}
+    {%- set double = corridor.type_double() -%}
+    {%- set ts = dbt.type_timestamp() -%}
+    {%- if relation is none -%}
+select
+    cast(null as {{ string }}) as record_key,
+    {%- for key in text_columns %}
+    cast(null as {{ string }}) as {{ key }},
+    {%- endfor %}
+    {%- for key in timestamp_columns %}
+    cast(null as {{ ts }}) as {{ key }},
+    false as {{ key }}_is_unparseable,
+    {%- endfor %}
+    {%- for key in number_columns %}
+    cast(null as {{ double }}) as {{ key }},
+    false as {{ key }}_is_unparseable,
+    {%- endfor %}
+    cast(null as {{ string }}) as raw_values
+where 1 = 0
+    {%- else -%}
+    {%- set c = corridor.resolve_input_columns(input_name, relation) -%}
+    {%- set cfg = corridor.input_config(input_name) -%}
+    {%- set raw_pairs = [] -%}
+    {%- for key, ref in c.items() if ref is not none -%}
+        {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
+    {%- endfor -%}
+with
+
+source as (
+
+    select * from {{ relation }}
+
+),
+
+renamed as (
+
+    select
+        {%- for key in text_columns %}
+        nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }},
+        {%- endfor %}
+        {%- set parsed_columns = [] -%}
+        {%- for key in timestamp_columns -%}
+            {%- do parsed_columns.append((key, corridor.parse_timestamp(c[key]) if c[key] else 'cast(null as ' ~ ts ~ ')')) -%}
+        {%- endfor -%}
+        {%- for key in number_columns -%}
+            {%- do parsed_columns.append((key, corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')')) -%}
+        {%- endfor %}
+        {%- for key, parsed in parsed_columns %}
+        {{ parsed }} as {{ key }},
+        {%- if c[key] %}
+        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ parsed }} is null) as {{ key }}_is_unparseable,
+        {%- else %}
+        false as {{ key }}_is_unparseable,
+        {%- endif %}
+        {%- endfor %}
+        {{ corridor.json_object_text(raw_pairs) }} as raw_values
+
+    from source
+
+),
+
+final as (
+
+    select
+        {{ dbt.hash(dbt.concat(['raw_values', "'|'", dbt.cast('row_number() over (partition by raw_values order by raw_values)', string)])) }} as record_key,
+        renamed.*
+
+    from renamed
+
+)
+
+select * from final
+    {%- endif -%}
+{% endmacro %}

@@ -1,0 +1,48 @@
+{#-
+    The rows of the optional inputs that cannot be used, in the columns
+    corridor_quarantine unions: the governance inputs (approvals,
+    acknowledgements, post-mortems, review roster:
+    int_corridor__governance_inputs, record id a row hash) and the
+    feature-lineage inputs (int_corridor__lineage_quarantine), each with
+    its reason codes and its raw values. Kept out of corridor_quarantine so
+    that the mart stays one union over the inputs.
+-#}
+{%- set string = dbt.type_string() -%}
+{%- set ts = dbt.type_timestamp() -%}
+
+with
+
+governance as (
+
+    select
+        input_name,
+        record_key as event_id,
+        cast(null as {{ string }}) as model_id,
+        cast(null as {{ string }}) as model_version,
+        raw_values,
+        reason_codes,
+        cast(null as {{ ts }}) as event_at,
+        cast(null as {{ ts }}) as loaded_at
+
+    from {{ ref('int_corridor__governance_inputs') }}
+    where not is_accepted
+
+),
+
+lineage as (
+
+    select * from {{ ref('int_corridor__lineage_quarantine') }}
+
+),
+
+unioned as (
+
+    select * from governance
+
+    union all
+
+    select * from lineage
+
+)
+
+select * from unioned
