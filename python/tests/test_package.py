@@ -46,6 +46,7 @@ PRODUCT_MODULES = {
     "report_calibration",
     "report_decisions",
     "report_lineage",
+    "report_scenarios",
     "scaffold",
 }
 
