@@ -138,12 +138,11 @@ def _calibration(events: pd.DataFrame) -> np.ndarray:
 
 
 def _windows(events: pd.DataFrame):
-    """(window_start, segment_dimension, segment_value, events of the window) for every rolling window whose
-    last day has data: windows [d - 6, d + 1) for d = 0 .. DAYS - 1, overall and per region."""
-    scored = events[~events["is_error"]]
+    """(window_start, segment_dimension, segment_value, events of the window, errors included) for every rolling
+    window whose last day has data: windows [d - 6, d + 1) for d = 0 .. DAYS - 1, overall and per region."""
     for d in range(DAYS):
         start = START + pd.Timedelta(days=d - ROLLING + 1)
-        window = scored[(scored["event_at"] >= start) & (scored["event_at"] < START + pd.Timedelta(days=d + 1))]
+        window = events[(events["event_at"] >= start) & (events["event_at"] < START + pd.Timedelta(days=d + 1))]
         yield start, "all", "all", window
         for region in ("north", "south"):
             yield start, "region", region, window[window["region"] == region]
@@ -151,7 +150,9 @@ def _windows(events: pd.DataFrame):
 
 def _expected(window: pd.DataFrame, calibrated: np.ndarray) -> dict:
     """The expected confusion matrix summed event by event, and the metrics from it; AUC as the Mann-Whitney
-    statistic of the expected positives and negatives, events of one score bin tied (one half)."""
+    statistic of the expected positives and negatives, events of one score bin tied (one half). Events that
+    errored carry no prediction to judge: they are left out."""
+    window = window[~window["is_error"]]
     bins = np.round(window["predicted_score"].to_numpy() * SCORE_BINS).astype(int)
     p = calibrated[bins]
     positive = window["predicted_class"].to_numpy() == 1
@@ -171,7 +172,9 @@ def _expected(window: pd.DataFrame, calibrated: np.ndarray) -> dict:
 
 
 def _realized(window: pd.DataFrame) -> dict:
-    labelled = window[window["day"] < DAYS - UNLABELLED_DAYS]
+    """Realized metrics of the error-free labelled events; label maturity: labelled share of every event."""
+    maturity = (window["day"] < DAYS - UNLABELLED_DAYS).mean()
+    labelled = window[(window["day"] < DAYS - UNLABELLED_DAYS) & ~window["is_error"]]
     y, c = labelled["label"].to_numpy(), labelled["predicted_class"].to_numpy()
     precision = (y & c).sum() / c.sum()
     recall = (y & c).sum() / y.sum()
@@ -180,7 +183,7 @@ def _realized(window: pd.DataFrame) -> dict:
         "precision": precision,
         "recall": recall,
         "f1": 2 * precision * recall / (precision + recall),
-        "label_maturity": len(labelled) / len(window),
+        "label_maturity": maturity,
     }
 
 
@@ -269,7 +272,7 @@ def test_the_planted_shift_is_flagged_on_the_rolling_windows_holding_it(built):
     deciles = decile_edges(counts.astype(float))
     for start, dimension, value, window in _windows(events):
         if value == "north" and start in after.index:
-            bins = np.round(window["predicted_score"] * SCORE_BINS).astype(int)
+            bins = np.round(window.loc[~window["is_error"], "predicted_score"] * SCORE_BINS).astype(int)
             psi = population_stability_index(
                 np.bincount(deciles, weights=counts, minlength=10),
                 np.bincount(deciles[bins], minlength=10).astype(float),
