@@ -427,6 +427,6 @@ def test_scenarios_on_the_page_equal_the_table(browser_view, database):
 def test_navigation_links_every_section_in_page_order(browser_view):
     """The table of contents (issue 16): one link per section of the page, in page order, each resolving."""
     sections = browser_view["sections"]
-    assert {"summary", "alerts", "decisions", "attribution", "change-log", "governance", "scenarios",
-            "runs"} <= set(sections)
+    expected = {"summary", "alerts", "decisions", "attribution", "change-log", "governance", "scenarios", "runs"}
+    assert expected <= set(sections)
     assert browser_view["nav_links"] == [f"#{s}" for s in sections]
