@@ -42,6 +42,10 @@ SNAPSHOT_HISTORY = {
 }
 # a row each time an observation changes: compared on what the history believes now (latest row per observation)
 HISTORY = SNAPSHOT_HISTORY | {"corridor_metric_observation_history"}
+# the replay's point for the build's own now is the run's start (var corridor_as_of unset): it describes the run
+RUN_TIME_EXPRESSIONS = {
+    "corridor_replay_alerts": {"as_of": "case when is_build_now then null else as_of end as as_of"},
+}
 LAST_RUN = "(select invocation_id from corridor_run_history order by started_at desc limit 1)"
 
 
@@ -61,7 +65,8 @@ def _columns(path, name) -> list[str]:
 def _rows(path, name: str) -> pd.DataFrame:
     skip = RUN_COLUMNS | (RUN_WORK_COLUMNS if name in ("corridor_run_history", "corridor_run_model_history") else set())
     cols = [c for c in _columns(path, name) if c not in skip]
-    select = ", ".join(f'"{c}"' for c in cols)
+    run_time = RUN_TIME_EXPRESSIONS.get(name, {})
+    select = ", ".join(run_time.get(c, f'"{c}"') for c in cols)
     if name == "corridor_quality_gates":
         sql = f"select {select} from {name} where {GATES_WHERE}"
     elif name in SNAPSHOT_HISTORY:

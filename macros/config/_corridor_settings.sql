@@ -281,6 +281,11 @@
             'check': {'type': 'any', 'validate': '_validate_mix_adjustment_dimension', 'hint': 'a segment dimension of corridor_segment_columns or null'},
             'description': 'Segment dimension whose offline estimates are reweighted to production mix as the offline_mix_adjusted source; null: the first of corridor_segment_columns (docs/decisions.md).',
         },
+        'corridor_feature_weight_cap': {
+            'default': 10,
+            'check': {'type': 'number', 'min': 1},
+            'description': 'offline_feature_adjusted: the largest importance weight (production share / offline share of a feature cell) a backtest row gets; larger ratios are capped (docs/offline-evaluation.md).',
+        },
         'corridor_decision_severities': {
             'default': ['critical', 'high'],
             'check': {'type': 'any', 'validate': '_validate_decision_severities', 'hint': 'a non-empty list of severities of corridor_severity_levels'},

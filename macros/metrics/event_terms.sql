@@ -2,9 +2,9 @@
     corridor.event_terms(relation): a query over int_corridor__events_enriched
     adding the per-event terms every production metric is summed from:
     window starts for each grain, has_label / is_evaluable flags, score and
-    calibration bins, log-loss and Brier terms (binary classifiers; scores
-    clipped to [1e-15, 1 - 1e-15] for log loss, as scikit-learn does), and
-    absolute / squared errors (regression). Computed on the fly rather than
+    calibration bins, and the label metric terms of
+    corridor.label_metric_terms (log-loss and Brier terms, or absolute /
+    squared errors). Computed on the fly rather than
     stored, because arithmetic is cheaper than writing and reading it back.
 #}
 {% macro event_terms(relation) -%}
@@ -16,7 +16,6 @@
     {%- set score_bins = corridor.setting('corridor_score_bins') | int -%}
     {%- set calibration_bins = corridor.setting('corridor_calibration_bins') | int -%}
     {%- set double = corridor.type_double() -%}
-    {%- set clipped = 'least(greatest(predicted_score, 1e-15), 1 - 1e-15)' -%}
     select
         *,
         {%- for grain in corridor.known_window_grains() %}
@@ -27,17 +26,10 @@
         {%- if model_type == 'binary_classifier' %}
         cast(round(predicted_score * {{ score_bins }}) as {{ dbt.type_int() }}) as score_bin,
         cast(least(floor(predicted_score * {{ calibration_bins }}), {{ calibration_bins - 1 }}) as {{ dbt.type_int() }}) as calibration_bin,
-        -(label * ln({{ clipped }}) + (1 - label) * ln(1 - {{ clipped }})) as log_loss_term,
-        (predicted_score - label) * (predicted_score - label) as brier_term,
-        cast(null as {{ double }}) as abs_error,
-        cast(null as {{ double }}) as squared_error
         {%- else %}
         cast(null as {{ dbt.type_int() }}) as score_bin,
         cast(null as {{ dbt.type_int() }}) as calibration_bin,
-        cast(null as {{ double }}) as log_loss_term,
-        cast(null as {{ double }}) as brier_term,
-        abs(predicted_score - label) as abs_error,
-        (predicted_score - label) * (predicted_score - label) as squared_error
         {%- endif %}
+        {{ corridor.label_metric_terms(model_type, 'predicted_score', 'label') }}
     from {{ relation }}
 {%- endmacro %}

@@ -2,7 +2,9 @@
     config(
         materialized='incremental',
         unique_key=['review_period', 'period_start'],
-        incremental_strategy=('merge' if target.type == 'spark' else 'delete+insert'),
+        incremental_strategy=('insert_overwrite' if target.type == 'spark' else 'delete+insert'),
+        pre_hook=["{{ corridor.stage_previous_rows(this) }}"],
+        post_hook=["{{ corridor.drop_previous_rows(this) }}"],
         on_schema_change='append_new_columns',
     )
 }}
@@ -19,7 +21,10 @@
     have data. Once a period has a reviewer it keeps them: later runs refresh
     its counts but never reassign it (a roster change affects new periods
     only); a period with no active reviewer stays unassigned (reviewer null)
-    until the roster covers it. Incremental and never wiped by --full-refresh.
+    until the roster covers it. Incremental and never wiped by --full-refresh;
+    every run selects every row the table keeps (the other review periods'
+    rows unchanged), as Spark rewrites the whole table
+    (corridor.previous_rows_relation).
     Without the roster input the table is empty.
 -#}
 {%- set period = corridor.setting('corridor_review_period') -%}
@@ -112,9 +117,15 @@ rotated as (
 
 {%- if is_incremental() %}
 
+previous as (
+
+    select * from {{ corridor.previous_rows_relation(this) }}
+
+),
+
 kept as (
 
-    select * from {{ this }}
+    select * from previous
     where review_period = {{ corridor.sql_string(period) }}
         and reviewer is not null
 
@@ -159,3 +170,9 @@ final as (
 )
 
 select * from final
+{%- if is_incremental() %}
+union all
+-- the rows of other review periods (an earlier corridor_review_period) stay as they are
+select * from previous
+where review_period <> {{ corridor.sql_string(period) }}
+{%- endif %}

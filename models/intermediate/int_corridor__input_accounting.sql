@@ -128,6 +128,15 @@ counts as (
             where is_valid
         ) as rows_accepted
     {%- endfor %}
+    {%- if corridor.input_config('offline_evaluation')['enabled'] %}
+
+    union all
+
+    select
+        'offline_evaluation' as input_name,
+        (select count(*) from {{ ref('stg_corridor__offline_evaluation') }}) as rows_read,
+        (select count(*) from {{ ref('int_corridor__offline_evaluation_checked') }} where is_accepted) as rows_accepted
+    {%- endif %}
 
 ),
 
@@ -136,7 +145,7 @@ final as (
     select
         cast(counts.input_name as {{ string }}) as input_name,
         cast(case counts.input_name
-            {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
+            {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions', 'offline_evaluation'] if corridor.input_config(name)['enabled'] %}
             when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}

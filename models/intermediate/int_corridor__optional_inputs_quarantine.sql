@@ -3,7 +3,8 @@
     corridor_quarantine unions: the governance inputs (approvals,
     acknowledgements, post-mortems, review roster:
     int_corridor__governance_inputs, record id a row hash) and the
-    feature-lineage inputs (int_corridor__lineage_quarantine), each with
+    feature-lineage inputs (int_corridor__lineage_quarantine) and the offline
+    evaluation input (int_corridor__offline_evaluation_checked), each with
     its reason codes and its raw values. Kept out of corridor_quarantine so
     that the mart stays one union over the inputs.
 -#}
@@ -35,6 +36,24 @@ lineage as (
 
 ),
 
+{#- the backtest rows of the offline evaluation input (docs/offline-evaluation.md) -#}
+offline_evaluation as (
+
+    select
+        'offline_evaluation' as input_name,
+        record_key as event_id,
+        model_id,
+        model_version,
+        raw_values,
+        reason_codes,
+        cast(null as {{ ts }}) as event_at,
+        cast(null as {{ ts }}) as loaded_at
+
+    from {{ ref('int_corridor__offline_evaluation_checked') }}
+    where not is_accepted
+
+),
+
 unioned as (
 
     select * from governance
@@ -42,6 +61,10 @@ unioned as (
     union all
 
     select * from lineage
+
+    union all
+
+    select * from offline_evaluation
 
 )
 

@@ -45,30 +45,26 @@
     ('n_errors', 'sum(case when is_error then 1 else 0 end)', 'sum'),
     ('n_latency', 'count(latency_ms)', 'sum'),
     ('n_labeled', 'sum(case when has_label then 1 else 0 end)', 'sum'),
-    ('n_evaluated', 'sum(case when is_evaluable then 1 else 0 end)', 'sum'),
-    ('n_positive', 'sum(case when is_evaluable and label = 1 then 1 else 0 end)', 'sum'),
-    ('n_true_positive', 'sum(case when is_evaluable and label = 1 and predicted_class = 1 then 1 else 0 end)', 'sum'),
-    ('n_false_positive', 'sum(case when is_evaluable and label = 0 and predicted_class = 1 then 1 else 0 end)', 'sum'),
-    ('n_true_negative', 'sum(case when is_evaluable and label = 0 and predicted_class = 0 then 1 else 0 end)', 'sum'),
-    ('n_false_negative', 'sum(case when is_evaluable and label = 1 and predicted_class = 0 then 1 else 0 end)', 'sum'),
-    ('log_loss_sum', corridor.exact_decimal_sum('case when is_evaluable then log_loss_term end', 12), 'sum'),
-    ('log_loss_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then log_loss_term * log_loss_term end', 12), 'sum'),
-    ('brier_sum', corridor.exact_decimal_sum('case when is_evaluable then brier_term end', 12), 'sum'),
-    ('brier_sum_squares', corridor.exact_decimal_sum('case when is_evaluable then brier_term * brier_term end', 12), 'sum'),
     ('first_event_at', 'min(event_at)', 'min'),
     ('last_event_at', 'max(event_at)', 'max'),
 ] -%}
-{#- Unbounded terms (latencies, regression errors and their squares) are
+{#- the label metrics' statistics, defined once (corridor.label_metric_statistics);
+    unbounded terms (latencies, regression errors and their squares) are
     summed exactly as two decimal parts (corridor.exact_sum_parts), so no
     valid value overflows a decimal. -#}
 {%- set large = [
     ('latency_sum', 'latency_ms', 9),
     ('latency_sum_squares', 'latency_ms * latency_ms', 9),
-    ('abs_error_sum', 'case when is_evaluable then abs_error end', 12),
-    ('abs_error_sum_squares', 'case when is_evaluable then abs_error * abs_error end', 12),
-    ('squared_error_sum', 'case when is_evaluable then squared_error end', 12),
-    ('squared_error_sum_squares', 'case when is_evaluable then squared_error * squared_error end', 12),
 ] -%}
+{%- for name, expr, kind, decimals in corridor.label_metric_statistics() -%}
+    {%- if kind == 'count' -%}
+        {%- do additive.insert(loop.index0 + 4, (name, 'sum(case when ' ~ expr ~ ' then 1 else 0 end)', 'sum')) -%}
+    {%- elif kind == 'sum' -%}
+        {%- do additive.insert(loop.index0 + 4, (name, corridor.exact_decimal_sum(expr, decimals), 'sum')) -%}
+    {%- else -%}
+        {%- do large.append((name, expr, decimals)) -%}
+    {%- endif -%}
+{%- endfor -%}
 {%- for name, expr, decimals in large -%}
     {%- set parts = corridor.exact_sum_parts(expr, decimals) -%}
     {%- do additive.append((name ~ '__high', parts[0], 'sum')) -%}

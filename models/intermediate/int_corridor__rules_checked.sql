@@ -82,10 +82,10 @@ problems as (
             "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of ' ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
-        ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted')",
-            "'expected_source ''' || resolved_expected_source || ''' is not offline or offline_mix_adjusted'"],
-        ['mix_adjusted_segment_rule', "resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or comparison_kind = 'seasonal')",
-            "'expected_source offline_mix_adjusted reweights segment estimates to an overall value: it applies to overall (all), non-seasonal rules only'"],
+        ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted', 'offline_evaluation', 'offline_feature_adjusted')",
+            "'expected_source ''' || resolved_expected_source || ''' is not offline, offline_mix_adjusted, offline_evaluation or offline_feature_adjusted'"],
+        ['mix_adjusted_segment_rule', "resolved_expected_source in ('offline_mix_adjusted', 'offline_feature_adjusted') and (segment_dimension <> 'all' or comparison_kind = 'seasonal')",
+            "'expected_source ' || resolved_expected_source || ' reweights to production''s overall traffic: it applies to overall (all), non-seasonal rules only'"],
     ] + corridor.label_free_rule_checks() -%}
     {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
     {%- set drift_measures = corridor.drift_measures() -%}

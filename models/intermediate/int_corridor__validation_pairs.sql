@@ -53,7 +53,7 @@ scoped_{{ side }} as (
         observations.estimate_id{{ ',' if side == 'offline' }}
         {%- if side == 'offline' %}
         case
-            when observations.source = 'offline_mix_adjusted' then 'offline_mix_adjusted'
+            when observations.source <> 'offline' then observations.source
             when observations.segment_dimension = 'all' then 'overall'
             else 'segment'
         end as expected_source
@@ -75,7 +75,7 @@ scoped_{{ side }} as (
         {#- a rule judges production observations, or the label-free estimate (rules.observation_source) #}
         observations.source = rules.observation_source
         {%- else %}
-        {#- an offline side reads the rule's expected_source: offline, or offline_mix_adjusted (docs/decisions.md) #}
+        {#- an offline side reads the rule's expected_source: offline, offline_mix_adjusted (docs/decisions.md), offline_evaluation or offline_feature_adjusted (docs/offline-evaluation.md) #}
         observations.source = rules.expected_source
         {%- endif %}
         {%- if side == 'offline' %}

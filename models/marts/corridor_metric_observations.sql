@@ -9,6 +9,7 @@
 {%- set events_relation = corridor.input_relation_name('production_events') -%}
 {%- set outcomes_relation = corridor.input_relation_name('outcomes') -%}
 {%- set offline_relation = corridor.input_relation_name('offline_estimates') -%}
+{%- set evaluation_on = corridor.input_config('offline_evaluation')['enabled'] -%}
 {%- set label_free = corridor.label_free_enabled() -%}
 {%- set label_metrics = ['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse', 'label_maturity'] -%}
 
@@ -52,6 +53,15 @@ mix_adjusted as (
     select * from {{ ref('int_corridor__offline_mix_adjusted') }}
 
 ),
+{%- if evaluation_on %}
+
+{#- offline estimates corridor computes from the backtest rows, and those reweighted to production's features (docs/offline-evaluation.md) -#}
+offline_evaluation as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_observations') }}
+
+),
+{%- endif %}
 
 unioned as (
 
@@ -176,6 +186,12 @@ unioned as (
         cast(null as {{ ts }}) as estimate_produced_at
 
     from mix_adjusted
+    {%- if evaluation_on %}
+
+    union all
+
+    select * from offline_evaluation
+    {%- endif %}
 
 ),
 

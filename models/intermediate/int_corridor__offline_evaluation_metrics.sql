@@ -1,0 +1,142 @@
+{#-
+    Offline estimates computed by corridor from the backtest rows (the
+    accepted rows of the offline evaluation input): one row per model
+    version × label metric × segment (every value of every dimension of
+    corridor_segment_columns, and all traffic), with the SAME definitions as
+    production: the statistics of corridor.label_metric_statistics (summed
+    with the rows' frequency weights, corridor.weighted_label_statistics)
+    turned into values, standard errors and intervals by
+    corridor.metric_definitions and corridor.metric_row_sql. The rows are
+    summed once into fine cells (model version × every segment column) and
+    rolled up from those, so the cost grows with rows once and then with
+    groups. Aligned to windows by int_corridor__offline_evaluation_aligned.
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set level = corridor.setting('corridor_confidence_level') -%}
+{%- set z = corridor.z_for_level(level) -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set statistics = corridor.weighted_label_statistics('weight') -%}
+{%- set unmapped = corridor.unmapped_metrics() -%}
+{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
+{%- for s in segments -%}
+    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
+{%- endfor %}
+
+with
+
+backtest_rows as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
+    where is_accepted
+
+),
+
+fine_cells as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        min(evaluation_id) as first_evaluation_id,
+        max(evaluation_id) as last_evaluation_id,
+        count(*) as n_rows,
+        {%- for column, aggregate in statistics['cells'] %}
+        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from backtest_rows
+    group by
+        model_id,
+        model_version{{ ',' if segments }}
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+),
+
+rolled_up as (
+
+    {%- for g in groupings %}
+    select
+        model_id,
+        model_version,
+        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
+        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
+        min(first_evaluation_id) as first_evaluation_id,
+        max(last_evaluation_id) as last_evaluation_id,
+        sum(n_rows) as n_rows,
+        {%- for column, aggregate in statistics['cells'] %}
+        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from fine_cells
+    group by model_id, model_version{{ ', ' ~ g['column'] if g['column'] }}
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+stats as (
+
+    select
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        case
+            when first_evaluation_id = last_evaluation_id then first_evaluation_id
+            else first_evaluation_id || '..' || last_evaluation_id
+        end as evaluation_dataset_id,
+        n_rows,
+        {%- for name, expression in statistics['final'] %}
+        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from rolled_up
+
+),
+
+metric_rows as (
+
+    {%- for m in metrics %}
+    {%- set row = corridor.metric_row_sql(m, z, level) %}
+    select
+        model_id,
+        model_version,
+        {{ corridor.sql_string(m['name']) }} as metric,
+        segment_dimension,
+        segment_value,
+        evaluation_dataset_id,
+        {{ corridor.sql_string(row['method']) }} as method,
+        {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
+        n_rows,
+        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        cast(round(coalesce({{ row['n'] }}, 0)) as {{ dbt.type_bigint() }}) as sample_size,
+        cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
+        cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
+        cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,
+        cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level
+
+    from stats
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat(["'offline_evaluation:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='", 'segment_value']) }} as estimate_id,
+        *
+
+    from metric_rows
+    where expected_value is not null
+
+)
+
+select * from final

@@ -1,0 +1,178 @@
+{#-
+    The counterfactual offline estimate by features: the backtest rows
+    reweighted so that their joint feature-bin distribution matches this
+    window's production (importance weights of
+    int_corridor__offline_feature_weights, capped at
+    corridor_feature_weight_cap), one row per model version × label metric
+    × grain × window, all traffic. The backtest's statistics are summed once
+    per feature cell (corridor.weighted_label_statistics), then weighted per
+    window: X = sum_c w_c X_c and X__w2 = sum_c w_c^2 X_c, so the cost grows
+    with cells × windows, not rows × windows. Values use the production
+    definitions (corridor.metric_definitions), standard errors the
+    linearized error of the weighted estimate (corridor.weighted_metric_row_sql);
+    sample_size is the effective sample size. A window with production
+    traffic in a cell the backtest does not cover gets no row (it cannot be
+    reweighted): rules reading this source are `missing` there. Published as
+    source `offline_feature_adjusted` in corridor_metric_observations
+    (docs/offline-evaluation.md).
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set level = corridor.setting('corridor_confidence_level') -%}
+{%- set z = corridor.z_for_level(level) -%}
+{%- set double = corridor.type_double() -%}
+{%- set features = corridor.feature_columns() -%}
+{%- set statistics = corridor.weighted_label_statistics('weight') -%}
+{%- set unmapped = corridor.unmapped_metrics() -%}
+{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start'] -%}
+{%- set row_columns = ['model_id', 'model_version', 'weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error', 'squared_error'] %}
+
+with
+
+weights as (
+
+    select * from {{ ref('int_corridor__offline_feature_weights') }}
+
+),
+{%- if features | length > 0 %}
+
+bins as (
+
+    select * from {{ ref('int_corridor__feature_reference_bins') }}
+
+),
+
+backtest_rows as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
+    where is_accepted
+
+),
+
+backtest_cells_by_row as (
+
+    {{ corridor.feature_cells('backtest_rows', 'bins', features, row_columns) }}
+
+),
+
+cell_sums as (
+
+    select
+        model_id,
+        model_version,
+        cell_key,
+        {%- for column, aggregate in statistics['cells'] %}
+        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from backtest_cells_by_row
+    group by model_id, model_version, cell_key
+
+),
+
+cell_stats as (
+
+    select
+        model_id,
+        model_version,
+        cell_key,
+        {%- for name, expression in statistics['final'] %}
+        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from cell_sums
+
+),
+
+covered_windows as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        max(effective_sample_size) as effective_sample_size
+
+    from weights
+    group by {{ keys | join(', ') }}
+    having max(uncovered_share) = 0
+
+),
+
+stats as (
+
+    select
+        {%- for key in keys %}
+        weights.{{ key }},
+        {%- endfor %}
+        {%- for name, expression in statistics['final'] %}
+        sum(weights.weight * cell_stats.{{ name }}) as {{ name }},
+        sum(weights.weight * weights.weight * cell_stats.{{ name }}) as {{ name }}__w2,
+        {%- endfor %}
+        max(covered_windows.effective_sample_size) as effective_sample_size
+
+    from weights
+    inner join covered_windows
+        on {{ corridor.keys_equal('weights', 'covered_windows', keys) }}
+    inner join cell_stats
+        on weights.model_id = cell_stats.model_id
+        and weights.model_version = cell_stats.model_version
+        and weights.cell_key = cell_stats.cell_key
+    group by {% for key in keys %}weights.{{ key }}{{ ', ' if not loop.last }}{% endfor %}
+
+),
+
+metric_rows as (
+
+    {%- for m in metrics %}
+    {%- set row = corridor.weighted_metric_row_sql(m, z, level) %}
+    select
+        {{ keys | join(',\n        ') }},
+        {{ corridor.sql_string(m['name']) }} as metric,
+        {{ corridor.sql_string(row['method']) }} as method,
+        {{ corridor.sql_string(row['interval_method']) }} as interval_method,
+        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        cast(round(effective_sample_size) as {{ dbt.type_bigint() }}) as sample_size,
+        cast({{ row['se'] }} as {{ double }}) as standard_error,
+        cast({{ row['lower'] }} as {{ double }}) as interval_lower,
+        cast({{ row['upper'] }} as {{ double }}) as interval_upper,
+        cast({{ row['confidence_level'] }} as {{ double }}) as confidence_level
+
+    from stats
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat(["'offline_feature_adjusted:'", 'model_version', "':'", 'metric']) }} as estimate_id,
+        *
+
+    from metric_rows
+    where expected_value is not null
+
+)
+{%- else %}
+
+final as (
+
+    select
+        cast(null as {{ dbt.type_string() }}) as estimate_id,
+        {%- for key in keys %}
+        {{ key }},
+        {%- endfor %}
+        cast(null as {{ dbt.type_string() }}) as metric,
+        cast(null as {{ dbt.type_string() }}) as method,
+        cast(null as {{ dbt.type_string() }}) as interval_method,
+        cast(null as {{ double }}) as expected_value,
+        cast(null as {{ dbt.type_bigint() }}) as sample_size,
+        {%- for column in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] %}
+        cast(null as {{ double }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from weights
+    where 1 = 0
+
+)
+{%- endif %}
+
+select * from final

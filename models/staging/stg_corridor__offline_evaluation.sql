@@ -1,0 +1,111 @@
+{#-
+    One row per row of the optional offline evaluation input (the backtest,
+    row by row: var corridor_offline_evaluation; docs/offline-evaluation.md),
+    as delivered. Renames and casts like stg_corridor__production_events:
+    segment dimensions become segment_<dimension> (read from the columns
+    corridor_segment_columns names, '(missing)' when null), features
+    feature_<name> (read from the columns corridor_feature_columns names; a
+    double, or trimmed text for a categorical feature, unparseable = null as
+    in production). Each parsed column carries <column>_is_unparseable;
+    raw_values keeps the row as it arrived (JSON text) for corridor_quarantine
+    and record_key (a hash of it and its occurrence) identifies it. When the
+    input is off this is an empty relation with the same columns.
+-#}
+{%- set relation = corridor.input_relation('offline_evaluation') -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set features = corridor.feature_columns() -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set int = dbt.type_int() -%}
+{%- set text_keys = ['evaluation_id', 'row_id', 'model_id', 'model_version'] -%}
+{%- set typed = {'predicted_score': double, 'predicted_class': int, 'predicted_value': double, 'label': double, 'weight': double} -%}
+{%- if relation is none %}
+
+select
+    cast(null as {{ string }}) as record_key,
+    {%- for key in text_keys %}
+    cast(null as {{ string }}) as {{ key }},
+    {%- endfor %}
+    {%- for s in segments %}
+    cast(null as {{ string }}) as segment_{{ s['dimension'] }},
+    {%- endfor %}
+    {%- for key, type in typed.items() %}
+    cast(null as {{ type }}) as {{ key }},
+    false as {{ key }}_is_unparseable,
+    {%- endfor %}
+    {%- for f in features %}
+    cast(null as {{ string if f['type'] == 'categorical' else double }}) as feature_{{ f['feature'] }},
+    {%- endfor %}
+    cast(null as {{ string }}) as raw_values
+where 1 = 0
+{%- else -%}
+{%- set extra = {} -%}
+{%- for s in segments -%}
+    {%- do extra.update({'segment_' ~ s['dimension']: s['column']}) -%}
+{%- endfor -%}
+{%- for f in features -%}
+    {%- do extra.update({'feature_' ~ f['feature']: f['column']}) -%}
+{%- endfor -%}
+{%- set c = corridor.resolve_input_columns('offline_evaluation', relation, extra, 'corridor_segment_columns / corridor_feature_columns') -%}
+{%- set cfg = corridor.input_config('offline_evaluation') -%}
+{%- set raw_pairs = [] -%}
+{%- set seen = [] -%}
+{%- for key, ref in c.items() if ref is not none -%}
+    {%- set name = cfg['columns'].get(key) or extra.get(key) or key -%}
+    {%- if (name | string | lower) not in seen -%}
+        {%- do raw_pairs.append((name | string, ref)) -%}
+        {%- do seen.append(name | string | lower) -%}
+    {%- endif -%}
+{%- endfor %}
+
+with
+
+source as (
+
+    select * from {{ relation }}
+
+),
+
+renamed as (
+
+    select
+        {%- for key in text_keys %}
+        nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }},
+        {%- endfor %}
+        {%- for s in segments %}
+        coalesce(cast({{ c['segment_' ~ s['dimension']] }} as {{ string }}), '(missing)') as segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {%- for key, type in typed.items() %}
+        {%- if c[key] %}
+        {{ corridor.try_cast(c[key], type) }} as {{ key }},
+        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ corridor.try_cast(c[key], type) }} is null) as {{ key }}_is_unparseable,
+        {%- else %}
+        cast(null as {{ type }}) as {{ key }},
+        false as {{ key }}_is_unparseable,
+        {%- endif %}
+        {%- endfor %}
+        {%- for f in features %}
+        {%- if f['type'] == 'categorical' %}
+        nullif(trim(cast({{ c['feature_' ~ f['feature']] }} as {{ string }})), '') as feature_{{ f['feature'] }},
+        {%- else %}
+        {{ corridor.try_cast(c['feature_' ~ f['feature']], double) }} as feature_{{ f['feature'] }},
+        {%- endif %}
+        {%- endfor %}
+        {{ corridor.json_object_text(raw_pairs) }} as raw_values
+
+    from source
+
+),
+
+final as (
+
+    select
+        {{ dbt.hash(dbt.concat(['raw_values', "'|'", dbt.cast('row_number() over (partition by raw_values order by raw_values)', string)])) }} as record_key,
+        renamed.*
+
+    from renamed
+
+)
+
+select * from final
+{%- endif %}
