@@ -12,7 +12,7 @@ EVENTS ?= 10000000
 # pytest-xdist workers for make test: whole test files go to a worker (--dist loadfile), so a file's fixtures are built once
 TEST_WORKERS ?= 2
 
-.PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals bench-spark calibration label-free-study lint seeds clean venv venv-dbt1.10 venv-spark wheel
+.PHONY: demo report browser test bench bench-peers bench-incremental bench-intervals bench-spark calibration validation-sim label-free-study lint seeds clean venv venv-dbt1.10 venv-spark wheel
 
 venv: $(STAMP)
 
@@ -82,7 +82,7 @@ lint: venv
 	$(BIN)/sqlfluff lint --processes 2 models analyses
 
 bench: venv
-	$(BIN)/python -m corridor.bench --events $(EVENTS)
+	$(BIN)/python -m corridor_tools.bench --events $(EVENTS)
 
 # NannyML in its own virtualenv (build/venv-nannyml), timed on the same Parquet files as corridor's whole build.
 PEER_EVENTS ?= 1000000
@@ -94,7 +94,7 @@ $(NANNYML_VENV)/.installed:
 	touch $@
 
 bench-peers: venv $(NANNYML_VENV)/.installed
-	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor.bench_peers --events $(PEER_EVENTS) \
+	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor_tools.bench_peers --events $(PEER_EVENTS) \
 		--nannyml-python $(NANNYML_VENV)/bin/python
 
 # A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
@@ -102,23 +102,29 @@ bench-peers: venv $(NANNYML_VENV)/.installed
 DAYS ?= 90
 EVENTS_PER_DAY ?= 1000000
 bench-incremental: venv
-	$(BIN)/python -m corridor.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY)
+	$(BIN)/python -m corridor_tools.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY)
 
 # corridor's label-free estimate against NannyML's CBPE on NannyML's car-loan data (docs/label-free.md).
 label-free-study: venv $(NANNYML_VENV)/.installed
-	$(BIN)/python -m corridor.label_free_study --nannyml-python $(NANNYML_VENV)/bin/python
+	$(BIN)/python -m corridor_tools.label_free_study --nannyml-python $(NANNYML_VENV)/bin/python
 
-# The whole build on local Spark (every core) next to DuckDB's, same events (corridor.bench_spark; docs/engines.md).
+# The whole build on local Spark (every core) next to DuckDB's, same events (corridor_tools.bench_spark; docs/engines.md).
 # SPARK_EVENTS="10000000 100000000" is what the issue asks; run it on a machine of its own, not a shared one.
 SPARK_EVENTS ?= 1000000
 bench-spark: venv venv-spark
-	$(BIN)/python -m corridor.bench_spark --events $(SPARK_EVENTS)
+	$(BIN)/python -m corridor_tools.bench_spark --events $(SPARK_EVENTS)
 
 bench-intervals: venv
-	$(BIN)/python -m corridor.bench_intervals
+	$(BIN)/python -m corridor_tools.bench_intervals
 
 calibration: venv
-	$(BIN)/python -m corridor.calibration
+	$(BIN)/python -m corridor_tools.calibration
+
+# The validation corridor's false-alarm rate and power by simulation, through its compiled SQL: rewrites
+# docs/validation_simulations.md (3-5 minutes on 2 cores; integration_tests/pytest/test_validation_statistics.py
+# asserts the same simulations).
+validation-sim: venv $(DEMO_EVENTS)
+	$(BIN)/python -m corridor_tools.validation_sim
 
 seeds: venv
 	$(BIN)/python -m corridor.demo_data seeds --out seeds/demo

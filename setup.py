@@ -1,14 +1,14 @@
-"""Build the ``corridor`` wheel: the product, not the tooling, plus the dbt project as package data.
+"""Build the ``corridor`` wheel: the product package, plus the dbt project as package data.
 
-Everything else is declared in pyproject.toml. Two things need code:
-
-- Development tooling (benchmarks, calibration studies) lives in ``python/corridor`` beside the product
-  so ``make bench`` and the tests import it from the checkout, but it is not shipped: users run
-  ``corridor init|demo|report|publish`` and the bootstrap kernels. The demo data generator is shipped
-  because ``corridor demo`` generates the demo's 5.7 MB event seed instead of shipping it.
-- The dbt project (``dbt_project.yml``, macros, models, analyses, singular tests, the demo seeds and
-  the demo profile) is copied into the wheel as ``corridor/dbt_project/``, for ``corridor init``
-  (a consumer project installs it by local path) and ``corridor demo``.
+Everything else is declared in pyproject.toml, which packages ``python/corridor`` only (what users run:
+``corridor init|demo|report|publish``, the kernels the Python models import, the demo data generator that
+``corridor demo`` runs to generate the demo's 5.7 MB event seed instead of shipping it). Development tooling
+(benchmarks, peer comparisons, calibration and simulation studies) is the package ``python/corridor_tools``
+beside it, imported from the checkout and never shipped (python/tests/test_package.py and
+integration_tests/pytest/test_wheel.py check both). One thing needs code: the dbt project
+(``dbt_project.yml``, macros, models, analyses, singular tests, the demo seeds and the demo profile) is copied
+into the wheel as ``corridor/dbt_project/``, for ``corridor init`` (a consumer project installs it by local
+path) and ``corridor demo``.
 """
 
 from __future__ import annotations
@@ -20,20 +20,6 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-# Modules of python/corridor that only we run (benchmarks, peers, calibration and label-free studies): left out of
-# the wheel. python/tests/test_package.py classifies every module as product or tooling, so a new one must be listed.
-TOOLING_MODULES = {
-    "bench",
-    "bench_incremental",
-    "bench_intervals",
-    "bench_peers",
-    "bench_spark",
-    "calibration",
-    "drift_bench",
-    "label_free_study",
-    "peers_cbpe",
-    "peers_nannyml",
-}
 DBT_PROJECT_FILES = ["dbt_project.yml", "profiles.yml"]
 DBT_PROJECT_DIRS = ["macros", "models", "analyses", "tests", "seeds"]
 GENERATED = {"seeds/demo/corridor_demo_production_events.csv"}
@@ -41,12 +27,6 @@ DOCS_SHIPPED = ["docs/configuration.md"]  # the meaning of each setting, read by
 
 
 class BuildPyWithProject(build_py):
-    def find_package_modules(self, package, package_dir):
-        modules = super().find_package_modules(package, package_dir)
-        if package != "corridor":
-            return modules
-        return [(pkg, mod, path) for pkg, mod, path in modules if mod not in TOOLING_MODULES]
-
     def run(self):
         super().run()
         target = Path(self.build_lib) / "corridor" / "dbt_project"

@@ -10,7 +10,7 @@ import pandas as pd
 import psycopg2
 import pytest
 from conftest import query
-from corridor import calibration
+from corridor_tools import calibration
 from scipy import stats
 
 pytestmark = [pytest.mark.dbt]

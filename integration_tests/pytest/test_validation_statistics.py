@@ -1,5 +1,5 @@
 """The validation corridor's statistics, through its real SQL (compiled dbt models run in DuckDB over
-crafted or simulated observations; see validation_sim.py):
+crafted or simulated observations; see python/corridor_tools/validation_sim.py):
 
 1. every comparison kind against hand-computed results, the statistical, equivalence and seasonal
    kinds against scipy, and the Benjamini-Hochberg q-values against scipy;
@@ -19,7 +19,7 @@ import os
 import numpy as np
 import pandas as pd
 import pytest
-import validation_sim as vs
+from corridor_tools import validation_sim as vs
 from scipy import stats
 
 pytestmark = pytest.mark.dbt

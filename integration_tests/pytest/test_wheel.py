@@ -6,7 +6,6 @@ CORRIDOR_WHEEL_PYTHON picks the interpreter (default: this one's)."""
 
 from __future__ import annotations
 
-import ast
 import os
 import re
 import shutil
@@ -55,13 +54,14 @@ def test_wheel_ships_the_product_and_the_dbt_project_not_the_tooling(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for module in ("cli", "report", "publish", "scaffold", "bootstrap", "label_free", "demo_data", "dbt_runner"):
         assert f"corridor/{module}.py" in names
-    # setup.py's TOOLING_MODULES (python/tests/test_package.py classifies every module as product or tooling)
-    setup_tree = ast.parse((REPO_ROOT / "setup.py").read_text())
-    (tooling,) = [ast.literal_eval(n.value) for n in setup_tree.body if getattr(n, "targets", [None])[0] is not None
-                  and getattr(n.targets[0], "id", "") == "TOOLING_MODULES"]  # fmt: skip
-    assert {"bench", "bench_spark", "drift_bench", "calibration", "peers_nannyml"} <= tooling
+    # the tooling package (python/corridor_tools: benchmarks, studies) is not shipped, under either name
+    tooling = {p.stem for p in (REPO_ROOT / "python" / "corridor_tools").glob("*.py")} - {"__init__"}
+    assert {"bench", "bench_spark", "drift_bench", "calibration", "peers_nannyml", "validation_sim"} <= tooling
+    assert not [n for n in names if n.startswith("corridor_tools/")], "the wheel ships the tooling package"
     shipped = {n.removeprefix("corridor/").removesuffix(".py") for n in names if re.fullmatch(r"corridor/\w+\.py", n)}
     assert not shipped & tooling, f"the wheel ships tooling modules: {sorted(shipped & tooling)}"
+    top_level = zipfile.ZipFile(wheel).read(f"corridor-{corridor.__version__}.dist-info/top_level.txt").decode()
+    assert top_level.split() == ["corridor"]
     project = {n.removeprefix("corridor/dbt_project/") for n in names if n.startswith("corridor/dbt_project/")}
     tracked = subprocess.run(
         ["git", "ls-files", "macros", "models", "analyses", "seeds"], cwd=REPO_ROOT, capture_output=True, text=True
@@ -81,7 +81,7 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
     _run([bin_ / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel], tmp_path)
     assert _run([bin_ / "corridor", "--version"], tmp_path).strip() == f"corridor {corridor.__version__}"
     probe = _run([bin_ / "python", "-c", "import corridor, importlib.util as u; print(corridor.__file__, "
-                  "u.find_spec('corridor.bench'))"], tmp_path)  # fmt: skip
+                  "u.find_spec('corridor_tools'))"], tmp_path)  # fmt: skip
     assert str(venv) in probe and probe.strip().endswith("None")
 
     project_dir = tmp_path / "eta_monitoring"

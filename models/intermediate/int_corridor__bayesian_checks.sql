@@ -38,6 +38,11 @@
     relative = a fraction of the offline value. Only valid rules count, and a
     rule scoped to a model_id applies to that model only; each rule version
     covers the windows of its period in force [valid_from, valid_to).
+
+    The pairs come from int_corridor__bayesian_check_pairs and the rates'
+    posteriors from int_corridor__bayesian_rate_posteriors: ephemeral models
+    compiled into this one (no tables of their own), so a run of this model
+    alone recomputes everything with that run's settings.
 -#}
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
@@ -46,207 +51,20 @@
 {%- set z = corridor.z_for_level(level) -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set rates = ['error_rate', 'label_maturity', 'accuracy', 'precision', 'recall'] -%}
-{%- set means = ['latency_mean', 'log_loss', 'brier_score', 'mae'] -%}
 
 with
 
-rules as (
-
-    {#- valid rules only, with their tolerance unit resolved and the period each version is in force
-        (int_corridor__rules_checked) -#}
-    select * from {{ ref('int_corridor__rules_checked') }}
-    where is_valid
-
-),
-
-production as (
-
-    select * from {{ ref('int_corridor__production_metrics') }}
-    where metric in ('{{ (rates + means) | join("', '") }}')
-        and sample_size > 0
-        and metric_value is not null
-
-),
-
-offline as (
-
-    select * from {{ ref('int_corridor__offline_estimates_aligned') }}
-
-),
-
 checks as (
 
-    select
-        rules.rule_id,
-        rules.rule_version,
-        production.model_id,
-        production.model_version,
-        production.metric,
-        production.segment_dimension,
-        production.segment_value,
-        production.window_grain,
-        rules.comparison_kind,
-        rules.direction,
-        case when production.metric in ('{{ rates | join("', '") }}') then 'rate' else 'mean' end as metric_kind,
-        offline.expected_value,
-        offline.standard_error as prior_standard_error,
-        production.metric_value as production_value,
-        production.standard_error as production_standard_error,
-        cast(production.sample_size as {{ double }}) as n,
-        cast(round(production.metric_value * production.sample_size) as {{ double }}) as k,
-        abs(rules.warn_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
-        abs(rules.fail_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
-        production.window_start,
-        {{ dbt.concat([
-            'rules.rule_id', "'|'", 'rules.rule_version', "'|'", 'production.model_id', "'|'", 'production.model_version', "'|'",
-            'production.metric', "'|'", 'production.segment_dimension', "'|'", 'production.segment_value', "'|'",
-            'production.window_grain', "'|'", dbt.cast('production.window_start', string)
-        ]) }} as check_key
-
-    from rules
-    inner join production
-        on rules.metric = production.metric
-        and rules.window_grain = production.window_grain
-        and (
-            (rules.segment_dimension = 'all' and production.segment_dimension = 'all')
-            or (rules.segment_dimension = production.segment_dimension
-                and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value))
-        )
-        and (rules.model_id is null or rules.model_id = production.model_id)
-        and (rules.valid_from is null or rules.valid_from <= production.window_start)
-        and (rules.valid_to is null or rules.valid_to > production.window_start)
-    inner join offline
-        on {{ corridor.keys_equal('production', 'offline', [
-            'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'
-        ]) }}
-    where offline.expected_value is not null
-
-),
-
-rate_priors as (
-
-    select
-        *,
-        least(greatest(expected_value, 1e-9), 1 - 1e-9) as prior_mean_clamped,
-        case
-            when {{ strength }} > 0 and prior_standard_error > 0
-                then {% if max_events is not none %}least({{ max_events }}, {% endif -%}
-                    least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
-                    / (prior_standard_error * prior_standard_error / {{ strength }}) - 1
-                    {%- if max_events is not none %}){% endif %}
-        end as prior_concentration
-
-    from checks
-    where metric_kind = 'rate'
-
-),
-
-rate_posteriors as (
-
-    select
-        *,
-        case when prior_concentration > 0 then 'beta_binomial' else 'beta_binomial_flat_prior' end as method,
-        case when prior_concentration > 0 then prior_mean_clamped * prior_concentration else 1.0 end as prior_alpha,
-        case when prior_concentration > 0 then (1 - prior_mean_clamped) * prior_concentration else 1.0 end as prior_beta
-
-    from rate_priors
-
-),
-
-rate_parameters as (
-
-    select
-        *,
-        prior_alpha + k as posterior_alpha,
-        prior_beta + n - k as posterior_beta
-
-    from rate_posteriors
-
-),
-
-rate_quantile_inputs as (
-
-    select {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key, {{ (1 - level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
-    from rate_parameters
-    union all
-    select {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key, {{ (1 + level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
-    from rate_parameters
-
-),
-
-rate_quantiles as (
-
-    {{ corridor.beta_quantile_query('rate_quantile_inputs', 'q_key', 'p', 'a', 'b') }}
-
-),
-
-rate_cdf_inputs as (
-
-    {%- for bound in ['warn', 'fail'] %}
-    {%- for side, sign in [('low', '-'), ('high', '+')] %}
-    select
-        {{ dbt.concat(['check_key', "'|" ~ bound ~ "_" ~ side ~ "'"]) }} as c_key,
-        expected_value {{ sign }} {{ bound }}_margin as x,
-        posterior_alpha as a,
-        posterior_beta as b
-    from rate_parameters
-    where {{ bound }}_margin is not null
-    {{ 'union all' if not (loop.last and bound == 'fail') }}
-    {%- endfor %}
-    {%- endfor %}
-
-),
-
-rate_cdfs as (
-
-    {{ corridor.beta_cdf_query('rate_cdf_inputs', 'c_key', 'x', 'a', 'b') }}
+    {#- each valid rule's windows with production data and an offline estimate, rates and means -#}
+    select * from {{ ref('int_corridor__bayesian_check_pairs') }}
 
 ),
 
 rate_results as (
 
-    select
-        p.rule_id,
-        p.rule_version,
-        p.model_id,
-        p.model_version,
-        p.metric,
-        p.segment_dimension,
-        p.segment_value,
-        p.window_grain,
-        p.method,
-        p.direction,
-        p.comparison_kind,
-        p.expected_value,
-        p.prior_alpha / (p.prior_alpha + p.prior_beta) as prior_mean,
-        sqrt(p.prior_alpha * p.prior_beta / ((p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta + 1))) as prior_sd,
-        p.prior_alpha,
-        p.prior_beta,
-        p.prior_alpha + p.prior_beta as prior_effective_events,
-        p.production_value,
-        p.n as sample_size,
-        p.posterior_alpha,
-        p.posterior_beta,
-        p.posterior_alpha / (p.posterior_alpha + p.posterior_beta) as posterior_mean,
-        sqrt(p.posterior_alpha * p.posterior_beta / ((p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta + 1))) as posterior_sd,
-        lower_q.beta_quantile as credible_lower,
-        upper_q.beta_quantile as credible_upper,
-        warn_low.beta_cdf as warn_below,
-        1 - warn_high.beta_cdf as warn_above,
-        fail_low.beta_cdf as fail_below,
-        1 - fail_high.beta_cdf as fail_above,
-        p.warn_margin,
-        p.fail_margin,
-        p.window_start
-
-    from rate_parameters as p
-    left join rate_quantiles as lower_q on {{ dbt.concat(['p.check_key', "'|lower'"]) }} = lower_q.beta_key
-    left join rate_quantiles as upper_q on {{ dbt.concat(['p.check_key', "'|upper'"]) }} = upper_q.beta_key
-    left join rate_cdfs as warn_low on {{ dbt.concat(['p.check_key', "'|warn_low'"]) }} = warn_low.beta_key
-    left join rate_cdfs as warn_high on {{ dbt.concat(['p.check_key', "'|warn_high'"]) }} = warn_high.beta_key
-    left join rate_cdfs as fail_low on {{ dbt.concat(['p.check_key', "'|fail_low'"]) }} = fail_low.beta_key
-    left join rate_cdfs as fail_high on {{ dbt.concat(['p.check_key', "'|fail_high'"]) }} = fail_high.beta_key
+    {#- the Beta-Binomial posteriors of the rates, their credible bounds and tail probabilities -#}
+    select * from {{ ref('int_corridor__bayesian_rate_posteriors') }}
 
 ),
 

@@ -7,12 +7,30 @@ tested against scipy.stats.bootstrap). The enforced contract is on the SQL
 model downstream, corridor_bootstrap_intervals.
 """
 
-import importlib
 import importlib.util
 import os
 import sys
 from pathlib import Path
 
+# corridor's kernels come through corridor.kernel_import (python/corridor/kernel_import.py). When corridor is not
+# installed in dbt's environment, these lines put the python/ folder shipped with the dbt package on sys.path.
+if importlib.util.find_spec("corridor") is None:
+    _roots = [Path(os.environ.get(v) or ".") for v in ("CORRIDOR_PYTHON_PATH", "DBT_PROJECT_DIR")]
+    _found = [
+        root / sub
+        for root in [*_roots, Path.cwd(), *Path.cwd().parents]
+        for sub in ("", "python", "dbt_packages/corridor/python")
+        if (root / sub / "corridor" / "kernel_import.py").is_file()
+    ]
+    if not _found:
+        raise ImportError(
+            "corridor: cannot import its Python kernels. pip install the corridor wheel next to dbt, add the "
+            "package's python/ folder to the DuckDB profile's module_paths (e.g. module_paths: "
+            "['dbt_packages/corridor/python']), or set CORRIDOR_PYTHON_PATH to it."
+        )
+    sys.path.insert(0, str(_found[0]))
+
+from corridor.kernel_import import import_kernel  # noqa: E402
 
 NEEDS = (
     "corridor's Python bootstrap (var corridor_python_bootstrap) needs numpy and scipy in the Python environment "
@@ -22,46 +40,9 @@ NEEDS = (
 )
 
 
-def _require_numerics():
-    """Fail with a message naming the fix, not `No module named 'numpy'` deep in a traceback."""
-    for name in ("numpy", "scipy"):
-        if importlib.util.find_spec(name) is None:
-            raise ImportError(NEEDS.format(missing=name))
-
-
-def _import_kernels():
-    """corridor's kernels: an installed/importable `corridor` package (profile
-    module_paths, PYTHONPATH, pip install), else the python/ folder shipped with
-    the dbt package (dbt_packages/corridor/python or this repository's python/)."""
-    _require_numerics()
-    try:
-        return importlib.import_module("corridor.bootstrap")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("corridor", "corridor.bootstrap"):
-            raise
-    candidates = []
-    if os.environ.get("CORRIDOR_PYTHON_PATH"):
-        candidates.append(Path(os.environ["CORRIDOR_PYTHON_PATH"]))
-    roots = [Path.cwd(), *Path.cwd().parents]
-    if os.environ.get("DBT_PROJECT_DIR"):
-        roots.insert(0, Path(os.environ["DBT_PROJECT_DIR"]))
-    for root in roots:
-        candidates += [root / "dbt_packages" / "corridor" / "python", root / "python"]
-    for candidate in candidates:
-        if (candidate / "corridor" / "bootstrap.py").exists():
-            sys.path.insert(0, str(candidate))
-            importlib.invalidate_caches()
-            return importlib.import_module("corridor.bootstrap")
-    raise ImportError(
-        "corridor: cannot import the bootstrap kernels (corridor.bootstrap). Add the package's python/ folder to "
-        "the profile's module_paths (e.g. module_paths: ['dbt_packages/corridor/python']), or set "
-        "CORRIDOR_PYTHON_PATH to it."
-    )
-
-
 def model(dbt, session):
     dbt.config(materialized="table")
-    kernels = _import_kernels()
+    kernels = import_kernel("corridor.bootstrap", requires=("numpy", "scipy"), needs=NEEDS)
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
     # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
     histograms, key_table = kernels.read_histograms(

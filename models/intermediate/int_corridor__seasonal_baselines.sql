@@ -18,25 +18,13 @@
     the most observations in that window (ties: the larger version name).
     baseline_windows_other_versions counts the windows taken that way.
 -#}
-{%- set baseline = corridor.setting('corridor_seasonal_baseline') -%}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
-{#- a rolling window's slots are whole weeks back, at least its own length, so slots never overlap the window
-    under test; look-back and minimum history are the day grain's (docs/windows.md#rolling-windows) -#}
-{%- for window in corridor.rolling_windows() -%}
-    {%- do baseline.update({window['name']: {
-        'period_hours': ((window['days'] + 6) // 7) * 168,
-        'lookback_periods': baseline['day']['lookback_periods'],
-        'min_history': baseline['day']['min_history'],
-    }}) -%}
-    {%- set grains = grains + [window['name']] -%}
-{%- endfor -%}
+{#- the slots of each window grain built, rolling windows included (corridor.seasonal_baseline_grains) -#}
+{%- set slot_grains = corridor.seasonal_baseline_grains() -%}
 {%- set double = corridor.type_double() -%}
 {%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
 {%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions
     else ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 {%- set series_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
-{%- set max_lookback = [] -%}
-{%- for grain in grains -%}{%- do max_lookback.append(baseline[grain]['lookback_periods']) -%}{%- endfor -%}
 
 with
 
@@ -84,15 +72,15 @@ targets as (
 
 slots as (
 
-    {%- for grain in grains %}
+    {%- for slot in slot_grains %}
     select
-        '{{ grain }}' as window_grain,
+        '{{ slot['grain'] }}' as window_grain,
         lags.n as periods_back,
-        {{ baseline[grain]['period_hours'] }} as period_hours,
-        {{ baseline[grain]['lookback_periods'] }} as lookback_periods,
-        {{ baseline[grain]['min_history'] }} as min_history
+        {{ slot['period_hours'] }} as period_hours,
+        {{ slot['lookback_periods'] }} as lookback_periods,
+        {{ slot['min_history'] }} as min_history
 
-    from {{ corridor.integer_series(1, baseline[grain]['lookback_periods']) }} as lags
+    from {{ corridor.integer_series(1, slot['lookback_periods']) }} as lags
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 
@@ -215,22 +203,8 @@ joined as (
         slots_needed.min_history,
         slots_needed.lookback_periods,
         medians.baseline_median,
-        {#-
-            robust standard deviation: 1.4826 x MAD, with Croux and Rousseeuw's
-            (1992) small-sample correction b_k, as few windows make the MAD
-            biased low
-        -#}
-        1.4826 * spreads.baseline_mad * case coalesce(medians.baseline_windows, 0)
-            when 2 then 1.196
-            when 3 then 1.495
-            when 4 then 1.363
-            when 5 then 1.206
-            when 6 then 1.200
-            when 7 then 1.140
-            when 8 then 1.129
-            when 9 then 1.107
-            else medians.baseline_windows / (medians.baseline_windows - 0.8)
-        end as baseline_spread,
+        {#- 1.4826 x MAD, corrected for few windows (Croux and Rousseeuw 1992) -#}
+        {{ corridor.robust_sd_from_mad('spreads.baseline_mad', 'medians.baseline_windows') }} as baseline_spread,
         coalesce(medians.baseline_windows, 0) >= slots_needed.min_history as has_history
 
     from targets

@@ -1,4 +1,4 @@
-"""The benchmark (corridor.bench) end to end at a small size: figures printed and written, sides agree."""
+"""The benchmark (corridor_tools.bench) end to end at a small size: figures printed and written, sides agree."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corridor import bench  # noqa: E402
+from corridor_tools import bench  # noqa: E402
 
 N_EVENTS = 20_000
 

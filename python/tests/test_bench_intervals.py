@@ -1,10 +1,10 @@
-"""Smoke test of the interval benchmark's code path (corridor.bench_intervals) at a tiny size."""
+"""Smoke test of the interval benchmark's code path (corridor_tools.bench_intervals) at a tiny size."""
 
 from __future__ import annotations
 
 import json
 
-from corridor import bench_intervals
+from corridor_tools import bench_intervals
 
 
 def test_bench_intervals_runs_and_reports(tmp_path, capsys):

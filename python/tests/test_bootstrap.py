@@ -249,7 +249,7 @@ def test_asymptotic_mean_replicates_are_the_cornish_fisher_expansion():
 def test_asymptotic_quantile_interval_is_close_to_the_order_statistic_interval():
     """The asymptotic quantile replicates are the sample quantile function at q ± sqrt(q(1-q)/n) z, so
     the percentile interval lands within a few ranks of the binomial order-statistic interval."""
-    from corridor import calibration
+    from corridor_tools import calibration
 
     h = bs.histograms_from_samples({"g": BIG}, "latency")
     res = bs.bootstrap_intervals(h, n_resamples=4000, seed=9, asymptotic_events=20_000)

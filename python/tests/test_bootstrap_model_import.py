@@ -18,17 +18,28 @@ def _load_model():
     return module
 
 
+class _NoRefs:
+    """A dbt object for the model: config is accepted, the first ref stops the run (the kernels imported by then)."""
+
+    def config(self, **_):
+        pass
+
+    def ref(self, name):
+        raise LookupError(name)
+
+
 @pytest.mark.parametrize("missing", ["numpy", "scipy"])
 def test_missing_numerics_name_the_fix(monkeypatch, missing):
     model = _load_model()
     real = importlib.util.find_spec
-    monkeypatch.setattr(model.importlib.util, "find_spec", lambda name, *a: None if name == missing else real(name, *a))
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == missing else real(name, *a))
     with pytest.raises(ImportError) as info:
-        model._import_kernels()
+        model.model(_NoRefs(), None)
     message = str(info.value)
     assert f"({missing} is missing)" in message
     assert "pip install numpy scipy" in message and "corridor_python_bootstrap: false" in message
 
 
 def test_kernels_import_when_numerics_are_present():
-    assert hasattr(_load_model()._import_kernels(), "bootstrap_intervals")
+    with pytest.raises(LookupError, match="int_corridor__interval_settings"):
+        _load_model().model(_NoRefs(), None)

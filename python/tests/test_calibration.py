@@ -1,9 +1,9 @@
-"""Coverage by simulation (corridor.calibration): where theory says an interval is
+"""Coverage by simulation (corridor_tools.calibration): where theory says an interval is
 valid its empirical coverage over 2,000 simulated windows (fixed seeds) is within
 1.5 points of 95 %, conservative methods reach at least 93.5 %, and the cells where
 theory promises nothing show the failures the report documents. The full table
 (every method at every n, 1,000 resamples) is docs/calibration.md, written by
-``python -m corridor.calibration``; here the closed forms run at every n and the
+``python -m corridor_tools.calibration``; here the closed forms run at every n and the
 bootstrap (1,000 resamples, the same cells as the report) at n = 200 and 1,000."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from corridor import calibration as cal
+from corridor_tools import calibration as cal
 
 SCEN = {s.name: s for s in cal.SCENARIOS}
 

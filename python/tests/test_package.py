@@ -1,5 +1,5 @@
-"""Package-level checks: versions agree, the wheel's product modules import no tooling module, sqlfluff (dbt
-templater) passes on the models."""
+"""Package-level checks: versions agree, the product package imports no tooling and every tooling module imports
+from the source tree, sqlfluff (dbt templater) passes on the models."""
 
 from __future__ import annotations
 
@@ -26,55 +26,43 @@ def test_versions_agree():
     assert re.search(rf'^version = "{re.escape(corridor.__version__)}"', pyproject, re.M)
 
 
-# What the wheel ships (setup.py leaves setup.TOOLING_MODULES out): the command, the kernels the Python models
-# import, the report, publish, the scaffold and the demo generator (`corridor demo` generates its event seed).
-PRODUCT_MODULES = {
-    "__init__",
-    "__main__",
-    "beta_udf",
-    "bootstrap",
-    "cli",
-    "dbt_runner",
-    "decide",
-    "demo_data",
-    "drift",
-    "drift_multivariate",
-    "duckdb_plugin",
-    "label_free",
-    "publish",
-    "report",
-    "report_calibration",
-    "report_decisions",
-    "report_lineage",
-    "report_scenarios",
-    "scaffold",
-}
+# Product and tooling are two packages side by side: python/corridor (the wheel: the command, the kernels the Python
+# models import, the report, publish, the scaffold and the demo generator, which `corridor demo` runs) and
+# python/corridor_tools (benchmarks, peers, calibration and simulation studies; run from a checkout, never shipped:
+# pyproject.toml packages corridor only, integration_tests/pytest/test_wheel.py checks the wheel's file list).
+PRODUCT = ROOT / "python" / "corridor"
+TOOLS = ROOT / "python" / "corridor_tools"
 
 
-def _tooling_modules() -> set[str]:
-    tree = ast.parse((ROOT / "setup.py").read_text())
-    (node,) = [n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "TOOLING_MODULES"]
-    return set(ast.literal_eval(node.value))
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and not n.level}
+    return names
 
 
-def test_every_module_is_product_or_tooling_and_the_product_imports_no_tooling():
-    tooling = _tooling_modules()
-    modules = {p.stem for p in (ROOT / "python" / "corridor").glob("*.py")}
-    assert not tooling & PRODUCT_MODULES
-    unclassified = modules - tooling - PRODUCT_MODULES
-    assert not unclassified, f"list these modules in PRODUCT_MODULES or setup.py's TOOLING_MODULES: {unclassified}"
-    assert not (tooling | PRODUCT_MODULES) - modules, "a listed module no longer exists"
-    for name in PRODUCT_MODULES:
-        tree = ast.parse((ROOT / "python" / "corridor" / f"{name}.py").read_text())
-        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-        imported |= {
-            f"{n.module}.{a.name}" if n.module == "corridor" else n.module
-            for n in ast.walk(tree)
-            if isinstance(n, ast.ImportFrom) and n.module
-            for a in n.names
-        }
-        leaked = {m for m in imported if m.startswith("corridor.") and m.split(".")[1] in tooling}
-        assert not leaked, f"corridor.{name} (shipped) imports tooling the wheel leaves out: {leaked}"
+def test_the_product_imports_no_tooling():
+    assert (PRODUCT / "cli.py").is_file() and (TOOLS / "bench.py").is_file()
+    for path in sorted(PRODUCT.glob("*.py")):
+        leaked = {m for m in _imported(path) if m.split(".")[0] == "corridor_tools"}
+        assert not leaked, f"corridor/{path.name} (shipped in the wheel) imports the tooling package: {leaked}"
+
+
+def test_every_tooling_module_imports_from_the_source_tree():
+    """python -m corridor_tools.<module> works from a checkout: each module imports (corridor from the same tree)."""
+    modules = sorted(p.stem for p in TOOLS.glob("*.py") if p.stem != "__init__")
+    assert {"bench", "calibration", "drift_bench", "peers_nannyml", "validation_sim"} <= set(modules)
+    code = (
+        "import importlib, corridor, corridor_tools\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module('corridor_tools.' + name)\n"
+        "print(corridor.__file__); print(corridor_tools.__file__)"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "python"))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    corridor_file, tools_file = proc.stdout.split()
+    assert Path(corridor_file).parent == PRODUCT and Path(tools_file).parent == TOOLS
 
 
 @pytest.mark.slow  # about 7 minutes: the interval models expand the beta quadrature into large SQL

@@ -7,36 +7,41 @@ tested). Published as source `label_free_estimate` in
 corridor_metric_observations and checked in corridor_estimator_validation.
 """
 
-import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
 
+# corridor's kernels come through corridor.kernel_import (python/corridor/kernel_import.py). When corridor is not
+# installed in dbt's environment, these lines put the python/ folder shipped with the dbt package on sys.path.
+if importlib.util.find_spec("corridor") is None:
+    _roots = [Path(os.environ.get(v) or ".") for v in ("CORRIDOR_PYTHON_PATH", "DBT_PROJECT_DIR")]
+    _found = [
+        root / sub
+        for root in [*_roots, Path.cwd(), *Path.cwd().parents]
+        for sub in ("", "python", "dbt_packages/corridor/python")
+        if (root / sub / "corridor" / "kernel_import.py").is_file()
+    ]
+    if not _found:
+        raise ImportError(
+            "corridor: cannot import its Python kernels. pip install the corridor wheel next to dbt, add the "
+            "package's python/ folder to the DuckDB profile's module_paths (e.g. module_paths: "
+            "['dbt_packages/corridor/python']), or set CORRIDOR_PYTHON_PATH to it."
+        )
+    sys.path.insert(0, str(_found[0]))
 
-def _kernels():
-    """corridor.label_free from the installed package, else the python/ folder shipped with the dbt package."""
-    try:
-        return importlib.import_module("corridor.label_free")
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("corridor", "corridor.label_free"):
-            raise
-    roots = [Path(os.environ.get("CORRIDOR_PYTHON_PATH", ".")), Path.cwd(), *Path.cwd().parents]
-    for root in roots:
-        for candidate in (root, root / "python", root / "dbt_packages" / "corridor" / "python"):
-            if (candidate / "corridor" / "label_free.py").exists():
-                sys.path.insert(0, str(candidate))
-                importlib.invalidate_caches()
-                return importlib.import_module("corridor.label_free")
-    raise ImportError(
-        "corridor: cannot import corridor.label_free (needed while var corridor_label_free_reference is set). "
-        "pip install the corridor wheel next to dbt, add the package's python/ folder to the profile's module_paths, "
-        "or set CORRIDOR_PYTHON_PATH to it."
-    )
+from corridor.kernel_import import import_kernel  # noqa: E402
+
+NEEDS = (
+    "corridor's label-free estimate (var corridor_label_free_reference) needs numpy, pandas and scipy in the Python "
+    "environment dbt runs in ({missing} is missing): `pip install numpy pandas scipy` next to dbt-duckdb, or unset "
+    "corridor_label_free_reference in your vars."
+)
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    kernels = _kernels()
+    kernels = import_kernel("corridor.label_free", requires=("numpy", "pandas", "scipy"), needs=NEEDS)
     settings = dbt.ref("int_corridor__label_free_settings").df().iloc[0]
     return kernels.label_free_estimates(
         dbt.ref("int_corridor__label_free_histograms").df(),

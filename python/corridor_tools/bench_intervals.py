@@ -29,10 +29,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-
 from corridor import bootstrap as bs
 from corridor import demo_data
+from scipy import stats
 
 SEGMENTS = ["region", "device", "tier"]
 

@@ -1,10 +1,10 @@
 """corridor's whole build against NannyML's realized performance, on the same rows.
 
-``python -m corridor.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]``
+``python -m corridor_tools.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]``
 (``make bench-peers`` creates NannyML's own virtualenv and runs this).
 
 Both start from the same Parquet files on disk (the bench data of
-``corridor.bench``, generated once per N and seed):
+``corridor_tools.bench``, generated once per N and seed):
 
 (a) corridor: load the files into a fresh DuckDB file, then the whole
     ``dbt build`` (every model, test and the on-run-end hook), timed together.
@@ -30,7 +30,7 @@ import os
 import sys
 from pathlib import Path
 
-from corridor import bench
+from corridor_tools import bench
 
 PEER_SCRIPT = Path(__file__).with_name("peers_nannyml.py")
 METRICS = {"accuracy": "accuracy", "precision": "precision", "recall": "recall", "roc_auc": "auc"}
@@ -76,7 +76,7 @@ def agreement(db: Path, workdir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.bench_peers", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m corridor_tools.bench_peers", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--nannyml-python", required=True, help="python of a virtualenv with nannyml installed")
     parser.add_argument("--workdir", default=str(bench.REPO / "bench_data"))

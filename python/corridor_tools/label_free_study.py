@@ -2,7 +2,7 @@
 
 Development tooling (not run by users). Steps:
 
-1. ``corridor.peers_cbpe`` runs in NannyML's virtualenv (``--nannyml-python``):
+1. ``corridor_tools.peers_cbpe`` runs in NannyML's virtualenv (``--nannyml-python``):
    it exports the bundled car-loan reference and analysis predictions with
    their labels, and CBPE's monthly estimates with the realized values.
 2. The predictions are loaded into a throwaway DuckDB file as corridor's
@@ -34,7 +34,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-
 from corridor.dbt_runner import REPO_ROOT, run_dbt
 
 SHIFT_STARTS = pd.Timestamp("2019-04-01")

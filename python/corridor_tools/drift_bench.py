@@ -6,7 +6,7 @@ per feature and version, and times ``dbt build`` of the corridor project on it; 
 dbt's run_results.json. Prints the whole build's seconds, the drift models' seconds and share, and the rows of
 corridor_feature_drift.
 
-    python -m corridor.drift_bench --events 1000000 --numeric 50 --categorical 10
+    python -m corridor_tools.drift_bench --events 1000000 --numeric 50 --categorical 10
 
 With --daily, a 15th day of events (n / 14 more) then arrives and an incremental ``dbt build`` runs: the daily
 run's times show what the incremental feature histograms save (docs/drift.md#performance).
@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import duckdb
-
 from corridor.dbt_runner import REPO_ROOT, run_dbt
 
 DRIFT_MODELS = (
@@ -272,7 +271,7 @@ def bench_vars(numeric: int, categorical: int) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.drift_bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m corridor_tools.drift_bench", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--numeric", type=int, default=50)
     parser.add_argument("--categorical", type=int, default=10)

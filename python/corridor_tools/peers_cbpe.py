@@ -1,4 +1,4 @@
-"""NannyML's CBPE on its synthetic car-loan data (run by ``corridor.label_free_study``).
+"""NannyML's CBPE on its synthetic car-loan data (run by ``corridor_tools.label_free_study``).
 
 Runs in NannyML's own virtualenv (it imports nothing from corridor):
 

@@ -15,8 +15,9 @@ sizes" are the real ones.
   90 % power (the detectable_deviation the model reports) and the verdict
   rate at that true shift.
 
-``python integration_tests/pytest/validation_sim.py`` reruns both and
-rewrites ``docs/validation_simulations.md``.
+``make validation-sim`` (``python -m corridor_tools.validation_sim``) reruns both and rewrites
+``docs/validation_simulations.md``; integration_tests/pytest/test_validation_statistics.py runs the same
+simulations as tests.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -35,12 +35,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-HERE = Path(__file__).resolve().parent
-REPO_ROOT = HERE.parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT / "seeds" / "demo"
 DOC_PATH = REPO_ROOT / "docs" / "validation_simulations.md"
-
-sys.path.insert(0, str(REPO_ROOT / "python"))
 
 Z95 = stats.norm.ppf(0.975)  # production intervals are 95 % (corridor_confidence_level)
 ALPHA = 0.05  # corridor_test_alpha (default)
@@ -921,8 +918,8 @@ def write_doc(nulls: list[NullSummary], power: pd.DataFrame, path: Path = DOC_PA
     lines = [
         "# Validation corridor: simulations",
         "",
-        "Regenerate with `python integration_tests/pytest/validation_sim.py` (3-5 minutes on 2 cores); the same",
-        "simulations are asserted by `integration_tests/pytest/test_validation_statistics.py`.",
+        "Regenerate with `make validation-sim` (`python -m corridor_tools.validation_sim`, 3-5 minutes on 2 cores);",
+        "the same simulations are asserted by `integration_tests/pytest/test_validation_statistics.py`.",
         "Everything runs corridor's real SQL: `dbt compile` of the rules check, seasonal baselines,",
         "validation checks, validation results (Benjamini-Hochberg q-values) and alerts, executed in DuckDB",
         "over simulated `corridor_metric_observations`. Expected values, offline standard errors, per-event",

@@ -1,10 +1,10 @@
 """The whole corridor build on local Apache Spark next to DuckDB's, on the same events.
 
-``python -m corridor.bench_spark --events N [--workdir bench_data] [--seed 42] [--dry-run]``
+``python -m corridor_tools.bench_spark --events N [--workdir bench_data] [--seed 42] [--dry-run]``
 
-1. Generates N events with the demo generator's Parquet path (corridor.bench.ensure_data: reused when the same
-   N and seed exist) and loads them into a fresh DuckDB file (corridor.bench.load).
-2. Times ``dbt build`` of every corridor model, test and hook on DuckDB (corridor.bench.run_dbt).
+1. Generates N events with the demo generator's Parquet path (corridor_tools.bench.ensure_data: reused when the same
+   N and seed exist) and loads them into a fresh DuckDB file (corridor_tools.bench.load).
+2. Times ``dbt build`` of every corridor model, test and hook on DuckDB (corridor_tools.bench.run_dbt).
 3. Registers the same Parquet files as Spark tables (schema corridor_bench, a private warehouse and metastore
    under the workdir) and times the same ``dbt build`` on a local Spark session with every core (``local[*]``),
    dbt-spark from the venv `make venv-spark` creates (--spark-venv).
@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-from corridor import bench
+from corridor_tools import bench
 
 REPO = bench.REPO
 # the same models on both engines: the SQL intervals (no Python bootstrap, which runs on DuckDB only)
@@ -98,7 +98,7 @@ def run_spark(spark_venv: Path, workdir: Path, data: Path) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.bench_spark", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m corridor_tools.bench_spark", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, nargs="+", default=[1_000_000], help="distinct events (one or more)")
     parser.add_argument("--workdir", default=str(REPO / "bench_data"))
     parser.add_argument("--seed", type=int, default=42)

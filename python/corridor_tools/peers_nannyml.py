@@ -1,4 +1,4 @@
-"""NannyML's realized performance on corridor's bench data (run by ``corridor.bench_peers``).
+"""NannyML's realized performance on corridor's bench data (run by ``corridor_tools.bench_peers``).
 
 Runs in NannyML's own virtualenv (it imports nothing from corridor):
 

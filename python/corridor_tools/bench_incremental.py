@@ -1,7 +1,7 @@
 """Benchmark a daily scheduled run: a full build of DAYS days of history, then
 one new day plus late data, built incrementally.
 
-``python -m corridor.bench_incremental --days 90 --events-per-day 1000000
+``python -m corridor_tools.bench_incremental --days 90 --events-per-day 1000000
 [--workdir build/bench_incremental] [--seed 42] [--lookback-days 3]``
 (``make bench-incremental DAYS=.. EVENTS_PER_DAY=..``)
 
@@ -11,9 +11,9 @@ one new day plus late data, built incrementally.
    that arrive over days.
 2. Loads into a fresh DuckDB file what had arrived by the end of day DAYS:
    events loaded before it, outcomes arrived before it (``bench_events``,
-   ``bench_outcomes``); the offline estimates and rules as in corridor.bench.
+   ``bench_outcomes``); the offline estimates and rules as in corridor_tools.bench.
 3. (full) Times ``dbt build --full-refresh`` of every corridor model (as
-   corridor.bench (a): intervals, gates, quarantine, validation, alerts,
+   corridor_tools.bench (a): intervals, gates, quarantine, validation, alerts,
    audit, tests and the on-run-end hook) in a child process.
 4. Appends the next day's delivery: the events loaded and the outcomes
    arrived during day DAYS + 1 (the new day, late events of the days
@@ -37,8 +37,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from corridor import bench
-from corridor.bench import (
+from corridor_tools import bench
+from corridor_tools.bench import (
     DbtFailed,
     _child_env,
     _db_files,
@@ -90,7 +90,7 @@ def _sql_child(db: str, sql: str, cut: str) -> None:
 
 
 def _run_sql(workdir: Path, db: Path, sql: str, cut: str, name: str) -> dict[str, object]:
-    code = f"from corridor.bench_incremental import _sql_child; _sql_child({str(db)!r}, {sql!r}, {cut!r})"
+    code = f"from corridor_tools.bench_incremental import _sql_child; _sql_child({str(db)!r}, {sql!r}, {cut!r})"
     log = workdir / f"{name}.log"
     res = _run_child([sys.executable, "-c", code], _child_env(), log)
     if res["returncode"] != 0:
@@ -167,7 +167,9 @@ def report(res: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.bench_incremental", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m corridor_tools.bench_incremental", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--days", type=int, default=90, help="days of history before the new day (default 90)")
     parser.add_argument("--events-per-day", type=int, default=1_000_000, help="events a day (default 1M)")
     parser.add_argument("--workdir", default=str(REPO / "build" / "bench_incremental"))
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             p.unlink()
     print(f"loading what had arrived by {cut_s} into {db} ...", flush=True)
     ld = _run_sql(workdir, db, LOAD_SQL.format(data=data["dir"], cut=cut_s), cut_s, "load")
-    # corridor.bench's dbt vars (its bench_* relations) plus the lookback
+    # corridor_tools.bench's dbt vars (its bench_* relations) plus the lookback
     bench.DBT_VARS = bench.DBT_VARS.rstrip("}") + f", corridor_lookback_days: {args.lookback_days}}}"
     try:
         full = run_dbt(workdir / "full", db, not args.quiet_dbt, full_refresh=True, label="(full)")

@@ -1,6 +1,6 @@
 """Benchmark corridor's dbt build against a plain hand-written DuckDB query.
 
-``python -m corridor.bench --events N [--workdir bench_data] [--seed 42] [--keep]``
+``python -m corridor_tools.bench --events N [--workdir bench_data] [--seed 42] [--keep]``
 
 1. Generates N events with the demo generator's Parquet path (reused when the
    same N and seed already exist under ``<workdir>/data``), and loads them into
@@ -345,7 +345,7 @@ def load(workdir: Path, db: Path, data: Path) -> dict[str, object]:
             shutil.rmtree(p)
         elif p.exists():
             p.unlink()
-    code = f"from corridor.bench import _load_tables; _load_tables({str(db)!r}, {str(data)!r})"
+    code = f"from corridor_tools.bench import _load_tables; _load_tables({str(db)!r}, {str(data)!r})"
     log = workdir / "load.log"
     res = _run_child([sys.executable, "-c", code], _child_env(), log)
     if res["returncode"] != 0:
@@ -725,7 +725,7 @@ def _jsonable(x):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m corridor.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m corridor_tools.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="distinct events (default 10M)")
     parser.add_argument(
         "--workdir", default=str(REPO / "bench_data"), help="data, DuckDB file and results (default <repo>/bench_data)"
