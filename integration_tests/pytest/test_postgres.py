@@ -5,14 +5,16 @@ row of corridor_metric_observations equals the DuckDB build of the same inputs."
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import psycopg2
 import pytest
-from conftest import query
-from engine_compare import assert_numbers_agree, warned_tests
+from conftest import Dbt, query
+from corridor.dbt_runner import INTEGRATION_DIR
+from engine_compare import assert_numbers_agree, assert_tables_agree, warned_tests
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres]
 
@@ -212,3 +214,28 @@ def test_incremental_event_pipeline_runs_on_postgres(integration_postgres):
         assert f"incremental model corridor_it.{m}" in out, m
         assert len(before[m]) > 0, m
         pd.testing.assert_frame_equal(before[m], rows(m), obj=m)
+
+
+def test_scenario_results_agree_between_engines(integration_postgres, integration_duckdb, tmp_path):
+    """The scenario models (docs/scenarios.md) on PostgreSQL: the integration project's scenario library (seed
+    scenario_library, mapped with var corridor_scenarios) injected into the same recorded events on both engines
+    gives the same corridor_scenario_results row for row. The scenario models are built on the PostgreSQL
+    build and on a copy of the DuckDB file (the shared DuckDB build stays as other tests expect it)."""
+    scenarios = {"corridor_scenarios": {"ref": "scenario_library"}}
+    select = ["--select", "stg_corridor__scenarios+", "--exclude", "test_type:singular"]
+    integration_postgres["dbt"]("build", *select, "--target", "postgres", vars=scenarios)
+    copy = tmp_path / "integration.duckdb"
+    shutil.copyfile(integration_duckdb["path"], copy)
+    Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})("build", *select, vars=scenarios)
+    duck = query(copy, "select * from corridor_scenario_results")
+    pg = _pg(integration_postgres["env"], "select * from corridor_it.corridor_scenario_results")
+    # every declared scenario is there: judged per rule, the bad declaration as invalid
+    statuses = duck.groupby("scenario_id")["scenario_status"].first().to_dict()
+    assert statuses["IT04_tail_bad_size"] == "invalid" and statuses["IT01_error_rate_plus30"] == "judged"
+    assert set(statuses) == {"IT01_error_rate_plus30", "IT02_latency_x3", "IT03_accuracy_minus20_us",
+                             "IT04_tail_bad_size", "IT05_null_error_rate"}  # fmt: skip
+    # the outage is caught by the error-rate rule in every seed, the zero-size control by none
+    outage = duck[(duck["scenario_id"] == "IT01_error_rate_plus30") & (duck["rule_id"] == "err-abs")]
+    assert len(outage) == 1 and outage["power"].iloc[0] == 1.0
+    assert (duck.loc[duck["scenario_id"] == "IT05_null_error_rate", "seeds_detected"] == 0).all()
+    assert_tables_agree(duck, pg, "corridor_scenario_results")

@@ -129,6 +129,13 @@ def browser_view(report, tmp_path_factory):
                 "[...document.querySelectorAll('tr[data-alert-id]')].map(r => ({...r.dataset, text: r.innerText}))"
             )
             view["plotted"] = page.evaluate(PLOTTED)
+            view["scenario_rows"] = page.evaluate(
+                "[...document.querySelectorAll('#scenarios-table tr[data-scenario-id]')].map(r => "
+                "({...r.dataset, cells: [...r.cells].map(c => c.innerText)}))"
+            )
+            view["scenarios_heading"] = page.evaluate(
+                "(document.querySelector('#scenarios h2') || {innerText: null}).innerText"
+            )
             view["nav_links"] = page.evaluate("[...document.querySelectorAll('nav#contents a')].map(a => a.hash)")
             view["sections"] = page.evaluate("[...document.querySelectorAll('main > section')].map(s => s.id)")
             index = browser.new_page()
@@ -386,8 +393,40 @@ def test_rule_issues_on_the_page_equal_the_table(browser_view, database):
     assert ("No rule issue." in browser_view["text"]) == (n == 0)
 
 
+def test_scenarios_on_the_page_equal_the_table(browser_view, database):
+    """The scenarios section (issue 17): one row per judged scenario x rule of corridor_scenario_results, in
+    scenario and rule order, with its detection, power, time to detect, false alerts and tolerances."""
+    rows = sql(
+        database,
+        "select scenario_id, rule_id, metric, is_detected, seeds_detected, seeds, power, mean_hours_to_detect,"
+        " false_alerts, new_false_alerts, current_warn_tolerance, recommended_warn_tolerance"
+        " from corridor_scenario_results where scenario_status = 'judged' order by scenario_id, rule_id",
+    )
+    shown = browser_view["scenario_rows"]
+    assert len(rows) >= 10 and [(r["scenarioId"], r["ruleId"]) for r in shown] == [(r[0], r[1]) for r in rows]
+    for row, (scenario, rule, metric, detected, hits, seeds, power, hours, false, new, now, recommended) in zip(
+        shown, rows, strict=True
+    ):
+        assert row["detected"] == str(bool(detected)).lower() and float(row["power"]) == pytest.approx(power)
+        cells = row["cells"]
+        assert cells[0] == scenario and cells[2] == f"{rule} ({metric})"
+        assert cells[3] == f"{'yes' if detected else 'no'} ({hits}/{seeds} seeds)"
+        if hits:
+            assert cells[5].startswith(f"{hours:.3g} h")
+        else:
+            assert cells[5] == "not detected"
+        assert cells[6] == f"{false:.3g} ({new:.3g} new)"
+        assert cells[7].startswith(f"{now:.4g} \u2192 {'none' if recommended is None else f'{recommended:.4g}'}")
+    scenarios = {r[0] for r in rows}
+    caught = {r[0] for r in rows if r[3]}
+    assert browser_view["scenarios_heading"] == f"Scenarios ({len(caught)} of {len(scenarios)} detected)"
+    # the demo's large outage is caught by every seed, its zero-size control by none (docs/scenarios.md)
+    assert "S05_error_rate_plus30_3h" in caught and "S06_null_error_rate" not in caught
+
+
 def test_navigation_links_every_section_in_page_order(browser_view):
     """The table of contents (issue 16): one link per section of the page, in page order, each resolving."""
     sections = browser_view["sections"]
-    assert {"summary", "alerts", "decisions", "attribution", "change-log", "governance", "runs"} <= set(sections)
+    expected = {"summary", "alerts", "decisions", "attribution", "change-log", "governance", "scenarios", "runs"}
+    assert expected <= set(sections)
     assert browser_view["nav_links"] == [f"#{s}" for s in sections]

@@ -73,7 +73,8 @@ checked as (
             when duration_hours is null or duration_hours <= 0 then 'duration_hours must be a positive number of hours'
             {%- for name, spec in kinds.items() %}
             when kind = {{ corridor.sql_string(name) }} and (size is null or size < {{ spec['min'] }}{{ ' or size > ' ~ spec['max'] if spec['max'] is not none }}{{ ' or size = 0' if name == 'latency_multiplier' }}) then
-                'size of a {{ name }} scenario must be {{ spec["size"] }}; got ' || coalesce(cast(size as {{ string }}), 'null')
+                'size of a {{ name }} scenario must be {{ spec["size"] }}; got '
+                || case when size is null then 'null' else {{ corridor.format_number('size') }} end
             {%- endfor %}
             when seeds is null or seeds < 1 or seeds > 1000 then 'seeds must be an integer from 1 to 1000'
             when segment_dimension not in ({{ corridor.sql_string_list(['all'] + dimensions) }}) then

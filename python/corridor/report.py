@@ -37,6 +37,7 @@ from corridor import __version__
 from corridor.report_calibration import calibration_section, read_calibration
 from corridor.report_decisions import decision_sections, read_decision_tables
 from corridor.report_lineage import read_stale_estimates, stale_estimates_section
+from corridor.report_scenarios import read_scenarios, scenarios_section
 
 REPORT_FORMAT = 1
 DATA_ELEMENT_ID = "corridor-report-data"
@@ -124,6 +125,8 @@ class Warehouse:
     stale_estimates: list[dict[str, Any]] | None = None
     # the rule calibration on the replayed history (corridor.report_calibration), when built
     calibration: list[dict[str, Any]] | None = None
+    # the scenarios and what each rule made of them (corridor.report_scenarios), when built
+    scenarios: list[dict[str, Any]] | None = None
 
 
 def _ts(value: Any) -> str | None:
@@ -270,6 +273,7 @@ def read_warehouse(database: Path) -> Warehouse:
         decision_tables = read_decision_tables(con)
         stale_estimates = read_stale_estimates(con)
         calibration = read_calibration(con)
+        scenarios = read_scenarios(con)
     finally:
         con.close()
     return Warehouse(
@@ -285,6 +289,7 @@ def read_warehouse(database: Path) -> Warehouse:
         decision_tables,
         stale_estimates=stale_estimates,
         calibration=calibration,
+        scenarios=scenarios,
     )
 
 
@@ -1097,6 +1102,7 @@ def render_html(wh: Warehouse) -> tuple[str, dict[str, Any]]:
     parts.extend(_rule_issues_section(wh))
     parts.extend(decision_sections(wh.decision_tables))
     parts.extend(calibration_section(wh.calibration))
+    parts.extend(scenarios_section(wh.scenarios))
     parts.extend(_corridor_section(wh, data))
     parts.extend(_drift_section(wh))
     parts.extend(_gates_section(wh))

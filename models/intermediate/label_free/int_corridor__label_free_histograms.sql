@@ -5,7 +5,10 @@
     (round(score × corridor_score_bins)) and predicted class, labelled or
     not — the estimate is for the windows whose labels have not arrived.
     Built for the grains in corridor_histogram_metric_grains (the grains of
-    the realized AUC it is validated against), only while
+    the realized AUC it is validated against), and for the rolling windows
+    of corridor_rolling_windows when day is one of them: a rolling window's
+    counts are the sums of its days' cells (corridor.rolling_day_cells),
+    the same histogram its events would give. Only while
     corridor_label_free_reference is set (binary classifiers).
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
@@ -13,6 +16,7 @@
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set bigint = dbt.type_bigint() -%}
+{%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'score_bin', 'predicted_class'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -75,6 +79,55 @@ grouped as (
 
 ),
 
+{#- rolling windows (var corridor_rolling_windows): each day cell counted in every rolling window holding its day #}
+rolling_cells as (
+
+    {{ corridor.rolling_day_cells('grouped', cell_keys + ['n_events']) }}
+
+),
+
+rolling as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        score_bin,
+        predicted_class,
+        sum(n_events) as n_events,
+        window_start
+
+    from rolling_cells
+    group by
+        {{ cell_keys | join(', ') }},
+        window_grain,
+        window_start
+
+),
+
+all_windows as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        score_bin,
+        predicted_class,
+        n_events,
+        window_start
+
+    from grouped
+
+    union all
+
+    select * from rolling
+
+),
+
 final as (
 
     select
@@ -88,7 +141,7 @@ final as (
         cast(n_events as {{ bigint }}) as n_events,
         window_start
 
-    from grouped
+    from all_windows
 
 )
 
