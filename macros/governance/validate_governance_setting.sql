@@ -5,6 +5,10 @@
     corridor_review_period), validated (called by corridor.setting): a
     malformed value fails with a message naming the var and what is expected.
     corridor_governance_as_of is returned as 'YYYY-MM-DD HH:MM:SS' text.
+    Unset, corridor_escalation_hours and corridor_post_mortem_severities keep
+    only the default severities the project's corridor_severity_levels knows
+    (a project with its own severity names is not refused for corridor's
+    defaults); set, every severity they name must be one of them.
 #}
 {% macro validate_governance_setting(name, value) %}
     {{ return(adapter.dispatch('validate_governance_setting', 'corridor')(name, value)) }}
@@ -13,6 +17,15 @@
 {% macro default__validate_governance_setting(name, value) %}
     {%- set severities = corridor.setting('corridor_severity_levels') -%}
     {%- set known = severities.keys() | list if severities is mapping else [] -%}
+    {%- if name == 'corridor_escalation_hours' and var(name, none) is none and value is mapping -%}
+        {%- set kept = {} -%}
+        {%- for severity, hours in value.items() if severity in known -%}
+            {%- do kept.update({severity: hours}) -%}
+        {%- endfor -%}
+        {%- set value = kept -%}
+    {%- elif name == 'corridor_post_mortem_severities' and var(name, none) is none and value is not string and value is iterable -%}
+        {%- set value = value | select('in', known) | list -%}
+    {%- endif -%}
     {%- if name == 'corridor_escalation_hours' -%}
         {%- if value is none -%}
             {%- set value = {} -%}
