@@ -200,7 +200,7 @@
         "coalesce(hypothesis, '')"
     ]) -%}
     {%- set query -%}
-        select {{ dbt.hash(dbt.listagg('row_hash', "','", 'order by row_hash')) }}
+        select {{ dbt.hash(corridor.listagg('row_hash', "','", 'order by row_hash')) }}
         from (select {{ dbt.hash(row_text) }} as row_hash from {{ rules }}) as hashed
     {%- endset -%}
     {%- set result = run_query(query) -%}

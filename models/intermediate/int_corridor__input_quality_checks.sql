@@ -146,7 +146,7 @@ orphans as (
 
     select
         count(*) as n_orphan,
-        {{ dbt.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
+        {{ corridor.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
 
     from estimates
     where

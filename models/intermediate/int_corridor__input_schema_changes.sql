@@ -85,7 +85,7 @@ final as (
         ) as n_changed,
         (
             select
-                {{ dbt.listagg(
+                {{ corridor.listagg(
                     dbt.concat([
                         'schema_diff.column_name', "' ('", "coalesce(schema_diff.previous_type, '-')",
                         "' -> '", "coalesce(schema_diff.current_type, '-')", "')'"
