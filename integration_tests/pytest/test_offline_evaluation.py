@@ -142,8 +142,16 @@ RULES = pd.DataFrame(
     ]
 )
 ESTIMATES = pd.DataFrame(
-    [{"estimate_id": "acc", "model_id": "scorer", "model_version": "v1", "metric": "accuracy", "expected_value": 0.75,
-      "standard_error": 0.01}]
+    [
+        {
+            "estimate_id": "acc",
+            "model_id": "scorer",
+            "model_version": "v1",
+            "metric": "accuracy",
+            "expected_value": 0.75,
+            "standard_error": 0.01,
+        }
+    ]
 )
 
 
@@ -152,8 +160,20 @@ def _vars(evaluation_on: bool) -> dict:
     out = {
         "corridor_production_events": {
             "relation": "main.bt_events",
-            "columns": {c: c for c in ["event_id", "event_at", "loaded_at", "model_id", "model_version", "entity_id",
-                                       "latency_ms", "predicted_score", "predicted_class"]},
+            "columns": {
+                c: c
+                for c in [
+                    "event_id",
+                    "event_at",
+                    "loaded_at",
+                    "model_id",
+                    "model_version",
+                    "entity_id",
+                    "latency_ms",
+                    "predicted_score",
+                    "predicted_class",
+                ]
+            },
         },
         "corridor_outcomes": {"relation": "main.bt_outcomes"},
         "corridor_offline_estimates": {"relation": "main.bt_estimates"},
@@ -187,8 +207,11 @@ def backtest_build(tmp_path_factory):
             f1=events["f1"], region=events["region"]
         ),
         "bt_outcomes": pd.DataFrame(
-            {"event_id": events["event_id"], "label": events["label"],
-             "label_arrived_at": events["event_at"] + pd.Timedelta(minutes=5)}
+            {
+                "event_id": events["event_id"],
+                "label": events["label"],
+                "label_arrived_at": events["event_at"] + pd.Timedelta(minutes=5),
+            }
         ),
         "bt_estimates": ESTIMATES,
         "bt_rules": RULES,
@@ -318,7 +341,9 @@ def test_input_off_leaves_the_other_sources_unchanged(backtest_build, tmp_path_f
     frames = {t: query(backtest_build, f"select * from {t}") for t in con_tables}
     frames["bt_rules"] = RULES[RULES["expected_source"].isna()]
     load_frames(path, frames)
-    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("build", "--exclude", "resource_type:seed", vars=_vars(False))
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
+        "build", "--exclude", "resource_type:seed", vars=_vars(False)
+    )
     sql = (
         "select * exclude (observation_id) from corridor_metric_observations "
         "where source in ('production', 'offline', 'offline_mix_adjusted') order by all"

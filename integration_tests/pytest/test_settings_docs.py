@@ -18,7 +18,9 @@ def test_settings_table_in_docs_matches_the_declarations(root_dbt):
     result = dbt("run-operation", "corridor.print_settings_reference", "--quiet")
     generated = ANSI.sub("", result.output).strip()
     assert generated.startswith("| var | default | expected | meaning |"), generated[:500]
-    assert "(undocumented)" not in generated, "a setting lacks a description in the settings registry (_corridor_settings)"
+    assert "(undocumented)" not in generated, (
+        "a setting lacks a description in the settings registry (_corridor_settings)"
+    )
     page = (REPO_ROOT / "docs" / "configuration.md").read_text()
     documented = page.split("<!-- settings:begin -->\n", 1)[1].split("\n<!-- settings:end -->", 1)[0].strip()
     assert documented == generated, (

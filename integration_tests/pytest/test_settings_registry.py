@@ -69,7 +69,11 @@ def test_no_macro_or_model_reads_a_corridor_var_around_the_registry():
         ("corridor_run_summary", "yes", "var 'corridor_run_summary' must be true or false; got yes"),
         ("corridor_profile", "prod", "var 'corridor_profile' is 'prod'; expected one of demo or null"),
         ("corridor_feature_drift_grains", [], "var 'corridor_feature_drift_grains' must be a non-empty list drawn"),
-        ("corridor_multivariate_alpha", 0.5, "var 'corridor_multivariate_alpha' must be a number strictly between 0 and 0.5; got 0.5"),
+        (
+            "corridor_multivariate_alpha",
+            0.5,
+            "var 'corridor_multivariate_alpha' must be a number strictly between 0 and 0.5; got 0.5",
+        ),
         ("corridor_score_bins", 15, "var 'corridor_score_bins' (15) must be a multiple of 'corridor_calibration_bins'"),
     ],
 )

@@ -140,7 +140,7 @@
             cast(sum(case when positioned.status = 'fail' then 1 else 0 end) as {{ dbt.type_bigint() }}) as windows_failed,
             max(positioned.bad_deviation) as worst_bad_deviation,
             min(positioned.q_value) as smallest_q_value,
-            {{ corridor.listagg('positioned.result_id', "','", 'order by positioned.window_start') }} as evidence_result_ids
+            {{ corridor.ordered_listagg('positioned.result_id', "','", 'order by positioned.window_start') }} as evidence_result_ids
 
         from positioned
         group by {%- for key in series %} positioned.{{ key }},{%- endfor %} positioned.pass_group

@@ -35,7 +35,17 @@
         {{ return('') }}
     {%- endif -%}
 
-    {%- set counts = {} -%}
+    {#- every row count the loop below reads, in a few batched queries rather than one per node -#}
+    {%- set counted = [] -%}
+    {%- for result in results -%}
+        {%- if result.node.package_name == 'corridor' and result.node.resource_type in ['model', 'seed'] -%}
+            {%- if (result.status | string) == 'success' -%}
+                {%- do counted.append(result.node.unique_id) -%}
+            {%- endif -%}
+            {%- do counted.extend(result.node.depends_on.nodes) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set counts = corridor._corridor_row_counts(counted) -%}
     {%- set node_rows = [] -%}
     {%- set ns = namespace(read=0, written=0, ok=0, failed=0, tests_failed=0) -%}
     {%- for result in results -%}
@@ -50,10 +60,10 @@
             {%- else -%}
                 {%- set ns.failed = ns.failed + 1 -%}
             {%- endif -%}
-            {%- set written = corridor._corridor_row_count(node.unique_id, counts) if status == 'success' else none -%}
+            {%- set written = counts.get(node.unique_id) if status == 'success' else none -%}
             {%- set read_total = namespace(n=0, known=true) -%}
             {%- for parent_id in node.depends_on.nodes -%}
-                {%- set parent_rows = corridor._corridor_row_count(parent_id, counts) -%}
+                {%- set parent_rows = counts.get(parent_id) -%}
                 {%- if parent_rows is none -%}
                     {%- set read_total.known = false -%}
                 {%- else -%}
@@ -102,20 +112,23 @@
 
     {%- do corridor._corridor_test_pause('hook_start') -%}
     {%- do corridor.delete_rows(model_history, 'invocation_id = ' ~ s(invocation_id)) -%}
-    {%- for row in node_rows -%}
-        {%- set insert_node -%}
-            insert into {{ model_history }} (
-                invocation_id, node_name, resource_type, node_status, relation_name,
-                rows_read, rows_written, execution_seconds
-            )
-            select
-                {{ s(invocation_id) }}, {{ s(row['node_name']) }}, {{ s(row['resource_type']) }},
-                {{ s(row['node_status']) }}, {{ s(row['relation_name']) }},
-                {{ 'null' if row['rows_read'] is none else row['rows_read'] }},
-                {{ 'null' if row['rows_written'] is none else row['rows_written'] }},
-                {{ row['execution_seconds'] }}
-        {%- endset -%}
-        {%- do run_query(insert_node) -%}
+    {#- one insert per 100 nodes (an insert per node took 100 s of a Spark build's end hook) -#}
+    {%- set bigint, double = dbt.type_bigint(), corridor.type_double() -%}
+    {%- for chunk in node_rows | batch(100) -%}
+        {%- set selects = [] -%}
+        {%- for row in chunk -%}
+            {%- do selects.append(
+                'select ' ~ s(invocation_id) ~ ', ' ~ s(row['node_name']) ~ ', ' ~ s(row['resource_type'])
+                ~ ', ' ~ s(row['node_status']) ~ ', ' ~ s(row['relation_name'])
+                ~ ', cast(' ~ ('null' if row['rows_read'] is none else row['rows_read']) ~ ' as ' ~ bigint ~ ')'
+                ~ ', cast(' ~ ('null' if row['rows_written'] is none else row['rows_written']) ~ ' as ' ~ bigint ~ ')'
+                ~ ', cast(' ~ row['execution_seconds'] ~ ' as ' ~ double ~ ')'
+            ) -%}
+        {%- endfor -%}
+        {%- do run_query(
+            'insert into ' ~ model_history ~ ' (invocation_id, node_name, resource_type, node_status, relation_name,'
+            ~ ' rows_read, rows_written, execution_seconds) ' ~ (selects | join(' union all '))
+        ) -%}
         {%- if loop.first -%}
             {%- do corridor._corridor_test_pause('in_model_history') -%}
         {%- endif -%}
@@ -162,23 +175,28 @@
 {% endmacro %}
 
 
-{#- Row count of a node or source by unique id, memoised in `counts`; none when it cannot be counted. -#}
-{% macro _corridor_row_count(unique_id, counts) %}
-    {%- if unique_id in counts -%}
-        {{ return(counts[unique_id]) }}
-    {%- endif -%}
-    {%- set node = graph.nodes.get(unique_id) or graph.sources.get(unique_id) -%}
-    {%- set n = none -%}
-    {%- if node is not none and node.resource_type in ['model', 'seed', 'snapshot', 'source'] -%}
-        {%- set identifier = node.identifier if node.resource_type == 'source' else node.alias -%}
-        {%- set relation = adapter.get_relation(database=node.database, schema=node.schema, identifier=identifier) -%}
-        {%- if relation is not none -%}
-            {%- set result = run_query('select count(*) from ' ~ relation) -%}
-            {%- set n = result.columns[0].values()[0] | int -%}
+{#- Row counts of nodes and sources by unique id ({id: n}), none for one that cannot be counted; one
+    union of count(*) per 50 relations. -#}
+{% macro _corridor_row_counts(unique_ids) %}
+    {%- set counts = {} -%}
+    {%- set selects = [] -%}
+    {%- for unique_id in unique_ids | unique -%}
+        {%- do counts.update({unique_id: none}) -%}
+        {%- set node = graph.nodes.get(unique_id) or graph.sources.get(unique_id) -%}
+        {%- if node is not none and node.resource_type in ['model', 'seed', 'snapshot', 'source'] -%}
+            {%- set identifier = node.identifier if node.resource_type == 'source' else node.alias -%}
+            {%- set relation = adapter.get_relation(database=node.database, schema=node.schema, identifier=identifier) -%}
+            {%- if relation is not none -%}
+                {%- do selects.append('select ' ~ corridor.sql_string(unique_id) ~ ' as unique_id, count(*) as n from ' ~ relation) -%}
+            {%- endif -%}
         {%- endif -%}
-    {%- endif -%}
-    {%- do counts.update({unique_id: n}) -%}
-    {{ return(n) }}
+    {%- endfor -%}
+    {%- for chunk in selects | batch(50) -%}
+        {%- for row in run_query(chunk | join(' union all ')).rows -%}
+            {%- do counts.update({row[0]: row[1] | int}) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(counts) }}
 {% endmacro %}
 
 
@@ -200,7 +218,7 @@
         "coalesce(hypothesis, '')"
     ]) -%}
     {%- set query -%}
-        select {{ dbt.hash(corridor.listagg('row_hash', "','", 'order by row_hash')) }}
+        select {{ dbt.hash(corridor.ordered_listagg('row_hash', "','", 'order by row_hash')) }}
         from (select {{ dbt.hash(row_text) }} as row_hash from {{ rules }}) as hashed
     {%- endset -%}
     {%- set result = run_query(query) -%}

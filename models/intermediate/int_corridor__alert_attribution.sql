@@ -60,7 +60,7 @@ lines as (
         max(case when alert_rank = 1 then overall_gap end) as overall_gap,
         max(case when alert_rank = 1 then rate_effect end) as rate_effect,
         max(case when alert_rank = 1 then mix_effect end) as mix_effect,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "segment_dimension || '=' || segment_value || ' ' || " ~ corridor.format_number('contribution')
             ~ " || ' +/- ' || " ~ corridor.format_number('contribution_se')
             ~ " || ' (rate ' || " ~ corridor.format_number('rate_contribution')

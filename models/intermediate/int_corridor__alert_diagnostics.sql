@@ -102,7 +102,7 @@ overall_diagnostics as (
 
     select
         alert_id,
-        'excess carried by ' || {{ corridor.listagg(
+        'excess carried by ' || {{ corridor.ordered_listagg(
             "segment_dimension || '=' || segment_value || ' (' || " ~ f('100 * excess_share') ~ " || '% of it, ' || " ~ f('100 * traffic_share') ~ " || '% of traffic)'",
             "'; '",
             'order by excess_share desc, segment_dimension') }} as diagnostic,
@@ -120,7 +120,7 @@ peers as (
         alerts.alert_id,
         count(distinct case when results.segment_value <> alerts.segment_value then results.segment_value end) as other_values,
         count(distinct case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end) as other_values_breaching,
-        {{ corridor.listagg("case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end", "', '", 'order by results.segment_value') }} as breaching_values
+        {{ corridor.ordered_listagg("case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end", "', '", 'order by results.segment_value') }} as breaching_values
 
     from alerts
     inner join results
@@ -162,7 +162,7 @@ gate_windows as (
         count(*) as episode_windows,
         sum(case when results.gate_status = 'fail' then 1 else 0 end) as windows_gate_failed,
         sum(case when results.gate_status = 'warn' then 1 else 0 end) as windows_gate_warned,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "case when results.gate_status = 'fail' then " ~ dbt.cast('results.window_start', string) ~ " || ' (' || results.gate_failing_checks || ')' end",
             "'; '",
             'order by results.window_start') }} as failed_windows

@@ -78,7 +78,7 @@ final as (
         alert_id,
         max(case when drift_rank = 1 then feature_name end) as top_drifted_feature,
         max(case when drift_rank = 1 then excess_drift_score end) as top_excess_drift_score,
-        'features drifted most in these windows (mean drift score, {{ finest }} windows; before the alert): ' || {{ corridor.listagg(
+        'features drifted most in these windows (mean drift score, {{ finest }} windows; before the alert): ' || {{ corridor.ordered_listagg(
             "feature_name || ' ' || " ~ corridor.format_number('mean_drift_score') ~ " || ' (' || coalesce(" ~ corridor.format_number('baseline_drift_score') ~ ", 'n/a') || ')'",
             "', '",
             'order by drift_rank'

@@ -70,13 +70,13 @@ final as (
             end
         ) as cleared_by_pass_through,
         max(case when evidence_class = 'pass' and window_start > decisive_fail_last_window then island_windows end) as passes_since_fail,
-        {{ corridor.listagg('case when evidence_class = \'fail\' and island_last_window = decisive_fail_last_window then result_id end', "','", 'order by window_start') }} as fail_result_ids,
+        {{ corridor.ordered_listagg('case when evidence_class = \'fail\' and island_last_window = decisive_fail_last_window then result_id end', "','", 'order by window_start') }} as fail_result_ids,
         sum(case when is_in_canary and evidence_class = 'pass' then 1 else 0 end) as canary_passes,
         sum(case when is_in_canary and evidence_class in ('warn', 'fail') then 1 else 0 end) as canary_breaches,
         sum(case when is_in_canary and evidence_class = 'blocked' then 1 else 0 end) as canary_blocked,
         sum(case when is_in_canary and evidence_class = 'inconclusive' then 1 else 0 end) as canary_inconclusive,
-        {{ corridor.listagg('case when is_in_canary and evidence_class = \'blocked\' then result_id end', "','", 'order by window_start') }} as blocked_result_ids,
-        {{ corridor.listagg('case when is_in_canary and evidence_class = \'pass\' then result_id end', "','", 'order by window_start') }} as pass_result_ids,
+        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'blocked\' then result_id end', "','", 'order by window_start') }} as blocked_result_ids,
+        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'pass\' then result_id end', "','", 'order by window_start') }} as pass_result_ids,
         max(case when is_in_canary then traffic_factor end) as traffic_factor,
         max(case when is_in_canary and evidence_class = 'inconclusive' then sample_size end) as inconclusive_sample_size
 

@@ -73,7 +73,7 @@ final as (
         {{ keys | join(',\n        ') }},
         estimate_id,
         count(*) as unseen_feature_versions,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "feature_name || ' ' || production_feature_version || ' (estimate saw ' || estimate_feature_version || ')'",
             "'; '",
             'order by feature_name, valid_from'

@@ -30,7 +30,7 @@ edges as (
         model_id,
         model_version,
         feature_name,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "case when feature_type = 'numeric' and bin_index >= 1 then cast(bin_lower as " ~ string ~ ") end",
             "','",
             'order by bin_index'

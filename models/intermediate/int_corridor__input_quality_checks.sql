@@ -146,7 +146,7 @@ orphans as (
 
     select
         count(*) as n_orphan,
-        {{ corridor.listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
+        {{ corridor.ordered_listagg('distinct model_id', "', '", 'order by model_id') }} as orphan_models
 
     from estimates
     where

@@ -85,7 +85,7 @@ final as (
         ) as n_changed,
         (
             select
-                {{ corridor.listagg(
+                {{ corridor.ordered_listagg(
                     dbt.concat([
                         'schema_diff.column_name', "' ('", "coalesce(schema_diff.previous_type, '-')",
                         "' -> '", "coalesce(schema_diff.current_type, '-')", "')'"

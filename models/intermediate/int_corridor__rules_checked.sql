@@ -147,8 +147,8 @@ problems_by_rule as (
         rule_id,
         rule_version,
         count(*) as problem_count,
-        {{ corridor.listagg('problem_code', "', '", 'order by problem_code') }} as problem_codes,
-        {{ corridor.listagg('problem', "'; '", 'order by problem_code') }} as problems
+        {{ corridor.ordered_listagg('problem_code', "', '", 'order by problem_code') }} as problem_codes,
+        {{ corridor.ordered_listagg('problem', "'; '", 'order by problem_code') }} as problems
 
     from problems
     group by 1, 2

@@ -75,10 +75,10 @@ summarized as (
         count(*) as n_checks,
         sum(case when gate_status = 'fail' then 1 else 0 end) as n_failed,
         sum(case when gate_status = 'warn' then 1 else 0 end) as n_warned,
-        {{ corridor.listagg("case when gate_status = 'fail' then check_name end", "','", 'order by check_name') }} as failed_checks,
-        {{ corridor.listagg("case when gate_status = 'warn' then check_name end", "','", 'order by check_name') }} as warned_checks,
-        {{ corridor.listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as failed_diagnostics,
-        {{ corridor.listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as warned_diagnostics
+        {{ corridor.ordered_listagg("case when gate_status = 'fail' then check_name end", "','", 'order by check_name') }} as failed_checks,
+        {{ corridor.ordered_listagg("case when gate_status = 'warn' then check_name end", "','", 'order by check_name') }} as warned_checks,
+        {{ corridor.ordered_listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as failed_diagnostics,
+        {{ corridor.ordered_listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as warned_diagnostics
 
     from checks
     group by 1, 2, 3

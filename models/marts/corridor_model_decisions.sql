@@ -51,19 +51,19 @@ by_version as (
         sum(case when is_latched then 1 else 0 end) as latched_rules,
         sum(case when canary_blocked > 0 then 1 else 0 end) as blocked_rules,
         sum(case when is_settled_pass then 0 else 1 end) as unsettled_rules,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "case when is_latched then rule_label || ' failed ' || cast(decisive_fail_windows as " ~ string ~ ") || ' consecutive windows to ' || cast(decisive_fail_last_window as " ~ string ~ ") end",
             "'; '", 'order by rule_label') }} as rollback_reasons,
-        {{ corridor.listagg("case when is_latched then fail_result_ids end", "','", 'order by rule_label') }} as rollback_result_ids,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg("case when is_latched then fail_result_ids end", "','", 'order by rule_label') }} as rollback_result_ids,
+        {{ corridor.ordered_listagg(
             "case when is_latched and coalesce(passes_since_fail, 0) > 0 then rule_label || ': ' || cast(passes_since_fail as " ~ string ~ ") || ' passing window(s) since, " ~ n ~ " needed to clear' end",
             "'; '", 'order by rule_label') }} as hysteresis_notes,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg(
             "case when canary_blocked > 0 then rule_label || ' blocked in ' || cast(canary_blocked as " ~ string ~ ") || ' canary window(s)' end",
             "'; '", 'order by rule_label') }} as blocked_reasons,
-        {{ corridor.listagg("case when canary_blocked > 0 then blocked_result_ids end", "','", 'order by rule_label') }} as blocked_result_ids,
-        {{ corridor.listagg("pass_result_ids", "','", 'order by rule_label') }} as pass_result_ids,
-        {{ corridor.listagg(
+        {{ corridor.ordered_listagg("case when canary_blocked > 0 then blocked_result_ids end", "','", 'order by rule_label') }} as blocked_result_ids,
+        {{ corridor.ordered_listagg("pass_result_ids", "','", 'order by rule_label') }} as pass_result_ids,
+        {{ corridor.ordered_listagg(
             "case when not is_settled_pass then rule_label || ': ' || cast(canary_passes as " ~ string ~ ") || ' passing window(s), " ~ n ~ " needed'"
             ~ " || case when canary_breaches > 0 then ', ' || cast(canary_breaches as " ~ string ~ ") || ' warn/fail (none allowed)' else '' end"
             ~ " || case when canary_inconclusive > 0 then ', ' || cast(canary_inconclusive as " ~ string ~ ") || ' inconclusive (about '"

@@ -14,7 +14,7 @@ with items as (
 
 select
     case_id,
-    {{ corridor.listagg('item', "', '", 'order by rank_key desc, item') }} as by_rank,
-    {{ corridor.listagg('distinct item', "', '", 'order by item') }} as distinct_items
+    {{ corridor.ordered_listagg('item', "', '", 'order by rank_key desc, item') }} as by_rank,
+    {{ corridor.ordered_listagg('distinct item', "', '", 'order by item') }} as distinct_items
 from items
 group by case_id
