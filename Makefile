@@ -75,7 +75,7 @@ browser:
 	fi
 
 test: venv venv-dbt1.10 venv-spark browser $(DEMO_EVENTS)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: venv
 	$(BIN)/ruff check python integration_tests/pytest setup.py

@@ -25,17 +25,21 @@ sys.path.insert(0, str(HERE.parent / "scripts"))
 
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT, DbtResult, run_dbt  # noqa: E402
 
-# The longest test files, longest first (seconds measured on a fresh clone with `pytest -n 2 --dist loadfile`).
-# pytest-xdist's loadfile hands files to workers in collection order, so these start first and the short files
+# The longest test files, longest first (seconds on a fresh clone, `make test` of 5f57bd1 with other work running).
+# pytest-xdist's loadfile hands files to workers in collection order (make test passes --no-loadscope-reorder;
+# by default xdist would put the files with the most tests first), so these start first and the short files
 # fill in around them: a long file collected last would run on one worker while the other sits idle.
 LONGEST_FIRST = [
-    "test_spark.py",
-    "test_security.py",
-    "test_incremental.py",
-    "test_intervals.py",
-    "test_governance.py",
-    "test_validation_statistics.py",
-    "test_demo.py",
+    "test_spark.py",  # two whole Spark builds
+    "test_incremental.py",  # 950 s
+    "test_governance.py",  # 600 s
+    "test_security.py",  # 930 s before its config cases went from 22 dbt runs to 11
+    "test_configuration.py",  # 450 s
+    "test_intervals.py",  # 430 s
+    "test_validation_statistics.py",  # 330 s
+    "test_rolling_windows.py",  # 280 s
+    "test_bi.py",  # 265 s
+    "test_postgres.py",  # 255 s
 ]
 
 
