@@ -172,17 +172,27 @@ def test_history_survives_full_refresh_and_builds_repeat_on_spark(integration_sp
     assert set(runs["target_type"]) == {"spark"}
     for name in HISTORY:
         old = before[name]
-        assert len(after[name]) >= len(old) > 0, name
+        assert len(after[name]) >= len(old), name
+        # the integration project raises no alerts (corridor_alerts is empty on every engine), so its alert
+        # history holds exactly that: nothing; every other history table has rows from the first build
+        expected_empty = name == "corridor_alert_history" and integration_spark["tables"]["corridor_alerts"].empty
+        assert expected_empty or len(old) > 0, name
         # the first build's rows are all still there
         kept = after[name][after[name]["invocation_id"].isin(old["invocation_id"])]
         assert len(kept) == len(old), name
-    # the second (full-refresh) build gives the same public tables as the first
+    # the second (full-refresh) build gives the same public tables as the first, but for the gates that compare with
+    # the previous run by design (freshness against the clock; the schema checks against the schema the first build
+    # recorded: on the first build every column is new), as test_incremental.py compares on DuckDB. Numbers to
+    # 1e-12: Spark may combine partial sums of doubles in another order from one run to the next.
     for table, (keys, ignore) in PUBLIC_TABLES.items():
         again = spark.table(table)
         first = integration_spark["tables"][table]
         if table == "corridor_quality_gates":
-            first, again = (t[t["check_name"] != "freshness_hours"] for t in (first, again))
-        assert_tables_agree(first, again, table, keys=keys, ignore=ignore, rtol=0)
+            first, again = (
+                t[(t["check_name"] != "freshness_hours") & ~t["check_name"].str.startswith("schema")]
+                for t in (first, again)
+            )
+        assert_tables_agree(first, again, table, keys=keys, ignore=ignore, rtol=1e-12)
 
 
 def test_beta_quantiles_and_cdf_match_scipy_on_spark(integration_spark):
