@@ -6,7 +6,7 @@
     dbt-spark's listagg drops the order (collect_list keeps whatever order the shuffle gave, so two
     builds of the same data could list the same items differently) and returns '' for no values.
 -#}
-{% macro ordered_listagg(measure, delimiter_text="','", order_by_clause=none) %}
+{% macro ordered_listagg(measure, delimiter_text, order_by_clause=none) %}
     {{ return(adapter.dispatch('ordered_listagg', 'corridor')(measure, delimiter_text, order_by_clause)) }}
 {% endmacro %}
 
