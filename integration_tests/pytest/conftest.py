@@ -8,12 +8,14 @@ import contextlib
 import fcntl
 import glob
 import hashlib
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -84,10 +86,21 @@ def run_deps(project_dir: Path, run):
 
 
 class Dbt:
-    """dbt in one project with private target/log paths, so concurrent runs never collide."""
+    """dbt in one project with private target/log paths, so concurrent runs never collide.
+
+    Parsing is shared across the session: every invocation would otherwise parse the whole project (30-60 s for the
+    integration project), since each test has its own target path. dbt keys its partial parse state
+    (target/partial_parse.msgpack) on the cli vars, the target and the profile's connection fields, the DuckDB path
+    among them, and checks every file's checksum itself. So dbt runs in the working directory with the DuckDB file
+    named relative to it (the same name in every test), and the first invocation of each (project, target, vars,
+    environment) leaves its parse state in a session cache that later invocations start from (`parse_cache`, set
+    by the session fixture below; None: no sharing)."""
+
+    parse_cache: Path | None = None
 
     def __init__(self, project_dir: Path, workdir: Path, env: dict[str, str]):
         self.project_dir = project_dir
+        self.workdir = Path(workdir)
         self.env = {
             "DBT_TARGET_PATH": str(workdir / "target"),
             "DBT_LOG_PATH": str(workdir / "logs"),
@@ -99,18 +112,64 @@ class Dbt:
         # PGOPTIONS to the server, so dbt never sees the key
         if self.env["CORRIDOR_PSEUDONYM_KEY"]:
             self.env.setdefault("PGOPTIONS", f"-c corridor.pseudonym_key={self.env['CORRIDOR_PSEUDONYM_KEY']}")
+        database = self.env.get("CORRIDOR_DUCKDB_PATH")
+        self.cwd = None
+        if database and Path(database).is_absolute() and Path(database).parent == self.workdir:
+            self.env["CORRIDOR_DUCKDB_PATH"] = Path(database).name
+            self.cwd = self.workdir
+
+    def _parse_key(self, args: tuple[str, ...], vars: dict | None, env: dict) -> str:
+        target = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--target", "-t")), "")
+        work = str(self.workdir)
+        scrubbed = sorted((k, v.replace(work, "<work>")) for k, v in env.items() if not k.startswith("DBT_"))
+        material = [str(self.project_dir), str(self.cwd is not None), target, vars, scrubbed, sys.executable]
+        return hashlib.sha1(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
     def __call__(self, *args: str, vars: dict | None = None, expect_ok: bool = True, env: dict | None = None):
+        full_env = {**self.env, **(env or {})}
+
         def run():
-            return run_dbt(list(args), project_dir=self.project_dir, env={**self.env, **(env or {})}, vars=vars)
+            return run_dbt(list(args), project_dir=self.project_dir, env=full_env, vars=vars, cwd=self.cwd)
 
         if args[:1] == ("deps",):
             result = run_deps(self.project_dir, run) or DbtResult(0, "deps: corridor already linked")
         else:
+            state = Path(full_env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
+            cached = None
+            if self.parse_cache is not None and self.cwd is not None:
+                cached = self.parse_cache / f"{self._parse_key(args, vars, full_env)}.msgpack"
+                if cached.exists() and not state.exists():
+                    state.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(cached, state)
+            hit = cached is not None and state.exists()
+            started = time.monotonic()
             result = run()
+            if self.parse_cache is not None:
+                # one line per invocation: what the cache saved (tests/README: timing the suite)
+                with open(self.parse_cache / "invocations.tsv", "a") as log:
+                    log.write(f"{time.time():.0f}\t{time.monotonic() - started:.1f}\t{int(hit)}\t{result.returncode}")
+                    test = os.environ.get("PYTEST_CURRENT_TEST", "")
+                    log.write(f"\t{self.project_dir.name}\t{' '.join(args)}\t{test}\n")
+            if cached is not None and result.ok and state.exists() and not cached.exists():
+                partial = cached.with_suffix(f".{os.getpid()}.tmp")
+                shutil.copyfile(state, partial)
+                os.replace(partial, cached)
         if expect_ok and not result.ok:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_parse_cache(tmp_path_factory):
+    """The session's cache of dbt parse states (Dbt.parse_cache), shared by the pytest-xdist workers of one run:
+    their base temp directories (popen-gwN) sit side by side in the run's directory."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    cache = root / "dbt-parse-cache"
+    cache.mkdir(exist_ok=True)
+    if os.environ.get("CORRIDOR_TEST_PARSE_CACHE", "1") != "0":
+        Dbt.parse_cache = cache
+    yield cache
 
 
 def load_frames(path: Path, frames: dict) -> None:

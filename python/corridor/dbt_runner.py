@@ -42,8 +42,11 @@ def run_dbt(
     vars: dict | None = None,
     echo: bool = False,
     timeout: float | None = 1800,
+    cwd: Path | None = None,
 ) -> DbtResult:
-    """Run ``dbt <args>`` in ``project_dir``; profiles come from that directory."""
+    """Run ``dbt <args>`` in ``project_dir``; profiles come from that directory. With ``cwd``, dbt runs in that
+    directory instead (relative paths of the profile, such as a DuckDB file, resolve there) and finds the project
+    through DBT_PROJECT_DIR."""
     full_env = dict(os.environ)
     full_env.setdefault("DBT_PROFILES_DIR", str(project_dir))
     full_env["DBT_PROFILES_DIR"] = str(project_dir)
@@ -51,12 +54,14 @@ def run_dbt(
     full_env.setdefault("DO_NOT_TRACK", "1")
     if env:
         full_env.update(env)
+    if cwd is not None:
+        full_env["DBT_PROJECT_DIR"] = str(project_dir)
     cmd = [dbt_executable(), *args]
     if vars is not None:
         cmd += ["--vars", json.dumps(vars)]
     proc = subprocess.run(
         cmd,
-        cwd=project_dir,
+        cwd=cwd or project_dir,
         env=full_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
