@@ -32,10 +32,12 @@ AUDIT_TABLES = [
 def _build_and_kill(dbt: Dbt, point: str, timeout: float = 900) -> str:
     """Start `dbt build` pausing at `point` of the on-run-end hook, SIGKILL it when the marker shows; its output."""
     env = {**os.environ, **dbt.env, "DBT_PROFILES_DIR": str(INTEGRATION_DIR), "PYTHONUNBUFFERED": "1"}
+    # where Dbt runs dbt (its working directory holds the DuckDB file it names relatively)
+    env["DBT_PROJECT_DIR"] = str(INTEGRATION_DIR)
     cmd = [dbt_executable(), "build", "--vars", json.dumps({"_corridor_test_pause_in_hook": point})]
     proc = subprocess.Popen(
         cmd,
-        cwd=INTEGRATION_DIR,
+        cwd=dbt.cwd or INTEGRATION_DIR,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
