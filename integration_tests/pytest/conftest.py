@@ -125,6 +125,32 @@ class Dbt:
         material = [str(self.project_dir), str(self.cwd is not None), target, vars, scrubbed, sys.executable]
         return hashlib.sha1(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
+    def _start_from_shared_parse(self, args, vars, env) -> tuple[bool, Path | None]:
+        """Copy the cached parse of this invocation's key into its target path (unless it has one); whether dbt
+        starts from a saved parse, and the cache file of the key (None: no sharing)."""
+        state = Path(env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
+        if self.parse_cache is None or self.cwd is None:
+            return state.exists(), None
+        cached = self.parse_cache / f"{self._parse_key(args, vars, env)}.msgpack"
+        if cached.exists() and not state.exists():
+            state.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, state)
+        return state.exists(), cached
+
+    def _share_parse(self, cached: Path | None, result: DbtResult, env: dict, hit: bool, seconds: float, args):
+        """Log the invocation (invocations.tsv, docs/development.md); keep its parse for the key's first success."""
+        if self.parse_cache is None:
+            return
+        test = os.environ.get("PYTEST_CURRENT_TEST", "")
+        with open(self.parse_cache / "invocations.tsv", "a") as log:
+            log.write(f"{time.time():.0f}\t{seconds:.1f}\t{int(hit)}\t{result.returncode}")
+            log.write(f"\t{self.project_dir.name}\t{' '.join(args)}\t{test}\n")
+        state = Path(env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
+        if cached is not None and result.ok and state.exists() and not cached.exists():
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            shutil.copyfile(state, partial)
+            os.replace(partial, cached)
+
     def __call__(self, *args: str, vars: dict | None = None, expect_ok: bool = True, env: dict | None = None):
         full_env = {**self.env, **(env or {})}
 
@@ -134,26 +160,10 @@ class Dbt:
         if args[:1] == ("deps",):
             result = run_deps(self.project_dir, run) or DbtResult(0, "deps: corridor already linked")
         else:
-            state = Path(full_env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
-            cached = None
-            if self.parse_cache is not None and self.cwd is not None:
-                cached = self.parse_cache / f"{self._parse_key(args, vars, full_env)}.msgpack"
-                if cached.exists() and not state.exists():
-                    state.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(cached, state)
-            hit = cached is not None and state.exists()
+            hit, cached = self._start_from_shared_parse(args, vars, full_env)
             started = time.monotonic()
             result = run()
-            if self.parse_cache is not None:
-                # one line per invocation: what the cache saved (tests/README: timing the suite)
-                with open(self.parse_cache / "invocations.tsv", "a") as log:
-                    log.write(f"{time.time():.0f}\t{time.monotonic() - started:.1f}\t{int(hit)}\t{result.returncode}")
-                    test = os.environ.get("PYTEST_CURRENT_TEST", "")
-                    log.write(f"\t{self.project_dir.name}\t{' '.join(args)}\t{test}\n")
-            if cached is not None and result.ok and state.exists() and not cached.exists():
-                partial = cached.with_suffix(f".{os.getpid()}.tmp")
-                shutil.copyfile(state, partial)
-                os.replace(partial, cached)
+            self._share_parse(cached, result, full_env, hit, time.monotonic() - started, args)
         if expect_ok and not result.ok:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
