@@ -41,15 +41,17 @@ KEY_VARIABLE = "corridor_pseudonym_key"
 PLUGIN_VARIABLE = "corridor_pseudonym_plugin"
 
 
-def configure(conn: Any, environ: dict[str, str] | None = None) -> None:
-    """Set corridor's session variables on one DuckDB connection (or cursor)."""
+def configure(conn: Any, environ: dict[str, str] | None = None, functions: bool = True) -> None:
+    """Set corridor's session variables on one DuckDB connection (or cursor) and, unless `functions` is false,
+    register the beta functions on it (a cursor sees those of the connection it came from)."""
     key = (os.environ if environ is None else environ).get(KEY_ENV, "")
     conn.execute(f"set variable {PLUGIN_VARIABLE} = true")
     if key:
         conn.execute(f"set variable {KEY_VARIABLE} = ?", [key])
     else:
         conn.execute(f"reset variable {KEY_VARIABLE}")
-    beta_udf.register(conn)
+    if functions:
+        beta_udf.register(conn)
 
 
 class Plugin(BasePlugin):
@@ -57,4 +59,6 @@ class Plugin(BasePlugin):
         configure(conn)
 
     def configure_cursor(self, cursor: Any) -> None:
-        configure(cursor)
+        # dbt-duckdb opens every cursor from the connection it configured (configure_connection), whose functions
+        # the cursor sees; session variables are per cursor. A build opens a few hundred cursors.
+        configure(cursor, functions=False)

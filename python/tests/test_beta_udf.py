@@ -6,7 +6,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 from corridor import beta_udf
-from corridor.duckdb_plugin import configure
+from corridor.duckdb_plugin import Plugin, configure
 from scipy import stats
 
 
@@ -47,7 +47,7 @@ def test_plugin_registers_null_safe_functions_on_connections_and_cursors():
     configure(con, environ={})
     configure(con, environ={})  # idempotent: a second configure (dbt reconfigures) does not fail
     cursor = con.cursor()
-    configure(cursor, environ={})
+    Plugin.__new__(Plugin).configure_cursor(cursor)  # as dbt-duckdb configures a cursor: no registration of its own
     rows = cursor.execute(
         "select corridor_beta_quantile(p, a, b), corridor_beta_cdf(p, a, b) from (values"
         " (0.025, 3.0, 5.0), (null, 3.0, 5.0), (0.5, null, 5.0), (0.0, 3.0, 5.0), (1.0, 3.0, 5.0),"
