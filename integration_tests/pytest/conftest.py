@@ -117,28 +117,38 @@ class Dbt:
         if database and Path(database).is_absolute() and Path(database).parent == self.workdir:
             self.env["CORRIDOR_DUCKDB_PATH"] = Path(database).name
             self.cwd = self.workdir
+        elif not database:  # another engine (PostgreSQL): nothing relative to the working directory
+            self.cwd = self.workdir
 
-    def _parse_key(self, args: tuple[str, ...], vars: dict | None, env: dict) -> str:
+    def _parse_key(self, args: tuple[str, ...], vars: dict | None) -> str:
+        """What decides whether dbt can reuse a saved parse: the project, the target and the cli vars (and the dbt
+        that parsed). The environment is left out: dbt itself re-parses what an env_var it read changed, and the
+        variables corridor's plugin reads (the pseudonymization key) never reach dbt's parse."""
         target = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--target", "-t")), "")
-        work = str(self.workdir)
-        scrubbed = sorted((k, v.replace(work, "<work>")) for k, v in env.items() if not k.startswith("DBT_"))
-        material = [str(self.project_dir), str(self.cwd is not None), target, vars, scrubbed, sys.executable]
+        material = [str(self.project_dir), str(self.cwd is not None), target, vars, sys.executable]
         return hashlib.sha1(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
-    def _start_from_shared_parse(self, args, vars, env) -> tuple[bool, Path | None]:
-        """Copy the cached parse of this invocation's key into its target path (unless it has one); whether dbt
-        starts from a saved parse, and the cache file of the key (None: no sharing)."""
+    def _start_from_shared_parse(self, args, vars, env) -> tuple[bool, Path | None, str, float | None]:
+        """Put the cached parse of this invocation's key into its target path, unless the target already holds the
+        parse of that key (partial_parse.key says which key the saved parse belongs to: after an invocation with
+        other vars it belongs to those). Returns whether dbt starts from a saved parse, the cache file of the key
+        (None: no sharing), the key and the saved parse's modification time before the run."""
         state = Path(env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
         if self.parse_cache is None or self.cwd is None:
-            return state.exists(), None
-        cached = self.parse_cache / f"{self._parse_key(args, vars, env)}.msgpack"
-        if cached.exists() and not state.exists():
+            return state.exists(), None, "", None
+        key = self._parse_key(args, vars)
+        cached = self.parse_cache / f"{key}.msgpack"
+        owner = state.with_suffix(".key")
+        held = owner.read_text() if owner.exists() and state.exists() else None
+        if cached.exists() and held != key:
             state.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(cached, state)
-        return state.exists(), cached
+            owner.write_text(key)
+        return state.exists(), cached, key, (state.stat().st_mtime_ns if state.exists() else None)
 
-    def _share_parse(self, cached: Path | None, result: DbtResult, env: dict, hit: bool, seconds: float, args):
-        """Log the invocation (invocations.tsv, docs/development.md); keep its parse for the key's first success."""
+    def _share_parse(self, cached, key, before, result: DbtResult, env: dict, hit: bool, seconds: float, args):
+        """Log the invocation (invocations.tsv, docs/development.md); note which key the target's saved parse now
+        belongs to (dbt rewrote it: this invocation's); keep it in the cache for the key's first success."""
         if self.parse_cache is None:
             return
         test = os.environ.get("PYTEST_CURRENT_TEST", "")
@@ -146,7 +156,11 @@ class Dbt:
             log.write(f"{time.time():.0f}\t{seconds:.1f}\t{int(hit)}\t{result.returncode}")
             log.write(f"\t{self.project_dir.name}\t{' '.join(args)}\t{test}\n")
         state = Path(env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
-        if cached is not None and result.ok and state.exists() and not cached.exists():
+        if cached is None or not state.exists():
+            return
+        if state.stat().st_mtime_ns != before:
+            state.with_suffix(".key").write_text(key)
+        if result.ok and not cached.exists() and state.with_suffix(".key").read_text() == key:
             partial = cached.with_suffix(f".{os.getpid()}.tmp")
             shutil.copyfile(state, partial)
             os.replace(partial, cached)
@@ -160,10 +174,10 @@ class Dbt:
         if args[:1] == ("deps",):
             result = run_deps(self.project_dir, run) or DbtResult(0, "deps: corridor already linked")
         else:
-            hit, cached = self._start_from_shared_parse(args, vars, full_env)
+            hit, cached, key, before = self._start_from_shared_parse(args, vars, full_env)
             started = time.monotonic()
             result = run()
-            self._share_parse(cached, result, full_env, hit, time.monotonic() - started, args)
+            self._share_parse(cached, key, before, result, full_env, hit, time.monotonic() - started, args)
         if expect_ok and not result.ok:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
