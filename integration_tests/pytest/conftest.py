@@ -216,16 +216,75 @@ def query(path: Path, sql: str, params=None):
         con.close()
 
 
+def build_once_per_run(tmp_path_factory, name: str, build) -> tuple[Path, dict]:
+    """Build `name` once per pytest run, however many pytest-xdist workers need it (a session fixture runs once per
+    worker): the first worker to ask builds it into `<run>/<name>` (the run's directory, which holds the workers'
+    base temp directories, as for shared_parse_cache) under an exclusive lock and writes the marker
+    `<run>/<name>.json` with what `build(work)` returned (JSON) or how it failed; the others wait on the lock and
+    reuse the build, or fail with the same message (never rebuild). Every outcome is a line of
+    `<run>/shared-builds.tsv` (time, worker, name, built/reused/failed/failed-before, seconds). What was built is
+    shared: tests read it (DuckDB read-only) and one that writes works on a copy."""
+    base = tmp_path_factory.getbasetemp()
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    work, marker = run / name, run / f"{name}.json"
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+    def log(action: str, seconds: float) -> None:
+        with open(run / "shared-builds.tsv", "a") as out:
+            out.write(f"{time.time():.0f}\t{worker}\t{name}\t{action}\t{seconds:.1f}\n")
+
+    started = time.monotonic()
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if marker.exists():
+                state = json.loads(marker.read_text())
+                log("reused" if state["ok"] else "failed-before", time.monotonic() - started)
+            else:
+                if work.exists():  # a worker died while building it (no marker): start again
+                    shutil.rmtree(work)
+                work.mkdir()
+                try:
+                    state = {"ok": True, "worker": worker, "result": build(work)}
+                except BaseException as exc:
+                    error = str(exc) if isinstance(exc, AssertionError) else f"{type(exc).__name__}: {exc}"
+                    state = {"ok": False, "worker": worker, "error": error}
+                    raise
+                finally:
+                    partial = marker.with_suffix(f".{os.getpid()}.tmp")
+                    partial.write_text(json.dumps(state))
+                    os.replace(partial, marker)
+                    log("built" if state["ok"] else "failed", time.monotonic() - started)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    if not state["ok"]:
+        raise AssertionError(f"{state['error']}\n[{name}: built once per run by {state['worker']}, which failed]")
+    return work, state["result"]
+
+
 @pytest.fixture(scope="session")
 def integration_duckdb(tmp_path_factory):
-    """The integration project (a consumer of corridor) built on a fresh DuckDB file."""
-    work = tmp_path_factory.mktemp("it_duckdb")
-    path = work / "integration.duckdb"
-    dbt = Dbt(INTEGRATION_DIR, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("deps")
-    dbt("seed")
-    build = dbt("build")
-    return {"path": path, "dbt": dbt, "build_output": build.output, "work": work}
+    """The integration project (a consumer of corridor) built on a fresh DuckDB file, once per run
+    (build_once_per_run). Tests only read it; a test that writes (more builds, other vars) takes
+    integration_duckdb_copy."""
+
+    def build(work: Path) -> dict:
+        dbt = Dbt(INTEGRATION_DIR, work, {"CORRIDOR_DUCKDB_PATH": str(work / "integration.duckdb")})
+        dbt("deps")
+        dbt("seed")
+        return {"build_output": dbt("build").output}
+
+    work, built = build_once_per_run(tmp_path_factory, "it_duckdb", build)
+    return {"path": work / "integration.duckdb", "build_output": built["build_output"], "work": work}
+
+
+@pytest.fixture
+def integration_duckdb_copy(integration_duckdb, tmp_path):
+    """A private copy of the integration build in the test's directory and dbt on it, for a test that writes: the
+    shared file stays as built (another worker may be reading it, and DuckDB locks a file opened read-write)."""
+    path = tmp_path / integration_duckdb["path"].name
+    shutil.copyfile(integration_duckdb["path"], path)
+    return {"path": path, "dbt": Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})}
 
 
 def _free_port() -> int:
@@ -292,21 +351,37 @@ def integration_postgres(postgres_server, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory):
-    """`corridor demo` (as `make demo` runs it) into a fresh DuckDB file, once per session: test_demo.py checks
-    the build, test_report.py the report written from it. Tests only read the file."""
-    work = tmp_path_factory.mktemp("demo")
+    """`corridor demo` (as `make demo` runs it) into a fresh DuckDB file, once per run (build_once_per_run):
+    test_demo.py checks the build, test_report.py the report written from it. Tests only read the file and its
+    directory; one that runs dbt or writes works on a copy."""
+
+    def environment(work: Path) -> dict:
+        env = dict(
+            os.environ,
+            CORRIDOR_DUCKDB_PATH=str(work / "corridor.duckdb"),
+            DBT_TARGET_PATH=str(work / "target"),
+            DBT_LOG_PATH=str(work / "logs"),
+        )
+        env.pop("CORRIDOR_PUBLISH_PATH", None)
+        return env
+
+    def build(work: Path) -> dict:
+        corridor = Path(sys.executable).with_name("corridor")
+        proc = subprocess.run(
+            [str(corridor), "demo"], cwd=REPO_ROOT, env=environment(work), capture_output=True, text=True, timeout=900
+        )
+        assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
+        return {"output": proc.stdout}
+
+    work, built = build_once_per_run(tmp_path_factory, "demo", build)
     path = work / "corridor.duckdb"
-    env = dict(
-        os.environ,
-        CORRIDOR_DUCKDB_PATH=str(path),
-        DBT_TARGET_PATH=str(work / "target"),
-        DBT_LOG_PATH=str(work / "logs"),
-    )
-    env.pop("CORRIDOR_PUBLISH_PATH", None)
-    corridor = Path(sys.executable).with_name("corridor")
-    proc = subprocess.run([str(corridor), "demo"], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    return {"path": path, "output": proc.stdout, "work": work, "env": env, "published": work / "published" / path.name}
+    return {
+        "path": path,
+        "output": built["output"],
+        "work": work,
+        "env": environment(work),
+        "published": work / "published" / path.name,
+    }
 
 
 @pytest.fixture

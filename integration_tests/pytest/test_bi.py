@@ -27,11 +27,14 @@ GRAIN_HOURS = {"hour": 1, "day": 24, "week": 168}
 
 
 @pytest.fixture(scope="module")
-def docs(demo_build):
-    """dbt docs generate and dbt compile of the analyses, against the demo build."""
-    work = demo_build["work"] / "docs"
+def docs(demo_build, tmp_path_factory):
+    """dbt docs generate and dbt compile of the analyses, against a copy of the demo build in a directory of this
+    worker's: dbt opens its database read-write, and the shared build may be read by another worker meanwhile."""
+    work = tmp_path_factory.mktemp("docs")
+    path = work / demo_build["path"].name
+    shutil.copyfile(demo_build["path"], path)
     env = {
-        "CORRIDOR_DUCKDB_PATH": str(demo_build["path"]),
+        "CORRIDOR_DUCKDB_PATH": str(path),
         "DBT_TARGET_PATH": str(work / "target"),
         "DBT_LOG_PATH": str(work / "logs"),
     }

@@ -2,8 +2,9 @@
 recomputes the lookback's windows and, whole, every model version x feature whose reference changed; the result
 equals a full refresh of the same inputs, and so do the drift tables built from it.
 
-Two deliveries of the demo (test_late_data's split, with the demo's reference features as an input table); between
-them the reference of v2's txn_amount changes (every value x 1.05: new bin edges, min and max), v1's does not."""
+Two deliveries of the demo (demo_deliveries.py, the split of test_incremental.py, with the demo's reference
+features as an input table); between them the reference of v2's txn_amount changes (every value x 1.05: new bin
+edges, min and max), v1's does not."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ import duckdb
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
+from demo_deliveries import CUT, SEEDS, VARS, _demo, _load
 from test_incremental import _assert_same, _rows
-from test_late_data import CUT, SEEDS, VARS, _demo, _load
 
 pytestmark = pytest.mark.dbt
 

@@ -387,8 +387,8 @@ def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
             )
 
 
-def test_duckdb_udfs_setting_is_validated(integration_duckdb):
-    result = integration_duckdb["dbt"](
+def test_duckdb_udfs_setting_is_validated(integration_duckdb_copy):
+    result = integration_duckdb_copy["dbt"](
         "compile", "--select", "interval_check_beta_quantiles", vars={"corridor_duckdb_udfs": "yes"}, expect_ok=False
     )
     assert not result.ok

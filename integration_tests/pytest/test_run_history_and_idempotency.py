@@ -28,8 +28,8 @@ def _intervals(path):
     return [query(path, sql) for sql in INTERVAL_SQL]
 
 
-def test_history_survives_full_refresh_and_results_are_idempotent(integration_duckdb):
-    path, dbt = integration_duckdb["path"], integration_duckdb["dbt"]
+def test_history_survives_full_refresh_and_results_are_idempotent(integration_duckdb_copy):
+    path, dbt = integration_duckdb_copy["path"], integration_duckdb_copy["dbt"]
     first = query(path, RESULT_SQL)
     first_intervals = _intervals(path)
     before = query(path, "select * from corridor_run_history order by started_at")
@@ -77,8 +77,8 @@ def test_history_survives_full_refresh_and_results_are_idempotent(integration_du
     assert {row["node_name"] for row in per_node} == set(nodes.index)
 
 
-def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_path):
-    path, dbt = integration_duckdb["path"], integration_duckdb["dbt"]
+def test_fingerprints_follow_configuration_and_rules(integration_duckdb_copy):
+    path, dbt = integration_duckdb_copy["path"], integration_duckdb_copy["dbt"]
     base = query(path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at")
     last_config, last_rules = base.iloc[-1]
     dbt("run", "--select", "stg_corridor__rules", "corridor_run_history", vars={"corridor_confidence_level": 0.9})
@@ -103,8 +103,6 @@ def test_fingerprints_follow_configuration_and_rules(integration_duckdb, tmp_pat
         path, "select config_fingerprint, rules_fingerprint from corridor_run_history order by started_at"
     ).iloc[-1]
     assert moved["rules_fingerprint"] != last_rules
-    # put the rules back so later tests see the original registry
-    dbt("run", "--select", "stg_corridor__rules")
 
 
 def test_a_run_whose_tests_failed_is_not_success(demo_build):
