@@ -4,12 +4,15 @@ the rule, segment, windows, owner and deviation."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import duckdb
 import pandas as pd
 import pytest
 import yaml
 from conftest import Dbt, query
-from corridor.dbt_runner import INTEGRATION_DIR
+from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
 
 pytestmark = pytest.mark.dbt
 
@@ -70,22 +73,44 @@ def _rules_frame(rows):
     return pd.DataFrame(rows, columns=list(GOOD)).astype(object)
 
 
-def _build_with_rules(root_dbt, rows, *extra):
-    dbt, path = root_dbt
-    dbt("seed")
+# test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge
+GOOD_AND_BAD_RULES = [GOOD, _rule(rule_id="G2", rule_version="2", valid_from="2026-10-10 00:00:00")] + [
+    r for r, _ in BAD_RULES
+]
+# G1 v1 and v2: a newer version that is broken must not take over
+GOOD_AND_BAD_RULES.append(_rule(rule_id="G1", rule_version="2", valid_from="2026-10-12 00:00:00", owner=None))
+# test_rule_versions_split_the_windows_they_judge
+VERSIONED_RULES = [
+    _rule(rule_id="V", rule_version="1", valid_from="2026-09-01 00:00:00", warn_tolerance="0.02"),
+    _rule(rule_id="V", rule_version="2", valid_from="2026-10-08 00:00:00", warn_tolerance="0.03"),
+    _rule(rule_id="V", rule_version="10", valid_from="2026-10-15 00:00:00", warn_tolerance="0.04"),
+]
+
+
+@pytest.fixture(scope="module")
+def user_rules_build(tmp_path_factory):
+    """The demo built with var corridor_rules pointing at a user's rules table that holds the rules of both tests
+    below (ids G1, G2, B01-B17 and V: every check of a rule and every window it judges is per rule id and
+    version, and each test reads its own ids), into a fresh DuckDB file.
+
+    The build is `@stg_corridor__rules`: every node downstream of the rules and everything those nodes need (the
+    seeds they read among them). That holds every node whose SQL reads the rules, by ref or by name
+    (stg_corridor__input_columns), so "no compilation error" covers all of them, and both tables the tests read;
+    what it leaves out (the bootstrap and exact intervals, the offline-evaluation and metric-history models) reads
+    no rule."""
+    work = tmp_path_factory.mktemp("user_rules")
+    path = work / "corridor.duckdb"
     con = duckdb.connect(str(path))
-    con.register("rules_frame", _rules_frame(rows))
-    con.execute("create or replace table user_rules as select * from rules_frame")
+    con.register("rules_frame", _rules_frame(GOOD_AND_BAD_RULES + VERSIONED_RULES))
+    con.execute("create table user_rules as select * from rules_frame")
     con.close()
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     vars = {"corridor_rules": {"relation": "main.user_rules"}}
-    return dbt("build", "--exclude", "resource_type:seed", *extra, vars=vars, expect_ok=False), path
+    return dbt("build", "--select", "@stg_corridor__rules", vars=vars, expect_ok=False), path
 
 
-def test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge(root_dbt):
-    rows = [GOOD, _rule(rule_id="G2", rule_version="2", valid_from="2026-10-10 00:00:00")] + [r for r, _ in BAD_RULES]
-    # G1 v1 and v2: a newer version that is broken must not take over
-    rows.append(_rule(rule_id="G1", rule_version="2", valid_from="2026-10-12 00:00:00", owner=None))
-    result, path = _build_with_rules(root_dbt, rows)
+def test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge(user_rules_build):
+    result, path = user_rules_build
     assert "Compilation Error" not in result.output, result.output[-3000:]
     issues = query(path, "select * from corridor_rule_issues")
     errors = issues[issues["issue_level"] == "error"].set_index("rule_id")
@@ -102,7 +127,7 @@ def test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge(roo
         "select rule_id, rule_version, min(window_start) as first, max(window_start) as last, count(*) as n "
         "from corridor_validation_results group by all",
     )
-    assert set(judged["rule_id"]) == {"G1", "G2"}
+    assert set(judged["rule_id"]) == {"G1", "G2", "V"}  # V: the rule of the next test
     g1 = judged[judged["rule_id"] == "G1"]
     # the broken G1 v2 did not take over: v1 still judges after 2026-10-12
     assert list(g1["rule_version"]) == ["1"] and g1["last"].max() >= pd.Timestamp("2026-10-20")
@@ -110,22 +135,20 @@ def test_bad_rules_are_reported_with_id_and_reason_and_good_ones_still_judge(roo
     assert g2["first"] == pd.Timestamp("2026-10-10"), "a rule version judges from its valid_from on"
 
 
-def test_rule_versions_split_the_windows_they_judge(root_dbt):
-    rows = [
-        _rule(rule_id="V", rule_version="1", valid_from="2026-09-01 00:00:00", warn_tolerance="0.02"),
-        _rule(rule_id="V", rule_version="2", valid_from="2026-10-08 00:00:00", warn_tolerance="0.03"),
-        _rule(rule_id="V", rule_version="10", valid_from="2026-10-15 00:00:00", warn_tolerance="0.04"),
-    ]
-    _, path = _build_with_rules(root_dbt, rows)
+def test_rule_versions_split_the_windows_they_judge(user_rules_build):
+    _, path = user_rules_build
     got = query(
         path,
         "select rule_version, min(window_start) as first, max(window_start) as last, max(warn_tolerance) as tol "
-        "from corridor_validation_results where model_version = 'v2' group by 1 order by 2",
+        "from corridor_validation_results where rule_id = 'V' and model_version = 'v2' group by 1 order by 2",
     )
     assert list(got["rule_version"]) == ["2", "10"]  # v2 starts on 2026-10-08, so v1 judged only v1 windows
     assert got["last"].iloc[0] < pd.Timestamp("2026-10-15") <= got["first"].iloc[1]
     assert list(got["tol"]) == [0.03, 0.04]
-    v1 = query(path, "select max(window_start) as last from corridor_validation_results where rule_version = '1'")
+    v1 = query(
+        path,
+        "select max(window_start) as last from corridor_validation_results where rule_id = 'V' and rule_version = '1'",
+    )
     assert v1["last"][0] < pd.Timestamp("2026-10-08")
 
 
@@ -133,8 +156,12 @@ def test_rules_hold_negative_case_in_the_integration_project(tmp_path):
     """A negative case that must fail: the integration project's strict rules
     registry (a seed with corridor.rules_hold attached) holds a rule that
     production cannot meet; pointing var corridor_rules at it fails the build
-    with a message naming rule, segment, windows, owner and deviation."""
-    path = tmp_path / "strict.duckdb"
+    with a message naming rule, segment, windows, owner and deviation.
+
+    After `dbt seed` (the project's inputs are seeds its vars name as relations), the build is
+    `@stg_corridor__rules`: every node downstream of the rules (the rules_hold tests and corridor_alerts, which
+    this test reads, among them) and everything those nodes need."""
+    path = tmp_path / "integration.duckdb"  # integration_duckdb's file name: the seed shares its dbt parse
     dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
     dbt("deps")
     dbt("seed")
@@ -159,7 +186,7 @@ def test_rules_hold_negative_case_in_the_integration_project(tmp_path):
             "columns": config["corridor_offline_estimates"]["columns"],
         },
     }
-    build = dbt("build", vars=strict_vars, expect_ok=False)
+    build = dbt("build", "--select", "@stg_corridor__rules", vars=strict_vars, expect_ok=False)
     assert not build.ok
     out = build.output
     assert "FAIL" in out and "corridor_rules_hold_hypotheses_strict_hypothesis_id__error" in out, out[-3000:]
@@ -181,11 +208,26 @@ def test_rules_hold_negative_case_in_the_integration_project(tmp_path):
     assert failures["n"][0] >= 2
 
 
-def test_rules_hold_error_and_warn_paths_on_the_demo(root_dbt):
-    dbt, path = root_dbt
-    build = dbt("build", expect_ok=False)
-    assert not build.ok
-    out = build.output
+def _last_invocation_log(log_dir: Path) -> list[str]:
+    """The lines dbt logged in log_dir for its last invocation: dbt.log with its rolled-over parts (oldest first),
+    from the last "Running with dbt=" on."""
+    parts = sorted(log_dir.glob("dbt.log.*"), key=lambda p: -int(p.suffix[1:])) + [log_dir / "dbt.log"]
+    text = "".join(part.read_text(errors="replace") for part in parts)
+    return text[text.rindex("Running with dbt=") :].splitlines()
+
+
+def test_rules_hold_error_and_warn_paths_on_the_demo(demo_build):
+    # the demo's build as `corridor demo` runs it (session fixture demo_build: `dbt build` of the demo, no vars,
+    # seeds included, into a fresh file), read from its dbt log and its file. Only the pseudonymization key differs
+    # from the tests' (the demo's own): it enters the staged entity pseudonyms and the quarantine's raw columns, which
+    # nothing here reads. demo_build also requires `corridor demo` to exit 0, which it does only when the rules tests
+    # are all that failed.
+    path = demo_build["path"]
+    log = _last_invocation_log(demo_build["work"] / "logs")
+    assert any("Command `dbt build` failed" in line for line in log)  # dbt build exited non-zero
+    assert "dbt build exits non-zero because rules of error severity have open alerts" in demo_build["output"]
+    # what dbt printed: its info, warn and error lines
+    out = "\n".join(line for line in log if re.search(r"\[(info|warn|error)\s*\]", line))
     assert "FAIL" in out and "corridor_rules_hold_corridor_demo_rules_rule_id__error" in out
     assert "WARN" in out and "corridor_rules_hold_corridor_demo_rules_rule_id__warn" in out
     error_lines = [line for line in out.splitlines() if "corridor rule ERROR:" in line]
