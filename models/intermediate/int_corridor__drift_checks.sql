@@ -26,7 +26,7 @@
 {%- set string = dbt.type_string() -%}
 {%- set grains = corridor.feature_drift_grains() -%}
 
-{#- sqlfluff: the p-values (corridor.drift_p_value: Kolmogorov and chi-square tails, normal CDFs) are one deeply nested expression #}
+{#- sqlfluff: the p-values (corridor.drift_p_value: Kolmogorov and chi-square tails, normal CDFs) nest deeply #}
 -- sqlfluff:max_parse_depth:2000
 
 with
