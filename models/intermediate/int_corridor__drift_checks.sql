@@ -105,8 +105,8 @@ scoped as (
 
 ),
 
-{#- the tails' arguments as columns first: the tails repeat their argument many times in their series #}
-test_arguments as (
+{#- the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not inline them back #}
+test_arguments as {{ corridor.materialized_cte() }} (
 
     select
         *,
