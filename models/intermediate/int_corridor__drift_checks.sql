@@ -9,11 +9,12 @@
     The judged quantity is the drift measure itself (an effect size), never a
     raw p-value of "any difference": H0 is "the true measure is at most the
     tolerance", tested with the sampling noise of both histograms
-    (corridor.drift_p_value). A window whose measure exceeds the warn (fail)
-    tolerance by more than its noise is warn (fail) at corridor_test_alpha;
-    exceeding it by less is inconclusive; at or below it, pass. So a large n
-    narrows the noise but never turns a drift under the tolerance into an
-    alert (docs/drift.md has the simulations).
+    (corridor.drift_p_value_arguments, then corridor.drift_p_value). A
+    window whose measure exceeds the warn (fail) tolerance by more than its
+    noise is warn (fail) at corridor_test_alpha; exceeding it by less is
+    inconclusive; at or below it, pass. So a large n narrows the noise but
+    never turns a drift under the tolerance into an alert (docs/drift.md has
+    the simulations).
 -#}
 {#- reconstruction_error (the features together) is judged in int_corridor__multivariate_drift_checks -#}
 {%- set measures = [] -%}
@@ -25,7 +26,7 @@
 {%- set string = dbt.type_string() -%}
 {%- set grains = corridor.feature_drift_grains() -%}
 
-{#- sqlfluff: the p-values (corridor.drift_p_value: Kolmogorov and chi-square tails, normal CDFs) are one deeply nested expression #}
+{#- sqlfluff: the p-values (corridor.drift_p_value: Kolmogorov and chi-square tails, normal CDFs) nest deeply #}
 -- sqlfluff:max_parse_depth:2000
 
 with
@@ -104,15 +105,32 @@ scoped as (
 
 ),
 
+{#- the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not inline them back #}
+test_arguments as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        {%- for level in ['warn', 'fail'] %}
+        {%- set last_level = loop.last %}
+        {%- set arguments = corridor.drift_p_value_arguments('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference', 'n_bins', 'baseline', 'n_trials') %}
+        {%- for name in ['excess', 'statistic', 'df'] %}
+        {{ arguments[name] }} as {{ level }}_{{ name }}{{ ',' if not (loop.last and last_level) }}
+        {%- endfor %}
+        {%- endfor %}
+
+    from scoped
+
+),
+
 tested as (
 
     select
         *,
         {%- for level in ['warn', 'fail'] %}
-        {{ corridor.drift_p_value('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference', 'n_bins', 'baseline', 'n_trials') }} as p_{{ level }}{{ ',' if not loop.last }}
+        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df') }} as p_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from scoped
+    from test_arguments
 
 ),
 

@@ -1,6 +1,7 @@
 """Feature drift measures and the drift rules' test, as corridor computes them in SQL
-(models/marts/corridor_feature_drift.sql, macros/drift/drift_p_value.sql), for the simulations that show what
-a drift rule does at every sample size (docs/drift.md, integration_tests/pytest/test_drift_rules_simulation.py).
+(models/marts/corridor_feature_drift.sql, macros/drift/drift_p_value_arguments.sql and drift_p_value.sql), for
+the simulations that show what a drift rule does at every sample size (docs/drift.md,
+integration_tests/pytest/test_drift_rules_simulation.py).
 
 Every function works on histograms (counts per bin of the reference's bins), never on raw events, so the
 sampling distribution of a measure at 10 million events per window is simulated by drawing a multinomial
@@ -57,7 +58,7 @@ def drift_p_value(
     baseline: float = 0.0,
     n_trials: float | None = None,
 ) -> float:
-    """P-value of H0 "the true measure is at most `tolerance`" (corridor.drift_p_value).
+    """P-value of H0 "the true measure is at most `tolerance`" (corridor.drift_p_value_arguments, then drift_p_value).
 
     distance measures are metrics, so observed - true <= d(production sample, production) + d(reference,
     reference sample); the p-value is the tail of that noise at observed - tolerance:
