@@ -1,33 +1,25 @@
 """Intervals and Bayesian checks built by dbt, against independent answers:
 scipy's beta quantiles and CDF, Wilson's closed form, binomial order-statistic
-ranks, the numpy mirror of the SQL Poisson weights, Beta-Binomial posteriors;
-and PostgreSQL equal to DuckDB for every SQL-computed interval."""
+ranks, the numpy mirror of the SQL Poisson weights, Beta-Binomial posteriors.
+The same checks on PostgreSQL, and PostgreSQL equal to DuckDB for every
+SQL-computed interval, are in test_postgres.py (with the other tests of the
+PostgreSQL build, so one pytest worker builds it)."""
 
 from __future__ import annotations
 
+import shutil
+
 import numpy as np
 import pandas as pd
-import psycopg2
 import pytest
-from conftest import query
+from conftest import Dbt, query
+from corridor.dbt_runner import REPO_ROOT
 from corridor_tools import calibration
 from scipy import stats
 
 pytestmark = [pytest.mark.dbt]
 
 KEYS = ["model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
-
-
-def _pg(env, sql):
-    con = psycopg2.connect(
-        host=env["CORRIDOR_PG_HOST"], port=int(env["CORRIDOR_PG_PORT"]), user="postgres", dbname="postgres"
-    )
-    try:
-        with con.cursor() as cur:
-            cur.execute(sql)
-            return pd.DataFrame(cur.fetchall(), columns=[d.name for d in cur.description])
-    finally:
-        con.close()
 
 
 def _check_beta(frame):
@@ -45,25 +37,11 @@ def test_beta_quantiles_and_cdf_match_scipy_on_duckdb(integration_duckdb):
     _check_beta(frame)
 
 
-@pytest.mark.postgres
-def test_beta_quantiles_and_cdf_match_scipy_on_postgres(integration_postgres):
-    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_quantiles")
-    assert len(frame) > 80
-    _check_beta(frame)
-
-
 def test_beta_quantiles_and_cdf_match_scipy_from_n_1_to_1e8_on_duckdb(integration_duckdb):
     frame = query(integration_duckdb["path"], "select * from interval_check_beta_large_n")
     # quadrature rows (a, b > 1000) and series rows both present, up to a + b = 1e8
     assert len(frame) > 150 and frame.n.max() == 1e8
     assert ((frame.a > 1000) & (frame.b > 1000) & (frame.n >= 1e6)).sum() > 20
-    _check_beta(frame)
-
-
-@pytest.mark.postgres
-def test_beta_quantiles_and_cdf_match_scipy_from_n_1_to_1e8_on_postgres(integration_postgres):
-    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_large_n")
-    assert len(frame) > 150 and float(frame.n.max()) == 1e8
     _check_beta(frame)
 
 
@@ -89,17 +67,6 @@ def _check_weights(frame):
 
 def test_sql_poisson_weights_are_poisson_one_and_independent(integration_duckdb):
     _check_weights(query(integration_duckdb["path"], "select * from interval_check_poisson_weights"))
-
-
-@pytest.mark.postgres
-def test_sql_poisson_weights_identical_on_postgres(integration_postgres, integration_duckdb):
-    pg = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_poisson_weights")
-    _check_weights(pg)
-    duck = query(integration_duckdb["path"], "select * from interval_check_poisson_weights")
-    merged = duck.merge(pg, on=["id", "bootstrap_replicate"], suffixes=("_duck", "_pg"))
-    assert len(merged) == 200_000
-    assert (merged.bootstrap_weight_duck == merged.bootstrap_weight_pg).all()
-    assert (merged.event_key_duck == merged.event_key_pg).all()
 
 
 def _intervals(integration_duckdb, method):
@@ -233,34 +200,6 @@ def test_bayesian_checks_known_answers(integration_duckdb):
     assert (merged.prob_worse_than_fail <= merged.prob_worse_than_warn + 1e-15).all()
 
 
-@pytest.mark.postgres
-def test_postgres_and_duckdb_agree_on_sql_intervals(integration_postgres, integration_duckdb):
-    env = integration_postgres["env"]
-    sql_methods = "('wilson', 'clopper_pearson', 'normal', 'order_statistic', 'sql_poisson_bootstrap_percentile')"
-    pg = _pg(env, f"select * from corridor_it.corridor_metric_intervals where interval_method in {sql_methods}")
-    duck = query(
-        integration_duckdb["path"], f"select * from corridor_metric_intervals where interval_method in {sql_methods}"
-    )
-    assert len(pg) == len(duck) > 1000
-    both = duck.merge(pg, on=[*KEYS, "interval_method"], suffixes=("_duck", "_pg"))
-    assert len(both) == len(duck)
-    for column in ["metric_value", "interval_lower", "interval_upper"]:
-        a = pd.to_numeric(both[f"{column}_duck"]).to_numpy(float)
-        b = pd.to_numeric(both[f"{column}_pg"]).to_numpy(float)
-        assert (np.isnan(a) == np.isnan(b)).all(), column
-        np.testing.assert_allclose(b[~np.isnan(a)], a[~np.isnan(a)], rtol=1e-9, atol=1e-12, err_msg=column)
-    pg_bayes = _pg(env, "select * from corridor_it.int_corridor__bayesian_checks")
-    duck_bayes = query(integration_duckdb["path"], "select * from int_corridor__bayesian_checks")
-    assert len(pg_bayes) == len(duck_bayes) > 5
-    keys = ["rule_id", "rule_version", *KEYS]
-    merged = duck_bayes.merge(pg_bayes, on=keys, suffixes=("_duck", "_pg"))
-    for column in ["posterior_mean", "credible_lower", "credible_upper", "prob_worse_than_warn"]:
-        # lgamma is built in on DuckDB and a Stirling series on PostgreSQL: tail probabilities agree to ~1e-11
-        np.testing.assert_allclose(
-            merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-9
-        )
-
-
 WIDENED_PRIOR_EVENTS = 20
 _LATAM_RULES_SQL = """
     select b.*, o.standard_error as offline_se, p.standard_error as production_se
@@ -273,17 +212,24 @@ _LATAM_RULES_SQL = """
 """
 
 
-def test_widened_prior_finds_the_demo_latam_drop(root_dbt):
+def test_widened_prior_finds_the_demo_latam_drop(demo_build, tmp_path):
     """The offline backtests of the demo are very precise (log-loss SE 0.004 from a large evaluation set), so
     with the default prior (the stated uncertainty) a day of production cannot move the posterior:
     prob_worse ~ 0 even in the planted latam drop. corridor_prior_max_events caps the prior at 20 production
-    events: the drop (model v2, region=latam, from 2026-10-14) is then near certain, clean windows stay low."""
-    dbt, path = root_dbt
-    dbt("seed")
-    dbt("run", "-s", "+int_corridor__bayesian_checks", vars={"corridor_prior_max_events": WIDENED_PRIOR_EVENTS})
+    events: the drop (model v2, region=latam, from 2026-10-14) is then near certain, clean windows stay low.
+
+    The default prior is the demo build's (`corridor demo`: the demo seeds, no vars), read from the shared file.
+    The widened one is computed on a copy of that file: of int_corridor__bayesian_checks and all its ancestors,
+    only it and its ephemeral parent int_corridor__bayesian_rate_posteriors read corridor_prior_max_events (the
+    one other model that reads it, int_corridor__interval_settings, is not upstream), so rebuilding that model
+    with the var gives the rows a build of +int_corridor__bayesian_checks with the var would; the offline and
+    production metrics it is joined with are the same tables either way."""
+    default = query(demo_build["path"], _LATAM_RULES_SQL)
+    path = tmp_path / "corridor.duckdb"
+    shutil.copyfile(demo_build["path"], path)
+    dbt = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("run", "-s", "int_corridor__bayesian_checks", vars={"corridor_prior_max_events": WIDENED_PRIOR_EVENTS})
     widened = query(path, _LATAM_RULES_SQL)
-    dbt("run", "-s", "int_corridor__bayesian_checks")
-    default = query(path, _LATAM_RULES_SQL)
 
     def split(frame):
         latam = frame.segment_value == "latam"

@@ -1,6 +1,8 @@
 """The SQL part of corridor builds on PostgreSQL (a private server on
 loopback): the integration project's reference test passes there, and every
-row of corridor_metric_observations equals the DuckDB build of the same inputs."""
+row of corridor_metric_observations equals the DuckDB build of the same inputs.
+Every test of the PostgreSQL build is here (the interval checks of
+test_intervals.py on PostgreSQL among them), so one pytest worker builds it."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import INTEGRATION_DIR
 from engine_compare import assert_numbers_agree, assert_tables_agree, warned_tests
+from test_intervals import KEYS as INTERVAL_KEYS
+from test_intervals import _check_beta, _check_weights
 
 pytestmark = [pytest.mark.dbt, pytest.mark.postgres]
 
@@ -117,6 +121,59 @@ def test_gates_quarantine_and_accounting_agree_with_duckdb(integration_postgres,
     pd.testing.assert_frame_equal(pg, duck, check_dtype=False)
     gates = _pg(env, "select check_name, gate_status from corridor_it.corridor_quality_gates")
     assert len(gates) > 1000
+
+
+# --- the interval checks of test_intervals.py on PostgreSQL -----------------------------------------------------
+# (they read only tables that the in-place runs below leave as they are)
+
+
+def test_beta_quantiles_and_cdf_match_scipy_on_postgres(integration_postgres):
+    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_quantiles")
+    assert len(frame) > 80
+    _check_beta(frame)
+
+
+def test_beta_quantiles_and_cdf_match_scipy_from_n_1_to_1e8_on_postgres(integration_postgres):
+    frame = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_beta_large_n")
+    assert len(frame) > 150 and float(frame.n.max()) == 1e8
+    _check_beta(frame)
+
+
+def test_sql_poisson_weights_identical_on_postgres(integration_postgres, integration_duckdb):
+    pg = _pg(integration_postgres["env"], "select * from corridor_it.interval_check_poisson_weights")
+    _check_weights(pg)
+    duck = query(integration_duckdb["path"], "select * from interval_check_poisson_weights")
+    merged = duck.merge(pg, on=["id", "bootstrap_replicate"], suffixes=("_duck", "_pg"))
+    assert len(merged) == 200_000
+    assert (merged.bootstrap_weight_duck == merged.bootstrap_weight_pg).all()
+    assert (merged.event_key_duck == merged.event_key_pg).all()
+
+
+def test_postgres_and_duckdb_agree_on_sql_intervals(integration_postgres, integration_duckdb):
+    env = integration_postgres["env"]
+    sql_methods = "('wilson', 'clopper_pearson', 'normal', 'order_statistic', 'sql_poisson_bootstrap_percentile')"
+    pg = _pg(env, f"select * from corridor_it.corridor_metric_intervals where interval_method in {sql_methods}")
+    duck = query(
+        integration_duckdb["path"], f"select * from corridor_metric_intervals where interval_method in {sql_methods}"
+    )
+    assert len(pg) == len(duck) > 1000
+    both = duck.merge(pg, on=[*INTERVAL_KEYS, "interval_method"], suffixes=("_duck", "_pg"))
+    assert len(both) == len(duck)
+    for column in ["metric_value", "interval_lower", "interval_upper"]:
+        a = pd.to_numeric(both[f"{column}_duck"]).to_numpy(float)
+        b = pd.to_numeric(both[f"{column}_pg"]).to_numpy(float)
+        assert (np.isnan(a) == np.isnan(b)).all(), column
+        np.testing.assert_allclose(b[~np.isnan(a)], a[~np.isnan(a)], rtol=1e-9, atol=1e-12, err_msg=column)
+    pg_bayes = _pg(env, "select * from corridor_it.int_corridor__bayesian_checks")
+    duck_bayes = query(integration_duckdb["path"], "select * from int_corridor__bayesian_checks")
+    assert len(pg_bayes) == len(duck_bayes) > 5
+    keys = ["rule_id", "rule_version", *INTERVAL_KEYS]
+    merged = duck_bayes.merge(pg_bayes, on=keys, suffixes=("_duck", "_pg"))
+    for column in ["posterior_mean", "credible_lower", "credible_upper", "prob_worse_than_warn"]:
+        # lgamma is built in on DuckDB and a Stirling series on PostgreSQL: tail probabilities agree to ~1e-11
+        np.testing.assert_allclose(
+            merged[f"{column}_pg"].astype(float), merged[f"{column}_duck"].astype(float), rtol=1e-8, atol=1e-9
+        )
 
 
 def test_example_bi_queries_give_the_same_answers_on_both_engines(integration_postgres, integration_duckdb_copy):

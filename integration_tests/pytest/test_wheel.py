@@ -2,7 +2,8 @@
 installed with pip into a fresh venv, its `corridor init` project built green with that venv's dbt (the
 bootstrap model importing the kernels from the wheel), and `corridor report` run on the result.
 
-CORRIDOR_WHEEL_PYTHON picks the interpreter (default: this one's)."""
+CORRIDOR_WHEEL_PYTHON picks the interpreter (default: this one's); every other declared Python gets its own venv
+with the install, `corridor --help`/--version/init and dbt parse checks."""
 
 from __future__ import annotations
 
@@ -79,6 +80,12 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
     _run([PYTHON, "-m", "venv", venv], tmp_path)
     bin_ = venv / "bin"
     _run([bin_ / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel], tmp_path)
+    # the checks of test_wheel_installs_and_runs_on_every_declared_python, for this interpreter's version (which
+    # that test leaves to this one): the venv's Python, `corridor --help`, --version, init and dbt on the scaffold
+    assert python_version(PYTHON) in _run([bin_ / "python", "--version"], tmp_path)
+    usage = _run([bin_ / "corridor", "--help"], tmp_path, {"PYTHONPATH": ""})
+    for command in ("init", "demo", "report", "publish"):
+        assert command in usage
     assert _run([bin_ / "corridor", "--version"], tmp_path).strip() == f"corridor {corridor.__version__}"
     probe = _run([bin_ / "python", "-c", "import corridor, importlib.util as u; print(corridor.__file__, "
                   "u.find_spec('corridor_tools'))"], tmp_path)  # fmt: skip
@@ -86,14 +93,16 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
 
     project_dir = tmp_path / "eta_monitoring"
     _run([bin_ / "corridor", "init", project_dir, "--model-type", "regression", "--model-id", "eta_model",
-          "--model-version", "2026.1"], tmp_path)  # fmt: skip
+          "--model-version", "2026.1"], tmp_path, {"PYTHONPATH": ""})  # fmt: skip
     packages = yaml.safe_load((project_dir / "packages.yml").read_text())
     assert Path(packages["packages"][0]["local"]).is_relative_to(venv)  # the wheel's copy of the package
+    assert (Path(packages["packages"][0]["local"]) / "dbt_project.yml").is_file()
     events, actuals = _trip_data()
     events["response_ms"] = 20.0 + (events.index % 7)
     database = tmp_path / "eta.duckdb"
     load_tables(database, "ops", {"trip_predictions": events, "trip_actuals": actuals})
     project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
+    assert project["vars"]["corridor_model_type"] == "regression"
     map_trip_inputs(project["vars"], latency_ms="response_ms")
     project["vars"]["corridor_python_bootstrap"] = True  # the Python model, importing the wheel's kernels
     (project_dir / "dbt_project.yml").write_text(yaml.safe_dump(project, sort_keys=False))
@@ -114,6 +123,7 @@ def test_wheel_installs_and_its_scaffold_builds_green(wheel, tmp_path):
 
 # ---------------------------------------------------------------------------------------------------
 # Every Python the wheel declares (3.10 - 3.13): install into a fresh venv, `corridor --help`, `corridor init`
+# (the scaffold test's interpreter gets these checks in that test's venv, not a second venv of the same Python)
 
 DECLARED_PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
@@ -126,15 +136,21 @@ def find_python(version: str) -> Path | None:
     candidates += sorted(str(p) for p in pyenv.glob(f"{version}.*/bin/python{version}"))
     for candidate in filter(None, candidates):
         try:
-            probe = subprocess.run(
-                [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                capture_output=True, text=True, timeout=60,
-            )  # fmt: skip
-        except OSError:
+            found = python_version(candidate)
+        except (OSError, subprocess.CalledProcessError):
             continue
-        if probe.returncode == 0 and probe.stdout.strip() == version:
+        if found == version:
             return Path(candidate)
     return None
+
+
+def python_version(python) -> str:
+    """The X.Y version of an interpreter, as it answers itself."""
+    probe = subprocess.run(
+        [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    return probe.stdout.strip()
 
 
 def test_pyproject_declares_python_3_10_to_3_13():
@@ -146,6 +162,11 @@ def test_pyproject_declares_python_3_10_to_3_13():
 
 @pytest.mark.parametrize("version", DECLARED_PYTHONS)
 def test_wheel_installs_and_runs_on_every_declared_python(wheel, tmp_path, version):
+    if version == python_version(PYTHON):
+        pytest.skip(
+            f"Python {version} is the interpreter of test_wheel_installs_and_its_scaffold_builds_green, which "
+            "installs the wheel into a fresh venv of it and makes every check of this test there"
+        )
     python = find_python(version)
     if python is None:
         pytest.skip(
