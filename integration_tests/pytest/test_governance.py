@@ -14,6 +14,8 @@ reviewer.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from conftest import load_frames, query
@@ -382,6 +384,7 @@ GOVERNANCE_NODES = (
     "corridor_governance_items corridor_review_assignments corridor_check_governance_items stg_corridor__approvals"
     " int_corridor__governance_alert_states"
 )
+REFUSED_AT = ["compile", "--select", GOVERNANCE_NODES]
 
 
 @pytest.fixture(scope="module")
@@ -392,7 +395,7 @@ def refused_governance_settings(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("governance_settings")
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(work / "corridor.duckdb")})
-    cases = [{"args": ["compile", "--select", GOVERNANCE_NODES], "vars": vars} for vars, _ in BAD_GOVERNANCE_SETTINGS]
+    cases = [{"args": REFUSED_AT, "vars": vars} for vars, _ in BAD_GOVERNANCE_SETTINGS]
     return dbt.batch(cases)
 
 
@@ -401,3 +404,17 @@ def test_bad_governance_settings_fail_with_a_message_naming_the_var(refused_gove
     needle = BAD_GOVERNANCE_SETTINGS[case][1]
     result = refused_governance_settings[case]
     assert not result.ok and needle in result.output, result.output[-3000:]
+
+
+def test_a_real_dbt_compile_refuses_a_bad_governance_setting_as_the_batch_does(root_dbt, refused_governance_settings):
+    """The first bad setting (read by int_corridor__governance_alert_states) as a separate dbt process, a full parse
+    with the bad vars: the same corridor message as its batch case (conftest.Dbt.batch)."""
+    dbt, _ = root_dbt
+    vars, needle = BAD_GOVERNANCE_SETTINGS[0]
+    result = dbt(*REFUSED_AT, vars=vars, expect_ok=False)
+    assert not result.ok and needle in result.output, result.output[-3000:]
+
+    def messages(output: str) -> set[str]:
+        return {line for line in re.findall(r"corridor: [^\n]*", output) if needle in line}
+
+    assert messages(result.output) == messages(refused_governance_settings[0].output) != set()
