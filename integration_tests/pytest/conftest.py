@@ -186,6 +186,41 @@ class Dbt:
             raise AssertionError(f"dbt {' '.join(args)} failed:\n{result.output[-6000:]}")
         return result
 
+    def batch(self, cases: list[dict], base_vars: dict | None = None) -> list[DbtResult]:
+        """Run many dbt invocations in one process on one parse (dbt_batch.py; docs/development.md, "Expected
+        failures run in a batch"): parse once with `base_vars`, then each case {"args": [...], "vars": {...} or None
+        (the base vars), "env": {...} (over this Dbt's env)} on that manifest, about a second each instead of a
+        full parse. Only the selected nodes render and node configs keep the base vars: select the nodes that read
+        the var. The process runs like __call__'s dbt (env, working directory, shared parse); each case is logged in
+        invocations.tsv as `batch <args>`. Returns one result per case, output = dbt's messages and the error."""
+        env = {**self.env}
+        hit, cached, key, before = self._start_from_shared_parse(("parse",), base_vars, env)
+        full_env = {"DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "DO_NOT_TRACK": "1", **os.environ}
+        full_env.update({"DBT_PROFILES_DIR": str(self.project_dir), **env})  # as run_dbt sets them
+        if self.cwd is not None:
+            full_env["DBT_PROJECT_DIR"] = str(self.project_dir)
+        with tempfile.TemporaryDirectory(prefix="dbt-batch-") as tmp:
+            spec, report = Path(tmp) / "cases.json", Path(tmp) / "results.json"
+            spec.write_text(json.dumps({"base_vars": base_vars, "cases": cases}, default=str))
+            proc = subprocess.run(
+                [sys.executable, str(HERE / "dbt_batch.py"), str(spec), str(report)],
+                cwd=self.cwd or self.project_dir, env=full_env, capture_output=True, text=True, timeout=1800,
+            )  # fmt: skip
+            if not report.exists():
+                raise AssertionError(f"dbt_batch.py failed ({proc.returncode}):\n{(proc.stdout + proc.stderr)[-6000:]}")
+            results = json.loads(report.read_text())
+        parse = results["parse"]
+        parsed = DbtResult(0 if parse["ok"] else 1, parse["output"])
+        self._share_parse(cached, key, before, parsed, env, hit, parse["seconds"], ("batch", "parse"))
+        if not parse["ok"]:
+            raise AssertionError(f"dbt parse (batch, base vars) failed:\n{parse['output'][-6000:]}")
+        out = []
+        for case, outcome in zip(cases, results["cases"], strict=True):
+            result = DbtResult(0 if outcome["ok"] else 1, outcome["output"])
+            self._share_parse(None, key, None, result, env, True, outcome["seconds"], ("batch", *case["args"]))
+            out.append(result)
+        return out
+
 
 @pytest.fixture(scope="session", autouse=True)
 def shared_parse_cache(tmp_path_factory):

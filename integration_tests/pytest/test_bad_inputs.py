@@ -11,6 +11,7 @@ one build: each lives in its own event ids, windows or model id.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import duckdb
 import pandas as pd
@@ -603,21 +604,41 @@ def _error_dbt(tmp_path, frames=None, env=None):
     return Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "CORRIDOR_PSEUDONYM_KEY": KEY, **(env or {})})
 
 
-def test_missing_var_is_a_clear_error(tmp_path):
-    dbt = _error_dbt(tmp_path)
-    variables = {k: v for k, v in VARS.items() if k != "corridor_outcomes"}
-    result = dbt("run", "--select", "stg_corridor__outcomes", vars=variables, expect_ok=False)
+@pytest.fixture(scope="module")
+def clear_errors(tmp_path_factory):
+    """The builds that must stop, each a `dbt run` of the staging model that reads the var, in one dbt process on one
+    parse (conftest.Dbt.batch; its file is named as bad_build's, so the parse is the one bad_build left). A real
+    dbt process refuses the missing key below; a bad mapping and an unknown var in test_configuration.py."""
+    work = tmp_path_factory.mktemp("bad_inputs_errors")
+    path = work / "bad.duckdb"
+    _write_tables(path, _inputs()[0])
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path), "CORRIDOR_PSEUDONYM_KEY": KEY})
+    events = {"relation": "main.bad_events", "columns": {"latency_ms": "latency_millis"}}
+    cases = {
+        "missing var": {
+            "args": ["run", "--select", "stg_corridor__outcomes"],
+            "vars": {k: v for k, v in VARS.items() if k != "corridor_outcomes"},
+        },
+        "missing column": {
+            "args": ["run", "--select", "stg_corridor__production_events"],
+            "vars": {**VARS, "corridor_production_events": events},
+        },
+        "missing key": {
+            "args": ["run", "--select", "stg_corridor__production_events"],
+            "env": {"CORRIDOR_PSEUDONYM_KEY": ""},
+        },
+    }
+    return dict(zip(cases, dbt.batch(list(cases.values()), base_vars=VARS), strict=True))
+
+
+def test_missing_var_is_a_clear_error(clear_errors):
+    result = clear_errors["missing var"]
     assert not result.ok
     assert "var 'corridor_outcomes' is not set. Map the outcomes input" in result.output
 
 
-def test_mapped_column_that_does_not_exist_is_a_clear_error(tmp_path):
-    dbt = _error_dbt(tmp_path)
-    variables = {
-        **VARS,
-        "corridor_production_events": {"relation": "main.bad_events", "columns": {"latency_ms": "latency_millis"}},
-    }
-    result = dbt("run", "--select", "stg_corridor__production_events", vars=variables, expect_ok=False)
+def test_mapped_column_that_does_not_exist_is_a_clear_error(clear_errors):
+    result = clear_errors["missing column"]
     assert not result.ok
     assert (
         "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'"
@@ -626,12 +647,27 @@ def test_mapped_column_that_does_not_exist_is_a_clear_error(tmp_path):
     assert "has no such column. Its columns are: event_id, event_at" in result.output
 
 
-def test_missing_pseudonymization_key_is_a_clear_error(tmp_path):
-    dbt = _error_dbt(tmp_path, env={"CORRIDOR_PSEUDONYM_KEY": ""})
-    result = dbt("run", "--select", "stg_corridor__production_events", vars=VARS, expect_ok=False)
+def test_missing_pseudonymization_key_is_a_clear_error(clear_errors):
+    result = clear_errors["missing key"]
     assert not result.ok
     assert "corridor: no pseudonymization key" in result.output
     assert "Set the environment variable CORRIDOR_PSEUDONYM_KEY" in result.output
+
+
+def test_a_real_dbt_run_refuses_a_missing_key_as_the_batch_does(tmp_path, clear_errors):
+    """The missing key as a separate dbt process (its file named as bad_build's and the build's vars, so it starts
+    from that parse): the same corridor message as its batch case (conftest.Dbt.batch). The other two kinds of
+    refusal are checked against a real dbt process in test_configuration.py (a bad mapping, an unknown var)."""
+    path = tmp_path / "bad.duckdb"
+    _write_tables(path, _inputs()[0])
+    dbt = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "CORRIDOR_PSEUDONYM_KEY": ""})
+    result = dbt("run", "--select", "stg_corridor__production_events", vars=VARS, expect_ok=False)
+    assert not result.ok and "corridor: no pseudonymization key" in result.output, result.output[-3000:]
+
+    def messages(output: str) -> set[str]:
+        return {line for line in re.findall(r"corridor: [^\n]*", output) if "no pseudonymization key" in line}
+
+    assert messages(result.output) == messages(clear_errors["missing key"].output) != set()
 
 
 def test_empty_input_relation_builds_and_fails_its_gate(tmp_path):

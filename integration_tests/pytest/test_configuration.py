@@ -4,11 +4,14 @@ names the var and what was expected."""
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import query
+from conftest import Dbt, query
+from corridor.dbt_runner import REPO_ROOT
 from reference_metrics import expected_production_metrics
 
 pytestmark = pytest.mark.dbt
@@ -174,11 +177,207 @@ def test_regression_model_with_its_own_names(root_dbt):
     assert len(offline) == 4 and offline["interval_lower"].notna().all()
 
 
-def _expect_error(dbt, vars, *needles, command=("build", "--exclude", "resource_type:seed")):
-    result = dbt(*command, vars=vars, expect_ok=False)
+def _with_input(name: str, **changes) -> dict:
+    """REGRESSION_VARS with one input var changed (changes merged over it; columns=... over its columns)."""
+    columns = changes.pop("columns", {})
+    var = {**REGRESSION_VARS[name], **changes}
+    if columns:
+        var["columns"] = {**REGRESSION_VARS[name]["columns"], **columns}
+    return {**REGRESSION_VARS, name: var}
+
+
+EVENTS = "stg_corridor__production_events"
+OUTCOMES = "stg_corridor__outcomes"
+
+
+def _compile(*nodes: str) -> list[str]:
+    return ["compile", "--select", *nodes]
+
+
+def _run(*nodes: str) -> list[str]:
+    """For the checks against the database (the relation exists and has the mapped columns): they run only when dbt
+    executes a node, not under compile (corridor.resolve_input_columns)."""
+    return ["run", "--select", *nodes]
+
+
+# Every misconfiguration: (dbt args selecting the nodes that read the var, the vars, texts the refusal must contain).
+# All run in one dbt process on one parse (conftest.Dbt.batch, the `refused` fixture), where only the selected nodes
+# render (a full parse renders them all: a real dbt fails at parse whatever it selects, unless the check needs the
+# database). Those of REAL_RUNS also run as separate dbt processes.
+REFUSALS = {
+    "missing input var": (
+        _compile(OUTCOMES),
+        {k: v for k, v in REGRESSION_VARS.items() if k != "corridor_outcomes"},
+        ["var 'corridor_outcomes' is not set", "corridor_outcomes:", "ref: <your model"],
+    ),
+    "mapped column": (
+        _run(EVENTS),
+        _with_input("corridor_production_events", columns={"latency_ms": "latency_millis"}),
+        [
+            "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'",
+            "Its columns are: id, ts",
+        ],
+    ),
+    "segment column": (
+        _run(EVENTS),
+        {**REGRESSION_VARS, "corridor_segment_columns": ["zone", "city"]},
+        ["maps 'segment_city' to column 'city'", "corridor_segment_columns"],
+    ),
+    "relation": (
+        _run(OUTCOMES),
+        _with_input("corridor_outcomes", relation="main.nope"),
+        ["var 'corridor_outcomes' points at", "nope", "which does not exist"],
+    ),
+    "required column null": (
+        _compile(OUTCOMES),
+        {
+            **REGRESSION_VARS,
+            "corridor_outcomes": {"relation": "main.trip_outcomes", "columns": {"event_id": "id", "label": None}},
+        },
+        ["var 'corridor_outcomes.columns' does not map label", "label: <your label column>"],
+    ),
+    "unknown key": (
+        _compile(OUTCOMES),
+        _with_input("corridor_outcomes", table="x"),
+        ["var 'corridor_outcomes' has an unknown key 'table'"],
+    ),
+    "model type": (
+        _compile(EVENTS),
+        {**REGRESSION_VARS, "corridor_model_type": "ranker"},
+        ["var 'corridor_model_type' is 'ranker'"],
+    ),
+    "window grain": (
+        _compile("int_corridor__production_windows"),
+        {**REGRESSION_VARS, "corridor_window_grains": ["minute"]},
+        ["var 'corridor_window_grains' contains 'minute'"],
+    ),
+    "confidence level": (
+        _compile("int_corridor__interval_settings"),
+        {**REGRESSION_VARS, "corridor_confidence_level": 95},
+        ["var 'corridor_confidence_level' must be a number strictly between 0 and 1"],
+    ),
+    "segment name": (
+        _compile(EVENTS),
+        {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
+        ["segment dimension 'Zone Name'"],
+    ),
+    "misspelled var": (
+        _compile(EVENTS),
+        {**REGRESSION_VARS, "corridor_segments_columns": ["zone"]},
+        ["unknown var 'corridor_segments_columns'. Did you mean 'corridor_segment_columns'?"],
+    ),
+    "misspelled column": (
+        _compile(OUTCOMES),
+        {
+            **REGRESSION_VARS,
+            "corridor_outcomes": {
+                **REGRESSION_VARS["corridor_outcomes"],
+                "columns": {"event_id": "id", "labl": "eta_actual"},
+            },
+        },
+        ["maps an unknown corridor column 'labl'. Did you mean 'label'?"],
+    ),
+    "misspelled key": (
+        _compile(OUTCOMES),
+        _with_input("corridor_outcomes", colums={}),
+        ["has an unknown key 'colums'. Did you mean 'columns'?"],
+    ),
+    "misspelled gate": (
+        _compile("int_corridor__quality_checks"),
+        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rates": {"warn": 0.1}}},
+        ["unknown check 'null_rates'. Did you mean 'null_rate'?"],
+    ),
+    "misspelled gate key": (
+        _compile("int_corridor__quality_checks"),
+        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rate": {"wran": 0.1}}},
+        ["unknown key 'wran'. Did you mean 'warn'?"],
+    ),
+    "misspelled baseline key": (
+        _compile("int_corridor__seasonal_baselines"),
+        {**REGRESSION_VARS, "corridor_seasonal_baseline": {"hour": {"lookback_period": 3}}},
+        ["unknown key 'lookback_period'. Did you mean 'lookback_periods'?"],
+    ),
+    "misspelled check": (
+        _compile("corridor_check_quality_gates"),
+        {**REGRESSION_VARS, "corridor_check_severity": {"quality_gate": "error"}},
+        ["unknown check 'quality_gate'. Did you mean 'quality_gates'?"],
+    ),
+    # far from every known name: no suggestion, still an error
+    "unknown var": (_compile(EVENTS), {**REGRESSION_VARS, "corridor_xyzzy": 1}, ["unknown var 'corridor_xyzzy'."]),
+}
+# one of each kind as a real dbt process: a bad setting, a bad input mapping, an unknown var
+REAL_RUNS = ["model type", "mapped column", "unknown var"]
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    """Every misconfiguration of REFUSALS in one dbt process (conftest.Dbt.batch) on the regression inputs:
+    {name: DbtResult}. The DuckDB file is named as root_dbt's, so the parse is the one the builds above left."""
+    work = tmp_path_factory.mktemp("refused")
+    path = work / "corridor.duckdb"
+    _regression_inputs(path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    cases = [{"args": args, "vars": vars} for args, vars, _ in REFUSALS.values()]
+    return dict(zip(REFUSALS, dbt.batch(cases, base_vars=REGRESSION_VARS), strict=True))
+
+
+def _expect_error(result, *needles):
     assert not result.ok, "dbt succeeded but should have failed"
     for needle in needles:
         assert needle in result.output, f"{needle!r} not in dbt output:\n{result.output[-3000:]}"
+
+
+def _refused(refused, *names):
+    for name in names:
+        _expect_error(refused[name], *REFUSALS[name][2])
+
+
+def test_missing_input_var_names_the_var(refused):
+    _refused(refused, "missing input var")
+
+
+def test_mapped_column_that_does_not_exist(refused):
+    _refused(refused, "mapped column")
+
+
+def test_segment_column_that_does_not_exist(refused):
+    _refused(refused, "segment column")
+
+
+def test_relation_that_does_not_exist(refused):
+    _refused(refused, "relation")
+
+
+def test_required_column_mapped_to_null(refused):
+    _refused(refused, "required column null")
+
+
+def test_unknown_keys_and_bad_settings(refused):
+    _refused(refused, "unknown key", "model type", "window grain", "confidence level", "segment name")
+
+
+def test_misspelled_vars_and_keys_fail_with_a_did_you_mean(refused):
+    """A misspelled var or key is an error naming the closest known name, never silently ignored."""
+    _refused(refused, "misspelled var", "misspelled column", "misspelled key", "misspelled gate")
+    _refused(refused, "misspelled gate key", "misspelled baseline key", "misspelled check", "unknown var")
+    assert "Did you mean" not in refused["unknown var"].output
+
+
+def _messages(output: str, needle: str) -> set[str]:
+    """The lines of corridor's messages in a dbt output, from `corridor:` on, that contain the needle."""
+    return {line for line in re.findall(r"corridor: [^\n]*", output) if needle in line}
+
+
+@pytest.mark.parametrize("name", REAL_RUNS)
+def test_a_real_dbt_run_refuses_with_the_message_of_the_batch(regression_project, refused, name):
+    """The path end to end, one misconfiguration of each kind: the batch's invocation as a real dbt process (a full
+    parse) fails with the message the batch gave (so the batch technique, conftest.Dbt.batch, is tested too)."""
+    args, vars, needles = REFUSALS[name]
+    result = regression_project(*args, vars=vars, expect_ok=False)
+    _expect_error(result, *needles)
+    if name == "unknown var":
+        assert "Did you mean" not in result.output
+    assert _messages(result.output, needles[0]) == _messages(refused[name].output, needles[0]) != set()
 
 
 @pytest.fixture
@@ -186,70 +385,6 @@ def regression_project(root_dbt):
     dbt, path = root_dbt
     _regression_inputs(path)
     return dbt
-
-
-def test_missing_input_var_names_the_var(regression_project):
-    vars = {k: v for k, v in REGRESSION_VARS.items() if k != "corridor_outcomes"}
-    _expect_error(
-        regression_project, vars, "var 'corridor_outcomes' is not set", "corridor_outcomes:", "ref: <your model"
-    )
-
-
-def test_mapped_column_that_does_not_exist(regression_project):
-    vars = {**REGRESSION_VARS}
-    vars["corridor_production_events"] = {
-        **REGRESSION_VARS["corridor_production_events"],
-        "columns": {**REGRESSION_VARS["corridor_production_events"]["columns"], "latency_ms": "latency_millis"},
-    }
-    _expect_error(
-        regression_project,
-        vars,
-        "var 'corridor_production_events.columns.latency_ms' maps 'latency_ms' to column 'latency_millis'",
-        "Its columns are: id, ts",
-    )
-
-
-def test_segment_column_that_does_not_exist(regression_project):
-    vars = {**REGRESSION_VARS, "corridor_segment_columns": ["zone", "city"]}
-    _expect_error(regression_project, vars, "maps 'segment_city' to column 'city'", "corridor_segment_columns")
-
-
-def test_relation_that_does_not_exist(regression_project):
-    vars = {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "relation": "main.nope"}}
-    _expect_error(regression_project, vars, "var 'corridor_outcomes' points at", "nope", "which does not exist")
-
-
-def test_required_column_mapped_to_null(regression_project):
-    vars = {**REGRESSION_VARS}
-    vars["corridor_outcomes"] = {"relation": "main.trip_outcomes", "columns": {"event_id": "id", "label": None}}
-    _expect_error(
-        regression_project, vars, "var 'corridor_outcomes.columns' does not map label", "label: <your label column>"
-    )
-
-
-def test_unknown_keys_and_bad_settings(regression_project):
-    vars = {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "table": "x"}}
-    _expect_error(regression_project, vars, "var 'corridor_outcomes' has an unknown key 'table'")
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_model_type": "ranker"},
-        "var 'corridor_model_type' is 'ranker'",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_window_grains": ["minute"]},
-        "var 'corridor_window_grains' contains 'minute'",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_confidence_level": 95},
-        "var 'corridor_confidence_level' must be a number strictly between 0 and 1",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_segment_columns": ["Zone Name"]},
-        "segment dimension 'Zone Name'",
-    )
 
 
 def test_as_of_counts_only_outcomes_arrived_by_then(root_dbt):
@@ -273,48 +408,3 @@ def test_no_segment_dimensions_at_all(root_dbt):
     dbt("build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_segment_columns": []})
     dims = query(path, "select distinct segment_dimension, segment_value from corridor_metric_observations")
     assert dims.values.tolist() == [["all", "all"]]
-
-
-def test_misspelled_vars_and_keys_fail_with_a_did_you_mean(regression_project):
-    """A misspelled var or key is an error naming the closest known name, never silently ignored."""
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_segments_columns": ["zone"]},
-        "unknown var 'corridor_segments_columns'. Did you mean 'corridor_segment_columns'?",
-    )
-    outcomes = {**REGRESSION_VARS["corridor_outcomes"], "columns": {"event_id": "id", "labl": "eta_actual"}}
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_outcomes": outcomes},
-        "maps an unknown corridor column 'labl'. Did you mean 'label'?",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_outcomes": {**REGRESSION_VARS["corridor_outcomes"], "colums": {}}},
-        "has an unknown key 'colums'. Did you mean 'columns'?",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rates": {"warn": 0.1}}},
-        "unknown check 'null_rates'. Did you mean 'null_rate'?",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_quality_gates": {"null_rate": {"wran": 0.1}}},
-        "unknown key 'wran'. Did you mean 'warn'?",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_seasonal_baseline": {"hour": {"lookback_period": 3}}},
-        "unknown key 'lookback_period'. Did you mean 'lookback_periods'?",
-    )
-    _expect_error(
-        regression_project,
-        {**REGRESSION_VARS, "corridor_check_severity": {"quality_gate": "error"}},
-        "unknown check 'quality_gate'. Did you mean 'quality_gates'?",
-    )
-    # far from every known name: no suggestion, still an error
-    result = regression_project(
-        "build", "--exclude", "resource_type:seed", vars={**REGRESSION_VARS, "corridor_xyzzy": 1}, expect_ok=False
-    )
-    assert not result.ok and "unknown var 'corridor_xyzzy'." in result.output and "Did you mean" not in result.output

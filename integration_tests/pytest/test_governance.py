@@ -14,6 +14,8 @@ reviewer.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from conftest import load_frames, query
@@ -366,30 +368,53 @@ def test_the_demo_has_no_open_governance_item(demo_build):
     assert names <= {"production_events", "outcomes", "offline_estimates"}
 
 
-@pytest.mark.parametrize(
-    ("vars", "needle"),
-    [
-        ({"corridor_escalation_hours": {"hihg": 4}}, "var 'corridor_escalation_hours' names 'hihg'"),
-        ({"corridor_escalation_hours": {"high": -1}}, "var 'corridor_escalation_hours.high' must be a number of hours"),
-        ({"corridor_escalation_hours": 24}, "var 'corridor_escalation_hours' must be a mapping"),
-        ({"corridor_post_mortem_days": "a week"}, "var 'corridor_post_mortem_days' must be a number of days >= 0"),
-        ({"corridor_post_mortem_severities": "high"}, "var 'corridor_post_mortem_severities' must be a list"),
-        ({"corridor_governance_as_of": "next monday"}, "var 'corridor_governance_as_of' must be null or a UTC"),
-        (
-            {"corridor_review_period": "quarter"},
-            "var 'corridor_review_period' is 'quarter'; expected day, week or month",
-        ),
-        ({"corridor_check_severity": {"governance_item": "error"}}, "Did you mean 'governance_items'"),
-        ({"corridor_approvals": {"ref": "approvals", "columns": {"approver": "x"}}}, "maps an unknown corridor column"),
-    ],
+# (vars, the refusal's text); each compiled with the nodes that read the governance settings selected
+BAD_GOVERNANCE_SETTINGS = [
+    ({"corridor_escalation_hours": {"hihg": 4}}, "var 'corridor_escalation_hours' names 'hihg'"),
+    ({"corridor_escalation_hours": {"high": -1}}, "var 'corridor_escalation_hours.high' must be a number of hours"),
+    ({"corridor_escalation_hours": 24}, "var 'corridor_escalation_hours' must be a mapping"),
+    ({"corridor_post_mortem_days": "a week"}, "var 'corridor_post_mortem_days' must be a number of days >= 0"),
+    ({"corridor_post_mortem_severities": "high"}, "var 'corridor_post_mortem_severities' must be a list"),
+    ({"corridor_governance_as_of": "next monday"}, "var 'corridor_governance_as_of' must be null or a UTC"),
+    ({"corridor_review_period": "quarter"}, "var 'corridor_review_period' is 'quarter'; expected day, week or month"),
+    ({"corridor_check_severity": {"governance_item": "error"}}, "Did you mean 'governance_items'"),
+    ({"corridor_approvals": {"ref": "approvals", "columns": {"approver": "x"}}}, "maps an unknown corridor column"),
+]
+GOVERNANCE_NODES = (
+    "corridor_governance_items corridor_review_assignments corridor_check_governance_items stg_corridor__approvals"
+    " int_corridor__governance_alert_states"
 )
-def test_bad_governance_settings_fail_with_a_message_naming_the_var(root_dbt, vars, needle):
-    dbt, _ = root_dbt
-    result = dbt(
-        "compile",
-        "--select",
-        "corridor_governance_items corridor_review_assignments corridor_check_governance_items stg_corridor__approvals",
-        vars=vars,
-        expect_ok=False,
-    )
+REFUSED_AT = ["compile", "--select", GOVERNANCE_NODES]
+
+
+@pytest.fixture(scope="module")
+def refused_governance_settings(tmp_path_factory):
+    """Every bad setting compiled in one dbt process on one parse of the demo project (conftest.Dbt.batch)."""
+    from conftest import Dbt
+    from corridor.dbt_runner import REPO_ROOT
+
+    work = tmp_path_factory.mktemp("governance_settings")
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(work / "corridor.duckdb")})
+    cases = [{"args": REFUSED_AT, "vars": vars} for vars, _ in BAD_GOVERNANCE_SETTINGS]
+    return dbt.batch(cases)
+
+
+@pytest.mark.parametrize("case", range(len(BAD_GOVERNANCE_SETTINGS)), ids=[n for _, n in BAD_GOVERNANCE_SETTINGS])
+def test_bad_governance_settings_fail_with_a_message_naming_the_var(refused_governance_settings, case):
+    needle = BAD_GOVERNANCE_SETTINGS[case][1]
+    result = refused_governance_settings[case]
     assert not result.ok and needle in result.output, result.output[-3000:]
+
+
+def test_a_real_dbt_compile_refuses_a_bad_governance_setting_as_the_batch_does(root_dbt, refused_governance_settings):
+    """The first bad setting (read by int_corridor__governance_alert_states) as a separate dbt process, a full parse
+    with the bad vars: the same corridor message as its batch case (conftest.Dbt.batch)."""
+    dbt, _ = root_dbt
+    vars, needle = BAD_GOVERNANCE_SETTINGS[0]
+    result = dbt(*REFUSED_AT, vars=vars, expect_ok=False)
+    assert not result.ok and needle in result.output, result.output[-3000:]
+
+    def messages(output: str) -> set[str]:
+        return {line for line in re.findall(r"corridor: [^\n]*", output) if needle in line}
+
+    assert messages(result.output) == messages(refused_governance_settings[0].output) != set()

@@ -4,6 +4,8 @@ incident found on the rolling grain (docs/windows.md#rolling-windows)."""
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import numpy as np
 import pandas as pd
@@ -312,21 +314,52 @@ def test_an_estimate_naming_the_rolling_grain_is_used(rolling):
     assert not results["status"].isin(["fail", "missing"]).any(), results
 
 
-@pytest.mark.parametrize(
-    ("windows", "grains", "message"),
-    [
-        ([{"day": 7}], None, "has an unknown key 'day'. Did you mean 'days'?"),
-        ([{"days": 1}], None, "days must be an integer from 2 to 366"),
-        ([{"days": "7"}], None, "days must be an integer from 2 to 366"),
-        ({"days": 7}, None, "must be a list of mappings"),
-        ([{"days": 7}, {"days": 7}], None, "the name 'rolling_7d' is already a window grain"),
-        ([{"days": 7, "name": "Week Rolling"}], None, "name must be a lowercase identifier"),
-        ([{"days": 7}], ["hour", "week"], "needs the day grain"),
-    ],
-)
-def test_a_bad_rolling_window_is_refused_with_the_var_named(rolling, windows, grains, message):
+# (corridor_rolling_windows, corridor_window_grains or None: the fixture's, the refusal's text)
+BAD_ROLLING_WINDOWS = [
+    ([{"day": 7}], None, "has an unknown key 'day'. Did you mean 'days'?"),
+    ([{"days": 1}], None, "days must be an integer from 2 to 366"),
+    ([{"days": "7"}], None, "days must be an integer from 2 to 366"),
+    ({"days": 7}, None, "must be a list of mappings"),
+    ([{"days": 7}, {"days": 7}], None, "the name 'rolling_7d' is already a window grain"),
+    ([{"days": 7, "name": "Week Rolling"}], None, "name must be a lowercase identifier"),
+    ([{"days": 7}], ["hour", "week"], "needs the day grain"),
+]
+
+
+REFUSED_AT = ["compile", "--select", "int_corridor__rolling_window_stats"]  # the model that reads the var
+
+
+def _bad_vars(rolling, case: int) -> dict:
+    windows, grains, _ = BAD_ROLLING_WINDOWS[case]
     vars = {**rolling["vars"], "corridor_rolling_windows": windows}
     if grains:
         vars["corridor_window_grains"] = grains
-    result = rolling["dbt"]("compile", "--select", "int_corridor__rolling_window_stats", vars=vars, expect_ok=False)
-    assert not result.ok and message in result.output and "corridor_rolling_windows" in result.output
+    return vars
+
+
+@pytest.fixture(scope="module")
+def refused_rolling_windows(rolling):
+    """Each bad setting compiled in one dbt process on the build's parse (conftest.Dbt.batch): the model that reads
+    the var, int_corridor__rolling_window_stats, is selected, so the refusal is the one a full parse raises."""
+    cases = [{"args": REFUSED_AT, "vars": _bad_vars(rolling, case)} for case in range(len(BAD_ROLLING_WINDOWS))]
+    return rolling["dbt"].batch(cases, base_vars=rolling["vars"])
+
+
+@pytest.mark.parametrize("case", range(len(BAD_ROLLING_WINDOWS)), ids=[str(c[0]) for c in BAD_ROLLING_WINDOWS])
+def test_a_bad_rolling_window_is_refused_with_the_var_named(refused_rolling_windows, case):
+    message = BAD_ROLLING_WINDOWS[case][2]
+    result = refused_rolling_windows[case]
+    assert not result.ok and message in result.output and "corridor_rolling_windows" in result.output, result.output
+
+
+def test_a_real_dbt_compile_refuses_a_bad_rolling_window_as_the_batch_does(rolling, refused_rolling_windows):
+    """The first bad setting as a separate dbt process (a full parse with the bad vars): the same corridor message as
+    its batch case, so the batch technique (conftest.Dbt.batch) is checked on this file's kind of refusal too."""
+    message = BAD_ROLLING_WINDOWS[0][2]
+    result = rolling["dbt"](*REFUSED_AT, vars=_bad_vars(rolling, 0), expect_ok=False)
+    assert not result.ok and message in result.output, result.output[-3000:]
+
+    def messages(output: str) -> set[str]:
+        return {line for line in re.findall(r"corridor: [^\n]*", output) if message in line}
+
+    assert messages(result.output) == messages(refused_rolling_windows[0].output) != set()

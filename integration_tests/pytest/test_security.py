@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -139,40 +140,42 @@ def copied(integration_duckdb, tmp_path):
     return path, make
 
 
+WEAK_KEYS = [
+    ("short-key", "the pseudonymization key is weak (9 characters"),
+    ("a" * 40, "the pseudonymization key is weak (40 characters, about 0 bits"),
+    ("abababababababababababab", "the pseudonymization key is weak (24 characters, about 24 bits"),
+    ("corridor-public-demo-key", "the pseudonymization key is the public demo key"),
+]
+RUN_EVENTS = ["run", "--select", "stg_corridor__production_events"]  # the key is checked when the model runs
+
+
 @pytest.mark.parametrize("demo_seeds", [False, True])
-def test_missing_key_outside_the_demo_is_an_error_naming_what_to_set(copied, demo_seeds):
+def test_missing_key_outside_the_demo_is_an_error_naming_what_to_set(batched, demo_seeds):
     """All inputs mapped to the user's data: no key is an error even when corridor_load_demo_seeds is left at its
     default (true), never the public demo key."""
-    _, make = copied
-    dbt = make(CORRIDOR_PSEUDONYM_KEY="")
-    result = dbt(
-        "run",
-        "--select",
-        "stg_corridor__production_events",
-        vars={"corridor_load_demo_seeds": demo_seeds},
-        expect_ok=False,
-    )
+    result = batched["results"][f"missing key, demo seeds {demo_seeds}"]
     assert not result.ok
     assert "corridor: no pseudonymization key" in result.output
     assert "Set the environment variable CORRIDOR_PSEUDONYM_KEY" in result.output
 
 
-@pytest.mark.parametrize(
-    ("key", "message"),
-    [
-        ("short-key", "the pseudonymization key is weak (9 characters"),
-        ("a" * 40, "the pseudonymization key is weak (40 characters, about 0 bits"),
-        ("abababababababababababab", "the pseudonymization key is weak (24 characters, about 24 bits"),
-        ("corridor-public-demo-key", "the pseudonymization key is the public demo key"),
-    ],
-)
-def test_weak_and_public_keys_are_refused(copied, key, message):
-    _, make = copied
-    result = make(CORRIDOR_PSEUDONYM_KEY=key)("run", "--select", "stg_corridor__production_events", expect_ok=False)
+@pytest.mark.parametrize(("key", "message"), WEAK_KEYS)
+def test_weak_and_public_keys_are_refused(batched, key, message):
+    result = batched["results"][f"key {key}"]
     assert not result.ok
     assert message in result.output
     if key != "corridor-public-demo-key":
         assert key not in result.output  # the refusal does not echo the key
+
+
+def test_a_weak_key_is_refused_by_a_real_dbt_run_with_the_message_of_the_batch(copied, batched):
+    """The path end to end in a separate dbt process; the batch (conftest.Dbt.batch) gave the same message."""
+    key, message = WEAK_KEYS[0]
+    _, make = copied
+    result = make(CORRIDOR_PSEUDONYM_KEY=key)(*RUN_EVENTS, expect_ok=False)
+    assert not result.ok
+    assert message in result.output and key not in result.output
+    assert _messages(result.output, message) == _messages(batched["results"][f"key {key}"].output, message) != set()
 
 
 def test_a_build_without_the_plugin_says_to_add_it(copied, tmp_path):
@@ -189,9 +192,11 @@ def test_a_build_without_the_plugin_says_to_add_it(copied, tmp_path):
     assert "plugins: [{module: corridor.duckdb_plugin}]; it is not loaded now" in result.output
 
 
-def test_entity_column_as_a_segment_dimension_is_refused(tmp_path):
-    segments = {"country": "country_code", "customer": "CUSTOMER_KEY"}
-    result = Dbt(INTEGRATION_DIR, tmp_path, {})("parse", vars={"corridor_segment_columns": segments}, expect_ok=False)
+ENTITY_SEGMENT = {"country": "country_code", "customer": "CUSTOMER_KEY"}
+
+
+def test_entity_column_as_a_segment_dimension_is_refused(batched):
+    result = batched["results"]["entity segment"]
     assert not result.ok
     assert "maps segment dimension 'customer' to column 'CUSTOMER_KEY', the entity id column" in result.output
 
@@ -221,43 +226,82 @@ def _events_var(**columns) -> dict:
     return events
 
 
-# (var name, value builder, text a refusal must contain, or None when the value must be accepted as data)
+RUN = ["run", *SELECT]
+
+
+def _compile(node: str) -> list[str]:
+    """For a value refused when dbt parses the project: a real run refuses it before any SQL runs (every node renders
+    at parse); in the batch only the selected nodes render, so the node that refuses it is compiled, and nothing runs
+    either."""
+    return ["compile", "--select", node]
+
+
+# (var name, value builder, text a refusal must contain or None when the value must be accepted as data, the dbt
+# args of its batch case: RUN for the accepted values and those refused when a node runs, against the database)
 CASES = [
-    ("corridor_schema", lambda p: p, "var 'corridor_schema' is"),
+    ("corridor_schema", lambda p: p, "var 'corridor_schema' is", _compile("corridor_run_history")),
     (
         "corridor_production_events",
         lambda p: {**_events_var(), "ref": None, "relation": f"main.{p}"},
         "var 'corridor_production_events.relation' is",
+        _compile("corridor_run_history"),
     ),
-    ("corridor_production_events", lambda p: _events_var(latency_ms=p), "var 'corridor_production_events.columns"),
-    ("corridor_severity_levels", lambda p: {p: "error", "high": "error"}, None),
+    (
+        "corridor_production_events",
+        lambda p: _events_var(latency_ms=p),
+        "var 'corridor_production_events.columns",
+        RUN,
+    ),
+    ("corridor_severity_levels", lambda p: {p: "error", "high": "error"}, None, RUN),
     (
         "corridor_segment_columns",
         lambda p: {"country": p},
         "corridor_feature_columns' maps 'segment_country' to column",
+        RUN,
     ),
-    ("corridor_segment_columns", lambda p: {p: "country_code"}, "in var 'corridor_segment_columns' is not a lower"),
+    (
+        "corridor_segment_columns",
+        lambda p: {p: "country_code"},
+        "in var 'corridor_segment_columns' is not a lower",
+        _compile("stg_corridor__production_events"),
+    ),
     (
         "corridor_feature_columns",
         lambda p: {"basket_size": p},
         "corridor_feature_columns' maps 'feature_basket_size' to column",
+        RUN,
     ),
-    ("corridor_known_model_versions", lambda p: [p, "basket_risk:r1"], None),
-    ("corridor_model_type", lambda p: p, "var 'corridor_model_type' is"),
-    ("corridor_window_grains", lambda p: ["day", p], "var 'corridor_window_grains' contains"),
-    ("corridor_quality_gates", lambda p: {p: {"warn": 1}}, "var 'corridor_quality_gates' names an unknown check"),
+    ("corridor_known_model_versions", lambda p: [p, "basket_risk:r1"], None, RUN),
+    ("corridor_model_type", lambda p: p, "var 'corridor_model_type' is", _compile("stg_corridor__production_events")),
+    (
+        "corridor_window_grains",
+        lambda p: ["day", p],
+        "var 'corridor_window_grains' contains",
+        _compile("int_corridor__event_window_profile"),
+    ),
+    (
+        "corridor_quality_gates",
+        lambda p: {p: {"warn": 1}},
+        "var 'corridor_quality_gates' names an unknown check",
+        _compile("int_corridor__quality_checks"),
+    ),
 ]
+
+
+def _plant(path: Path) -> None:
+    """A canary table and a table whose name is SQL, as an attacker would leave."""
+    con = duckdb.connect(str(path))
+    con.execute("create table canary as select 42 as alive")
+    for payload in PAYLOADS:
+        con.execute(f'create table "{payload.replace(chr(34), chr(34) * 2)}" as select * from inference_log_clean')
+    con.close()
 
 
 @pytest.fixture
 def canaried(copied):
     """The copied build file with a canary table and a table whose name is SQL, as an attacker would leave."""
     path, make = copied
-    con = duckdb.connect(str(path))
-    con.execute("create table canary as select 42 as alive")
-    for payload in PAYLOADS:
-        con.execute(f'create table "{payload.replace(chr(34), chr(34) * 2)}" as select * from inference_log_clean')
-    con.close()
+    _plant(path)
     return path, make
 
 
@@ -269,30 +313,94 @@ def _tables(path: Path) -> set[str]:
         con.close()
 
 
-# The two attacks, alternating over the cases (one dbt run each: a run re-parses the project, ~30 s): a value that
-# closes a quote of either kind and appends a statement, and one that splices a subquery into a string.
+# The two attacks, alternating over the cases: a value that closes a quote of either kind and appends a statement,
+# and one that splices a subquery into a string.
 CONFIG_PAYLOADS = ["x'\"); drop table canary; --", "' || (select 'PWNED') || '"]
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("var", "build", "refusal", "payload"),
-    [(*case, CONFIG_PAYLOADS[i % 2]) for i, case in enumerate(CASES)],
-    ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)],
-)
-def test_config_values_stay_data(canaried, var, build, refusal, payload):
-    path, make = canaried
+@pytest.fixture(scope="module")
+def batched(integration_duckdb, tmp_path_factory):
+    """The expected failures of this file and the configuration cases, each a dbt invocation in one dbt process on
+    one parse (conftest.Dbt.batch), on one copy of the integration build with the canary planted: {"results": {name:
+    DbtResult}, "path", "before": its tables before}. The file is named as the integration build's, so the parse is
+    the one that build left. A real dbt process refuses a weak key and a payload below, with the same message."""
+    work = tmp_path_factory.mktemp("security_batch")
+    path = work / integration_duckdb["path"].name
+    shutil.copyfile(integration_duckdb["path"], path)
+    _plant(path)
     before = _tables(path)
-    result = make()("run", *SELECT, vars={var: build(payload)}, expect_ok=False)
+    cases = {
+        **{
+            f"missing key, demo seeds {seeds}": {
+                "args": RUN_EVENTS,
+                "vars": {"corridor_load_demo_seeds": seeds},
+                "env": {"CORRIDOR_PSEUDONYM_KEY": ""},
+            }
+            for seeds in (False, True)
+        },
+        **{f"key {key}": {"args": RUN_EVENTS, "env": {"CORRIDOR_PSEUDONYM_KEY": key}} for key, _ in WEAK_KEYS},
+        "entity segment": {
+            "args": ["compile", "--select", "stg_corridor__production_events"],
+            "vars": {"corridor_segment_columns": ENTITY_SEGMENT},
+        },
+        **{
+            f"config {i}": {"args": args, "vars": {var: build(CONFIG_PAYLOADS[i % 2])}}
+            for i, (var, build, _, args) in enumerate(CASES)
+        },
+    }
+    results = Dbt(INTEGRATION_DIR, work, {"CORRIDOR_DUCKDB_PATH": str(path)}).batch(list(cases.values()))
+    return {"results": dict(zip(cases, results, strict=True)), "path": path, "before": before}
+
+
+def _messages(output: str, needle: str) -> set[str]:
+    """The lines of corridor's messages in a dbt output, from `corridor:` on, that contain the needle."""
+    return {line for line in re.findall(r"corridor: [^\n]*", output) if needle in line}
+
+
+def _stays_data(result, refusal):
     if refusal is None:
         assert result.ok, result.output[-4000:]
     else:
         assert not result.ok
         assert refusal in result.output, result.output[-4000:]
     assert "Traceback" not in result.output
+    assert not any("PWNED" in line and "select 'PWNED'" not in line for line in result.output.splitlines())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", range(len(CASES)), ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_config_values_stay_data(batched, case):
+    """Each value in the batch: refused with its var named, or run as data (`dbt run` of SELECT); the canary and
+    the tables named as SQL survive every case."""
+    _, _, refusal, args = CASES[case]
+    result = batched["results"][f"config {case}"]
+    _stays_data(result, refusal)
+    if args == RUN and refusal is None:
+        assert f"({len(SELECT) - 1} nodes succeeded, 0 failed" in result.output  # every selected model ran
+    assert query(batched["path"], "select alive from canary")["alive"].tolist() == [42]
+    assert batched["before"] <= _tables(batched["path"])
+
+
+@pytest.mark.parametrize("case", [0, 2], ids=["refused at parse", "refused against the database"])
+def test_a_payload_is_refused_by_a_real_dbt_run_with_the_message_of_the_batch(canaried, batched, case):
+    """The path end to end in a separate dbt process, `dbt run` of SELECT as before the batch: a payload refused at
+    parse, before any SQL runs (corridor_schema), and one refused when the staging model checks its mapped column in
+    the database (a column named by the payload); each gives its batch case's message."""
+    path, make = canaried
+    before = _tables(path)
+    var, build, refusal, _ = CASES[case]
+    result = make()("run", *SELECT, vars={var: build(CONFIG_PAYLOADS[case % 2])}, expect_ok=False)
+    _stays_data(result, refusal)
     assert query(path, "select alive from canary")["alive"].tolist() == [42]
     assert before <= _tables(path)
-    assert not any("PWNED" in line and "select 'PWNED'" not in line for line in result.output.splitlines())
+    # a message naming the relation names its database, the DuckDB file's stem: copy here, the build's in the batch
+    real = _messages(_database_unnamed(result.output, path), refusal)
+    batch = _messages(_database_unnamed(batched["results"][f"config {case}"].output, batched["path"]), refusal)
+    assert real == batch != set()
+
+
+def _database_unnamed(output: str, path: Path) -> str:
+    return re.sub(rf'"?{re.escape(path.stem)}"?\.(?="?main"?\.)', "<database>.", output)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
