@@ -32,6 +32,10 @@
         step is below 1e-14 of min(x, 1 - x) (above x = 0.5 also once below
         2.5e-16, about two units in the last place there). lgamma(a + b) - lgamma(b) goes
         through corridor.lgamma_difference, so a + b up to 1e8 keeps 1e-8. Verified against scipy.stats.beta.ppf.
+        Each distinct (p, a, b) is solved once and joined back to every key asking for it: Clopper-Pearson and
+        Bayesian bounds repeat the same counts across segments, grains and metrics (the integration project asks
+        2,326 bounds of 182 distinct pairs), and on engines without the plugin's function every solve is a
+        series of CDF evaluations in SQL.
 #}
 
 {% macro _beta_terms_bound(x, a, b) -%}
@@ -162,7 +166,48 @@
 {%- endmacro %}
 
 {% macro beta_quantile_query(source, key, p, a, b, iterations=10) -%}
-    {{ return(adapter.dispatch('beta_quantile_query', 'corridor')(source, key, p, a, b, iterations)) }}
+    {%- set double = corridor.type_double() -%}
+    with
+
+    beta_requests as (
+
+        select
+            {{ key }} as request_key,
+            cast({{ p }} as {{ double }}) as p,
+            cast({{ a }} as {{ double }}) as a,
+            cast({{ b }} as {{ double }}) as b
+        from {{ source }}
+        where {{ p }} > 0 and {{ p }} < 1 and {{ a }} > 0 and {{ b }} > 0
+
+    ),
+
+    beta_distinct as (
+
+        select
+            p,
+            a,
+            b,
+            row_number() over (order by p, a, b) as distinct_key
+        from (select distinct p, a, b from beta_requests) as distinct_requests
+
+    ),
+
+    beta_distinct_quantiles as (
+
+        {{ adapter.dispatch('beta_quantile_query', 'corridor')('beta_distinct', 'distinct_key', 'p', 'a', 'b', iterations) }}
+
+    )
+
+    select
+        beta_requests.request_key as beta_key,
+        beta_distinct_quantiles.beta_quantile
+    from beta_requests
+    inner join beta_distinct
+        on beta_requests.p = beta_distinct.p
+        and beta_requests.a = beta_distinct.a
+        and beta_requests.b = beta_distinct.b
+    inner join beta_distinct_quantiles
+        on beta_distinct.distinct_key = beta_distinct_quantiles.beta_key
 {%- endmacro %}
 
 {% macro default__beta_quantile_query(source, key, p, a, b, iterations) -%}
