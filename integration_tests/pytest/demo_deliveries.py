@@ -1,7 +1,9 @@
-"""The demo data delivered in two parts, as a daily scheduled run sees it (shared by test_incremental.py and
-test_feature_histograms_incremental.py): the first delivery is what was loaded before CUT, the second brings
-the rest. The tables are loaded under their own names (events_in, outcomes_in, offline_in, rules_in) and VARS
-points corridor at them with the demo's column mapping."""
+"""The demo data delivered in two parts, as a daily scheduled run sees it (test_incremental.py): the first
+delivery is what was loaded before CUT, the second brings the rest. The tables are loaded under their own names
+(events_in, outcomes_in, offline_in, rules_in, reference_in) and VARS points corridor at them with the demo's
+column mapping. The reference features are the demo's, except that the second delivery changes the reference of
+v2's txn_amount (every value x SECOND_V2_AMOUNT_SCALE: new bin edges, min and max; v1's is unchanged), so the
+incremental feature histograms are tested across a change of one version's reference."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from corridor.dbt_runner import REPO_ROOT
 SEEDS = REPO_ROOT / "seeds" / "demo"
 CUT = pd.Timestamp("2026-10-20 00:00:00")  # the first run sees what was loaded before this
 LOOKBACK_DAYS = 5
+FIRST_V2_AMOUNT_SCALE = 1.0  # the reference of v2's txn_amount in the first delivery: the demo's
+SECOND_V2_AMOUNT_SCALE = 1.05  # and in the second (and in every final data set compared with it)
 
 VARS = {
     "corridor_load_demo_seeds": False,
@@ -20,7 +24,7 @@ VARS = {
     "corridor_outcomes": {"relation": "main.outcomes_in"},
     "corridor_offline_estimates": {"relation": "main.offline_in"},
     "corridor_rules": {"relation": "main.rules_in"},
-    "corridor_reference_features": None,
+    "corridor_reference_features": {"relation": "main.reference_in"},
     "corridor_lookback_days": LOOKBACK_DAYS,
 }
 
@@ -35,7 +39,8 @@ def _demo():
     return events, outcomes
 
 
-def _load(path, events, outcomes):
+def _load(path, events, outcomes, v2_amount_scale: float = SECOND_V2_AMOUNT_SCALE):
+    """Write the input tables; the reference features with v2's txn_amount scaled by `v2_amount_scale`."""
     con = duckdb.connect(str(path))
     try:
         for name, df in [("events_in", events), ("outcomes_in", outcomes)]:
@@ -48,6 +53,13 @@ def _load(path, events, outcomes):
         )
         con.execute(
             f"create or replace table main.rules_in as select * from read_csv('{SEEDS}/corridor_demo_rules.csv')"
+        )
+        con.execute(
+            "create or replace table main.reference_in as select model_id, model_version, feature_name, "
+            "case when model_version = 'v2' and feature_name = 'txn_amount' "
+            f"then cast(cast(feature_value as double) * {v2_amount_scale} as varchar) "
+            "else cast(feature_value as varchar) end as feature_value "
+            f"from read_csv('{SEEDS}/corridor_demo_reference_features.csv', all_varchar = true)"
         )
     finally:
         con.close()

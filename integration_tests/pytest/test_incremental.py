@@ -2,7 +2,8 @@
 
 Two deliveries of the demo data (demo_deliveries.py): the first run sees
 what was loaded before 2026-10-20; the second delivery brings the last day,
-late events of the days before and late labels, all inside the lookback.
+late events of the days before and late labels, all inside the lookback,
+and changes the reference features of v2's txn_amount (x 1.05).
 After the second, incremental run the same file is copied and rebuilt with
 `dbt build --full-refresh`: EVERY public table (corridor_* models) of the
 incremental run equals the full refresh's, row for row (numbers within a
@@ -11,12 +12,22 @@ the rows of the last run, without the columns that describe the run itself
 (its invocation id, timestamps, durations), and must keep every earlier run
 through the full refresh.
 
+Incremental feature histograms (formerly test_feature_histograms_incremental.py,
+whose three builds were daily_runs' with the reference change): the second run
+recomputes the lookback's windows and, whole, the model version x feature whose
+reference changed (the unchanged ones' older windows are kept as they were), and
+int_corridor__feature_histograms, corridor_feature_drift,
+corridor_multivariate_drift and corridor_drift_performance_ranking equal the
+full refresh.
+
 Late data and idempotency (formerly test_late_data.py):
 
 - An incremental run over data whose late events and late labels fall inside
   the lookback gives exactly the rows of a full build of the same data.
 - The metric observation history keeps what was believed at each run: the
-  second run records only the observations late data changed.
+  second run records only the observations late data changed (the metric
+  observations read no reference features, asserted, so the reference change
+  records nothing there).
 - Two builds in a row give identical results tables (run metadata aside).
 - Data arriving before the lookback (a new model version with its whole
   history, a backfilled day, labels weeks late) is recomputed too.
@@ -40,7 +51,7 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
-from demo_deliveries import CUT, LOOKBACK_DAYS, VARS, _demo, _load
+from demo_deliveries import CUT, FIRST_V2_AMOUNT_SCALE, LOOKBACK_DAYS, SECOND_V2_AMOUNT_SCALE, VARS, _demo, _load
 
 pytestmark = pytest.mark.dbt
 
@@ -69,7 +80,7 @@ LAST_RUN = "(select invocation_id from corridor_run_history order by started_at 
 STATS_ORDER = "model_id, model_version, window_grain, segment_dimension, segment_value, window_start"
 OBS_ORDER = "observation_id"
 # the input tables demo_deliveries._load writes
-INPUTS = ("events_in", "outcomes_in", "offline_in", "rules_in")
+INPUTS = ("events_in", "outcomes_in", "offline_in", "rules_in", "reference_in")
 
 
 def _public_tables(path) -> list[str]:
@@ -147,9 +158,8 @@ def _assert_same_inputs(path: Path, reference: Path) -> None:
         con.close()
 
 
-def _kept_through_full_refresh(manifest: Path, model: str) -> set[str]:
-    """The models upstream of `model` that `dbt build --full-refresh` does not rebuild (config full_refresh false:
-    the audit history, docs/audit.md)."""
+def _upstream(manifest: Path, model: str) -> list[dict]:
+    """The nodes of the manifest upstream of model `model`."""
     nodes = json.loads(manifest.read_text())["nodes"]
     start = next(k for k, n in nodes.items() if n["resource_type"] == "model" and n["name"] == model)
     seen, todo = set(), [start]
@@ -158,13 +168,20 @@ def _kept_through_full_refresh(manifest: Path, model: str) -> set[str]:
             if parent in nodes and parent not in seen:
                 seen.add(parent)
                 todo.append(parent)
-    return {nodes[p]["name"] for p in seen if nodes[p]["config"].get("full_refresh") is False}
+    return [nodes[p] for p in seen]
+
+
+def _kept_through_full_refresh(manifest: Path, model: str) -> set[str]:
+    """The models upstream of `model` that `dbt build --full-refresh` does not rebuild (config full_refresh false:
+    the audit history, docs/audit.md)."""
+    return {n["name"] for n in _upstream(manifest, model) if n["config"].get("full_refresh") is False}
 
 
 @pytest.fixture(scope="module")
 def daily_runs(tmp_path_factory):
     """The two deliveries, each built as a daily run would (the second is incremental), and a copy of the result
-    rebuilt with --full-refresh: 3 builds, the reference of every comparison in this file.
+    rebuilt with --full-refresh: 3 builds, the reference of every comparison in this file. The second delivery
+    also changes the reference features of v2's txn_amount (demo_deliveries.py), for the feature histograms' tests.
 
     No build of all the data into an empty file is needed beside the --full-refresh copy (test_late_data.py had
     one): --full-refresh rebuilds every model from the inputs except the audit history (full_refresh false), so
@@ -196,9 +213,12 @@ def daily_runs(tmp_path_factory):
     inc = tmp_path_factory.mktemp("daily")
     inc_db = inc / "db.duckdb"
     dbt = Dbt(REPO_ROOT, inc, {"CORRIDOR_DUCKDB_PATH": str(inc_db)})
-    _load(inc_db, first_events, first_outcomes)
+    _load(inc_db, first_events, first_outcomes, v2_amount_scale=FIRST_V2_AMOUNT_SCALE)
     dbt("build", "--exclude", "resource_type:seed", vars=VARS)
-    _load(inc_db, events, outcomes)
+    # the feature histograms of the windows before the second run's lookback, as the first run wrote them
+    before_lookback = f"window_start < cast('{start:%Y-%m-%d %H:%M:%S}' as timestamp)"
+    first_feature_histograms = query(inc_db, f"select * from int_corridor__feature_histograms where {before_lookback}")
+    _load(inc_db, events, outcomes, v2_amount_scale=SECOND_V2_AMOUNT_SCALE)
     second = dbt("build", "--exclude", "resource_type:seed", vars=VARS)
 
     full = tmp_path_factory.mktemp("refreshed")
@@ -213,6 +233,8 @@ def daily_runs(tmp_path_factory):
         "second_output": second.output,
         "log": inc / "logs" / "dbt.log",
         "start": start,
+        "before_lookback": before_lookback,
+        "first_feature_histograms": first_feature_histograms,
     }
 
 
@@ -341,6 +363,11 @@ def test_late_day_is_blocked_at_day_grain_after_its_late_rows_arrived(daily_runs
 
 def test_history_keeps_what_each_run_believed(daily_runs):
     inc, cutoff = daily_runs["inc"], daily_runs["start"]
+    # the second delivery also changed a reference (daily_runs): the observations read no reference features, so
+    # what the second run recorded is still what the late data changed, and the production rows lie in the lookback
+    upstream = {n["name"] for n in _upstream(daily_runs["full_manifest"], "corridor_metric_observations")}
+    assert "int_corridor__production_window_stats" in upstream
+    assert not {name for name in upstream if "reference" in name or "drift" in name}, upstream
     runs = query(
         inc, "select invocation_id, min(recorded_at) as at from corridor_metric_observation_history group by 1"
     )
@@ -439,7 +466,7 @@ def old_labels_runs(daily_runs, tmp_path_factory):
     inc = tmp_path_factory.mktemp("old_labels")
     inc_db = inc / "db.duckdb"
     dbt = Dbt(REPO_ROOT, inc, {"CORRIDOR_DUCKDB_PATH": str(inc_db)})
-    _load(inc_db, events, outcomes[~held])
+    _load(inc_db, events, outcomes[~held])  # the second delivery's reference throughout, as each _load below
     dbt("build", "--exclude", "resource_type:seed", vars=VARS)
     _load(inc_db, events, outcomes)
     _assert_same_inputs(inc_db, daily_runs["full"])
@@ -502,3 +529,46 @@ def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_buil
     a = _table(inc, "corridor_metric_observations", OBS_ORDER)
     b = _table(full, "corridor_metric_observations", OBS_ORDER)
     pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+# --- incremental feature histograms (formerly test_feature_histograms_incremental.py, on daily_runs' builds) ------
+
+FEATURE_MODELS = (
+    "int_corridor__feature_histograms",
+    "corridor_feature_drift",
+    "corridor_multivariate_drift",
+    "corridor_drift_performance_ranking",
+)
+
+
+def test_feature_histograms_second_run_is_incremental(daily_runs):
+    assert "incremental model main.int_corridor__feature_histograms" in daily_runs["second_output"]
+
+
+@pytest.mark.parametrize("model", FEATURE_MODELS)
+def test_feature_models_equal_a_full_refresh(daily_runs, model):
+    # across the change of v2's txn_amount reference between the two runs (also in
+    # test_every_public_table_equals_a_full_refresh for the public ones; here with a floor on the rows)
+    a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
+    assert len(a) > 20
+    _assert_same(a, b, model)
+
+
+def test_only_the_changed_reference_is_recomputed_before_the_lookback(daily_runs):
+    def old(frame, version, feature):
+        part = frame[(frame.model_version == version) & (frame.feature_name == feature)]
+        return part.sort_values(list(part.columns)).reset_index(drop=True)
+
+    assert SECOND_V2_AMOUNT_SCALE != FIRST_V2_AMOUNT_SCALE
+    where = daily_runs["before_lookback"]
+    second = query(daily_runs["inc"], f"select * from int_corridor__feature_histograms where {where}")
+    first = daily_runs["first_feature_histograms"]
+    # unchanged references: the old windows are kept as they were
+    for version, feature in [("v1", "txn_amount"), ("v2", "account_age_days"), ("v2", "payment_channel")]:
+        a, b = old(first, version, feature), old(second, version, feature)
+        assert len(a) > 0 and a.equals(b), (version, feature)
+    # the changed one: rebinned with the new reference (new fingerprint, other counts per bin)
+    a, b = old(first, "v2", "txn_amount"), old(second, "v2", "txn_amount")
+    assert len(a) > 0 and len(b) > 0
+    assert set(a.reference_fingerprint) != set(b.reference_fingerprint)
+    assert len(set(b.reference_fingerprint)) == 1
