@@ -261,10 +261,30 @@ def test_seasonal_baseline_spans_the_rollout(trial):
     assert list(baselines["baseline_windows_other_versions"]) == [3, 2, 1, 0, 0]
 
 
-def test_switches_off_restore_the_strict_behaviour(trial):
+STRICT = {**VARS, "corridor_segment_estimate_fallback": False, "corridor_seasonal_baseline_across_versions": False}
+RERUN = ["run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_pairs+"]
+REFUSED_AT = ["compile", "--select", "int_corridor__validation_pairs"]
+
+
+@pytest.fixture(scope="module")
+def strict_and_refused(trial):
+    """The bad setting compiled, then the strict rerun, in one dbt process on the build's parse (conftest.Dbt.batch):
+    each with vars of its own, which the nodes read when they render (no node config depends on the two switches, and
+    a `run` runs the hooks). The refusal comes first, on the build's tables. A bad setting is refused by real dbt
+    processes, with their batch's message, in test_configuration.py and test_settings_registry.py. Requested first by
+    test_switches_off_restore_the_strict_behaviour, which restores the build's vars itself."""
+    cases = [
+        {"args": REFUSED_AT, "vars": {**VARS, "corridor_segment_estimate_fallback": "yes"}},
+        {"args": RERUN, "vars": STRICT},
+    ]
+    refused, strict = trial["dbt"].batch(cases, base_vars=VARS)
+    return {"refused": refused, "strict": strict}
+
+
+def test_switches_off_restore_the_strict_behaviour(trial, strict_and_refused):
     dbt, path = trial["dbt"], trial["path"]
-    strict = {**VARS, "corridor_segment_estimate_fallback": False, "corridor_seasonal_baseline_across_versions": False}
-    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_pairs+", vars=strict)
+    strict = strict_and_refused["strict"]
+    assert strict.ok, strict.output[-6000:]
     results = _results(path)
     # the outside trial's finding: without the fallback only the country incident is found
     assert _found(results) == {INCIDENTS[0]}
@@ -277,7 +297,7 @@ def test_switches_off_restore_the_strict_behaviour(trial):
     # v2's own history only: 0 and 1 earlier windows on its first two days (min_history 2)
     assert list(volume["status"].iloc[:2]) == ["missing", "missing"]
     assert volume["status"].iloc[2] != "missing"
-    dbt("run", "--select", "int_corridor__seasonal_baselines", "int_corridor__validation_pairs+", vars=VARS)
+    dbt(*RERUN, vars=VARS)
     assert _found(_results(path)) == set(INCIDENTS)
     assert (
         query(path, "select count(*) as n from corridor_rule_issues where problem_codes like '%no_offline_estimate%'")[
@@ -287,13 +307,7 @@ def test_switches_off_restore_the_strict_behaviour(trial):
     )
 
 
-def test_bad_setting_value_names_the_var(trial):
-    result = trial["dbt"](
-        "compile",
-        "--select",
-        "int_corridor__validation_pairs",
-        vars={**VARS, "corridor_segment_estimate_fallback": "yes"},
-        expect_ok=False,
-    )
+def test_bad_setting_value_names_the_var(strict_and_refused):
+    result = strict_and_refused["refused"]
     assert not result.ok
     assert "corridor_segment_estimate_fallback' must be true or false" in result.output

@@ -292,7 +292,11 @@ def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
         "int_corridor__bayesian_checks",
     ]
     dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(sql_path)})
-    dbt("run", "--full-refresh", "--select", *models, vars={"corridor_duckdb_udfs": "off"})
+    # on the integration build's parse (conftest.Dbt.batch: a partial parse, not a full one for the new vars); the
+    # setting is read when the models render and no node config depends on it (the compiled SQL is checked below)
+    case = {"args": ["run", "--full-refresh", "--select", *models], "vars": {"corridor_duckdb_udfs": "off"}}
+    (rebuilt,) = dbt.batch([case])
+    assert rebuilt.ok, rebuilt.output[-6000:]
     assert (
         "corridor_beta_quantile("
         not in (
@@ -334,8 +338,9 @@ def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
 
 
 def test_duckdb_udfs_setting_is_validated(integration_duckdb_copy):
-    result = integration_duckdb_copy["dbt"](
-        "compile", "--select", "interval_check_beta_quantiles", vars={"corridor_duckdb_udfs": "yes"}, expect_ok=False
-    )
+    """Compiled on the integration build's parse (conftest.Dbt.batch): the selected model reads the setting when it
+    renders. A bad setting keeps its real-process cross-check in test_configuration.py and test_settings_registry.py."""
+    case = {"args": ["compile", "--select", "interval_check_beta_quantiles"], "vars": {"corridor_duckdb_udfs": "yes"}}
+    (result,) = integration_duckdb_copy["dbt"].batch([case])
     assert not result.ok
     assert "var 'corridor_duckdb_udfs' is 'yes'; expected one of auto, on, off" in result.output

@@ -6,6 +6,8 @@ flagged as a covariate shift with estimates that miss. Bad settings fail with th
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pytest
 from conftest import Dbt, query
@@ -76,7 +78,7 @@ def _build(tmp_path_factory, **extra_vars):
         "test_name:rules_hold",  # the demo's planted incidents break its rules: that build failure is by design
         vars=build_vars,
     )
-    return {"path": path, "dbt": dbt}
+    return {"path": path, "dbt": dbt, "vars": build_vars}
 
 
 @pytest.fixture(scope="module")
@@ -162,24 +164,44 @@ def test_calibration_check_is_published_per_decile(built):
     assert ((rows.p_value > 0.005) == rows.is_calibration_holding).all()
 
 
-@pytest.mark.parametrize(
-    "value, message",
-    [
-        ({"start": "2026-10-08", "end": "2026-10-01"}, "not before end"),
-        ({"start": "yesterday", "end": "2026-10-01"}, "corridor_label_free_reference.start"),
-        ("2026-10-01", "must be null, a mapping"),
-    ],
-)
-def test_bad_reference_fails_with_the_vars_name(built, value, message):
-    result = built["dbt"](
-        "compile",
-        "--select",
-        "int_corridor__label_free_reference",
-        vars={"corridor_label_free_reference": value},
-        expect_ok=False,
-    )
+# Each bad reference, with a word of its message. All are compiled in one dbt process on the build's parse
+# (conftest.Dbt.batch, the `refused_references` fixture): int_corridor__label_free_reference, selected, reads the var
+# when it renders; its `enabled` config (the var is set) is the same for every bad value as for the build's. The first
+# is also refused by a real dbt process (a full parse with the bad vars), which must give the batch's message.
+BAD_REFERENCES = [
+    ({"start": "2026-10-08", "end": "2026-10-01"}, "not before end"),
+    ({"start": "yesterday", "end": "2026-10-01"}, "corridor_label_free_reference.start"),
+    ("2026-10-01", "must be null, a mapping"),
+]
+REFUSED_AT = ["compile", "--select", "int_corridor__label_free_reference"]
+
+
+@pytest.fixture(scope="module")
+def refused_references(built):
+    cases = [{"args": REFUSED_AT, "vars": {"corridor_label_free_reference": value}} for value, _ in BAD_REFERENCES]
+    return built["dbt"].batch(cases, base_vars=built["vars"])
+
+
+@pytest.mark.parametrize("case", range(len(BAD_REFERENCES)), ids=[m for _, m in BAD_REFERENCES])
+def test_bad_reference_fails_with_the_vars_name(refused_references, case):
+    message = BAD_REFERENCES[case][1]
+    result = refused_references[case]
     assert not result.ok
-    assert "corridor_label_free_reference" in result.output and message in result.output
+    assert "corridor_label_free_reference" in result.output and message in result.output, result.output[-2000:]
+
+
+def test_a_real_dbt_compile_refuses_a_bad_reference_as_the_batch_does(built, refused_references):
+    """The first bad reference as a separate dbt process (the test's original invocation): the same message as its
+    batch case (conftest.Dbt.batch)."""
+    value, message = BAD_REFERENCES[0]
+    result = built["dbt"](*REFUSED_AT, vars={"corridor_label_free_reference": value}, expect_ok=False)
+    assert not result.ok
+    assert "corridor_label_free_reference" in result.output and message in result.output, result.output[-2000:]
+
+    def messages(output: str) -> set[str]:
+        return {line for line in re.findall(r"corridor: [^\n]*", output) if message in line}
+
+    assert messages(result.output) == messages(refused_references[0].output) != set()
 
 
 def test_rules_judge_the_label_free_estimate_and_distrust_shifted_windows(built):

@@ -195,32 +195,62 @@ def test_stricter_candidates_confirm_fewer_breaches(demo):
     assert confirmed["fdr=0.05 consecutive=rule tolerance=x1 min_sample=x2"] < live
 
 
+# Each bad replay setting, with its message. All are compiled in one dbt process on one parse of the demo project
+# (conftest.Dbt.batch, the `refused_replay_settings` fixture). A real dbt fails at its full parse; in the batch only
+# the selected nodes render, so the selection holds the nodes that read the vars (int_corridor__replay_points the
+# step and horizon, int_corridor__calibration_candidates the candidates: tables, not rendered with
+# corridor_rule_calibration). The first is also refused by a real dbt process, which must give the batch's message.
+BAD_REPLAY_SETTINGS = [
+    ("corridor_replay_step_hours", 0, "var 'corridor_replay_step_hours' must be an integer of at least 1"),
+    (
+        "corridor_replay_horizon_days",
+        "a month",
+        "var 'corridor_replay_horizon_days' must be an integer of at least 1",
+    ),
+    (
+        "corridor_calibration_candidates",
+        {"fdr_level": [0.05, 1.5]},
+        "var 'corridor_calibration_candidates.fdr_level' values must be numbers strictly between 0 and 1; got 1.5",
+    ),
+    (
+        "corridor_calibration_candidates",
+        {"consecutive": [1]},
+        "var 'corridor_calibration_candidates' has an unknown key 'consecutive'",
+    ),
+]
+REPLAY_SETTING_NODES = "corridor_rule_calibration int_corridor__replay_points int_corridor__calibration_candidates"
+
+
+@pytest.fixture(scope="module")
+def refused_replay_settings(tmp_path_factory):
+    """Every bad replay setting compiled in one dbt process on one parse of the demo project (conftest.Dbt.batch)."""
+    from conftest import Dbt
+
+    work = tmp_path_factory.mktemp("replay_settings")
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(work / "corridor.duckdb")})
+    args = ["compile", "--select", REPLAY_SETTING_NODES]
+    return dbt.batch([{"args": args, "vars": {var: value}} for var, value, _ in BAD_REPLAY_SETTINGS])
+
+
 @pytest.mark.parametrize(
-    ("var", "value", "message"),
-    [
-        ("corridor_replay_step_hours", 0, "var 'corridor_replay_step_hours' must be an integer of at least 1"),
-        (
-            "corridor_replay_horizon_days",
-            "a month",
-            "var 'corridor_replay_horizon_days' must be an integer of at least 1",
-        ),
-        (
-            "corridor_calibration_candidates",
-            {"fdr_level": [0.05, 1.5]},
-            "var 'corridor_calibration_candidates.fdr_level' values must be numbers strictly between 0 and 1; got 1.5",
-        ),
-        (
-            "corridor_calibration_candidates",
-            {"consecutive": [1]},
-            "var 'corridor_calibration_candidates' has an unknown key 'consecutive'",
-        ),
-    ],
+    "case", range(len(BAD_REPLAY_SETTINGS)), ids=[f"{v}={value}" for v, value, _ in BAD_REPLAY_SETTINGS]
 )
-def test_bad_replay_settings_fail_with_the_var_name(root_dbt, var, value, message):
+def test_bad_replay_settings_fail_with_the_var_name(refused_replay_settings, case):
+    message = BAD_REPLAY_SETTINGS[case][2]
+    result = refused_replay_settings[case]
+    assert not result.ok
+    assert message in result.output, result.output[-2000:]
+
+
+def test_a_real_dbt_compile_refuses_a_bad_replay_setting_as_the_batch_does(root_dbt, refused_replay_settings):
+    """The first bad setting as a separate dbt process (a full parse with the bad vars, the test's original
+    invocation): the same message as its batch case (conftest.Dbt.batch)."""
     dbt, _ = root_dbt
+    var, value, message = BAD_REPLAY_SETTINGS[0]
     result = dbt("compile", "--select", "corridor_rule_calibration", vars={var: value}, expect_ok=False)
     assert not result.ok
-    assert message in result.output
+    assert message in result.output, result.output[-2000:]
+    assert message in refused_replay_settings[0].output
 
 
 def test_report_shows_the_calibration(demo):
