@@ -75,21 +75,22 @@ def run_batch(base_vars: dict | None, cases: list[dict]) -> dict:
         env = case.get("env") or {}
         saved = {name: os.environ.get(name) for name in env}
         try:
-            for name, value in env.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+            _set_env(env)
             outcome = _invoke(_with_vars(case["args"], base_vars if vars is None else vars), pickle.loads(frozen))
         finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
+            _set_env(saved)
         outcome.pop("result")
         report["cases"].append(outcome)
     return report
+
+
+def _set_env(values: dict) -> None:
+    """Set each variable to its value; a None value unsets it."""
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def main(argv: list[str]) -> int:
