@@ -292,7 +292,10 @@ def test_readme_example_builds_as_written(tmp_path):
     events, labels = _churn_data()
     database = project_dir / "monitoring.duckdb"
     load_tables(database, "ml_logs", {"predictions": events, "churn_labels": labels})
-    dbt = Dbt(project_dir, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(tmp_path / "unused.duckdb")})
+    # dbt runs in the project directory, as a user runs it: the profile's `path: monitoring.duckdb` resolves there
+    # (Dbt runs dbt in its work directory when CORRIDOR_DUCKDB_PATH sits in it; here the work directory is the project)
+    dbt = Dbt(project_dir, project_dir, {"CORRIDOR_DUCKDB_PATH": str(tmp_path / "unused.duckdb")})
+    assert dbt.cwd is None
     dbt("deps")
     build = dbt("build")
     assert "ERROR=0" in build.output, build.output[-3000:]
