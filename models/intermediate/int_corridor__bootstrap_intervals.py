@@ -44,16 +44,21 @@ def model(dbt, session):
     dbt.config(materialized="table")
     kernels = import_kernel("corridor.bootstrap", requires=("numpy", "scipy"), needs=NEEDS)
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
-    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
-    histograms, key_table = kernels.read_histograms(
-        dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
+    asymptotic_events = int(settings["asymptotic_events"])
+    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured);
+    # the groups of continuous mean families above the asymptotic threshold as their moments
+    histograms, key_table, moments = kernels.read_histograms_with_moments(
+        dbt.ref("int_corridor__value_histograms"),
+        dbt.ref("int_corridor__rolling_value_histograms"),
+        asymptotic_events=asymptotic_events,
     )
     return kernels.bootstrap_intervals(
         histograms,
         key_table=key_table,
+        moments=moments,
         n_resamples=int(settings["n_resamples"]),
         level=float(settings["confidence_level"]),
         seed=int(settings["seed"]),
         max_shared_events=int(settings["max_shared_events"]),
-        asymptotic_events=int(settings["asymptotic_events"]),
+        asymptotic_events=asymptotic_events,
     )

@@ -378,3 +378,106 @@ def test_read_histograms_from_duckdb_gives_the_same_intervals():
     con.register("bad_view", bad)
     with pytest.raises(ValueError, match="unknown histogram family 'scores'"):
         bs.read_histograms(con.sql("select * from bad_view"))
+
+
+def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["model_id"], frame["model_version"], frame["window_grain"] = "m", "v1", "day"
+    frame["window_start"] = pd.Timestamp("2026-10-01")
+    frame["segment_dimension"] = "region"
+    return frame
+
+
+def test_large_mean_groups_read_as_moments_give_the_same_intervals():
+    """read_histograms_with_moments: the groups of log-loss, Brier and absolute-error terms above the asymptotic
+    threshold arrive as exact power sums instead of histogram rows, and bootstrap_intervals gives them the same
+    intervals as from their histograms (the same asymptotic form, from the same moments) to 1e-12; small groups,
+    latency, a group holding a non-finite value and a constant group are covered too."""
+    import duckdb
+
+    rng = np.random.default_rng(8)
+    samples = {"small": rng.exponential(0.3, 400), "mid": rng.exponential(0.3, 25_000)}
+    samples["large"] = rng.gamma(0.5, 2.0, 120_000)
+    samples["constant"] = np.full(30_000, 0.25)
+    frames = [bs.histograms_from_samples(samples, family) for family in ("log_loss", "brier", "abs_error")]
+    big_errors = {"huge": rng.normal(3e9, 1e6, 21_000)}  # large values: (value / scale) stays within [-1, 1]
+    frames.append(bs.histograms_from_samples(big_errors, "abs_error"))
+    frames.append(bs.histograms_from_samples({"large": samples["large"] * 100}, "latency"))
+    infinite = bs.histograms_from_samples({"with_inf": np.r_[rng.exponential(0.3, 30_000), np.inf]}, "brier")
+    frame = _keyed(pd.concat([*frames, infinite], ignore_index=True)).sample(frac=1.0, random_state=2)
+    con = duckdb.connect()
+    con.register("frame_view", frame)
+    threshold = 20_000
+    histograms, key_table = bs.read_histograms(con.sql("select * from frame_view"))
+    fewer, key_table_m, moments = bs.read_histograms_with_moments(
+        con.sql("select * from frame_view"), asymptotic_events=threshold
+    )
+    pd.testing.assert_frame_equal(key_table, key_table_m)
+    # mid, large and constant in three families, and huge: moments; small, latency and with_inf: histograms
+    summarized = moments.assign(segment=key_table.segment_value.to_numpy()[moments.group_code])
+    assert sorted(zip(summarized.family, summarized.segment, strict=True)) == sorted(
+        [(f, s) for f in ("abs_error", "brier", "log_loss") for s in ("constant", "large", "mid")]
+        + [("abs_error", "huge")]
+    )
+    assert (moments.n_events > threshold).all()
+    assert len(fewer) == len(histograms) - int(
+        frame[frame.segment_value.isin(["mid", "large", "constant", "huge"]) & (frame.family != "latency")].shape[0]
+    )
+    kw = dict(n_resamples=400, seed=12, asymptotic_events=threshold)
+    with np.errstate(invalid="ignore"):  # the histogram path's leave-one-out values of the group holding inf
+        a = bs.bootstrap_intervals(histograms, key_table=key_table, **kw)
+        b = bs.bootstrap_intervals(fewer, key_table=key_table, moments=moments, **kw)
+    keys = [*bs.GROUP_KEYS, "metric", "interval_method"]
+    pd.testing.assert_frame_equal(a[keys], b[keys])
+    for column, rtol in [("metric_value", 1e-12), ("interval_lower", 1e-12), ("interval_upper", 1e-12),
+                         ("bootstrap_standard_error", 1e-10), ("bias_correction", 0), ("acceleration", 1e-7),
+                         ("sample_size", 0), ("valid_resamples", 0)]:  # fmt: skip
+        ok = (b.segment_value != "huge") if column == "acceleration" else slice(None)
+        np.testing.assert_allclose(
+            b.loc[ok, column].to_numpy(float), a.loc[ok, column].to_numpy(float), rtol=rtol, atol=1e-15
+        )
+    # values of 3e9 +- 1e6: the moments, summed about the group's smallest value, give the jackknife acceleration
+    # m3 / (6 sqrt(n) m2^1.5) to 1e-10 of its exact (rational) value; the histogram path's float sums only to 1e-4
+    from fractions import Fraction
+
+    exact = [Fraction(float(v)) for v in big_errors["huge"]]
+    size = len(exact)
+    centre = sum(exact) / size
+    m2, m3 = (float(sum((v - centre) ** k for v in exact) / size) for k in (2, 3))
+    huge = b[(b.segment_value == "huge") & (b.interval_method == "bootstrap_bca")]
+    assert huge.acceleration.iloc[0] == pytest.approx(m3 / (6 * np.sqrt(size) * m2**1.5), rel=1e-10)
+    constant = b[(b.segment_value == "constant")]
+    assert (constant.interval_lower == 0.25).all() and (constant.interval_upper == 0.25).all()
+    # the sums are exact: the same text whatever the row order
+    again = bs.read_histograms_with_moments(
+        con.sql("select * from frame_view order by value desc"), asymptotic_events=threshold
+    )[2]
+    pd.testing.assert_frame_equal(moments, again)
+
+
+def test_moments_are_refused_where_they_do_not_apply():
+    moments = pd.DataFrame(
+        {
+            "group_code": [0],
+            "family": ["brier"],
+            "n_events": [500],
+            "low": [0.0],
+            "scale": [1.0],
+            "sum_1": ["100"],
+            "sum_2": ["50"],
+            "sum_3": ["30"],
+        }  # fmt: skip
+    )
+    key_table = pd.DataFrame({"segment_value": ["a"]})
+    empty = pd.DataFrame({"group_code": [], "family": [], "value": [], "label": [], "n_events": []})
+    with pytest.raises(ValueError, match="only groups above asymptotic_events"):
+        bs.bootstrap_intervals(empty, key_table=key_table, moments=moments, asymptotic_events=1000)
+    with pytest.raises(ValueError, match="moments of family 'latency'"):
+        bs.bootstrap_intervals(
+            empty, key_table=key_table, moments=moments.assign(family="latency"), asymptotic_events=100
+        )
+    with pytest.raises(ValueError, match="need a key_table and an asymptotic_events"):
+        bs.bootstrap_intervals(empty, key_table=key_table, moments=moments, asymptotic_events=None)
+    result = bs.bootstrap_intervals(empty, key_table=key_table, moments=moments, asymptotic_events=100)
+    assert set(result.metric) == {"brier_score"} and (result.sample_size == 500).all()
+    assert result.metric_value.iloc[0] == pytest.approx(0.2, rel=1e-15)
