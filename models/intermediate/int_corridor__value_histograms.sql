@@ -65,6 +65,13 @@
 {%- if not python_bootstrap -%}
     {%- set families = families[:1] -%}
 {%- endif -%}
+{#- the families whose value is 0 or 1 (labels and predicted classes are, once staged) are counted per cell -#}
+{%- set binary_names = ['error', 'correct', 'precision_hit', 'recall_hit'] -%}
+{%- set continuous = [] -%}
+{%- set binary = [] -%}
+{%- for family in families -%}
+    {%- do (binary if family[0] in binary_names else continuous).append(family) -%}
+{%- endfor -%}
 {%- set histogram_grains = [] -%}
 {%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains and python_bootstrap -%}
     {%- do histogram_grains.append(grain) -%}
@@ -85,7 +92,7 @@ events as (
 
 event_values as (
 
-    {%- for family, value, condition in families %}
+    {%- for family, value, condition in continuous %}
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
         '{{ family }}' as family,
@@ -96,6 +103,26 @@ event_values as (
     {%- endfor %}
 
 ),
+{%- if binary %}
+
+binary_counts as (
+
+    {#- the 0/1 families counted in one pass over the events (a column per family and value), not one
+        union branch each through the (cell, family, value) aggregate #}
+    select
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        {%- for family, value, condition in binary %}
+        {%- set family_loop = loop %}
+        {%- for v in [0, 1] %}
+        sum(case when {{ condition }} and {{ value }} = {{ v }} then 1 else 0 end) as {{ family }}__{{ v }}{{ ',' if not (family_loop.last and loop.last) }}
+        {%- endfor %}
+        {%- endfor %}
+
+    from events
+    group by {{ corridor.fine_cell_keys(segments, finest) }}
+
+),
+{%- endif %}
 
 fine_cells as (
 
@@ -110,6 +137,21 @@ fine_cells as (
         {{ corridor.fine_cell_keys(segments, finest) }},
         family,
         value
+    {%- for family, value, condition in binary %}
+    {%- for v in [0, 1] %}
+
+    union all
+
+    select
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        '{{ family }}' as family,
+        cast({{ v }} as {{ double }}) as value,
+        cast({{ family }}__{{ v }} as {{ bigint }}) as n_events
+
+    from binary_counts
+    where {{ family }}__{{ v }} > 0
+    {%- endfor %}
+    {%- endfor %}
 
 ),
 
