@@ -103,26 +103,6 @@ event_values as (
     {%- endfor %}
 
 ),
-{%- if binary %}
-
-binary_counts as (
-
-    {#- the 0/1 families counted in one pass over the events (a column per family and value), not one
-        union branch each through the (cell, family, value) aggregate #}
-    select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        {%- for family, value, condition in binary %}
-        {%- set family_loop = loop %}
-        {%- for v in [0, 1] %}
-        sum(case when {{ condition }} and {{ value }} = {{ v }} then 1 else 0 end) as {{ family }}__{{ v }}{{ ',' if not (family_loop.last and loop.last) }}
-        {%- endfor %}
-        {%- endfor %}
-
-    from events
-    group by {{ corridor.fine_cell_keys(segments, finest) }}
-
-),
-{%- endif %}
 
 fine_cells as (
 
@@ -137,21 +117,13 @@ fine_cells as (
         {{ corridor.fine_cell_keys(segments, finest) }},
         family,
         value
-    {%- for family, value, condition in binary %}
-    {%- for v in [0, 1] %}
+    {%- if binary %}
 
     union all
 
-    select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        '{{ family }}' as family,
-        cast({{ v }} as {{ double }}) as value,
-        cast({{ family }}__{{ v }} as {{ bigint }}) as n_events
-
-    from binary_counts
-    where {{ family }}__{{ v }} > 0
-    {%- endfor %}
-    {%- endfor %}
+    {#- the 0/1 families: one counting pass over the events, a column per family and value #}
+    select * from ({{ corridor.binary_value_counts('events', corridor.fine_cell_keys(segments, finest), binary) }}) as binary_cells
+    {%- endif %}
 
 ),
 
