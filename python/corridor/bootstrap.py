@@ -404,13 +404,9 @@ def _asymptotic_value_replicates(
     d = v - group_mean[g]
     m2 = np.bincount(g, weights=c * d * d, minlength=n_groups)[members] / size
     m3 = np.bincount(g, weights=c * d * d * d, minlength=n_groups)[members] / size
-    se = np.sqrt(m2 / size)
-    skew = np.divide(m3, m2**1.5 * np.sqrt(size), out=np.zeros(members.size), where=m2 > 0)
     for stat, q in stats:
         if stat in ("mean", "root_mean"):
-            theta = (low[members] + mean)[:, None] + se[:, None] * (
-                z[None, :] + skew[:, None] * (z[None, :] ** 2 - 1) / 6
-            )
+            theta = _cornish_fisher_replicates(low[members] + mean, m2, m3, size, z)
             if stat == "root_mean":
                 theta = np.sqrt(np.maximum(theta, 0.0))
         else:
@@ -425,6 +421,15 @@ def _asymptotic_value_replicates(
             b = _value_at_rank(cum_global, values, offset, hi)
             theta = a + frac * (b - a)
         reps[(stat, q)][members] = theta
+
+
+def _cornish_fisher_replicates(mean, m2, m3, n, z):
+    """The asymptotic replicates of a mean (G × B): mean + se (z + γ (z² - 1) / 6), se = sqrt(m2 / n),
+    γ = m3 / (m2^1.5 sqrt(n)) (0 for a constant sample), for the groups' means, second and third central
+    moments and sizes (each of length G) and the B shared normal draws ``z``."""
+    se = np.sqrt(m2 / n)
+    skew = np.divide(m3, m2**1.5 * np.sqrt(n), out=np.zeros(np.shape(n)), where=m2 > 0)
+    return mean[:, None] + se[:, None] * (z[None, :] + skew[:, None] * (z[None, :] ** 2 - 1) / 6)
 
 
 def _shared_value_replicates(
@@ -1000,10 +1005,7 @@ def _moment_family(f: dict, n_resamples: int, seed: int):
     events, 0 when they do not vary)."""
     n = f["n"].astype(float)
     mean, m2, m3 = f["mean"], f["m2"], f["m3"]
-    se = np.sqrt(m2 / n)
-    skew = np.divide(m3, m2**1.5 * np.sqrt(n), out=np.zeros(n.size), where=m2 > 0)
-    z = asymptotic_normal_draws(n_resamples, seed)
-    reps = mean[:, None] + se[:, None] * (z[None, :] + skew[:, None] * (z[None, :] ** 2 - 1) / 6)
+    reps = _cornish_fisher_replicates(mean, m2, m3, n, asymptotic_normal_draws(n_resamples, seed))
     spread = m2 / np.maximum(n - 1, 1) ** 2  # the leave-one-out values' variance, as _acceleration tests it
     varies = (spread > 1e-18 * mean * mean) & (m2 > 0)
     acc = np.divide(m3, 6.0 * np.sqrt(n) * m2**1.5, out=np.zeros(n.size), where=varies)
@@ -1045,7 +1047,8 @@ def _prepare_families(histograms: pd.DataFrame, keys: list[str], key_table: pd.D
             columns = [np.where(is_pos, c, 0), np.where(is_pos, 0, c)]
         step_g, step_v = np.diff(g), np.diff(v)
         if not np.all((step_g > 0) | ((step_g == 0) & (step_v >= 0))):
-            # np.lexsort((v, g)) in two stable passes, value then group: the same permutation, about 2x faster
+            # np.lexsort((v, g)) in two stable passes, value then group: the same permutation, somewhat faster
+            # (41M rows of the 10M bench: 19.6 s instead of 21.6 s for the whole preparation)
             by_value = np.argsort(v, kind="stable")
             order = by_value[np.argsort(g[by_value], kind="stable")]
             g, v, columns = g[order], v[order], [col[order] for col in columns]
@@ -1134,7 +1137,7 @@ def _read(relation, more, asymptotic_events: int | None):
             f"{large} select group_code, family_code, value, label, n_events from coded "
             f"anti join large using (group_code, family_code)",
         )
-        # (value / scale)^k is multiplied out in double (exact when it can be; power() is not), rounded to
+        # ((value - low) / scale)^k is multiplied out in double (exact when it can be; power() is not), rounded to
         # 18 decimals (10^18 is exact in double; 10^24 is not) and summed exactly: the same on every build;
         # |sum| < 10^20 events
         unit = "((kept.value - scales.low) / scales.scale)"
