@@ -122,15 +122,32 @@ test_arguments as {{ corridor.materialized_cte() }} (
 
 ),
 
+{#- the chi-square tail's normal-CDF arguments as columns too (corridor.chi_square_sf_arguments), for the same reason #}
+tail_arguments as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        {%- for level in ['warn', 'fail'] %}
+        {%- set last_level = loop.last %}
+        {%- set arguments = corridor.chi_square_sf_arguments(level ~ '_statistic', level ~ '_df') %}
+        {%- for name in ['wilson_hilferty', 'root'] %}
+        {{ arguments[name] }} as {{ level }}_{{ name }}{{ ',' if not (loop.last and last_level) }}
+        {%- endfor %}
+        {%- endfor %}
+
+    from test_arguments
+
+),
+
 tested as (
 
     select
         *,
         {%- for level in ['warn', 'fail'] %}
-        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df') }} as p_{{ level }}{{ ',' if not loop.last }}
+        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df', level ~ '_wilson_hilferty', level ~ '_root') }} as p_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from test_arguments
+    from tail_arguments
 
 ),
 

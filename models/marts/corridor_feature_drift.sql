@@ -122,6 +122,19 @@ bin_measures as (
 
 ),
 
+{#- the chi-square tail's normal-CDF arguments as columns (corridor.chi_square_sf_arguments): the tail repeats them -#}
+{%- set chi_arguments = corridor.chi_square_sf_arguments('chi_square', 'chi_square_df') %}
+bin_tests as {{ corridor.materialized_cte() }} (
+
+    select
+        *,
+        {{ chi_arguments['wilson_hilferty'] }} as chi_square_wilson_hilferty,
+        {{ chi_arguments['root'] }} as chi_square_root
+
+    from bin_measures
+
+),
+
 {#- Wasserstein-1 between the two histograms, each bin's mass at the bin's
     mean value on its side: the integral of |F_p - F_r| over the sorted atoms. #}
 atoms as (
@@ -206,7 +219,7 @@ final as (
         case when reference_stats.feature_type = 'numeric' then cast(w.wasserstein as {{ double }}) end as wasserstein,
         case when reference_stats.feature_type = 'categorical' then cast(m.chi_square as {{ double }}) end as chi_square,
         case when reference_stats.feature_type = 'categorical' then cast(m.chi_square_df as {{ dbt.type_int() }}) end as chi_square_df,
-        case when reference_stats.feature_type = 'categorical' then cast({{ corridor.chi_square_sf('m.chi_square', 'm.chi_square_df') }} as {{ double }}) end as chi_square_p_value,
+        case when reference_stats.feature_type = 'categorical' then cast({{ corridor.chi_square_sf('m.chi_square', 'm.chi_square_df', 'm.chi_square_wilson_hilferty', 'm.chi_square_root') }} as {{ double }}) end as chi_square_p_value,
         reference_stats.model_id is not null as has_reference,
         g.window_start
 
@@ -217,7 +230,7 @@ final as (
         on g.model_id = reference_stats.model_id
         and g.model_version = reference_stats.model_version
         and g.feature_name = reference_stats.feature_name
-    left join bin_measures as m
+    left join bin_tests as m
         on {% for key in group_keys %}g.{{ key }} = m.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
     left join wasserstein as w
         on {% for key in group_keys %}g.{{ key }} = w.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
