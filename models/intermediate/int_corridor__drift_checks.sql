@@ -128,11 +128,9 @@ tail_arguments as {{ corridor.materialized_cte() }} (
     select
         *,
         {%- for level in ['warn', 'fail'] %}
-        {%- set last_level = loop.last %}
         {%- set arguments = corridor.chi_square_sf_arguments(level ~ '_statistic', level ~ '_df') %}
-        {%- for name in ['wilson_hilferty', 'root'] %}
-        {{ arguments[name] }} as {{ level }}_{{ name }}{{ ',' if not (loop.last and last_level) }}
-        {%- endfor %}
+        {{ arguments['wilson_hilferty'] }} as {{ level }}_wilson_hilferty,
+        {{ arguments['root'] }} as {{ level }}_root{{ ',' if not loop.last }}
         {%- endfor %}
 
     from test_arguments
