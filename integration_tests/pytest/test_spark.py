@@ -30,6 +30,8 @@ SCHEMA = "corridor_it"
 KEY = "corridor-test-key"
 # scipy known-answer grids of the beta quantiles and CDF (integration_tests/models/interval_checks)
 BETA_GRIDS = ["interval_check_beta_quantiles", "interval_check_beta_large_n"]
+# the integration project's scenario library (seed scenario_library), injected by the fixture's second invocation
+SCENARIOS = {"corridor_scenarios": {"ref": "scenario_library"}}
 HISTORY = [
     "corridor_run_history",
     "corridor_run_model_history",
@@ -112,8 +114,19 @@ def integration_spark(tmp_path_factory):
     # build's row-for-row equality with DuckDB shows (a tie broken differently from one run to the next would not
     # agree with another engine either), and what test_incremental.py asserts for a full refresh on DuckDB. On
     # Spark every model costs seconds of planning and metastore work whatever its size: rebuilding all of them
-    # (about 200) took 10-14 minutes of the suite's 90.
-    second = spark.dbt("run", "--full-refresh", "--select", *sorted(PUBLIC_TABLES), *HISTORY)
+    # (about 200) took 10-14 minutes of the suite's 90. The same invocation builds the scenario models with the
+    # integration project's scenario library (test_scenario_results_agree_with_duckdb_on_spark): a separate build
+    # cost one more Spark session and parse, and nothing of the public tables or the history reads them.
+    second = spark.dbt(
+        "run",
+        "--full-refresh",
+        "--select",
+        *sorted(PUBLIC_TABLES),
+        *HISTORY,
+        "stg_corridor__scenarios+",
+        "--vars",
+        json.dumps(SCENARIOS),
+    )
     return {"spark": spark, "first": first, "second": second, "tables": tables, "histories": histories, "grids": grids}
 
 
@@ -218,16 +231,14 @@ def test_beta_quantiles_and_cdf_match_scipy_on_spark(integration_spark):
 
 
 def test_scenario_results_agree_with_duckdb_on_spark(integration_spark, integration_duckdb, tmp_path):
-    """The scenario models (docs/scenarios.md) on Spark, after the other tests of this file read the builds: the
-    integration project's scenario library (seed scenario_library, var corridor_scenarios) injected into the same
-    recorded events gives the same corridor_scenario_results on Spark as on DuckDB (a copy of the shared DuckDB
-    build), row for row, as test_postgres.py checks on PostgreSQL."""
-    scenarios = {"corridor_scenarios": {"ref": "scenario_library"}}
+    """The scenario models (docs/scenarios.md) on Spark: the integration project's scenario library (seed
+    scenario_library, var corridor_scenarios), injected into the same recorded events by the fixture's second
+    invocation, gives the same corridor_scenario_results on Spark as on DuckDB (a copy of the shared DuckDB build),
+    row for row, as test_postgres.py checks on PostgreSQL."""
     select = ["--select", "stg_corridor__scenarios+", "--exclude", "test_type:singular"]
-    integration_spark["spark"].dbt("build", *select, "--vars", json.dumps(scenarios))
     copy = tmp_path / "integration.duckdb"
     shutil.copyfile(integration_duckdb["path"], copy)
-    Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})("build", *select, vars=scenarios)
+    Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})("build", *select, vars=SCENARIOS)
     duck = query(copy, "select * from corridor_scenario_results")
     spark = integration_spark["spark"].table("corridor_scenario_results")
     assert set(duck["scenario_id"]) == {"IT01_error_rate_plus30", "IT02_latency_x3", "IT03_accuracy_minus20_us",
