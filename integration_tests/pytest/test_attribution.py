@@ -157,7 +157,10 @@ def mixed(tmp_path_factory):
         "mix_rules": _rules(),
     }
     load_frames(path, frames)
-    dbt("build", "--exclude", "resource_type:seed", vars=VARS)
+    # the tables the tests read and everything upstream (cautious: a data test runs when all it reads is built)
+    read = ["+corridor_discrepancy_attribution", "+corridor_metric_observations", "+corridor_validation_results"]
+    selected = ["--select", *read, "+corridor_alerts", "--indirect-selection", "cautious"]
+    dbt("build", "--exclude", "resource_type:seed", *selected, vars=VARS)
     return path
 
 
