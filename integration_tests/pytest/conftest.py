@@ -247,6 +247,15 @@ def load_frames(path: Path, frames: dict) -> None:
         con.close()
 
 
+def upstream_of(*models: str, audit: bool = False, indirect: str = "cautious") -> list[str]:
+    """The arguments of a build of `models` and everything upstream, with the audit tables and theirs when `audit`
+    (a run is recorded, and its alert history read later, only when they are built), for a fixture whose tests
+    read a few tables (docs/development.md#what-a-fixture-builds). Cautious indirect selection runs a data test only
+    when every model it reads is selected (corridor's invariant tests read several marts)."""
+    selectors = [f"+{model}" for model in models] + (["+corridor.audit"] if audit else [])
+    return ["--select", *selectors, "--indirect-selection", indirect]
+
+
 def query(path: Path, sql: str, params=None):
     con = duckdb.connect(str(path), read_only=True)
     try:

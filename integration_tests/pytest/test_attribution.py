@@ -21,7 +21,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import load_frames, query
+from conftest import load_frames, query, upstream_of
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -157,10 +157,9 @@ def mixed(tmp_path_factory):
         "mix_rules": _rules(),
     }
     load_frames(path, frames)
-    # the tables the tests read and everything upstream (cautious: a data test runs when all it reads is built)
-    read = ["+corridor_discrepancy_attribution", "+corridor_metric_observations", "+corridor_validation_results"]
-    selected = ["--select", *read, "+corridor_alerts", "--indirect-selection", "cautious"]
-    dbt("build", "--exclude", "resource_type:seed", *selected, vars=VARS)
+    # the tables the tests read and everything upstream
+    read = ("corridor_discrepancy_attribution", "corridor_metric_observations", "corridor_validation_results")
+    dbt("build", "--exclude", "resource_type:seed", *upstream_of(*read, "corridor_alerts"), vars=VARS)
     return path
 
 

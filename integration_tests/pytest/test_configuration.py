@@ -10,7 +10,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Dbt, query
+from conftest import Dbt, query, upstream_of
 from corridor.dbt_runner import REPO_ROOT
 from reference_metrics import expected_production_metrics
 
@@ -392,9 +392,8 @@ def test_as_of_counts_only_outcomes_arrived_by_then(root_dbt):
     events, outcomes = _regression_inputs(path)
     as_of = pd.Timestamp("2026-05-05 12:00:00")
     # the observations and what they read (test_regression_model_with_its_own_names builds everything on these inputs)
-    observations = ["--select", "+corridor_metric_observations", "--indirect-selection", "cautious"]
     variables = {**REGRESSION_VARS, "corridor_as_of": str(as_of)}
-    dbt("build", "--exclude", "resource_type:seed", *observations, vars=variables)
+    dbt("build", "--exclude", "resource_type:seed", *upstream_of("corridor_metric_observations"), vars=variables)
     maturity = query(
         path,
         "select sum(metric_value * sample_size) as labeled from corridor_metric_observations "

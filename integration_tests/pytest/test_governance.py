@@ -18,7 +18,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import load_frames, query
+from conftest import load_frames, query, upstream_of
 from test_decisions import VARS, _estimates, _events, _outcomes, _rules
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
@@ -175,14 +175,14 @@ def _changed_rules() -> pd.DataFrame:
 # alerts each run believed, which the change log reads: a change after a fail alert) and everything upstream (88 of
 # the 125 models, with the governance check on the items). This file reads none of the interval, replay, scenario
 # and decision models; leaving them out keeps each build to what its claims need (demo_build is the whole demo).
-SELECTED = (
-    "--select",
-    "+corridor_governance_items",
-    "+corridor_review_assignments",
-    "+corridor_quarantine",
-    "+int_corridor__input_accounting",
-    "+corridor_alerts",
-    "+corridor.audit",
+SELECTED = upstream_of(
+    "corridor_governance_items",
+    "corridor_review_assignments",
+    "corridor_quarantine",
+    "int_corridor__input_accounting",
+    "corridor_alerts",
+    audit=True,
+    indirect="eager",
 )
 
 

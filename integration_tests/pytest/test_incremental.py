@@ -37,8 +37,9 @@ Builds of the demo project: the two deliveries and the --full-refresh copy
 deliveries each for old labels and for data anywhere in time, whose final data
 is the shared one (asserted), so they compare with the shared full refresh:
 8 in all. The last four build only what their tests read (PARTIAL: the
-metric observations, the validation results and everything upstream, 68 of
-the 125 models), not the intervals, replay, scenarios and report marts.
+metric observations, the validation results, the audit tables and everything
+upstream, 76 of the 125 models), not the intervals, replay, scenarios and
+report marts.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import Dbt, query
+from conftest import Dbt, query, upstream_of
 from corridor.dbt_runner import REPO_ROOT
 from demo_deliveries import CUT, FIRST_V2_AMOUNT_SCALE, LOOKBACK_DAYS, SECOND_V2_AMOUNT_SCALE, VARS, _demo, _load
 
@@ -87,15 +88,8 @@ INPUTS = ("events_in", "outcomes_in", "offline_in", "rules_in", "reference_in")
 # events, the window statistics, the observations and the validation results, all upstream of these two marts, and
 # the audit tables record the runs as a daily run would. The whole pipeline's incremental equality is daily_runs'; a
 # build of 76 models instead of 125 (no interval, replay, scenario or report models) keeps each of these four builds
-# to what its claim needs. Cautious indirect selection: a data test runs when every model it reads is selected.
-PARTIAL = (
-    "--select",
-    "+corridor_metric_observations",
-    "+corridor_validation_results",
-    "+corridor.audit",
-    "--indirect-selection",
-    "cautious",
-)
+# to what its claim needs.
+PARTIAL = upstream_of("corridor_metric_observations", "corridor_validation_results", audit=True)
 
 
 def _public_tables(path) -> list[str]:
