@@ -408,8 +408,8 @@ def test_severity_names_with_sql_are_written_as_text(canaried):
     full parse: one run instead of four): the rules keep their text, the canary survives, the names reach the
     messages and the run history as written."""
     path, make = canaried
-    levels = {payload: "error" for payload in PAYLOADS}
-    make()("run", *SELECT, vars={"corridor_severity_levels": {**levels, "high": "error"}})
+    severities = {**{payload: "error" for payload in PAYLOADS}, "high": "error"}
+    make()("run", *SELECT, vars={"corridor_severity_levels": severities})
     reasons = query(path, "select reason from corridor_rule_issues where contains(problem_codes, 'unknown_severity')")[
         "reason"
     ]

@@ -124,7 +124,7 @@ bin_measures as (
 
 {#- the chi-square tail's normal-CDF arguments as columns (corridor.chi_square_sf_arguments): the tail repeats them -#}
 {%- set chi_arguments = corridor.chi_square_sf_arguments('chi_square', 'chi_square_df') %}
-bin_tests as {{ corridor.materialized_cte() }} (
+bin_tail_arguments as {{ corridor.materialized_cte() }} (
 
     select
         *,
@@ -230,7 +230,7 @@ final as (
         on g.model_id = reference_stats.model_id
         and g.model_version = reference_stats.model_version
         and g.feature_name = reference_stats.feature_name
-    left join bin_tests as m
+    left join bin_tail_arguments as m
         on {% for key in group_keys %}g.{{ key }} = m.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
     left join wasserstein as w
         on {% for key in group_keys %}g.{{ key }} = w.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
