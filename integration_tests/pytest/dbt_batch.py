@@ -2,6 +2,7 @@
 run in a batch").
 
     python dbt_batch.py cases.json results.json
+    python dbt_batch.py --serve FD          (Served below: one invocation at a time, the caller looks in between)
 
 Every dbt command with new `--vars` (or a changed environment) makes dbt drop its partial parse and parse the whole
 project again (25-40 s for corridor's projects), even when all it then does is print a configuration error. dbt's
@@ -31,11 +32,15 @@ event loggers) never reaches pytest.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pickle
+import select
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 
 def _invoke(runner_args: list[str], manifest=None) -> dict:
@@ -62,6 +67,24 @@ def _with_vars(args: list[str], vars: dict | None) -> list[str]:
     return [*args, "--vars", json.dumps(vars)] if vars is not None else list(args)
 
 
+def _freeze(manifest) -> bytes:
+    return pickle.dumps((manifest, manifest.fixtures))
+
+
+def _thaw(frozen: bytes):
+    """A fresh copy of the parsed manifest. dbt-core's Manifest.__reduce_ex__ (1.10, 1.11) leaves `fixtures` out of
+    its positional arguments, so every later one lands one field early: `fixtures` gets the doc lookup, the source
+    lookup gets the ref lookup (a source() call then fails with "RefableLookup.find() missing 1 required positional
+    argument"). The fixtures are pickled beside it and put back, and every cached lookup is dropped: dbt rebuilds
+    each from the nodes on first use."""
+    manifest, fixtures = pickle.loads(frozen)
+    manifest.fixtures = fixtures
+    for field in dataclasses.fields(manifest):
+        if field.name.startswith("_") and field.name.endswith("_lookup"):
+            setattr(manifest, field.name, None)
+    return manifest
+
+
 def run_batch(base_vars: dict | None, cases: list[dict]) -> dict:
     parsed = _invoke(_with_vars(["parse"], base_vars))
     manifest = parsed.pop("result")
@@ -69,14 +92,14 @@ def run_batch(base_vars: dict | None, cases: list[dict]) -> dict:
     if not parsed["ok"] or manifest is None:
         report["parse"]["ok"] = False
         return report
-    frozen = pickle.dumps(manifest)
+    frozen = _freeze(manifest)
     for case in cases:
         vars = case.get("vars")
         env = case.get("env") or {}
         saved = {name: os.environ.get(name) for name in env}
         try:
             _set_env(env)
-            outcome = _invoke(_with_vars(case["args"], base_vars if vars is None else vars), pickle.loads(frozen))
+            outcome = _invoke(_with_vars(case["args"], base_vars if vars is None else vars), _thaw(frozen))
         finally:
             _set_env(saved)
         outcome.pop("result")
@@ -93,7 +116,100 @@ def _set_env(values: dict) -> None:
             os.environ[name] = value
 
 
+def serve(answers_fd: int) -> int:
+    """Answer requests read from stdin, one JSON object a line, on the file descriptor given: the first request is
+    {"base_vars", "parse_args"} and parses; each later one is a case ({"args", "vars", "env"}) run on a copy of
+    that manifest. dbt's own console output goes to this process's stdout (the caller's log file)."""
+    with os.fdopen(answers_fd, "w") as answers:
+
+        def answer(outcome: dict) -> None:
+            outcome.pop("result", None)
+            answers.write(json.dumps(outcome) + "\n")
+            answers.flush()
+
+        first = json.loads(sys.stdin.readline() or "null")
+        if first is None:
+            return 1
+        parsed = _invoke(_with_vars(["parse", *first.get("parse_args", [])], first.get("base_vars")))
+        manifest = parsed.pop("result")
+        parsed["ok"] = parsed["ok"] and manifest is not None
+        answer(parsed)
+        if not parsed["ok"]:
+            return 1
+        frozen = _freeze(manifest)
+        for line in sys.stdin:
+            case = json.loads(line)
+            vars = case.get("vars")
+            env = case.get("env") or {}
+            saved = {name: os.environ.get(name) for name in env}
+            try:
+                _set_env(env)
+                args = _with_vars(case["args"], first.get("base_vars") if vars is None else vars)
+                answer(_invoke(args, _thaw(frozen)))
+            finally:
+                _set_env(saved)
+    return 0
+
+
+class Served:
+    """dbt invocations one at a time in one long-lived process on one parse, the caller free to look at the
+    warehouse between them: what a Spark build needs, where every new process starts a Spark session (about 50 s)
+    and parses again (test_spark.py). `python` is the interpreter of the venv with the adapter; each invoke returns
+    {"ok", "output", "seconds"} as a batch case does (same rules: node configs as parsed with the base vars, the
+    invocation's own --vars and env read when nodes compile and run)."""
+
+    def __init__(self, python, cwd, env: dict, log: Path, base_vars=None, parse_args=(), timeout: float = 3600):
+        self.timeout, self.log = timeout, Path(log)
+        read_fd, write_fd = os.pipe()
+        with open(self.log, "w") as out:
+            self.proc = subprocess.Popen(
+                [str(python), __file__, "--serve", str(write_fd)], cwd=cwd, env=env, stdin=subprocess.PIPE,
+                stdout=out, stderr=subprocess.STDOUT, pass_fds=(write_fd,), text=True,
+            )  # fmt: skip
+        os.close(write_fd)
+        self.answers = os.fdopen(read_fd)
+        self.parse = self._ask({"base_vars": base_vars, "parse_args": list(parse_args)})
+        if not self.parse["ok"]:
+            self.close()
+            raise AssertionError(f"dbt parse failed:\n{self.parse['output'][-6000:]}")
+
+    def _ask(self, request: dict) -> dict:
+        try:
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+            ready, _, _ = select.select([self.answers], [], [], self.timeout)
+            line = self.answers.readline() if ready else ""
+        except BrokenPipeError:  # the process has ended
+            line = ""
+        if not line:
+            self.close()
+            tail = self.log.read_text()[-6000:] if self.log.exists() else ""
+            raise AssertionError(f"dbt_batch.py --serve gave no answer to {request} in {self.timeout} s:\n{tail}")
+        return json.loads(line)
+
+    def invoke(self, *args: str, vars: dict | None = None, env: dict | None = None) -> dict:
+        return self._ask({"args": list(args), "vars": vars, "env": env or {}})
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.answers.close()
+
+    def __enter__(self) -> Served:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 3 and argv[1] == "--serve":
+        return serve(int(argv[2]))
     if len(argv) != 3:
         print(__doc__, file=sys.stderr)
         return 2

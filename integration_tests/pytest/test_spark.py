@@ -5,7 +5,6 @@ same results. Spark tables are parquet files under a private warehouse, read bac
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -18,6 +17,7 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query, run_deps
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
+from dbt_batch import Served
 from engine_compare import PUBLIC_TABLES, assert_tables_agree, warned_tests
 from test_intervals import _check_beta
 
@@ -30,7 +30,8 @@ SCHEMA = "corridor_it"
 KEY = "corridor-test-key"
 # scipy known-answer grids of the beta quantiles and CDF (integration_tests/models/interval_checks)
 BETA_GRIDS = ["interval_check_beta_quantiles", "interval_check_beta_large_n"]
-# the integration project's scenario library (seed scenario_library), injected by the fixture's second invocation
+# the integration project's scenario library (seed scenario_library): the vars of every command of the fixture (the
+# var adds a ref, so it is part of the one parse); nothing of the public tables or the history reads the scenarios
 SCENARIOS = {"corridor_scenarios": {"ref": "scenario_library"}}
 HISTORY = [
     "corridor_run_history",
@@ -66,6 +67,7 @@ class SparkProject:
         }
 
     def dbt(self, *args: str) -> str:
+        """One dbt command in its own process (a Spark session of its own): `deps`, which starts none."""
         done = subprocess.run(
             [str(SPARK_VENV / "bin" / "dbt"), *args, "--target", "spark"],
             cwd=INTEGRATION_DIR,
@@ -77,6 +79,20 @@ class SparkProject:
         )
         output = _plain(done.stdout)
         assert done.returncode == 0, f"dbt {' '.join(args)} on Spark failed:\n{output[-6000:]}"
+        return output
+
+    def served(self) -> Served:
+        """dbt commands one after another in one process on one parse, so one Spark session serves them all."""
+        return Served(
+            SPARK_VENV / "bin" / "python", INTEGRATION_DIR, {**self.env, "DBT_PROJECT_DIR": str(INTEGRATION_DIR)},
+            self.work / "served.log", base_vars=SCENARIOS, parse_args=["--target", "spark"],
+        )  # fmt: skip
+
+    @staticmethod
+    def invoke(dbt: Served, *args: str) -> str:
+        done = dbt.invoke(*args, "--target", "spark")
+        output = _plain(done["output"])
+        assert done["ok"], f"dbt {' '.join(args)} on Spark failed:\n{output[-6000:]}"
         return output
 
     def table(self, name: str) -> pd.DataFrame:
@@ -99,34 +115,26 @@ def integration_spark(tmp_path_factory):
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path_factory.mktemp("it_spark"))
     run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
-    # seeds first, as on DuckDB and PostgreSQL: a source (raw_chargebacks) read by staging is a seed of this project
-    spark.dbt("seed")
-    # the build leaves the seeds out: `dbt seed` just loaded them (on Spark a seed load is about a minute). Not
-    # `--exclude resource_type:seed`: an exclusion takes every test touching a seed with it, the 24 cross-db
-    # matches_expected tests among them; --exclude-resource-type only drops the seed nodes
-    first = spark.dbt("build", "--exclude-resource-type", "seed")
-    tables = {name: spark.table(name) for name in PUBLIC_TABLES}
-    grids = {name: spark.table(name) for name in BETA_GRIDS}
-    histories = {name: spark.table(name) for name in HISTORY}
-    # The second invocation is a `run --full-refresh` of the public tables and the history tables: the history must
-    # survive a full refresh, and the public tables, rebuilt from the same intermediate tables, must come out the
-    # same. It rebuilds no intermediate model: that the whole pipeline gives the same tables again is what the first
-    # build's row-for-row equality with DuckDB shows (a tie broken differently from one run to the next would not
-    # agree with another engine either), and what test_incremental.py asserts for a full refresh on DuckDB. On
-    # Spark every model costs seconds of planning and metastore work whatever its size: rebuilding all of them
-    # (about 200) took 10-14 minutes of the suite's 90. The same invocation builds the scenario models with the
-    # integration project's scenario library (test_scenario_results_agree_with_duckdb_on_spark): a separate build
-    # cost one more Spark session and parse, and nothing of the public tables or the history reads them.
-    second = spark.dbt(
-        "run",
-        "--full-refresh",
-        "--select",
-        *sorted(PUBLIC_TABLES),
-        *HISTORY,
-        "stg_corridor__scenarios+",
-        "--vars",
-        json.dumps(SCENARIOS),
-    )
+    # The three commands run in one process on one parse (dbt_batch.Served): each dbt process starts its own Spark
+    # session (about 50 s) and parses the project again (about 45 s; the second command's vars would force it).
+    with spark.served() as dbt:
+        # seeds first, as on DuckDB and PostgreSQL: a source (raw_chargebacks) read by staging is a seed of this
+        # project. The build leaves the seeds out: `dbt seed` just loaded them (on Spark a seed load is about a
+        # minute). Not `--exclude resource_type:seed`: an exclusion takes every test touching a seed with it, the
+        # 24 cross-db matches_expected tests among them; --exclude-resource-type only drops the seed nodes
+        spark.invoke(dbt, "seed")
+        first = spark.invoke(dbt, "build", "--exclude-resource-type", "seed")
+        tables = {name: spark.table(name) for name in PUBLIC_TABLES}
+        grids = {name: spark.table(name) for name in BETA_GRIDS}
+        histories = {name: spark.table(name) for name in HISTORY}
+        # The second invocation is a `run --full-refresh` of the public tables and the history tables: the history must
+        # survive a full refresh, and the public tables, rebuilt from the same intermediate tables, must come out the
+        # same. It rebuilds no intermediate model: that the whole pipeline gives the same tables again is what the
+        # first build's row-for-row equality with DuckDB shows (a tie broken differently from one run to the next
+        # would not agree with another engine either), and what test_incremental.py asserts for a full refresh on
+        # DuckDB. On Spark every model costs seconds of planning and metastore work whatever its size: rebuilding all
+        # of them (about 200) took 10-14 minutes of the suite's 90.
+        second = spark.invoke(dbt, "run", "--full-refresh", "--select", *sorted(PUBLIC_TABLES), *HISTORY)
     return {"spark": spark, "first": first, "second": second, "tables": tables, "histories": histories, "grids": grids}
 
 
@@ -232,9 +240,9 @@ def test_beta_quantiles_and_cdf_match_scipy_on_spark(integration_spark):
 
 def test_scenario_results_agree_with_duckdb_on_spark(integration_spark, integration_duckdb, tmp_path):
     """The scenario models (docs/scenarios.md) on Spark: the integration project's scenario library (seed
-    scenario_library, var corridor_scenarios), injected into the same recorded events by the fixture's second
-    invocation, gives the same corridor_scenario_results on Spark as on DuckDB (a copy of the shared DuckDB build),
-    row for row, as test_postgres.py checks on PostgreSQL."""
+    scenario_library, var corridor_scenarios), injected into the same recorded events by the fixture's build, gives
+    the same corridor_scenario_results on Spark as on DuckDB (a copy of the shared DuckDB build), row for row, as
+    test_postgres.py checks on PostgreSQL."""
     select = ["--select", "stg_corridor__scenarios+", "--exclude", "test_type:singular"]
     copy = tmp_path / "integration.duckdb"
     shutil.copyfile(integration_duckdb["path"], copy)
