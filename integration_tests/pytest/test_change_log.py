@@ -6,26 +6,25 @@ The project of test_decisions (one model, four versions, a high and a medium rul
 the estimates are edited by hand, so every expected row is known. The first run is a whole build (its alerts go to
 the alert history); the later runs rebuild only the change log and its ancestors (`run --select +corridor_change_log`:
 the registry state, the staging of rules and estimates, the alert and run history), which is all the change log
-reads.
+reads. The first run is test_decisions.py's build, shared (test_decisions.decisions_project: the same inputs and
+vars, the rules authored by alice), copied before the later runs write to it.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
 from conftest import load_frames, query
-from test_decisions import VARS, _estimates, _events, _outcomes, _rules
+from test_decisions import VARS, _estimates, _rules, decisions_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
 
-def _load(path, rules: pd.DataFrame, estimates: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
-    frames = {"dec_rules": rules, "dec_estimates": estimates}
-    if events is not None:
-        frames.update({"dec_events": events, "dec_outcomes": _outcomes(events)})
-    load_frames(path, frames)
+def _load(path, rules: pd.DataFrame, estimates: pd.DataFrame) -> None:
+    load_frames(path, {"dec_rules": rules, "dec_estimates": estimates})
 
 
 def _vars(rules: pd.DataFrame, estimates: pd.DataFrame) -> dict:
@@ -43,15 +42,14 @@ def changes(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("change_log")
     path = work / "changes.duckdb"
-    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     rules, estimates = _rules(), _estimates()
-    rules["changed_by"] = "alice"
-    _load(path, rules, estimates, _events())
-    # run 1 builds everything: its run-end hook records the alerts in corridor_alert_history (run 2's
-    # is_after_failure reads them)
-    dbt("build", "--exclude", "resource_type:seed", vars=_vars(rules, estimates), expect_ok=False)
+    assert set(rules["changed_by"]) == {"alice"} and _vars(rules, estimates) == VARS
+    # run 1 builds everything (test_decisions.py's build, shared): its run-end hook records the alerts in
+    # corridor_alert_history (run 2's is_after_failure reads them)
+    shared, _ = decisions_project(tmp_path_factory)
+    shutil.copyfile(shared, path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     first = query(path, "select * from corridor_change_log")
-
     # run 2: ERR_HIGH's tolerances widened in place (after its fails on v2/v3), a new version of the medium rule,
     # one estimate corrected, one withdrawn
     rules2 = rules.copy()

@@ -17,6 +17,7 @@ A medium-severity rule that fails every day of v1 shows that only deciding sever
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -121,6 +122,7 @@ def _rule(rule_id, severity, warn, fail):
         "severity": severity,
         "rule_version": "1",
         "valid_from": pd.Timestamp("2026-09-01"),
+        "changed_by": "alice",  # the registry's optional author column (test_change_log.py reads it)
     }
 
 
@@ -149,24 +151,34 @@ VARS = {
 }
 
 
-@pytest.fixture(scope="module")
-def history(tmp_path_factory):
-    from conftest import Dbt
+def decisions_project(tmp_path_factory) -> tuple[Path, str]:
+    """This file's project built once per run (conftest.build_once_per_run) and shared with test_change_log.py, whose
+    first run is this very build (same inputs, same vars): the DuckDB file and the build's output. Read it; a test
+    that runs dbt again works on a copy (dbt's run-end hook writes to the file)."""
+    from conftest import Dbt, build_once_per_run
     from corridor.dbt_runner import REPO_ROOT
 
-    work = tmp_path_factory.mktemp("decisions")
-    path = work / "decisions.duckdb"
-    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    events = _events()
-    frames = {
-        "dec_events": events,
-        "dec_outcomes": _outcomes(events),
-        "dec_estimates": _estimates(),
-        "dec_rules": _rules(),
-    }
-    load_frames(path, frames)
-    result = dbt("build", "--exclude", "resource_type:seed", vars=VARS, expect_ok=False)
-    return {"dbt": dbt, "path": path, "build": result}
+    def build(work: Path) -> str:
+        path = work / "decisions.duckdb"
+        events = _events()
+        frames = {
+            "dec_events": events,
+            "dec_outcomes": _outcomes(events),
+            "dec_estimates": _estimates(),
+            "dec_rules": _rules(),
+        }
+        load_frames(path, frames)
+        dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+        return dbt("build", "--exclude", "resource_type:seed", vars=VARS, expect_ok=False).output
+
+    work, output = build_once_per_run(tmp_path_factory, "decisions_project", build)
+    return work / "decisions.duckdb", output
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    path, output = decisions_project(tmp_path_factory)
+    return {"path": path, "build_output": output}
 
 
 def _decisions(path) -> pd.DataFrame:
@@ -204,10 +216,15 @@ def test_each_version_gets_the_decision_its_history_calls_for(history):
     assert medium["n"] == len(PLAN) and medium["failed"] == len(PLAN) - 1  # the duplicates day is blocked
 
 
-def test_a_rollback_fails_the_check_in_dbt_build(history):
+def test_a_rollback_fails_the_check_in_dbt_build(history, tmp_path):
+    from conftest import Dbt
+    from corridor.dbt_runner import REPO_ROOT
+
     # warn by default: the build's own check warned about v2
-    assert "corridor_check_model_decisions" in history["build"].output
-    result = history["dbt"](
+    assert "corridor_check_model_decisions" in history["build_output"]
+    copy = tmp_path / "decisions.duckdb"
+    shutil.copyfile(history["path"], copy)
+    result = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})(
         "test",
         "--select",
         "corridor_check_model_decisions",

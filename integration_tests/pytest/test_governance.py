@@ -15,11 +15,12 @@ reviewer.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pandas as pd
 import pytest
 from conftest import load_frames, query, upstream_of
-from test_decisions import VARS, _estimates, _events, _outcomes, _rules
+from test_decisions import VARS, _rules, decisions_project
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -171,7 +172,7 @@ def _changed_rules() -> pd.DataFrame:
     return pd.concat([rules, medium_v2], ignore_index=True)
 
 
-# What the four builds below select: the tables _snapshot reads, the audit tables (the run history records the
+# What the three builds below select (the first is test_decisions.py's whole build, shared): the tables _snapshot reads, the audit tables (the run history records the
 # alerts each run believed, which the change log reads: a change after a fail alert) and everything upstream (88 of
 # the 125 models, with the governance check on the items). This file reads none of the interval, replay, scenario
 # and decision models; leaving them out keeps each build to what its claims need (demo_build is the whole demo).
@@ -204,15 +205,11 @@ def runs(tmp_path_factory):
     work = tmp_path_factory.mktemp("governance")
     path = work / "governance.duckdb"
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    events, rules = _events(), _rules()
-    rules["changed_by"] = "alice"
-    load_frames(
-        path,
-        {"dec_events": events, "dec_outcomes": _outcomes(events), "dec_estimates": _estimates(), "dec_rules": rules},
-    )
-    base_vars = {**VARS, "corridor_rules": {"relation": "main.dec_rules", "columns": _names(rules)}}
-    first = dbt("build", "--exclude", "resource_type:seed", *SELECTED, vars=base_vars, expect_ok=False)
-    out = {"first": _snapshot(path), "first_output": first.output}
+    # the first build is test_decisions.py's, shared (the same inputs and vars, no governance input; a whole build,
+    # of which SELECTED is part), copied before the later builds write to it
+    shared, first_output = decisions_project(tmp_path_factory)
+    shutil.copyfile(shared, path)
+    out = {"first": _snapshot(path), "first_output": first_output}
 
     now = pd.Timestamp.now(tz="UTC").tz_localize(None)
     inputs = _inputs(out["first"]["alerts"], now)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import load_frames, query
+from conftest import load_frames, query, upstream_of
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -140,6 +140,16 @@ def _vars(with_lineage: bool) -> dict:
     }
 
 
+# what the tests read and everything upstream (docs/development.md#what-a-fixture-builds)
+READ = upstream_of(
+    "corridor_validation_results",
+    "corridor_alerts",
+    "corridor_check_lineage",
+    "corridor_quarantine",
+    "int_corridor__input_accounting",
+)
+
+
 def _build(tmp_path_factory, name: str, with_lineage: bool):
     from conftest import Dbt
     from corridor.dbt_runner import REPO_ROOT
@@ -159,7 +169,7 @@ def _build(tmp_path_factory, name: str, with_lineage: bool):
         },
     )
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("build", "--exclude", "resource_type:seed", vars=_vars(with_lineage))
+    dbt("build", "--exclude", "resource_type:seed", *READ, vars=_vars(with_lineage))
     return path
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from conftest import Dbt, load_frames, query
-from test_lineage import _names, _rules  # the same two rules (R_ERR error rate, R_LAT mean latency)
+from test_lineage import READ, _names, _rules  # the same two rules (R_ERR error rate, R_LAT mean latency)
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -122,7 +122,7 @@ def lineage(tmp_path_factory):
         "corridor_histogram_metric_grains": ["day"],
     }
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("build", "--exclude", "resource_type:seed", vars=vars)
+    dbt("build", "--exclude", "resource_type:seed", *READ, vars=vars)
     return path
 
 

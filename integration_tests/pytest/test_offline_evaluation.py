@@ -21,7 +21,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import load_frames, query
+from conftest import load_frames, query, upstream_of
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -191,6 +191,16 @@ def _vars(evaluation_on: bool) -> dict:
     return out
 
 
+# what the tests read and everything upstream (docs/development.md#what-a-fixture-builds)
+READ = upstream_of(
+    "corridor_metric_observations",
+    "corridor_quarantine",
+    "corridor_validation_results",
+    "int_corridor__offline_feature_weights",
+    "int_corridor__input_accounting",
+)
+
+
 @pytest.fixture(scope="module")
 def backtest_build(tmp_path_factory):
     from conftest import Dbt
@@ -221,7 +231,7 @@ def backtest_build(tmp_path_factory):
         "bt_backtest": backtest,
     }
     load_frames(path, frames)
-    dbt("build", "--exclude", "resource_type:seed", vars=_vars(True))
+    dbt("build", "--exclude", "resource_type:seed", *READ, vars=_vars(True))
     return path
 
 
@@ -342,7 +352,7 @@ def test_input_off_leaves_the_other_sources_unchanged(backtest_build, tmp_path_f
     frames["bt_rules"] = RULES[RULES["expected_source"].isna()]
     load_frames(path, frames)
     Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
-        "build", "--exclude", "resource_type:seed", vars=_vars(False)
+        "build", "--exclude", "resource_type:seed", *READ, vars=_vars(False)
     )
     sql = (
         "select * exclude (observation_id) from corridor_metric_observations "
