@@ -172,10 +172,11 @@ def _changed_rules() -> pd.DataFrame:
     return pd.concat([rules, medium_v2], ignore_index=True)
 
 
-# What the three builds below select (the first is test_decisions.py's whole build, shared): the tables _snapshot reads, the audit tables (the run history records the
-# alerts each run believed, which the change log reads: a change after a fail alert) and everything upstream (88 of
-# the 125 models, with the governance check on the items). This file reads none of the interval, replay, scenario
-# and decision models; leaving them out keeps each build to what its claims need (demo_build is the whole demo).
+# What the three builds below select (the first is test_decisions.py's whole build, shared): the tables _snapshot
+# reads, the audit tables (the run history records the alerts each run believed, which the change log reads: a change
+# after a fail alert) and everything upstream (88 of the 125 models, with the governance check on the items). This
+# file reads none of the interval, replay, scenario and decision models; leaving them out keeps each build to what its
+# claims need (demo_build is the whole demo).
 SELECTED = upstream_of(
     "corridor_governance_items",
     "corridor_review_assignments",
