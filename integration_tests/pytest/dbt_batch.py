@@ -94,17 +94,22 @@ def run_batch(base_vars: dict | None, cases: list[dict]) -> dict:
         return report
     frozen = _freeze(manifest)
     for case in cases:
-        vars = case.get("vars")
-        env = case.get("env") or {}
-        saved = {name: os.environ.get(name) for name in env}
-        try:
-            _set_env(env)
-            outcome = _invoke(_with_vars(case["args"], base_vars if vars is None else vars), _thaw(frozen))
-        finally:
-            _set_env(saved)
+        outcome = _run_case(case, base_vars, frozen)
         outcome.pop("result")
         report["cases"].append(outcome)
     return report
+
+
+def _run_case(case: dict, base_vars: dict | None, frozen: bytes) -> dict:
+    """One case on a fresh copy of the manifest: its vars (None: the base vars), its env for its duration only."""
+    vars = case.get("vars")
+    env = case.get("env") or {}
+    saved = {name: os.environ.get(name) for name in env}
+    try:
+        _set_env(env)
+        return _invoke(_with_vars(case["args"], base_vars if vars is None else vars), _thaw(frozen))
+    finally:
+        _set_env(saved)
 
 
 def _set_env(values: dict) -> None:
@@ -138,16 +143,7 @@ def serve(answers_fd: int) -> int:
             return 1
         frozen = _freeze(manifest)
         for line in sys.stdin:
-            case = json.loads(line)
-            vars = case.get("vars")
-            env = case.get("env") or {}
-            saved = {name: os.environ.get(name) for name in env}
-            try:
-                _set_env(env)
-                args = _with_vars(case["args"], first.get("base_vars") if vars is None else vars)
-                answer(_invoke(args, _thaw(frozen)))
-            finally:
-                _set_env(saved)
+            answer(_run_case(json.loads(line), first.get("base_vars"), frozen))
     return 0
 
 

@@ -115,8 +115,8 @@ def integration_spark(tmp_path_factory):
         pytest.fail(f"no Spark venv at {SPARK_VENV}: run `make venv-spark` (make test does)")
     spark = SparkProject(tmp_path_factory.mktemp("it_spark"))
     run_deps(INTEGRATION_DIR, lambda: spark.dbt("deps"))
-    # The three commands run in one process on one parse (dbt_batch.Served): each dbt process starts its own Spark
-    # session (about 50 s) and parses the project again (about 45 s; the second command's vars would force it).
+    # The three commands run in one process on one parse (dbt_batch.Served): each dbt process would start its own
+    # Spark session (about 50 s) and load or redo the parse.
     with spark.served() as dbt:
         # seeds first, as on DuckDB and PostgreSQL: a source (raw_chargebacks) read by staging is a seed of this
         # project. The build leaves the seeds out: `dbt seed` just loaded them (on Spark a seed load is about a
