@@ -76,12 +76,21 @@ stale_estimates as (
 
 )
 
-select
-    final.*,
-    'validation' as alert_kind
+{#- the two kinds of alerts unioned by column name, in the order of the contract (the columns declared once, in
+    _corridor__marts.yml): a column added to one branch, or in another place, cannot shift the others -#}
+{%- set columns = model.columns.keys() | list %}
 
-from final
+select
+    {{ columns | join(',\n    ') if columns else '*' }}
+from (
+    select
+        final.*,
+        'validation' as alert_kind
+    from final
+) as validation_alerts
 
 union all
 
-select * from stale_estimates
+select
+    {{ columns | join(',\n    ') if columns else '*' }}
+from stale_estimates
