@@ -5,6 +5,13 @@ Thin on purpose: SQL reduced the events to per-group histograms
 corridor.bootstrap.bootstrap_intervals (python/corridor/bootstrap.py, unit
 tested against scipy.stats.bootstrap). The enforced contract is on the SQL
 model downstream, corridor_bootstrap_intervals.
+
+Incremental: a group's intervals depend only on its histogram rows and the
+settings, so a run recomputes only the groups whose histogram fingerprint is
+not stored (new or changed: the lookback's windows on a daily run) and
+replaces their rows (delete+insert on the group keys); a stored group without
+histogram rows any more is removed (corridor.bootstrap_reuse). A full refresh
+recomputes every group.
 """
 
 import importlib.util
@@ -41,24 +48,35 @@ NEEDS = (
 
 
 def model(dbt, session):
-    dbt.config(materialized="table")
+    dbt.config(
+        materialized="incremental",
+        incremental_strategy="delete+insert",
+        unique_key=["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value"],
+        on_schema_change="append_new_columns",
+    )
     kernels = import_kernel("corridor.bootstrap", requires=("numpy", "scipy"), needs=NEEDS)
+    reuse = import_kernel("corridor.bootstrap_reuse", requires=("numpy", "scipy"), needs=NEEDS)
+    version = import_kernel("corridor", requires=(), needs=NEEDS).__version__
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
     asymptotic_events = int(settings["asymptotic_events"])
-    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured);
-    # the groups of continuous mean families above the asymptotic threshold as their moments
-    histograms, key_table, moments = kernels.read_histograms_with_moments(
-        dbt.ref("int_corridor__value_histograms"),
-        dbt.ref("int_corridor__rolling_value_histograms"),
-        asymptotic_events=asymptotic_events,
-    )
-    return kernels.bootstrap_intervals(
-        histograms,
-        key_table=key_table,
-        moments=moments,
+    run = dict(
         n_resamples=int(settings["n_resamples"]),
         level=float(settings["confidence_level"]),
         seed=int(settings["seed"]),
         max_shared_events=int(settings["max_shared_events"]),
         asymptotic_events=asymptotic_events,
     )
+    # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
+    histograms = reuse.combined_histograms(
+        dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
+    )
+    salt = f"corridor {version}; " + "; ".join(f"{k}={v!r}" for k, v in sorted(run.items()))
+    fingerprints = reuse.group_fingerprints(histograms, salt)
+    vanished = fingerprints.iloc[:0]
+    if dbt.is_incremental:
+        fingerprints, vanished = reuse.plan(fingerprints, reuse.stored_fingerprints(session, repr(dbt.this)))
+        histograms = reuse.only_groups(session, histograms, fingerprints, "corridor_bootstrap_changed_groups")
+    # the groups of continuous mean families above the asymptotic threshold arrive as their moments
+    rows, key_table, moments = kernels.read_histograms_with_moments(histograms, asymptotic_events=asymptotic_events)
+    result = kernels.bootstrap_intervals(rows, key_table=key_table, moments=moments, **run)
+    return reuse.with_fingerprints(result, fingerprints, vanished)

@@ -1,0 +1,100 @@
+"""Reuse of stored bootstrap intervals between builds: recompute only the groups whose histograms changed.
+
+A group's bootstrap intervals depend only on its own histogram rows and the kernel's settings (the shared
+Poisson weights are read position by position from one seeded matrix, large groups draw from generators
+seeded by their own counts, the asymptotic draws from the seed alone: ``corridor.bootstrap``). So a group
+whose histogram rows and settings are what they were at the last build has the intervals stored then, bit
+for bit, and only new or changed groups need the kernel. On a daily incremental run that is the lookback's
+windows (``int_corridor__value_histograms`` rewrites only those), a few percent of the groups.
+
+Each group's rows carry ``histogram_fingerprint``: an order-free hash of its histogram rows (the sum of one
+64-bit hash per (family, value, label, n_events) row, exact in DuckDB's HUGEINT) and the settings and kernel
+version (``salt``). The fingerprints are computed in SQL (one aggregate over the histogram rows, no transfer
+to Python); only the groups whose fingerprint is not stored are read into the kernel. A stored group that no
+longer has histogram rows gets a tombstone row (its keys, ``metric`` null) that replaces its rows under the
+model's delete+insert on the group keys and is then removed by the model's post-hook, so a group that
+vanished (data removed or quarantined inside the lookback) loses its intervals as on a full build.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corridor.bootstrap import GROUP_KEYS
+
+FINGERPRINT = "histogram_fingerprint"
+HISTOGRAM_COLUMNS = [*GROUP_KEYS, "family", "value", "label", "n_events"]
+
+
+def combined_histograms(relation, *more):
+    """The histogram rows of ``relation`` and of every relation in ``more`` (UNION ALL, by column name)."""
+    columns = ", ".join(HISTOGRAM_COLUMNS)
+    combined = relation.project(columns)
+    for other in more:
+        combined = combined.union(other.project(columns))
+    return combined
+
+
+def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
+    """One row per group of ``histograms`` (a DuckDB relation of ``HISTOGRAM_COLUMNS``): ``GROUP_KEYS`` and
+    ``histogram_fingerprint``, the sum of the rows' hashes followed by ``salt`` (the settings the kernel runs
+    with). Equal fingerprints mean equal histogram rows (up to a 64-bit hash collision) and settings."""
+    keys = ", ".join(GROUP_KEYS)
+    literal = "'" + salt.replace("'", "''") + "'"
+    return histograms.query(
+        "h",
+        f"select {keys}, cast(sum(cast(hash(family, value, label, n_events) as hugeint)) as varchar) || '|' || "
+        f"{literal} as {FINGERPRINT} from h group by {keys}",
+    ).df()
+
+
+def stored_fingerprints(session, relation_name: str) -> pd.DataFrame:
+    """The groups and fingerprints stored in ``relation_name`` (the model's own table on an incremental
+    run); empty when the table predates the fingerprint column (every group is then recomputed)."""
+    columns = {row[0] for row in session.sql(f"describe {relation_name}").fetchall()}
+    if FINGERPRINT not in columns:
+        return pd.DataFrame({c: [] for c in [*GROUP_KEYS, FINGERPRINT]})
+    keys = ", ".join(GROUP_KEYS)
+    return session.sql(f"select distinct {keys}, {FINGERPRINT} from {relation_name} where metric is not null").df()
+
+
+def plan(current: pd.DataFrame, stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(changed, vanished)``: the groups of ``current`` whose fingerprint is not in ``stored`` (new or changed:
+    to recompute), and the keys of the ``stored`` groups that ``current`` no longer has (to remove)."""
+    stored = stored[[*GROUP_KEYS, FINGERPRINT]].drop_duplicates()
+    merged = current.merge(stored, on=[*GROUP_KEYS, FINGERPRINT], how="left", indicator=True)
+    changed = merged.loc[merged["_merge"] == "left_only", [*GROUP_KEYS, FINGERPRINT]].reset_index(drop=True)
+    gone = stored[[*GROUP_KEYS]].drop_duplicates().merge(current[GROUP_KEYS], on=GROUP_KEYS, how="left", indicator=True)
+    vanished = gone.loc[gone["_merge"] == "left_only", GROUP_KEYS].reset_index(drop=True)
+    return changed, vanished
+
+
+def only_groups(session, histograms, groups: pd.DataFrame, view_name: str):
+    """The rows of ``histograms`` (a relation) of the groups in ``groups`` (a DataFrame with ``GROUP_KEYS``),
+    joined in DuckDB (``groups`` is registered as the view ``view_name`` of ``session``)."""
+    session.register(view_name, groups[GROUP_KEYS])
+    same = " and ".join(f"h.{k} is not distinct from g.{k}" for k in GROUP_KEYS)
+    return histograms.query("h", f"select h.* from h semi join {view_name} as g on {same}")
+
+
+def with_fingerprints(result: pd.DataFrame, fingerprints: pd.DataFrame, vanished: pd.DataFrame) -> pd.DataFrame:
+    """``result`` (the kernel's rows) with each group's fingerprint, followed by one tombstone row per vanished
+    group (its keys; ``metric`` and every value null)."""
+    if not len(result):
+        # nothing changed: the kernel's empty frame takes the keys' types (it has no rows to infer them from)
+        result = result.astype({k: fingerprints[k].dtype for k in GROUP_KEYS})
+        result["metric"] = result["metric"].astype(object)
+        result["interval_method"] = result["interval_method"].astype(object)
+    out = result.merge(fingerprints[[*GROUP_KEYS, FINGERPRINT]], on=GROUP_KEYS, how="left", validate="many_to_one")
+    if len(vanished):
+        tombstones = vanished[GROUP_KEYS].reset_index(drop=True)
+        for column in out.columns:
+            if column in tombstones:
+                continue
+            kind = out[column].dtype.kind
+            dtype = "Int64" if kind in "iu" else "float64" if kind == "f" else object  # integers stay integers
+            tombstones[column] = pd.Series([None] * len(tombstones), dtype=dtype)
+            if kind in "iu":
+                out[column] = out[column].astype("Int64")
+        out = pd.concat([out, tombstones[out.columns]], ignore_index=True)
+    return out

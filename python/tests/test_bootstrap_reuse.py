@@ -1,0 +1,117 @@
+"""Reuse of stored bootstrap intervals (corridor.bootstrap_reuse): a group's intervals computed with only the
+changed groups equal, bit for bit, those of a build of every group (every path of the kernel: shared weights,
+direct Poisson draws, moments, AUC); fingerprints move with a group's rows and with the settings, and nothing
+else; the plan recomputes exactly the new and changed groups and removes the vanished ones."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+from corridor import bootstrap as bs
+from corridor import bootstrap_reuse as reuse
+
+RNG = np.random.default_rng(20261203)
+SETTINGS = dict(n_resamples=300, level=0.95, seed=7, max_shared_events=400, asymptotic_events=900)
+
+
+def _group_frame(segment: str, family: str, data, score_bins=None) -> pd.DataFrame:
+    h = bs.histograms_from_samples({segment: data}, family, score_bins=score_bins)
+    h.insert(0, "model_id", "m")
+    h.insert(1, "model_version", "v1")
+    h.insert(2, "window_grain", "day")
+    h.insert(3, "window_start", pd.Timestamp("2026-10-01"))
+    h.insert(4, "segment_dimension", "region")
+    return h[reuse.HISTOGRAM_COLUMNS]
+
+
+def _histograms() -> pd.DataFrame:
+    """Groups that take every path: small (shared weights), above max_shared_events (direct Poisson draws),
+    a log-loss group above asymptotic_events (moments), scores (AUC), and 0/1 families."""
+    frames = []
+    for i, n in enumerate([35, 250, 1500]):
+        seg = f"s{i}"
+        frames.append(_group_frame(seg, "latency", np.round(RNG.lognormal(4.5, 0.6, n), 1)))
+        frames.append(_group_frame(seg, "error", (RNG.random(n) < 0.1).astype(float)))
+        frames.append(_group_frame(seg, "log_loss", RNG.exponential(0.4, n)))
+        scores = np.round(RNG.beta(2, 5, n), 3)
+        frames.append(_group_frame(seg, "score", (scores, (RNG.random(n) < 0.2 + 0.6 * scores).astype(int)), 1000))
+    return pd.concat(frames, ignore_index=True)
+
+
+def _intervals(con, relation) -> pd.DataFrame:
+    rows, keys, moments = bs.read_histograms_with_moments(relation, asymptotic_events=SETTINGS["asymptotic_events"])
+    result = bs.bootstrap_intervals(rows, key_table=keys, moments=moments, **SETTINGS)
+    return result.sort_values([*bs.GROUP_KEYS, "metric", "interval_method"]).reset_index(drop=True)
+
+
+@pytest.fixture()
+def con():
+    con = duckdb.connect()
+    con.register("histogram_frame", _histograms())
+    con.execute("create table histograms as select * from histogram_frame")
+    yield con
+    con.close()
+
+
+def test_only_the_changed_groups_recomputed_equal_a_build_of_every_group(con):
+    every = _intervals(con, con.table("histograms"))
+    assert set(every["metric"]) >= {"latency_p95", "error_rate", "log_loss", "auc"}
+    for kept in (["s0"], ["s2"], ["s0", "s2"], ["s1"]):
+        groups = pd.DataFrame({"segment_value": kept}).merge(
+            con.sql("select distinct * exclude (family, value, label, n_events) from histograms").df()
+        )
+        part = _intervals(con, reuse.only_groups(con, con.table("histograms"), groups, "changed_groups"))
+        expected = every[every["segment_value"].isin(kept)].reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, expected, check_exact=True)
+
+
+def test_fingerprints_move_with_a_groups_rows_and_the_settings_only(con):
+    before = reuse.group_fingerprints(con.table("histograms"), "salt").set_index("segment_value")
+    assert before[reuse.FINGERPRINT].is_unique and len(before) == 3
+    again = reuse.group_fingerprints(con.table("histograms"), "salt").set_index("segment_value")
+    assert before[reuse.FINGERPRINT].equals(again[reuse.FINGERPRINT].loc[before.index])
+    # one more event at one latency value of s1: s1 changes, s0 and s2 do not
+    con.execute(
+        "update histograms set n_events = n_events + 1 where segment_value = 's1' and family = 'latency' "
+        "and value = (select min(value) from histograms where segment_value = 's1' and family = 'latency')"
+    )
+    after = reuse.group_fingerprints(con.table("histograms"), "salt").set_index("segment_value")
+    changed = [s for s in before.index if before.at[s, reuse.FINGERPRINT] != after.at[s, reuse.FINGERPRINT]]
+    assert changed == ["s1"]
+    other = reuse.group_fingerprints(con.table("histograms"), "n_resamples=301").set_index("segment_value")
+    assert (other[reuse.FINGERPRINT] != after[reuse.FINGERPRINT].loc[other.index]).all()
+
+
+def test_the_plan_recomputes_new_and_changed_groups_and_removes_vanished_ones():
+    keys = {k: ["m"] * 4 for k in ("model_id",)} | {
+        "model_version": ["v1"] * 4,
+        "window_grain": ["day"] * 4,
+        "window_start": [pd.Timestamp("2026-10-01")] * 4,
+        "segment_dimension": ["region"] * 4,
+    }
+    stored = pd.DataFrame(keys | {"segment_value": ["a", "b", "c", "d"], reuse.FINGERPRINT: ["1", "2", "3", "4"]})
+    current = pd.DataFrame(keys | {"segment_value": ["a", "b", "c", "e"], reuse.FINGERPRINT: ["1", "9", "3", "5"]})
+    changed, vanished = reuse.plan(current, stored)
+    assert list(changed["segment_value"]) == ["b", "e"] and list(changed[reuse.FINGERPRINT]) == ["9", "5"]
+    assert list(vanished["segment_value"]) == ["d"]
+    # nothing stored (a table from before the fingerprints): every group is recomputed, none removed
+    changed, vanished = reuse.plan(current, stored.iloc[:0])
+    assert len(changed) == 4 and vanished.empty
+
+
+def test_rows_carry_their_groups_fingerprint_and_vanished_groups_a_tombstone(con):
+    prints = reuse.group_fingerprints(con.table("histograms"), "salt")
+    result = _intervals(con, con.table("histograms"))
+    vanished = prints[bs.GROUP_KEYS].iloc[:1].assign(segment_value="gone")
+    out = reuse.with_fingerprints(result, prints, vanished)
+    assert len(out) == len(result) + 1
+    body, tomb = out.iloc[:-1], out.iloc[-1]
+    assert body[reuse.FINGERPRINT].notna().all()
+    assert (body.groupby("segment_value")[reuse.FINGERPRINT].nunique() == 1).all()
+    assert tomb["segment_value"] == "gone" and pd.isna(tomb["metric"]) and pd.isna(tomb["interval_lower"])
+    assert str(out["sample_size"].dtype) == "Int64"  # integers stay integers beside the tombstone's nulls
+    # nothing changed: an empty frame with the keys' types (the delete+insert joins on them)
+    empty = reuse.with_fingerprints(result.iloc[:0], prints.iloc[:0], vanished.iloc[:0])
+    assert empty.empty and not pd.api.types.is_numeric_dtype(empty["model_id"])
