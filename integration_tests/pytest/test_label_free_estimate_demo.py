@@ -156,6 +156,26 @@ def test_planted_latam_incident_is_flagged_as_a_shift_and_the_estimate_misses(bu
         assert before[before.metric == metric].standardized_error.abs().mean() < 1.5
 
 
+def test_the_latam_incident_flags_overall_traffic_through_its_segment(built):
+    """Latam is a minority of the demo's traffic: overall traffic's own PSI stays under the threshold through the
+    incident (the shift is diluted), so overall traffic is flagged through its segment: every overall window from
+    2026-10-12 is is_shifted with the reason naming latam, none before it."""
+    rows = query(
+        built["path"],
+        "select model_version, window_grain, window_start, score_psi, is_shifted, shift_reason "
+        "from corridor_estimator_validation where segment_dimension = 'all' and metric = 'accuracy'",
+    )
+    during = rows[rows.window_start >= "2026-10-12"]
+    before = rows[rows.window_start + rows.window_grain.map({"day": 1, "week": 7}).astype("timedelta64[D]")
+                  <= "2026-10-12"]  # fmt: skip
+    assert len(during) >= 10 and len(before) >= 10
+    assert (rows.score_psi < 0.1).all()  # overall traffic's own test would flag none of them
+    assert during.is_shifted.all()
+    assert during.shift_reason.str.startswith("shift_in_segment: ").all()
+    assert during.shift_reason.str.contains("region=latam").all()
+    assert not before.is_shifted.any() and before.shift_reason.isna().all()
+
+
 def test_calibration_check_is_published_per_decile(built):
     rows = query(built["path"], "select * from corridor_label_free_calibration")
     assert set(rows.model_version) == {"v1", "v2"}

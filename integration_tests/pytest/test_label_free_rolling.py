@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
-from corridor.label_free import decile_edges, population_stability_index
+from corridor.label_free import GROUP_KEYS, decile_edges, label_free_estimates, population_stability_index
 from sklearn.isotonic import IsotonicRegression
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
@@ -303,3 +303,67 @@ def test_a_label_free_rule_judges_the_rolling_windows_whose_labels_are_immature(
     shifted = shifted.set_index("window_start").loc[lf.index, "is_shifted"].astype(bool)
     assert 0 < shifted.sum() < len(lf) and shifted[immature].all()
     assert (lf.loc[shifted, "status"] == "inconclusive").all() and (lf.loc[~shifted, "status"] == "pass").all(), lf
+
+
+def _kernel_inputs(built):
+    histograms = query(built["path"], "select * from int_corridor__label_free_histograms")
+    reference = query(built["path"], "select * from int_corridor__label_free_reference")
+    settings = query(built["path"], "select * from int_corridor__label_free_settings").iloc[0]
+    kwargs = dict(score_bins=int(settings["score_bins"]), level=float(settings["confidence_level"]),
+                  n_draws=int(settings["n_draws"]), seed=int(settings["seed"]), max_psi=float(settings["max_psi"]),
+                  alpha=float(settings["test_alpha"]))  # fmt: skip
+    return histograms, reference, kwargs
+
+
+def test_rolling_windows_move_no_calendar_windows_interval(built):
+    """Issue 17: every group draws from its own random stream (the seed and a hash of its key), so the day and week
+    estimates built with rolling windows on are, to the last bit, the kernel's estimates of the calendar groups
+    alone (the build without rolling windows), and a week window's are those of that window run by itself."""
+    histograms, reference, kwargs = _kernel_inputs(built)
+    built_rows = query(built["path"], "select * from int_corridor__label_free_estimates")
+    keys = [*GROUP_KEYS, "metric"]
+    compared = ["metric_value", "standard_error", "interval_lower", "interval_upper"]
+    calendar = histograms[~histograms["window_grain"].str.startswith("rolling_")]
+    assert set(calendar["window_grain"]) == {"day", "week"} and len(calendar) < len(histograms)
+    without_rolling = label_free_estimates(calendar, reference, **kwargs)
+    merged = without_rolling.merge(built_rows, on=keys, suffixes=("", "_built"))
+    assert len(merged) == len(without_rolling) == len(built_rows[built_rows["window_grain"].isin(["day", "week"])])
+    for column in compared:
+        assert (merged[column] == merged[f"{column}_built"]).all(), column
+    week = calendar[(calendar["window_grain"] == "week") & (calendar["segment_value"] == "south")]
+    week = week[week["window_start"] == week["window_start"].min()]
+    alone = label_free_estimates(week, reference, **kwargs).merge(built_rows, on=keys, suffixes=("", "_built"))
+    assert len(alone) == len(METRICS)
+    for column in compared:
+        assert (alone[column] == alone[f"{column}_built"]).all(), column
+
+
+def test_overall_traffic_is_flagged_where_a_region_of_its_window_is(built):
+    """Region north shifts from day 7, south never: on every grain, an overall window is is_shifted exactly when its
+    own test flags it or north's PSI is above the threshold with a p-value below alpha / 2 (two segment tests per
+    window), with the reason naming north; windows before the shift flag no segment and not overall traffic."""
+    _, _, kwargs = _kernel_inputs(built)
+    rows = query(
+        built["path"],
+        "select window_grain, window_start, segment_value, score_psi, shift_p_value, is_shifted, shift_reason "
+        "from corridor_estimator_validation where metric = 'accuracy'",
+    )
+    overall = rows[rows["segment_value"] == "all"].set_index(["window_grain", "window_start"])
+    north = rows[rows["segment_value"] == "north"].set_index(["window_grain", "window_start"]).loc[overall.index]
+    south = rows[rows["segment_value"] == "south"]
+    own = (overall["score_psi"] > kwargs["max_psi"]) & (overall["shift_p_value"] < kwargs["alpha"])
+    carried = (north["score_psi"] > kwargs["max_psi"]) & (north["shift_p_value"] < kwargs["alpha"] / 2)
+    assert not south["is_shifted"].any()
+    assert (overall["is_shifted"] == (own | carried)).all()
+    assert (carried & ~own).any()  # windows the overall distribution alone would not have flagged
+    expected_reason = np.where(
+        carried, np.where(own, "score_shift; shift_in_segment: region=north", "shift_in_segment: region=north"),
+        np.where(own, "score_shift", None),
+    )  # fmt: skip
+    assert (overall["shift_reason"].fillna("-") == pd.Series(expected_reason, index=overall.index).fillna("-")).all()
+    shift = START + pd.Timedelta(days=SHIFT_DAY)
+    length = rows["window_grain"].map({"day": 1, "week": 7, f"rolling_{ROLLING}d": ROLLING})
+    before = rows[rows["window_start"] + pd.to_timedelta(length, unit="D") <= shift]  # windows ending by the shift
+    assert len(before) > 0 and not before["is_shifted"].any() and before["shift_reason"].isna().all()
+    after = overall.loc["rolling_7d"]
+    assert after.loc[after.index >= shift, "is_shifted"].all()

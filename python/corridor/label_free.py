@@ -30,7 +30,15 @@ What this module does, from histograms SQL computed (no per-event rows):
   distribution a chi-square test tells apart from the reference's is
   flagged ``is_shifted``: the estimate assumes p(label | score) did not
   change, and a shifted score distribution is where that assumption is
-  least tested (and where, on NannyML's car-loan data, it fails).
+  least tested (and where, on NannyML's car-loan data, it fails). Overall
+  traffic (segment ``all``) is also flagged when a segment of the same
+  window is (``overall_shift_flags``): a shift confined to one region is
+  diluted in the overall distribution but still biases the overall estimate.
+* Random streams: every group draws from its own stream, seeded by the seed
+  and a hash of the group's key (``group_stream``), so adding or removing
+  groups (rolling windows, a new segment or window) never moves another
+  group's interval; the calibration replicates are drawn once per model
+  version from a stream keyed by the seed and the version alone.
 * ``calibration_reliability``: the check that calibration holds on the
   reference: the map is fitted on one half of the reference events
   (``half = 0``), and per reference decile the held-out half's observed
@@ -40,6 +48,7 @@ What this module does, from histograms SQL computed (no per-event rows):
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 
 import numpy as np
@@ -87,6 +96,34 @@ def fit_isotonic(score_bin: np.ndarray, n: np.ndarray, positives: np.ndarray, sc
     rate = np.asarray(positives, float)[keep][order] / weight
     fitted = pool_adjacent_violators(rate, weight)
     return np.interp(grid, x, fitted)
+
+
+SHIFT_REASON_SCORE = "score_shift"
+SHIFT_REASON_NO_REFERENCE = "segment_not_in_reference"
+SHIFT_REASON_SEGMENT = "shift_in_segment"
+
+
+def _key_text(value) -> str:
+    """A key value as stable text: timestamps in ISO form (whatever type carried them), the rest as str."""
+    if isinstance(value, (pd.Timestamp, np.datetime64)) or hasattr(value, "isoformat"):
+        return pd.Timestamp(value).isoformat()
+    return str(value)
+
+
+def group_stream(seed: int, keys) -> np.random.Generator:
+    """The random stream of one group: seeded by ``seed`` and a 128-bit hash (BLAKE2b) of the group's key values
+    (GROUP_KEYS order), so it depends on nothing but the seed and the group's own identity: which other groups
+    exist, and in which order they run, cannot move it."""
+    text = "\x1f".join(_key_text(value) for value in keys)
+    digest = hashlib.blake2b(text.encode(), digest_size=16).digest()
+    words = np.frombuffer(digest, dtype="<u4").tolist()
+    return np.random.default_rng(np.random.SeedSequence([int(seed), *words]))
+
+
+def calibration_stream(seed: int, model_id, model_version) -> np.random.Generator:
+    """The stream of a model version's calibration replicates: the seed and the version's identity only (two
+    entropy words; a group's stream has five, so their entropies differ)."""
+    return np.random.default_rng([int(seed), zlib.crc32(f"{model_id}|{model_version}".encode())])
 
 
 def _overall(reference: pd.DataFrame) -> pd.DataFrame:
@@ -204,6 +241,27 @@ def _segment_distributions(reference: pd.DataFrame, score_bins: int) -> dict:
     return out
 
 
+def _draw_summaries(draws: dict, lo_q: float, hi_q: float) -> dict:
+    """{metric: (standard deviation, lo_q quantile, hi_q quantile)} of a group's finite draws (None where too few).
+
+    One quantile call for the five metrics when every draw is finite (the common case), else per metric."""
+    stack = np.vstack([draws[metric] for metric in METRICS])
+    if stack.shape[1] > 1 and np.isfinite(stack).all():
+        se = stack.std(axis=1, ddof=1)
+        lower, upper = np.quantile(stack, [lo_q, hi_q], axis=1)
+        return {m: (float(se[i]), float(lower[i]), float(upper[i])) for i, m in enumerate(METRICS)}
+    out = {}
+    for i, metric in enumerate(METRICS):
+        values = stack[i][np.isfinite(stack[i])]
+        lower, upper = np.quantile(values, [lo_q, hi_q]) if len(values) else (None, None)
+        out[metric] = (
+            float(values.std(ddof=1)) if len(values) > 1 else None,
+            float(lower) if lower is not None else None,
+            float(upper) if upper is not None else None,
+        )
+    return out
+
+
 def label_free_estimates(
     histograms: pd.DataFrame,
     reference: pd.DataFrame,
@@ -226,10 +284,25 @@ def label_free_estimates(
     reference score distribution (deciles of it): ``is_shifted`` when the
     PSI exceeds ``max_psi`` *and* a chi-square test of the two distributions
     rejects at ``alpha`` (so a small window's sampling noise alone does not
-    flag it); a segment absent from the reference is flagged too. Returns one
-    row per group × metric: GROUP_KEYS, metric, metric_value,
+    flag it); a segment absent from the reference is flagged too. Overall
+    traffic is flagged besides when a segment of its window is
+    (``overall_shift_flags``). ``shift_reason`` says why a row is flagged.
+
+    Random streams. A group's Binomial draws come from its own stream
+    (``group_stream``: the seed and a hash of the group's key values), so its
+    interval is the same whether it runs alone, with other groups, or with
+    rolling windows or new segments added. The calibration replicates (the
+    map refitted on Poisson-bootstrap replicates of the reference, ``n_draws``
+    of them) are shared by the version's groups by design: they are the
+    uncertainty of one calibration, fitted once per version, and draw ``i`` of
+    every group uses replicate ``i``. Their stream (``calibration_stream``) is
+    keyed by the seed and the model version alone and they are drawn from the
+    version's reference before any group, so no group can change them either.
+
+    Returns one row per group × metric: GROUP_KEYS, metric, metric_value,
     standard_error, interval_lower, interval_upper, confidence_level,
-    sample_size, reference_size, score_psi, shift_p_value, is_shifted."""
+    sample_size, reference_size, score_psi, shift_p_value, is_shifted,
+    shift_reason."""
     columns = [
         *GROUP_KEYS,
         "metric",
@@ -243,19 +316,21 @@ def label_free_estimates(
         "score_psi",
         "shift_p_value",
         "is_shifted",
+        "shift_reason",
     ]
     rows: list[dict] = []
+    groups: list[dict] = []
     lo_q, hi_q = (1 - level) / 2, (1 + level) / 2
     for (model_id, version), ref in reference.groupby(["model_id", "model_version"], sort=True):
         counts, positives = _reference_arrays(ref, score_bins)
         if counts.sum() <= 0:
             continue
-        rng = np.random.default_rng([seed, zlib.crc32(f"{model_id}|{version}".encode())])
         point_map = fit_isotonic(np.arange(score_bins + 1), counts, positives, score_bins)
-        maps = calibration_replicates(counts, positives, n_draws, rng)
+        maps = calibration_replicates(counts, positives, n_draws, calibration_stream(seed, model_id, version))
         distributions = _segment_distributions(ref, score_bins)
         mine = histograms[(histograms["model_id"] == model_id) & (histograms["model_version"] == version)]
         for keys, group in mine.groupby(GROUP_KEYS, sort=True):
+            rng = group_stream(seed, keys)
             bins = group["score_bin"].to_numpy(int)
             order = np.argsort(bins, kind="stable")
             bins = bins[order]
@@ -276,31 +351,86 @@ def label_free_estimates(
                 window_deciles = np.bincount(psi_bin[bins], weights=n, minlength=10)
                 psi = population_stability_index(ref_deciles, window_deciles)
                 shift_p = shift_test(ref_deciles, window_deciles)
-            is_shifted = segment is None or bool(psi > max_psi and shift_p < alpha)
+            reason = (
+                SHIFT_REASON_NO_REFERENCE
+                if segment is None
+                else (SHIFT_REASON_SCORE if psi > max_psi and shift_p < alpha else None)
+            )
+            groups.append(dict(zip(GROUP_KEYS, keys, strict=True), score_psi=psi, shift_p_value=shift_p, reason=reason))
+            summaries = _draw_summaries(draws, lo_q, hi_q)
             for metric in METRICS:
-                values = draws[metric][np.isfinite(draws[metric])]
                 value = float(point[metric])
+                se, lower, upper = summaries[metric]
                 row = dict(zip(GROUP_KEYS, keys, strict=True))
                 row.update(
                     metric=metric,
                     metric_value=value if np.isfinite(value) else None,
-                    standard_error=float(values.std(ddof=1)) if len(values) > 1 else None,
+                    standard_error=se,
                     # the expected value is a ratio of expectations; in a tiny, skewed window it can fall just
                     # outside the draws' quantiles: the interval is widened to hold it
-                    interval_lower=min(float(np.quantile(values, lo_q)), value) if len(values) else None,
-                    interval_upper=max(float(np.quantile(values, hi_q)), value) if len(values) else None,
+                    interval_lower=min(lower, value) if lower is not None else None,
+                    interval_upper=max(upper, value) if upper is not None else None,
                     confidence_level=level,
                     sample_size=int(n.sum()),
                     reference_size=int(counts.sum()),
                     score_psi=psi,
                     shift_p_value=shift_p,
-                    is_shifted=is_shifted,
                 )
                 rows.append(row)
     out = pd.DataFrame(rows, columns=columns)
+    if len(out):
+        flags = overall_shift_flags(pd.DataFrame(groups), max_psi=max_psi, alpha=alpha)
+        out = out.drop(columns=["is_shifted", "shift_reason"]).merge(flags, on=GROUP_KEYS, how="left", sort=False)
+        out = out[columns]
     for name in ("metric_value", "standard_error", "interval_lower", "interval_upper", "score_psi", "shift_p_value"):
         out[name] = out[name].astype("Float64")  # NaN/None -> NA, so the warehouse gets NULL, never NaN
+    out["is_shifted"] = out["is_shifted"].astype(bool)
     return out
+
+
+def overall_shift_flags(groups: pd.DataFrame, *, max_psi: float, alpha: float) -> pd.DataFrame:
+    """``is_shifted`` and ``shift_reason`` per group, overall traffic judged with its window's segments.
+
+    ``groups``: GROUP_KEYS, score_psi, shift_p_value and ``reason`` (the
+    group's own flag: ``score_shift`` when PSI > ``max_psi`` and p <
+    ``alpha``, ``segment_not_in_reference``, or None). A segment row keeps its
+    own flag. The overall row (segment_dimension ``all``) of a model version
+    × grain × window is flagged when its own test flags it *or* when any
+    segment value of any dimension in that window has PSI > ``max_psi`` and a
+    p-value below ``alpha / m``, m the number of segment rows of the window
+    with a test (Bonferroni: without a shift, the segments' m tests together
+    flag the overall row with probability at most ``alpha``, as its own test
+    does, instead of up to m × alpha). Its reason then names them:
+    ``shift_in_segment: region=latam`` (sorted, comma-separated; after
+    ``score_shift; `` when its own test flags it too). A segment absent from
+    the reference is not carried to overall: there is nothing to test it
+    against, and its events are in the overall distribution, which the
+    overall's own test compares with the reference's."""
+    window = ["model_id", "model_version", "window_grain", "window_start"]
+    frame = groups.copy()
+    is_overall = frame["segment_dimension"] == "all"
+    tested = ~is_overall & frame["shift_p_value"].notna()
+    frame["_tests"] = tested.astype(int).groupby([frame[k] for k in window], sort=False).transform("sum")
+    carried = tested & (frame["score_psi"] > max_psi) & (frame["shift_p_value"] < alpha / frame["_tests"].clip(lower=1))
+    named = frame[carried]
+    names = (
+        (named["segment_dimension"].astype(str) + "=" + named["segment_value"].astype(str))
+        .groupby([named[k] for k in window], sort=False)
+        .agg(lambda values: ", ".join(sorted(values)))
+        .rename("_segments")
+    )
+    frame = frame.merge(names, left_on=window, right_index=True, how="left", sort=False)
+    segments = frame["_segments"].where(is_overall)
+    own = frame["reason"]
+    carried_reason = SHIFT_REASON_SEGMENT + ": " + segments
+    reason = np.where(
+        segments.notna(),
+        np.where(own.notna(), own.fillna("") + "; " + carried_reason.fillna(""), carried_reason),
+        own,
+    )
+    frame["shift_reason"] = pd.Series(reason, index=frame.index).where(lambda r: r.notna(), None)
+    frame["is_shifted"] = frame["shift_reason"].notna()
+    return frame[[*GROUP_KEYS, "is_shifted", "shift_reason"]]
 
 
 def calibration_reliability(reference: pd.DataFrame, *, score_bins: int, alpha: float = 0.05) -> pd.DataFrame:
@@ -371,7 +501,10 @@ __all__ = [
     "calibration_reliability",
     "expected_metrics",
     "fit_isotonic",
+    "calibration_stream",
+    "group_stream",
     "label_free_estimates",
+    "overall_shift_flags",
     "pool_adjacent_violators",
     "population_stability_index",
 ]

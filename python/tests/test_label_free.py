@@ -220,3 +220,143 @@ def test_shift_is_judged_per_segment_and_not_raised_by_small_windows():
     assert flags.loc["a"].loc[days[25] :].all()
     small = est[(est.metric == "accuracy") & (est.window_start < days[20]) & (est.segment_value != "c")]
     assert small.score_psi.max() > 0.1  # the noise a PSI-only flag would have raised
+
+
+def _daily_windows(rng, days, segments, n_per_segment=400, shifted=lambda day, value: False):
+    """Day windows per segment of `region` (score bin x predicted class counts, threshold 0.5; no labels) and
+    their overall rows (the regions' sums)."""
+    frames = []
+    for day in days:
+        overall = np.zeros(BINS + 1)
+        for value, share in segments.items():
+            a, b = (4, 2) if shifted(day, value) else (2, 4)
+            counts = np.bincount(np.round(rng.beta(a, b, int(n_per_segment * share)) * BINS).astype(int),
+                                 minlength=BINS + 1)  # fmt: skip
+            overall += counts
+            frames.append(("region", value, day, counts))
+        frames.append(("all", "all", day, overall))
+    parts = []
+    for dimension, value, day, counts in frames:
+        bins = np.nonzero(counts)[0]
+        parts.append(pd.DataFrame({"segment_dimension": dimension, "segment_value": value, "window_start": day,
+                                   "score_bin": bins, "n_events": counts[bins].astype(int)}))  # fmt: skip
+    out = pd.concat(parts, ignore_index=True)
+    out["predicted_class"] = (out["score_bin"] >= BINS // 2).astype(int)
+    return out.assign(model_id="m", model_version="v1", window_grain="day")
+
+
+def _segment_reference(rng, segments, n=20_000):
+    """A reference per region (its share of n events) and overall traffic's (their sum)."""
+    regions = [
+        _reference(rng, int(n * share)).assign(segment_dimension="region", segment_value=value)
+        for value, share in segments.items()
+    ]
+    regions = pd.concat(regions, ignore_index=True)
+    overall = regions.assign(segment_dimension="all", segment_value="all")
+    keys = ["model_id", "model_version", "segment_dimension", "segment_value", "score_bin", "half"]
+    out = pd.concat([regions, overall]).groupby(keys, as_index=False)[["n_events", "n_positive"]].sum()
+    return out.assign(n_scored=out["n_events"])
+
+
+def _rolling(daily: pd.DataFrame, days: int) -> pd.DataFrame:
+    """Trailing `days`-day windows summed from the day windows (as corridor.rolling_day_cells does in SQL)."""
+    keys = ["model_id", "model_version", "segment_dimension", "segment_value", "score_bin", "predicted_class"]
+    parts = []
+    for start in daily.window_start.unique():
+        end = start + pd.Timedelta(days=days)
+        inside = daily[(daily.window_start >= start) & (daily.window_start < end)]
+        parts.append(inside.groupby(keys, as_index=False)["n_events"].sum().assign(window_start=start))
+    return pd.concat(parts, ignore_index=True).assign(window_grain=f"rolling_{days}d")
+
+
+def test_a_groups_draws_depend_only_on_the_seed_and_its_own_key():
+    """Issue 17: the intervals of a group are the same, to the last bit, whether the kernel runs with that group
+    alone, with every calendar window, with rolling windows added, with its rows shuffled, or with a reference
+    holding one more segment dimension; two groups with the same histogram but different keys draw differently
+    (a stream per group, not one stream replayed for every group)."""
+    rng = np.random.default_rng(41)
+    segments = {"a": 0.5, "b": 0.5}
+    reference = _segment_reference(rng, segments)
+    days = pd.date_range("2026-03-02", periods=14, freq="D")
+    daily = _daily_windows(rng, days, segments)
+    weekly = daily.assign(window_grain="week", window_start=daily.window_start.dt.to_period("W").dt.start_time)
+    keys = ["model_id", "model_version", "window_grain", "segment_dimension", "segment_value", "window_start"]
+    weekly = weekly.groupby([*keys, "score_bin", "predicted_class"], as_index=False)["n_events"].sum()
+    calendar = pd.concat([daily, weekly], ignore_index=True)
+    rolling = _rolling(daily, 7)
+    run = lambda hist, ref=reference: lf.label_free_estimates(hist, ref, score_bins=BINS, n_draws=80, seed=9)  # noqa: E731
+    compared = ["metric_value", "standard_error", "interval_lower", "interval_upper"]
+
+    def rows(frame, **where):
+        mask = np.logical_and.reduce([frame[k] == v for k, v in where.items()])
+        return frame[mask].sort_values("metric")[compared].reset_index(drop=True)
+
+    with_calendar = run(calendar)
+    with_rolling = run(pd.concat([calendar, rolling], ignore_index=True))
+    shuffled = run(pd.concat([rolling, calendar], ignore_index=True).sample(frac=1.0, random_state=3))
+    device = reference[reference.segment_dimension == "region"].assign(segment_dimension="device")
+    extra = pd.concat([reference, device])
+    with_device_reference = run(calendar, extra)
+    week = {"window_grain": "week", "segment_dimension": "region", "segment_value": "a",
+            "window_start": pd.Timestamp("2026-03-02")}  # fmt: skip
+    alone = run(calendar[np.logical_and.reduce([calendar[k] == v for k, v in week.items()])])
+    assert len(alone) == 5
+    for other in (with_calendar, with_rolling, shuffled, with_device_reference):
+        pd.testing.assert_frame_equal(rows(other, **week), rows(alone, **week), check_exact=True)
+    # every calendar group, not only the one: the rolling windows moved none of them
+    key_columns = [*keys, "metric"]
+    both = with_calendar.merge(with_rolling, on=key_columns, suffixes=("", "_rolling"))
+    assert len(both) == len(with_calendar) == 14 * 3 * 5 + 2 * 3 * 5
+    for column in compared:
+        assert (both[column] == both[f"{column}_rolling"]).all(), column
+    # the same histogram under two keys: the same point estimate, other draws
+    hist = calendar[np.logical_and.reduce([calendar[k] == v for k, v in week.items()])]
+    twin = run(pd.concat([hist, hist.assign(segment_value="b2")]))
+    a, b2 = rows(twin, segment_value="a"), rows(twin, segment_value="b2")
+    assert (a.metric_value == b2.metric_value).all()
+    assert (a.interval_lower != b2.interval_lower).any() and (a.standard_error != b2.standard_error).all()
+
+
+def test_a_shift_in_one_region_flags_that_region_and_overall_traffic():
+    """Planted: four regions, latam a tenth of the traffic, latam's scores from Beta(4, 2) from day 10. Overall
+    traffic's own PSI stays under the threshold (the shift is diluted), yet every overall row of those days is
+    flagged, with the reason naming latam; before day 10 no segment and no overall row is flagged."""
+    rng = np.random.default_rng(43)
+    segments = {"eu": 0.4, "na": 0.3, "apac": 0.2, "latam": 0.1}
+    reference = _segment_reference(rng, segments, n=60_000)
+    days = pd.date_range("2026-03-02", periods=16, freq="D")
+    latam_from_day_10 = lambda day, value: value == "latam" and day >= days[10]  # noqa: E731
+    hist = _daily_windows(rng, days, segments, n_per_segment=20_000, shifted=latam_from_day_10)
+    est = lf.label_free_estimates(hist, reference, score_bins=BINS, n_draws=60, seed=5)
+    rows = est[est.metric == "accuracy"].set_index(["segment_value", "window_start"])
+    after, before = days[10:], days[:10]
+    assert rows.loc["latam"].loc[after].is_shifted.all()
+    assert (rows.loc["latam"].loc[after].shift_reason == "score_shift").all()
+    overall = rows.loc["all"]
+    assert (overall.loc[after, "score_psi"] < 0.1).all(), overall.score_psi  # its own test would not flag it
+    assert overall.loc[after].is_shifted.all()
+    assert (overall.loc[after, "shift_reason"] == "shift_in_segment: region=latam").all()
+    clean = rows[rows.index.get_level_values("window_start").isin(before)]
+    assert len(clean) == 10 * 5 and not clean.is_shifted.any() and clean.shift_reason.isna().all()
+    for value in ("eu", "na", "apac"):
+        assert not rows.loc[value].is_shifted.any()
+    # every metric of a group carries the group's flag and reason
+    assert est.groupby(lf.GROUP_KEYS).is_shifted.nunique().eq(1).all()
+
+
+def test_overall_flags_from_segments_keep_the_false_alarm_rate_of_one_test():
+    """No shift anywhere, small windows (PSI noise around 0.1): segments are flagged at their own test's rate,
+    so an overall flag raised by any flagged segment would fire in about m times as many windows; with the
+    Bonferroni threshold (alpha / m over the window's m segment tests) overall traffic is flagged in at most
+    about alpha of the windows."""
+    rng = np.random.default_rng(47)
+    segments = {f"r{i}": 1 / 6 for i in range(6)}
+    reference = _segment_reference(rng, segments, n=60_000)
+    days = pd.date_range("2026-01-01", periods=200, freq="D")
+    hist = _daily_windows(rng, days, segments, n_per_segment=600)
+    est = lf.label_free_estimates(hist, reference, score_bins=BINS, n_draws=2, seed=6)  # the flags, not intervals
+    rows = est[est.metric == "accuracy"]
+    segment_flags = rows[rows.segment_dimension == "region"].groupby("window_start").is_shifted.any()
+    overall = rows[rows.segment_dimension == "all"].set_index("window_start")
+    assert segment_flags.mean() > 0.1, segment_flags.mean()  # what a plain OR would flag overall in
+    assert overall.is_shifted.mean() <= 0.08, overall.is_shifted.mean()

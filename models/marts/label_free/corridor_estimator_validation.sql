@@ -8,7 +8,9 @@
     interval covered the realized value count; before that it is
     `awaiting_labels`. is_shifted (score distribution far from the
     segment's reference distribution: PSI above corridor_label_free_max_psi
-    and a chi-square test rejecting at corridor_test_alpha) and is_calibration_holding (the reference check,
+    and a chi-square test rejecting at corridor_test_alpha; overall traffic
+    also when a segment of its window is, shift_reason saying which) and
+    is_calibration_holding (the reference check,
     corridor_label_free_calibration) say when the estimate is not to be
     trusted.
 -#}
@@ -123,6 +125,7 @@ final as (
                 else 'awaiting_labels'
             end as {{ string }}
         ) as validation_status,
+        cast(shift_reason as {{ string }}) as shift_reason,
         cast(metric_value as {{ double }}) as estimated_value,
         cast(standard_error as {{ double }}) as standard_error,
         cast(interval_lower as {{ double }}) as interval_lower,
