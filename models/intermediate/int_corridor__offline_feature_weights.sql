@@ -29,7 +29,12 @@
 {%- set string = dbt.type_string() -%}
 {%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled'] and corridor.input_config('reference_features')['enabled'] -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set event_columns = ['model_id', 'model_version'] -%}
+{%- for s in segments -%}
+    {%- do event_columns.append('segment_' ~ s['dimension']) -%}
+{%- endfor -%}
+{%- do event_columns.append(finest ~ '_start') %}
 {%- if not enabled %}
 
 select
@@ -83,9 +88,6 @@ backtest_cells as (
 
 event_cells as (
 
-    {%- set event_columns = ['model_id', 'model_version'] -%}
-    {%- for s in segments -%}{%- do event_columns.append('segment_' ~ s['dimension']) -%}{%- endfor -%}
-    {%- do event_columns.append(finest ~ '_start') %}
     {{ corridor.feature_cells('events', 'bins', features, event_columns) }}
 
 ),
