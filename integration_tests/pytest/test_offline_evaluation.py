@@ -6,12 +6,16 @@ A hand-built backtest where every answer is known. One numeric feature f1 takes 
   backtest   low:  region A 60 rows (54 right), region B 40 rows (36 right)
              high: region A 40 rows (24 right), region B 60 rows (36 right), each high-B row of weight 2
   production one day, 1000 events: 200 low (180 right), 800 high (480 right): accuracy 0.66
+             region A 150 low / 50 high: 0.75 x 0.9 + 0.25 x 0.6 = 0.825
+             region B 50 low / 750 high: 0.0625 x 0.9 + 0.9375 x 0.6 = 0.61875
 
-The backtest's own accuracy is 0.75 unweighted-by-features (its weighted mix is low 100 / high 160), but on
-production's feature mix (0.2 / 0.8) it promises 0.2 x 0.9 + 0.8 x 0.6 = 0.66: a rule against the feature-adjusted
-source passes where a rule against the plain backtest fails. Expected values are computed here with pandas from the
-rows (frequency weights: a row of weight 2 is two rows), never read back from corridor. Planted bad rows must be
-quarantined with their reason codes.
+The backtest's own accuracy is 0.715 (its weighted mix is low 100 / high 160), but on production's feature mix
+(0.2 / 0.8) it promises 0.2 x 0.9 + 0.8 x 0.6 = 0.66: a rule against the feature-adjusted source passes where a rule
+against the plain backtest fails. Per region, the segment's backtest rows reweighted to the segment's production mix
+promise 0.825 and 0.61875, where the plain backtest of region B promises 108 / 160 = 0.675. Scores spread over
+(0.05, 0.48) and (0.55, 0.97) finer than the 1,000 AUC score bins, so binning matters to AUC. Expected values are
+computed here with pandas and sklearn from the rows (frequency weights: a row of weight 2 is two rows), never read
+back from corridor. Planted bad rows must be quarantined with their reason codes.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import load_frames, query, upstream_of
+from sklearn.metrics import roc_auc_score
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
@@ -39,8 +44,9 @@ def _rows(cells, prefix):
     for f1, region, n, right, weight in cells:
         for k in range(n):
             predicted = 1 if k % 2 == 0 else 0
-            score = 0.8 if predicted else 0.3
             label = predicted if k < right else 1 - predicted
+            # finer than the 1,000 score bins (some scores share a bin), a little higher for positives
+            score = (0.55 if predicted else 0.05) + 0.4 * ((len(out) * 37) % 401) / 401 + 0.03 * label
             out.append((f"{prefix}{len(out):05d}", f1, region, score, predicted, label, weight))
     return pd.DataFrame(out, columns=["row_id", "f1", "region", "score", "predicted_class", "label", "weight"])
 
@@ -100,7 +106,9 @@ EXPECTED_BAD = {
 
 
 def _events() -> pd.DataFrame:
-    prod = _rows([(0.2, "A", 200, 180, 1.0), (0.8, "B", 800, 480, 1.0)], "e")
+    prod = _rows(
+        [(0.2, "A", 150, 135, 1.0), (0.8, "A", 50, 30, 1.0), (0.2, "B", 50, 45, 1.0), (0.8, "B", 750, 450, 1.0)], "e"
+    )
     n = len(prod)
     prod["event_id"] = prod["row_id"]
     prod["event_at"] = [DAY0 + pd.Timedelta(seconds=int(k * 86_000 / n)) for k in range(n)]
@@ -113,10 +121,10 @@ def _events() -> pd.DataFrame:
     return prod
 
 
-def _rule(rule_id, expected_source, dimension="all", value="all"):
+def _rule(rule_id, expected_source, dimension="all", value="all", metric="accuracy"):
     return {
         "rule_id": rule_id,
-        "metric": "accuracy",
+        "metric": metric,
         "segment_dimension": dimension,
         "segment_value": value,
         "window_grain": "day",
@@ -139,6 +147,8 @@ RULES = pd.DataFrame(
         _rule("ACC_BACKTEST", "offline_evaluation"),
         _rule("ACC_FEATURES", "offline_feature_adjusted"),
         _rule("ACC_REGION", "offline_evaluation", "region", "*"),
+        _rule("ACC_FEATURES_REGION", "offline_feature_adjusted", "region", "*"),
+        _rule("AUC_BACKTEST", "offline_evaluation", metric="auc"),
     ]
 )
 ESTIMATES = pd.DataFrame(
@@ -281,7 +291,8 @@ def test_feature_adjusted_source_known_answer(backtest_build):
     obs = query(
         backtest_build,
         "select metric_value, standard_error, sample_size from corridor_metric_observations "
-        "where source = 'offline_feature_adjusted' and metric = 'accuracy' and window_grain = 'day'",
+        "where source = 'offline_feature_adjusted' and metric = 'accuracy' and window_grain = 'day' "
+        "and segment_dimension = 'all'",
     )
     assert len(obs) == 1
     row = obs.iloc[0]
@@ -299,11 +310,106 @@ def test_feature_adjusted_source_known_answer(backtest_build):
     weights = query(
         backtest_build,
         "select cell_key, weight, production_share, offline_share, is_capped, uncovered_share "
-        "from int_corridor__offline_feature_weights where window_grain = 'day'",
+        "from int_corridor__offline_feature_weights where window_grain = 'day' and segment_dimension = 'all'",
     ).set_index("cell_key")
     assert weights.loc["f1=1", "weight"] == pytest.approx(0.2 / (100 / 260), rel=1e-12)
     assert weights.loc["f1=2", "weight"] == pytest.approx(0.8 / (160 / 260), rel=1e-12)
     assert not weights["is_capped"].any() and (weights["uncovered_share"] == 0).all()
+
+
+def _score_bins(scores: pd.Series) -> np.ndarray:
+    """Production's AUC score bins (round(score x 1000), half away from zero), independently of corridor."""
+    return np.floor(scores.to_numpy() * 1000 + 0.5)
+
+
+def _segments(rows: pd.DataFrame) -> dict:
+    cases = {("all", "all"): rows}
+    cases.update({("region", r): rows[rows["region"] == r] for r in ("A", "B")})
+    return cases
+
+
+def test_offline_auc_and_calibration_from_backtest_rows(backtest_build):
+    """AUC (Mann-Whitney over the 1,000 score bins, Hanley-McNeil error) and ECE per segment, weights honoured:
+    against sklearn's roc_auc_score on the same rows binned the same way with the weights as sample weights."""
+    obs = query(
+        backtest_build,
+        "select metric, segment_dimension, segment_value, metric_value, standard_error, sample_size, method, "
+        "interval_method, interval_lower, interval_upper from corridor_metric_observations "
+        "where source = 'offline_evaluation' and window_grain = 'day' "
+        "and metric in ('auc', 'expected_calibration_error')",
+    ).set_index(["metric", "segment_dimension", "segment_value"])
+    assert len(obs) == 2 * 3
+    unbinned = {}
+    for (dimension, value), rows in _segments(_rows(CELLS, "r")).items():
+        y, w, s = rows["label"].to_numpy(), rows["weight"].to_numpy(), rows["score"].to_numpy()
+        auc = roc_auc_score(y, _score_bins(rows["score"]), sample_weight=w)
+        # a weight is a frequency: the rows repeated by their weight give the same AUC
+        repeated = rows.loc[rows.index.repeat(rows["weight"].astype(int))]
+        assert roc_auc_score(repeated["label"], _score_bins(repeated["score"])) == pytest.approx(auc, abs=1e-12)
+        unbinned[(dimension, value)] = abs(roc_auc_score(y, s, sample_weight=w) - auc)
+        n1, n0 = w[y == 1].sum(), w[y == 0].sum()
+        q1, q2 = auc / (2 - auc), 2 * auc**2 / (1 + auc)
+        se = math.sqrt((auc * (1 - auc) + (n1 - 1) * (q1 - auc**2) + (n0 - 1) * (q2 - auc**2)) / (n1 * n0))
+        got = obs.loc[("auc", dimension, value)]
+        assert got["metric_value"] == pytest.approx(auc, abs=1e-9), (dimension, value)
+        assert got["standard_error"] == pytest.approx(se, rel=1e-9), (dimension, value)
+        assert got["sample_size"] == round(n1 + n0)
+        assert (got["method"], got["interval_method"]) == ("mann_whitney", "normal_hanley_mcneil")
+        assert got["interval_lower"] == pytest.approx(auc - 1.959963984540054 * se, abs=1e-9)
+        bins = np.minimum(np.floor(s * 10), 9)
+        gaps = pd.DataFrame({"b": bins, "ws": w * s, "wy": w * y}).groupby("b").sum()
+        ece = (gaps["ws"] - gaps["wy"]).abs().sum() / w.sum()
+        got = obs.loc[("expected_calibration_error", dimension, value)]
+        assert got["metric_value"] == pytest.approx(ece, abs=1e-9), (dimension, value)
+        assert got["sample_size"] == round(w.sum())
+    # binning matters: unbinned scores give another AUC overall and in region A (a score bin holds a positive and a
+    # negative), so the check tells the definitions apart
+    assert unbinned[("all", "all")] > 1e-5 and unbinned[("region", "A")] > 1e-5
+
+
+def _reweighted_accuracy(rows: pd.DataFrame, low_share: float) -> tuple[float, float, int]:
+    """Rows (repeated by weight) reweighted to a production share of the low bin: value, sandwich error, Kish n."""
+    low = (rows["f1"] < 0.5).to_numpy()
+    w = np.where(low, low_share / low.mean(), (1 - low_share) / (~low).mean())
+    y = (rows["predicted_class"] == rows["label"]).astype(float).to_numpy()
+    r = (w * y).sum() / w.sum()
+    return r, math.sqrt((w**2 * (y - r) ** 2).sum()) / w.sum(), round(w.sum() ** 2 / (w**2).sum())
+
+
+def test_feature_adjusted_source_per_segment(backtest_build):
+    """Each region's backtest rows reweighted to that region's production feature mix (known answers)."""
+    obs = query(
+        backtest_build,
+        "select segment_dimension, segment_value, metric_value, standard_error, sample_size "
+        "from corridor_metric_observations where source = 'offline_feature_adjusted' and metric = 'accuracy' "
+        "and window_grain = 'day'",
+    ).set_index(["segment_dimension", "segment_value"])
+    assert len(obs) == 3
+    rows = _good_rows()
+    # production's low share: all 200 / 1000, region A 150 / 200, region B 50 / 800
+    cases = {("all", "all"): (0.2, 0.66), ("region", "A"): (0.75, 0.825), ("region", "B"): (0.0625, 0.61875)}
+    for (dimension, value), (low_share, promise) in cases.items():
+        subset = rows if dimension == "all" else rows[rows["region"] == value]
+        r, se, n = _reweighted_accuracy(subset, low_share)
+        assert r == pytest.approx(promise, abs=1e-12)
+        got = obs.loc[(dimension, value)]
+        assert got["metric_value"] == pytest.approx(promise, abs=1e-9), (dimension, value)
+        assert got["standard_error"] == pytest.approx(se, rel=1e-9), (dimension, value)
+        assert got["sample_size"] == n
+    weights = query(
+        backtest_build,
+        "select segment_value, cell_key, weight, effective_sample_size from int_corridor__offline_feature_weights "
+        "where window_grain = 'day' and segment_dimension = 'region'",
+    ).set_index(["segment_value", "cell_key"])
+    # p_c / q_c: region A backtest 60 low / 40 high, region B 40 low / 120 high (weight 2)
+    expected = {
+        ("A", "f1=1"): 0.75 / 0.6,
+        ("A", "f1=2"): 0.25 / 0.4,
+        ("B", "f1=1"): 0.0625 / 0.25,
+        ("B", "f1=2"): 0.9375 / 0.75,
+    }
+    for key, weight in expected.items():
+        assert weights.loc[key, "weight"] == pytest.approx(weight, rel=1e-12), key
 
 
 def test_rules_read_the_backtest_sources(backtest_build):
@@ -320,6 +426,16 @@ def test_rules_read_the_backtest_sources(backtest_build):
     assert by_rule.loc[("ACC_FEATURES", "all"), "status"] == "pass"
     assert by_rule.loc[("ACC_FEATURES", "all"), "expected_source"] == "offline_feature_adjusted"
     assert by_rule.loc[("ACC_REGION", "A"), "expected_value"] == pytest.approx(78 / 100, abs=1e-12)
+    # region B: production 0.61875 against its backtest's 108 / 160 = 0.675 fails; reweighted to region B's
+    # production mix the backtest promises 0.61875, and region A's 0.825, which production delivers in both
+    assert by_rule.loc[("ACC_REGION", "B"), "status"] == "fail"
+    for region, promise in [("A", 0.825), ("B", 0.61875)]:
+        assert by_rule.loc[("ACC_FEATURES_REGION", region), "status"] == "pass"
+        assert by_rule.loc[("ACC_FEATURES_REGION", region), "expected_value"] == pytest.approx(promise, abs=1e-12)
+    rows = _rows(CELLS, "r")
+    auc = roc_auc_score(rows["label"], _score_bins(rows["score"]), sample_weight=rows["weight"])
+    assert by_rule.loc[("AUC_BACKTEST", "all"), "expected_value"] == pytest.approx(auc, abs=1e-9)
+    assert by_rule.loc[("AUC_BACKTEST", "all"), "expected_source"] == "offline_evaluation"
 
 
 def test_bad_rows_quarantined_and_accounted(backtest_build):

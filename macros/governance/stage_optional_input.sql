@@ -8,9 +8,10 @@
         and each number column parsed as a double, both with a
         <column>_is_unparseable flag (a value given that does not parse is
         quarantined, never read as null);
-      - raw_values: the row as it arrived (JSON text) for corridor_quarantine;
-      - record_key: a hash of the raw values and the row's occurrence, so
-        identical copies stay distinct rows.
+      - raw_values: the row as it arrived (JSON text, corridor.raw_value_pairs)
+        for corridor_quarantine;
+      - record_key (corridor.record_key): a hash of the raw values and the
+        row's occurrence, so identical copies stay distinct rows.
     When the input is off (its var unset or null) the SQL is an empty
     relation with the same columns, so downstream models build unchanged.
 #}
@@ -41,11 +42,7 @@ select
 where 1 = 0
     {%- else -%}
     {%- set c = corridor.resolve_input_columns(input_name, relation) -%}
-    {%- set cfg = corridor.input_config(input_name) -%}
-    {%- set raw_pairs = [] -%}
-    {%- for key, ref in c.items() if ref is not none -%}
-        {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
-    {%- endfor -%}
+    {%- set raw_pairs = corridor.raw_value_pairs(input_name, c) -%}
 with
 
 source as (
@@ -84,7 +81,7 @@ renamed as (
 final as (
 
     select
-        {{ dbt.hash(dbt.concat(['raw_values', "'|'", dbt.cast('row_number() over (partition by raw_values order by raw_values)', string)])) }} as record_key,
+        {{ corridor.record_key('raw_values') }} as record_key,
         renamed.*
 
     from renamed

@@ -2,7 +2,7 @@
     corridor.event_terms(relation): a query over int_corridor__events_enriched
     adding the per-event terms every production metric is summed from:
     window starts for each grain, has_label / is_evaluable flags, score and
-    calibration bins, and the label metric terms of
+    calibration bins (corridor.score_bin, corridor.calibration_bin), and the label metric terms of
     corridor.label_metric_terms (log-loss and Brier terms, or absolute /
     squared errors). Computed on the fly rather than
     stored, because arithmetic is cheaper than writing and reading it back.
@@ -13,8 +13,6 @@
 
 {% macro default__event_terms(relation) -%}
     {%- set model_type = corridor.setting('corridor_model_type') -%}
-    {%- set score_bins = corridor.setting('corridor_score_bins') | int -%}
-    {%- set calibration_bins = corridor.setting('corridor_calibration_bins') | int -%}
     {%- set double = corridor.type_double() -%}
     select
         *,
@@ -24,8 +22,8 @@
         label is not null as has_label,
         (label is not null and not is_error and predicted_score is not null) as is_evaluable,
         {%- if model_type == 'binary_classifier' %}
-        cast(round(predicted_score * {{ score_bins }}) as {{ dbt.type_int() }}) as score_bin,
-        cast(least(floor(predicted_score * {{ calibration_bins }}), {{ calibration_bins - 1 }}) as {{ dbt.type_int() }}) as calibration_bin,
+        {{ corridor.score_bin('predicted_score') }} as score_bin,
+        {{ corridor.calibration_bin('predicted_score') }} as calibration_bin,
         {%- else %}
         cast(null as {{ dbt.type_int() }}) as score_bin,
         cast(null as {{ dbt.type_int() }}) as calibration_bin,

@@ -11,7 +11,10 @@
       'quantile': [p, h]                     (latency quantiles, production only),
       'value' with 'n', optional 'se', 'method', 'interval_method', 'bounded'}
     and 'from_rows': true on the label metrics the backtest rows give too
-    (the offline_evaluation and offline_feature_adjusted sources). Rendered
+    (the offline_evaluation and offline_feature_adjusted sources), and
+    'from_histograms': true on those the backtest rows give through their
+    score histograms (AUC and expected calibration error: the offline_evaluation
+    source, from int_corridor__offline_evaluation_histograms). Rendered
     to SQL by corridor.metric_row_sql; the one place a metric is defined.
 #}
 {% macro metric_definitions(model_type, stats='stats') -%}
@@ -39,8 +42,8 @@
             {'name': 'recall', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_negative'], 'from_rows': true},
             {'name': 'log_loss', 'mean': [s ~ 'log_loss_sum', s ~ 'log_loss_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
             {'name': 'brier_score', 'mean': [s ~ 'brier_sum', s ~ 'brier_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
-            {'name': 'auc', 'value': s ~ 'auc', 'n': s ~ 'hist_n_evaluated', 'se': s ~ 'auc_standard_error', 'method': 'mann_whitney', 'interval_method': 'normal_hanley_mcneil', 'bounded': true},
-            {'name': 'expected_calibration_error', 'value': s ~ 'expected_calibration_error', 'n': s ~ 'hist_n_evaluated', 'method': 'binned_calibration_gap'},
+            {'name': 'auc', 'value': s ~ 'auc', 'n': s ~ 'hist_n_evaluated', 'se': s ~ 'auc_standard_error', 'method': 'mann_whitney', 'interval_method': 'normal_hanley_mcneil', 'bounded': true, 'from_histograms': true},
+            {'name': 'expected_calibration_error', 'value': s ~ 'expected_calibration_error', 'n': s ~ 'hist_n_evaluated', 'method': 'binned_calibration_gap', 'from_histograms': true},
         ]) -%}
     {%- else -%}
         {%- do metrics.extend([

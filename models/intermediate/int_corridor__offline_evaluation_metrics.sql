@@ -9,7 +9,10 @@
     corridor.metric_definitions and corridor.metric_row_sql. The rows are
     summed once into fine cells (model version × every segment column) and
     rolled up from those, so the cost grows with rows once and then with
-    groups. Aligned to windows by int_corridor__offline_evaluation_aligned.
+    groups. AUC and expected calibration error (binary classifiers) come
+    from the rows' score histograms, int_corridor__offline_evaluation_histograms,
+    with production's definitions too. Aligned to windows by
+    int_corridor__offline_evaluation_aligned.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
@@ -19,7 +22,10 @@
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = [] -%}
+{%- for m in corridor.metric_definitions(model_type) if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}
+    {%- do metrics.append(m) -%}
+{%- endfor -%}
 {%- set groupings = [{'dimension': 'all', 'column': none}] -%}
 {%- for s in segments -%}
     {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
@@ -81,23 +87,35 @@ rolled_up as (
 
 ),
 
+histogram_metrics as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_histograms') }}
+
+),
+
 stats as (
 
     select
-        model_id,
-        model_version,
-        segment_dimension,
-        segment_value,
+        rolled_up.model_id,
+        rolled_up.model_version,
+        rolled_up.segment_dimension,
+        rolled_up.segment_value,
         case
-            when first_evaluation_id = last_evaluation_id then first_evaluation_id
-            else first_evaluation_id || '..' || last_evaluation_id
+            when rolled_up.first_evaluation_id = rolled_up.last_evaluation_id then rolled_up.first_evaluation_id
+            else rolled_up.first_evaluation_id || '..' || rolled_up.last_evaluation_id
         end as evaluation_dataset_id,
-        n_rows,
+        rolled_up.n_rows,
         {%- for name, expression in statistics['final'] %}
-        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {{ expression }} as {{ name }},
         {%- endfor %}
+        histogram_metrics.hist_n_evaluated,
+        histogram_metrics.auc,
+        histogram_metrics.auc_standard_error,
+        histogram_metrics.expected_calibration_error
 
     from rolled_up
+    left join histogram_metrics
+        on {{ corridor.keys_equal('rolled_up', 'histogram_metrics', ['model_id', 'model_version', 'segment_dimension', 'segment_value']) }}
 
 ),
 

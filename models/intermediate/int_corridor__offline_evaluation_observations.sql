@@ -3,7 +3,7 @@
     corridor_metric_observations' union (before its casts): source
     `offline_evaluation` (int_corridor__offline_evaluation_aligned, per
     segment) and `offline_feature_adjusted`
-    (int_corridor__offline_feature_adjusted, all traffic). Read by
+    (int_corridor__offline_feature_adjusted), both per segment. Read by
     corridor_metric_observations only while the input is on
     (docs/offline-evaluation.md).
 -#}
@@ -41,8 +41,8 @@ unioned as (
         model_id,
         model_version,
         metric,
-        {{ "'all' as segment_dimension" if name == 'feature_adjusted' else 'segment_dimension' }},
-        {{ "'all' as segment_value" if name == 'feature_adjusted' else 'segment_value' }},
+        segment_dimension,
+        segment_value,
         window_grain,
         method,
         interval_method,

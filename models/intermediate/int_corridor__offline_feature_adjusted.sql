@@ -4,10 +4,13 @@
     window's production (importance weights of
     int_corridor__offline_feature_weights, capped at
     corridor_feature_weight_cap), one row per model version × label metric
-    × grain × window, all traffic. The backtest's statistics are summed once
-    per feature cell (corridor.weighted_label_statistics), then weighted per
-    window: X = sum_c w_c X_c and X__w2 = sum_c w_c^2 X_c, so the cost grows
-    with cells × windows, not rows × windows. Values use the production
+    × grain × window × segment (every value of every dimension of
+    corridor_segment_columns, and all traffic: the segment's backtest rows
+    reweighted to the segment's production). The backtest's statistics are
+    summed once per feature cell × segment
+    (int_corridor__offline_feature_cells, corridor.weighted_label_statistics),
+    then weighted per window: X = sum_c w_c X_c and X__w2 = sum_c w_c^2 X_c,
+    so the cost grows with cells × segments × windows, not rows × windows. Values use the production
     definitions (corridor.metric_definitions), standard errors the
     linearized error of the weighted estimate (corridor.weighted_metric_row_sql);
     sample_size is the effective sample size. A window with production
@@ -20,12 +23,11 @@
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set double = corridor.type_double() -%}
-{%- set features = corridor.feature_columns() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
 {%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start'] -%}
-{%- set row_columns = ['model_id', 'model_version', 'weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error', 'squared_error'] %}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
 with
 
@@ -34,48 +36,17 @@ weights as (
     select * from {{ ref('int_corridor__offline_feature_weights') }}
 
 ),
-{%- if features | length > 0 %}
-
-bins as (
-
-    select * from {{ ref('int_corridor__feature_reference_bins') }}
-
-),
-
-backtest_rows as (
-
-    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
-    where is_accepted
-
-),
-
-backtest_cells_by_row as (
-
-    {{ corridor.feature_cells('backtest_rows', 'bins', features, row_columns) }}
-
-),
 
 cell_sums as (
 
-    select
-        model_id,
-        model_version,
-        cell_key,
-        {%- for column, aggregate in statistics['cells'] %}
-        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from backtest_cells_by_row
-    group by model_id, model_version, cell_key
+    select * from {{ ref('int_corridor__offline_feature_cells') }}
 
 ),
 
 cell_stats as (
 
     select
-        model_id,
-        model_version,
-        cell_key,
+        {{ cell_keys | join(',\n        ') }},
         {%- for name, expression in statistics['final'] %}
         {{ expression }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
@@ -112,9 +83,7 @@ stats as (
     inner join covered_windows
         on {{ corridor.keys_equal('weights', 'covered_windows', keys) }}
     inner join cell_stats
-        on weights.model_id = cell_stats.model_id
-        and weights.model_version = cell_stats.model_version
-        and weights.cell_key = cell_stats.cell_key
+        on {{ corridor.keys_equal('weights', 'cell_stats', cell_keys) }}
     group by {% for key in keys %}weights.{{ key }}{{ ', ' if not loop.last }}{% endfor %}
 
 ),
@@ -144,35 +113,12 @@ metric_rows as (
 final as (
 
     select
-        {{ dbt.concat(["'offline_feature_adjusted:'", 'model_version', "':'", 'metric']) }} as estimate_id,
+        {{ dbt.concat(["'offline_feature_adjusted:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='", 'segment_value']) }} as estimate_id,
         *
 
     from metric_rows
     where expected_value is not null
 
 )
-{%- else %}
-
-final as (
-
-    select
-        cast(null as {{ dbt.type_string() }}) as estimate_id,
-        {%- for key in keys %}
-        {{ key }},
-        {%- endfor %}
-        cast(null as {{ dbt.type_string() }}) as metric,
-        cast(null as {{ dbt.type_string() }}) as method,
-        cast(null as {{ dbt.type_string() }}) as interval_method,
-        cast(null as {{ double }}) as expected_value,
-        cast(null as {{ dbt.type_bigint() }}) as sample_size,
-        {%- for column in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] %}
-        cast(null as {{ double }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from weights
-    where 1 = 0
-
-)
-{%- endif %}
 
 select * from final

@@ -1,8 +1,11 @@
 {#-
     Importance weights of the backtest rows, per model version × grain ×
-    window: the backtest's joint feature cells (corridor.feature_cells, in
-    the drift code's bins) against production's in that window. One row per
-    cell of the window's production or of the backtest:
+    window × segment (every value of every dimension of
+    corridor_segment_columns, and all traffic): the joint feature cells
+    (corridor.feature_cells, in the drift code's bins) of the segment's
+    backtest rows (int_corridor__offline_feature_cells) against those of the
+    segment's production in that window. One row per cell of the window's
+    production or of the backtest:
       production_share  p_c = production events in c / events with a cell;
       offline_share     q_c = backtest weight in c / backtest weight;
       raw_weight        p_c / q_c (null where q_c = 0: production traffic
@@ -13,7 +16,8 @@
     backtest rows) and effective_sample_size (Kish: (sum w)^2 / sum w^2 over
     the backtest's rows). Covariate shift only: P(label | features) is
     assumed the same offline and in production (docs/offline-evaluation.md).
-    Production events are counted per cell at the finest grain and rolled up.
+    Production events are counted per cell at the finest grain × every
+    segment column and rolled up with GROUPING SETS.
     Empty unless the offline evaluation input, corridor_feature_columns and
     the reference features (the drift bins) are all configured.
 -#}
@@ -24,7 +28,13 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled'] and corridor.input_config('reference_features')['enabled'] -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start'] %}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set event_columns = ['model_id', 'model_version'] -%}
+{%- for s in segments -%}
+    {%- do event_columns.append('segment_' ~ s['dimension']) -%}
+{%- endfor -%}
+{%- do event_columns.append(finest ~ '_start') %}
 {%- if not enabled %}
 
 select
@@ -32,6 +42,8 @@ select
     cast(null as {{ string }}) as {{ key }},
     {%- endfor %}
     cast(null as {{ dbt.type_timestamp() }}) as window_start,
+    cast(null as {{ string }}) as segment_dimension,
+    cast(null as {{ string }}) as segment_value,
     cast(null as {{ string }}) as cell_key,
     cast(null as {{ dbt.type_bigint() }}) as production_events,
     {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share', 'effective_sample_size'] %}
@@ -60,30 +72,37 @@ events as (
 
 ),
 
-backtest_rows as (
+backtest_cells as (
 
-    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
-    where is_accepted
+    select
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        cell_key,
+        offline_weight
+
+    from {{ ref('int_corridor__offline_feature_cells') }}
 
 ),
 
 event_cells as (
 
-    {{ corridor.feature_cells('events', 'bins', features, ['model_id', 'model_version', finest ~ '_start']) }}
+    {{ corridor.feature_cells('events', 'bins', features, event_columns) }}
 
 ),
 
 fine_counts as (
 
     select
-        model_id,
-        model_version,
+        {{ corridor.fine_cell_keys(segments, finest) }},
         cell_key,
-        {{ finest }}_start,
         count(*) as production_events
 
     from event_cells
-    group by model_id, model_version, cell_key, {{ finest }}_start
+    group by
+        {{ corridor.fine_cell_keys(segments, finest) }},
+        cell_key
 
 ),
 
@@ -101,31 +120,12 @@ production_cells as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, []) }},
+        {{ corridor.window_segment_keys(grains, segments) }},
         cell_key,
         sum(production_events) as production_events
 
     from fine_counts_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, [], ['cell_key']) }}
-
-),
-
-backtest_cells_by_row as (
-
-    {{ corridor.feature_cells('backtest_rows', 'bins', features, ['model_id', 'model_version', 'weight']) }}
-
-),
-
-backtest_cells as (
-
-    select
-        model_id,
-        model_version,
-        cell_key,
-        sum(weight) as offline_weight
-
-    from backtest_cells_by_row
-    group by model_id, model_version, cell_key
+    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['cell_key']) }}
 
 ),
 
@@ -140,12 +140,14 @@ production_windows as (
 
 cells as (
 
-    {#- every cell of the version's backtest in every window, with the window's production events in it #}
+    {#- every cell of the segment's backtest in every window, with the window's production events in it #}
     select
         production_windows.model_id,
         production_windows.model_version,
         production_windows.window_grain,
         production_windows.window_start,
+        production_windows.segment_dimension,
+        production_windows.segment_value,
         backtest_cells.cell_key,
         coalesce(production_cells.production_events, 0) as production_events,
         backtest_cells.offline_weight
@@ -154,18 +156,22 @@ cells as (
     inner join backtest_cells
         on production_windows.model_id = backtest_cells.model_id
         and production_windows.model_version = backtest_cells.model_version
+        and production_windows.segment_dimension = backtest_cells.segment_dimension
+        and production_windows.segment_value = backtest_cells.segment_value
     left join production_cells
         on {{ corridor.keys_equal('production_windows', 'production_cells', keys) }}
         and backtest_cells.cell_key = production_cells.cell_key
 
     union all
 
-    {#- production traffic in cells the backtest does not cover (versions with a backtest only) #}
+    {#- production traffic in cells the segment's backtest does not cover (versions with a backtest only) #}
     select
         production_cells.model_id,
         production_cells.model_version,
         production_cells.window_grain,
         production_cells.window_start,
+        production_cells.segment_dimension,
+        production_cells.segment_value,
         production_cells.cell_key,
         production_cells.production_events,
         0 as offline_weight
@@ -180,6 +186,8 @@ cells as (
     left join backtest_cells
         on production_cells.model_id = backtest_cells.model_id
         and production_cells.model_version = backtest_cells.model_version
+        and production_cells.segment_dimension = backtest_cells.segment_dimension
+        and production_cells.segment_value = backtest_cells.segment_value
         and production_cells.cell_key = backtest_cells.cell_key
     where backtest_cells.cell_key is null
 
@@ -214,6 +222,8 @@ final as (
         model_version,
         window_grain,
         window_start,
+        segment_dimension,
+        segment_value,
         cell_key,
         cast(production_events as {{ dbt.type_bigint() }}) as production_events,
         cast(offline_weight as {{ double }}) as offline_weight,

@@ -5,7 +5,9 @@
     AUC = P(score of a positive > score of a negative) + 0.5 P(tie), summed
     over score bins in order (the Mann-Whitney statistic; exact when scores
     carry no more resolution than the bins). Its standard error is Hanley &
-    McNeil's (1982) closed form.
+    McNeil's (1982) closed form (corridor.binned_auc,
+    corridor.auc_standard_error; the backtest rows use the same macros,
+    int_corridor__offline_evaluation_histograms).
     ECE = sum over calibration bins of |sum of scores - positives| / n, i.e.
     the bin-weighted gap between mean confidence and observed positive rate.
     Both are computed in integers (pairs counted twice, scores as exact
@@ -83,7 +85,7 @@ by_calibration_bin as (
         segment_dimension,
         segment_value,
         calibration_bin,
-        abs(sum(score_sum) - cast(sum(n_positive) as decimal(38, 12))) as calibration_gap
+        {{ corridor.calibration_gap('score_sum', 'n_positive') }} as calibration_gap
 
     from histograms
     group by 1, 2, 3, 4, 5, 6, 7
@@ -110,10 +112,7 @@ auc as (
 
     select
         *,
-        case
-            when n_positive > 0 and n_negative > 0
-                then cast(twice_concordant_pairs as {{ double }}) / (2 * n_positive * n_negative)
-        end as auc
+        {{ corridor.binned_auc('twice_concordant_pairs', 'n_positive', 'n_negative') }} as auc
 
     from auc_parts
 
@@ -130,16 +129,7 @@ final as (
         cast(auc.n_positive + auc.n_negative as {{ dbt.type_bigint() }}) as n_evaluated,
         cast(auc.n_positive as {{ dbt.type_bigint() }}) as n_positive,
         auc.auc,
-        case
-            when auc.auc is not null then sqrt(greatest(
-                (
-                    auc.auc * (1 - auc.auc)
-                    + (auc.n_positive - 1) * (auc.auc / (2 - auc.auc) - auc.auc * auc.auc)
-                    + (auc.n_negative - 1) * (2 * auc.auc * auc.auc / (1 + auc.auc) - auc.auc * auc.auc)
-                ) / (auc.n_positive * auc.n_negative),
-                0.0
-            ))
-        end as auc_standard_error,
+        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive', 'auc.n_negative') }} as auc_standard_error,
         calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error,
         auc.window_start
 

@@ -84,8 +84,8 @@ problems as (
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
         ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted', 'offline_evaluation', 'offline_feature_adjusted')",
             "'expected_source ''' || resolved_expected_source || ''' is not offline, offline_mix_adjusted, offline_evaluation or offline_feature_adjusted'"],
-        ['mix_adjusted_segment_rule', "resolved_expected_source in ('offline_mix_adjusted', 'offline_feature_adjusted') and (segment_dimension <> 'all' or comparison_kind = 'seasonal')",
-            "'expected_source ' || resolved_expected_source || ' reweights to production''s overall traffic: it applies to overall (all), non-seasonal rules only'"],
+        ['mix_adjusted_segment_rule', "(resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or comparison_kind = 'seasonal')) or (resolved_expected_source = 'offline_feature_adjusted' and comparison_kind = 'seasonal')",
+            "case when resolved_expected_source = 'offline_mix_adjusted' then 'expected_source offline_mix_adjusted reweights to production''s overall traffic: it applies to overall (all), non-seasonal rules only' else 'expected_source offline_feature_adjusted reweights to each window''s production: it applies to non-seasonal rules only' end"],
     ] + corridor.label_free_rule_checks() -%}
     {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
     {%- set drift_measures = corridor.drift_measures() -%}

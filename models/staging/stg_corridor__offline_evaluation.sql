@@ -7,8 +7,9 @@
     feature_<name> (read from the columns corridor_feature_columns names; a
     double, or trimmed text for a categorical feature, unparseable = null as
     in production). Each parsed column carries <column>_is_unparseable;
-    raw_values keeps the row as it arrived (JSON text) for corridor_quarantine
-    and record_key (a hash of it and its occurrence) identifies it. When the
+    raw_values keeps the row as it arrived (JSON text, corridor.raw_value_pairs)
+    for corridor_quarantine and record_key (corridor.record_key: a hash of it
+    and its occurrence) identifies it, as corridor.stage_optional_input does. When the
     input is off this is an empty relation with the same columns.
 -#}
 {%- set relation = corridor.input_relation('offline_evaluation') -%}
@@ -47,16 +48,7 @@ where 1 = 0
     {%- do extra.update({'feature_' ~ f['feature']: f['column']}) -%}
 {%- endfor -%}
 {%- set c = corridor.resolve_input_columns('offline_evaluation', relation, extra, 'corridor_segment_columns / corridor_feature_columns') -%}
-{%- set cfg = corridor.input_config('offline_evaluation') -%}
-{%- set raw_pairs = [] -%}
-{%- set seen = [] -%}
-{%- for key, ref in c.items() if ref is not none -%}
-    {%- set name = cfg['columns'].get(key) or extra.get(key) or key -%}
-    {%- if (name | string | lower) not in seen -%}
-        {%- do raw_pairs.append((name | string, ref)) -%}
-        {%- do seen.append(name | string | lower) -%}
-    {%- endif -%}
-{%- endfor %}
+{%- set raw_pairs = corridor.raw_value_pairs('offline_evaluation', c, extra) %}
 
 with
 
@@ -100,7 +92,7 @@ renamed as (
 final as (
 
     select
-        {{ dbt.hash(dbt.concat(['raw_values', "'|'", dbt.cast('row_number() over (partition by raw_values order by raw_values)', string)])) }} as record_key,
+        {{ corridor.record_key('raw_values') }} as record_key,
         renamed.*
 
     from renamed

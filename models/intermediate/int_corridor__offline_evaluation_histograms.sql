@@ -1,0 +1,187 @@
+{#-
+    AUC and expected calibration error of the backtest rows (the accepted
+    rows of the offline evaluation input), per model version × segment
+    (every value of every dimension of corridor_segment_columns, and all
+    traffic), with production's definitions: the rows binned by
+    corridor.score_bin (corridor_score_bins, 1,000 by default) and
+    corridor.calibration_bin, AUC the Mann-Whitney statistic over score bins
+    (corridor.binned_auc, ties within a bin count one half) with Hanley &
+    McNeil's standard error (corridor.auc_standard_error), ECE the summed
+    calibration gaps (corridor.calibration_gap) over the evaluated count, as
+    int_corridor__production_histogram_metrics computes them from
+    production's score histograms. Frequency weights: a row of weight k
+    counts as k rows (counts are exact decimal weight sums; the pair count
+    is summed in doubles, exact for integer weights up to 2^53). The rows
+    are counted once into fine cells (model version × every segment column
+    × bins) and rolled up. Read by int_corridor__offline_evaluation_metrics
+    (metrics with `from_histograms` in corridor.metric_definitions). Empty
+    for regression models.
+-#}
+{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set double = corridor.type_double() -%}
+{%- set string = dbt.type_string() -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
+{%- for s in segments -%}
+    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
+{%- endfor -%}
+{%- set keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] %}
+
+with
+
+backtest_rows as (
+
+    select
+        *,
+        {{ corridor.score_bin('predicted_score') }} as score_bin,
+        {{ corridor.calibration_bin('predicted_score') }} as calibration_bin
+
+    from {{ ref('int_corridor__offline_evaluation_checked') }}
+    where
+        is_accepted
+        {%- if model_type != 'binary_classifier' %}
+        and 1 = 0
+        {%- endif %}
+
+),
+
+fine_cells as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        score_bin,
+        calibration_bin,
+        {{ corridor.exact_decimal_sum('case when label = 1 then weight else 0 end', 12) }} as n_positive,
+        {{ corridor.exact_decimal_sum('case when label = 1 then 0 else weight end', 12) }} as n_negative,
+        {{ corridor.exact_decimal_sum('weight * predicted_score', 12) }} as score_sum
+
+    from backtest_rows
+    group by
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        score_bin,
+        calibration_bin
+
+),
+
+histograms as (
+
+    {%- for g in groupings %}
+    select
+        model_id,
+        model_version,
+        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
+        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
+        score_bin,
+        calibration_bin,
+        sum(n_positive) as n_positive,
+        sum(n_negative) as n_negative,
+        sum(score_sum) as score_sum
+
+    from fine_cells
+    group by model_id, model_version, {{ g['column'] ~ ', ' if g['column'] }}score_bin, calibration_bin
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+by_score_bin as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        score_bin,
+        cast(sum(n_positive) as {{ double }}) as n_positive,
+        cast(sum(n_negative) as {{ double }}) as n_negative
+
+    from histograms
+    group by {{ keys | join(', ') }}, score_bin
+
+),
+
+with_negatives_below as (
+
+    select
+        *,
+        coalesce(sum(n_negative) over (
+            partition by {{ keys | join(', ') }}
+            order by score_bin
+            rows between unbounded preceding and 1 preceding
+        ), 0) as n_negative_below
+
+    from by_score_bin
+
+),
+
+auc_parts as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        sum(n_positive) as n_positive,
+        sum(n_negative) as n_negative,
+        sum(n_positive * (2 * n_negative_below + n_negative)) as twice_concordant_pairs
+
+    from with_negatives_below
+    group by {{ keys | join(', ') }}
+
+),
+
+by_calibration_bin as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        calibration_bin,
+        {{ corridor.calibration_gap('score_sum', 'n_positive') }} as calibration_gap
+
+    from histograms
+    group by {{ keys | join(', ') }}, calibration_bin
+
+),
+
+calibration as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        cast(sum(calibration_gap) as {{ double }}) as calibration_gap_sum
+
+    from by_calibration_bin
+    group by {{ keys | join(', ') }}
+
+),
+
+auc as (
+
+    select
+        *,
+        {{ corridor.binned_auc('twice_concordant_pairs', 'n_positive', 'n_negative') }} as auc
+
+    from auc_parts
+
+),
+
+final as (
+
+    select
+        auc.model_id,
+        auc.model_version,
+        auc.segment_dimension,
+        auc.segment_value,
+        auc.n_positive + auc.n_negative as hist_n_evaluated,
+        auc.n_positive as hist_n_positive,
+        auc.auc,
+        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive', 'auc.n_negative') }} as auc_standard_error,
+        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
+
+    from auc
+    inner join calibration
+        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
+
+)
+
+select * from final

@@ -1,0 +1,100 @@
+{#-
+    The accepted backtest rows (the offline evaluation input) summed into
+    their joint feature cells (corridor.feature_cells, in the drift code's
+    bins), per model version × segment (every value of every dimension of
+    corridor_segment_columns, and all traffic): offline_weight (the rows'
+    weight sum) and the sufficient statistics of the label metrics
+    (corridor.weighted_label_statistics `cells`, exact decimals, summable).
+    Summed once into fine cells (model version × every segment column ×
+    feature cell) and rolled up, so the cost grows with rows once and then
+    with cells × segments. Read by int_corridor__offline_feature_weights
+    (the backtest's cell shares) and int_corridor__offline_feature_adjusted
+    (the reweighted statistics). Empty without corridor_feature_columns.
+-#}
+{%- set features = corridor.feature_columns() -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set string = dbt.type_string() -%}
+{%- set statistics = corridor.weighted_label_statistics('weight') -%}
+{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
+{%- for s in segments -%}
+    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
+{%- endfor -%}
+{%- set row_columns = ['model_id', 'model_version'] -%}
+{%- for s in segments -%}
+    {%- do row_columns.append('segment_' ~ s['dimension']) -%}
+{%- endfor -%}
+{%- do row_columns.extend(['weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error', 'squared_error']) %}
+
+with
+{%- if features | length > 0 %}
+
+bins as (
+
+    select * from {{ ref('int_corridor__feature_reference_bins') }}
+
+),
+{%- endif %}
+
+backtest_rows as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
+    where is_accepted
+
+),
+
+rows_with_cells as (
+
+    {%- if features | length > 0 %}
+
+    {{ corridor.feature_cells('backtest_rows', 'bins', features, row_columns) }}
+    {%- else %}
+
+    select
+        {{ row_columns | join(',\n        ') }},
+        cast(null as {{ string }}) as cell_key
+
+    from backtest_rows
+    where 1 = 0
+    {%- endif %}
+
+),
+
+fine_cells as (
+
+    select
+        {{ row_columns[:2 + segments | length] | join(',\n        ') }},
+        cell_key,
+        sum(weight) as offline_weight,
+        {%- for column, aggregate in statistics['cells'] %}
+        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from rows_with_cells
+    group by
+        {{ row_columns[:2 + segments | length] | join(',\n        ') }},
+        cell_key
+
+),
+
+final as (
+
+    {%- for g in groupings %}
+    select
+        model_id,
+        model_version,
+        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
+        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
+        cell_key,
+        sum(offline_weight) as offline_weight,
+        {%- for column, aggregate in statistics['cells'] %}
+        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from fine_cells
+    group by model_id, model_version, {{ g['column'] ~ ', ' if g['column'] }}cell_key
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+)
+
+select * from final
