@@ -54,29 +54,23 @@ def model(dbt, session):
         unique_key=["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value"],
         on_schema_change="append_new_columns",
     )
-    kernels = import_kernel("corridor.bootstrap", requires=("numpy", "scipy"), needs=NEEDS)
     reuse = import_kernel("corridor.bootstrap_reuse", requires=("numpy", "scipy"), needs=NEEDS)
-    version = import_kernel("corridor", requires=(), needs=NEEDS).__version__
     settings = dbt.ref("int_corridor__interval_settings").df().iloc[0]
-    asymptotic_events = int(settings["asymptotic_events"])
     run = dict(
         n_resamples=int(settings["n_resamples"]),
         level=float(settings["confidence_level"]),
         seed=int(settings["seed"]),
         max_shared_events=int(settings["max_shared_events"]),
-        asymptotic_events=asymptotic_events,
+        asymptotic_events=int(settings["asymptotic_events"]),
     )
     # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
     histograms = reuse.combined_histograms(
         dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
     )
-    salt = f"corridor {version}; " + "; ".join(f"{k}={v!r}" for k, v in sorted(run.items()))
-    fingerprints = reuse.group_fingerprints(histograms, salt)
+    fingerprints = reuse.group_fingerprints(histograms, reuse.settings_salt(run))
     vanished = fingerprints.iloc[:0]
     if dbt.is_incremental:
         fingerprints, vanished = reuse.plan(fingerprints, reuse.stored_fingerprints(session, repr(dbt.this)))
         histograms = reuse.only_groups(session, histograms, fingerprints, "corridor_bootstrap_changed_groups")
     # the groups of continuous mean families above the asymptotic threshold arrive as their moments
-    rows, key_table, moments = kernels.read_histograms_with_moments(histograms, asymptotic_events=asymptotic_events)
-    result = kernels.bootstrap_intervals(rows, key_table=key_table, moments=moments, **run)
-    return reuse.with_fingerprints(result, fingerprints, vanished)
+    return reuse.with_fingerprints(reuse.intervals(histograms, run), fingerprints, vanished)

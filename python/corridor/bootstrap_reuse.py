@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from corridor.bootstrap import GROUP_KEYS
+from corridor import __version__
+from corridor.bootstrap import GROUP_KEYS, bootstrap_intervals, read_histograms_with_moments
 
 FINGERPRINT = "histogram_fingerprint"
 HISTOGRAM_COLUMNS = [*GROUP_KEYS, "family", "value", "label", "n_events"]
@@ -33,6 +34,19 @@ def combined_histograms(relation, *more):
     for other in more:
         combined = combined.union(other.project(columns))
     return combined
+
+
+def settings_salt(settings: dict) -> str:
+    """What, besides a group's histogram rows, its intervals depend on: corridor's version and the kernel's
+    settings (``bootstrap_intervals``' keyword arguments), as text for ``group_fingerprints``."""
+    return f"corridor {__version__}; " + "; ".join(f"{k}={v!r}" for k, v in sorted(settings.items()))
+
+
+def intervals(histograms, settings: dict) -> pd.DataFrame:
+    """``bootstrap_intervals`` of the groups of ``histograms`` (a relation of ``HISTOGRAM_COLUMNS``), read with
+    ``read_histograms_with_moments`` (the large continuous mean groups as their moments)."""
+    rows, key_table, moments = read_histograms_with_moments(histograms, asymptotic_events=settings["asymptotic_events"])
+    return bootstrap_intervals(rows, key_table=key_table, moments=moments, **settings)
 
 
 def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
