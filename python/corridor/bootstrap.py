@@ -1100,13 +1100,23 @@ def read_histograms_with_moments(relation, *more, asymptotic_events: int) -> tup
     return _read(relation, more, int(asymptotic_events))
 
 
+HISTOGRAM_COLUMNS = [*GROUP_KEYS, "family", "value", "label", "n_events"]
+
+
+def combined_histograms(relation, *more):
+    """The histogram rows (``HISTOGRAM_COLUMNS``) of ``relation`` and of every relation in ``more``: each
+    projected to the same columns in the same order, then UNION ALL (DuckDB's relation union is by position)."""
+    columns = ", ".join(HISTOGRAM_COLUMNS)
+    combined = relation.project(columns)
+    for other in more:
+        combined = combined.union(other.project(columns))
+    return combined
+
+
 def _read(relation, more, asymptotic_events: int | None):
     keys = ", ".join(GROUP_KEYS)
     names = sorted(FAMILY_METRICS)
-    columns = f"{keys}, family, value, label, n_events"
-    relation = relation.project(columns)
-    for other in more:
-        relation = relation.union(other.project(columns))  # UNION ALL, by position
+    relation = combined_histograms(relation, *more)
     found = [row[0] for row in relation.query("h", "select distinct family from h").fetchall()]
     unknown = sorted(str(f) for f in found if f not in FAMILY_METRICS)
     if unknown:

@@ -21,19 +21,17 @@ from __future__ import annotations
 import pandas as pd
 
 from corridor import __version__
-from corridor.bootstrap import GROUP_KEYS, bootstrap_intervals, read_histograms_with_moments
+
+# combined_histograms and HISTOGRAM_COLUMNS are the kernel's (the rows it reads), used here by the model
+from corridor.bootstrap import (  # noqa: F401
+    GROUP_KEYS,
+    HISTOGRAM_COLUMNS,
+    bootstrap_intervals,
+    combined_histograms,
+    read_histograms_with_moments,
+)
 
 FINGERPRINT = "histogram_fingerprint"
-HISTOGRAM_COLUMNS = [*GROUP_KEYS, "family", "value", "label", "n_events"]
-
-
-def combined_histograms(relation, *more):
-    """The histogram rows of ``relation`` and of every relation in ``more`` (UNION ALL, by column name)."""
-    columns = ", ".join(HISTOGRAM_COLUMNS)
-    combined = relation.project(columns)
-    for other in more:
-        combined = combined.union(other.project(columns))
-    return combined
 
 
 def settings_salt(settings: dict) -> str:
