@@ -224,6 +224,39 @@ def test_a_real_dbt_compile_refuses_a_bad_reference_as_the_batch_does(built, ref
     assert messages(result.output) == messages(refused_references[0].output) != set()
 
 
+def test_observations_carry_the_shift_reason_of_shifted_windows_only(built):
+    """corridor_metric_observations carries shift_reason on label_free_estimate rows, the same as
+    corridor_estimator_validation's row for row: latam's day windows from 2026-10-12 `score_shift`, overall
+    traffic's `shift_in_segment: ...region=latam...`; every window before the incident, and every row of another
+    source, null; non-null exactly where the method says shifted."""
+    rows = query(
+        built["path"],
+        "select source, model_version, metric, segment_dimension, segment_value, window_grain, window_start, "
+        "method, shift_reason from corridor_metric_observations",
+    )
+    assert rows[rows.source != "label_free_estimate"].shift_reason.isna().all()
+    estimates = rows[rows.source == "label_free_estimate"]
+    assert len(estimates) > 500
+    assert (estimates.shift_reason.notna() == (estimates.method == "confidence_based_isotonic_shifted")).all()
+    validation = query(
+        built["path"],
+        "select model_version, metric, segment_dimension, segment_value, window_grain, window_start, "
+        "shift_reason as validation_reason from corridor_estimator_validation",
+    )
+    keys = ["model_version", "metric", "segment_dimension", "segment_value", "window_grain", "window_start"]
+    both = estimates.merge(validation, on=keys, validate="one_to_one")
+    assert len(both) == len(estimates)
+    assert (both.shift_reason.fillna("-") == both.validation_reason.fillna("-")).all()
+    day = estimates[estimates.window_grain == "day"]
+    latam = day[day.segment_value == "latam"]
+    during, before = latam[latam.window_start >= "2026-10-12"], latam[latam.window_start < "2026-10-12"]
+    assert len(during) >= 10 * 5 and (during.shift_reason == "score_shift").all()
+    assert len(before) > 0 and before.shift_reason.isna().all()
+    overall = day[day.segment_dimension == "all"]
+    assert overall[overall.window_start >= "2026-10-12"].shift_reason.str.contains("region=latam").all()
+    assert overall[overall.window_start < "2026-10-12"].shift_reason.isna().all()
+
+
 def test_rules_judge_the_label_free_estimate_and_distrust_shifted_windows(built):
     """LF01 judges the label-free AUC per region: in force, judged in windows whose labels are immature too,
     and `inconclusive` (not a misleading pass) in every latam window of the incident, where the scores
@@ -248,6 +281,7 @@ def test_rules_judge_the_label_free_estimate_and_distrust_shifted_windows(built)
     latam = latam[latam.status != "blocked"]  # 10-19: the late and duplicated day fails its gates
     assert len(latam) >= 10 and (latam.status == "inconclusive").all()
     assert latam.reason.str.contains("label-free reference").all()
+    assert latam.reason.str.contains("(score_shift, as in corridor_estimator_validation)", regex=False).all()
     issues = query(built["path"], "select rule_id, problem_codes from int_corridor__rules_checked where not is_valid")
     assert "metric_without_label_free_estimate" in issues.set_index("rule_id").problem_codes["LF02"]
 

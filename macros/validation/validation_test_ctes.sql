@@ -129,7 +129,8 @@ statuses as {{ corridor.materialized_cte() }} (
                 'the window''s data failed its quality gates (' || gate_failing_checks || '), so a deviation here would be a data incident, not a model finding: '
                 || gate_diagnostic
             when observed_method = 'confidence_based_isotonic_shifted' then
-                'the window''s score distribution moved away from the label-free reference (is_shifted in corridor_estimator_validation): the label-free estimate is not to be trusted here'
+                'the window''s score distribution moved away from the label-free reference (' || coalesce(observed_shift_reason, 'is_shifted')
+                || ', as in corridor_estimator_validation): the label-free estimate is not to be trusted here'
             when sample_size < coalesce(min_sample_size, 0) then
                 'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
         end as gate_reason

@@ -49,6 +49,7 @@ scoped_{{ side }} as (
         observations.sample_size,
         {%- if side == 'production' %}
         observations.method,
+        observations.shift_reason,
         {%- endif %}
         observations.estimate_id{{ ',' if side == 'offline' }}
         {%- if side == 'offline' %}
@@ -129,6 +130,7 @@ paired as {{ corridor.materialized_cte() }} (
             end
         ), 0) as observed_se,
         scoped_production.method as observed_method,
+        scoped_production.shift_reason as observed_shift_reason,
         scoped_production.interval_lower as observed_lower,
         scoped_production.interval_upper as observed_upper,
         scoped_production.confidence_level as observed_confidence_level,

@@ -92,7 +92,8 @@ unioned as (
         label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at
+        cast(null as {{ ts }}) as estimate_produced_at,
+        cast(null as {{ string }}) as shift_reason
 
     from production
 
@@ -121,7 +122,8 @@ unioned as (
         cast(null as {{ double }}) as label_maturity,
         window_start,
         window_end,
-        produced_at as estimate_produced_at
+        produced_at as estimate_produced_at,
+        cast(null as {{ string }}) as shift_reason
 
     from offline
     {%- if label_free %}
@@ -152,7 +154,8 @@ unioned as (
         cast(null as {{ double }}) as label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at
+        cast(null as {{ ts }}) as estimate_produced_at,
+        shift_reason
 
     from label_free_estimates
     {%- endif %}
@@ -183,14 +186,15 @@ unioned as (
         cast(null as {{ double }}) as label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at
+        cast(null as {{ ts }}) as estimate_produced_at,
+        cast(null as {{ string }}) as shift_reason
 
     from mix_adjusted
     {%- if evaluation_on %}
 
     union all
 
-    select * from offline_evaluation
+    select *, cast(null as {{ string }}) as shift_reason from offline_evaluation
     {%- endif %}
 
 ),
@@ -225,7 +229,9 @@ final as (
         cast(label_maturity as {{ double }}) as label_maturity,
         cast(window_start as {{ ts }}) as window_start,
         cast(window_end as {{ ts }}) as window_end,
-        cast(estimate_produced_at as {{ ts }}) as estimate_produced_at
+        cast(estimate_produced_at as {{ ts }}) as estimate_produced_at,
+        {#- label_free_estimate rows of a shifted window: why (as in corridor_estimator_validation) #}
+        cast(shift_reason as {{ string }}) as shift_reason
 
     from unioned
 

@@ -360,3 +360,89 @@ def test_overall_flags_from_segments_keep_the_false_alarm_rate_of_one_test():
     overall = rows[rows.segment_dimension == "all"].set_index("window_start")
     assert segment_flags.mean() > 0.1, segment_flags.mean()  # what a plain OR would flag overall in
     assert overall.is_shifted.mean() <= 0.08, overall.is_shifted.mean()
+
+
+def _bin_probabilities(a: float, b: float) -> np.ndarray:
+    """P(score bin = k) for scores Beta(a, b) rounded to BINS bins (k = 0..BINS)."""
+    from scipy.stats import beta
+
+    edges = np.clip((np.arange(BINS + 2) - 0.5) / BINS, 0, 1)
+    return np.diff(beta.cdf(edges, a, b))
+
+
+def _coverage_by_simulation(n_references: int, windows_per_reference: int, reference_size: int, window_size: int):
+    """Coverage of the intervals of realized accuracy, precision and recall on a stationary, well-calibrated stream.
+
+    P(label | score) = score (the model is calibrated; the kernel does not know it and fits its map on the
+    reference), scores Beta(2, 4) rounded to BINS bins, threshold 0.5. Each of ``n_references`` references of
+    ``reference_size`` events is followed by ``windows_per_reference`` windows of ``window_size`` events from the
+    same distribution (windows of one reference share its calibration error, so the references are the
+    independent replicates). Realized metrics come straight from the drawn counts. 200 draws per interval."""
+    rng = np.random.default_rng(20261203)
+    probs = _bin_probabilities(2, 4)
+    truth = np.arange(BINS + 1) / BINS
+    grid = np.arange(BINS + 1)
+    predicted = grid >= BINS // 2
+    rows = []
+    for r in range(n_references):
+        ref_n = rng.multinomial(reference_size, probs)
+        reference = pd.DataFrame(
+            {"model_id": "m", "model_version": "v1", "score_bin": grid, "half": 0, "n_events": ref_n}
+        ).assign(n_positive=rng.binomial(ref_n, truth))
+        reference = reference[reference.n_events > 0]
+        histograms, realized = [], []
+        for w in range(windows_per_reference):
+            start = pd.Timestamp("2026-01-01") + pd.Timedelta(days=w)
+            n = rng.multinomial(window_size, probs)
+            pos = rng.binomial(n, truth)
+            tp, fp = pos[predicted].sum(), (n - pos)[predicted].sum()
+            fn, tn = pos[~predicted].sum(), (n - pos)[~predicted].sum()
+            realized += [
+                (start, "accuracy", (tp + tn) / window_size),
+                (start, "precision", tp / (tp + fp)),
+                (start, "recall", tp / (tp + fn)),
+            ]
+            keep = n > 0
+            histograms.append(
+                pd.DataFrame(
+                    {"score_bin": grid[keep], "predicted_class": predicted[keep].astype(int), "n_events": n[keep]}
+                ).assign(**KEYS, window_start=start)
+            )
+        est = lf.label_free_estimates(pd.concat(histograms), reference, score_bins=BINS, n_draws=200, seed=r)
+        real = pd.DataFrame(realized, columns=["window_start", "metric", "realized"])
+        merged = est.merge(real, on=["window_start", "metric"])
+        merged["covered"] = (merged.realized >= merged.interval_lower) & (merged.realized <= merged.interval_upper)
+        rows.append(merged.assign(reference=r))
+    return pd.concat(rows)
+
+
+def test_interval_coverage_of_realized_metrics_is_nominal_on_a_stationary_calibrated_stream():
+    """2,000 windows of 500 events after 20 references of 20,000 (fixed seed; 200 draws per interval): each of
+    realized accuracy, precision and recall is covered by its 95 % interval in 0.95 ± 0.02 of the windows, and the
+    three together in 0.95 ± 0.01 (6,000 pairs; binomial standard error 0.003 if independent). Measured: 0.949,
+    0.960, 0.948; the kernel's former intervals (interpolated quantiles, unreflected replicates) gave 0.942, 0.954,
+    0.941, inside these tolerances too: at 200 draws they fell about 2 / 201 short, which
+    ``order_statistic_ranks`` removes."""
+    rows = _coverage_by_simulation(20, 100, 20_000, 500)
+    coverage = rows.groupby("metric").covered.agg(["mean", "size"])
+    assert (coverage["size"] == 2000).all()
+    assert ((coverage["mean"] - 0.95).abs() <= 0.02).all(), coverage
+    assert abs(rows.covered.mean() - 0.95) <= 0.01, rows.covered.mean()
+
+
+def test_order_statistic_ranks_cover_an_exchangeable_value_at_the_nominal_rate():
+    """A new draw from the draws' own distribution falls inside the order-statistic interval at the nominal rate
+    (exactly (b - a) / (n + 1)); the interpolated quantiles of np.quantile fall short (0.855 at 39 draws for 0.9)."""
+    rng = np.random.default_rng(3)
+    n, level, trials = 39, 0.9, 40_000
+    draws = np.sort(rng.standard_normal((trials, n)), axis=1)
+    new = rng.standard_normal(trials)
+    lo, hi = lf.order_statistic_ranks(n, level)
+    assert (lo, hi) == (1, 37)  # 2nd and 38th smallest: (38 - 2) / 40 = 0.9
+    ranked = ((new >= draws[:, lo]) & (new <= draws[:, hi])).mean()
+    lower, upper = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2], axis=1)
+    interpolated = ((new >= lower) & (new <= upper)).mean()
+    assert abs(ranked - 0.9) <= 0.005, ranked
+    assert interpolated <= 0.87, interpolated  # measured 0.855: short of nominal
+    assert lf.order_statistic_ranks(400, 0.95) == (9, 390)
+    assert lf.order_statistic_ranks(10, 0.95) == (0, 9)  # too few draws: the extremes
