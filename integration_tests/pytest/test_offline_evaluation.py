@@ -477,3 +477,67 @@ def test_input_off_leaves_the_other_sources_unchanged(backtest_build, tmp_path_f
     on, off = query(backtest_build, sql), query(path, sql)
     pd.testing.assert_frame_equal(on, off)
     assert len(query(path, "select * from corridor_quarantine where input_name = 'offline_evaluation'")) == 0
+
+
+# importance weights p_c / q_c of the low / high f1 cell per segment (see the module docstring)
+CELL_WEIGHTS = {
+    ("all", "all"): (0.2 / (100 / 260), 0.8 / (160 / 260)),
+    ("region", "A"): (0.75 / 0.6, 0.25 / 0.4),
+    ("region", "B"): (0.0625 / 0.25, 0.9375 / 0.75),
+}
+
+
+def _pairwise_auc(y: np.ndarray, b: np.ndarray, w: np.ndarray) -> float:
+    """By the definition: every (positive, negative) pair weighted w_i w_j, 1 if the positive's bin is higher,
+    one half if equal."""
+    pos, neg = y == 1, y == 0
+    higher = np.sign(b[pos][:, None] - b[neg][None, :])
+    pair_w = w[pos][:, None] * w[neg][None, :]
+    return float((pair_w * (higher > 0) + 0.5 * pair_w * (higher == 0)).sum() / pair_w.sum())
+
+
+def test_feature_adjusted_auc_and_calibration(backtest_build):
+    """AUC and ECE of the backtest reweighted to production's feature mix: each row weighted by its cell's
+    importance weight (times its frequency weight), against sklearn's roc_auc_score with those sample weights on the
+    binned scores and the pair-by-pair definition; Hanley-McNeil's error on the Kish effective counts per class."""
+    obs = query(
+        backtest_build,
+        "select metric, segment_dimension, segment_value, metric_value, standard_error, sample_size, method, "
+        "interval_method, interval_lower, interval_upper from corridor_metric_observations "
+        "where source = 'offline_feature_adjusted' and window_grain = 'day' "
+        "and metric in ('auc', 'expected_calibration_error')",
+    ).set_index(["metric", "segment_dimension", "segment_value"])
+    assert len(obs) == 2 * 3
+    plain = query(
+        backtest_build,
+        "select segment_dimension, segment_value, metric_value from corridor_metric_observations "
+        "where source = 'offline_evaluation' and window_grain = 'day' and metric = 'auc'",
+    ).set_index(["segment_dimension", "segment_value"])["metric_value"]
+    for (dimension, value), rows in _segments(_rows(CELLS, "r")).items():
+        low_w, high_w = CELL_WEIGHTS[(dimension, value)]
+        cell_w = np.where(rows["f1"].to_numpy() < 0.5, low_w, high_w)
+        freq = rows["weight"].to_numpy()
+        w = cell_w * freq
+        y, s, b = rows["label"].to_numpy(), rows["score"].to_numpy(), _score_bins(rows["score"])
+        auc = roc_auc_score(y, b, sample_weight=w)
+        assert _pairwise_auc(y, b, w) == pytest.approx(auc, abs=1e-12)
+        # effective counts: a row of frequency weight k is k rows of weight w_c
+        n1 = w[y == 1].sum() ** 2 / (cell_w**2 * freq)[y == 1].sum()
+        n0 = w[y == 0].sum() ** 2 / (cell_w**2 * freq)[y == 0].sum()
+        q1, q2 = auc / (2 - auc), 2 * auc**2 / (1 + auc)
+        se = math.sqrt((auc * (1 - auc) + (n1 - 1) * (q1 - auc**2) + (n0 - 1) * (q2 - auc**2)) / (n1 * n0))
+        kish = round(w.sum() ** 2 / (cell_w**2 * freq).sum())
+        got = obs.loc[("auc", dimension, value)]
+        assert got["metric_value"] == pytest.approx(auc, abs=1e-9), (dimension, value)
+        assert got["standard_error"] == pytest.approx(se, rel=1e-9), (dimension, value)
+        assert got["sample_size"] == kish
+        assert (got["method"], got["interval_method"]) == ("mann_whitney", "normal_hanley_mcneil")
+        assert got["interval_lower"] == pytest.approx(auc - 1.959963984540054 * se, abs=1e-9)
+        # reweighting moves the promise: the plain backtest's AUC is another number
+        assert abs(plain.loc[(dimension, value)] - auc) > 1e-4, (dimension, value)
+        bins = np.minimum(np.floor(s * 10), 9)
+        gaps = pd.DataFrame({"b": bins, "ws": w * s, "wy": w * y}).groupby("b").sum()
+        ece = (gaps["ws"] - gaps["wy"]).abs().sum() / w.sum()
+        got = obs.loc[("expected_calibration_error", dimension, value)]
+        assert got["metric_value"] == pytest.approx(ece, abs=1e-9), (dimension, value)
+        assert got["sample_size"] == kish

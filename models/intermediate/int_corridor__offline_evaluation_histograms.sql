@@ -19,12 +19,12 @@
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
-{%- for s in segments -%}
-    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
-{%- endfor -%}
+{%- set measures = [
+    ['n_positive', corridor.exact_decimal_sum('case when label = 1 then weight else 0 end', 12), 'sum'],
+    ['n_negative', corridor.exact_decimal_sum('case when label = 1 then 0 else weight end', 12), 'sum'],
+    ['score_sum', corridor.exact_decimal_sum('weight * predicted_score', 12), 'sum'],
+] -%}
 {%- set keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] %}
 
 with
@@ -45,52 +45,7 @@ backtest_rows as (
 
 ),
 
-fine_cells as (
-
-    select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        score_bin,
-        calibration_bin,
-        {{ corridor.exact_decimal_sum('case when label = 1 then weight else 0 end', 12) }} as n_positive,
-        {{ corridor.exact_decimal_sum('case when label = 1 then 0 else weight end', 12) }} as n_negative,
-        {{ corridor.exact_decimal_sum('weight * predicted_score', 12) }} as score_sum
-
-    from backtest_rows
-    group by
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        score_bin,
-        calibration_bin
-
-),
-
-histograms as (
-
-    {%- for g in groupings %}
-    select
-        model_id,
-        model_version,
-        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
-        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
-        score_bin,
-        calibration_bin,
-        sum(n_positive) as n_positive,
-        sum(n_negative) as n_negative,
-        sum(score_sum) as score_sum
-
-    from fine_cells
-    group by model_id, model_version, {{ g['column'] ~ ', ' if g['column'] }}score_bin, calibration_bin
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-
-),
+{{ corridor.segment_rollup('backtest_rows', ['model_id', 'model_version'], segments, ['score_bin', 'calibration_bin'], measures, 'histograms') }},
 
 by_score_bin as (
 

@@ -18,7 +18,6 @@
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
@@ -26,9 +25,13 @@
 {%- for m in corridor.metric_definitions(model_type) if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}
     {%- do metrics.append(m) -%}
 {%- endfor -%}
-{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
-{%- for s in segments -%}
-    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
+{%- set measures = [
+    ['first_evaluation_id', 'min(evaluation_id)', 'min'],
+    ['last_evaluation_id', 'max(evaluation_id)', 'max'],
+    ['n_rows', 'count(*)', 'sum'],
+] -%}
+{%- for column, aggregate in statistics['cells'] -%}
+    {%- do measures.append([column, aggregate, 'sum']) -%}
 {%- endfor %}
 
 with
@@ -40,52 +43,7 @@ backtest_rows as (
 
 ),
 
-fine_cells as (
-
-    select
-        model_id,
-        model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        min(evaluation_id) as first_evaluation_id,
-        max(evaluation_id) as last_evaluation_id,
-        count(*) as n_rows,
-        {%- for column, aggregate in statistics['cells'] %}
-        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from backtest_rows
-    group by
-        model_id,
-        model_version{{ ',' if segments }}
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-),
-
-rolled_up as (
-
-    {%- for g in groupings %}
-    select
-        model_id,
-        model_version,
-        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
-        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
-        min(first_evaluation_id) as first_evaluation_id,
-        max(last_evaluation_id) as last_evaluation_id,
-        sum(n_rows) as n_rows,
-        {%- for column, aggregate in statistics['cells'] %}
-        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from fine_cells
-    group by model_id, model_version{{ ', ' ~ g['column'] if g['column'] }}
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-
-),
+{{ corridor.segment_rollup('backtest_rows', ['model_id', 'model_version'], segments, [], measures, 'rolled_up') }},
 
 histogram_metrics as (
 

@@ -15,7 +15,10 @@
     linearized error of the weighted estimate (corridor.weighted_metric_row_sql);
     sample_size is the effective sample size. A window with production
     traffic in a cell the backtest does not cover gets no row (it cannot be
-    reweighted): rules reading this source are `missing` there. Published as
+    reweighted): rules reading this source are `missing` there. AUC and
+    expected calibration error (the histogram grains) come from the cells'
+    weighted score histograms, int_corridor__offline_feature_histogram_metrics.
+    Published as
     source `offline_feature_adjusted` in corridor_metric_observations
     (docs/offline-evaluation.md).
 -#}
@@ -105,8 +108,11 @@ metric_rows as (
         cast({{ row['confidence_level'] }} as {{ double }}) as confidence_level
 
     from stats
-    {{ 'union all' if not loop.last }}
+    union all
     {%- endfor %}
+
+    {#- AUC and expected calibration error: the cells' score histograms, weighted #}
+    select * from {{ ref('int_corridor__offline_feature_histogram_metrics') }}
 
 ),
 

@@ -15,9 +15,9 @@
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set string = dbt.type_string() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set groupings = [{'dimension': 'all', 'column': none}] -%}
-{%- for s in segments -%}
-    {%- do groupings.append({'dimension': s['dimension'], 'column': 'segment_' ~ s['dimension']}) -%}
+{%- set measures = [['offline_weight', 'sum(weight)', 'sum']] -%}
+{%- for column, aggregate in statistics['cells'] -%}
+    {%- do measures.append([column, aggregate, 'sum']) -%}
 {%- endfor -%}
 {%- set row_columns = ['model_id', 'model_version'] -%}
 {%- for s in segments -%}
@@ -59,42 +59,6 @@ rows_with_cells as (
 
 ),
 
-fine_cells as (
-
-    select
-        {{ row_columns[:2 + segments | length] | join(',\n        ') }},
-        cell_key,
-        sum(weight) as offline_weight,
-        {%- for column, aggregate in statistics['cells'] %}
-        {{ aggregate }} as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from rows_with_cells
-    group by
-        {{ row_columns[:2 + segments | length] | join(',\n        ') }},
-        cell_key
-
-),
-
-final as (
-
-    {%- for g in groupings %}
-    select
-        model_id,
-        model_version,
-        cast({{ corridor.sql_string(g['dimension']) }} as {{ string }}) as segment_dimension,
-        cast({{ g['column'] or corridor.sql_string('all') }} as {{ string }}) as segment_value,
-        cell_key,
-        sum(offline_weight) as offline_weight,
-        {%- for column, aggregate in statistics['cells'] %}
-        sum({{ column }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from fine_cells
-    group by model_id, model_version, {{ g['column'] ~ ', ' if g['column'] }}cell_key
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-
-)
+{{ corridor.segment_rollup('rows_with_cells', ['model_id', 'model_version'], segments, ['cell_key'], measures, 'final') }}
 
 select * from final

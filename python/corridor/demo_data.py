@@ -151,6 +151,7 @@ SEED_FILES = {
     "planted_incidents": "corridor_demo_planted_incidents.csv",
     "feature_versions": "corridor_demo_feature_versions.csv",
     "estimate_feature_versions": "corridor_demo_estimate_feature_versions.csv",
+    "offline_evaluation": "corridor_demo_offline_evaluation.csv",
 }
 DEFAULT_SEED_EVENTS = 40_000
 
@@ -932,6 +933,39 @@ def reference_features(sc: Scenario, seed: int = 42, n_per_version: int = 2000) 
     return pd.DataFrame(pd.concat(parts, ignore_index=True), columns=REFERENCE_COLUMNS)
 
 
+def offline_evaluation(sc: Scenario, seed: int = 42, n_per_version: int = 10_000) -> pd.DataFrame:
+    """The backtest row by row (the optional input corridor_offline_evaluation): labelled rows of each version's
+    offline evaluation set, drawn by the same generator and stream as the backtest estimates (a smaller sample), with
+    the production events' segment and feature columns, so corridor computes the offline_evaluation and
+    offline_feature_adjusted sources itself (docs/offline-evaluation.md)."""
+    quarter = _ts(sc.start - 20 * _NS_PER_D)
+    qtag = f"{quarter.year}q{(quarter.month - 1) // 3 + 1}"
+    parts = []
+    for vi, v in enumerate(VERSIONS):
+        ev = _offline_sample(seed, 10, n_per_version, sc, vi, error_rate=0.0)
+        n = ev["t"].size
+        parts.append(
+            pd.DataFrame(
+                {
+                    "evaluation_id": f"eval_{qtag}_{v}",
+                    "row_id": [f"bt_{v}_{k:06d}" for k in range(n)],
+                    "model_id": MODEL_ID,
+                    "model_version": v,
+                    "region": np.asarray(REGIONS, dtype=object)[ev["region"]],
+                    "device": np.asarray(DEVICES, dtype=object)[ev["device"]],
+                    "tier": np.asarray(TIERS, dtype=object)[ev["tier"]],
+                    "predicted_score": ev["score"],
+                    "predicted_class": (ev["score"] >= 0.5).astype(np.int32),
+                    "label": ev["label"].astype(np.int32),
+                    "feature_txn_amount": ev["amount"],
+                    "feature_account_age_days": ev["age"].astype(np.float64),
+                    "feature_payment_channel": np.asarray(CHANNELS, dtype=object)[ev["channel"]],
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
 def account_age_transform_change(sc: Scenario) -> int:
     """When the online pipeline switched feature account_age_days to transform v2 (day 6 of 21, 2026-10-06)."""
     return sc.start + int(round(5 * sc.days / 21)) * _NS_PER_D
@@ -1125,6 +1159,7 @@ def _static_frames(sc: Scenario, seed: int) -> dict[str, pd.DataFrame]:
         "planted_incidents": planted_incidents(sc),
         "feature_versions": feature_versions(sc),
         "estimate_feature_versions": estimate_feature_versions(estimates),
+        "offline_evaluation": offline_evaluation(sc, seed),
     }
 
 
