@@ -51,6 +51,14 @@
         where recompute_from < {{ common_start }}
         order by model_id, model_version
     {%- endset -%}
+    {#- One scan per model and run: a model asks in its body and again in its pre-hook (the delete), both
+        before either writes, so the second call reuses the first's answer. Keyed by the invocation (a
+        Python process may run several dbt invocations over one manifest), the model and the query. -#}
+    {%- set cache = graph.setdefault('corridor_stale_version_starts', {}) -%}
+    {%- set cache_key = invocation_id ~ '|' ~ this ~ '|' ~ local_md5(query) -%}
+    {%- if cache_key in cache -%}
+        {{ return(cache[cache_key]) }}
+    {%- endif -%}
     {%- set starts = [] -%}
     {%- for row in run_query(query).rows -%}
         {%- do starts.append({
@@ -59,5 +67,6 @@
             'start': 'cast(' ~ corridor.sql_string(row[2] | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
         }) -%}
     {%- endfor -%}
+    {%- do cache.update({cache_key: starts}) -%}
     {{ return(starts) }}
 {% endmacro %}
