@@ -100,9 +100,11 @@ bench-peers: venv $(NANNYML_VENV)/.installed
 # A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
 # then one new day plus late data built incrementally; both timed. On a shared machine: DAYS=30 EVENTS_PER_DAY=100000.
 DAYS ?= 90
+# the new day's late rows: lookback (about events inside corridor_lookback_days), all, or both runs
+LATE_DATA ?= both
 EVENTS_PER_DAY ?= 1000000
 bench-incremental: venv
-	$(BIN)/python -m corridor_tools.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY)
+	$(BIN)/python -m corridor_tools.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY) --late-data $(LATE_DATA)
 
 # corridor's label-free estimate against NannyML's CBPE on NannyML's car-loan data (docs/label-free.md).
 label-free-study: venv $(NANNYML_VENV)/.installed
