@@ -36,7 +36,10 @@ with
 
 weights as (
 
+    {#- a cell of weight 0 (no production traffic in the window) adds nothing; a covered window has cells of
+        positive weight (its traffic is in backtest cells, and the cap is at least 1) #}
     select * from {{ ref('int_corridor__offline_feature_weights') }}
+    where weight > 0
 
 ),
 

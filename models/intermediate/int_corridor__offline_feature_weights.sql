@@ -5,21 +5,18 @@
     (corridor.feature_cells, in the drift code's bins) of the segment's
     backtest rows (int_corridor__offline_feature_cells) against those of the
     segment's production in that window. One row per cell of the window's
-    production or of the backtest:
-      production_share  p_c = production events in c / events with a cell;
-      offline_share     q_c = backtest weight in c / backtest weight;
-      raw_weight        p_c / q_c (null where q_c = 0: production traffic
-                        the backtest does not cover);
-      weight            min(raw_weight, corridor_feature_weight_cap), 0 where
-                        production has no traffic;
-    and per window: uncovered_share (production share in cells without
-    backtest rows) and effective_sample_size (Kish: (sum w)^2 / sum w^2 over
-    the backtest's rows). Covariate shift only: P(label | features) is
-    assumed the same offline and in production (docs/offline-evaluation.md).
-    Production events are counted per cell at the finest grain × every
-    segment column and rolled up with GROUPING SETS.
-    Empty unless the offline evaluation input, corridor_feature_columns and
-    the reference features (the drift bins) are all configured.
+    production or of the backtest (corridor.importance_weight_terms):
+    production_share p_c, offline_share q_c, raw_weight p_c / q_c (null
+    where q_c = 0: traffic the backtest does not cover), weight (capped at
+    corridor_feature_weight_cap, 0 without production traffic); per window
+    uncovered_share (events in cells without backtest rows / events) and
+    effective_sample_size (Kish, over the backtest's rows). Covariate shift
+    only (docs/offline-evaluation.md). Production is counted per fine cell
+    and rolled up with GROUPING SETS; shares and per-window totals come from
+    the production cells and the segment's backtest cells alone, so the
+    window × backtest-cell rows (mostly weight 0) are only joined, on
+    integer ids, and written. Empty unless the offline evaluation input,
+    corridor_feature_columns and the reference features are configured.
 -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
@@ -30,6 +27,7 @@
 {%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled'] and corridor.input_config('reference_features')['enabled'] -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
 {%- set event_columns = ['model_id', 'model_version'] -%}
 {%- for s in segments -%}
     {%- do event_columns.append('segment_' ~ s['dimension']) -%}
@@ -38,13 +36,9 @@
 {%- if not enabled %}
 
 select
-    {%- for key in keys[:3] %}
-    cast(null as {{ string }}) as {{ key }},
+    {%- for key in keys + ['cell_key'] %}
+    cast(null as {{ dbt.type_timestamp() if key == 'window_start' else string }}) as {{ key }},
     {%- endfor %}
-    cast(null as {{ dbt.type_timestamp() }}) as window_start,
-    cast(null as {{ string }}) as segment_dimension,
-    cast(null as {{ string }}) as segment_value,
-    cast(null as {{ string }}) as cell_key,
     cast(null as {{ dbt.type_bigint() }}) as production_events,
     {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share', 'effective_sample_size'] %}
     cast(null as {{ double }}) as {{ column }},
@@ -74,14 +68,7 @@ events as (
 
 backtest_cells as (
 
-    select
-        model_id,
-        model_version,
-        segment_dimension,
-        segment_value,
-        cell_key,
-        offline_weight
-
+    select {{ segment_keys | join(', ') }}, cell_key, offline_weight
     from {{ ref('int_corridor__offline_feature_cells') }}
 
 ),
@@ -100,18 +87,7 @@ fine_counts as (
         count(*) as production_events
 
     from event_cells
-    group by
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        cell_key
-
-),
-
-fine_counts_with_windows as (
-
-    select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
-
-    from fine_counts
+    group by {{ corridor.fine_cell_keys(segments, finest) }}, cell_key
 
 ),
 
@@ -124,17 +100,92 @@ production_cells as (
         cell_key,
         sum(production_events) as production_events
 
-    from fine_counts_with_windows
+    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_counts) as fine_counts_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments, ['cell_key']) }}
 
 ),
 
-production_windows as (
+{#- the segment's backtest cells, with window-independent totals and integer ids for the window × cell join #}
+segment_totals as (
 
-    select distinct
-        {{ keys | join(',\n        ') }}
+    select
+        {{ segment_keys | join(',\n        ') }},
+        sum(offline_weight) as segment_offline_weight,
+        row_number() over (order by {{ segment_keys | join(', ') }}) as segment_id
+
+    from backtest_cells
+    group by {{ segment_keys | join(', ') }}
+
+),
+
+segment_cells as (
+
+    select
+        segment_totals.segment_id,
+        backtest_cells.cell_key,
+        backtest_cells.offline_weight,
+        row_number() over (order by segment_totals.segment_id, backtest_cells.cell_key) as cell_id
+
+    from backtest_cells
+    inner join segment_totals
+        on {{ corridor.keys_equal('backtest_cells', 'segment_totals', segment_keys) }}
+
+),
+
+{#- the windows (× segment) of the versions with a backtest, with their production events and the segment's backtest #}
+windows as (
+
+    select
+        {%- for key in keys %}
+        production_cells.{{ key }},
+        {%- endfor %}
+        segment_totals.segment_id,
+        segment_totals.segment_offline_weight,
+        sum(production_cells.production_events) as window_events,
+        row_number() over (order by {% for key in keys %}production_cells.{{ key }}{{ ', ' if not loop.last }}{% endfor %}) as window_id
 
     from production_cells
+    inner join (select distinct model_id, model_version from backtest_cells) as versions
+        on production_cells.model_id = versions.model_id
+        and production_cells.model_version = versions.model_version
+    left join segment_totals
+        on {{ corridor.keys_equal('production_cells', 'segment_totals', segment_keys) }}
+    group by {% for key in keys %}production_cells.{{ key }}, {% endfor %}segment_totals.segment_id, segment_totals.segment_offline_weight
+
+),
+
+{#- every production cell of those windows, with the segment's backtest cell where there is one #}
+production_rows as (
+
+    select
+        windows.window_id,
+        segment_cells.cell_id,
+        production_cells.cell_key,
+        production_cells.production_events,
+        coalesce(segment_cells.offline_weight, 0) as offline_weight,
+        windows.segment_offline_weight,
+        windows.window_events
+
+    from production_cells
+    inner join windows
+        on {{ corridor.keys_equal('production_cells', 'windows', keys) }}
+    left join segment_cells
+        on windows.segment_id = segment_cells.segment_id
+        and production_cells.cell_key = segment_cells.cell_key
+
+),
+
+{#- per window: production's share in cells without backtest rows, and Kish's effective sample size (cells
+    without production traffic have weight 0 and add to neither), from the production cells alone #}
+window_totals as (
+
+    select
+        window_id,
+        cast(sum(case when offline_weight = 0 then production_events else 0 end) as {{ double }}) / nullif(max(window_events), 0) as uncovered_share,
+        sum(weight * offline_weight) * sum(weight * offline_weight) / nullif(sum(weight * weight * offline_weight), 0) as effective_sample_size
+
+    from ({{ corridor.importance_weight_terms('production_rows', 'production_events', 'window_events', 'offline_weight', 'segment_offline_weight', cap) }}) as production_weighted
+    group by window_id
 
 ),
 
@@ -142,105 +193,55 @@ cells as (
 
     {#- every cell of the segment's backtest in every window, with the window's production events in it #}
     select
-        production_windows.model_id,
-        production_windows.model_version,
-        production_windows.window_grain,
-        production_windows.window_start,
-        production_windows.segment_dimension,
-        production_windows.segment_value,
-        backtest_cells.cell_key,
-        coalesce(production_cells.production_events, 0) as production_events,
-        backtest_cells.offline_weight
+        windows.window_id,
+        segment_cells.cell_key,
+        coalesce(production_rows.production_events, 0) as production_events,
+        segment_cells.offline_weight,
+        windows.segment_offline_weight,
+        windows.window_events
 
-    from production_windows
-    inner join backtest_cells
-        on production_windows.model_id = backtest_cells.model_id
-        and production_windows.model_version = backtest_cells.model_version
-        and production_windows.segment_dimension = backtest_cells.segment_dimension
-        and production_windows.segment_value = backtest_cells.segment_value
-    left join production_cells
-        on {{ corridor.keys_equal('production_windows', 'production_cells', keys) }}
-        and backtest_cells.cell_key = production_cells.cell_key
+    from windows
+    inner join segment_cells
+        on windows.segment_id = segment_cells.segment_id
+    left join production_rows
+        on windows.window_id = production_rows.window_id
+        and segment_cells.cell_id = production_rows.cell_id
 
     union all
 
-    {#- production traffic in cells the segment's backtest does not cover (versions with a backtest only) #}
-    select
-        production_cells.model_id,
-        production_cells.model_version,
-        production_cells.window_grain,
-        production_cells.window_start,
-        production_cells.segment_dimension,
-        production_cells.segment_value,
-        production_cells.cell_key,
-        production_cells.production_events,
-        0 as offline_weight
-
-    from production_cells
-    inner join (
-        select model_id, model_version from backtest_cells
-        group by model_id, model_version
-    ) as versions
-        on production_cells.model_id = versions.model_id
-        and production_cells.model_version = versions.model_version
-    left join backtest_cells
-        on production_cells.model_id = backtest_cells.model_id
-        and production_cells.model_version = backtest_cells.model_version
-        and production_cells.segment_dimension = backtest_cells.segment_dimension
-        and production_cells.segment_value = backtest_cells.segment_value
-        and production_cells.cell_key = backtest_cells.cell_key
-    where backtest_cells.cell_key is null
-
-),
-
-shares as (
-
-    select
-        *,
-        cast(production_events as {{ double }}) / nullif(sum(production_events) over (partition by {{ keys | join(', ') }}), 0) as production_share,
-        offline_weight / nullif(sum(offline_weight) over (partition by {{ keys | join(', ') }}), 0) as offline_share
-
-    from cells
+    {#- production traffic in cells the segment's backtest does not cover #}
+    select window_id, cell_key, production_events, offline_weight, segment_offline_weight, window_events
+    from production_rows
+    where cell_id is null
 
 ),
 
 weighted as (
 
-    select
-        *,
-        production_share / nullif(offline_share, 0) as raw_weight,
-        least(coalesce(production_share / nullif(offline_share, 0), 0), {{ cap }}) as weight
-
-    from shares
+    {{ corridor.importance_weight_terms('cells', 'production_events', 'window_events', 'offline_weight', 'segment_offline_weight', cap) }}
 
 ),
 
 final as (
 
     select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
-        cell_key,
-        cast(production_events as {{ dbt.type_bigint() }}) as production_events,
-        cast(offline_weight as {{ double }}) as offline_weight,
-        cast(production_share as {{ double }}) as production_share,
-        cast(offline_share as {{ double }}) as offline_share,
-        cast(raw_weight as {{ double }}) as raw_weight,
-        cast(weight as {{ double }}) as weight,
-        cast(sum(case when offline_weight = 0 then production_share else 0 end) over (partition by {{ keys | join(', ') }}) as {{ double }}) as uncovered_share,
-        cast(
-            sum(weight * offline_weight) over (partition by {{ keys | join(', ') }})
-            * sum(weight * offline_weight) over (partition by {{ keys | join(', ') }})
-            / nullif(sum(weight * weight * offline_weight) over (partition by {{ keys | join(', ') }}), 0)
-            as {{ double }}
-        ) as effective_sample_size,
-        coalesce(raw_weight > {{ cap }}, false) as is_capped
+        {%- for key in keys %}
+        windows.{{ key }},
+        {%- endfor %}
+        weighted.cell_key,
+        cast(weighted.production_events as {{ dbt.type_bigint() }}) as production_events,
+        {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight'] %}
+        cast(weighted.{{ column }} as {{ double }}) as {{ column }},
+        {%- endfor %}
+        cast(window_totals.uncovered_share as {{ double }}) as uncovered_share,
+        cast(window_totals.effective_sample_size as {{ double }}) as effective_sample_size,
+        coalesce(weighted.raw_weight > {{ cap }}, false) as is_capped
 
     from weighted
+    inner join windows
+        on weighted.window_id = windows.window_id
+    inner join window_totals
+        on weighted.window_id = window_totals.window_id
 
 )
 
