@@ -99,11 +99,7 @@ with_negatives_below as (
 
     select
         *,
-        coalesce(sum(n_negative) over (
-            partition by {{ keys | join(', ') }}
-            order by score_bin
-            rows between unbounded preceding and 1 preceding
-        ), 0) as n_negative_below
+        {{ corridor.negatives_below(keys) }} as n_negative_below
 
     from by_score_bin
 

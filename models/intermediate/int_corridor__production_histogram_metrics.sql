@@ -47,11 +47,7 @@ with_negatives_below as (
 
     select
         *,
-        coalesce(sum(n_negative) over (
-            partition by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
-            order by score_bin
-            rows between unbounded preceding and 1 preceding
-        ), 0) as n_negative_below
+        {{ corridor.negatives_below(['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']) }} as n_negative_below
 
     from by_score_bin
 
