@@ -109,6 +109,7 @@ OBSERVATION_COLUMNS = {
     "window_start": "timestamp",
     "window_end": "timestamp",
     "estimate_produced_at": "timestamp",
+    "shift_reason": "varchar",
 }
 
 
