@@ -10,6 +10,7 @@
     value is '(missing)', a category the bins do not know '(other)'. Selects `columns` of `relation` and cell_key.
     The same cells serve production events and backtest rows
     (int_corridor__offline_feature_weights), so their distributions compare.
+    Without features (none configured): no rows, with the same columns.
 #}
 {% macro feature_cells(relation, bins, features, columns) %}
     {{ return(adapter.dispatch('feature_cells', 'corridor')(relation, bins, features, columns)) }}
@@ -17,6 +18,15 @@
 
 {% macro default__feature_cells(relation, bins, features, columns) -%}
     {%- set string = dbt.type_string() -%}
+    {%- if features | length == 0 %}
+    select
+        {%- for column in columns %}
+        rows_in.{{ column }},
+        {%- endfor %}
+        cast(null as {{ string }}) as cell_key
+    from {{ relation }} as rows_in
+    where 1 = 0
+    {%- else %}
     {%- set parts = [] -%}
     {%- for f in features -%}
         {%- if not loop.first -%}{%- do parts.append("'|'") -%}{%- endif -%}
@@ -64,4 +74,5 @@
         and rows_in.feature_{{ f['feature'] }} = {{ b }}.category
         {%- endif %}
     {%- endfor %}
+    {%- endif %}
 {%- endmacro %}

@@ -13,7 +13,6 @@
 -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set string = dbt.type_string() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set measures = [['offline_weight', 'sum(weight)', 'sum']] -%}
 {%- for column, aggregate in statistics['cells'] -%}
@@ -44,18 +43,7 @@ backtest_rows as (
 
 rows_with_cells as (
 
-    {%- if features | length > 0 %}
-
     {{ corridor.feature_cells('backtest_rows', 'bins', features, row_columns) }}
-    {%- else %}
-
-    select
-        {{ row_columns | join(',\n        ') }},
-        cast(null as {{ string }}) as cell_key
-
-    from backtest_rows
-    where 1 = 0
-    {%- endif %}
 
 ),
 

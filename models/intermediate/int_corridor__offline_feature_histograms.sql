@@ -15,7 +15,6 @@
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set string = dbt.type_string() -%}
 {%- set row_columns = ['model_id', 'model_version'] -%}
 {%- for s in segments -%}
     {%- do row_columns.append('segment_' ~ s['dimension']) -%}
@@ -50,18 +49,7 @@ backtest_rows as (
 
 rows_with_cells as (
 
-    {%- if features | length > 0 %}
-
     {{ corridor.feature_cells('backtest_rows', 'bins', features, row_columns) }}
-    {%- else %}
-
-    select
-        {{ row_columns | join(',\n        ') }},
-        cast(null as {{ string }}) as cell_key
-
-    from backtest_rows
-    where 1 = 0
-    {%- endif %}
 
 ),
 
