@@ -20,6 +20,13 @@ Development tooling (not run by users). Steps:
    windows), and which full months of overall traffic corridor flags
    ``is_shifted`` (segment ``analysis`` itself is always flagged: it has no
    reference events to compare with).
+4. Cross-fitted dispersion of the reference (``cross_fitted_dispersion``, no
+   dbt, corridor's kernel directly): per full week of the reference, the
+   calibration is fitted on the other weeks only and the week's realized
+   metrics are standardized by the estimate's standard error; the spread of
+   those z-scores per metric says whether the sampling-only standard error
+   understates week-to-week variability (about 1 when it does not). Reference
+   data only: the analysis weeks play no part in it.
 """
 
 from __future__ import annotations
@@ -33,7 +40,9 @@ import sys
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
+from corridor import label_free
 from corridor.dbt_runner import REPO_ROOT, run_dbt
 
 SHIFT_STARTS = pd.Timestamp("2019-04-01")
@@ -41,6 +50,120 @@ FIRST_FULL_MONTH = pd.Timestamp("2018-11-01")
 FIRST_FULL_WEEK = pd.Timestamp("2018-11-05")  # the first Monday after the reference ends
 REFERENCE = {"start": "2018-01-01 00:00:00", "end": "2018-10-30 18:00:00"}
 METRICS = ["accuracy", "auc", "precision", "recall", "f1"]
+SCORE_BINS = 100
+CROSS_FIT_DRAWS = 400
+
+
+def reference_week_cells(events: pd.DataFrame, score_bins: int = SCORE_BINS) -> pd.DataFrame:
+    """The reference's labelled events per full week (Monday start) × score bin × predicted class: period,
+    score_bin, predicted_class, n_events, n_positive. Scores are binned as corridor bins them (round(score ×
+    bins)); the last, partial week of the reference (fewer than half a median week's events) is left out."""
+    ref = events[events["is_reference"]].copy()
+    ref["period"] = pd.to_datetime(ref["timestamp"]).dt.to_period("W-SUN").dt.start_time
+    ref["score_bin"] = np.round(ref["y_pred_proba"].to_numpy(float) * score_bins).astype(int)
+    ref["predicted_class"] = ref["y_pred"].astype(int)
+    ref["label"] = ref["label"].astype(int)
+    sizes = ref.groupby("period").size()
+    full = sizes[sizes >= 0.5 * sizes.median()].index
+    ref = ref[ref["period"].isin(full)]
+    return (
+        ref.groupby(["period", "score_bin", "predicted_class"])
+        .agg(n_events=("label", "size"), n_positive=("label", "sum"))
+        .reset_index()
+    )
+
+
+def cross_fitted_dispersion(
+    cells: pd.DataFrame, *, score_bins: int, n_draws: int = CROSS_FIT_DRAWS, seed: int = 20261130, level: float = 0.95
+) -> pd.DataFrame:
+    """Leave-one-period-out z-scores of the label-free estimate on labelled data.
+
+    ``cells``: period, score_bin, predicted_class, n_events, n_positive. For each period the calibration is fitted
+    on the *other* periods (corridor.label_free.label_free_estimates, its intervals and standard errors as in
+    production), and the period's realized metrics (from its labels, as corridor computes them) are compared with
+    the estimate: z = (realized − expected) / standard error, and whether the interval covers the realized value.
+    Fitting without the period removes the in-sample optimism of scoring a period with a map fitted on it."""
+    rows = []
+    for period, own in cells.groupby("period", sort=True):
+        rest = cells[cells["period"] != period]
+        reference = (
+            rest.groupby("score_bin")[["n_events", "n_positive"]]
+            .sum()
+            .reset_index()
+            .assign(model_id="m", model_version="v", segment_dimension="all", segment_value="all", half=0)
+        )
+        window = own[["score_bin", "predicted_class", "n_events"]].assign(
+            model_id="m",
+            model_version="v",
+            window_grain="period",
+            segment_dimension="all",
+            segment_value="all",
+            window_start=period,
+        )
+        estimate = label_free.label_free_estimates(
+            window, reference, score_bins=score_bins, level=level, n_draws=n_draws, seed=seed
+        )
+        counts = {}
+        for cls in (0, 1):
+            part = own[own["predicted_class"] == cls]
+            counts[f"n{cls}"] = np.bincount(part["score_bin"], weights=part["n_events"], minlength=score_bins + 1)
+            counts[f"pos{cls}"] = np.bincount(part["score_bin"], weights=part["n_positive"], minlength=score_bins + 1)
+        realized = label_free._metrics(counts["pos1"], counts["n1"], counts["pos0"], counts["n0"])
+        # the labels' share of the standard error alone: Binomial draws per bin at the fitted map, the map held fixed
+        # (its error is common to every period, so it does not show in their spread; the estimate's standard error
+        # carries it, which is why z's spread sits below 1 when the calibration's uncertainty is not negligible)
+        fitted = label_free.fit_isotonic(
+            reference["score_bin"].to_numpy(int), reference["n_events"], reference["n_positive"], score_bins
+        )
+        rng = np.random.default_rng([seed, len(rows)])
+        n1, n0 = counts["n1"].astype(np.int64), counts["n0"].astype(np.int64)
+        draws = label_free._metrics(
+            rng.binomial(n1[None, :], fitted[None, :], (n_draws, score_bins + 1)).astype(float),
+            counts["n1"][None, :],
+            rng.binomial(n0[None, :], fitted[None, :], (n_draws, score_bins + 1)).astype(float),
+            counts["n0"][None, :],
+        )
+        for row in estimate.itertuples():
+            value, se = float(row.metric_value), float(row.standard_error)
+            actual = float(realized[row.metric])
+            label_se = float(np.std(draws[row.metric], ddof=1))
+            rows.append(
+                dict(
+                    period=period,
+                    metric=row.metric,
+                    estimated_value=value,
+                    realized_value=actual,
+                    standard_error=se,
+                    z=(actual - value) / se,
+                    label_standard_error=label_se,
+                    z_labels=(actual - value) / label_se,
+                    is_covered=bool(row.interval_lower <= actual <= row.interval_upper),
+                )
+            )
+    return pd.DataFrame(rows)
+
+
+def dispersion_summary(zscores: pd.DataFrame) -> dict:
+    """Per metric: periods, standard deviation of the z-scores and its approximate standard error (sd / √(2(k−1)),
+    normal theory), root mean square and mean of z, intervals covering the realized value; the spread of the
+    z-scores on the labels' standard error alone (``sd_z_labels``: about 1 without overdispersion, whatever the
+    calibration's uncertainty) and the labels' mean share of the estimate's variance."""
+    out = {}
+    for metric, part in zscores.groupby("metric", sort=False):
+        z = part["z"].to_numpy(float)
+        k = len(z)
+        sd = float(z.std(ddof=1))
+        out[metric] = {
+            "periods": k,
+            "sd_z": sd,
+            "sd_z_standard_error": sd / float(np.sqrt(2 * (k - 1))),
+            "rms_z": float(np.sqrt(np.mean(z**2))),
+            "mean_z": float(z.mean()),
+            "covered": int(part["is_covered"].sum()),
+            "sd_z_labels": float(part["z_labels"].std(ddof=1)),
+            "label_share_of_variance": float(np.mean(part["label_standard_error"] ** 2 / part["standard_error"] ** 2)),
+        }
+    return out
 
 
 def _vars() -> dict:
@@ -61,7 +184,7 @@ def _vars() -> dict:
         "corridor_segment_columns": {"period": "period"},
         "corridor_window_grains": ["week", "month"],
         "corridor_histogram_metric_grains": ["week", "month"],
-        "corridor_score_bins": 100,
+        "corridor_score_bins": SCORE_BINS,
         "corridor_label_free_reference": REFERENCE,
     }
 
@@ -187,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         print(result.output[-6000:], file=sys.stderr)
         return 1
     summary = compare(db, pd.read_parquet(out / "cbpe_monthly.parquet"))
+    cells = reference_week_cells(pd.read_parquet(out / "car_loan_events.parquet"))
+    summary["cross_fitted_reference_weeks"] = dispersion_summary(cross_fitted_dispersion(cells, score_bins=SCORE_BINS))
     (out / "label_free_study.json").write_text(json.dumps(summary, indent=2))
     header = ["metric", "corridor MAE", "CBPE MAE", "cover<shift", "CBPE cover", "weekly cover<shift", "cover>=shift"]
     print(" ".join(f"{h:>13}" for h in header))
@@ -202,6 +327,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{metric:>13} " + " ".join(f"{v:>13.4f}" for v in values))
     print("shift flags (accuracy rows):", json.dumps(summary["shift_flags"]))
     print("calibration holds on the reference:", summary["calibration_holds"])
+    print("cross-fitted reference weeks (calibration fitted without the week): sd of z (± its standard error), covered")
+    for metric, r in summary["cross_fitted_reference_weeks"].items():
+        print(
+            f"{metric:>13} sd {r['sd_z']:.3f} ± {r['sd_z_standard_error']:.3f}  mean {r['mean_z']:+.3f}  "
+            f"covered {r['covered']}/{r['periods']}  sd on the labels' error alone {r['sd_z_labels']:.3f}"
+        )
     return 0
 
 
