@@ -56,7 +56,7 @@ known as (
 
 ),
 
-{#- the latest known values of each rule id (any version): the old values of a new version -#}
+{# the latest known values of each rule id (any version): the old values of a new version #}
 latest_rule as (
 
     select *
@@ -146,7 +146,7 @@ changes as (
 
 ),
 
-{#- rules that had a fail alert in an earlier run: a change to them follows a validation failure -#}
+{# rules that had a fail alert in an earlier run: a change to them follows a validation failure #}
 failed_rules as (
 
     select distinct rule_id

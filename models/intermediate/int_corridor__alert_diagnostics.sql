@@ -154,7 +154,7 @@ segment_diagnostics as (
 
 ),
 
-{#- whether the data feeding the episode passed its quality gates, over every window from first breach to close -#}
+{# whether the data feeding the episode passed its quality gates, over every window from first breach to close #}
 gate_windows as (
 
     select

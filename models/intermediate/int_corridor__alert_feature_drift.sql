@@ -33,6 +33,7 @@ scores as (
 ),
 
 {%- set first_window = corridor.window_start(finest, 'alerts.first_seen_window_start') %}
+
 matched as (
 
     select

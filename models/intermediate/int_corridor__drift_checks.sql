@@ -105,7 +105,7 @@ scoped as (
 
 ),
 
-{#- the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not inline them back #}
+{# the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not inline them back #}
 test_arguments as {{ corridor.materialized_cte() }} (
 
     select
@@ -122,7 +122,7 @@ test_arguments as {{ corridor.materialized_cte() }} (
 
 ),
 
-{#- the chi-square tail's normal-CDF arguments as columns too (corridor.chi_square_sf_arguments), for the same reason #}
+{# the chi-square tail's normal-CDF arguments as columns too (corridor.chi_square_sf_arguments), for the same reason #}
 tail_arguments as {{ corridor.materialized_cte() }} (
 
     select

@@ -127,9 +127,20 @@ numeric_bins as (
         sum(binned.value) as reference_value_sum
 
     from (
-        select model_id, model_version, feature_name, bin_index, edge as bin_lower from edges
+        select
+            model_id,
+            model_version,
+            feature_name,
+            bin_index,
+            edge as bin_lower
+        from edges
         union all
-        select distinct model_id, model_version, feature_name, 0 as bin_index, cast(null as {{ double }}) as bin_lower
+        select distinct
+            model_id,
+            model_version,
+            feature_name,
+            0 as bin_index,
+            cast(null as {{ double }}) as bin_lower
         from numeric_values
     ) as bin_numbers
     left join binned

@@ -34,7 +34,7 @@ approvals as (
 
 ),
 
-{#- the recorded states of each entity (a rule: any of its versions), each with the time of the one before -#}
+{# the recorded states of each entity (a rule: any of its versions), each with the time of the one before #}
 recorded_states as (
 
     select
@@ -139,6 +139,7 @@ unapproved_estimate_changes as (
         )
 
 ),
+
 final as (
 
     select * from unapproved_tolerance_changes

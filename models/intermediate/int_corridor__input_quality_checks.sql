@@ -103,7 +103,7 @@ outcome_count as (
 
 ),
 
-{#- valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance -#}
+{# valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance #}
 early_outcomes as (
 
     select
@@ -141,7 +141,7 @@ estimate_count as (
 
 ),
 
-{#- usable offline estimates for a model that has no accepted production event -#}
+{# usable offline estimates for a model that has no accepted production event #}
 orphans as (
 
     select

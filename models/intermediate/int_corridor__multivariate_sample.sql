@@ -45,7 +45,7 @@ sampled as (
                 {%- endfor %}
                 '_event_key': event_key
             },
-            {'event_key': event_key, 'event_at': event_at},
+            { 'event_key': event_key, 'event_at': event_at },
             {{ cap }}
         ) as picked
 

@@ -105,7 +105,7 @@ production_cells as (
 
 ),
 
-{#- the segment's backtest cells, with window-independent totals and integer ids for the window × cell join #}
+{# the segment's backtest cells, with window-independent totals and integer ids for the window × cell join #}
 segment_totals as (
 
     select
@@ -132,7 +132,7 @@ segment_cells as (
 
 ),
 
-{#- the windows (× segment) of the versions with a backtest, with their production events and the segment's backtest #}
+{# the windows (× segment) of the versions with a backtest, with their production events and the segment's backtest #}
 windows as (
 
     select
@@ -154,7 +154,7 @@ windows as (
 
 ),
 
-{#- every production cell of those windows, with the segment's backtest cell where there is one #}
+{# every production cell of those windows, with the segment's backtest cell where there is one #}
 production_rows as (
 
     select

@@ -36,7 +36,7 @@ lineage as (
 
 ),
 
-{#- the backtest rows of the offline evaluation input (docs/offline-evaluation.md) -#}
+{# the backtest rows of the offline evaluation input (docs/offline-evaluation.md) #}
 offline_evaluation as (
 
     select

@@ -108,7 +108,7 @@ calendar_group_stats as (
 
 ),
 
-{#- rolling windows (corridor.rolling_windows): the sums of their day groups -#}
+{# rolling windows (corridor.rolling_windows): the sums of their day groups #}
 rolling_group_days as (
 
     {{ corridor.rolling_day_cells('calendar_group_stats', rolling_keys + (sufficient | map(attribute=0) | list)) }}

@@ -43,7 +43,7 @@ gates as (
 
 ),
 
-{#- events per window (corridor.missing_value_reason) -#}
+{# events per window (corridor.missing_value_reason) #}
 window_volume as (
 
     select
@@ -60,7 +60,6 @@ window_volume as (
         and metric = 'request_count'
 
 ),
-
 
 prepared as {{ corridor.materialized_cte() }} (
 

@@ -84,9 +84,10 @@ scoped_{{ side }} as (
         {%- endif %}
 
 ),
+
 {%- endfor %}
 
-{#- corridor_segment_estimate_fallback: the overall estimate for segment checks without their own -#}
+{# corridor_segment_estimate_fallback: the overall estimate for segment checks without their own #}
 expectations as (
 
     select * from scoped_offline

@@ -34,7 +34,7 @@ rolling_offsets as (
 
 ),
 
-{#- a rolling window (corridor.rolling_windows) is judged by the checks of its days: blocked when a day failed -#}
+{# a rolling window (corridor.rolling_windows) is judged by the checks of its days: blocked when a day failed #}
 checks as (
 
     select

@@ -69,7 +69,7 @@ final as (
 
 ),
 
-{#- estimates outrun by production's feature versions: alerts of their own, to the estimate's owner (docs/lineage.md) -#}
+{# estimates outrun by production's feature versions: alerts of their own, to the estimate's owner (docs/lineage.md) #}
 stale_estimates as (
 
     select * from {{ ref('int_corridor__stale_estimate_alerts') }}

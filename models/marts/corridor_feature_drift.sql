@@ -18,7 +18,6 @@
 {%- set floor_share = 0.0001 -%}
 {%- set en = '(cast(m.n_values as ' ~ corridor.type_double() ~ ') * m.n_reference / (m.n_values + m.n_reference))' -%}
 
-
 {#- sqlfluff: the KS and chi-square p-values (corridor.kolmogorov_sf, corridor.chi_square_sf) nest deeply #}
 -- sqlfluff:max_parse_depth:2000
 with
@@ -124,6 +123,7 @@ bin_measures as (
 
 {#- the chi-square tail's normal-CDF arguments as columns (corridor.chi_square_sf_arguments): the tail repeats them -#}
 {%- set chi_arguments = corridor.chi_square_sf_arguments('chi_square', 'chi_square_df') %}
+
 bin_tail_arguments as {{ corridor.materialized_cte() }} (
 
     select
@@ -137,6 +137,7 @@ bin_tail_arguments as {{ corridor.materialized_cte() }} (
 
 {#- Wasserstein-1 between the two histograms, each bin's mass at the bin's
     mean value on its side: the integral of |F_p - F_r| over the sorted atoms. #}
+
 atoms as (
 
     select

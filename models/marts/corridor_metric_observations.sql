@@ -26,9 +26,10 @@ offline as (
     select * from {{ ref('int_corridor__offline_estimates_aligned') }}
 
 ),
+
 {%- if label_free %}
 
-{#- the label-free expected performance (docs/label-free.md), while var corridor_label_free_reference is set -#}
+{# the label-free expected performance (docs/label-free.md), while var corridor_label_free_reference is set #}
 label_free_estimates as (
 
     select
@@ -55,7 +56,7 @@ mix_adjusted as (
 ),
 {%- if evaluation_on %}
 
-{#- offline estimates corridor computes from the backtest rows, and those reweighted to production's features (docs/offline-evaluation.md) -#}
+{# offline estimates corridor computes from the backtest rows, and those reweighted to production's features (docs/offline-evaluation.md) #}
 offline_evaluation as (
 
     select * from {{ ref('int_corridor__offline_evaluation_observations') }}

@@ -62,6 +62,7 @@ duplicate_ids as (
 
 {#- Each CTE reads the staging view on its own with its own filter, so the
     raw JSON is rendered only for the few rows that are quarantined. #}
+
 invalid_events as (
 
     select
@@ -125,6 +126,7 @@ duplicate_events as (
 {#- Outcomes that are invalid themselves, or whose event has no valid copy
     (one anti-join over the events); then, for those few, whether any copy
     of the event exists at all. #}
+
 outcome_candidates as (
 
     select
@@ -197,13 +199,25 @@ invalid_estimates as (
 
 unioned as (
 
-    select 'production_events' as input_name, * from invalid_events
+    select
+        'production_events' as input_name,
+        *
+    from invalid_events
     union all
-    select 'production_events' as input_name, * from duplicate_events
+    select
+        'production_events' as input_name,
+        *
+    from duplicate_events
     union all
-    select 'outcomes' as input_name, * from invalid_outcomes
+    select
+        'outcomes' as input_name,
+        *
+    from invalid_outcomes
     union all
-    select 'offline_estimates' as input_name, * from invalid_estimates
+    select
+        'offline_estimates' as input_name,
+        *
+    from invalid_estimates
     union all
     select * from {{ ref('int_corridor__optional_inputs_quarantine') }}
 

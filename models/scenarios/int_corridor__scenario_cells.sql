@@ -82,7 +82,7 @@ run_cells as (
 
 ),
 
-{#- the recorded error rate and accuracy of each scenario's affected events (the flip probabilities' denominators) -#}
+{# the recorded error rate and accuracy of each scenario's affected events (the flip probabilities' denominators) #}
 affected_base as (
 
     select
@@ -93,7 +93,16 @@ affected_base as (
                 then case when events.predicted_class = events.label then 1.0 else 0.0 end
         end) as base_accuracy
 
-    from (select distinct scenario_id, model_id, segment_dimension, segment_value, starts_at, ends_at from runs) as scenarios
+    from (
+        select distinct
+            scenario_id,
+            model_id,
+            segment_dimension,
+            segment_value,
+            starts_at,
+            ends_at
+        from runs
+    ) as scenarios
     inner join events
         on (scenarios.model_id is null or scenarios.model_id = events.model_id)
         and scenarios.starts_at <= events.event_at

@@ -36,7 +36,10 @@ checks as (
 
 runs as (
 
-    select distinct scenario_id, seed from {{ ref('int_corridor__scenario_runs') }}
+    select distinct
+        scenario_id,
+        seed
+    from {{ ref('int_corridor__scenario_runs') }}
 
 ),
 

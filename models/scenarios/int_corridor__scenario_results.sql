@@ -17,7 +17,10 @@ with
 
 runs as (
 
-    select distinct scenario_id, seed from {{ ref('int_corridor__scenario_runs') }}
+    select distinct
+        scenario_id,
+        seed
+    from {{ ref('int_corridor__scenario_runs') }}
 
 ),
 

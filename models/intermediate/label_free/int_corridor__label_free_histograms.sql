@@ -79,7 +79,7 @@ grouped as (
 
 ),
 
-{#- rolling windows (var corridor_rolling_windows): each day cell counted in every rolling window holding its day #}
+{# rolling windows (var corridor_rolling_windows): each day cell counted in every rolling window holding its day #}
 rolling_cells as (
 
     {{ corridor.rolling_day_cells('grouped', cell_keys + ['n_events']) }}

@@ -54,7 +54,7 @@ calibration_checks as (
 
 ),
 
-{#- realized F1 from realized precision and recall (the harmonic mean) -#}
+{# realized F1 from realized precision and recall (the harmonic mean) #}
 realized_f1 as (
 
     select
