@@ -52,7 +52,9 @@ select
     alert_status,
     first_seen_window_start,
     detected_at,
-    cast({{ dbt.datediff('first_seen_window_start', 'detected_at', 'minute') }} as {{ corridor.type_double() }})
+    cast({{ dbt.datediff(
+        'first_seen_window_start', 'detected_at', 'minute'
+    ) }} as {{ corridor.type_double() }})
     / 60 as time_to_detect_hours,
     consecutive_windows as windows_to_confirm
 from alerts

@@ -158,7 +158,8 @@ failed_rules as (
 final as (
 
     select
-        {{ dbt.hash(dbt.concat([corridor.sql_string(invocation_id), "'|'", 'changes.entity_kind', "'|'", 'changes.entity_key'])) }} as change_id,
+        {{ dbt.hash(dbt.concat([corridor.sql_string(invocation_id), "'|'", 'changes.entity_kind', "'|'", 'changes.entity_key'])) }}
+            as change_id,
         cast({{ corridor.sql_string(invocation_id) }} as {{ string }}) as invocation_id,
         cast(changes.entity_kind as {{ string }}) as entity_kind,
         cast(changes.entity_key as {{ string }}) as entity_key,

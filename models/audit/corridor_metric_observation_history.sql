@@ -14,7 +14,8 @@
     observation is its latest row recorded at or before R. Incremental and
     never wiped by --full-refresh.
 -#}
-{%- set compared = ['metric_value', 'sample_size', 'standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'label_maturity', 'estimate_id'] -%}
+{%- set compared = ['metric_value', 'sample_size', 'standard_error', 'interval_lower', 'interval_upper', 'confidence_level',
+    'label_maturity', 'estimate_id'] -%}
 {#- built after corridor_run_history, whose post-hook opens this run's row (corridor.begin_run_history) -#}
 -- depends_on: {{ ref('corridor_run_history') }}
 

@@ -86,7 +86,8 @@ ranked as (
     select
         period_start,
         reviewer,
-        row_number() over (partition by period_start order by case when rotation_order is null then 1 else 0 end, rotation_order, reviewer) - 1 as reviewer_position,
+        row_number() over (partition by period_start order by case when rotation_order is null then 1 else 0 end, rotation_order, reviewer)
+            - 1 as reviewer_position,
         count(*) over (partition by period_start) as n_reviewers
 
     from eligible
@@ -109,7 +110,9 @@ rotated as (
     left join ranked
         on periods.period_start = ranked.period_start
         and ranked.reviewer_position = mod(
-            cast({{ dbt.datediff("cast('1900-01-01' as " ~ ts ~ ")", corridor.to_local_time('periods.period_start'), period) }} as {{ dbt.type_bigint() }}),
+            cast({{ dbt.datediff(
+                "cast('1900-01-01' as " ~ ts ~ ")", corridor.to_local_time('periods.period_start'), period
+            ) }} as {{ dbt.type_bigint() }}),
             ranked.n_reviewers
         )
 
@@ -136,11 +139,13 @@ kept as (
 final as (
 
     select
-        cast({{ dbt.hash(dbt.concat([corridor.sql_string(period), "'|'", dbt.cast('rotated.period_start', string)])) }} as {{ string }}) as assignment_id,
+        cast({{ dbt.hash(dbt.concat([corridor.sql_string(period), "'|'", dbt.cast('rotated.period_start', string)])) }} as {{ string }})
+            as assignment_id,
         cast({{ corridor.sql_string(period) }} as {{ string }}) as review_period,
         {%- if is_incremental() %}
         cast(coalesce(kept.reviewer, rotated.reviewer) as {{ string }}) as reviewer,
-        cast(case when kept.reviewer is not null then kept.reviewer_position else rotated.reviewer_position end as {{ int }}) as reviewer_position,
+        cast(case when kept.reviewer is not null then kept.reviewer_position else rotated.reviewer_position end as {{ int }})
+            as reviewer_position,
         cast(case when kept.reviewer is not null then kept.n_reviewers else rotated.n_reviewers end as {{ int }}) as n_reviewers,
         cast(coalesce(kept.invocation_id, {{ corridor.sql_string(invocation_id) }}) as {{ string }}) as invocation_id,
         {%- else %}

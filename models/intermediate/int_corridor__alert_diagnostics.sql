@@ -90,7 +90,8 @@ ranked_contributions as (
 
     select
         *,
-        excess / nullif(sum(case when excess > 0 then excess else 0 end) over (partition by alert_id, segment_dimension), 0) as excess_share,
+        excess / nullif(sum(case when excess > 0 then excess else 0 end) over (partition by alert_id, segment_dimension), 0)
+            as excess_share,
         cast(segment_sample_size as {{ double }}) / nullif(total_sample_size, 0) as traffic_share,
         row_number() over (partition by alert_id, segment_dimension order by excess desc, segment_value asc) as rank_in_dimension
 
@@ -103,7 +104,8 @@ overall_diagnostics as (
     select
         alert_id,
         'excess carried by ' || {{ corridor.ordered_listagg(
-            "segment_dimension || '=' || segment_value || ' (' || " ~ f('100 * excess_share') ~ " || '% of it, ' || " ~ f('100 * traffic_share') ~ " || '% of traffic)'",
+            "segment_dimension || '=' || segment_value || ' (' || " ~ f('100 * excess_share') ~ " || '% of it, ' || "
+                ~ f('100 * traffic_share') ~ " || '% of traffic)'",
             "'; '",
             'order by excess_share desc, segment_dimension') }} as diagnostic,
         max(excess_share - traffic_share) as concentration
@@ -119,8 +121,12 @@ peers as (
     select
         alerts.alert_id,
         count(distinct case when results.segment_value <> alerts.segment_value then results.segment_value end) as other_values,
-        count(distinct case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end) as other_values_breaching,
-        {{ corridor.ordered_listagg("case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end", "', '", 'order by results.segment_value') }} as breaching_values
+        count(distinct case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach
+            then results.segment_value end) as other_values_breaching,
+        {{ corridor.ordered_listagg(
+            "case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end",
+            "', '", 'order by results.segment_value'
+        ) }} as breaching_values
 
     from alerts
     inner join results
@@ -163,7 +169,8 @@ gate_windows as (
         sum(case when results.gate_status = 'fail' then 1 else 0 end) as windows_gate_failed,
         sum(case when results.gate_status = 'warn' then 1 else 0 end) as windows_gate_warned,
         {{ corridor.ordered_listagg(
-            "case when results.gate_status = 'fail' then " ~ dbt.cast('results.window_start', string) ~ " || ' (' || results.gate_failing_checks || ')' end",
+            "case when results.gate_status = 'fail' then " ~ dbt.cast('results.window_start', string)
+                ~ " || ' (' || results.gate_failing_checks || ')' end",
             "'; '",
             'order by results.window_start') }} as failed_windows
 
@@ -180,16 +187,19 @@ final as (
 
     select
         alerts.alert_id,
-        coalesce(overall_diagnostics.diagnostic, segment_diagnostics.diagnostic, 'no segment breakdown available for this metric and window') as segment_diagnostic,
+        coalesce(overall_diagnostics.diagnostic, segment_diagnostics.diagnostic,
+            'no segment breakdown available for this metric and window') as segment_diagnostic,
         case
             when coalesce(gate_windows.windows_gate_failed, 0) > 0 then
                 {#- a window whose gates failed is `blocked`, never a breach: the breach rests on windows whose data passed -#}
-                'the breached windows passed their data gates, but gates failed in ' || cast(gate_windows.windows_gate_failed as {{ string }})
+                'the breached windows passed their data gates, but gates failed in '
+                || cast(gate_windows.windows_gate_failed as {{ string }})
                 || ' other window(s) of the episode (blocked there, a data incident): ' || gate_windows.failed_windows
             when coalesce(gate_windows.windows_gate_warned, 0) > 0 then
                 'data gates passed, with warnings in ' || cast(gate_windows.windows_gate_warned as {{ string }})
                 || ' of the episode''s ' || cast(gate_windows.episode_windows as {{ string }}) || ' windows'
-            else 'data gates passed in all ' || cast(coalesce(gate_windows.episode_windows, 0) as {{ string }}) || ' windows of the episode: a model finding'
+            else 'data gates passed in all ' || cast(coalesce(gate_windows.episode_windows, 0) as {{ string }})
+                || ' windows of the episode: a model finding'
         end as data_gate_diagnostic,
         coalesce(gate_windows.windows_gate_failed, 0) > 0 as data_gates_failed,
         overall_diagnostics.concentration

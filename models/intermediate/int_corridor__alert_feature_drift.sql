@@ -39,7 +39,8 @@ matched as (
     select
         alerts.alert_id,
         scores.feature_name,
-        avg(case when scores.model_version = alerts.model_version and scores.window_start >= {{ first_window }} then scores.drift_score end) as mean_drift_score,
+        avg(case when scores.model_version = alerts.model_version and scores.window_start >= {{ first_window }} then scores.drift_score end)
+            as mean_drift_score,
         avg(case when scores.window_start < {{ first_window }} then scores.drift_score end) as baseline_drift_score
 
     from alerts
@@ -79,8 +80,10 @@ final as (
         alert_id,
         max(case when drift_rank = 1 then feature_name end) as top_drifted_feature,
         max(case when drift_rank = 1 then excess_drift_score end) as top_excess_drift_score,
-        'features drifted most in these windows (mean drift score, {{ finest }} windows; before the alert): ' || {{ corridor.ordered_listagg(
-            "feature_name || ' ' || " ~ corridor.format_number('mean_drift_score') ~ " || ' (' || coalesce(" ~ corridor.format_number('baseline_drift_score') ~ ", 'n/a') || ')'",
+        'features drifted most in these windows (mean drift score, {{ finest }} windows; before the alert): '
+        || {{ corridor.ordered_listagg(
+            "feature_name || ' ' || " ~ corridor.format_number('mean_drift_score') ~ " || ' (' || coalesce("
+                ~ corridor.format_number('baseline_drift_score') ~ ", 'n/a') || ')'",
             "', '",
             'order by drift_rank'
         ) }} as drift_diagnostic

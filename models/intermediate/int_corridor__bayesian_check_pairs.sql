@@ -57,7 +57,10 @@ checks as (
         production.window_grain,
         rules.comparison_kind,
         rules.direction,
-        case when production.metric in ('{{ rates | join("', '") }}') then 'rate' else 'mean' end as metric_kind,
+        case
+            when production.metric in ('{{ rates | join("', '") }}') then 'rate'
+            else 'mean'
+        end as metric_kind,
         offline.expected_value,
         offline.standard_error as prior_standard_error,
         production.metric_value as production_value,

@@ -62,7 +62,8 @@ final as (
         max(case when is_current then 1 else 0 end) = 1 as is_current,
         min(first_window_start) as first_window_start,
         max(decisive_fail_last_window) as decisive_fail_last_window,
-        max(case when evidence_class = 'fail' and island_last_window = decisive_fail_last_window then island_windows end) as decisive_fail_windows,
+        max(case when evidence_class = 'fail' and island_last_window = decisive_fail_last_window then island_windows end)
+            as decisive_fail_windows,
         max(
             case
                 when evidence_class = 'pass' and island_windows >= {{ n }} and island_start > decisive_fail_last_window
@@ -70,13 +71,18 @@ final as (
             end
         ) as cleared_by_pass_through,
         max(case when evidence_class = 'pass' and window_start > decisive_fail_last_window then island_windows end) as passes_since_fail,
-        {{ corridor.ordered_listagg('case when evidence_class = \'fail\' and island_last_window = decisive_fail_last_window then result_id end', "','", 'order by window_start') }} as fail_result_ids,
+        {{ corridor.ordered_listagg(
+            'case when evidence_class = \'fail\' and island_last_window = decisive_fail_last_window then result_id end',
+            "','", 'order by window_start'
+        ) }} as fail_result_ids,
         sum(case when is_in_canary and evidence_class = 'pass' then 1 else 0 end) as canary_passes,
         sum(case when is_in_canary and evidence_class in ('warn', 'fail') then 1 else 0 end) as canary_breaches,
         sum(case when is_in_canary and evidence_class = 'blocked' then 1 else 0 end) as canary_blocked,
         sum(case when is_in_canary and evidence_class = 'inconclusive' then 1 else 0 end) as canary_inconclusive,
-        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'blocked\' then result_id end', "','", 'order by window_start') }} as blocked_result_ids,
-        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'pass\' then result_id end', "','", 'order by window_start') }} as pass_result_ids,
+        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'blocked\' then result_id end', "','",
+            'order by window_start') }} as blocked_result_ids,
+        {{ corridor.ordered_listagg('case when is_in_canary and evidence_class = \'pass\' then result_id end', "','",
+            'order by window_start') }} as pass_result_ids,
         max(case when is_in_canary then traffic_factor end) as traffic_factor,
         max(case when is_in_canary and evidence_class = 'inconclusive' then sample_size end) as inconclusive_sample_size
 

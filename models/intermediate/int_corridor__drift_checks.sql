@@ -105,14 +105,16 @@ scoped as (
 
 ),
 
-{# the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not inline them back #}
+{# the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not
+    inline them back #}
 test_arguments as {{ corridor.materialized_cte() }} (
 
     select
         *,
         {%- for level in ['warn', 'fail'] %}
         {%- set last_level = loop.last %}
-        {%- set arguments = corridor.drift_p_value_arguments('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference', 'n_bins', 'baseline', 'n_trials') %}
+        {%- set arguments = corridor.drift_p_value_arguments('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference',
+            'n_bins', 'baseline', 'n_trials') %}
         {%- for name in ['excess', 'statistic', 'df'] %}
         {{ arguments[name] }} as {{ level }}_{{ name }}{{ ',' if not (loop.last and last_level) }}
         {%- endfor %}
@@ -142,7 +144,8 @@ tested as (
     select
         *,
         {%- for level in ['warn', 'fail'] %}
-        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df', level ~ '_wilson_hilferty', level ~ '_root') }} as p_{{ level }}{{ ',' if not loop.last }}
+        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df', level ~ '_wilson_hilferty',
+            level ~ '_root') }} as p_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from tail_arguments
@@ -154,7 +157,8 @@ judged as (
     select
         tested.*,
         {%- for grain in grains %}
-        {{ 'case' if loop.first }} when tested.window_grain = '{{ grain }}' then {{ corridor.window_offset(grain, 1, 'tested.window_start') }}
+        {{ 'case' if loop.first }} when tested.window_grain = '{{ grain }}'
+            then {{ corridor.window_offset(grain, 1, 'tested.window_start') }}
         {%- endfor %}
         end as window_end,
         gates.gate_status,
@@ -225,14 +229,18 @@ final as (
         gate_failing_checks,
         case
             when not has_reference then 'no reference distribution of feature ' || feature_name || ' for this model version'
-            when observed_value is null then measure || ' of feature ' || feature_name || ' has no value in this window (no values of the feature)'
+            when observed_value is null then measure || ' of feature ' || feature_name
+                || ' has no value in this window (no values of the feature)'
             when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
+                'the window''s data failed its quality gates (' || gate_failing_checks
+                    || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
             when n_values < coalesce(min_sample_size, 0) then
-                'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ string }})
+                'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of '
+                    || cast(min_sample_size as {{ string }})
         end as gate_reason,
         'feature ' || feature_name || ' ' || measure || ' ' || {{ corridor.format_number('observed_value') }}
-        || ' against tolerance ' || {{ corridor.format_number('warn_tolerance') }} || ' (warn) / ' || {{ corridor.format_number('fail_tolerance') }}
+        || ' against tolerance ' || {{ corridor.format_number('warn_tolerance') }} || ' (warn) / '
+            || {{ corridor.format_number('fail_tolerance') }}
         || ' (fail), ' || cast(n_values as {{ string }}) || ' values vs ' || cast(coalesce(n_reference, 0) as {{ string }}) || ' reference'
         || '; p(measure <= warn tolerance) = ' || {{ corridor.format_number('p_warn') }} as explanation,
         owner,

@@ -18,7 +18,8 @@ final as (
     select
         event_id,
         cast(count(*) as {{ dbt.type_bigint() }}) as n_copies,
-        cast(sum(case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end) as {{ dbt.type_bigint() }}) as n_valid_copies
+        cast(sum(case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end) as {{ dbt.type_bigint() }})
+            as n_valid_copies
 
     from events
     where event_id is not null

@@ -95,8 +95,10 @@ matched as (
         {#- only rows naming a version can conflict (a row missing it is rejected for that alone) -#}
         case
             when lineage.feature_version <> ''
-                and min(case when lineage.feature_version <> '' then lineage.feature_version end) over (partition by lineage.scope_key, lineage.feature_name)
-                <> max(case when lineage.feature_version <> '' then lineage.feature_version end) over (partition by lineage.scope_key, lineage.feature_name)
+                and min(case when lineage.feature_version <> '' then lineage.feature_version end)
+                    over (partition by lineage.scope_key, lineage.feature_name)
+                <> max(case when lineage.feature_version <> '' then lineage.feature_version end)
+                    over (partition by lineage.scope_key, lineage.feature_name)
                 then 2
             else 1
         end as versions_of_feature,

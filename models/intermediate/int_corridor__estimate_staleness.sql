@@ -11,7 +11,8 @@
     without production events of the check's model version (a version not
     yet rolled out ran on nothing).
 -#}
-{%- set keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
+{%- set keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain',
+    'window_start'] -%}
 
 with
 

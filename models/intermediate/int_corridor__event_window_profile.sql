@@ -13,7 +13,8 @@
 {%- set grace = corridor.setting('corridor_late_grace_hours') -%}
 {%- set known = corridor.setting('corridor_known_model_versions') -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set counted = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late_hour', 'n_late_day', 'n_late_week'] -%}
+{%- set counted = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late_hour', 'n_late_day',
+    'n_late_week'] -%}
 
 with
 
@@ -65,7 +66,8 @@ cells as (
         sum(case when latency_ms_is_missing then 1 else 0 end) as n_null_latency_ms,
         sum(case when is_error_is_missing then 1 else 0 end) as n_null_is_error,
         {%- for grain in grains %}
-        sum(case when loaded_at > {{ dbt.dateadd('minute', (grace * 60) | int, corridor.window_end(grain, corridor.window_start(grain, 'event_at'))) }} then 1 else 0 end) as n_late_{{ grain }},
+        sum(case when loaded_at > {{ dbt.dateadd('minute', (grace * 60) | int, corridor.window_end(grain,
+            corridor.window_start(grain, 'event_at'))) }} then 1 else 0 end) as n_late_{{ grain }},
         {%- endfor %}
         max(loaded_at) as last_loaded_at
 
@@ -102,7 +104,8 @@ quarantine_cells as (
         model_id,
         {{ corridor.window_start('hour', 'event_at') }} as hour_start,
         sum(case when reason_codes like '%duplicate_event_id%' then 1 else 0 end) as n_duplicate_copies,
-        sum(case when reason_codes like '%non_finite%' or reason_codes like '%negative%' or reason_codes like '%out_of_range%' or reason_codes like '%unknown_predicted_class%' then 1 else 0 end) as n_out_of_range,
+        sum(case when reason_codes like '%non_finite%' or reason_codes like '%negative%' or reason_codes like '%out_of_range%'
+            or reason_codes like '%unknown_predicted_class%' then 1 else 0 end) as n_out_of_range,
         sum(case when reason_codes like '%unparseable%' then 1 else 0 end) as n_unparseable,
         sum(case when reason_codes like '%future_event_at%' then 1 else 0 end) as n_future,
         count(*) as n_quarantined
@@ -180,7 +183,8 @@ final as (
         model_id,
         window_grain,
         window_start,
-        {%- for name in ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late', 'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future', 'n_quarantined'] %}
+        {%- for name in ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late',
+            'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future', 'n_quarantined'] %}
         cast({{ name }} as {{ bigint }}) as {{ name }},
         {%- endfor %}
         example_unknown_version,

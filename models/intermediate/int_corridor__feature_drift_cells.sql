@@ -108,12 +108,14 @@ cells as (
         production_bins.{{ key }},
         {%- endfor %}
         coalesce(production_bins.reference_bin_key, production_bins.bin_key) as bin_key,
-        case when feature_types.feature_type = 'numeric' then {{ corridor.try_cast('production_bins.bin_key', dbt.type_int()) }} end as bin_index,
+        case when feature_types.feature_type = 'numeric' then {{ corridor.try_cast('production_bins.bin_key', dbt.type_int()) }} end
+            as bin_index,
         production_bins.n_values as n_production,
         production_bins.value_sum as production_value_sum,
         0 as n_reference,
         cast(null as {{ corridor.type_double() }}) as reference_value_sum,
-        case when feature_types.feature_type = 'categorical' and production_bins.reference_bin_key is null then 1 else 0 end as is_new_category
+        case when feature_types.feature_type = 'categorical' and production_bins.reference_bin_key is null then 1 else 0 end
+            as is_new_category
 
     from production_bins
     inner join feature_types

@@ -3,7 +3,9 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.feature_histograms_delete(ref('int_corridor__feature_reference_fingerprints'), corridor.feature_columns()) }}",
+        pre_hook="{{ corridor.feature_histograms_delete(
+            ref('int_corridor__feature_reference_fingerprints'), corridor.feature_columns()
+        ) }}",
         meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
     )
 }}
@@ -142,7 +144,8 @@ edges as (
 
 binned as (
 
-    {{ corridor.value_bins('numeric_values', 'edges', ['model_id', 'model_version', 'feature_name'], 'value', 'edge', cell_columns + ['feature_name', 'value']) }}
+    {{ corridor.value_bins('numeric_values', 'edges', ['model_id', 'model_version', 'feature_name'], 'value', 'edge',
+        cell_columns + ['feature_name', 'value']) }}
 
 ),
 

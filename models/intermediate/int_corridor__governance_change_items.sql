@@ -58,7 +58,8 @@ changes as (
 
     select
         change_log.*,
-        {{ dbt.right('change_log.entity_key', dbt.length('change_log.entity_key') ~ ' - ' ~ dbt.length('change_log.rule_id') ~ ' - 1') }} as change_rule_version,
+        {{ dbt.right('change_log.entity_key', dbt.length('change_log.entity_key') ~ ' - ' ~ dbt.length('change_log.rule_id') ~ ' - 1') }}
+            as change_rule_version,
         recorded_states.previous_recorded_at
 
     from change_log
@@ -117,7 +118,8 @@ unapproved_estimate_changes as (
         cast(null as {{ string }}) as model_version,
         cast(null as {{ string }}) as severity,
         changes.changed_by as responsible,
-        {{ dbt.concat(["'offline estimate '", 'changes.entity_key', "': expected value changed after a fail alert of model '", 'changes.model_id', "', no approval recorded'"]) }} as detail,
+        {{ dbt.concat(["'offline estimate '", 'changes.entity_key', "': expected value changed after a fail alert of model '",
+            'changes.model_id', "', no approval recorded'"]) }} as detail,
         changes.detected_at as opened_at,
         changes.detected_at as due_at
 

@@ -10,7 +10,8 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {#- the shortest configured grain (its windows partition time: each row is counted once) -#}
 {%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
-{%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like '%event_at_before_earliest%')" -%}
+{%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like "
+    "'%event_at_before_earliest%')" -%}
 {%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
 {%- set tolerance_minutes = corridor.setting('corridor_future_tolerance_minutes') | int -%}
 
@@ -206,9 +207,13 @@ freshness_measured as (
         freshness.has_rows,
         {%- if static_demo %}
         {#- the demo data is static: freshness is measured against its own end #}
-        {{ dbt.datediff('freshness.last_arrival_at', 'freshness_end.last_arrival_at', 'minute') }} / 60.0 as age_hours
+        {{ dbt.datediff(
+            'freshness.last_arrival_at', 'freshness_end.last_arrival_at', 'minute'
+        ) }} / 60.0 as age_hours
         {%- else %}
-        {{ dbt.datediff('freshness.last_arrival_at', corridor.reference_time(), 'minute') }} / 60.0 as age_hours
+        {{ dbt.datediff(
+            'freshness.last_arrival_at', corridor.reference_time(), 'minute'
+        ) }} / 60.0 as age_hours
         {%- endif %}
 
     from freshness

@@ -80,7 +80,8 @@ final as (
         label,
         coalesce(weight, 1.0) as weight,
         true as is_evaluable,
-        {{ corridor.label_metric_terms(model_type, 'predicted_score' if model_type == 'binary_classifier' else 'predicted_value', 'label') }},
+        {{ corridor.label_metric_terms(model_type,
+            'predicted_score' if model_type == 'binary_classifier' else 'predicted_value', 'label') }},
         raw_values,
         reason_codes,
         coalesce(reason_codes, '') = '' as is_accepted

@@ -45,7 +45,8 @@ backtest_rows as (
 
 ),
 
-{{ corridor.segment_rollup('backtest_rows', ['model_id', 'model_version'], segments, ['score_bin', 'calibration_bin'], measures, 'histograms') }},
+{{ corridor.segment_rollup('backtest_rows', ['model_id', 'model_version'], segments, ['score_bin', 'calibration_bin'], measures,
+    'histograms') }},
 
 by_score_bin as (
 

@@ -107,7 +107,8 @@ metric_rows as (
 final as (
 
     select
-        {{ dbt.concat(["'offline_evaluation:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='", 'segment_value']) }} as estimate_id,
+        {{ dbt.concat(["'offline_evaluation:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='", 'segment_value']) }}
+            as estimate_id,
         *
 
     from metric_rows

@@ -34,7 +34,8 @@ feature_adjusted as (
 
 unioned as (
 
-    {%- for name, source, relation_suffix in [('offline_evaluation', 'offline_evaluation', ''), ('feature_adjusted', 'offline_feature_adjusted', ' + ' ~ events_relation)] %}
+    {%- for name, source, relation_suffix in [('offline_evaluation', 'offline_evaluation', ''),
+        ('feature_adjusted', 'offline_feature_adjusted', ' + ' ~ events_relation)] %}
 
     select
         {{ corridor.sql_string(source) }} as source,

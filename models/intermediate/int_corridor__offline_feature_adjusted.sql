@@ -28,7 +28,8 @@
 {%- set double = corridor.type_double() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows')
+    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
@@ -90,7 +91,10 @@ stats as (
         on {{ corridor.keys_equal('weights', 'covered_windows', keys) }}
     inner join cell_stats
         on {{ corridor.keys_equal('weights', 'cell_stats', cell_keys) }}
-    group by {% for key in keys %}weights.{{ key }}{{ ', ' if not loop.last }}{% endfor %}
+    group by
+        {%- for key in keys %}
+        weights.{{ key }}{{ ',' if not loop.last }}
+        {%- endfor %}
 
 ),
 
@@ -122,7 +126,8 @@ metric_rows as (
 final as (
 
     select
-        {{ dbt.concat(["'offline_feature_adjusted:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='", 'segment_value']) }} as estimate_id,
+        {{ dbt.concat(["'offline_feature_adjusted:'", 'model_version', "':'", 'metric', "':'", 'segment_dimension', "'='",
+            'segment_value']) }} as estimate_id,
         *
 
     from metric_rows

@@ -22,7 +22,8 @@
 {%- for s in segments -%}
     {%- do row_columns.append('segment_' ~ s['dimension']) -%}
 {%- endfor -%}
-{%- do row_columns.extend(['weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error', 'squared_error']) %}
+{%- do row_columns.extend(['weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error',
+    'squared_error']) %}
 
 with
 {%- if features | length > 0 %}

@@ -22,7 +22,8 @@
 {%- set double = corridor.type_double() -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') | select('in', corridor.setting('corridor_window_grains')) | list -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_histograms') | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_histograms')
+    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
@@ -34,7 +35,11 @@ weights as (
     where
         weight > 0
         {%- if grains %}
-        and window_grain in ({% for g in grains %}{{ corridor.sql_string(g) }}{{ ', ' if not loop.last }}{% endfor %})
+        and window_grain in (
+            {%- for g in grains %}
+            {{ corridor.sql_string(g) }}{{ ',' if not loop.last }}
+            {%- endfor %}
+        )
         {%- else %}
         and 1 = 0
         {%- endif %}
@@ -76,7 +81,11 @@ weighted as (
     from weights
     inner join histograms
         on {{ corridor.keys_equal('weights', 'histograms', cell_keys) }}
-    group by {% for key in keys %}weights.{{ key }}, {% endfor %}histograms.score_bin, histograms.calibration_bin
+    group by
+        {%- for key in keys %}
+        weights.{{ key }},
+        {%- endfor %}
+        histograms.score_bin, histograms.calibration_bin
 
 ),
 

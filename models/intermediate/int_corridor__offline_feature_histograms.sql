@@ -64,6 +64,7 @@ binned as (
 
 ),
 
-{{ corridor.segment_rollup('binned', ['model_id', 'model_version'], segments, ['cell_key', 'score_bin', 'calibration_bin'], measures, 'final') }}
+{{ corridor.segment_rollup('binned', ['model_id', 'model_version'], segments, ['cell_key', 'score_bin', 'calibration_bin'],
+    measures, 'final') }}
 
 select * from final

@@ -24,7 +24,8 @@
 {%- set cap = corridor.setting('corridor_feature_weight_cap') -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled'] and corridor.input_config('reference_features')['enabled'] -%}
+{%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled']
+    and corridor.input_config('reference_features')['enabled'] -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
@@ -40,7 +41,8 @@ select
     cast(null as {{ dbt.type_timestamp() if key == 'window_start' else string }}) as {{ key }},
     {%- endfor %}
     cast(null as {{ dbt.type_bigint() }}) as production_events,
-    {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share', 'effective_sample_size'] %}
+    {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share',
+        'effective_sample_size'] %}
     cast(null as {{ double }}) as {{ column }},
     {%- endfor %}
     false as is_capped
@@ -181,10 +183,13 @@ window_totals as (
 
     select
         window_id,
-        cast(sum(case when offline_weight = 0 then production_events else 0 end) as {{ double }}) / nullif(max(window_events), 0) as uncovered_share,
-        sum(weight * offline_weight) * sum(weight * offline_weight) / nullif(sum(weight * weight * offline_weight), 0) as effective_sample_size
+        cast(sum(case when offline_weight = 0 then production_events else 0 end) as {{ double }}) / nullif(max(window_events), 0)
+            as uncovered_share,
+        sum(weight * offline_weight) * sum(weight * offline_weight) / nullif(sum(weight * weight * offline_weight), 0)
+            as effective_sample_size
 
-    from ({{ corridor.importance_weight_terms('production_rows', 'production_events', 'window_events', 'offline_weight', 'segment_offline_weight', cap) }}) as production_weighted
+    from ({{ corridor.importance_weight_terms('production_rows', 'production_events', 'window_events', 'offline_weight',
+        'segment_offline_weight', cap) }}) as production_weighted
     group by window_id
 
 ),

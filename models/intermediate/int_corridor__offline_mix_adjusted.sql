@@ -32,7 +32,9 @@ reweighted as (
         max(production_total) as production_total,
         {#- exact sums: the same bits on every build, whatever order the engine adds in (corridor.exact_sum) #}
         {{ corridor.exact_sum('case when production_share > 0 then production_share * offline_value else 0 end', 15) }} as expected_value,
-        sqrt({{ corridor.exact_sum('case when production_share > 0 then production_share * production_share * offline_se * offline_se else 0 end', 18) }}) as standard_error,
+        sqrt({{ corridor.exact_sum(
+            'case when production_share > 0 then production_share * production_share * offline_se * offline_se else 0 end', 18
+        ) }}) as standard_error,
         sum(case when production_share > 0 and (offline_value is null or offline_se is null) then 1 else 0 end) as segments_without_estimate
 
     from segment_mix

@@ -47,7 +47,8 @@ with_negatives_below as (
 
     select
         *,
-        {{ corridor.negatives_below(['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']) }} as n_negative_below
+        {{ corridor.negatives_below(['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']) }}
+            as n_negative_below
 
     from by_score_bin
 

@@ -149,7 +149,8 @@ final as (
         {%- for name, expr, rollup in additive if name.startswith('n_') %}
         cast(additive.{{ name }} as {{ bigint }}) as {{ name }},
         {%- endfor %}
-        {%- for name in ['latency_sum', 'latency_sum_squares', 'log_loss_sum', 'log_loss_sum_squares', 'brier_sum', 'brier_sum_squares', 'abs_error_sum', 'abs_error_sum_squares', 'squared_error_sum', 'squared_error_sum_squares'] %}
+        {%- for name in ['latency_sum', 'latency_sum_squares', 'log_loss_sum', 'log_loss_sum_squares', 'brier_sum', 'brier_sum_squares',
+            'abs_error_sum', 'abs_error_sum_squares', 'squared_error_sum', 'squared_error_sum_squares'] %}
         {%- if name in large | map(attribute=0) | list %}
         {{ corridor.exact_sum_combine('additive.' ~ name ~ '__high', 'additive.' ~ name ~ '__low') }} as {{ name }},
         {%- else %}

@@ -9,8 +9,12 @@
     the same on every build. corridor_change_log compares this with its
     last recorded state.
 -#}
-{%- set rule_fields = ['hypothesis', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'comparison_kind', 'direction', 'tolerance_unit', 'warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power', 'owner', 'escalation_path', 'severity', 'model_id', 'valid_from', 'expected_source'] -%}
-{%- set estimate_fields = ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'expected_value', 'standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size', 'method', 'estimator_version', 'evaluation_dataset_id', 'produced_at', 'valid_from', 'valid_to'] -%}
+{%- set rule_fields = ['hypothesis', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'comparison_kind', 'direction',
+    'tolerance_unit', 'warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power', 'owner', 'escalation_path',
+    'severity', 'model_id', 'valid_from', 'expected_source'] -%}
+{%- set estimate_fields = ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'expected_value',
+    'standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size', 'method', 'estimator_version',
+    'evaluation_dataset_id', 'produced_at', 'valid_from', 'valid_to'] -%}
 {%- set rule_pairs = [] -%}
 {%- for field in rule_fields -%}{%- do rule_pairs.append((field, field)) -%}{%- endfor -%}
 {%- set estimate_pairs = [] -%}
@@ -54,7 +58,8 @@ current_state as (
         'offline_estimate' as entity_kind,
         coalesce(
             estimate_id,
-            {{ dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'metric', "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", "coalesce(window_grain, '')", "'|'", "coalesce(" ~ dbt.cast('valid_from', string) ~ ", '')"]) }}
+            {{ dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'metric', "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'",
+                "coalesce(window_grain, '')", "'|'", "coalesce(" ~ dbt.cast('valid_from', string) ~ ", '')"]) }}
         ) as entity_key,
         cast(null as {{ string }}) as rule_id,
         estimate_id,

@@ -47,45 +47,66 @@ problems as (
 
     {%- set checks = [
         ['missing_rule_id', "rule_id is null or rule_id = ''", "'the rule has no rule_id'"],
-        ['duplicate_rule_version', 'versions_with_this_id > 1', "'rule version ' || rule_version || ' appears ' || cast(versions_with_this_id as " ~ string ~ ") || ' times in the registry'"],
+        ['duplicate_rule_version', 'versions_with_this_id > 1',
+            "'rule version ' || rule_version || ' appears ' || cast(versions_with_this_id as " ~ string ~ ") || ' times in the registry'"],
         ['unmapped_metric', 'metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ ')',
-            "'metric ' || metric || ' reads the production-events column ' || case " ~ unmapped_cases ~ " end || ', which is not mapped (var corridor_production_events.columns): map it, or drop the rule'"],
-        ['unknown_metric', "coalesce(comparison_kind, '') <> 'drift' and " ~ '(metric is null or metric not in (' ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')) and not coalesce(metric in (' ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ '), false)',
-            "'metric ' || coalesce('''' || metric || '''', 'null') || ' is not a corridor metric for a " ~ corridor.setting('corridor_model_type') ~ " model (known: " ~ (catalogue.keys() | list | sort | join(', ')) ~ ")'"],
-        ['unknown_comparison_kind', 'comparison_kind is null or comparison_kind not in (' ~ corridor.sql_string_list(vocabulary['comparison_kind']) ~ ')',
-            "'comparison_kind ' || coalesce('''' || comparison_kind || '''', 'null') || ' is not one of " ~ (vocabulary['comparison_kind'] | join(', ')) ~ "'"],
+            "'metric ' || metric || ' reads the production-events column ' || case " ~ unmapped_cases
+                ~ " end || ', which is not mapped (var corridor_production_events.columns): map it, or drop the rule'"],
+        ['unknown_metric', "coalesce(comparison_kind, '') <> 'drift' and " ~ '(metric is null or metric not in ('
+            ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ')) and not coalesce(metric in ('
+            ~ corridor.sql_string_list((unmapped.keys() | list | sort) or ['']) ~ '), false)',
+            "'metric ' || coalesce('''' || metric || '''', 'null') || ' is not a corridor metric for a "
+                ~ corridor.setting('corridor_model_type') ~ " model (known: " ~ (catalogue.keys() | list | sort | join(', ')) ~ ")'"],
+        ['unknown_comparison_kind', 'comparison_kind is null or comparison_kind not in ('
+            ~ corridor.sql_string_list(vocabulary['comparison_kind']) ~ ')',
+            "'comparison_kind ' || coalesce('''' || comparison_kind || '''', 'null') || ' is not one of "
+                ~ (vocabulary['comparison_kind'] | join(', ')) ~ "'"],
         ['unknown_direction', 'direction not in (' ~ corridor.sql_string_list(vocabulary['direction']) ~ ')',
             "'direction ''' || direction || ''' is not one of " ~ (vocabulary['direction'] | join(', ')) ~ "'"],
         ['unknown_tolerance_unit', 'resolved_tolerance_unit not in (' ~ corridor.sql_string_list(vocabulary['tolerance_unit']) ~ ')',
             "'tolerance_unit ''' || resolved_tolerance_unit || ''' is not absolute or relative'"],
         ['unknown_window_grain', 'window_grain not in (' ~ corridor.sql_string_list(grains) ~ ')',
             "'window_grain ''' || window_grain || ''' is not one of the configured grains (" ~ (grains | join(', ')) ~ ")'"],
-        ['unknown_segment_dimension', "segment_dimension <> 'all'" ~ (' and segment_dimension not in (' ~ corridor.sql_string_list(dimensions) ~ ')' if dimensions else ''),
-            "'segment_dimension ''' || segment_dimension || ''' is not a configured segment dimension (" ~ (dimensions | join(', ') or 'none configured') ~ ")'"],
+        ['unknown_segment_dimension', "segment_dimension <> 'all'" ~ (' and segment_dimension not in ('
+            ~ corridor.sql_string_list(dimensions) ~ ')' if dimensions else ''),
+            "'segment_dimension ''' || segment_dimension || ''' is not a configured segment dimension ("
+                ~ (dimensions | join(', ') or 'none configured') ~ ")'"],
         ['segment_value_without_dimension', "segment_dimension = 'all' and segment_value not in ('all', '*')",
             "'segment_value ''' || segment_value || ''' is given but segment_dimension is all'"],
         ['missing_owner', 'owner is null', "'the rule has no owner: every rule needs someone to act on its alerts'"],
-        ['missing_tolerance', 'warn_tolerance is null or fail_tolerance is null', "'warn_tolerance and fail_tolerance must both be numbers'"],
-        ['negative_tolerance', 'warn_tolerance < 0 or fail_tolerance < 0', "'tolerances must not be negative (they are distances in the bad direction)'"],
+        ['missing_tolerance', 'warn_tolerance is null or fail_tolerance is null',
+            "'warn_tolerance and fail_tolerance must both be numbers'"],
+        ['negative_tolerance', 'warn_tolerance < 0 or fail_tolerance < 0',
+            "'tolerances must not be negative (they are distances in the bad direction)'"],
         ['warn_beyond_fail', 'warn_tolerance > fail_tolerance',
-            "'warn_tolerance ' || cast(warn_tolerance as " ~ string ~ ") || ' exceeds fail_tolerance ' || cast(fail_tolerance as " ~ string ~ ") || ': a fail could never be preceded by a warn'"],
+            "'warn_tolerance ' || cast(warn_tolerance as " ~ string ~ ") || ' exceeds fail_tolerance ' || cast(fail_tolerance as " ~ string
+                ~ ") || ': a fail could never be preceded by a warn'"],
         ['zero_equivalence_margin', "comparison_kind = 'equivalence' and warn_tolerance <= 0",
             "'an equivalence margin of 0 can never be demonstrated: give a positive warn_tolerance'"],
         ['impossible_tolerance',
-            "(resolved_tolerance_unit = 'absolute' and metric in (" ~ corridor.sql_string_list(bounded_metrics) ~ ") and fail_tolerance >= 1)"
+            "(resolved_tolerance_unit = 'absolute' and metric in (" ~ corridor.sql_string_list(bounded_metrics)
+                ~ ") and fail_tolerance >= 1)"
             ~ " or (resolved_tolerance_unit = 'relative' and direction = 'higher_is_better' and fail_tolerance >= 1)",
-            "'fail_tolerance ' || cast(fail_tolerance as " ~ string ~ ") || ' can never be exceeded for ' || metric || ' (' || resolved_tolerance_unit || ' tolerance): the rule could never fail'"],
+            "'fail_tolerance ' || cast(fail_tolerance as " ~ string
+                ~ ") || ' can never be exceeded for ' || metric || ' (' || resolved_tolerance_unit || ' tolerance): the "
+                "rule could never fail'"],
         ['bad_min_sample_size', 'min_sample_size < 0', "'min_sample_size must be 0 or more'"],
         ['bad_consecutive_windows', 'consecutive_windows < 1', "'consecutive_windows must be 1 or more'"],
         ['bad_power', 'power <= 0 or power >= 1', "'power must lie strictly between 0 and 1'"],
         ['unknown_severity', 'severity is null or severity not in (' ~ corridor.sql_string_list(severities.keys() | list | sort) ~ ')',
-            "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of ' ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
+            "'severity ' || coalesce('''' || severity || '''', 'null') || " ~ corridor.sql_string(' is not one of '
+                ~ (severities.keys() | list | sort | join(', ')) ~ ' (var corridor_severity_levels)')],
         ['unparseable_valid_from', 'valid_from is null and valid_from_raw is not null',
             "'valid_from ''' || valid_from_raw || ''' is not a timestamp'"],
-        ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted', 'offline_evaluation', 'offline_feature_adjusted')",
-            "'expected_source ''' || resolved_expected_source || ''' is not offline, offline_mix_adjusted, offline_evaluation or offline_feature_adjusted'"],
-        ['mix_adjusted_segment_rule', "(resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or comparison_kind = 'seasonal')) or (resolved_expected_source = 'offline_feature_adjusted' and comparison_kind = 'seasonal')",
-            "case when resolved_expected_source = 'offline_mix_adjusted' then 'expected_source offline_mix_adjusted reweights to production''s overall traffic: it applies to overall (all), non-seasonal rules only' else 'expected_source offline_feature_adjusted reweights to each window''s production: it applies to non-seasonal rules only' end"],
+        ['unknown_expected_source', "resolved_expected_source not in ('offline', 'offline_mix_adjusted', 'offline_evaluation', "
+            "'offline_feature_adjusted')",
+            "'expected_source ''' || resolved_expected_source || ''' is not offline, offline_mix_adjusted, offline_evaluation or "
+                "offline_feature_adjusted'"],
+        ['mix_adjusted_segment_rule', "(resolved_expected_source = 'offline_mix_adjusted' and (segment_dimension <> 'all' or "
+            "comparison_kind = 'seasonal')) or (resolved_expected_source = 'offline_feature_adjusted' and comparison_kind = 'seasonal')",
+            "case when resolved_expected_source = 'offline_mix_adjusted' then 'expected_source offline_mix_adjusted reweights to "
+                "production''s overall traffic: it applies to overall (all), non-seasonal rules only' else 'expected_source "
+                "offline_feature_adjusted reweights to each window''s production: it applies to non-seasonal rules only' end"],
     ] + corridor.label_free_rule_checks() -%}
     {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
     {%- set drift_measures = corridor.drift_measures() -%}
@@ -98,21 +119,32 @@ problems as (
         {%- endfor -%}
     {%- endfor -%}
     {%- do checks.extend([
-        ['unknown_drift_measure', "comparison_kind = 'drift' and (metric is null or metric not in (" ~ corridor.sql_string_list(drift_measures.keys() | list | sort) ~ "))",
-            "'drift measure ' || coalesce('''' || metric || '''', 'null') || ' cannot be judged (judged measures: " ~ (drift_measures.keys() | list | sort | join(', ')) ~ "; psi and wasserstein_normed are measured in corridor_feature_drift only)'"],
+        ['unknown_drift_measure', "comparison_kind = 'drift' and (metric is null or metric not in ("
+            ~ corridor.sql_string_list(drift_measures.keys() | list | sort) ~ "))",
+            "'drift measure ' || coalesce('''' || metric || '''', 'null') || ' cannot be judged (judged measures: "
+                ~ (drift_measures.keys() | list | sort | join(', '))
+                ~ "; psi and wasserstein_normed are measured in corridor_feature_drift only)'"],
         ['missing_drift_feature', "comparison_kind = 'drift' and feature_name is null",
             "'a drift rule names the feature it judges (rules column feature)'"],
-        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name <> '__multivariate__' and feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
-            "'feature ''' || feature_name || ''' is not a configured feature (var corridor_feature_columns: " ~ ((feature_types.keys() | list | sort | join(', ')) or 'none') ~ ")'"],
+        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name <> '__multivariate__' and "
+            "feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
+            "'feature ''' || feature_name || ''' is not a configured feature (var corridor_feature_columns: "
+                ~ ((feature_types.keys() | list | sort | join(', ')) or 'none') ~ ")'"],
         ['drift_measure_not_for_feature_type', "comparison_kind = 'drift' and (" ~ (type_mismatch | join(' or ') or 'false') ~ ")",
-            "'drift measure ' || metric || ' does not apply to feature ' || feature_name || ' (ks_statistic and out_of_reference_range_share: numeric features; new_category_share: categorical)'"],
-        ['multivariate_drift_feature_mismatch', "comparison_kind = 'drift' and ((metric = 'reconstruction_error') <> (coalesce(feature_name, '') = '__multivariate__'))",
-            "'drift measure reconstruction_error judges the features together and pairs with feature __multivariate__ only (got measure ' || coalesce(metric, 'null') || ', feature ' || coalesce(feature_name, 'null') || ')'"],
+            "'drift measure ' || metric || ' does not apply to feature ' || feature_name || ' (ks_statistic and "
+                "out_of_reference_range_share: numeric features; new_category_share: categorical)'"],
+        ['multivariate_drift_feature_mismatch',
+            "comparison_kind = 'drift' and ((metric = 'reconstruction_error') <> (coalesce(feature_name, '') = '__multivariate__'))",
+            "'drift measure reconstruction_error judges the features together and pairs with feature __multivariate__ only (got measure ' "
+                "|| coalesce(metric, 'null') || ', feature ' || coalesce(feature_name, 'null') || ')'"],
     ]) -%}
     {%- if not corridor.multivariate_drift_enabled() -%}
-        {%- set why = 'var corridor_multivariate_drift is false' if target.type == 'duckdb' else 'it is a dbt Python model, built on DuckDB only, and this target is ' ~ target.type -%}
+        {%- set why = 'var corridor_multivariate_drift is false' if target.type == 'duckdb'
+            else 'it is a dbt Python model, built on DuckDB only, and this target is ' ~ target.type -%}
         {%- do checks.append(['multivariate_drift_unavailable', "comparison_kind = 'drift' and metric = 'reconstruction_error'",
-            corridor.sql_string('drift measure reconstruction_error reads corridor_multivariate_drift, which this build does not have (' ~ why ~ '): judge the features one by one with the univariate measures here, or run the rule on DuckDB with corridor_multivariate_drift on')]) -%}
+            corridor.sql_string('drift measure reconstruction_error reads corridor_multivariate_drift, which this build does not have ('
+                ~ why ~ '): judge the features one by one with the univariate measures here, or run the rule on DuckDB with '
+                'corridor_multivariate_drift on')]) -%}
     {%- endif -%}
     {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
     {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
@@ -122,9 +154,11 @@ problems as (
             "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a finite number'"]) -%}
     {%- endfor -%}
     {%- for key, largest in [('min_sample_size', '1e15'), ('consecutive_windows', '1e6')] -%}
-        {%- do checks.append([key ~ '_out_of_range', 'abs(' ~ key ~ '_value) > ' ~ largest ~ ' and not ' ~ corridor.is_non_finite(key ~ '_value'),
+        {%- do checks.append([key ~ '_out_of_range', 'abs(' ~ key ~ '_value) > ' ~ largest ~ ' and not '
+            ~ corridor.is_non_finite(key ~ '_value'),
             "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is beyond " ~ largest ~ "'"]) -%}
-        {%- do checks.append(['non_integer_' ~ key, key ~ '_value <> floor(' ~ key ~ '_value) and not ' ~ corridor.is_non_finite(key ~ '_value'),
+        {%- do checks.append(['non_integer_' ~ key, key ~ '_value <> floor(' ~ key ~ '_value) and not '
+            ~ corridor.is_non_finite(key ~ '_value'),
             "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a whole number'"]) -%}
     {%- endfor -%}
     {%- for code, condition, reason in checks %}
@@ -182,7 +216,8 @@ in_force as (
         *,
         lead(valid_from) over (
             partition by rule_id
-            order by coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})), {{ corridor.try_cast('rule_version', double) }}, rule_version
+            order by coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})),
+                {{ corridor.try_cast('rule_version', double) }}, rule_version
         ) as valid_to
 
     from checked

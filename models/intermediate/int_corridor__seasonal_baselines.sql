@@ -24,7 +24,8 @@
 {%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
 {%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions
     else ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] -%}
-{%- set series_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'] -%}
+{%- set series_keys = ['rule_id', 'rule_version', 'model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value',
+    'window_grain', 'window_start'] -%}
 
 with
 
@@ -131,7 +132,8 @@ history_candidates as (
         on targets.window_grain = slots.window_grain
     inner join production
         on {{ corridor.keys_equal('targets', 'production', history_keys) }}
-        and production.window_start = {{ corridor.seasonal_slot_start('targets.window_grain', 'slots.periods_back', 'slots.period_hours', 'targets.window_start') }}
+        and production.window_start = {{ corridor.seasonal_slot_start('targets.window_grain', 'slots.periods_back', 'slots.period_hours',
+            'targets.window_start') }}
         and production.metric_value is not null
         and production.sample_size >= coalesce(targets.min_sample_size, 0)
 
@@ -236,8 +238,10 @@ final as (
         lookback_periods,
         cast(case when has_history then baseline_median end as {{ double }}) as baseline_median,
         cast(case when has_history then baseline_spread end as {{ double }}) as baseline_spread,
-        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ double }}) as baseline_standard_error,
-        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ double }}) as prediction_standard_error
+        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ double }})
+            as baseline_standard_error,
+        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ double }})
+            as prediction_standard_error
 
     from joined
 

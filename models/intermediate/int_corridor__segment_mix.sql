@@ -113,7 +113,8 @@ offline_mean as (
     select
         *,
         {#- an exact window sum: the same bits on every build (corridor.exact_decimal_sum) #}
-        cast({{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }}) as {{ corridor.type_double() }}) as offline_weighted_value
+        cast({{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }})
+            as {{ corridor.type_double() }}) as offline_weighted_value
 
     from weighted
 
@@ -160,7 +161,8 @@ final as (
         production_share * (offline_value - offline_weighted_value) as production_mix_moment,
         production_share * (offline_value - offline_weighted_value) * (offline_value - offline_weighted_value) as production_mix_square,
         offline_share * (offline_value - offline_weighted_value) * (offline_value - offline_weighted_value) as offline_mix_square,
-        (production_share - offline_share) * (production_share - offline_share) * coalesce(offline_se * offline_se, 0) as mix_estimate_variance
+        (production_share - offline_share) * (production_share - offline_share) * coalesce(offline_se * offline_se, 0)
+            as mix_estimate_variance
 
     from offline_mean
 

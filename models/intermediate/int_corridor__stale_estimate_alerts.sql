@@ -87,11 +87,13 @@ final as (
         || case when episodes.closed_window_start is null then 'open' else 'closed' end
         || ', owner ' || coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, episodes.owner)
         || '): offline estimator needs a refresh: estimate ' || coalesce(episodes.expected_estimate_id, '(no id)')
-        || ' of ' || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
+        || ' of ' || episodes.metric || ' '
+        || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
         || ', model ' || episodes.model_id || ' ' || episodes.model_version
         || ', was computed without the feature versions production ran on: ' || episodes.estimate_stale_features
         || '; ' || cast(episodes.windows_breached as {{ string }}) || ' ' || episodes.window_grain || ' window(s) from '
-        || cast(episodes.first_seen_window_start as {{ string }}) || ' to ' || cast(episodes.last_seen_window_start as {{ string }}) as summary,
+        || cast(episodes.first_seen_window_start as {{ string }})
+        || ' to ' || cast(episodes.last_seen_window_start as {{ string }}) as summary,
         'stale_estimate' as alert_kind
 
     from episodes

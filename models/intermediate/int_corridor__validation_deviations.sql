@@ -88,9 +88,16 @@ prepared as {{ corridor.materialized_cte() }} (
         end as expected_source,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_median else pairs.offline_value end as expected_value,
         case when rules.comparison_kind = 'seasonal' then baselines.baseline_standard_error else pairs.offline_se end as expected_se,
-        case when rules.comparison_kind = 'seasonal' then baselines.baseline_median - {{ z_alpha_two }} * baselines.prediction_standard_error else pairs.offline_lower end as expected_lower,
-        case when rules.comparison_kind = 'seasonal' then baselines.baseline_median + {{ z_alpha_two }} * baselines.prediction_standard_error else pairs.offline_upper end as expected_upper,
-        {#- the baseline's spread already holds the sampling noise of a window; the window's own error only stands in when the spread is 0 -#}
+        case
+            when rules.comparison_kind = 'seasonal' then baselines.baseline_median - {{ z_alpha_two }} * baselines.prediction_standard_error
+            else pairs.offline_lower
+        end as expected_lower,
+        case
+            when rules.comparison_kind = 'seasonal' then baselines.baseline_median + {{ z_alpha_two }} * baselines.prediction_standard_error
+            else pairs.offline_upper
+        end as expected_upper,
+        {#- the baseline's spread already holds the sampling noise of a window; the window's own error only stands in when the
+            spread is 0 -#}
         coalesce(nullif(baselines.prediction_standard_error, 0), pairs.observed_se) as prediction_se,
         baselines.baseline_windows,
         baselines.min_history as baseline_min_history,

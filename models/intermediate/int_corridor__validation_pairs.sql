@@ -76,7 +76,8 @@ scoped_{{ side }} as (
         {#- a rule judges production observations, or the label-free estimate (rules.observation_source) #}
         observations.source = rules.observation_source
         {%- else %}
-        {#- an offline side reads the rule's expected_source: offline, offline_mix_adjusted (docs/decisions.md), offline_evaluation or offline_feature_adjusted (docs/offline-evaluation.md) #}
+        {#- an offline side reads the rule's expected_source: offline, offline_mix_adjusted (docs/decisions.md), offline_evaluation or
+            offline_feature_adjusted (docs/offline-evaluation.md) #}
         observations.source = rules.expected_source
         {%- endif %}
         {%- if side == 'offline' %}
@@ -126,7 +127,8 @@ paired as {{ corridor.materialized_cte() }} (
             case
                 when scoped_production.metric = 'request_count' then sqrt(scoped_production.metric_value)
                 when scoped_production.metric = 'throughput_per_hour' then
-                    sqrt(scoped_production.metric_value / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }}))
+                    sqrt(scoped_production.metric_value
+                        / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }}))
                 else 0
             end
         ), 0) as observed_se,

@@ -76,6 +76,7 @@
 {%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains and python_bootstrap -%}
     {%- do histogram_grains.append(grain) -%}
 {%- endfor -%}
+{%- set histogram_grain_list = (histogram_grains or ['none']) | join("', '") -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -176,7 +177,7 @@ score_bins as (
         sum(n_negative) as n_negative
 
     from score_histograms
-    where window_grain in ('{{ (histogram_grains or ['none']) | join("', '") }}')
+    where window_grain in ('{{ histogram_grain_list }}')
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
 
 ),

@@ -77,8 +77,10 @@ summarized as (
         sum(case when gate_status = 'warn' then 1 else 0 end) as n_warned,
         {{ corridor.ordered_listagg("case when gate_status = 'fail' then check_name end", "','", 'order by check_name') }} as failed_checks,
         {{ corridor.ordered_listagg("case when gate_status = 'warn' then check_name end", "','", 'order by check_name') }} as warned_checks,
-        {{ corridor.ordered_listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as failed_diagnostics,
-        {{ corridor.ordered_listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end", "'; '", 'order by check_name') }} as warned_diagnostics
+        {{ corridor.ordered_listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end",
+            "'; '", 'order by check_name') }} as failed_diagnostics,
+        {{ corridor.ordered_listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end",
+            "'; '", 'order by check_name') }} as warned_diagnostics
 
     from checks
     group by 1, 2, 3
@@ -97,8 +99,10 @@ final as (
             else ''
         end as {{ string }}) as failing_checks,
         cast(case
-            when n_failed > 0 then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }}) || ' gate checks failed: ' || failed_diagnostics
-            when n_warned > 0 then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }}) || ' gate checks warn: ' || warned_diagnostics
+            when n_failed > 0 then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+                || ' gate checks failed: ' || failed_diagnostics
+            when n_warned > 0 then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+                || ' gate checks warn: ' || warned_diagnostics
             else 'all ' || cast(n_checks as {{ string }}) || ' gate checks passed'
         end as {{ string }}) as gate_diagnostic,
         cast(n_checks as {{ bigint }}) as n_checks,

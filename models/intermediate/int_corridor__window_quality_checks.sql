@@ -15,7 +15,8 @@
 {#- the hours of a window inside its model's span of data -#}
 {%- set covered_start = dbt.cast('greatest(grid.window_start, spans.span_start)', dbt.type_timestamp()) -%}
 {%- set covered_end = dbt.cast('least(grid.window_end, spans.span_end)', dbt.type_timestamp()) -%}
-{%- set profile_counts = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late', 'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future'] -%}
+{%- set profile_counts = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late',
+    'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future'] -%}
 
 with
 
@@ -144,7 +145,9 @@ base as (
             else 0
         end as seasonal_slot,
         greatest({{ dbt.datediff(covered_start, covered_end, 'hour') }}, 0) as coverage_hours,
-        {{ dbt.datediff('grid.window_end', 'data_reference.reference_at', 'hour') }} as age_hours,
+        {{ dbt.datediff(
+            'grid.window_end', 'data_reference.reference_at', 'hour'
+        ) }} as age_hours,
         coalesce(accepted.n_events, 0) as n_events,
         coalesce(accepted.n_labeled, 0) as n_labeled,
         {%- for name in profile_counts %}

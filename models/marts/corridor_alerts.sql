@@ -48,10 +48,12 @@ final as (
         feature_drift.drift_diagnostic,
         episodes.rule_id || ' v' || episodes.rule_version || ' ' || upper(episodes.breach_level)
         || ' (' || episodes.alert_status || ', severity ' || coalesce(episodes.severity, 'n/a') || ', owner ' || episodes.owner || '): '
-        || episodes.metric || ' ' || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
+        || episodes.metric || ' '
+        || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
         || ', model ' || episodes.model_id || ' ' || episodes.model_version
         || ', ' || cast(episodes.windows_breached as {{ dbt.type_string() }}) || ' ' || episodes.window_grain || ' window(s) breached from '
-        || cast(episodes.first_seen_window_start as {{ dbt.type_string() }}) || ' to ' || cast(episodes.last_seen_window_start as {{ dbt.type_string() }})
+        || cast(episodes.first_seen_window_start as {{ dbt.type_string() }})
+        || ' to ' || cast(episodes.last_seen_window_start as {{ dbt.type_string() }})
         || '; worst deviation ' || {{ corridor.format_number('episodes.worst_absolute_deviation') }}
         || coalesce(' (' || {{ corridor.format_number('100 * episodes.worst_relative_deviation') }} || '%)', '')
         || '; ' || diagnostics.segment_diagnostic

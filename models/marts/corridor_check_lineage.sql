@@ -14,7 +14,8 @@
 -#}
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
-{%- set keys = ['result_id', 'rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
+{%- set keys = ['result_id', 'rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value',
+    'window_grain'] -%}
 
 with
 
@@ -53,7 +54,8 @@ production as (
         versions.feature_name,
         versions.feature_version,
         max(versions.upstream_source) as upstream_source,
-        max(case when seen.feature_version is not null and seen.feature_version <> versions.feature_version then 1 else 0 end) as is_mismatch,
+        max(case when seen.feature_version is not null and seen.feature_version <> versions.feature_version then 1 else 0 end)
+            as is_mismatch,
         results.window_start,
         min(versions.valid_from) as version_valid_from,
         {#- null while the version is still in effect -#}
@@ -69,7 +71,9 @@ production as (
             results.estimate_id = seen.estimate_id
             and versions.feature_name = seen.feature_name
     group by
-        {%- for key in keys %} results.{{ key }},{% endfor %}
+        {%- for key in keys %}
+        results.{{ key }},
+        {%- endfor %}
         results.estimate_id, versions.feature_name, versions.feature_version, results.window_start
 
 ),
@@ -109,7 +113,8 @@ offline as (
         seen.feature_version,
         version_spans.upstream_source,
         {#- the estimate's version was not in effect at any time in the window -#}
-        case when versions_in_window.feature_version is null and production_in_window.feature_name is not null then 1 else 0 end as is_mismatch,
+        case when versions_in_window.feature_version is null and production_in_window.feature_name is not null then 1 else 0 end
+            as is_mismatch,
         results.window_start,
         version_spans.version_valid_from,
         cast(null as {{ ts }}) as version_valid_to

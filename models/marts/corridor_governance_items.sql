@@ -87,7 +87,8 @@ unacknowledged as (
         model_version,
         severity,
         {{ dbt.concat(['owner', "coalesce(' -> ' || escalation_path, '')"]) }} as responsible,
-        {{ dbt.concat(["'open ' ", 'severity', "' alert of rule '", 'rule_id', "' on '", 'model_id', "' '", 'model_version', "' not acknowledged; escalate to '", "coalesce(escalation_path, owner)"]) }} as detail,
+        {{ dbt.concat(["'open ' ", 'severity', "' alert of rule '", 'rule_id', "' on '", 'model_id', "' '", 'model_version',
+            "' not acknowledged; escalate to '", "coalesce(escalation_path, owner)"]) }} as detail,
         first_recorded_at as opened_at,
         escalation_due_at as due_at
 
@@ -110,7 +111,8 @@ missing_post_mortems as (
         model_version,
         severity,
         owner as responsible,
-        {{ dbt.concat(["'closed ' ", 'severity', "' fail alert of rule '", 'rule_id', "' on '", 'model_id', "' '", 'model_version', "' has no post-mortem'"]) }} as detail,
+        {{ dbt.concat(["'closed ' ", 'severity', "' fail alert of rule '", 'rule_id', "' on '", 'model_id', "' '", 'model_version',
+            "' has no post-mortem'"]) }} as detail,
         closed_recorded_at as opened_at,
         post_mortem_due_at as due_at
 
@@ -156,7 +158,8 @@ dangling as (
         cast(null as {{ string }}) as model_version,
         cast(null as {{ string }}) as severity,
         approved_by as responsible,
-        {{ dbt.concat(["'names '", "coalesce('rule ' || rule_id || coalesce(' version ' || rule_version, ''), 'estimate ' || estimate_id)", "', which corridor never recorded'"]) }} as detail,
+        {{ dbt.concat(["'names '", "coalesce('rule ' || rule_id || coalesce(' version ' || rule_version, ''), 'estimate ' || estimate_id)",
+            "', which corridor never recorded'"]) }} as detail,
         approved_at as opened_at,
         approved_at as due_at
 
@@ -165,8 +168,10 @@ dangling as (
         select 1
         from change_log
         where (approvals.rule_id is not null and change_log.entity_kind = 'rule' and change_log.rule_id = approvals.rule_id
-                and (approvals.rule_version is null or change_log.entity_key = {{ dbt.concat(['approvals.rule_id', "'|'", 'approvals.rule_version']) }}))
-            or (approvals.estimate_id is not null and change_log.entity_kind = 'offline_estimate' and change_log.estimate_id = approvals.estimate_id)
+                and (approvals.rule_version is null
+                    or change_log.entity_key = {{ dbt.concat(['approvals.rule_id', "'|'", 'approvals.rule_version']) }}))
+            or (approvals.estimate_id is not null and change_log.entity_kind = 'offline_estimate'
+                and change_log.estimate_id = approvals.estimate_id)
     )
 
 ),
@@ -197,7 +202,9 @@ final as (
         cast(severity as {{ string }}) as severity,
         cast(responsible as {{ string }}) as responsible,
         cast(detail as {{ string }}) as detail,
-        cast({{ dbt.datediff('due_at', as_of, 'minute') }} / 60.0 as {{ corridor.type_double() }}) as hours_overdue,
+        cast({{ dbt.datediff(
+            'due_at', as_of, 'minute'
+        ) }} / 60.0 as {{ corridor.type_double() }}) as hours_overdue,
         cast(opened_at as {{ ts }}) as opened_at,
         cast(due_at as {{ ts }}) as due_at,
         cast({{ as_of }} as {{ ts }}) as as_of

@@ -20,6 +20,8 @@
 -#}
 {%- set n = corridor.setting('corridor_decision_windows') -%}
 {%- set canary_hours = corridor.setting('corridor_decision_canary_hours') -%}
+{%- set promote_reason = 'every deciding rule passed at least ' ~ n ~ ' window(s) per segment over the last ' ~ canary_hours
+    ~ ' h, with no warn or fail' -%}
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
 {%- set served_enough = 'first_window_start <= ' ~ dbt.dateadd('hour', -canary_hours, 'cutoff_at') -%}
@@ -52,23 +54,31 @@ by_version as (
         sum(case when canary_blocked > 0 then 1 else 0 end) as blocked_rules,
         sum(case when is_settled_pass then 0 else 1 end) as unsettled_rules,
         {{ corridor.ordered_listagg(
-            "case when is_latched then rule_label || ' failed ' || cast(decisive_fail_windows as " ~ string ~ ") || ' consecutive windows to ' || cast(decisive_fail_last_window as " ~ string ~ ") end",
+            "case when is_latched then rule_label || ' failed ' || cast(decisive_fail_windows as " ~ string
+                ~ ") || ' consecutive windows to ' || cast(decisive_fail_last_window as " ~ string ~ ") end",
             "'; '", 'order by rule_label') }} as rollback_reasons,
-        {{ corridor.ordered_listagg("case when is_latched then fail_result_ids end", "','", 'order by rule_label') }} as rollback_result_ids,
+        {{ corridor.ordered_listagg("case when is_latched then fail_result_ids end", "','", 'order by rule_label') }}
+            as rollback_result_ids,
         {{ corridor.ordered_listagg(
-            "case when is_latched and coalesce(passes_since_fail, 0) > 0 then rule_label || ': ' || cast(passes_since_fail as " ~ string ~ ") || ' passing window(s) since, " ~ n ~ " needed to clear' end",
+            "case when is_latched and coalesce(passes_since_fail, 0) > 0 then rule_label || ': ' || cast(passes_since_fail as " ~ string
+                ~ ") || ' passing window(s) since, " ~ n ~ " needed to clear' end",
             "'; '", 'order by rule_label') }} as hysteresis_notes,
         {{ corridor.ordered_listagg(
-            "case when canary_blocked > 0 then rule_label || ' blocked in ' || cast(canary_blocked as " ~ string ~ ") || ' canary window(s)' end",
+            "case when canary_blocked > 0 then rule_label || ' blocked in ' || cast(canary_blocked as " ~ string
+                ~ ") || ' canary window(s)' end",
             "'; '", 'order by rule_label') }} as blocked_reasons,
-        {{ corridor.ordered_listagg("case when canary_blocked > 0 then blocked_result_ids end", "','", 'order by rule_label') }} as blocked_result_ids,
+        {{ corridor.ordered_listagg("case when canary_blocked > 0 then blocked_result_ids end", "','", 'order by rule_label') }}
+            as blocked_result_ids,
         {{ corridor.ordered_listagg("pass_result_ids", "','", 'order by rule_label') }} as pass_result_ids,
         {{ corridor.ordered_listagg(
-            "case when not is_settled_pass then rule_label || ': ' || cast(canary_passes as " ~ string ~ ") || ' passing window(s), " ~ n ~ " needed'"
-            ~ " || case when canary_breaches > 0 then ', ' || cast(canary_breaches as " ~ string ~ ") || ' warn/fail (none allowed)' else '' end"
+            "case when not is_settled_pass then rule_label || ': ' || cast(canary_passes as " ~ string ~ ") || ' passing window(s), "
+                ~ n ~ " needed'"
+            ~ " || case when canary_breaches > 0 then ', ' || cast(canary_breaches as " ~ string
+                ~ ") || ' warn/fail (none allowed)' else '' end"
             ~ " || case when canary_inconclusive > 0 then ', ' || cast(canary_inconclusive as " ~ string ~ ") || ' inconclusive (about '"
             ~ " || " ~ corridor.format_number('traffic_factor') ~ " || 'x the traffic per window, ~' || "
-            ~ corridor.format_number('inconclusive_sample_size * (traffic_factor - 1)') ~ " || ' more events, would settle it)' else '' end end",
+            ~ corridor.format_number('inconclusive_sample_size * (traffic_factor - 1)')
+                ~ " || ' more events, would settle it)' else '' end end",
             "'; '", 'order by rule_label') }} as missing_evidence,
         max(case when not is_settled_pass then traffic_factor end) as traffic_factor
 
@@ -127,10 +137,14 @@ final as (
             case decided.decision
                 when 'rollback' then decided.rollback_reasons
                 when 'investigate_data' then decided.blocked_reasons
-                when 'promote' then 'every deciding rule passed at least {{ n }} window(s) per segment over the last {{ canary_hours }} h, with no warn or fail'
+                when 'promote' then '{{ promote_reason }}'
                 else coalesce(
                     case when not decided.has_served_canary
-                        then 'canary period not complete (' || cast({{ dbt.datediff('decided.first_window_start', 'decided.cutoff_at', 'hour') }} as {{ string }}) || ' of {{ canary_hours }} h served)' end,
+                        then 'canary period not complete ('
+                            || cast({{ dbt.datediff(
+                                'decided.first_window_start', 'decided.cutoff_at', 'hour'
+                            ) }} as {{ string }})
+                            || ' of {{ canary_hours }} h served)' end,
                     decided.missing_evidence
                 )
             end as {{ string }}

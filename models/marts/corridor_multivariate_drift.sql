@@ -11,8 +11,10 @@
 {%- set string = dbt.type_string() -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set strings = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'method', 'status'] -%}
-{%- set integers = ['n_sampled_rows', 'n_days', 'n_features', 'n_encoded_columns', 'n_components', 'n_reference_rows', 'n_reference_chunks'] -%}
-{%- set doubles = ['reconstruction_error', 'reference_error_mean', 'reference_error_sd', 'error_standard_error', 'threshold_upper', 'z_score', 'p_value', 'alpha'] -%}
+{%- set integers = ['n_sampled_rows', 'n_days', 'n_features', 'n_encoded_columns', 'n_components', 'n_reference_rows',
+    'n_reference_chunks'] -%}
+{%- set doubles = ['reconstruction_error', 'reference_error_mean', 'reference_error_sd', 'error_standard_error', 'threshold_upper',
+    'z_score', 'p_value', 'alpha'] -%}
 {%- set timestamps = ['window_start', 'reference_start', 'reference_end'] -%}
 
 with

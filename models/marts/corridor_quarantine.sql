@@ -239,10 +239,12 @@ numbered as (
 final as (
 
     select
-        cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }}) as quarantine_id,
+        cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }})
+            as quarantine_id,
         cast(input_name as {{ string }}) as input_name,
         cast(case input_name
-            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
+            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems',
+                'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
             when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
         end as {{ string }}) as input_relation,

@@ -53,11 +53,13 @@ warnings as (
         end as problem_code,
         case
             when coalesce(coverage.checks, 0) = 0 or coverage.checks_with_production = 0 then
-                'no production data matches the rule''s metric, grain and segment scope' || coalesce(' (model ' || rules.model_id || ')', '')
+                'no production data matches the rule''s metric, grain and segment scope'
+                || coalesce(' (model ' || rules.model_id || ')', '')
             when coverage.checks_with_expectation = 0 and rules.comparison_kind = 'seasonal' then
                 'no window has enough same-slot history for a seasonal baseline'
             when coverage.checks_with_expectation = 0 then
-                'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain || ' grain for the rule''s segments: every window is missing'
+                'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain
+                    || ' grain for the rule''s segments: every window is missing'
             when coverage.checks_without_p_value > 0 then
                 cast(coverage.checks_without_p_value as {{ string }}) || ' judged windows have no standard error for ' || rules.metric
                 || ': their breaches cannot pass the false-discovery control and never open an alert'

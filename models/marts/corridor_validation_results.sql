@@ -77,9 +77,11 @@ judged as (
     left join q_values
         on checks.result_id = q_values.result_id
     left join bayesian
-        on {{ corridor.keys_equal('checks', 'bayesian', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start']) }}
+        on {{ corridor.keys_equal('checks', 'bayesian', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension',
+            'segment_value', 'window_grain', 'window_start']) }}
     left join staleness
-        on {{ corridor.keys_equal('checks', 'staleness', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start']) }}
+        on {{ corridor.keys_equal('checks', 'staleness', ['rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension',
+            'segment_value', 'window_grain', 'window_start']) }}
 
 ),
 
@@ -161,12 +163,14 @@ final as (
             || coalesce(' (' || {{ f('100 * relative_deviation') }} || '%)', '')
             || '; ' || explanation
             || case
-                when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
+                when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = '
+                    || {{ f('q_value') }} || ')'
                 when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
                 else ''
             end
         )
-        || case when estimate_is_stale then '; estimate is stale (production ran on feature versions it did not see: ' || estimate_stale_features || ')' else '' end as reason,
+        || case when estimate_is_stale then '; estimate is stale (production ran on feature versions it did not see: '
+            || estimate_stale_features || ')' else '' end as reason,
         owner,
         escalation_path,
         severity,

@@ -158,7 +158,8 @@ ranked as (
                 false_alerts asc,
                 coalesce(mean_hours_to_detect, 1e12) asc,
                 case when is_current then 0 else 1 end,
-                abs(fdr_level - {{ corridor.setting('corridor_fdr_level') }}) + abs(tolerance_multiplier - 1) + abs(min_sample_multiplier - 1),
+                abs(fdr_level - {{ corridor.setting('corridor_fdr_level') }}) + abs(tolerance_multiplier - 1)
+                    + abs(min_sample_multiplier - 1),
                 candidate_id
         ) as recommendation_rank
 
@@ -211,7 +212,8 @@ final as (
             || cast(current_alerts as {{ dbt.type_string() }}) || ')'
             || case when mean_hours_to_detect is not null then
                 ', first seen ' || {{ f('mean_hours_to_detect') }} || ' h after an incident started on average (current '
-                || case when current_mean_hours_to_detect is not null then {{ f('current_mean_hours_to_detect') }} || ' h)' else 'never)' end
+                || case when current_mean_hours_to_detect is not null then {{ f('current_mean_hours_to_detect') }} || ' h)'
+                    else 'never)' end
             else '' end
         end as trade_off
 

@@ -109,7 +109,8 @@ affected_base as (
         and scenarios.ends_at > events.event_at
         and (scenarios.segment_dimension = 'all'
             {%- for s in segments %}
-            or (scenarios.segment_dimension = {{ corridor.sql_string(s['dimension']) }} and events.segment_{{ s['dimension'] }} = scenarios.segment_value)
+            or (scenarios.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = scenarios.segment_value)
             {%- endfor %})
     group by scenarios.scenario_id
 
@@ -127,9 +128,11 @@ cell_events as (
         and events.event_at < run_cells.ends_at
         and (run_cells.scenario_dimension = 'all'
             {%- for s in segments %}
-            or (run_cells.scenario_dimension = {{ corridor.sql_string(s['dimension']) }} and events.segment_{{ s['dimension'] }} = run_cells.scenario_value)
+            or (run_cells.scenario_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = run_cells.scenario_value)
             {%- endfor %}) as is_affected,
-        ({{ corridor.hash32(dbt.concat([dbt.cast('events.event_key', dbt.type_string()), "'|'", 'run_cells.scenario_id', "'|'", dbt.cast('run_cells.seed', dbt.type_string())])) }} + 0.5) / 4294967296.0 as draw
+        ({{ corridor.hash32(dbt.concat([dbt.cast('events.event_key', dbt.type_string()), "'|'", 'run_cells.scenario_id', "'|'",
+            dbt.cast('run_cells.seed', dbt.type_string())])) }} + 0.5) / 4294967296.0 as draw
 
     from run_cells
     inner join events
@@ -139,7 +142,8 @@ cell_events as (
         and run_cells.window_end > events.event_at
         and (run_cells.segment_dimension = 'all'
             {%- for s in segments %}
-            or (run_cells.segment_dimension = {{ corridor.sql_string(s['dimension']) }} and events.segment_{{ s['dimension'] }} = run_cells.segment_value)
+            or (run_cells.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = run_cells.segment_value)
             {%- endfor %})
 
 ),

@@ -48,7 +48,8 @@ cells as (
     select
         *,
         {%- for metric, position in quantiles.items() %}
-        {{ corridor.array_element('quantiles_after', position) }} / nullif({{ corridor.array_element('quantiles_before', position) }}, 0) as {{ metric }}_ratio,
+        {{ corridor.array_element('quantiles_after', position) }} / nullif({{ corridor.array_element('quantiles_before', position) }}, 0)
+            as {{ metric }}_ratio,
         {%- endfor %}
         latency_mean_after / nullif(latency_mean_before, 0) as latency_mean_ratio
 
@@ -72,8 +73,10 @@ shifted as (
             when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
             when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
             when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
-            when checks.metric = 'error_rate' then least(1.0, checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0))
-            when checks.metric = 'accuracy' then greatest(0.0, checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0))
+            when checks.metric = 'error_rate' then least(1.0,
+                checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0))
+            when checks.metric = 'accuracy' then greatest(0.0,
+                checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0))
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}
@@ -81,7 +84,8 @@ shifted as (
         end as {{ double }}) as observed_value,
         case
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
-            when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }} then coalesce(cells.{{ metric }}_ratio, 1)
+            when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }}
+                then coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}
         end as latency_ratio,
         coalesce(

@@ -10,7 +10,8 @@
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
 {#- the columns of int_corridor__checks (before it exists, at parse or lint time, one stands in) -#}
-{%- set columns = (adapter.get_columns_in_relation(ref('int_corridor__checks')) if execute else []) | map(attribute='name') | map('lower') | list -%}
+{%- set columns = (adapter.get_columns_in_relation(ref('int_corridor__checks')) if execute
+    else []) | map(attribute='name') | map('lower') | list -%}
 {%- if columns | length == 0 -%}{%- set columns = ['rule_id'] -%}{%- endif -%}
 
 with

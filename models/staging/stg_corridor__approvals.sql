@@ -7,4 +7,5 @@
     item tolerance_change_without_approval (docs/governance.md). Off: an
     empty relation with the same columns.
 -#}
-{{ corridor.stage_optional_input('approvals', ['approval_id', 'rule_id', 'rule_version', 'estimate_id', 'approved_by', 'note'], ['approved_at']) }}
+{{ corridor.stage_optional_input('approvals', ['approval_id', 'rule_id', 'rule_version', 'estimate_id', 'approved_by', 'note'],
+    ['approved_at']) }}

@@ -49,7 +49,8 @@ renamed as (
         nullif(trim(cast({{ c['upstream_source'] or 'null' }} as {{ string }})), '') as upstream_source,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['valid_from'] }} is null or {{ valid_from_text }} = '') as valid_from_is_missing,
-        ({{ c['valid_from'] }} is not null and {{ valid_from_text }} <> '' and {{ corridor.parse_timestamp(c['valid_from']) }} is null) as valid_from_is_unparseable,
+        ({{ c['valid_from'] }} is not null and {{ valid_from_text }} <> '' and {{ corridor.parse_timestamp(c['valid_from']) }} is null)
+            as valid_from_is_unparseable,
         {{ corridor.parse_timestamp(c['valid_from']) }} as valid_from
 
     from source

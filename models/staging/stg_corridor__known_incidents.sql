@@ -40,7 +40,8 @@ renamed as (
     select
         cast({{ c['incident_id'] }} as {{ string }}) as incident_id,
         cast({{ c['model_id'] }} as {{ string }}) as model_id,
-        {{ ('coalesce(cast(' ~ c['segment_dimension'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_dimension'] else "'all'" }} as segment_dimension,
+        {{ ('coalesce(cast(' ~ c['segment_dimension'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_dimension'] else "'all'" }}
+            as segment_dimension,
         {{ ('coalesce(cast(' ~ c['segment_value'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_value'] else "'all'" }} as segment_value,
         {{ corridor.parse_timestamp(c['starts_at']) }} as starts_at,
         {{ corridor.parse_timestamp(c['ends_at']) }} as ends_at

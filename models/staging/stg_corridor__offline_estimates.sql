@@ -20,7 +20,8 @@
     {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
 {%- endfor -%}
 
-{#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never silently null -#}
+{#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never
+    silently null -#}
 {%- set parsed = {} -%}
 {%- for key in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size'] -%}
     {%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}
@@ -29,7 +30,8 @@
     {%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}
 {%- endfor -%}
 {%- set text = {} -%}
-{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id', 'changed_by', 'owner'] -%}
+{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id',
+    'changed_by', 'owner'] -%}
     {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
 {%- endfor -%}
 
@@ -60,7 +62,8 @@ renamed as (
         nullif(trim({{ text['owner'] }}), '') as owner,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
-        ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> '' and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
+        ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> ''
+            and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
         {{ corridor.try_cast(c['expected_value'], double) }} as expected_value,
         {%- for key, expr in parsed.items() %}
         {%- if expr is none %}

@@ -70,7 +70,8 @@ renamed as (
         {%- for key, type in typed.items() %}
         {%- if c[key] %}
         {{ corridor.try_cast(c[key], type) }} as {{ key }},
-        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ corridor.try_cast(c[key], type) }} is null) as {{ key }}_is_unparseable,
+        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ corridor.try_cast(c[key], type) }} is null)
+            as {{ key }}_is_unparseable,
         {%- else %}
         cast(null as {{ type }}) as {{ key }},
         false as {{ key }}_is_unparseable,

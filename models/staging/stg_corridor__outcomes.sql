@@ -32,11 +32,13 @@ renamed as (
         {{ label }} as label,
         ({{ c['event_id'] }} is null or trim(cast({{ c['event_id'] }} as {{ string }})) = '') as event_id_is_missing,
         ({{ c['label'] }} is null or trim(cast({{ c['label'] }} as {{ string }})) = '') as label_is_missing,
-        ({{ c['label'] }} is not null and trim(cast({{ c['label'] }} as {{ string }})) <> '' and {{ label }} is null) as label_is_unparseable,
+        ({{ c['label'] }} is not null and trim(cast({{ c['label'] }} as {{ string }})) <> '' and {{ label }} is null)
+            as label_is_unparseable,
         {%- if arrived is none %}
         false as label_arrived_at_is_unparseable,
         {%- else %}
-        ({{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> '' and {{ arrived }} is null) as label_arrived_at_is_unparseable,
+        ({{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> ''
+            and {{ arrived }} is null) as label_arrived_at_is_unparseable,
         {%- endif %}
         {{ arrived or 'cast(null as ' ~ ts ~ ')' }} as label_arrived_at
 

@@ -33,7 +33,8 @@
     'predicted_score': corridor.try_cast(c['predicted_score'], double) if c['predicted_score'] else none,
     'predicted_value': corridor.try_cast(c['predicted_value'], double) if c['predicted_value'] else none,
     'predicted_class': corridor.try_cast(c['predicted_class'], int) if c['predicted_class'] else none,
-    'is_error': corridor.parse_is_error(c['is_error'], types.get('is_error'), corridor.setting('corridor_error_status_min')) if c['is_error'] else none,
+    'is_error': corridor.parse_is_error(c['is_error'], types.get('is_error'), corridor.setting('corridor_error_status_min'))
+        if c['is_error'] else none,
     'event_at': corridor.parse_timestamp(c['event_at'], types.get('event_at')) if c['event_at'] else none,
     'loaded_at': corridor.parse_timestamp(c['loaded_at'], types.get('loaded_at')) if c['loaded_at'] else none,
 } -%}
@@ -86,7 +87,8 @@ renamed as (
         {%- endfor %}
         {%- for key, expr in parsed.items() %}
         {%- set source_type = types.get(key, '') %}
-        {%- set is_typed = (source_type.split('(')[0].split(' ')[0]) in typed_as[key] or (key in ['event_at', 'loaded_at'] and source_type.startswith('timestamp')) %}
+        {%- set is_typed = (source_type.split('(')[0].split(' ')[0]) in typed_as[key] or (key in ['event_at', 'loaded_at']
+            and source_type.startswith('timestamp')) %}
         {%- if expr is none %}
         true as {{ key }}_is_missing,
         false as {{ key }}_is_unparseable,

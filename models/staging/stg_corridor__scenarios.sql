@@ -48,11 +48,13 @@ renamed as (
         cast({{ c['scenario_id'] }} as {{ string }}) as scenario_id,
         lower(cast({{ c['kind'] }} as {{ string }})) as kind,
         {{ ('cast(' ~ c['model_id'] ~ ' as ' ~ string ~ ')') if c['model_id'] else 'cast(null as ' ~ string ~ ')' }} as model_id,
-        {{ ('coalesce(cast(' ~ c['segment_dimension'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_dimension'] else "'all'" }} as segment_dimension,
+        {{ ('coalesce(cast(' ~ c['segment_dimension'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_dimension'] else "'all'" }}
+            as segment_dimension,
         {{ ('coalesce(cast(' ~ c['segment_value'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_value'] else "'all'" }} as segment_value,
         {{ corridor.try_cast(c['duration_hours'], double) }} as duration_hours,
         {{ corridor.try_cast(c['size'], double) }} as size,
-        coalesce({{ corridor.try_cast(c['seeds'], dbt.type_int()) if c['seeds'] else 'null' }}, {{ corridor.setting('corridor_scenario_seeds') }}) as seeds,
+        coalesce({{ corridor.try_cast(c['seeds'], dbt.type_int()) if c['seeds'] else 'null' }},
+            {{ corridor.setting('corridor_scenario_seeds') }}) as seeds,
         {{ corridor.parse_timestamp(c['starts_at']) }} as starts_at,
         count(*) over (partition by {{ c['scenario_id'] }}) as copies
 
@@ -72,7 +74,8 @@ checked as (
             when starts_at is null then 'starts_at is missing or not a timestamp'
             when duration_hours is null or duration_hours <= 0 then 'duration_hours must be a positive number of hours'
             {%- for name, spec in kinds.items() %}
-            when kind = {{ corridor.sql_string(name) }} and (size is null or size < {{ spec['min'] }}{{ ' or size > ' ~ spec['max'] if spec['max'] is not none }}{{ ' or size = 0' if name == 'latency_multiplier' }}) then
+            when kind = {{ corridor.sql_string(name) }} and (size is null or size < {{ spec['min'] }}{{ ' or size > ' ~ spec['max']
+                if spec['max'] is not none }}{{ ' or size = 0' if name == 'latency_multiplier' }}) then
                 'size of a {{ name }} scenario must be {{ spec["size"] }}; got '
                 || case when size is null then 'null' else {{ corridor.format_number('size') }} end
             {%- endfor %}
