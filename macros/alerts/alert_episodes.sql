@@ -29,7 +29,8 @@
     The stale-estimate alerts: breach estimate_is_stale, settles not
     estimate_is_stale, run_length 1.
 -#}
-{% macro alert_episodes(results, partition_by=[], breach='is_confirmed_breach', settles="status = 'pass'", run_length='consecutive_windows', carry=[]) -%}
+{% macro alert_episodes(results, partition_by=[], breach='is_confirmed_breach', settles="status = 'pass'",
+        run_length='consecutive_windows', carry=[]) -%}
     {{ return(adapter.dispatch('alert_episodes', 'corridor')(results, partition_by, breach, settles, run_length, carry)) }}
 {%- endmacro %}
 
@@ -189,7 +190,8 @@
             window_start as worst_window_start,
             relative_deviation as worst_relative_deviation,
             absolute_deviation as worst_absolute_deviation,
-            row_number() over (partition by {{ series | join(', ') }}, pass_group order by bad_deviation desc, window_start asc) as rank_by_deviation
+            row_number() over (partition by {{ series | join(', ') }}, pass_group order by bad_deviation desc, window_start asc) as
+                rank_by_deviation
 
         from positioned
 

@@ -43,8 +43,10 @@
     {%- set s = corridor.sql_string -%}
     {#- as a post-hook (a first build), other models run in parallel: no repair (there is nothing to repair
         when the run history table did not exist), only the run row -#}
-    {%- set unfinished = "select invocation_id from " ~ history ~ " where run_status in ('running', 'interrupted') and invocation_id <> " ~ s(invocation_id) -%}
-    {%- set killed = [] if as_post_hook else run_query("select invocation_id from " ~ history ~ " where run_status = 'running' and invocation_id <> " ~ s(invocation_id)).columns[0].values() | list -%}
+    {%- set unfinished = "select invocation_id from " ~ history ~ " where run_status in ('running', 'interrupted') and invocation_id <> "
+        ~ s(invocation_id) -%}
+    {%- set killed = [] if as_post_hook else run_query("select invocation_id from " ~ history ~ " where run_status = 'running' and "
+        "invocation_id <> " ~ s(invocation_id)).columns[0].values() | list -%}
     {%- for name in ([] if as_post_hook else corridor._corridor_audit_tables()) -%}
         {%- set audit = corridor._corridor_node_relation(name) -%}
         {%- if audit is not none -%}
@@ -52,16 +54,20 @@
         {%- endif -%}
     {%- endfor -%}
     {%- if killed | length > 0 -%}
-        {%- do corridor.update_rows(history, {'run_status': "'interrupted'"}, "run_status = 'running' and invocation_id <> " ~ s(invocation_id)) -%}
-        {{ log("corridor: earlier invocation(s) " ~ (killed | join(', ')) ~ " did not finish (killed?): marked 'interrupted' in " ~ history ~ ", their partial audit rows removed.", info=true) }}
+        {%- do corridor.update_rows(history, {'run_status': "'interrupted'"}, "run_status = 'running' and invocation_id <> "
+            ~ s(invocation_id)) -%}
+        {{ log("corridor: earlier invocation(s) " ~ (killed | join(', ')) ~ " did not finish (killed?): marked 'interrupted' in " ~ history
+            ~ ", their partial audit rows removed.", info=true) }}
     {%- endif -%}
     {%- if run_query('select count(*) from ' ~ history ~ ' where invocation_id = ' ~ s(invocation_id)).columns[0].values()[0] | int > 0 -%}
         {{ return('') }}
     {%- endif -%}
     {%- do run_query(
-        'insert into ' ~ history ~ ' (invocation_id, run_status, dbt_command, dbt_version, corridor_version, target_name, target_type, started_at) select '
+        'insert into ' ~ history ~ ' (invocation_id, run_status, dbt_command, dbt_version, corridor_version, target_name, target_type, '
+            'started_at) select '
         ~ s(invocation_id) ~ ", 'running', " ~ s(flags.WHICH) ~ ', ' ~ s(dbt_version) ~ ', ' ~ s(corridor.corridor_version()) ~ ', '
-        ~ s(target.name) ~ ', ' ~ s(target.type) ~ ', cast(' ~ s(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) ~ ' as ' ~ dbt.type_timestamp() ~ ')'
+        ~ s(target.name) ~ ', ' ~ s(target.type) ~ ', cast(' ~ s(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) ~ ' as '
+            ~ dbt.type_timestamp() ~ ')'
     ) -%}
     {{ return('') }}
 {% endmacro %}
@@ -69,12 +75,14 @@
 
 {#- corridor's audit tables keyed by invocation_id, besides corridor_run_history itself. -#}
 {% macro _corridor_audit_tables() %}
-    {{ return(['corridor_run_model_history', 'corridor_input_accounting', 'corridor_input_schema_history', 'corridor_alert_history', 'corridor_metric_observation_history']) }}
+    {{ return(['corridor_run_model_history', 'corridor_input_accounting', 'corridor_input_schema_history', 'corridor_alert_history',
+        'corridor_metric_observation_history']) }}
 {% endmacro %}
 
 
 {#- Whether this invocation is recorded in the run history: executing a command that builds or tests, with
     corridor_run_history_enabled (default true). -#}
 {% macro _corridor_records_runs() %}
-    {{ return(execute and corridor.setting('corridor_run_history_enabled') and flags.WHICH in ['run', 'build', 'seed', 'test', 'snapshot']) }}
+    {{ return(execute and corridor.setting('corridor_run_history_enabled') and flags.WHICH in ['run', 'build', 'seed', 'test',
+        'snapshot']) }}
 {% endmacro %}

@@ -108,7 +108,8 @@
         'started_at': 'cast(' ~ s(started_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
         'finished_at': 'cast(' ~ s(finished_at) ~ ' as ' ~ dbt.type_timestamp() ~ ')',
     } -%}
-    {%- set insert_history = 'insert into ' ~ history ~ ' (invocation_id, ' ~ (run_row.keys() | join(', ')) ~ ') select ' ~ s(invocation_id) ~ ', ' ~ (run_row.values() | join(', ')) -%}
+    {%- set insert_history = 'insert into ' ~ history ~ ' (invocation_id, ' ~ (run_row.keys() | join(', ')) ~ ') select '
+        ~ s(invocation_id) ~ ', ' ~ (run_row.values() | join(', ')) -%}
 
     {%- do corridor._corridor_test_pause('hook_start') -%}
     {%- do corridor.delete_rows(model_history, 'invocation_id = ' ~ s(invocation_id)) -%}
@@ -137,15 +138,21 @@
     {#- the alerts as this run believed them, when corridor_alerts was built by it -#}
     {%- set alert_history = corridor._corridor_node_relation('corridor_alert_history') -%}
     {%- set alerts = corridor._corridor_node_relation('corridor_alerts') -%}
-    {%- set alerts_built = node_rows | selectattr('node_name', 'equalto', 'corridor_alerts') | selectattr('node_status', 'equalto', 'success') | list | length > 0 -%}
+    {%- set alerts_built = node_rows | selectattr('node_name', 'equalto', 'corridor_alerts') | selectattr('node_status', 'equalto',
+        'success') | list | length > 0 -%}
     {%- if alert_history is not none and alerts is not none and alerts_built -%}
         {%- do corridor.delete_rows(alert_history, 'invocation_id = ' ~ s(invocation_id)) -%}
         {%- set insert_alerts -%}
-            insert into {{ alert_history }} (invocation_id, run_started_at, alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary)
+            insert into {{ alert_history }} (invocation_id, run_started_at, alert_id, rule_id, rule_version, model_id, model_version,
+                metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner,
+                first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached,
+                worst_bad_deviation, summary)
             select
                 {{ s(invocation_id) }},
                 cast({{ s(started_at) }} as {{ dbt.type_timestamp() }}),
-                alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain, alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start, last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary
+                alert_id, rule_id, rule_version, model_id, model_version, metric, segment_dimension, segment_value, window_grain,
+                    alert_status, breach_level, severity, dbt_severity, owner, first_seen_window_start, opened_window_start,
+                    last_seen_window_start, closed_window_start, windows_breached, worst_bad_deviation, summary
             from {{ alerts }}
         {%- endset -%}
         {%- do run_query(insert_alerts) -%}
@@ -159,7 +166,8 @@
     {%- else -%}
         {%- do run_query(insert_history) -%}
     {%- endif -%}
-    {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " failed, " ~ ns.written ~ " rows written).", info=true) }}
+    {{ log("corridor: recorded invocation " ~ invocation_id ~ " in " ~ history ~ " (" ~ ns.ok ~ " nodes succeeded, " ~ ns.failed ~ " "
+        "failed, " ~ ns.written ~ " rows written).", info=true) }}
     {{ return('') }}
 {% endmacro %}
 
@@ -232,7 +240,8 @@
     {%- if stats is none -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set result = run_query("select distinct model_id, model_version from " ~ stats ~ " where segment_dimension = 'all' order by 1, 2") -%}
+    {%- set result = run_query("select distinct model_id, model_version from " ~ stats ~ " where segment_dimension = 'all' order by 1, "
+        "2") -%}
     {%- set versions = [] -%}
     {%- for row in result.rows -%}
         {%- do versions.append(row[0] ~ ':' ~ row[1]) -%}
@@ -263,7 +272,8 @@
             {%- set history = corridor._corridor_node_relation(history_name) -%}
             {%- if source is not none and history is not none -%}
                 {%- do corridor.delete_rows(history, 'invocation_id = ' ~ s(invocation_id)) -%}
-                {%- do run_query('insert into ' ~ history ~ ' (invocation_id, ' ~ columns ~ ', recorded_at) select ' ~ s(invocation_id) ~ ', ' ~ columns ~ ', ' ~ recorded_at ~ ' from ' ~ source) -%}
+                {%- do run_query('insert into ' ~ history ~ ' (invocation_id, ' ~ columns ~ ', recorded_at) select ' ~ s(invocation_id)
+                    ~ ', ' ~ columns ~ ', ' ~ recorded_at ~ ' from ' ~ source) -%}
             {%- endif -%}
         {%- endif -%}
     {%- endfor -%}

@@ -18,13 +18,15 @@
     with n_events, n_latency, n_evaluated, rolling windows included. Used by
     int_corridor__sql_bootstrap_intervals.
 -#}
-{% macro sql_bootstrap_small_group_ctes(events, fine_cells, group_stats, grains, segments, weighted_sums, n_resamples, seed, exact_events) %}
+{% macro sql_bootstrap_small_group_ctes(events, fine_cells, group_stats, grains, segments, weighted_sums, n_resamples, seed,
+        exact_events) %}
     {{ return(adapter.dispatch('sql_bootstrap_small_group_ctes', 'corridor')(
         events, fine_cells, group_stats, grains, segments, weighted_sums, n_resamples, seed, exact_events
     )) }}
 {% endmacro %}
 
-{% macro default__sql_bootstrap_small_group_ctes(events, fine_cells, group_stats, grains, segments, weighted_sums, n_resamples, seed, exact_events) -%}
+{% macro default__sql_bootstrap_small_group_ctes(events, fine_cells, group_stats, grains, segments, weighted_sums, n_resamples, seed,
+        exact_events) -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set cell_keys = corridor.fine_cell_keys(segments, finest) -%}
 {%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}

@@ -13,18 +13,22 @@
 
 {% macro default__check_severity(check) %}
     {%- set value = corridor.setting('corridor_check_severity') -%}
-    {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants', 'model_decisions', 'governance_items'] -%}
+    {%- set checks = ['rule_issues', 'estimate_issues', 'quality_gates', 'quarantine', 'unjudgeable_rules', 'invariants',
+        'model_decisions', 'governance_items'] -%}
     {%- if value is string and value in ['warn', 'error'] -%}
         {{ return(value) }}
     {%- elif value is not mapping -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' must be warn, error, or a mapping {check: warn|error} over " ~ (checks | join(', ')) ~ "; got " ~ value) }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' must be warn, error, or a mapping {check: warn|error} "
+            "over " ~ (checks | join(', ')) ~ "; got " ~ value) }}
     {%- endif -%}
     {%- for name, level in value.items() -%}
         {%- if name not in checks -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' names an unknown check '" ~ name ~ "'." ~ corridor.did_you_mean(name, checks) ~ " Known checks: " ~ (checks | join(', ')) ~ ".") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity' names an unknown check '" ~ name ~ "'."
+                ~ corridor.did_you_mean(name, checks) ~ " Known checks: " ~ (checks | join(', ')) ~ ".") }}
         {%- endif -%}
         {%- if level not in ['warn', 'error'] -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity." ~ name ~ "' is '" ~ level ~ "'; allowed: warn, error.") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_check_severity." ~ name ~ "' is '" ~ level ~ "'; allowed: warn, "
+                "error.") }}
         {%- endif -%}
     {%- endfor -%}
     {%- if check not in checks -%}

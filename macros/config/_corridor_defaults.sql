@@ -23,7 +23,8 @@
     {{ return({
         'production_events': {
             'var': 'corridor_production_events',
-            'description': 'Input: production events, one row per prediction ({ref|source|relation, columns}). Required columns: event_id, event_at, model_id, model_version.',
+            'description': 'Input: production events, one row per prediction ({ref|source|relation, columns}). Required columns: event_id, '
+                'event_at, model_id, model_version.',
             'demo_seed': 'corridor_demo_production_events',
             'optional': false,
             'required_columns': ['event_id', 'event_at', 'model_id', 'model_version'],
@@ -55,7 +56,8 @@
         },
         'offline_estimates': {
             'var': 'corridor_offline_estimates',
-            'description': 'Input: offline estimates. Required columns: model_id, model_version, metric, expected_value (window_grain null or unmapped: every grain).',
+            'description': 'Input: offline estimates. Required columns: model_id, model_version, metric, expected_value (window_grain null '
+                'or unmapped: every grain).',
             'demo_seed': 'corridor_demo_offline_estimates',
             'detect_optional_columns': true,
             'optional': false,
@@ -134,7 +136,10 @@
         },
         'offline_evaluation': {
             'var': 'corridor_offline_evaluation',
-            'description': 'Optional input: the backtest row by row (model_id, model_version, label and the prediction: predicted_score / predicted_class, or predicted_value for regression; optional evaluation_id, row_id, weight; segment and feature columns named as in production), from which corridor computes the offline_evaluation and offline_feature_adjusted sources; unset or null: off (docs/offline-evaluation.md).',
+            'description': 'Optional input: the backtest row by row (model_id, model_version, label and the prediction: predicted_score / '
+                'predicted_class, or predicted_value for regression; optional evaluation_id, row_id, weight; segment and feature columns '
+                'named as in production), from which corridor computes the offline_evaluation and offline_feature_adjusted sources; unset '
+                'or null: off (docs/offline-evaluation.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -153,7 +158,8 @@
         },
         'approvals': {
             'var': 'corridor_approvals',
-            'description': 'Optional input: approvals of rule versions or offline estimates (approved_by, approved_at, and rule_id [+ rule_version] or estimate_id; optional approval_id, note); unset or null: off (docs/governance.md).',
+            'description': 'Optional input: approvals of rule versions or offline estimates (approved_by, approved_at, and rule_id [+ '
+                'rule_version] or estimate_id; optional approval_id, note); unset or null: off (docs/governance.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -170,7 +176,8 @@
         },
         'alert_acknowledgements': {
             'var': 'corridor_alert_acknowledgements',
-            'description': 'Optional input: acknowledgements of alerts (alert_id of corridor_alerts, acknowledged_by, acknowledged_at; optional note); unset or null: off (docs/governance.md).',
+            'description': 'Optional input: acknowledgements of alerts (alert_id of corridor_alerts, acknowledged_by, acknowledged_at; '
+                'optional note); unset or null: off (docs/governance.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -184,7 +191,8 @@
         },
         'post_mortems': {
             'var': 'corridor_post_mortems',
-            'description': 'Optional input: post-mortems of alerts (post_mortem_id, alert_id, author, written_at; optional link, summary, one of which is needed); unset or null: off (docs/governance.md).',
+            'description': 'Optional input: post-mortems of alerts (post_mortem_id, alert_id, author, written_at; optional link, summary, '
+                'one of which is needed); unset or null: off (docs/governance.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -200,7 +208,8 @@
         },
         'review_roster': {
             'var': 'corridor_review_roster',
-            'description': 'Optional input: the reviewers of the rotation (reviewer; optional rotation_order, active_from, active_to) behind corridor_review_assignments; unset or null: off (docs/governance.md).',
+            'description': 'Optional input: the reviewers of the rotation (reviewer; optional rotation_order, active_from, active_to) '
+                'behind corridor_review_assignments; unset or null: off (docs/governance.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -214,7 +223,9 @@
         },
         'known_incidents': {
             'var': 'corridor_known_incidents',
-            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off (docs/replay.md).',
+            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection '
+                'against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off '
+                '(docs/replay.md).',
             'demo_seed': 'corridor_demo_planted_incidents',
             'detect_optional_columns': true,
             'optional': true,
@@ -230,7 +241,9 @@
         },
         'scenarios': {
             'var': 'corridor_scenarios',
-            'description': 'Optional input: declared perturbations (scenario_id, kind: latency_multiplier | error_rate_points | accuracy_points | tail_latency, starts_at, duration_hours, size; optional model_id, segment_dimension / segment_value, seeds) injected into the recorded events and judged by the validation models; null: off (docs/scenarios.md).',
+            'description': 'Optional input: declared perturbations (scenario_id, kind: latency_multiplier | error_rate_points | '
+                'accuracy_points | tail_latency, starts_at, duration_hours, size; optional model_id, segment_dimension / segment_value, '
+                'seeds) injected into the recorded events and judged by the validation models; null: off (docs/scenarios.md).',
             'demo_seed': 'corridor_demo_scenarios',
             'detect_optional_columns': true,
             'optional': true,
@@ -249,7 +262,8 @@
         },
         'feature_versions': {
             'var': 'corridor_feature_versions',
-            'description': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate staleness and lineage (docs/lineage.md); null: off.',
+            'description': 'Optional input: feature versions (feature_name, feature_version, valid_from; upstream_source) for estimate '
+                'staleness and lineage (docs/lineage.md); null: off.',
             'demo_seed': 'corridor_demo_feature_versions',
             'detect_optional_columns': true,
             'optional': true,
@@ -263,7 +277,8 @@
         },
         'estimate_feature_versions': {
             'var': 'corridor_estimate_feature_versions',
-            'description': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, feature_version; docs/lineage.md); null: off.',
+            'description': 'Optional input: the feature versions each offline estimate was computed with (estimate_id, feature_name, '
+                'feature_version; docs/lineage.md); null: off.',
             'demo_seed': 'corridor_demo_estimate_feature_versions',
             'detect_optional_columns': true,
             'optional': true,

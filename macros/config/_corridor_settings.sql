@@ -33,18 +33,22 @@
         },
         'corridor_segment_columns': {
             'default': [],
-            'check': {'type': 'any', 'hint': 'a list of column names or a mapping {dimension: column} (checked by corridor.segment_dimensions)'},
-            'description': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: overall only.',
+            'check': {'type': 'any', 'hint': 'a list of column names or a mapping {dimension: column} (checked by '
+                'corridor.segment_dimensions)'},
+            'description': 'Segment dimensions of production events: a list of column names or a mapping {dimension: column}; empty: '
+                'overall only.',
         },
         'corridor_feature_columns': {
             'default': [],
             'check': {'type': 'any', 'hint': 'a list or a mapping of feature columns (checked by corridor.feature_columns)'},
-            'description': 'Feature columns carried from production events: a list (numeric features), a mapping {feature: column} or {feature: {column, type: numeric|categorical}}; empty: none (docs/drift.md).',
+            'description': 'Feature columns carried from production events: a list (numeric features), a mapping {feature: column} or '
+                '{feature: {column, type: numeric|categorical}}; empty: none (docs/drift.md).',
         },
         'corridor_window_grains': {
             'default': ['hour', 'day', 'week'],
             'check': {'type': 'grains'},
-            'description': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone (docs/windows.md).',
+            'description': 'Grains of the metric windows: hour (UTC), day, week (Monday), month, the last three in corridor_time_zone '
+                '(docs/windows.md).',
         },
         'corridor_histogram_metric_grains': {
             'default': ['day', 'week'],
@@ -104,12 +108,14 @@
         'corridor_earliest_event_at': {
             'default': '2000-01-01',
             'check': {'type': 'timestamp', 'hint': 'events before it are quarantined as event_at_before_earliest'},
-            'description': "The earliest acceptable event time (UTC, 'YYYY-MM-DD[ HH:MM[:SS]]'): earlier events are quarantined as event_at_before_earliest (see docs/data-quality.md).",
+            'description': "The earliest acceptable event time (UTC, 'YYYY-MM-DD[ HH:MM[:SS]]'): earlier events are quarantined as "
+                "event_at_before_earliest (see docs/data-quality.md).",
         },
         'corridor_max_gap_days': {
             'default': 14,
             'check': {'type': 'number', 'min': 0},
-            'description': "A silence longer than this many days splits a model version's window grid: its windows are not filled with empty ones (shorter gaps are explicit empty windows).",
+            'description': "A silence longer than this many days splits a model version's window grid: its windows are not filled with "
+                "empty ones (shorter gaps are explicit empty windows).",
         },
         'corridor_known_model_versions': {
             'default': none,
@@ -144,7 +150,8 @@
         'corridor_bootstrap_asymptotic_events': {
             'default': 20000,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'Python bootstrap: groups with more events than this get the asymptotic form of the bootstrap for means, RMSE, quantiles and AUC (cost independent of the events; coverage equal to the resampled bootstrap, see docs/intervals.md).',
+            'description': 'Python bootstrap: groups with more events than this get the asymptotic form of the bootstrap for means, RMSE, '
+                'quantiles and AUC (cost independent of the events; coverage equal to the resampled bootstrap, see docs/intervals.md).',
         },
         'corridor_sql_bootstrap_resamples': {
             'default': 200,
@@ -154,16 +161,19 @@
         'corridor_sql_bootstrap_exact_events': {
             'default': 200,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'SQL bootstrap: metrics of groups with at most this many events are resampled event by event, larger ones from their sufficient statistics.',
+            'description': 'SQL bootstrap: metrics of groups with at most this many events are resampled event by event, larger ones from '
+                'their sufficient statistics.',
         },
         'corridor_prior_strength': {
             'default': 1.0,
             'check': {'type': 'number', 'min': 0, 'hint': "1 = the offline estimate's stated uncertainty, 0 = a flat prior"},
-            'description': "The Bayesian comparison's prior: precision multiplier of the offline estimate's stated uncertainty (0 = flat prior).",
+            'description': "The Bayesian comparison's prior: precision multiplier of the offline estimate's stated uncertainty (0 = flat "
+                "prior).",
         },
         'corridor_prior_max_events': {
             'default': none,
-            'check': {'type': 'number', 'min': 0, 'exclusive': true, 'nullable': true, 'hint': 'the most production events the offline prior may weigh, e.g. 50; null: no cap'},
+            'check': {'type': 'number', 'min': 0, 'exclusive': true, 'nullable': true, 'hint': 'the most production events the offline '
+                'prior may weigh, e.g. 50; null: no cap'},
             'description': "Cap the prior's weight at this many production events; null: no cap.",
         },
         'corridor_fdr_level': {
@@ -189,17 +199,21 @@
         'corridor_python_bootstrap': {
             'default': false,
             'check': {'type': 'boolean'},
-            'description': 'Build the Python bootstrap model (DuckDB only; needs numpy and scipy in the dbt environment). Off: corridor_bootstrap_intervals is not built and the SQL intervals remain. Default: on in the demo profile, off otherwise.',
+            'description': 'Build the Python bootstrap model (DuckDB only; needs numpy and scipy in the dbt environment). Off: '
+                'corridor_bootstrap_intervals is not built and the SQL intervals remain. Default: on in the demo profile, off otherwise.',
         },
         'corridor_error_status_min': {
             'default': none,
-            'check': {'type': 'integer', 'min': 1, 'nullable': true, 'hint': 'a status code, e.g. 500: statuses of 500 and above are errors'},
-            'description': 'Read the is_error column as an HTTP status code: an event is an error when its status is at least this (e.g. 500, or 400); null: is_error must be boolean-like (true/false, 1/0, t/f, yes/no), other values are quarantined.',
+            'check': {'type': 'integer', 'min': 1, 'nullable': true, 'hint': 'a status code, e.g. 500: statuses of 500 and above are '
+                'errors'},
+            'description': 'Read the is_error column as an HTTP status code: an event is an error when its status is at least this (e.g. '
+                '500, or 400); null: is_error must be boolean-like (true/false, 1/0, t/f, yes/no), other values are quarantined.',
         },
         'corridor_check_severity': {
             'default': {},
             'check': {'type': 'any', 'hint': 'a mapping {check: warn or error}'},
-            'description': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions, governance_items), merged over warn for each.",
+            'description': "dbt severity (warn or error) of corridor's checks in dbt build, per check (rule_issues, estimate_issues, "
+                "quality_gates, quarantine, unjudgeable_rules, invariants, model_decisions, governance_items), merged over warn for each.",
         },
         'corridor_quarantine_threshold': {
             'default': 0,
@@ -207,34 +221,45 @@
             'description': 'The quarantine check fails when more than this fraction of an input is quarantined (0: any quarantined row).',
         },
         'corridor_seasonal_baseline': {
-            'default': {'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5}, 'day': {'period_hours': 168, 'lookback_periods': 4, 'min_history': 2}, 'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3}, 'month': {'period_hours': 720, 'lookback_periods': 6, 'min_history': 3}},
-            'check': {'type': 'any', 'validate': '_validate_seasonal_baseline', 'hint': 'grains (hour, day, week, month) -> {period_hours, lookback_periods, min_history}, positive integers'},
+            'default': {'hour': {'period_hours': 24, 'lookback_periods': 7, 'min_history': 5}, 'day': {'period_hours': 168,
+                'lookback_periods': 4, 'min_history': 2}, 'week': {'period_hours': 168, 'lookback_periods': 8, 'min_history': 3},
+                'month': {'period_hours': 720, 'lookback_periods': 6, 'min_history': 3}},
+            'check': {'type': 'any', 'validate': '_validate_seasonal_baseline', 'hint': 'grains (hour, day, week, month) -> {period_hours, '
+                'lookback_periods, min_history}, positive integers'},
             'description': 'Per grain: period_hours, lookback_periods and min_history of seasonal baselines.',
         },
         'corridor_segment_estimate_fallback': {
             'default': true,
             'check': {'type': 'boolean'},
-            'description': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, expected_source overall_fallback; false: missing (docs/validation.md).',
+            'description': 'A segment rule without an offline estimate for its segment is judged against the overall (all) estimate, '
+                'expected_source overall_fallback; false: missing (docs/validation.md).',
         },
         'corridor_seasonal_baseline_across_versions': {
             'default': true,
             'check': {'type': 'boolean'},
-            'description': 'Seasonal baselines may draw on earlier windows of other versions of the same model, so a rollout is judged from its first window; false: only the version under test.',
+            'description': 'Seasonal baselines may draw on earlier windows of other versions of the same model, so a rollout is judged '
+                'from its first window; false: only the version under test.',
         },
         'corridor_time_zone': {
             'default': 'UTC',
-            'check': {'type': 'string', 'validate': '_validate_time_zone', 'hint': "an IANA time zone name with whole-hour offsets, e.g. 'UTC', 'Europe/Berlin'"},
-            'description': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours (docs/windows.md).',
+            'check': {'type': 'string', 'validate': '_validate_time_zone', 'hint': "an IANA time zone name with whole-hour offsets, e.g. "
+                "'UTC', 'Europe/Berlin'"},
+            'description': 'IANA time zone of day, week and month boundaries (whole-hour UTC offsets only); hours are UTC hours '
+                '(docs/windows.md).',
         },
         'corridor_rolling_windows': {
             'default': [],
-            'check': {'type': 'any', 'validate': '_validate_rolling_windows', 'hint': 'a list of mappings {days: N[, name: ...]}, N from 2 to 366'},
-            'description': 'Rolling windows, each a grain of its own: [{days: 7}] is the grain rolling_7d, trailing 7 local days stepped daily, summed from day cells (needs day in corridor_window_grains; docs/windows.md#rolling-windows). Optional key name. Default: none.',
+            'check': {'type': 'any', 'validate': '_validate_rolling_windows', 'hint': 'a list of mappings {days: N[, name: ...]}, N from 2 '
+                'to 366'},
+            'description': 'Rolling windows, each a grain of its own: [{days: 7}] is the grain rolling_7d, trailing 7 local days stepped '
+                'daily, summed from day cells (needs day in corridor_window_grains; docs/windows.md#rolling-windows). Optional key name. '
+                'Default: none.',
         },
         'corridor_feature_bins': {
             'default': 20,
             'check': {'type': 'integer', 'min': 2},
-            'description': 'Quantile bins of the reference distribution each numeric feature is binned into for corridor_feature_drift (docs/drift.md).',
+            'description': 'Quantile bins of the reference distribution each numeric feature is binned into for corridor_feature_drift '
+                '(docs/drift.md).',
         },
         'corridor_feature_drift_grains': {
             'default': ['day', 'week'],
@@ -244,17 +269,20 @@
         'corridor_max_categories': {
             'default': 200,
             'check': {'type': 'integer', 'min': 2},
-            'description': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one bin (other).',
+            'description': 'Categorical features: the most frequent categories of the reference kept as their own bins; the rest share one '
+                'bin (other).',
         },
         'corridor_multivariate_drift': {
             'default': true,
             'check': {'type': 'boolean'},
-            'description': 'Build corridor_multivariate_drift (PCA reconstruction error of the features together; DuckDB only, needs numpy, pandas and scipy in the dbt environment). Off: not built (docs/drift.md#multivariate-drift).',
+            'description': 'Build corridor_multivariate_drift (PCA reconstruction error of the features together; DuckDB only, needs '
+                'numpy, pandas and scipy in the dbt environment). Off: not built (docs/drift.md#multivariate-drift).',
         },
         'corridor_multivariate_rows_per_day': {
             'default': 2000,
             'check': {'type': 'integer', 'min': 2},
-            'description': 'Multivariate drift: events sampled (by a hash of event_id) per model version and day, the bound on rows handed to Python: a window reads at most this many rows per day it spans.',
+            'description': 'Multivariate drift: events sampled (by a hash of event_id) per model version and day, the bound on rows handed '
+                'to Python: a window reads at most this many rows per day it spans.',
         },
         'corridor_multivariate_reference_days': {
             'default': 7,
@@ -264,12 +292,14 @@
         'corridor_multivariate_alpha': {
             'default': 0.01,
             'check': {'type': 'number', 'min': 0, 'max': 0.5, 'exclusive': true},
-            'description': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold calibrated from the reference days).',
+            'description': 'Multivariate drift: the false alarm level of a window with no drift (one-sided, against the threshold '
+                'calibrated from the reference days).',
         },
         'corridor_multivariate_variance': {
             'default': 0.65,
             'check': {'type': 'number', 'min': 0, 'max': 1, 'exclusive': true},
-            'description': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one direction is always dropped).',
+            'description': 'Multivariate drift: the share of the reference variance the kept principal components explain (at least one '
+                'direction is always dropped).',
         },
         'corridor_multivariate_min_rows': {
             'default': 100,
@@ -278,33 +308,42 @@
         },
         'corridor_mix_adjustment_dimension': {
             'default': none,
-            'check': {'type': 'any', 'validate': '_validate_mix_adjustment_dimension', 'hint': 'a segment dimension of corridor_segment_columns or null'},
-            'description': 'Segment dimension whose offline estimates are reweighted to production mix as the offline_mix_adjusted source; null: the first of corridor_segment_columns (docs/decisions.md).',
+            'check': {'type': 'any', 'validate': '_validate_mix_adjustment_dimension', 'hint': 'a segment dimension of '
+                'corridor_segment_columns or null'},
+            'description': 'Segment dimension whose offline estimates are reweighted to production mix as the offline_mix_adjusted source; '
+                'null: the first of corridor_segment_columns (docs/decisions.md).',
         },
         'corridor_feature_weight_cap': {
             'default': 10,
             'check': {'type': 'number', 'min': 1},
-            'description': 'offline_feature_adjusted: the largest importance weight (production share / offline share of a feature cell) a backtest row gets; larger ratios are capped (docs/offline-evaluation.md).',
+            'description': 'offline_feature_adjusted: the largest importance weight (production share / offline share of a feature cell) a '
+                'backtest row gets; larger ratios are capped (docs/offline-evaluation.md).',
         },
         'corridor_decision_severities': {
             'default': ['critical', 'high'],
-            'check': {'type': 'any', 'validate': '_validate_decision_severities', 'hint': 'a non-empty list of severities of corridor_severity_levels'},
-            'description': 'Rule severities that decide a model version (corridor_model_decisions): required for promote, able to trigger rollback (docs/decisions.md).',
+            'check': {'type': 'any', 'validate': '_validate_decision_severities', 'hint': 'a non-empty list of severities of '
+                'corridor_severity_levels'},
+            'description': 'Rule severities that decide a model version (corridor_model_decisions): required for promote, able to trigger '
+                'rollback (docs/decisions.md).',
         },
         'corridor_decision_windows': {
             'default': 2,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'N: consecutive confirmed fails of a deciding rule that mean rollback, passes per rule needed to promote, consecutive passes that clear a rollback (hysteresis).',
+            'description': 'N: consecutive confirmed fails of a deciding rule that mean rollback, passes per rule needed to promote, '
+                'consecutive passes that clear a rollback (hysteresis).',
         },
         'corridor_decision_canary_hours': {
             'default': 72,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'Canary period in hours: a version is promoted only after serving this long with its deciding rules passing over the last this-many hours.',
+            'description': 'Canary period in hours: a version is promoted only after serving this long with its deciding rules passing '
+                'over the last this-many hours.',
         },
         'corridor_label_free_reference': {
             'default': none,
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
-            'description': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end excluded) or the string START/END, of production events whose labels have arrived; null: no label-free estimate. Builds the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
+            'description': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end '
+                'excluded) or the string START/END, of production events whose labels have arrived; null: no label-free estimate. Builds '
+                'the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
         },
         'corridor_label_free_draws': {
             'default': 400,
@@ -314,37 +353,48 @@
         'corridor_label_free_max_psi': {
             'default': 0.1,
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
-            'description': 'A window whose score distribution has a population stability index above this against the reference is flagged is_shifted: its label-free estimate is not to be trusted (docs/label-free.md).',
+            'description': 'A window whose score distribution has a population stability index above this against the reference is flagged '
+                'is_shifted: its label-free estimate is not to be trusted (docs/label-free.md).',
         },
         'corridor_label_free_min_label_maturity': {
             'default': 0.9,
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
-            'description': "corridor_estimator_validation compares an estimate with the realized value once this share of the window's events carry a label.",
+            'description': "corridor_estimator_validation compares an estimate with the realized value once this share of the window's "
+                "events carry a label.",
         },
         'corridor_replay_horizon_days': {
             'default': 30,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'The replay (corridor_replay_alerts) covers the windows that ended in the last this many days of recorded history (docs/replay.md).',
+            'description': 'The replay (corridor_replay_alerts) covers the windows that ended in the last this many days of recorded '
+                'history (docs/replay.md).',
         },
         'corridor_replay_step_hours': {
             'default': 24,
             'check': {'type': 'integer', 'min': 1},
-            'description': "The replay judges the history as of every this many hours (UTC-aligned) within its horizon, plus the build's own now (docs/replay.md).",
+            'description': "The replay judges the history as of every this many hours (UTC-aligned) within its horizon, plus the build's "
+                "own now (docs/replay.md).",
         },
         'corridor_calibration_candidates': {
-            'default': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2], 'min_sample_multiplier': [1, 2]},
-            'check': {'type': 'mapping', 'hint': '{fdr_level, consecutive_windows, tolerance_multiplier, min_sample_multiplier: lists of candidates}'},
-            'description': "The settings corridor_rule_calibration compares per rule on the replayed history, every combination of the lists: fdr_level, consecutive_windows (null: the rule's own), tolerance_multiplier (>= 1: a breach must also exceed this multiple of the warn threshold) and min_sample_multiplier (>= 1) (docs/replay.md).",
+            'default': {'fdr_level': [0.01, 0.05, 0.1], 'consecutive_windows': [none, 1, 2, 3], 'tolerance_multiplier': [1, 1.5, 2],
+                'min_sample_multiplier': [1, 2]},
+            'check': {'type': 'mapping', 'hint': '{fdr_level, consecutive_windows, tolerance_multiplier, min_sample_multiplier: lists of '
+                'candidates}'},
+            'description': "The settings corridor_rule_calibration compares per rule on the replayed history, every combination of the "
+                "lists: fdr_level, consecutive_windows (null: the rule's own), tolerance_multiplier (>= 1: a breach must also exceed this "
+                "multiple of the warn threshold) and min_sample_multiplier (>= 1) (docs/replay.md).",
         },
         'corridor_duckdb_udfs': {
             'default': 'auto',
             'check': {'type': 'one_of', 'values': ['auto', 'on', 'off']},
-            'description': "DuckDB: beta CDFs and quantiles (Clopper-Pearson, Jeffreys, Bayesian checks) by the scipy functions corridor's dbt-duckdb plugin registers: auto (when the plugin is loaded), on (required: fail without the plugin) or off (the SQL kernel, as on other engines). docs/intervals.md.",
+            'description': "DuckDB: beta CDFs and quantiles (Clopper-Pearson, Jeffreys, Bayesian checks) by the scipy functions corridor's "
+                "dbt-duckdb plugin registers: auto (when the plugin is loaded), on (required: fail without the plugin) or off (the SQL "
+                "kernel, as on other engines). docs/intervals.md.",
         },
         'corridor_scenario_seeds': {
             'default': 10,
             'check': {'type': 'integer', 'min': 1},
-            'description': 'Scenarios: seeds (independent injections) per scenario when its row gives none; power is the share of seeds detected (docs/scenarios.md).',
+            'description': 'Scenarios: seeds (independent injections) per scenario when its row gives none; power is the share of seeds '
+                'detected (docs/scenarios.md).',
         },
         'corridor_scenario_target_power': {
             'default': 0.8,
@@ -359,41 +409,51 @@
         'corridor_escalation_hours': {
             'default': {'critical': 4, 'high': 24},
             'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a mapping rule severity -> hours (a number >= 0)'},
-            'description': 'Severity -> hours: an open alert of a listed severity unacknowledged this long after corridor first recorded it is a governance item (unacknowledged_past_escalation); severities not listed never escalate. Default: {critical: 4, high: 24}.',
+            'description': 'Severity -> hours: an open alert of a listed severity unacknowledged this long after corridor first recorded '
+                'it is a governance item (unacknowledged_past_escalation); severities not listed never escalate. Default: {critical: 4, '
+                'high: 24}.',
         },
         'corridor_post_mortem_days': {
             'default': 7,
             'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a number of days >= 0'},
-            'description': 'N: a closed significant alert (fail breach, severity in corridor_post_mortem_severities) without a post-mortem N days after corridor first recorded it closed is a governance item (missing_post_mortem).',
+            'description': 'N: a closed significant alert (fail breach, severity in corridor_post_mortem_severities) without a post-mortem '
+                'N days after corridor first recorded it closed is a governance item (missing_post_mortem).',
         },
         'corridor_post_mortem_severities': {
             'default': ['critical', 'high'],
-            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a list of rule severities of corridor_severity_levels'},
+            'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a list of rule severities of '
+                'corridor_severity_levels'},
             'description': 'Rule severities whose closed fail alerts need a post-mortem (empty list: none).',
         },
         'corridor_governance_as_of': {
             'default': none,
             'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a UTC timestamp or null: the start of the build'},
-            'description': "The time the governance deadlines are judged at (timestamp text, UTC); null: the start of the build. Set it to reproduce a past build's governance items.",
+            'description': "The time the governance deadlines are judged at (timestamp text, UTC); null: the start of the build. Set it to "
+                "reproduce a past build's governance items.",
         },
         'corridor_review_period': {
             'default': 'week',
             'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'day, week or month'},
-            'description': 'The period of the review rotation: day, week (Monday) or month; each period with validation results goes to the next reviewer of corridor_review_roster.',
+            'description': 'The period of the review rotation: day, week (Monday) or month; each period with validation results goes to '
+                'the next reviewer of corridor_review_roster.',
         },
         'corridor_load_demo_seeds': {
             'default': none,
             'computed_default': 'true when corridor is the root project, else false',
             'scope': 'run',
             'check': {'type': 'boolean'},
-            'description': 'Load the demo seeds and default the inputs to them. Default: true only when corridor itself is the root project (the demo); a project that installs corridor never loads them.',
+            'description': 'Load the demo seeds and default the inputs to them. Default: true only when corridor itself is the root '
+                'project (the demo); a project that installs corridor never loads them.',
         },
         'corridor_profile': {
             'default': none,
             'computed_default': "'demo' while the demo seeds load, else null",
             'scope': 'run',
-            'check': {'type': 'one_of', 'values': ['demo'], 'nullable': true, 'hint': "the demo's column names, segments and features; null: map your own"},
-            'description': "'demo' applies the demo's mapping (column names, segments region/device/tier, three features, the Python bootstrap) under your vars; null: the package defaults, which map nothing. Default: 'demo' while the demo seeds load, else null.",
+            'check': {'type': 'one_of', 'values': ['demo'], 'nullable': true, 'hint': "the demo's column names, segments and features; "
+                "null: map your own"},
+            'description': "'demo' applies the demo's mapping (column names, segments region/device/tier, three features, the Python "
+                "bootstrap) under your vars; null: the package defaults, which map nothing. Default: 'demo' while the demo seeds load, "
+                "else null.",
         },
         'corridor_schema': {
             'default': none,
@@ -417,7 +477,8 @@
             'default': true,
             'scope': 'run',
             'check': {'type': 'boolean'},
-            'description': 'Print the one-screen run summary (checks by status, open alerts, blocked windows, quarantined rows, rule issues) at the end of every build.',
+            'description': 'Print the one-screen run summary (checks by status, open alerts, blocked windows, quarantined rows, rule '
+                'issues) at the end of every build.',
         },
     }) }}
 {% endmacro %}

@@ -20,12 +20,14 @@
     {%- set features = [] -%}
     {%- set types = ['numeric', 'categorical'] -%}
     {%- if raw is string -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns' must be a list of column names or a mapping {feature: column} / {feature: {column: .., type: numeric|categorical}}; got the string '" ~ raw ~ "'.") }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns' must be a list of column names or a mapping {feature: "
+            "column} / {feature: {column: .., type: numeric|categorical}}; got the string '" ~ raw ~ "'.") }}
     {%- elif raw is mapping -%}
         {%- for feature, spec in raw.items() -%}
             {%- if spec is mapping -%}
                 {%- for key in spec.keys() if key not in ['column', 'type'] -%}
-                    {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns." ~ feature ~ "' has an unknown key '" ~ key ~ "'." ~ corridor.did_you_mean(key, ['column', 'type']) ~ " Allowed: column, type.") }}
+                    {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns." ~ feature ~ "' has an unknown key '"
+                        ~ key ~ "'." ~ corridor.did_you_mean(key, ['column', 'type']) ~ " Allowed: column, type.") }}
                 {%- endfor -%}
                 {%- set column = spec.get('column', feature) -%}
                 {%- set type = spec.get('type', 'numeric') -%}
@@ -34,7 +36,8 @@
                 {%- set type = 'numeric' -%}
             {%- endif -%}
             {%- if type not in types -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns." ~ feature ~ ".type' is '" ~ type ~ "'; expected numeric or categorical." ~ corridor.did_you_mean(type | string, types)) }}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns." ~ feature ~ ".type' is '" ~ type ~ "'; "
+                    "expected numeric or categorical." ~ corridor.did_you_mean(type | string, types)) }}
             {%- endif -%}
             {%- do features.append({'feature': feature, 'column': column, 'type': type}) -%}
         {%- endfor -%}
@@ -46,13 +49,16 @@
     {%- set seen = [] -%}
     {%- for f in features -%}
         {%- if not modules.re.fullmatch('[a-z][a-z0-9_]{0,62}', f['feature'] | string) -%}
-            {{ exceptions.raise_compiler_error("corridor: feature name '" ~ f['feature'] ~ "' in var 'corridor_feature_columns' is not a lower-case identifier ([a-z][a-z0-9_]*).") }}
+            {{ exceptions.raise_compiler_error("corridor: feature name '" ~ f['feature'] ~ "' in var 'corridor_feature_columns' is not a "
+                "lower-case identifier ([a-z][a-z0-9_]*).") }}
         {%- endif -%}
         {%- if f['column'] is not string or (f['column'] | trim) == '' -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns' maps feature '" ~ f['feature'] ~ "' to " ~ tojson(f['column']) ~ "; expected the name of a column of the production events.") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_columns' maps feature '" ~ f['feature'] ~ "' to "
+                ~ tojson(f['column']) ~ "; expected the name of a column of the production events.") }}
         {%- endif -%}
         {%- if f['feature'] in seen -%}
-            {{ exceptions.raise_compiler_error("corridor: feature '" ~ f['feature'] ~ "' appears twice in var 'corridor_feature_columns'.") }}
+            {{ exceptions.raise_compiler_error("corridor: feature '" ~ f['feature'] ~ "' appears twice in var "
+                "'corridor_feature_columns'.") }}
         {%- endif -%}
         {%- do seen.append(f['feature']) -%}
     {%- endfor -%}

@@ -11,7 +11,8 @@
 {% macro default__input_config(input_name) %}
     {%- set all_defaults = corridor._corridor_input_defaults() -%}
     {%- if input_name not in all_defaults -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown input '" ~ input_name ~ "'. Known inputs: " ~ (all_defaults.keys() | list | sort | join(', '))) }}
+        {{ exceptions.raise_compiler_error("corridor: unknown input '" ~ input_name ~ "'. Known inputs: "
+            ~ (all_defaults.keys() | list | sort | join(', '))) }}
     {%- endif -%}
     {%- do corridor.validate_vars() -%}
     {%- set defaults = all_defaults[input_name] -%}
@@ -35,23 +36,29 @@
         {%- if user is none -%}
             {#- explicitly switched off -#}
             {%- if not defaults['optional'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is null, but this input is required. Map it to your relation, e.g. " ~ var_name ~ ": {ref: my_model, columns: {...}}.") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is null, but this input is required. Map it to your "
+                    "relation, e.g. " ~ var_name ~ ": {ref: my_model, columns: {...}}.") }}
             {%- endif -%}
             {%- set enabled = false -%}
         {%- elif not demo -%}
             {%- if defaults['optional'] -%}
                 {%- set enabled = false -%}
             {%- else -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is not set. Map the " ~ input_name ~ " input in your dbt_project.yml, e.g.\n  vars:\n    " ~ var_name ~ ":\n      ref: <your model or seed>      # or source: [<source>, <table>], or relation: <schema.table>\n      columns: {" ~ (defaults['required_columns'] | join(': ..., ')) ~ ": ...}") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' is not set. Map the " ~ input_name ~ " input in your "
+                    "dbt_project.yml, e.g.\n  vars:\n    " ~ var_name ~ ":\n      ref: <your model or seed>      # or source: [<source>, "
+                    "<table>], or relation: <schema.table>\n      columns: {" ~ (defaults['required_columns'] | join(': ..., ')) ~ ": "
+                    "...}") }}
             {%- endif -%}
         {%- endif -%}
     {%- elif user is not mapping -%}
-        {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' must be a mapping with one of ref / source / relation and an optional columns mapping; got: " ~ user) }}
+        {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' must be a mapping with one of ref / source / relation and an "
+            "optional columns mapping; got: " ~ user) }}
     {%- else -%}
         {%- set known = ['ref', 'source', 'relation', 'columns', 'enabled'] -%}
         {%- for key in user.keys() -%}
             {%- if key not in known -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' has an unknown key '" ~ key ~ "'." ~ corridor.did_you_mean(key, known) ~ " Allowed keys: " ~ (known | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' has an unknown key '" ~ key ~ "'."
+                    ~ corridor.did_you_mean(key, known) ~ " Allowed keys: " ~ (known | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
         {%- set given = [] -%}
@@ -61,25 +68,31 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if given | length > 1 -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' names its relation more than once (" ~ (given | join(', ')) ~ "); give exactly one of ref, source, relation.") }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' names its relation more than once ("
+                ~ (given | join(', ')) ~ "); give exactly one of ref, source, relation.") }}
         {%- elif given | length == 1 -%}
             {%- set relation_spec = {given[0]: user[given[0]]} -%}
         {%- elif not demo -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' gives no relation. Add one of ref: <model>, source: [<source>, <table>] or relation: <schema.table>.") }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' gives no relation. Add one of ref: <model>, source: "
+                "[<source>, <table>] or relation: <schema.table>.") }}
         {%- endif -%}
         {%- if user.get('enabled') is false -%}
             {%- if not defaults['optional'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' sets enabled: false, but the " ~ input_name ~ " input is required.") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ "' sets enabled: false, but the " ~ input_name ~ " input "
+                    "is required.") }}
             {%- endif -%}
             {%- set enabled = false -%}
         {%- endif -%}
         {%- set user_columns = user.get('columns') or {} -%}
         {%- if user_columns is not mapping -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' must be a mapping {corridor column: your column}; got: " ~ user_columns) }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' must be a mapping {corridor column: your column}; "
+                "got: " ~ user_columns) }}
         {%- endif -%}
         {%- for key, value in user_columns.items() -%}
             {%- if key not in defaults['columns'] -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' maps an unknown corridor column '" ~ key ~ "'." ~ corridor.did_you_mean(key, defaults['columns'].keys() | list) ~ " Expected keys: " ~ (defaults['columns'].keys() | list | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' maps an unknown corridor column '" ~ key
+                    ~ "'." ~ corridor.did_you_mean(key, defaults['columns'].keys() | list) ~ " Expected keys: "
+                    ~ (defaults['columns'].keys() | list | join(', ')) ~ ".") }}
             {%- endif -%}
             {%- do columns.update({key: value}) -%}
             {%- do user_columns_given.append(key) -%}
@@ -94,7 +107,9 @@
         {%- endif -%}
     {%- endfor -%}
     {%- if unmapped -%}
-        {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' does not map " ~ (unmapped | join(', ')) ~ ", which the " ~ input_name ~ " input needs. Name your column for each, e.g.\n  " ~ var_name ~ ":\n    columns:\n" ~ corridor._column_example(unmapped)) }}
+        {{ exceptions.raise_compiler_error("corridor: var '" ~ var_name ~ ".columns' does not map " ~ (unmapped | join(', ')) ~ ", which "
+            "the " ~ input_name ~ " input needs. Name your column for each, e.g.\n  " ~ var_name ~ ":\n    columns:\n"
+            ~ corridor._column_example(unmapped)) }}
     {%- endif -%}
 
     {{ return({

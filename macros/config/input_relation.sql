@@ -24,7 +24,8 @@
         {%- elif target_ref | length == 2 -%}
             {{ return(ref(target_ref[0], target_ref[1])) }}
         {%- else -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ cfg['var'] ~ ".ref' must be a model name or [package, model]; got " ~ target_ref) }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ cfg['var'] ~ ".ref' must be a model name or [package, model]; got "
+                ~ target_ref) }}
         {%- endif -%}
     {%- elif 'source' in spec -%}
         {%- set src = spec['source'] -%}
@@ -41,7 +42,8 @@
         {%- elif parts | length == 3 -%}
             {{ return(api.Relation.create(database=parts[0], schema=parts[1], identifier=parts[2])) }}
         {%- else -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ cfg['var'] ~ ".relation' must look like table, schema.table or database.schema.table; got " ~ spec['relation']) }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ cfg['var'] ~ ".relation' must look like table, schema.table or "
+                "database.schema.table; got " ~ spec['relation']) }}
         {%- endif -%}
     {%- endif -%}
 {% endmacro %}

@@ -19,7 +19,8 @@
     {%- if not execute -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.package_name == 'corridor' and node.name == 'int_corridor__production_window_stats' -%}
+    {%- for node in graph.nodes.values() if node.resource_type == 'model' and node.package_name == 'corridor'
+        and node.name == 'int_corridor__production_window_stats' -%}
         {{ return(adapter.get_relation(database=node.database, schema=node.schema, identifier=node.alias)) }}
     {%- endfor -%}
     {{ return(none) }}

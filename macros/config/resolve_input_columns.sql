@@ -18,7 +18,8 @@
     {%- set cfg = corridor.input_config(input_name) -%}
     {%- set wanted = [] -%}
     {%- for key, column in cfg['columns'].items() -%}
-        {%- do wanted.append({'key': key, 'column': column, 'var': cfg['var'] ~ '.columns.' ~ key, 'defaulted': key not in cfg.get('user_columns', [])}) -%}
+        {%- do wanted.append({'key': key, 'column': column, 'var': cfg['var'] ~ '.columns.' ~ key,
+            'defaulted': key not in cfg.get('user_columns', [])}) -%}
     {%- endfor -%}
     {%- for key, column in extra.items() -%}
         {%- do wanted.append({'key': key, 'column': column, 'var': extra_var}) -%}
@@ -28,7 +29,8 @@
     {%- if execute and flags.WHICH not in ['compile', 'docs', 'list', 'ls', 'parse'] -%}
         {%- set found = adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier) -%}
         {%- if found is none -%}
-            {{ exceptions.raise_compiler_error("corridor: the " ~ input_name ~ " input configured in var '" ~ cfg['var'] ~ "' points at " ~ relation ~ ", which does not exist. Build or load it first, or change the var.") }}
+            {{ exceptions.raise_compiler_error("corridor: the " ~ input_name ~ " input configured in var '" ~ cfg['var'] ~ "' points at "
+                ~ relation ~ ", which does not exist. Build or load it first, or change the var.") }}
         {%- endif -%}
         {%- for col in adapter.get_columns_in_relation(found) -%}
             {%- do actual.update({col.name | lower: col.name}) -%}
@@ -39,9 +41,13 @@
                 {%- do w.update({'column': actual[w['key']]}) -%}
             {%- endif -%}
             {%- if w['column'] is not none and (w['column'] | string | lower) not in actual and w.get('defaulted') -%}
-                {{ exceptions.raise_compiler_error("corridor: the " ~ input_name ~ " input needs a " ~ w['key'] ~ " column, and " ~ relation ~ " has none named '" ~ w['column'] ~ "' (the name corridor assumes when var '" ~ w['var'] ~ "' is not set). Map yours: " ~ cfg['var'] ~ ": {columns: {" ~ w['key'] ~ ": <your column>}}. Its columns are: " ~ (actual.values() | list | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: the " ~ input_name ~ " input needs a " ~ w['key'] ~ " column, and "
+                    ~ relation ~ " has none named '" ~ w['column'] ~ "' (the name corridor assumes when var '" ~ w['var'] ~ "' is not "
+                    "set). Map yours: " ~ cfg['var'] ~ ": {columns: {" ~ w['key'] ~ ": <your column>}}. Its columns are: "
+                    ~ (actual.values() | list | join(', ')) ~ ".") }}
             {%- elif w['column'] is not none and (w['column'] | string | lower) not in actual -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ w['var'] ~ "' maps '" ~ w['key'] ~ "' to column '" ~ w['column'] ~ "', but " ~ relation ~ " has no such column. Its columns are: " ~ (actual.values() | list | join(', ')) ~ ".") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ w['var'] ~ "' maps '" ~ w['key'] ~ "' to column '" ~ w['column']
+                    ~ "', but " ~ relation ~ " has no such column. Its columns are: " ~ (actual.values() | list | join(', ')) ~ ".") }}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}

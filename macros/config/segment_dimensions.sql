@@ -19,7 +19,8 @@
         {%- set raw = [] -%}
     {%- endif -%}
     {%- if raw is string -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_segment_columns' must be a list of column names or a mapping {dimension: column}; got the string '" ~ raw ~ "'.") }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_segment_columns' must be a list of column names or a mapping "
+            "{dimension: column}; got the string '" ~ raw ~ "'.") }}
     {%- elif raw is mapping -%}
         {%- for dimension, column in raw.items() -%}
             {%- do dims.append({'dimension': dimension, 'column': column}) -%}
@@ -33,14 +34,19 @@
     {%- set entity = corridor.input_config('production_events')['columns'].get('entity_id') -%}
     {%- for d in dims -%}
         {%- if not modules.re.fullmatch('[a-z][a-z0-9_]{0,62}', d['dimension'] | string) -%}
-            {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is not a lower-case identifier ([a-z][a-z0-9_]*). Use the mapping form {dimension: column} to give it a plain name.") }}
+            {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is "
+                "not a lower-case identifier ([a-z][a-z0-9_]*). Use the mapping form {dimension: column} to give it a plain name.") }}
         {%- endif -%}
         {%- if d['dimension'] == 'all' or d['dimension'] in seen -%}
-            {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is reserved or repeated.") }}
+            {{ exceptions.raise_compiler_error("corridor: segment dimension '" ~ d['dimension'] ~ "' in var 'corridor_segment_columns' is "
+                "reserved or repeated.") }}
         {%- endif -%}
         {%- do seen.append(d['dimension']) -%}
         {%- if entity is not none and (d['column'] | string | lower) == (entity | string | lower) -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_segment_columns' maps segment dimension '" ~ d['dimension'] ~ "' to column '" ~ d['column'] ~ "', the entity id column of var 'corridor_production_events' (columns.entity_id). Segment values are written in clear into the result tables and the never-wiped observation history, so raw entity ids would leave the warehouse's staging layer. Remove it from corridor_segment_columns (entity ids are kept only as keyed pseudonyms).") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_segment_columns' maps segment dimension '" ~ d['dimension'] ~ "' "
+                "to column '" ~ d['column'] ~ "', the entity id column of var 'corridor_production_events' (columns.entity_id). Segment "
+                "values are written in clear into the result tables and the never-wiped observation history, so raw entity ids would leave "
+                "the warehouse's staging layer. Remove it from corridor_segment_columns (entity ids are kept only as keyed pseudonyms).") }}
         {%- endif -%}
     {%- endfor -%}
     {{ return(dims) }}

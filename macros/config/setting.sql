@@ -15,7 +15,8 @@
 {% macro default__setting(name, computed_default=none) %}
     {%- set registry = corridor._corridor_settings() -%}
     {%- if name not in registry -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'." ~ corridor.did_you_mean(name, registry.keys() | list) ~ " Known settings: " ~ (registry.keys() | list | sort | join(', '))) }}
+        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'." ~ corridor.did_you_mean(name,
+            registry.keys() | list) ~ " Known settings: " ~ (registry.keys() | list | sort | join(', '))) }}
     {%- endif -%}
     {%- set spec = registry[name] -%}
     {%- set default = computed_default if computed_default is not none else spec['default'] -%}
@@ -26,13 +27,16 @@
     {%- set check = spec.get('check', {}) -%}
     {%- if not corridor._setting_is_valid(value, check) -%}
         {%- if check.get('type') == 'one_of' and value is not none -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' is '" ~ value ~ "'; expected " ~ corridor._setting_expectation(check) ~ ".") }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' is '" ~ value ~ "'; expected "
+                ~ corridor._setting_expectation(check) ~ ".") }}
         {%- endif -%}
-        {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be " ~ corridor._setting_expectation(check) ~ "; got " ~ value) }}
+        {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be " ~ corridor._setting_expectation(check) ~ "; got "
+            ~ value) }}
     {%- endif -%}
     {%- if check.get('type') == 'grains' and value is not none -%}
         {%- for grain in value if grain not in corridor.known_window_grains() -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are " ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are "
+                ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
         {%- endfor -%}
     {%- endif -%}
     {%- if check.get('validate') -%}

@@ -30,7 +30,8 @@
     {%- for name in corridor.known_vars() | sort -%}
         {%- set row = rows[name] -%}
         {%- set shown = 'null' if row['default'] is none else (row['default'] if row['default'] is string else tojson(row['default'])) -%}
-        {%- do lines.append('| `' ~ name ~ '` | `' ~ (shown | replace('|', '\\|')) ~ '` | ' ~ (row['expected'] | replace('|', '\\|')) ~ ' | ' ~ (row['description'] | replace('|', '\\|')) ~ ' |') -%}
+        {%- do lines.append('| `' ~ name ~ '` | `' ~ (shown | replace('|', '\\|')) ~ '` | ' ~ (row['expected'] | replace('|', '\\|')) ~ ' '
+            '| ' ~ (row['description'] | replace('|', '\\|')) ~ ' |') -%}
     {%- endfor -%}
     {{ return(lines | join('\n')) }}
 {% endmacro %}

@@ -23,7 +23,9 @@
     {%- set plain = '[A-Za-z_][A-Za-z0-9_]{0,62}' -%}
     {%- set schema = corridor.setting('corridor_schema') -%}
     {%- if schema is not none and not modules.re.fullmatch(plain, schema | string) -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_schema' is " ~ tojson(schema | string) ~ "; it must be a plain schema name (letters, digits and _, starting with a letter or _, at most 63 characters) or null. It is rendered into `create schema`, so anything else could run as SQL.") }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_schema' is " ~ tojson(schema | string) ~ "; it must be a plain schema "
+            "name (letters, digits and _, starting with a letter or _, at most 63 characters) or null. It is rendered into `create "
+            "schema`, so anything else could run as SQL.") }}
     {%- endif -%}
     {%- for input_name, defaults in corridor._corridor_input_defaults().items() -%}
         {%- set user = var(defaults['var'], none) -%}
@@ -35,7 +37,9 @@
                 {%- do bad.append(part) -%}
             {%- endfor -%}
             {%- if relation is not string or bad or parts | length > 3 -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ defaults['var'] ~ ".relation' is " ~ tojson(relation | string) ~ "; it must be table, schema.table or database.schema.table made of plain identifiers (letters, digits and _). For a relation whose name needs quoting, declare it as a dbt source and map source: [<source name>, <table name>].") }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ defaults['var'] ~ ".relation' is " ~ tojson(relation | string) ~ "; "
+                    "it must be table, schema.table or database.schema.table made of plain identifiers (letters, digits and _). For a "
+                    "relation whose name needs quoting, declare it as a dbt source and map source: [<source name>, <table name>].") }}
             {%- endif -%}
         {%- endif -%}
     {%- endfor -%}

@@ -16,11 +16,13 @@
     {%- set known = corridor.known_vars() -%}
     {%- for name in corridor._given_var_names() -%}
         {%- if name is string and name.startswith('corridor_') and name not in known -%}
-            {{ exceptions.raise_compiler_error("corridor: unknown var '" ~ name ~ "'." ~ corridor.did_you_mean(name, known) ~ " corridor reads only the vars listed in docs/configuration.md; a misspelled var would be ignored, so it is an error.") }}
+            {{ exceptions.raise_compiler_error("corridor: unknown var '" ~ name ~ "'." ~ corridor.did_you_mean(name, known) ~ " corridor "
+                "reads only the vars listed in docs/configuration.md; a misspelled var would be ignored, so it is an error.") }}
         {%- endif -%}
     {%- endfor -%}
     {#- the settings that steer the run, validated here too (corridor_allow_history_full_refresh is read by dbt_project.yml) -#}
-    {%- for name, spec in corridor._corridor_settings().items() if spec.get('scope') == 'run' and name not in ['corridor_load_demo_seeds', 'corridor_profile'] -%}
+    {%- for name, spec in corridor._corridor_settings().items() if spec.get('scope') == 'run' and name not in ['corridor_load_demo_seeds',
+        'corridor_profile'] -%}
         {%- do corridor.setting(name) -%}
     {%- endfor -%}
 {% endmacro %}

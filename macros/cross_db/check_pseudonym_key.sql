@@ -40,28 +40,37 @@
         {%- if corridor.is_demo_input('production_events') -%}
             {{ return(none) }}
         {%- endif -%}
-        {{ exceptions.raise_compiler_error("corridor: no pseudonymization key. corridor hashes the entity ids of var 'corridor_production_events' (columns.entity_id) with a secret key and your production events are not the demo seeds, so the public demo key is not used. " ~ where ~ " Keep it constant (pseudonyms change with it), or map entity_id: null.") }}
+        {{ exceptions.raise_compiler_error("corridor: no pseudonymization key. corridor hashes the entity ids of var "
+            "'corridor_production_events' (columns.entity_id) with a secret key and your production events are not the demo seeds, so the "
+            "public demo key is not used. " ~ where ~ " Keep it constant (pseudonyms change with it), or map entity_id: null.") }}
     {%- endif -%}
     {%- if (row[2] | int) > 0 -%}
-        {{ exceptions.raise_compiler_error("corridor: the pseudonymization key is the public demo key 'corridor-public-demo-key'; anyone can reverse pseudonyms made with it. Use a long random secret, e.g. `openssl rand -hex 32`. " ~ where) }}
+        {{ exceptions.raise_compiler_error("corridor: the pseudonymization key is the public demo key 'corridor-public-demo-key'; anyone "
+            "can reverse pseudonyms made with it. Use a long random secret, e.g. `openssl rand -hex 32`. " ~ where) }}
     {%- endif -%}
     {%- if (row[1] | int) < 16 or (row[3] | float) < 48 -%}
-        {{ exceptions.raise_compiler_error("corridor: the pseudonymization key is weak (" ~ (row[1] | int) ~ " characters, about " ~ ((row[3] | float) | round(0) | int) ~ " bits of character entropy; corridor needs at least 16 characters and 48 bits). Use a long random secret, e.g. `openssl rand -hex 32`. " ~ where) }}
+        {{ exceptions.raise_compiler_error("corridor: the pseudonymization key is weak (" ~ (row[1] | int) ~ " characters, about "
+            ~ ((row[3] | float) | round(0) | int) ~ " bits of character entropy; corridor needs at least 16 characters and 48 bits). Use a "
+            "long random secret, e.g. `openssl rand -hex 32`. " ~ where) }}
     {%- endif -%}
 {%- endmacro %}
 
 {% macro default__pseudonym_key_hint() -%}
-    {{ return("Give it to PostgreSQL as the setting corridor.pseudonym_key of the role dbt connects as (alter role <dbt user> set corridor.pseudonym_key = '<a long random secret>'), or for one session with PGOPTIONS='-c corridor.pseudonym_key=<secret>'.") }}
+    {{ return("Give it to PostgreSQL as the setting corridor.pseudonym_key of the role dbt connects as (alter role <dbt user> set "
+        "corridor.pseudonym_key = '<a long random secret>'), or for one session with PGOPTIONS='-c corridor.pseudonym_key=<secret>'.") }}
 {%- endmacro %}
 
 {% macro duckdb__pseudonym_key_hint() -%}
     {%- set loaded = run_query("select getvariable('corridor_pseudonym_plugin')").rows[0][0] -%}
-    {%- set plugin = "" if loaded else " and add the plugin to the DuckDB output of your dbt profile (plugins: [{module: corridor.duckdb_plugin}]; it is not loaded now), which hands the key to DuckDB without dbt seeing it" -%}
-    {{ return("Set the environment variable CORRIDOR_PSEUDONYM_KEY (e.g. export CORRIDOR_PSEUDONYM_KEY=$(openssl rand -hex 32))" ~ plugin ~ ".") }}
+    {%- set plugin = "" if loaded else " and add the plugin to the DuckDB output of your dbt profile (plugins: [{module: "
+        "corridor.duckdb_plugin}]; it is not loaded now), which hands the key to DuckDB without dbt seeing it" -%}
+    {{ return("Set the environment variable CORRIDOR_PSEUDONYM_KEY (e.g. export CORRIDOR_PSEUDONYM_KEY=$(openssl rand -hex 32))" ~ plugin
+        ~ ".") }}
 {%- endmacro %}
 
 {% macro spark__pseudonym_key_hint() -%}
-    {{ return("Set the Spark conf spark.corridor.pseudonym_key (e.g. spark-submit --conf spark.corridor.pseudonym_key=<secret>, PYSPARK_SUBMIT_ARGS for a local session, or the Spark config of the cluster).") }}
+    {{ return("Set the Spark conf spark.corridor.pseudonym_key (e.g. spark-submit --conf spark.corridor.pseudonym_key=<secret>, "
+        "PYSPARK_SUBMIT_ARGS for a local session, or the Spark config of the cluster).") }}
 {%- endmacro %}
 
 {% macro default__key_characters(column) -%}

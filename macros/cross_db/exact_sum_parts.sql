@@ -34,6 +34,7 @@
     {%- set is_large = 'abs(' ~ expr ~ ') >= 1e16' -%}
     {{ return([
         'sum(case when ' ~ is_large ~ ' then cast(' ~ high ~ ' as decimal(38, 0)) end)',
-        'sum(cast(case when ' ~ is_large ~ ' then (' ~ expr ~ ') - ' ~ high ~ ' * 1e16 else ' ~ expr ~ ' end as decimal(38, ' ~ decimals ~ ')))',
+        'sum(cast(case when ' ~ is_large ~ ' then (' ~ expr ~ ') - ' ~ high ~ ' * 1e16 else ' ~ expr ~ ' end as decimal(38, ' ~ decimals
+            ~ ')))',
     ]) }}
 {%- endmacro %}

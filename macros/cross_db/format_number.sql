@@ -33,7 +33,8 @@
 {%- endmacro %}
 
 {#- Java's %g keeps trailing zeros ('1.500', '1.000e+04'), spells non-finite numbers its own way and writes null
-    as 'null': all written as C does. Java rounds the shortest decimal form of the double, C its exact binary value: they can differ on a tie. -#}
+    as 'null': all written as C does. Java rounds the shortest decimal form of the double, C its exact binary value: they can differ on a
+        tie. -#}
 {% macro spark__format_number(x) -%}
     {%- set g = "format_string('%.4g', cast(" ~ x ~ " as double))" -%}
     coalesce(

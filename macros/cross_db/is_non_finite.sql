@@ -4,7 +4,8 @@
 {%- endmacro %}
 
 {% macro default__is_non_finite(expr) -%}
-    ({{ expr }} in (cast('NaN' as {{ corridor.type_double() }}), cast('Infinity' as {{ corridor.type_double() }}), cast('-Infinity' as {{ corridor.type_double() }})))
+    ({{ expr }} in (cast('NaN' as {{ corridor.type_double() }}), cast('Infinity' as {{ corridor.type_double() }}), cast('-Infinity'
+        as {{ corridor.type_double() }})))
 {%- endmacro %}
 
 {% macro duckdb__is_non_finite(expr) -%}

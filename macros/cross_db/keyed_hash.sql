@@ -16,13 +16,16 @@
 {%- endmacro %}
 
 {% macro default__keyed_hash(expr) -%}
-    case when {{ expr }} is not null then encode(sha256(convert_to(md5('corridor-pseudonym-v1:' || {{ corridor.pseudonym_key_sql() }}) || ':' || cast({{ expr }} as {{ dbt.type_string() }}), 'UTF8')), 'hex') end
+    case when {{ expr }} is not null then encode(sha256(convert_to(md5('corridor-pseudonym-v1:' || {{ corridor.pseudonym_key_sql() }})
+        || ':' || cast({{ expr }} as {{ dbt.type_string() }}), 'UTF8')), 'hex') end
 {%- endmacro %}
 
 {% macro duckdb__keyed_hash(expr) -%}
-    case when {{ expr }} is not null then sha256(md5('corridor-pseudonym-v1:' || {{ corridor.pseudonym_key_sql() }}) || ':' || cast({{ expr }} as varchar)) end
+    case when {{ expr }} is not null then sha256(md5('corridor-pseudonym-v1:' || {{ corridor.pseudonym_key_sql() }}) || ':' ||
+        cast({{ expr }} as varchar)) end
 {%- endmacro %}
 
 {% macro spark__keyed_hash(expr) -%}
-    case when {{ expr }} is not null then sha2(concat(md5(concat('corridor-pseudonym-v1:', {{ corridor.pseudonym_key_sql() }})), ':', cast({{ expr }} as string)), 256) end
+    case when {{ expr }} is not null then sha2(concat(md5(concat('corridor-pseudonym-v1:', {{ corridor.pseudonym_key_sql() }})), ':',
+        cast({{ expr }} as string)), 256) end
 {%- endmacro %}

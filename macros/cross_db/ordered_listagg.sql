@@ -48,5 +48,6 @@
         )
     {%- endset -%}
     {%- set values = 'transform(' ~ items ~ ', x -> x.v)' -%}
-    case when count({{ value }}) = 0 then null else array_join({{ 'array_distinct(' ~ values ~ ')' if is_distinct else values }}, {{ delimiter_text }}) end
+    case when count({{ value }}) = 0 then null else array_join({{ 'array_distinct(' ~ values ~ ')' if is_distinct
+        else values }}, {{ delimiter_text }}) end
 {%- endmacro %}

@@ -21,8 +21,10 @@
         cast({{ expr }} as {{ ts }})
     {%- else -%}
         case
-            when {{ corridor.regex_match('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)$') }}
-                then cast(timezone('UTC', {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', 'timestamp with time zone') }}) as {{ ts }})
+            when {{ corridor.regex_match('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))',
+                '[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)? *(Z|z|[+-][0-9]{2}(:?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)$') }}
+                then cast(timezone('UTC', {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', 'timestamp with '
+                    'time zone') }}) as {{ ts }})
             else {{ corridor.try_cast('trim(cast(' ~ expr ~ ' as ' ~ dbt.type_string() ~ '))', ts) }}
         end
     {%- endif -%}

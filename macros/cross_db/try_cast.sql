@@ -31,11 +31,15 @@
     {%- if 'int' in t -%}
         case when {{ txt }} ~ '^[-+]?[0-9]+$' then cast({{ txt }} as {{ data_type }}) end
     {%- elif 'double' in t or 'float' in t or 'numeric' in t or 'decimal' in t or 'real' in t -%}
-        case when {{ txt }} ~* '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[-+]?[0-9]+)?$|^[-+]?(nan|inf|infinity)$' then cast({{ txt }} as {{ data_type }}) end
+        case when {{ txt }} ~* '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)(e[-+]?[0-9]+)?$|^[-+]?(nan|inf|infinity)$' then cast({{ txt }}
+            as {{ data_type }}) end
     {%- elif 'bool' in t -%}
-        case when lower({{ txt }}) in ('true', 'false', 't', 'f', '1', '0', 'yes', 'no', 'y', 'n', 'on', 'off') then cast({{ txt }} as {{ data_type }}) end
+        case when lower({{ txt }}) in ('true', 'false', 't', 'f', '1', '0', 'yes', 'no', 'y', 'n', 'on', 'off') then cast({{ txt }}
+            as {{ data_type }}) end
     {%- elif 'timestamp' in t or t == 'date' -%}
-        case when {{ txt }} ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?)?\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)?$' then cast({{ txt }} as {{ data_type }}) end
+        {%- set pattern = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'
+            '([ T]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]+)?)?)?\\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)?$' %}
+        case when {{ txt }} ~ '{{ pattern }}' then cast({{ txt }} as {{ data_type }}) end
     {%- else -%}
         cast({{ expr }} as {{ data_type }})
     {%- endif -%}

@@ -42,7 +42,8 @@
     {%- for column in adapter.get_columns_in_relation(relation) -%}
         {%- set name = column.name -%}
         {%- if name | lower in wanted -%}
-            {%- do columns.append('case when ' ~ condition ~ ' then cast(' ~ wanted[name | lower] ~ ' as ' ~ column.data_type ~ ') else ' ~ name ~ ' end as ' ~ name) -%}
+            {%- do columns.append('case when ' ~ condition ~ ' then cast(' ~ wanted[name | lower] ~ ' as ' ~ column.data_type ~ ') else '
+                ~ name ~ ' end as ' ~ name) -%}
         {%- else -%}
             {%- do columns.append(name) -%}
         {%- endif -%}

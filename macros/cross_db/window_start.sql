@@ -11,7 +11,8 @@
 
 {% macro default__window_start(grain, ts) -%}
     {%- if grain not in corridor.known_window_grains() -%}
-        {{ exceptions.raise_compiler_error("corridor.window_start: grain must be one of " ~ (corridor.known_window_grains() | join(', ')) ~ "; got " ~ grain) }}
+        {{ exceptions.raise_compiler_error("corridor.window_start: grain must be one of " ~ (corridor.known_window_grains() | join(', '))
+            ~ "; got " ~ grain) }}
     {%- endif -%}
     {%- if grain == 'hour' -%}
         {{ dbt.date_trunc(grain, ts) }}

@@ -17,7 +17,8 @@
 {% macro default__chi_square_sf_arguments(x, df) -%}
     {%- set k = '(' ~ df ~ ')' -%}
     {{ return({
-        'wilson_hilferty': '((power(greatest(' ~ x ~ ', 0) / ' ~ k ~ ', 1e0 / 3) - (1 - 2e0 / (9 * ' ~ k ~ '))) / sqrt(2e0 / (9 * ' ~ k ~ ')))',
+        'wilson_hilferty': '((power(greatest(' ~ x ~ ', 0) / ' ~ k ~ ', 1e0 / 3) - (1 - 2e0 / (9 * ' ~ k ~ '))) / sqrt(2e0 / (9 * ' ~ k
+            ~ ')))',
         'root': 'sqrt(greatest(' ~ x ~ ', 1e-300))',
     }) }}
 {%- endmacro %}

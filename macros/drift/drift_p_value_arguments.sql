@@ -23,7 +23,8 @@
     row divides by zero that the one-expression form did not.
 -#}
 {% macro drift_p_value_arguments(measure, value, tolerance, n_values, n_reference, n_bins, baseline, n_trials) %}
-    {{ return(adapter.dispatch('drift_p_value_arguments', 'corridor')(measure, value, tolerance, n_values, n_reference, n_bins, baseline, n_trials)) }}
+    {{ return(adapter.dispatch('drift_p_value_arguments', 'corridor')(measure, value, tolerance, n_values, n_reference, n_bins, baseline,
+        n_trials)) }}
 {% endmacro %}
 
 {% macro default__drift_p_value_arguments(measure, value, tolerance, n_values, n_reference, n_bins, baseline, n_trials) -%}
@@ -43,7 +44,8 @@
         when ({{ measure }}) = 'jensen_shannon' then
             4 * 0.6931471805599453 * {{ n_min }} * {{ excess }} * {{ excess }}
         when ({{ n_trials }}) > 0 then
-            (({{ value }}) - {{ b }}) / sqrt({{ b }} * (1 - {{ b }}) / ({{ n_trials }}) + coalesce(({{ baseline }}) * (1 - ({{ baseline }})) / nullif({{ n_reference }}, 0), 0))
+            (({{ value }}) - {{ b }}) / sqrt({{ b }} * (1 - {{ b }}) / ({{ n_trials }}) + coalesce(({{ baseline }}) * (1 -
+                ({{ baseline }})) / nullif({{ n_reference }}, 0), 0))
     end)
     {%- endset -%}
     {{ return({'excess': excess, 'statistic': statistic, 'df': '(2 * ((' ~ n_bins ~ ') - 1))'}) }}

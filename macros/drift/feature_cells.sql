@@ -34,7 +34,8 @@
         {%- if f['type'] == 'numeric' -%}
             {%- do parts.append("coalesce(bin_" ~ loop.index ~ ".bin_key, '(missing)')") -%}
         {%- else -%}
-            {%- do parts.append("case when rows_in.feature_" ~ f['feature'] ~ " is null then '(missing)' else coalesce(bin_" ~ loop.index ~ ".bin_key, '(other)') end") -%}
+            {%- do parts.append("case when rows_in.feature_" ~ f['feature'] ~ " is null then '(missing)' else coalesce(bin_" ~ loop.index
+                ~ ".bin_key, '(other)') end") -%}
         {%- endif -%}
     {%- endfor -%}
     select

@@ -15,7 +15,8 @@
         {%- do grains.append(grain) -%}
     {%- endfor -%}
     {%- if grains | length == 0 -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_drift_grains' (" ~ wanted ~ ") has no grain in corridor_window_grains (" ~ built ~ ").") }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_feature_drift_grains' (" ~ wanted ~ ") has no grain in "
+            "corridor_window_grains (" ~ built ~ ").") }}
     {%- endif -%}
     {{ return(grains) }}
 {% endmacro %}

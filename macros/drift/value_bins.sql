@@ -75,6 +75,7 @@
         from {{ edges }}
         group by {{ keys | join(', ') }}
     ) as edge_lists
-        on {% for key in keys %}binned_values.{{ key }} is not distinct from edge_lists.{{ key }}{{ '\n        and ' if not loop.last }}{% endfor %}
+        on {% for key in keys %}binned_values.{{ key }} is not distinct from edge_lists.{{ key }}{{ '\n        and '
+            if not loop.last }}{% endfor %}
     where binned_values.{{ value }} is not null
 {%- endmacro %}

@@ -26,7 +26,8 @@
     {%- endset -%}
     {%- set statements = [] -%}
     {%- for row in run_query(query).rows -%}
-        {%- do statements.append('drop table if exists ' ~ adapter.quote(relation.database) ~ '.' ~ adapter.quote(row[0]) ~ '.' ~ adapter.quote(row[1])) -%}
+        {%- do statements.append('drop table if exists ' ~ adapter.quote(relation.database) ~ '.' ~ adapter.quote(row[0]) ~ '.'
+            ~ adapter.quote(row[1])) -%}
     {%- endfor -%}
     {{ return(statements | join(';\n')) }}
 {% endmacro %}

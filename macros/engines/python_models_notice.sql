@@ -12,10 +12,12 @@
     {%- endif -%}
     {%- set skipped = [] -%}
     {%- if corridor.setting('corridor_multivariate_drift') -%}
-        {%- do skipped.append('corridor_multivariate_drift (var corridor_multivariate_drift; the univariate corridor_feature_drift serves)') -%}
+        {%- do skipped.append('corridor_multivariate_drift (var corridor_multivariate_drift; the univariate corridor_feature_drift '
+            'serves)') -%}
     {%- endif -%}
     {%- if corridor.setting('corridor_python_bootstrap') -%}
-        {%- do skipped.append('corridor_bootstrap_intervals (var corridor_python_bootstrap; the exact, SQL-bootstrap and Bayesian intervals in corridor_metric_intervals serve)') -%}
+        {%- do skipped.append('corridor_bootstrap_intervals (var corridor_python_bootstrap; the exact, SQL-bootstrap and Bayesian '
+            'intervals in corridor_metric_intervals serve)') -%}
     {%- endif -%}
     {%- if corridor.setting('corridor_label_free_reference') is not none -%}
         {%- do skipped.append('the label-free estimate (var corridor_label_free_reference)') -%}

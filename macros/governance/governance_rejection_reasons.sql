@@ -46,7 +46,8 @@
         ],
     } -%}
     {%- if input_name not in reasons -%}
-        {{ exceptions.raise_compiler_error("corridor.governance_rejection_reasons: unknown governance input '" ~ input_name ~ "'; known: " ~ (reasons.keys() | list | join(', '))) }}
+        {{ exceptions.raise_compiler_error("corridor.governance_rejection_reasons: unknown governance input '" ~ input_name ~ "'; known: "
+            ~ (reasons.keys() | list | join(', '))) }}
     {%- endif -%}
     {{ return(reasons[input_name]) }}
 {% endmacro %}

@@ -31,14 +31,17 @@
             {%- set value = {} -%}
         {%- endif -%}
         {%- if value is not mapping -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours' must be a mapping {severity: hours}, e.g. {critical: 4, high: 24}; got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours' must be a mapping {severity: hours}, e.g. "
+                "{critical: 4, high: 24}; got " ~ value) }}
         {%- endif -%}
         {%- for severity, hours in value.items() -%}
             {%- if severity not in known -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours' names '" ~ severity ~ "', not a severity of corridor_severity_levels (" ~ (known | join(', ')) ~ ")." ~ corridor.did_you_mean(severity, known)) }}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours' names '" ~ severity ~ "', not a severity of "
+                    "corridor_severity_levels (" ~ (known | join(', ')) ~ ")." ~ corridor.did_you_mean(severity, known)) }}
             {%- endif -%}
             {%- if hours is not number or hours is boolean or hours < 0 -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours." ~ severity ~ "' must be a number of hours >= 0; got " ~ hours) }}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_escalation_hours." ~ severity ~ "' must be a number of hours "
+                    ">= 0; got " ~ hours) }}
             {%- endif -%}
         {%- endfor -%}
     {%- elif name == 'corridor_post_mortem_days' -%}
@@ -50,15 +53,18 @@
             {%- set value = [] -%}
         {%- endif -%}
         {%- if value is string or value is mapping or value is not iterable -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_post_mortem_severities' must be a list of rule severities (of corridor_severity_levels: " ~ (known | join(', ')) ~ "); got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_post_mortem_severities' must be a list of rule severities (of "
+                "corridor_severity_levels: " ~ (known | join(', ')) ~ "); got " ~ value) }}
         {%- endif -%}
         {%- for severity in value if severity not in known -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_post_mortem_severities' contains '" ~ severity ~ "', not a severity of corridor_severity_levels (" ~ (known | join(', ')) ~ ")." ~ corridor.did_you_mean(severity, known)) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_post_mortem_severities' contains '" ~ severity ~ "', not a "
+                "severity of corridor_severity_levels (" ~ (known | join(', ')) ~ ")." ~ corridor.did_you_mean(severity, known)) }}
         {%- endfor -%}
     {%- elif name == 'corridor_governance_as_of' and value is not none -%}
         {%- set text = (value | string) | replace('T', ' ') -%}
         {%- if not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$', text) -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_governance_as_of' must be null or a UTC timestamp such as '2026-11-30' or '2026-11-30 12:00:00'; got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_governance_as_of' must be null or a UTC timestamp such as "
+                "'2026-11-30' or '2026-11-30 12:00:00'; got " ~ value) }}
         {%- endif -%}
         {%- set value = text ~ {10: ' 00:00:00', 16: ':00', 19: ''}[text | length] -%}
     {%- elif name == 'corridor_review_period' and value not in ['day', 'week', 'month'] -%}

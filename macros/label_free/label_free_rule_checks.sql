@@ -14,12 +14,14 @@
     {%- set checks = [
         ['unknown_observation_source', "observation_source not in ('production', 'label_free_estimate')",
             "'observation_source ''' || observation_source || ''' is not production or label_free_estimate'"],
-        ['metric_without_label_free_estimate', "observation_source = 'label_free_estimate' and metric not in ('accuracy', 'precision', 'recall', 'auc')",
+        ['metric_without_label_free_estimate', "observation_source = 'label_free_estimate' and metric not in ('accuracy', 'precision', "
+            "'recall', 'auc')",
             "'metric ' || metric || ' has no label-free estimate (accuracy, precision, recall and auc do)'"],
     ] -%}
     {%- if not corridor.label_free_enabled() -%}
         {%- do checks.append(['label_free_estimate_off', "observation_source = 'label_free_estimate'",
-            "'observation_source label_free_estimate needs the label-free estimate: set var corridor_label_free_reference (DuckDB only; docs/label-free.md)'"]) -%}
+            "'observation_source label_free_estimate needs the label-free estimate: set var corridor_label_free_reference (DuckDB only; "
+                "docs/label-free.md)'"]) -%}
     {%- endif -%}
     {{ return(checks) }}
 {% endmacro %}

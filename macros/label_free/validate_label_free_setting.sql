@@ -16,25 +16,31 @@
             {%- set value = {'start': value.split('/')[0] | trim, 'end': value.split('/')[1] | trim} -%}
         {%- endif -%}
         {%- if value is not mapping or 'start' not in value or 'end' not in value or (value.keys() | list | length) != 2 -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' must be null, a mapping {start: '<timestamp>', end: '<timestamp>'} or a string '<start>/<end>' (the labelled reference period, end excluded); got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' must be null, a mapping {start: "
+                "'<timestamp>', end: '<timestamp>'} or a string '<start>/<end>' (the labelled reference period, end excluded); got "
+                ~ value) }}
         {%- endif -%}
         {%- set bounds = [] -%}
         {%- for key in ['start', 'end'] -%}
             {%- set text = (value[key] | string) | replace('T', ' ') -%}
             {%- if not modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$', text) -%}
-                {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference." ~ key ~ "' must be a timestamp such as '2026-01-01' or '2026-01-01 00:00:00'; got " ~ value[key]) }}
+                {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference." ~ key ~ "' must be a timestamp such as "
+                    "'2026-01-01' or '2026-01-01 00:00:00'; got " ~ value[key]) }}
             {%- endif -%}
             {%- do bounds.append(text ~ {10: ' 00:00:00', 16: ':00', 19: ''}[text | length]) -%}
         {%- endfor -%}
         {%- if bounds[0] >= bounds[1] -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' has start " ~ value['start'] ~ " not before end " ~ value['end'] ~ ".") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' has start " ~ value['start'] ~ " not before "
+                "end " ~ value['end'] ~ ".") }}
         {%- endif -%}
     {%- elif name == 'corridor_label_free_draws' and (value is not number or value != (value | int) or value < 50) -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_draws' must be an integer of at least 50; got " ~ value) }}
     {%- elif name == 'corridor_label_free_max_psi' and (value is not number or value <= 0) -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_max_psi' must be a positive number (0.1: a moderate shift of the score distribution); got " ~ value) }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_max_psi' must be a positive number (0.1: a moderate shift "
+            "of the score distribution); got " ~ value) }}
     {%- elif name == 'corridor_label_free_min_label_maturity' and (value is not number or value <= 0 or value > 1) -%}
-        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_min_label_maturity' must be a share in (0, 1]; got " ~ value) }}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_min_label_maturity' must be a share in (0, 1]; got "
+            ~ value) }}
     {%- endif -%}
     {{ return(value) }}
 {% endmacro %}

@@ -12,8 +12,10 @@
     (int_corridor__offline_evaluation_metrics, int_corridor__offline_feature_cells)
     both sum them, and corridor.metric_definitions turns them into metrics.
 #}
-{% macro label_metric_statistics(is_evaluable='is_evaluable', label='label', predicted_class='predicted_class', log_loss_term='log_loss_term', brier_term='brier_term', abs_error='abs_error', squared_error='squared_error') -%}
-    {{ return(adapter.dispatch('label_metric_statistics', 'corridor')(is_evaluable, label, predicted_class, log_loss_term, brier_term, abs_error, squared_error)) }}
+{% macro label_metric_statistics(is_evaluable='is_evaluable', label='label', predicted_class='predicted_class',
+        log_loss_term='log_loss_term', brier_term='brier_term', abs_error='abs_error', squared_error='squared_error') -%}
+    {{ return(adapter.dispatch('label_metric_statistics', 'corridor')(is_evaluable, label, predicted_class, log_loss_term, brier_term,
+        abs_error, squared_error)) }}
 {%- endmacro %}
 
 {% macro default__label_metric_statistics(is_evaluable, label, predicted_class, log_loss_term, brier_term, abs_error, squared_error) -%}

@@ -27,7 +27,8 @@
     {%- set n_ev = 'coalesce(' ~ s ~ 'n_events, 0)' -%}
     {%- set metrics = [
         {'name': 'request_count', 'value': 'cast(' ~ n_ev ~ ' as ' ~ double ~ ')', 'n': n_ev, 'method': 'count'},
-        {'name': 'throughput_per_hour', 'value': 'cast(' ~ n_ev ~ ' as ' ~ double ~ ') / ' ~ s ~ 'grain_hours', 'n': n_ev, 'method': 'count_per_hour'},
+        {'name': 'throughput_per_hour', 'value': 'cast(' ~ n_ev ~ ' as ' ~ double ~ ') / ' ~ s ~ 'grain_hours', 'n': n_ev,
+            'method': 'count_per_hour'},
         {'name': 'error_rate', 'proportion': [s ~ 'n_errors', s ~ 'n_events']},
         {'name': 'latency_mean', 'mean': [s ~ 'latency_sum', s ~ 'latency_sum_squares', s ~ 'n_latency']},
         {'name': 'latency_p50', 'quantile': [0.5, 0.05]},
@@ -38,12 +39,15 @@
     {%- if model_type == 'binary_classifier' -%}
         {%- do metrics.extend([
             {'name': 'accuracy', 'proportion': [s ~ 'n_true_positive + ' ~ s ~ 'n_true_negative', s ~ 'n_evaluated'], 'from_rows': true},
-            {'name': 'precision', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_positive'], 'from_rows': true},
+            {'name': 'precision', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_positive'],
+                'from_rows': true},
             {'name': 'recall', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_negative'], 'from_rows': true},
             {'name': 'log_loss', 'mean': [s ~ 'log_loss_sum', s ~ 'log_loss_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
             {'name': 'brier_score', 'mean': [s ~ 'brier_sum', s ~ 'brier_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
-            {'name': 'auc', 'value': s ~ 'auc', 'n': s ~ 'hist_n_evaluated', 'se': s ~ 'auc_standard_error', 'method': 'mann_whitney', 'interval_method': 'normal_hanley_mcneil', 'bounded': true, 'from_histograms': true},
-            {'name': 'expected_calibration_error', 'value': s ~ 'expected_calibration_error', 'n': s ~ 'hist_n_evaluated', 'method': 'binned_calibration_gap', 'from_histograms': true},
+            {'name': 'auc', 'value': s ~ 'auc', 'n': s ~ 'hist_n_evaluated', 'se': s ~ 'auc_standard_error', 'method': 'mann_whitney',
+                'interval_method': 'normal_hanley_mcneil', 'bounded': true, 'from_histograms': true},
+            {'name': 'expected_calibration_error', 'value': s ~ 'expected_calibration_error', 'n': s ~ 'hist_n_evaluated',
+                'method': 'binned_calibration_gap', 'from_histograms': true},
         ]) -%}
     {%- else -%}
         {%- do metrics.extend([

@@ -56,7 +56,8 @@
         {#- Siddiqui-Bloch-Gastwirth: se = sqrt(p (1 - p) / n) / f(q_p), the density f estimated as 2h / (q_{p+h} - q_{p-h}) -#}
         {%- set p, h = m['quantile'][0], m['quantile'][1] -%}
         {%- set col = 'stats.' ~ m['name'] -%}
-        {%- set se = 'case when stats.n_latency >= 2 then sqrt(' ~ (p * (1 - p)) ~ ' / stats.n_latency) * (' ~ col ~ '_above - ' ~ col ~ '_below) / ' ~ (2 * h) ~ ' end' -%}
+        {%- set se = 'case when stats.n_latency >= 2 then sqrt(' ~ (p * (1 - p)) ~ ' / stats.n_latency) * (' ~ col ~ '_above - ' ~ col
+            ~ '_below) / ' ~ (2 * h) ~ ' end' -%}
         {%- set row = {
             'value': col,
             'n': 'stats.n_latency',

@@ -24,14 +24,16 @@
         {%- set rank = 'floor((total - 1) * ' ~ p ~ ')' %}
         {%- set low = 'min(case when cum_through > ' ~ rank ~ ' then ' ~ value ~ ' end)' %}
         {%- set high = 'min(case when cum_through > least(' ~ rank ~ ' + 1, total - 1) then ' ~ value ~ ' end)' %}
-        cast({{ low }} + max((total - 1) * {{ p }} - {{ rank }}) * ({{ high }} - {{ low }}) as {{ double }}) as q_{{ loop.index }}{{ ',' if not loop.last }}
+        cast({{ low }} + max((total - 1) * {{ p }} - {{ rank }}) * ({{ high }} - {{ low }}) as {{ double }}) as q_{{ loop.index }}{{ ','
+            if not loop.last }}
         {%- endfor %}
 
     from (
         select
             {{ partition }},
             {{ value }},
-            sum({{ count }}) over (partition by {{ partition }} order by {{ value }} rows between unbounded preceding and current row) as cum_through,
+            sum({{ count }}) over (partition by {{ partition }} order by {{ value }} rows between unbounded preceding and current row) as
+                cum_through,
             sum({{ count }}) over (partition by {{ partition }}) as total
 
         from {{ relation }}

@@ -23,7 +23,8 @@
     {%- set pattern = '(' ~ stats ~ '\\.[a-z_0-9]+)' -%}
     {%- set kind = (['proportion', 'mean', 'root_mean'] | select('in', metric) | list) -%}
     {%- if not kind -%}
-        {{ exceptions.raise_compiler_error("corridor.weighted_metric_row_sql: metric '" ~ metric['name'] ~ "' is not a proportion, mean or root mean; only those are reweighted.") }}
+        {{ exceptions.raise_compiler_error("corridor.weighted_metric_row_sql: metric '" ~ metric['name'] ~ "' is not a proportion, mean or "
+            "root mean; only those are reweighted.") }}
     {%- endif -%}
     {%- set kind = kind[0] -%}
     {%- if kind == 'proportion' -%}
@@ -37,7 +38,8 @@
     {%- endif -%}
     {%- set b2 = modules.re.sub(pattern, '\\1__w2', b) -%}
     {%- set r = '(cast(' ~ a ~ ' as ' ~ double ~ ') / nullif(' ~ b ~ ', 0))' -%}
-    {%- set se = 'sqrt(greatest((' ~ a2 ~ ') - 2 * ' ~ r ~ ' * (' ~ ab2 ~ ') + ' ~ r ~ ' * ' ~ r ~ ' * (' ~ b2 ~ '), 0.0)) / nullif(' ~ b ~ ', 0)' -%}
+    {%- set se = 'sqrt(greatest((' ~ a2 ~ ') - 2 * ' ~ r ~ ' * (' ~ ab2 ~ ') + ' ~ r ~ ' * ' ~ r ~ ' * (' ~ b2 ~ '), 0.0)) / nullif(' ~ b
+        ~ ', 0)' -%}
     {%- set value = r -%}
     {%- set method = 'weighted_' ~ kind -%}
     {%- if kind == 'root_mean' -%}

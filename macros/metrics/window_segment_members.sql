@@ -19,7 +19,8 @@
           than the union (demo: 13-15 s against 10-11 s), hence Spark only.
 #}
 {% macro window_segment_members(events, groups, grains, segments, columns, group_columns=[], condition='1 = 1') -%}
-    {{ return(adapter.dispatch('window_segment_members', 'corridor')(events, groups, grains, segments, columns, group_columns, condition)) }}
+    {{ return(adapter.dispatch('window_segment_members', 'corridor')(events, groups, grains, segments, columns, group_columns,
+        condition)) }}
 {%- endmacro %}
 
 {% macro default__window_segment_members(events, groups, grains, segments, columns, group_columns, condition) -%}

@@ -16,14 +16,16 @@
     {%- set unit_metrics = [] -%}
     {%- set non_negative_metrics = [] -%}
     {%- for name, spec in catalogue.items() -%}
-        {%- if spec['upper'] == 1 -%}{%- do unit_metrics.append(name) -%}{%- else -%}{%- do non_negative_metrics.append(name) -%}{%- endif -%}
+        {%- if spec['upper'] == 1 -%}{%- do unit_metrics.append(name) -%}{%-
+            else -%}{%- do non_negative_metrics.append(name) -%}{%- endif -%}
     {%- endfor -%}
     {%- set reasons = [
         ('missing_model_id', "model_id is null or trim(model_id) = ''"),
         ('missing_model_version', "model_version is null or trim(model_version) = ''"),
         ('missing_metric', "metric is null or metric = ''"),
         ('unknown_metric', "metric <> '' and metric not in (" ~ corridor.sql_string_list(catalogue.keys() | list | sort) ~ ")"),
-        ('unknown_window_grain', "window_grain not in (" ~ corridor.sql_string_list(corridor.known_window_grains() + (corridor.rolling_windows() | map(attribute='name') | list)) ~ ")"),
+        ('unknown_window_grain', "window_grain not in ("
+            ~ corridor.sql_string_list(corridor.known_window_grains() + (corridor.rolling_windows() | map(attribute='name') | list)) ~ ")"),
         ('missing_expected_value', 'expected_value_is_missing'),
         ('unparseable_expected_value', 'expected_value_is_unparseable'),
         ('non_finite_expected_value', corridor.is_non_finite('expected_value')),
@@ -36,7 +38,8 @@
         ('unparseable_interval_lower', 'interval_lower_is_unparseable'),
         ('unparseable_interval_upper', 'interval_upper_is_unparseable'),
         ('non_finite_interval', corridor.is_non_finite('interval_lower') ~ ' or ' ~ corridor.is_non_finite('interval_upper')),
-        ('interval_excludes_expected_value', 'interval_lower <= interval_upper and (expected_value < interval_lower or expected_value > interval_upper)'),
+        ('interval_excludes_expected_value', 'interval_lower <= interval_upper and (expected_value < interval_lower or expected_value > '
+            'interval_upper)'),
         ('unparseable_confidence_level', 'confidence_level_is_unparseable'),
         ('unparseable_produced_at', 'produced_at_is_unparseable'),
         ('unparseable_valid_from', 'valid_from_is_unparseable'),

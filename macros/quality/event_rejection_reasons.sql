@@ -22,7 +22,8 @@
         ('missing_event_id', 'event_id_is_missing'),
         ('missing_event_at', 'event_at_is_missing'),
         ('unparseable_event_at', 'event_at_is_unparseable'),
-        ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or event_at > ' ~ dbt.dateadd('minute', tolerance, 'loaded_at')),
+        ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or event_at > ' ~ dbt.dateadd('minute', tolerance,
+            'loaded_at')),
         ('event_at_before_earliest', 'event_at < cast(' ~ corridor.sql_string(earliest) ~ ' as ' ~ dbt.type_timestamp() ~ ')'),
         ('missing_model_id', 'model_id_is_missing'),
         ('missing_model_version', 'model_version_is_missing'),
@@ -38,7 +39,8 @@
         {%- do reasons.extend([
             ('unparseable_predicted_score', 'predicted_score_is_unparseable'),
             ('non_finite_predicted_score', corridor.is_non_finite('predicted_score')),
-            ('predicted_score_out_of_range', '(predicted_score < 0 or predicted_score > 1) and not ' ~ corridor.is_non_finite('predicted_score')),
+            ('predicted_score_out_of_range', '(predicted_score < 0 or predicted_score > 1) and not '
+                ~ corridor.is_non_finite('predicted_score')),
             ('unparseable_predicted_class', 'predicted_class_is_unparseable'),
             ('unknown_predicted_class', 'predicted_class not in (0, 1)'),
         ]) -%}
@@ -46,7 +48,8 @@
         {%- do reasons.extend([
             ('unparseable_predicted_value', 'predicted_value_is_unparseable'),
             ('non_finite_predicted_value', corridor.is_non_finite('predicted_value')),
-            ('predicted_value_out_of_range', 'abs(predicted_value) > ' ~ domain['regression_value'] ~ ' and not ' ~ corridor.is_non_finite('predicted_value')),
+            ('predicted_value_out_of_range', 'abs(predicted_value) > ' ~ domain['regression_value'] ~ ' and not '
+                ~ corridor.is_non_finite('predicted_value')),
         ]) -%}
     {%- endif -%}
     {{ return(reasons) }}

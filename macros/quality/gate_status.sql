@@ -21,7 +21,8 @@
         {%- elif cfg['direction'] == 'below' -%}
             {%- do conditions.update({level: '(' ~ measured ~ ') < ' ~ t}) -%}
         {%- else -%}
-            {%- do conditions.update({level: '((' ~ measured ~ ') < ' ~ t ~ ' or (' ~ measured ~ ') > ' ~ (1.0 / t if t > 0 else 1e300) ~ ')'}) -%}
+            {%- do conditions.update({level: '((' ~ measured ~ ') < ' ~ t ~ ' or (' ~ measured ~ ') > ' ~ (1.0 / t if t > 0 else 1e300)
+                ~ ')'}) -%}
         {%- endif -%}
     {%- endfor -%}
     case

@@ -30,7 +30,8 @@
             ('missing_predicted_score', 'predicted_score is null and not predicted_score_is_unparseable'),
             ('unparseable_predicted_score', 'predicted_score_is_unparseable'),
             ('non_finite_predicted_score', corridor.is_non_finite('predicted_score')),
-            ('predicted_score_out_of_range', '(predicted_score < 0 or predicted_score > 1) and not ' ~ corridor.is_non_finite('predicted_score')),
+            ('predicted_score_out_of_range', '(predicted_score < 0 or predicted_score > 1) and not '
+                ~ corridor.is_non_finite('predicted_score')),
             ('unparseable_predicted_class', 'predicted_class_is_unparseable'),
             ('unknown_predicted_class', 'predicted_class not in (0, 1)'),
         ]) -%}
@@ -40,7 +41,8 @@
             ('missing_predicted_value', 'predicted_value is null and not predicted_value_is_unparseable'),
             ('unparseable_predicted_value', 'predicted_value_is_unparseable'),
             ('non_finite_predicted_value', corridor.is_non_finite('predicted_value')),
-            ('predicted_value_out_of_range', 'abs(predicted_value) > ' ~ domain['regression_value'] ~ ' and not ' ~ corridor.is_non_finite('predicted_value')),
+            ('predicted_value_out_of_range', 'abs(predicted_value) > ' ~ domain['regression_value'] ~ ' and not '
+                ~ corridor.is_non_finite('predicted_value')),
         ]) -%}
     {%- endif -%}
     {{ return(reasons) }}

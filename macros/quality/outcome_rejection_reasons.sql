@@ -19,7 +19,8 @@
     {%- if corridor.setting('corridor_model_type') == 'binary_classifier' -%}
         {%- do reasons.append(('unknown_label_class', 'label not in (0, 1) and not ' ~ corridor.is_non_finite('label'))) -%}
     {%- else -%}
-        {%- do reasons.append(('label_out_of_range', 'abs(label) > ' ~ corridor.value_domain()['regression_value'] ~ ' and not ' ~ corridor.is_non_finite('label'))) -%}
+        {%- do reasons.append(('label_out_of_range', 'abs(label) > ' ~ corridor.value_domain()['regression_value'] ~ ' and not '
+            ~ corridor.is_non_finite('label'))) -%}
     {%- endif -%}
     {{ return(reasons) }}
 {% endmacro %}

@@ -17,7 +17,8 @@
     {%- set out = [] -%}
     {%- set seen = [] -%}
     {%- for key, column in cfg['columns'].items() if column is not none -%}
-        {%- do out.append((column | string, 'raw__' ~ (out | length + 1), ((corridor.keyed_hash(c[key]) if key == 'entity_id' else c[key]) if c else none))) -%}
+        {%- do out.append((column | string, 'raw__' ~ (out | length + 1), ((corridor.keyed_hash(c[key]) if key == 'entity_id' else c[key])
+            if c else none))) -%}
         {%- do seen.append(column | string | lower) -%}
     {%- endfor -%}
     {%- if input_name == 'production_events' -%}

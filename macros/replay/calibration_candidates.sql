@@ -16,11 +16,13 @@
     {%- set spec = corridor.setting(name) -%}
     {%- set keys = ['fdr_level', 'consecutive_windows', 'tolerance_multiplier', 'min_sample_multiplier'] -%}
     {%- if spec is not mapping -%}
-        {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a mapping {" ~ (keys | join(': [...], ')) ~ ": [...]}; got " ~ spec) }}
+        {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be a mapping {" ~ (keys | join(': [...], ')) ~ ": [...]}; "
+            "got " ~ spec) }}
     {%- endif -%}
     {%- for key in spec.keys() -%}
         {%- if key not in keys -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' has an unknown key '" ~ key ~ "'; expected " ~ (keys | join(', '))) }}
+            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' has an unknown key '" ~ key ~ "'; expected "
+                ~ (keys | join(', '))) }}
         {%- endif -%}
     {%- endfor -%}
     {%- set current_fdr = corridor.setting('corridor_fdr_level') -%}
@@ -32,11 +34,14 @@
         {%- endif -%}
         {%- for value in values -%}
             {%- if key == 'fdr_level' and (value is not number or value <= 0 or value >= 1) -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ ".fdr_level' values must be numbers strictly between 0 and 1; got " ~ value) }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ ".fdr_level' values must be numbers strictly between 0 and "
+                    "1; got " ~ value) }}
             {%- elif key == 'consecutive_windows' and value is not none and (value is not number or value < 1 or value != (value | int)) -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ ".consecutive_windows' values must be integers of at least 1, or null for the rule's own; got " ~ value) }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ ".consecutive_windows' values must be integers of at least "
+                    "1, or null for the rule's own; got " ~ value) }}
             {%- elif key in ['tolerance_multiplier', 'min_sample_multiplier'] and (value is not number or value < 1) -%}
-                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "." ~ key ~ "' values must be numbers of at least 1; got " ~ value) }}
+                {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "." ~ key ~ "' values must be numbers of at least 1; got "
+                    ~ value) }}
             {%- endif -%}
         {%- endfor -%}
         {%- set merged = values | list -%}
@@ -50,7 +55,8 @@
             {%- for tolerance in lists['tolerance_multiplier'] -%}
                 {%- for sample in lists['min_sample_multiplier'] -%}
                     {%- do candidates.append({
-                        'candidate_id': 'fdr=' ~ fdr ~ ' consecutive=' ~ (consecutive if consecutive is not none else 'rule') ~ ' tolerance=x' ~ tolerance ~ ' min_sample=x' ~ sample,
+                        'candidate_id': 'fdr=' ~ fdr ~ ' consecutive=' ~ (consecutive if consecutive is not none else 'rule') ~ ' '
+                            'tolerance=x' ~ tolerance ~ ' min_sample=x' ~ sample,
                         'fdr_level': fdr,
                         'consecutive_windows': consecutive,
                         'tolerance_multiplier': tolerance,

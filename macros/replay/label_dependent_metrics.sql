@@ -11,5 +11,6 @@
 
 
 {% macro default__label_dependent_metrics() -%}
-    {{ return(['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse', 'label_maturity']) }}
+    {{ return(['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse',
+        'label_maturity']) }}
 {%- endmacro %}

@@ -11,7 +11,8 @@
 {% macro default__scenario_touches_metric(kind, metric) -%}
     (
     {%- for name, spec in corridor.scenario_kinds().items() %}
-        {{ 'or ' if not loop.first }}({{ kind }} = {{ corridor.sql_string(name) }} and {{ metric }} in ({{ corridor.sql_string_list(spec['metrics']) }}))
+        {{ 'or ' if not loop.first }}({{ kind }} = {{ corridor.sql_string(name) }} and {{ metric }} in
+            ({{ corridor.sql_string_list(spec['metrics']) }}))
     {%- endfor %}
     )
 {%- endmacro %}

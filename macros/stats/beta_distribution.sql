@@ -62,7 +62,8 @@
 
 {% macro default__beta_cdf_query(source, key, x, a, b) -%}
     {%- set double = corridor.type_double() -%}
-    {%- set series_terms = 'least(' ~ corridor._beta_terms_bound(x, a, b) ~ ', ' ~ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a) ~ ')' -%}
+    {%- set series_terms = 'least(' ~ corridor._beta_terms_bound(x, a, b) ~ ', ' ~ corridor._beta_terms_bound('1 - (' ~ x ~ ')', b, a)
+        ~ ')' -%}
     {%- set quadrature = corridor.beta_cdf_uses_quadrature(a, b, series_terms) -%}
     select
         {{ key }} as beta_key,
@@ -74,7 +75,8 @@
 
     select
         beta_key,
-        greatest(0.0, least(1.0, case when is_flipped then 1 - {{ corridor.exact_sum('term', 30) }} else {{ corridor.exact_sum('term', 30) }} end)) as beta_cdf
+        greatest(0.0, least(1.0, case when is_flipped then 1 - {{ corridor.exact_sum('term', 30) }} else {{ corridor.exact_sum('term',
+            30) }} end)) as beta_cdf
     from (
         select
             beta_key,
@@ -215,7 +217,8 @@
     {#- Numerical Recipes (3rd ed., 6.14) starting point -#}
     {%- set pp = 'case when p < 0.5 then p else 1 - p end' -%}
     {%- set t = 'sqrt(-2 * ln(' ~ pp ~ '))' -%}
-    {%- set z = '(case when p < 0.5 then -1 else 1 end) * ((2.30753 + ' ~ t ~ ' * 0.27061) / (1 + ' ~ t ~ ' * (0.99229 + ' ~ t ~ ' * 0.04481)) - ' ~ t ~ ')' -%}
+    {%- set z = '(case when p < 0.5 then -1 else 1 end) * ((2.30753 + ' ~ t ~ ' * 0.27061) / (1 + ' ~ t ~ ' * (0.99229 + ' ~ t ~ ' * '
+        '0.04481)) - ' ~ t ~ ')' -%}
     with
 
     beta_inputs as (
@@ -257,7 +260,8 @@
                 when a >= 1 and b >= 1 then
                     a / (a + b * exp(2 * (
                         z * sqrt((z * z - 3) / 6 + 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))) / (2 / (1 / (2 * a - 1) + 1 / (2 * b - 1)))
-                        - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * ((z * z - 3) / 6 + 5.0 / 6 - 2 / (3 * (2 / (1 / (2 * a - 1) + 1 / (2 * b - 1)))))
+                        - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * ((z * z - 3) / 6 + 5.0 / 6 - 2 / (3 * (2 / (1 / (2 * a - 1) + 1 / (2 * b -
+                            1)))))
                     )))
                 when p < (exp(a * ln_a) / a) / (exp(a * ln_a) / a + exp(b * ln_b) / b) then
                     exp(ln(a * (exp(a * ln_a) / a + exp(b * ln_b) / b) * p) / a)
@@ -272,7 +276,8 @@
 
     beta_cdf_{{ i }} as (
 
-        {{ corridor.beta_cdf_query('(select * from beta_step_' ~ (i - 1) ~ ' where not is_converged and x > 0 and x < 1) as s', 'beta_key', 'x', 'a', 'b') }}
+        {{ corridor.beta_cdf_query('(select * from beta_step_' ~ (i - 1) ~ ' where not is_converged and x > 0 and x < 1) as s', 'beta_key',
+            'x', 'a', 'b') }}
 
     ),
 

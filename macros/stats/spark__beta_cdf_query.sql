@@ -91,17 +91,20 @@
     {%- for panel in range(panels) -%}
         {%- for xi, wi in gauss_legendre -%}
             {%- for signed_xi in [-xi, xi] -%}
-                {%- do nodes.append("named_struct('position', " ~ ((panel + (signed_xi + 1) / 2) / panels) ~ "D, 'weight', " ~ (wi / (2 * panels)) ~ "D)") -%}
+                {%- do nodes.append("named_struct('position', " ~ ((panel + (signed_xi + 1) / 2) / panels) ~ "D, 'weight', "
+                    ~ (wi / (2 * panels)) ~ "D)") -%}
             {%- endfor -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- set node_array = 'array(' ~ nodes | join(', ') ~ ')' -%}
-    {%- set density = '(' ~ a ~ ' - 1) * ' ~ corridor.log1p_minus_identity('bc_u.u') ~ ' + (' ~ b ~ ' - 1) * ' ~ corridor.log1p_minus_identity('bc_u.v') -%}
+    {%- set density = '(' ~ a ~ ' - 1) * ' ~ corridor.log1p_minus_identity('bc_u.u') ~ ' + (' ~ b ~ ' - 1) * '
+        ~ corridor.log1p_minus_identity('bc_u.v') -%}
     transform(array(named_struct('mode', ({{ a }} - 1) / ({{ a }} + {{ b }} - 2))), bc_m ->
         transform(array(named_struct(
             'scale_a', sqrt(bc_m.mode * (1 - bc_m.mode) / ({{ a }} + {{ b }} - 2)) / bc_m.mode,
             'scale_b', sqrt(bc_m.mode * (1 - bc_m.mode) / ({{ a }} + {{ b }} - 2)) / (1 - bc_m.mode),
-            'z_x', least(greatest(({{ x }} - bc_m.mode) / sqrt(bc_m.mode * (1 - bc_m.mode) / ({{ a }} + {{ b }} - 2)), -{{ half_width }}.0D), {{ half_width }}.0D)
+            'z_x', least(greatest(({{ x }} - bc_m.mode) / sqrt(bc_m.mode * (1 - bc_m.mode) / ({{ a }} + {{ b }} - 2)),
+                -{{ half_width }}.0D), {{ half_width }}.0D)
         )), bc_c ->
             greatest(0.0D, least(1.0D,
                 (bc_c.z_x + {{ half_width }}) * aggregate({{ node_array }}, 0.0D, (bc_s, bc_n) -> bc_s + bc_n.weight * transform(

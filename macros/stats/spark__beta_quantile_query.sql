@@ -11,7 +11,8 @@
     {#- Numerical Recipes (3rd ed., 6.14) starting point, as in the default body -#}
     {%- set pp = 'case when p < 0.5 then p else 1 - p end' -%}
     {%- set t = 'sqrt(-2 * ln(' ~ pp ~ '))' -%}
-    {%- set z = '(case when p < 0.5 then -1 else 1 end) * ((2.30753 + ' ~ t ~ ' * 0.27061) / (1 + ' ~ t ~ ' * (0.99229 + ' ~ t ~ ' * 0.04481)) - ' ~ t ~ ')' -%}
+    {%- set z = '(case when p < 0.5 then -1 else 1 end) * ((2.30753 + ' ~ t ~ ' * 0.27061) / (1 + ' ~ t ~ ' * (0.99229 + ' ~ t ~ ' * '
+        '0.04481)) - ' ~ t ~ ')' -%}
     with
 
     beta_inputs as (
@@ -53,7 +54,8 @@
                 when a >= 1 and b >= 1 then
                     a / (a + b * exp(2 * (
                         z * sqrt((z * z - 3) / 6 + 2 / (1 / (2 * a - 1) + 1 / (2 * b - 1))) / (2 / (1 / (2 * a - 1) + 1 / (2 * b - 1)))
-                        - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * ((z * z - 3) / 6 + 5.0D / 6 - 2 / (3 * (2 / (1 / (2 * a - 1) + 1 / (2 * b - 1)))))
+                        - (1 / (2 * b - 1) - 1 / (2 * a - 1)) * ((z * z - 3) / 6 + 5.0D / 6 - 2 / (3 * (2 / (1 / (2 * a - 1) + 1 / (2 * b -
+                            1)))))
                     )))
                 when p < (exp(a * ln_a) / a) / (exp(a * ln_a) / a + exp(b * ln_b) / b) then
                     exp(ln(a * (exp(a * ln_a) / a + exp(b * ln_b) / b) * p) / a)
@@ -86,7 +88,8 @@
                                 when bq_m.x - bq_m.step >= 1 then 0.5 * (bq_m.x + 1)
                                 else bq_m.x - bq_m.step
                             end,
-                            'is_converged', abs(bq_m.step) < 1e-14 * least(bq_m.x, 1 - bq_m.x) or (bq_m.x > 0.5 and abs(bq_m.step) < 2.5e-16)
+                            'is_converged', abs(bq_m.step) < 1e-14 * least(bq_m.x, 1 - bq_m.x) or (bq_m.x > 0.5 and abs(bq_m.step) <
+                                2.5e-16)
                         ))[0]
                     )[0]
                 end,

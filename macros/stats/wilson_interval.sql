@@ -18,7 +18,8 @@
     {%- set z2 = z * z -%}
     case when {{ trials }} > 0 then
         greatest(0.0, least(1.0,
-            ({{ p }} + {{ z2 }} / (2 * {{ n }}) {{ '+' if sign > 0 else '-' }} {{ z }} * sqrt(greatest({{ p }} * (1 - {{ p }}) / {{ n }} + {{ z2 }} / (4 * {{ n }} * {{ n }}), 0.0)))
+            ({{ p }} + {{ z2 }} / (2 * {{ n }}) {{ '+' if sign > 0 else '-' }} {{ z }} * sqrt(greatest({{ p }} * (1 - {{ p }}) / {{ n }}
+                + {{ z2 }} / (4 * {{ n }} * {{ n }}), 0.0)))
             / (1 + {{ z2 }} / {{ n }})
         ))
     end

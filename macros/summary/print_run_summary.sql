@@ -32,13 +32,15 @@
             {%- do parts.append(status ~ ' ' ~ by_status.get(status, 0)) -%}
         {%- endfor -%}
         {%- do lines.append('  checks       ' ~ total.n ~ ': ' ~ (parts | join(', '))) -%}
-        {%- set blocked = run_query("select count(distinct " ~ dbt.concat(['model_id', "'|'", 'window_grain', "'|'", dbt.cast('window_start', dbt.type_string())]) ~ ") from " ~ results_rel ~ " where status = 'blocked'").rows[0][0] | int -%}
+        {%- set blocked = run_query("select count(distinct " ~ dbt.concat(['model_id', "'|'", 'window_grain', "'|'",
+            dbt.cast('window_start', dbt.type_string())]) ~ ") from " ~ results_rel ~ " where status = 'blocked'").rows[0][0] | int -%}
         {%- do lines.append('  blocked      ' ~ blocked ~ ' windows (a data-quality gate failed: see corridor_quality_gates)') -%}
     {%- endif -%}
 
     {%- set alerts_rel = corridor._corridor_node_relation('corridor_alerts') -%}
     {%- if alerts_rel is not none -%}
-        {%- set total, parts = corridor._summary_counts("select coalesce(severity, '(none)'), count(*) from " ~ alerts_rel ~ " where alert_status = 'open' group by 1 order by 1") -%}
+        {%- set total, parts = corridor._summary_counts("select coalesce(severity, '(none)'), count(*) from " ~ alerts_rel ~ " where "
+            "alert_status = 'open' group by 1 order by 1") -%}
         {%- do lines.append('  open alerts  ' ~ total ~ ((' (' ~ parts ~ ')') if parts else '')) -%}
     {%- endif -%}
 
@@ -55,7 +57,8 @@
         {%- for row in rows -%}
             {%- do by_level.update({row[0]: row[1] | int}) -%}
         {%- endfor -%}
-        {%- do lines.append('  rule issues  ' ~ by_level.get('error', 0) ~ ' invalid rules, ' ~ by_level.get('warn', 0) ~ ' rules that could not judge (see corridor_rule_issues)') -%}
+        {%- do lines.append('  rule issues  ' ~ by_level.get('error', 0) ~ ' invalid rules, ' ~ by_level.get('warn', 0) ~ ' rules that '
+            'could not judge (see corridor_rule_issues)') -%}
     {%- endif -%}
 
     {%- set flagged = [] -%}

@@ -12,14 +12,16 @@
 #}
 {% test accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true, allow_null=true) %}
     {{ config(severity='warn') }}
-    {{ return(adapter.dispatch('test_corridor_accepted_range', 'corridor')(model, column_name, min_value, max_value, inclusive, allow_null)) }}
+    {{ return(adapter.dispatch('test_corridor_accepted_range', 'corridor')(model, column_name, min_value, max_value, inclusive,
+        allow_null)) }}
 {% endtest %}
 
 {#- Deprecated alias, kept for projects written against 0.1.0: its node names come out doubled
     (corridor_corridor_accepted_range_...). Use corridor.accepted_range. -#}
 {% test corridor_accepted_range(model, column_name, min_value=none, max_value=none, inclusive=true, allow_null=true) %}
     {{ config(severity='warn') }}
-    {{ return(adapter.dispatch('test_corridor_accepted_range', 'corridor')(model, column_name, min_value, max_value, inclusive, allow_null)) }}
+    {{ return(adapter.dispatch('test_corridor_accepted_range', 'corridor')(model, column_name, min_value, max_value, inclusive,
+        allow_null)) }}
 {% endtest %}
 
 {% macro default__test_corridor_accepted_range(model, column_name, min_value, max_value, inclusive, allow_null) %}

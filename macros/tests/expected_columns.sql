@@ -29,7 +29,8 @@
 
 {% macro default__test_corridor_expected_columns(model, columns) %}
     {%- if columns is not mapping or columns | length == 0 -%}
-        {{ exceptions.raise_compiler_error("corridor_expected_columns: argument 'columns' must be a non-empty mapping {column: type or null}; got " ~ columns) }}
+        {{ exceptions.raise_compiler_error("corridor_expected_columns: argument 'columns' must be a non-empty mapping {column: type or "
+            "null}; got " ~ columns) }}
     {%- endif -%}
     {%- set problems = [] -%}
     {%- if execute -%}
@@ -68,7 +69,8 @@
 {% macro _canonical_type(data_type) %}
     {%- set t = (data_type | string | lower).split('(')[0] | trim -%}
     {%- set aliases = {
-        'character varying': 'varchar', 'text': 'varchar', 'string': 'varchar', 'char': 'varchar', 'character': 'varchar', 'bpchar': 'varchar',
+        'character varying': 'varchar', 'text': 'varchar', 'string': 'varchar', 'char': 'varchar', 'character': 'varchar',
+            'bpchar': 'varchar',
         'double precision': 'double', 'float8': 'double', 'float': 'double', 'real': 'float4', 'float4': 'float4',
         'timestamp without time zone': 'timestamp', 'datetime': 'timestamp',
         'timestamp with time zone': 'timestamptz', 'timestamp_tz': 'timestamptz',

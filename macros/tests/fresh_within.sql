@@ -25,9 +25,11 @@
 
 {% macro default__test_corridor_fresh_within(model, column_name, max_age_hours, as_of) %}
     {%- if max_age_hours is not number or max_age_hours <= 0 -%}
-        {{ exceptions.raise_compiler_error("corridor_fresh_within on " ~ column_name ~ ": max_age_hours must be a positive number; got " ~ max_age_hours) }}
+        {{ exceptions.raise_compiler_error("corridor_fresh_within on " ~ column_name ~ ": max_age_hours must be a positive number; got "
+            ~ max_age_hours) }}
     {%- endif -%}
-    {%- set reference = 'cast(' ~ corridor.sql_string(as_of) ~ ' as ' ~ dbt.type_timestamp() ~ ')' if as_of is not none else corridor.reference_time() -%}
+    {%- set reference = 'cast(' ~ corridor.sql_string(as_of) ~ ' as ' ~ dbt.type_timestamp() ~ ')' if as_of is not none
+        else corridor.reference_time() -%}
     select
         newest_at,
         {{ dbt.datediff('newest_at', reference, 'minute') }} / 60.0 as age_hours

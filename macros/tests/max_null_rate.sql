@@ -23,7 +23,8 @@
 
 {% macro default__test_corridor_max_null_rate(model, column_name, max_rate) %}
     {%- if max_rate is not number or max_rate < 0 or max_rate > 1 -%}
-        {{ exceptions.raise_compiler_error("corridor_max_null_rate on " ~ column_name ~ ": max_rate must be a number between 0 and 1; got " ~ max_rate) }}
+        {{ exceptions.raise_compiler_error("corridor_max_null_rate on " ~ column_name ~ ": max_rate must be a number between 0 and 1; got "
+            ~ max_rate) }}
     {%- endif -%}
     select
         n_rows,
@@ -33,7 +34,8 @@
     from (
         select
             count(*) as n_rows,
-            sum(case when {{ column_name }} is null or trim(cast({{ column_name }} as {{ dbt.type_string() }})) = '' then 1 else 0 end) as n_null
+            sum(case when {{ column_name }} is null or trim(cast({{ column_name }} as {{ dbt.type_string() }})) = '' then 1 else 0 end) as
+                n_null
         from {{ model }}
     ) as counted
     where n_rows > 0

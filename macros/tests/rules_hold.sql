@@ -63,7 +63,8 @@
         {%- if existing is not none -%}
             {%- set failing = run_query(failing_sql ~ ' order by rule_id, segment_dimension, segment_value, model_version') -%}
             {%- for row in failing.rows -%}
-                {{ log('corridor rule ' ~ (dbt_severity | upper) ~ ': ' ~ row['failure_message'] ~ ' -> ' ~ (row['escalation_path'] or row['owner']), info=true) }}
+                {{ log('corridor rule ' ~ (dbt_severity | upper) ~ ': ' ~ row['failure_message'] ~ ' -> ' ~ (row['escalation_path']
+                    or row['owner']), info=true) }}
             {%- endfor -%}
         {%- endif -%}
     {%- endif -%}

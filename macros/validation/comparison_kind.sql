@@ -44,14 +44,17 @@
                     have demonstrated)
       explanation   the readable end of the reason line
 -#}
-{% macro comparison_kind(name, production_se='observed_se', tolerance='tol_warn', se_at_tolerance='check_se_warn', se_at_expected='check_se_expected', production_se_at_detectable=none) %}
-    {{ return(adapter.dispatch('comparison_kind', 'corridor')(name, production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable)) }}
+{% macro comparison_kind(name, production_se='observed_se', tolerance='tol_warn', se_at_tolerance='check_se_warn',
+        se_at_expected='check_se_expected', production_se_at_detectable=none) %}
+    {{ return(adapter.dispatch('comparison_kind', 'corridor')(name, production_se, tolerance, se_at_tolerance, se_at_expected,
+        production_se_at_detectable)) }}
 {% endmacro %}
 
 {% macro default__comparison_kind(name, production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
     {%- set kinds = corridor.comparison_kinds() -%}
     {%- if name not in kinds -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown comparison kind '" ~ name ~ "'; registered kinds: " ~ kinds.keys() | join(', ')) }}
+        {{ exceptions.raise_compiler_error("corridor: unknown comparison kind '" ~ name ~ "'; registered kinds: "
+            ~ kinds.keys() | join(', ')) }}
     {%- endif -%}
     {{ return(kinds[name](production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable)) }}
 {% endmacro %}

@@ -89,7 +89,8 @@ detectable_{{ step }} as {{ corridor.materialized_cte() }} (
         *,
         {{ corridor.comparison_kind_case('detectable', args={
             'tolerance': 'tol_warn_detect',
-            'production_se_at_detectable': none if step == 0 else corridor.production_se_at('expected_value + bad_sign * detectable_step_' ~ (step - 1)),
+            'production_se_at_detectable': none if step == 0 else corridor.production_se_at('expected_value + bad_sign * detectable_step_'
+                ~ (step - 1)),
         }) }} as detectable_step_{{ step }}
 
     from {{ 'standard_errors' if step == 0 else 'detectable_' ~ (step - 1) }}

@@ -28,8 +28,10 @@ rate_boundaries as {{ corridor.materialized_cte() }} (
         and comparison_kind in ('absolute', 'relative', 'statistical', 'equivalence') as uses_binomial,
         cast(round(observed_value * sample_size) as {{ double }}) as observed_count,
         {%- for level in ['warn', 'fail'] %}
-        least(greatest(expected_value + bad_sign * tol_{{ level }}, 0.5 / nullif(sample_size, 0)), 1 - 0.5 / nullif(sample_size, 0)) as rate_boundary_{{ level }},
-        {{ corridor.production_se_at('expected_value + bad_sign * tol_' ~ level) }} / nullif(check_se_{{ level }}, 0) as binomial_shrink_{{ level }}{{ ',' if not loop.last }}
+        least(greatest(expected_value + bad_sign * tol_{{ level }}, 0.5 / nullif(sample_size, 0)), 1 - 0.5 / nullif(sample_size, 0)) as
+            rate_boundary_{{ level }},
+        {{ corridor.production_se_at('expected_value + bad_sign * tol_' ~ level) }} / nullif(check_se_{{ level }}, 0) as
+            binomial_shrink_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from {{ deviations }}
@@ -41,8 +43,10 @@ rate_z as {{ corridor.materialized_cte() }} (
     select
         *,
         {%- for level in ['warn', 'fail'] %}
-        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('observed_count', 'sample_size', 'rate_boundary_' ~ level) }} end as binomial_z_at_{{ level }},
-        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('(observed_count - 1)', 'sample_size', 'rate_boundary_' ~ level) }} end as binomial_z_below_{{ level }}{{ ',' if not loop.last }}
+        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('observed_count', 'sample_size', 'rate_boundary_' ~ level) }} end as
+            binomial_z_at_{{ level }},
+        case when uses_binomial then {{ corridor.binomial_cdf_z_sql('(observed_count - 1)', 'sample_size', 'rate_boundary_' ~ level) }} end
+            as binomial_z_below_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from rate_boundaries
@@ -59,11 +63,13 @@ standardized as {{ corridor.materialized_cte() }} (
         *,
         {%- for level in ['warn', 'fail'] %}
         case
-            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then binomial_z_below_{{ level }} else -binomial_z_at_{{ level }} end
+            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then binomial_z_below_{{ level }} else
+                -binomial_z_at_{{ level }} end
             else {{ corridor.t_to_z_sql('(bad_deviation - tol_' ~ level ~ ') / nullif(check_se_' ~ level ~ ', 0)', 't_df') }}
         end as z_{{ level }},
         case
-            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then -binomial_z_at_{{ level }} else binomial_z_below_{{ level }} end
+            when uses_binomial then binomial_shrink_{{ level }} * case when bad_sign = 1 then -binomial_z_at_{{ level }} else
+                binomial_z_below_{{ level }} end
             else {{ corridor.t_to_z_sql('(tol_' ~ level ~ ' - bad_deviation) / nullif(check_se_' ~ level ~ ', 0)', 't_df') }}
         end as eq_z_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}
@@ -115,7 +121,8 @@ statuses as {{ corridor.materialized_cte() }} (
         case
             when observed_value is null then 'missing'
             when expected_value is null then 'missing'
-            when gate_status = 'fail' and not {{ corridor.label_free_gate_exempt('observation_source', 'gate_failing_checks') }} then 'blocked'
+            when gate_status = 'fail' and not {{ corridor.label_free_gate_exempt('observation_source', 'gate_failing_checks') }}
+                then 'blocked'
             when observed_method = 'confidence_based_isotonic_shifted' then 'inconclusive'
             when sample_size < coalesce(min_sample_size, 0) then 'inconclusive'
             else verdict
@@ -123,16 +130,20 @@ statuses as {{ corridor.materialized_cte() }} (
         case
             when observed_value is null then {{ corridor.missing_value_reason('metric', 'sample_size', 'window_request_count') }}
             when expected_value is null and comparison_kind = 'seasonal' then
-                'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' || cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
+                'seasonal baseline has ' || cast(coalesce(baseline_windows, 0) as {{ dbt.type_string() }}) || ' of the ' ||
+                    cast(baseline_min_history as {{ dbt.type_string() }}) || ' same-slot windows it needs'
             when expected_value is null then 'no offline estimate of ' || metric || ' for this model version, segment and window'
             when gate_status = 'fail' and not {{ corridor.label_free_gate_exempt('observation_source', 'gate_failing_checks') }} then
-                'the window''s data failed its quality gates (' || gate_failing_checks || '), so a deviation here would be a data incident, not a model finding: '
+                'the window''s data failed its quality gates (' || gate_failing_checks
+                    || '), so a deviation here would be a data incident, not a model finding: '
                 || gate_diagnostic
             when observed_method = 'confidence_based_isotonic_shifted' then
-                'the window''s score distribution moved away from the label-free reference (' || coalesce(observed_shift_reason, 'is_shifted')
+                'the window''s score distribution moved away from the label-free reference (' ||
+                    coalesce(observed_shift_reason, 'is_shifted')
                 || ', as in corridor_estimator_validation): the label-free estimate is not to be trusted here'
             when sample_size < coalesce(min_sample_size, 0) then
-                'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' || cast(min_sample_size as {{ dbt.type_string() }})
+                'sample size ' || cast(sample_size as {{ dbt.type_string() }}) || ' is below the rule''s minimum of ' ||
+                    cast(min_sample_size as {{ dbt.type_string() }})
         end as gate_reason
 
     from verdicts

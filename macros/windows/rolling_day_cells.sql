@@ -42,5 +42,6 @@
         on day_cells.model_id = version_days.model_id
         and day_cells.model_version = version_days.model_version
     {#- the window's last day, days - 1 - days_back days after this one, is not after the version's last day #}
-    where {{ corridor.windows_between('day', 'day_cells.window_start', 'version_days.last_day_start') }} >= offsets.days - 1 - offsets.days_back
+    where {{ corridor.windows_between('day', 'day_cells.window_start', 'version_days.last_day_start') }} >= offsets.days - 1 -
+        offsets.days_back
 {%- endmacro %}

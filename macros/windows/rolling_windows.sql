@@ -19,11 +19,14 @@
         {%- set names = windows | map(attribute='name') | join(', ') -%}
         {%- set grains = corridor.setting('corridor_window_grains') -%}
         {%- if 'day' not in grains -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_rolling_windows' (" ~ names ~ ") needs the day grain: rolling windows are summed from day cells. Add day to corridor_window_grains (now " ~ (grains | join(', ')) ~ ").") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_rolling_windows' (" ~ names ~ ") needs the day grain: rolling "
+                "windows are summed from day cells. Add day to corridor_window_grains (now " ~ (grains | join(', ')) ~ ").") }}
         {%- endif -%}
         {%- set bootstrap = corridor.setting('corridor_bootstrap_grains') -%}
         {%- if bootstrap is not none and 'day' not in bootstrap -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_rolling_windows' (" ~ names ~ ") needs day in corridor_bootstrap_grains (now " ~ (bootstrap | join(', ')) ~ "): the latency quantiles and intervals of a rolling window are summed from its days' value histograms. Add day, or set corridor_bootstrap_grains to null.") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_rolling_windows' (" ~ names ~ ") needs day in "
+                "corridor_bootstrap_grains (now " ~ (bootstrap | join(', ')) ~ "): the latency quantiles and intervals of a rolling window "
+                "are summed from its days' value histograms. Add day, or set corridor_bootstrap_grains to null.") }}
         {%- endif -%}
     {%- endif -%}
     {{ return(windows) }}

@@ -13,10 +13,12 @@
 
 {% macro default__seasonal_slot_start(grain_column, periods_back, period_hours, start) -%}
     {%- set grains = corridor.setting('corridor_window_grains') -%}
-    {%- set hours_back = corridor.from_local_time(dbt.dateadd('hour', '-1 * ' ~ periods_back ~ ' * ' ~ period_hours, corridor.to_local_time(start))) -%}
+    {%- set hours_back = corridor.from_local_time(dbt.dateadd('hour', '-1 * ' ~ periods_back ~ ' * ' ~ period_hours,
+        corridor.to_local_time(start))) -%}
     {%- if 'month' not in grains -%}
         {{ hours_back }}
     {%- else -%}
-        case when {{ grain_column }} = 'month' then {{ corridor.window_offset('month', '-1 * ' ~ periods_back, start) }} else {{ hours_back }} end
+        case when {{ grain_column }} = 'month' then {{ corridor.window_offset('month', '-1 * ' ~ periods_back, start) }}
+            else {{ hours_back }} end
     {%- endif -%}
 {%- endmacro %}

@@ -23,6 +23,7 @@
         {#- rolling windows start every local day (docs/windows.md#rolling-windows) -#}
         {{ corridor.window_offset('day', n, start) }}
     {%- else -%}
-        {{ exceptions.raise_compiler_error("corridor.window_offset: unknown grain '" ~ grain ~ "'; known grains: " ~ (corridor.known_window_grains() | join(', '))) }}
+        {{ exceptions.raise_compiler_error("corridor.window_offset: unknown grain '" ~ grain ~ "'; known grains: "
+            ~ (corridor.known_window_grains() | join(', '))) }}
     {%- endif -%}
 {%- endmacro %}

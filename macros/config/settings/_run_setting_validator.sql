@@ -24,5 +24,6 @@
     {%- elif validator == 'validate_governance_setting' -%}
         {{ return(corridor.validate_governance_setting(name, value)) }}
     {%- endif -%}
-    {{ exceptions.raise_compiler_error("corridor: setting '" ~ name ~ "' names an unknown validator '" ~ validator ~ "' in corridor._corridor_settings; list it in corridor._run_setting_validator.") }}
+    {{ exceptions.raise_compiler_error("corridor: setting '" ~ name ~ "' names an unknown validator '" ~ validator ~ "' in "
+        "corridor._corridor_settings; list it in corridor._run_setting_validator.") }}
 {% endmacro %}

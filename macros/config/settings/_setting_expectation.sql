@@ -1,11 +1,13 @@
-{#- corridor._setting_expectation(check): what a setting's registry check expects, in words ("a number strictly between 0 and 1"), for its error message and the settings table of the docs. -#}
+{#- corridor._setting_expectation(check): what a setting's registry check expects, in words ("a number strictly between 0 and 1"), for its
+    error message and the settings table of the docs. -#}
 {% macro _setting_expectation(check) %}
     {%- set type = check.get('type', 'any') -%}
     {%- set low, high = check.get('min'), check.get('max') -%}
     {%- if type in ['number', 'integer'] -%}
         {%- set noun = 'a number' if type == 'number' else 'an integer' -%}
         {%- if low is not none and high is not none -%}
-            {%- set text = noun ~ (' strictly between ' if check.get('exclusive') else ' from ') ~ low ~ (' and ' if check.get('exclusive') else ' to ') ~ high -%}
+            {%- set text = noun ~ (' strictly between ' if check.get('exclusive') else ' from ') ~ low ~ (' and ' if check.get('exclusive')
+                else ' to ') ~ high -%}
         {%- elif low is not none -%}
             {%- set text = noun ~ (' greater than ' if check.get('exclusive') else ' of at least ') ~ low -%}
         {%- else -%}

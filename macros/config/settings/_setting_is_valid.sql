@@ -1,4 +1,5 @@
-{#- corridor._setting_is_valid(value, check): whether a value passes a setting's registry check (its type, bounds, values; null when nullable). -#}
+{#- corridor._setting_is_valid(value, check): whether a value passes a setting's registry check (its type, bounds, values; null when
+    nullable). -#}
 {% macro _setting_is_valid(value, check) %}
     {%- set type = check.get('type', 'any') -%}
     {%- if value is none -%}
@@ -27,7 +28,8 @@
     {%- elif type == 'one_of' -%}
         {{ return(value in check['values']) }}
     {%- elif type == 'timestamp' -%}
-        {{ return(value is string and modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$', value) is not none) }}
+        {{ return(value is string and modules.re.match('^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$',
+            value) is not none) }}
     {%- endif -%}
     {{ return(true) }}
 {% endmacro %}

@@ -1,4 +1,5 @@
-{#- corridor._validate_decision_severities(name, value): unset: the default severities the project's corridor_severity_levels knows, else those it maps to error; set: a non-empty list of its severities (a validator of the settings registry, called by corridor.setting). -#}
+{#- corridor._validate_decision_severities(name, value): unset: the default severities the project's corridor_severity_levels knows, else
+    those it maps to error; set: a non-empty list of its severities (a validator of the settings registry, called by corridor.setting). -#}
 {% macro _validate_decision_severities(name, value) %}
     {%- set defaults = corridor._corridor_setting_defaults() -%}
     {%- if var('corridor_decision_severities', none) is none -%}
@@ -15,10 +16,12 @@
     {%- else -%}
         {%- set known = var('corridor_severity_levels', defaults['corridor_severity_levels']) -%}
         {%- if value is string or value is mapping or value is not iterable or value | length == 0 -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' must be a non-empty list of rule severities (of corridor_severity_levels: " ~ (known.keys() | list | join(', ')) ~ "); got " ~ value) }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' must be a non-empty list of rule severities "
+                "(of corridor_severity_levels: " ~ (known.keys() | list | join(', ')) ~ "); got " ~ value) }}
         {%- endif -%}
         {%- for severity in value if severity not in known -%}
-            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' contains '" ~ severity ~ "', not a severity of corridor_severity_levels (" ~ (known.keys() | list | join(', ')) ~ ").") }}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_decision_severities' contains '" ~ severity ~ "', not a severity "
+                "of corridor_severity_levels (" ~ (known.keys() | list | join(', ')) ~ ").") }}
         {%- endfor -%}
     {%- endif -%}
     {{ return(value) }}

@@ -1,5 +1,6 @@
 {#-
-    corridor.duplicate_event_ids_gate_check(): the window-level gate check of the share of rows that are extra copies of an event id, as a gate
+    corridor.duplicate_event_ids_gate_check(): the window-level gate check of the share of rows that are extra copies of an event id, as a
+        gate
     check spec (see corridor.window_gate_checks). Reads n_rows and n_duplicate_copies of the
     windows relation.
 -#}

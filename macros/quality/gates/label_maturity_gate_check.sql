@@ -24,7 +24,8 @@
     {%- set ok -%}
         case
             when age_hours < {{ horizon }}
-                then 'not judged: labels still arriving (' || {{ corridor.format_decimal('age_hours', 0) }} || ' h old, horizon {{ horizon }} h); '
+                then 'not judged: labels still arriving (' || {{ corridor.format_decimal('age_hours', 0) }}
+                    || ' h old, horizon {{ horizon }} h); '
             when n_events < {{ min_rows }} then 'not judged: too few events; '
             else ''
         end || {{ labeled_pct }} || '% of events labeled'

@@ -1,5 +1,6 @@
 {#-
-    corridor.unknown_model_versions_gate_check(): the window-level gate check of the share of rows from a model version without an offline estimate (reads example_unknown_version too), as a gate
+    corridor.unknown_model_versions_gate_check(): the window-level gate check of the share of rows from a model version without an offline
+        estimate (reads example_unknown_version too), as a gate
     check spec (see corridor.window_gate_checks). Reads n_rows and n_unknown_version of the
     windows relation.
 -#}

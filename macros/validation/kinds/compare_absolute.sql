@@ -5,7 +5,8 @@
     Returns a comparison kind spec (see corridor.comparison_kind).
 -#}
 {% macro compare_absolute(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
-    {{ return(adapter.dispatch('compare_absolute', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable)) }}
+    {{ return(adapter.dispatch('compare_absolute', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected,
+        production_se_at_detectable)) }}
 {% endmacro %}
 
 {% macro default__compare_absolute(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}

@@ -10,12 +10,14 @@
     se_truth are not used.
 -#}
 {% macro compare_seasonal(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
-    {{ return(adapter.dispatch('compare_seasonal', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable)) }}
+    {{ return(adapter.dispatch('compare_seasonal', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected,
+        production_se_at_detectable)) }}
 {% endmacro %}
 
 {% macro default__compare_seasonal(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
     {{ return({
-        'check_se': "sqrt(prediction_se * prediction_se + (power(1 + case when tolerance_unit = 'relative' then warn_tolerance else 0 end, 2) - 1) * coalesce(expected_se, 0) * coalesce(expected_se, 0))",
+        'check_se': "sqrt(prediction_se * prediction_se + (power(1 + case when tolerance_unit = 'relative' then warn_tolerance else 0 end, "
+            "2) - 1) * coalesce(expected_se, 0) * coalesce(expected_se, 0))",
         'verdict': "case when bad_deviation > tol_fail then 'fail' when bad_deviation > tol_warn then 'warn' else 'pass' end",
         'statistic': 'z_warn',
         'p_value': 'p_warn',

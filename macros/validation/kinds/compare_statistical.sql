@@ -7,12 +7,14 @@
     bad deviation stays within the fail tolerance, inconclusive otherwise.
 -#}
 {% macro compare_statistical(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
-    {{ return(adapter.dispatch('compare_statistical', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable)) }}
+    {{ return(adapter.dispatch('compare_statistical', 'corridor')(production_se, tolerance, se_at_tolerance, se_at_expected,
+        production_se_at_detectable)) }}
 {% endmacro %}
 
 {% macro default__compare_statistical(production_se, tolerance, se_at_tolerance, se_at_expected, production_se_at_detectable) %}
     {#- the standard error at the true value being detected: at the tolerance boundary until the iteration moves it -#}
-    {%- set se_truth = corridor._combined_se(production_se_at_detectable) if production_se_at_detectable is not none else se_at_tolerance -%}
+    {%- set se_truth = corridor._combined_se(production_se_at_detectable) if production_se_at_detectable is not none
+        else se_at_tolerance -%}
     {{ return({
         'check_se': corridor._combined_se(production_se),
         'verdict': "case when check_se is null then 'inconclusive'"
@@ -24,9 +26,12 @@
         'p_value': 'p_warn',
         'detectable': tolerance ~ ' + z_alpha * (' ~ se_at_tolerance ~ ') + z_power * (' ~ se_truth ~ ')',
         'explanation': "case verdict"
-            ~ " when 'fail' then 'a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' is shown (p = ' || " ~ corridor._fmt('p_fail') ~ " || ')'"
-            ~ " when 'warn' then 'a breach beyond the warn tolerance ' || " ~ corridor._fmt('tol_warn') ~ " || ' is shown (p = ' || " ~ corridor._fmt('p_warn') ~ " || ')'"
+            ~ " when 'fail' then 'a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' is shown (p = ' || "
+                ~ corridor._fmt('p_fail') ~ " || ')'"
+            ~ " when 'warn' then 'a breach beyond the warn tolerance ' || " ~ corridor._fmt('tol_warn') ~ " || ' is shown (p = ' || "
+                ~ corridor._fmt('p_warn') ~ " || ')'"
             ~ " when 'pass' then 'a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' is ruled out'"
-            ~ " else 'the interval is too wide to rule out a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' (detectable deviation ' || " ~ corridor._fmt('detectable_deviation') ~ " || ')' end",
+            ~ " else 'the interval is too wide to rule out a breach beyond the fail tolerance ' || " ~ corridor._fmt('tol_fail') ~ " || ' "
+                "(detectable deviation ' || " ~ corridor._fmt('detectable_deviation') ~ " || ')' end",
     }) }}
 {% endmacro %}
