@@ -11,22 +11,14 @@
     rounding is far below any statistical resolution, and sums stay exact up
     to 10^(38 - decimals).
 
-    corridor.exact_decimal_sum(expr, decimals) returns the decimal sum itself,
-    for sums that are combined further before converting.
+    The decimal sum itself, to combine further before converting:
+    corridor.exact_decimal_sum.
 #}
+
 {% macro exact_sum(expr, decimals) -%}
     {{ return(adapter.dispatch('exact_sum', 'corridor')(expr, decimals)) }}
 {%- endmacro %}
 
 {% macro default__exact_sum(expr, decimals) -%}
     cast({{ corridor.exact_decimal_sum(expr, decimals) }} as {{ corridor.type_double() }})
-{%- endmacro %}
-
-
-{% macro exact_decimal_sum(expr, decimals) -%}
-    {{ return(adapter.dispatch('exact_decimal_sum', 'corridor')(expr, decimals)) }}
-{%- endmacro %}
-
-{% macro default__exact_decimal_sum(expr, decimals) -%}
-    sum(cast({{ expr }} as decimal(38, {{ decimals }})))
 {%- endmacro %}

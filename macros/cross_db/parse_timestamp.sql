@@ -8,6 +8,7 @@
     (the input contract). PostgreSQL accepts offsets only (names: null). A timestamp-with-time-zone column is
     converted to UTC; a plain timestamp column is used as it is.
 -#}
+
 {% macro parse_timestamp(expr, source_type=none) -%}
     {{ return(adapter.dispatch('parse_timestamp', 'corridor')(expr, source_type)) }}
 {%- endmacro %}
@@ -30,9 +31,9 @@
     {%- endif -%}
 {%- endmacro %}
 
-
 {#- Spark's cast reads offsets ('+02:00', 'Z') and zone names after the time itself and converts to the
     session time zone (corridor's Spark profile sets spark.sql.session.timeZone UTC); unparseable text is null. -#}
+
 {% macro spark__parse_timestamp(expr, source_type=none) -%}
     {%- set t = (source_type or '') | lower -%}
     {%- if t.startswith('timestamp') or t == 'date' -%}
@@ -40,22 +41,4 @@
     {%- else -%}
         try_cast(trim(cast({{ expr }} as string)) as timestamp)
     {%- endif -%}
-{%- endmacro %}
-
-
-{#- corridor.regex_match(expr, pattern): true when the text matches the (POSIX / RE2 common subset) pattern. -#}
-{% macro regex_match(expr, pattern) -%}
-    {{ return(adapter.dispatch('regex_match', 'corridor')(expr, pattern)) }}
-{%- endmacro %}
-
-{% macro default__regex_match(expr, pattern) -%}
-    ({{ expr }} ~ {{ corridor.sql_string(pattern) }})
-{%- endmacro %}
-
-{% macro duckdb__regex_match(expr, pattern) -%}
-    regexp_matches({{ expr }}, {{ corridor.sql_string(pattern) }})
-{%- endmacro %}
-
-{% macro spark__regex_match(expr, pattern) -%}
-    ({{ expr }} rlike {{ corridor.sql_string(pattern) }})
 {%- endmacro %}

@@ -5,6 +5,7 @@
     corridor.array_element(). One aggregate for several fractions is much
     cheaper than one per fraction on engines that sort once.
 #}
+
 {% macro percentiles(expr, fractions) %}
     {{ return(adapter.dispatch('percentiles', 'corridor')(expr, fractions)) }}
 {% endmacro %}
@@ -19,18 +20,4 @@
 
 {% macro spark__percentiles(expr, fractions) -%}
     percentile({{ expr }}, array({{ fractions | join(', ') }}))
-{%- endmacro %}
-
-
-{#- corridor.array_element(array_expr, position): 1-based element access. -#}
-{% macro array_element(array_expr, position) %}
-    {{ return(adapter.dispatch('array_element', 'corridor')(array_expr, position)) }}
-{% endmacro %}
-
-{% macro default__array_element(array_expr, position) -%}
-    ({{ array_expr }})[{{ position }}]
-{%- endmacro %}
-
-{% macro spark__array_element(array_expr, position) -%}
-    element_at({{ array_expr }}, {{ position }})
 {%- endmacro %}

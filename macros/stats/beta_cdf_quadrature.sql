@@ -18,15 +18,8 @@
         Gauss-Legendre (240 nodes per row). Agrees with scipy.stats.beta.cdf
         to about 1e-11 relative at a + b from 10^3 to 10^8.
 
-    corridor.beta_cdf_uses_quadrature(a, b, series_terms): the condition (SQL)
-        under which corridor.beta_cdf_query uses the quadrature instead of
-        its series: a and b above 1000 and the series would need more than
-        1000 terms. The series keeps every smaller case (bit for bit as
-        before), so every row costs at most ~1000 terms or 480 nodes.
+    When it is used instead of the series: corridor.beta_cdf_uses_quadrature.
 #}
-{% macro beta_cdf_uses_quadrature(a, b, series_terms) -%}
-    ({{ a }} > 1000 and {{ b }} > 1000 and {{ series_terms }} > 1000)
-{%- endmacro %}
 
 {% macro beta_cdf_quadrature(source, key, x, a, b) -%}
     {{ return(adapter.dispatch('beta_cdf_quadrature', 'corridor')(source, key, x, a, b)) }}

@@ -3,14 +3,11 @@
     relative error below 1.2e-9 over (0, 1); the compile-time version adds
     one Halley refinement step, which brings it to machine precision).
 
-    corridor.normal_quantile(p)      -> a number, computed by Jinja at compile
-                                        time (p is a Jinja number);
-    corridor.normal_quantile_sql(p)  -> a SQL expression, for per-row
-                                        probabilities (e.g. each offline
-                                        estimate's own confidence level).
-    corridor.z_for_level(level)      -> two-sided critical value, e.g. 1.95996
-                                        for 0.95.
+    corridor.normal_quantile(p): a number, computed by Jinja at compile
+    time (p is a Jinja number). Per-row probabilities: corridor.normal_quantile_sql;
+    two-sided critical values: corridor.z_for_level.
 #}
+
 {% macro _normal_quantile_coefficients() %}
     {{ return({
         'a': [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01,
@@ -25,6 +22,7 @@
 {#- Natural log, exp and the standard normal upper tail in plain Jinja (dbt's
     `modules` has no math): range reduction plus series / continued fraction,
     accurate to about 1e-15. -#}
+
 {% macro _jinja_ln(x) %}
     {%- set ns = namespace(m=x, k=0, total=0.0) -%}
     {%- for i in range(1100) -%}
@@ -98,37 +96,3 @@
     {%- set x = x - u / (1 + x * u / 2) -%}
     {{ return(x) }}
 {% endmacro %}
-
-{% macro z_for_level(level) %}
-    {{ return(corridor.normal_quantile(1 - (1 - level) / 2)) }}
-{% endmacro %}
-
-{% macro normal_quantile_sql(p) -%}
-    {{ return(adapter.dispatch('normal_quantile_sql', 'corridor')(p)) }}
-{%- endmacro %}
-
-{% macro default__normal_quantile_sql(p) -%}
-    {%- set k = corridor._normal_quantile_coefficients() -%}
-    {%- set a, b, c, d = k['a'], k['b'], k['c'], k['d'] -%}
-    {#- ln arguments are clamped so that branches an engine evaluates eagerly never see ln(x <= 0) -#}
-    {%- set lo = 'sqrt(-2 * ln(least(greatest(' ~ p ~ ', 1e-300), 1.0)))' -%}
-    {%- set hi = 'sqrt(-2 * ln(least(greatest(1 - ' ~ p ~ ', 1e-300), 1.0)))' -%}
-    {%- set mid_q = '(' ~ p ~ ' - 0.5)' -%}
-    {%- set mid_r = '((' ~ p ~ ' - 0.5) * (' ~ p ~ ' - 0.5))' -%}
-    case
-        when {{ p }} <= 0 or {{ p }} >= 1 then null
-        when {{ p }} < 0.02425 then
-            (((((({{ c[0] }}) * {{ lo }} + ({{ c[1] }})) * {{ lo }} + ({{ c[2] }})) * {{ lo }} + ({{ c[3] }})) * {{ lo }} + ({{ c[4] }}))
-                * {{ lo }} + ({{ c[5] }}))
-            / (((({{ d[0] }} * {{ lo }} + {{ d[1] }}) * {{ lo }} + {{ d[2] }}) * {{ lo }} + {{ d[3] }}) * {{ lo }} + 1)
-        when {{ p }} > 1 - 0.02425 then
-            -(((((({{ c[0] }}) * {{ hi }} + ({{ c[1] }})) * {{ hi }} + ({{ c[2] }})) * {{ hi }} + ({{ c[3] }})) * {{ hi }} + ({{ c[4] }}))
-                * {{ hi }} + ({{ c[5] }}))
-            / (((({{ d[0] }} * {{ hi }} + {{ d[1] }}) * {{ hi }} + {{ d[2] }}) * {{ hi }} + {{ d[3] }}) * {{ hi }} + 1)
-        else
-            (((((({{ a[0] }}) * {{ mid_r }} + ({{ a[1] }})) * {{ mid_r }} + ({{ a[2] }})) * {{ mid_r }} + ({{ a[3] }})) * {{ mid_r }} +
-                ({{ a[4] }})) * {{ mid_r }} + ({{ a[5] }})) * {{ mid_q }}
-            / (((((({{ b[0] }}) * {{ mid_r }} + ({{ b[1] }})) * {{ mid_r }} + ({{ b[2] }})) * {{ mid_r }} + ({{ b[3] }})) * {{ mid_r }} +
-                ({{ b[4] }})) * {{ mid_r }} + 1)
-    end
-{%- endmacro %}

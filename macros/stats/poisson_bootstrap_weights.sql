@@ -17,15 +17,8 @@
         (x + 0.5) / 2^32 is mapped to Poisson(1) by its inverse CDF (0..12;
         P(W > 12) < 1e-10).
 
-    corridor.mix32(x): one step of that finalizer, as an expression.
+    One step of the finalizer: corridor.mix32.
 #}
-{% macro mix32(x) -%}
-    {{ return(adapter.dispatch('mix32', 'corridor')(x)) }}
-{%- endmacro %}
-
-{% macro default__mix32(x) -%}
-    (({{ corridor.bitwise_xor(x, '(' ~ x ~ ') >> 16') }}) * 73244475 % 4294967296)
-{%- endmacro %}
 
 {% macro poisson_bootstrap_weights(relation, key_column, n_resamples, seed) -%}
     {{ return(adapter.dispatch('poisson_bootstrap_weights', 'corridor')(relation, key_column, n_resamples, seed)) }}

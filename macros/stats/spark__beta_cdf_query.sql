@@ -1,7 +1,7 @@
 {#
     spark__beta_cdf_query: corridor.beta_cdf_query on Spark, as one expression per row.
 
-    The default body (macros/stats/beta_distribution.sql) expands each row into its series terms with a lateral
+    The default body (macros/stats/beta_cdf_query.sql) expands each row into its series terms with a lateral
     join and sums them with a window and an aggregate, unioned with the quadrature rows. Spark's optimizer
     inlines every CTE and collapses the projections, so the beta quantiles (ten Halley steps, each a copy of that
     query over the previous step) became one plan too deep for it (InlineCTE and ConstantFolding never finished;

@@ -1,6 +1,6 @@
 {#
     spark__beta_quantile_query: corridor.beta_quantile_query on Spark. The same Halley iteration from the same
-    starting point as the default body (macros/stats/beta_distribution.sql), the same stopping rule per row, but
+    starting point as the default body (macros/stats/beta_quantile_query.sql), the same stopping rule per row, but
     the steps are a fold over the iteration count, `aggregate(sequence(1, iterations), state, (state, i) -> ...)`,
     each step evaluating I_x(a, b) with corridor._spark_beta_cdf_value (spark__beta_cdf_query.sql). The default's
     chain of CTEs, each step reading the previous one three times, reached Spark's optimizer as 3^10 copies of the

@@ -1,6 +1,6 @@
 """Beta-distribution scalar functions for DuckDB, vectorized over Arrow.
 
-The SQL kernel in ``macros/stats/beta_distribution.sql`` computes beta CDFs
+The SQL kernel in ``macros/stats/beta_cdf_query.sql`` and ``beta_quantile_query.sql`` computes beta CDFs
 and quantiles on every engine with a series whose cost grows with the sample
 size. On DuckDB, corridor's dbt-duckdb plugin (``corridor.duckdb_plugin``)
 registers these two functions instead, and ``corridor.duckdb_udfs_enabled``

@@ -1,12 +1,7 @@
 {#
-    Wilson score interval for a binomial proportion with `successes` out of
-    `trials` (SQL expressions) at two-sided critical value z (a number).
-    Stays inside [0, 1] and behaves at 0 and n successes and at small n,
-    unlike the Wald interval. Null when trials = 0.
+    corridor.wilson_upper(successes, trials, z): the upper end of the Wilson
+    score interval (see corridor.wilson_lower). Null when trials = 0.
 #}
-{% macro wilson_lower(successes, trials, z) -%}
-    {{ return(adapter.dispatch('wilson_bound', 'corridor')(successes, trials, z, -1)) }}
-{%- endmacro %}
 
 {% macro wilson_upper(successes, trials, z) -%}
     {{ return(adapter.dispatch('wilson_bound', 'corridor')(successes, trials, z, 1)) }}

@@ -8,6 +8,7 @@
     large expressions cost far more than evaluating them). Other engines
     need nothing.
 #}
+
 {% macro set_based_series_hooks() %}
     {{ return(adapter.dispatch('set_based_series_hooks', 'corridor')()) }}
 {% endmacro %}
@@ -21,18 +22,3 @@
         over 95 % of the time (63 of 64 s for the beta known-answer grid), so JIT is off for the model -#}
     {{ return(['set local enable_nestloop = off', 'set local jit = off']) }}
 {% endmacro %}
-
-
-{#
-    corridor.subquery_fence(): ends a subquery so that the planner evaluates
-    its select list once per row instead of pulling the subquery up and
-    repeating its expressions in every row of a later lateral expansion
-    (PostgreSQL flattens subqueries; `offset 0` is the documented fence).
-#}
-{% macro subquery_fence() %}
-    {{ return(adapter.dispatch('subquery_fence', 'corridor')()) }}
-{% endmacro %}
-
-{% macro default__subquery_fence() %}offset 0{% endmacro %}
-
-{% macro duckdb__subquery_fence() %}{% endmacro %}

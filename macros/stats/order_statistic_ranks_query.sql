@@ -11,6 +11,7 @@
         log-pmf terms over nq +- 12 sd (+ 12), where all but 1e-30 of the
         mass lies.
 #}
+
 {% macro order_statistic_ranks_query(source, key, n, q, level) -%}
     {{ return(adapter.dispatch('order_statistic_ranks_query', 'corridor')(source, key, n, q, level)) }}
 {%- endmacro %}

@@ -19,12 +19,10 @@
     so they recompute the same windows.
 
     corridor.lookback_start(): a SQL timestamp literal, or none on a full
-    build (first run, --full-refresh, or no window statistics yet).
-    corridor.lookback_delete(time_column, stale_versions): the pre-hook that
-    removes the rows about to be recomputed (corridor.lookback_condition);
-    every row when the model is incremental but has no lookback start (it
-    is then recomputed whole); an empty statement on a full build.
+    build (first run, --full-refresh, or no window statistics yet). The
+    pre-hook that deletes what is recomputed: corridor.lookback_delete.
 #}
+
 {% macro lookback_start() %}
     {{ return(adapter.dispatch('lookback_start', 'corridor')()) }}
 {% endmacro %}
@@ -53,19 +51,4 @@
         {{ return(none) }}
     {%- endif -%}
     {{ return('cast(' ~ corridor.sql_string(value | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')') }}
-{% endmacro %}
-
-
-{% macro lookback_delete(time_column='window_start', stale_versions=none) %}
-    {%- if not execute or not is_incremental() -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- set condition = corridor.lookback_condition(time_column, stale_versions) -%}
-    {%- set condition = condition if condition is not none else '1 = 1' -%}
-    {%- if target.type == 'spark' -%}
-        {#- run now, through the engine's delete (corridor.delete_rows: Spark on parquet has no DELETE) -#}
-        {%- do corridor.delete_rows(this, condition) -%}
-        {{ return('') }}
-    {%- endif -%}
-    {{ return('delete from ' ~ this ~ ' where ' ~ condition) }}
 {% endmacro %}

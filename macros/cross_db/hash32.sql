@@ -1,24 +1,7 @@
 {#
-    corridor.bitwise_xor(a, b): bitwise exclusive or of two non-negative
-    bigints (xor() on DuckDB, # on PostgreSQL, ^ on Spark).
     corridor.hash32(expr): a well-mixed 32-bit non-negative integer from a
     string (the first 8 hex digits of its md5), identical on every engine.
 #}
-{% macro bitwise_xor(a, b) %}
-    {{ return(adapter.dispatch('bitwise_xor', 'corridor')(a, b)) }}
-{% endmacro %}
-
-{% macro default__bitwise_xor(a, b) -%}
-    (({{ a }}) # ({{ b }}))
-{%- endmacro %}
-
-{% macro duckdb__bitwise_xor(a, b) -%}
-    xor({{ a }}, {{ b }})
-{%- endmacro %}
-
-{% macro spark__bitwise_xor(a, b) -%}
-    (({{ a }}) ^ ({{ b }}))
-{%- endmacro %}
 
 {% macro hash32(expr) %}
     {{ return(adapter.dispatch('hash32', 'corridor')(expr)) }}

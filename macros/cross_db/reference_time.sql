@@ -1,9 +1,9 @@
 {#-
     corridor.reference_time(): the UTC timestamp "now" is measured against
-    for freshness: var corridor_as_of when set, else the start of the run.
-    corridor.run_time(): always the start of the run (future timestamps: an
-    event after corridor_as_of is not impossible, only not yet counted).
+    for freshness: var corridor_as_of when set, else the start of the run
+    (corridor.run_time).
 -#}
+
 {% macro reference_time() -%}
     {{ return(adapter.dispatch('reference_time', 'corridor')()) }}
 {%- endmacro %}
@@ -15,9 +15,4 @@
     {%- else -%}
         cast({{ corridor.sql_string(run_started_at.strftime('%Y-%m-%d %H:%M:%S')) }} as {{ dbt.type_timestamp() }})
     {%- endif -%}
-{%- endmacro %}
-
-
-{% macro run_time() -%}
-    cast({{ corridor.sql_string(run_started_at.strftime('%Y-%m-%d %H:%M:%S')) }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
