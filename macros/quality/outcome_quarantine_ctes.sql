@@ -67,7 +67,8 @@ invalid_outcomes as (
         concat_ws(
             ',',
             nullif(outcome_candidates.validity_codes, ''),
-            case when candidate_events.{{ event_id }} is null and not outcome_candidates.outcome_event_id_is_missing then 'unknown_event' end,
+            case when candidate_events.{{ event_id }} is null and not outcome_candidates.outcome_event_id_is_missing
+                then 'unknown_event' end,
             case when candidate_events.has_valid_copy = 0 then 'event_not_accepted' end
         ) as reason_codes,
         cast(null as {{ ts }}) as event_at,

@@ -124,7 +124,8 @@ duplicate_events as (
 ),
 
 {#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs outcome_candidates .. invalid_outcomes #}
-{{ corridor.outcome_quarantine_ctes('outcomes', 'events', 'event_id', 'event_id_is_missing', outcome_raw, outcome_reasons, event_reasons) }},
+{{ corridor.outcome_quarantine_ctes('outcomes', 'events', 'event_id', 'event_id_is_missing', outcome_raw, outcome_reasons,
+    event_reasons) }},
 
 invalid_estimates as (
 
