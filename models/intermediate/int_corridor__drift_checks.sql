@@ -105,52 +105,9 @@ scoped as (
 
 ),
 
-{# the tails' arguments as columns first (the tails repeat their argument many times in their series), materialized so PostgreSQL does not
-    inline them back #}
-test_arguments as {{ corridor.materialized_cte() }} (
-
-    select
-        *,
-        {%- for level in ['warn', 'fail'] %}
-        {%- set last_level = loop.last %}
-        {%- set arguments = corridor.drift_p_value_arguments('measure', 'observed_value', level ~ '_tolerance', 'n_values', 'n_reference',
-            'n_bins', 'baseline', 'n_trials') %}
-        {%- for name in ['excess', 'statistic', 'df'] %}
-        {{ arguments[name] }} as {{ level }}_{{ name }}{{ ',' if not (loop.last and last_level) }}
-        {%- endfor %}
-        {%- endfor %}
-
-    from scoped
-
-),
-
-{# the chi-square tail's normal-CDF arguments as columns too (corridor.chi_square_sf_arguments), for the same reason #}
-tail_arguments as {{ corridor.materialized_cte() }} (
-
-    select
-        *,
-        {%- for level in ['warn', 'fail'] %}
-        {%- set arguments = corridor.chi_square_sf_arguments(level ~ '_statistic', level ~ '_df') %}
-        {{ arguments['wilson_hilferty'] }} as {{ level }}_wilson_hilferty,
-        {{ arguments['root'] }} as {{ level }}_root{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from test_arguments
-
-),
-
-tested as (
-
-    select
-        *,
-        {%- for level in ['warn', 'fail'] %}
-        {{ corridor.drift_p_value('measure', level ~ '_excess', level ~ '_statistic', level ~ '_df', level ~ '_wilson_hilferty',
-            level ~ '_root') }} as p_{{ level }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from tail_arguments
-
-),
+{#- the p-values of H0 "the true measure is at most the warn (fail) tolerance": CTEs test_arguments .. tested #}
+{{ corridor.drift_test_ctes('scoped', 'measure', 'observed_value', 'warn_tolerance', 'fail_tolerance', 'n_values', 'n_reference', 'n_bins',
+    'baseline', 'n_trials') }},
 
 judged as (
 

@@ -108,31 +108,7 @@ production_cells as (
 ),
 
 {# the segment's backtest cells, with window-independent totals and integer ids for the window × cell join #}
-segment_totals as (
-
-    select
-        {{ segment_keys | join(',\n        ') }},
-        sum(offline_weight) as segment_offline_weight,
-        row_number() over (order by {{ segment_keys | join(', ') }}) as segment_id
-
-    from backtest_cells
-    group by {{ segment_keys | join(', ') }}
-
-),
-
-segment_cells as (
-
-    select
-        segment_totals.segment_id,
-        backtest_cells.cell_key,
-        backtest_cells.offline_weight,
-        row_number() over (order by segment_totals.segment_id, backtest_cells.cell_key) as cell_id
-
-    from backtest_cells
-    inner join segment_totals
-        on {{ corridor.keys_equal('backtest_cells', 'segment_totals', segment_keys) }}
-
-),
+{{ corridor.backtest_segment_cells_ctes('backtest_cells', segment_keys, 'cell_key', 'offline_weight') }},
 
 {# the windows (× segment) of the versions with a backtest, with their production events and the segment's backtest #}
 windows as (
@@ -181,16 +157,8 @@ production_rows as (
     without production traffic have weight 0 and add to neither), from the production cells alone #}
 window_totals as (
 
-    select
-        window_id,
-        cast(sum(case when offline_weight = 0 then production_events else 0 end) as {{ double }}) / nullif(max(window_events), 0)
-            as uncovered_share,
-        sum(weight * offline_weight) * sum(weight * offline_weight) / nullif(sum(weight * weight * offline_weight), 0)
-            as effective_sample_size
-
-    from ({{ corridor.importance_weight_terms('production_rows', 'production_events', 'window_events', 'offline_weight',
-        'segment_offline_weight', cap) }}) as production_weighted
-    group by window_id
+    {{ corridor.importance_weight_window_totals('production_rows', 'window_id', 'production_events', 'window_events', 'offline_weight',
+        'segment_offline_weight', cap) }}
 
 ),
 

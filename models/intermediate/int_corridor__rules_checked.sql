@@ -107,60 +107,9 @@ problems as (
             "case when resolved_expected_source = 'offline_mix_adjusted' then 'expected_source offline_mix_adjusted reweights to "
                 "production''s overall traffic: it applies to overall (all), non-seasonal rules only' else 'expected_source "
                 "offline_feature_adjusted reweights to each window''s production: it applies to non-seasonal rules only' end"],
-    ] + corridor.label_free_rule_checks() -%}
-    {#- drift rules (comparison_kind drift): a measure of corridor.drift_measures() and a configured feature of a type it applies to -#}
-    {%- set drift_measures = corridor.drift_measures() -%}
-    {%- set feature_types = {} -%}
-    {%- for f in corridor.feature_columns() -%}{%- do feature_types.update({f['feature']: f['type']}) -%}{%- endfor -%}
-    {%- set type_mismatch = [] -%}
-    {%- for feature, type in feature_types.items() -%}
-        {%- for measure, spec in drift_measures.items() if type not in spec['types'] and spec['test'] != 'multivariate' -%}
-            {%- do type_mismatch.append("(feature_name = '" ~ feature ~ "' and metric = '" ~ measure ~ "')") -%}
-        {%- endfor -%}
-    {%- endfor -%}
-    {%- do checks.extend([
-        ['unknown_drift_measure', "comparison_kind = 'drift' and (metric is null or metric not in ("
-            ~ corridor.sql_string_list(drift_measures.keys() | list | sort) ~ "))",
-            "'drift measure ' || coalesce('''' || metric || '''', 'null') || ' cannot be judged (judged measures: "
-                ~ (drift_measures.keys() | list | sort | join(', '))
-                ~ "; psi and wasserstein_normed are measured in corridor_feature_drift only)'"],
-        ['missing_drift_feature', "comparison_kind = 'drift' and feature_name is null",
-            "'a drift rule names the feature it judges (rules column feature)'"],
-        ['unknown_drift_feature', "comparison_kind = 'drift' and feature_name is not null and feature_name <> '__multivariate__' and "
-            "feature_name not in (" ~ corridor.sql_string_list((feature_types.keys() | list | sort) or ['']) ~ ")",
-            "'feature ''' || feature_name || ''' is not a configured feature (var corridor_feature_columns: "
-                ~ ((feature_types.keys() | list | sort | join(', ')) or 'none') ~ ")'"],
-        ['drift_measure_not_for_feature_type', "comparison_kind = 'drift' and (" ~ (type_mismatch | join(' or ') or 'false') ~ ")",
-            "'drift measure ' || metric || ' does not apply to feature ' || feature_name || ' (ks_statistic and "
-                "out_of_reference_range_share: numeric features; new_category_share: categorical)'"],
-        ['multivariate_drift_feature_mismatch',
-            "comparison_kind = 'drift' and ((metric = 'reconstruction_error') <> (coalesce(feature_name, '') = '__multivariate__'))",
-            "'drift measure reconstruction_error judges the features together and pairs with feature __multivariate__ only (got measure ' "
-                "|| coalesce(metric, 'null') || ', feature ' || coalesce(feature_name, 'null') || ')'"],
-    ]) -%}
-    {%- if not corridor.multivariate_drift_enabled() -%}
-        {%- set why = 'var corridor_multivariate_drift is false' if target.type == 'duckdb'
-            else 'it is a dbt Python model, built on DuckDB only, and this target is ' ~ target.type -%}
-        {%- do checks.append(['multivariate_drift_unavailable', "comparison_kind = 'drift' and metric = 'reconstruction_error'",
-            corridor.sql_string('drift measure reconstruction_error reads corridor_multivariate_drift, which this build does not have ('
-                ~ why ~ '): judge the features one by one with the univariate measures here, or run the rule on DuckDB with '
-                'corridor_multivariate_drift on')]) -%}
-    {%- endif -%}
-    {#- numbers given as text that does not parse, or counts that are not whole numbers -#}
-    {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
-        {%- do checks.append(['unparseable_' ~ key, key ~ '_raw is not null and ' ~ key ~ '_value is null',
-            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a number'"]) -%}
-        {%- do checks.append(['non_finite_' ~ key, corridor.is_non_finite(key ~ '_value'),
-            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a finite number'"]) -%}
-    {%- endfor -%}
-    {%- for key, largest in [('min_sample_size', '1e15'), ('consecutive_windows', '1e6')] -%}
-        {%- do checks.append([key ~ '_out_of_range', 'abs(' ~ key ~ '_value) > ' ~ largest ~ ' and not '
-            ~ corridor.is_non_finite(key ~ '_value'),
-            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is beyond " ~ largest ~ "'"]) -%}
-        {%- do checks.append(['non_integer_' ~ key, key ~ '_value <> floor(' ~ key ~ '_value) and not '
-            ~ corridor.is_non_finite(key ~ '_value'),
-            "'" ~ key ~ " ''' || " ~ key ~ "_raw || ''' is not a whole number'"]) -%}
-    {%- endfor -%}
+    ] + corridor.label_free_rule_checks() + corridor.drift_rule_checks('comparison_kind', 'metric', 'feature_name')
+        + corridor.rule_number_checks(['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'],
+            [('min_sample_size', '1e15'), ('consecutive_windows', '1e6')]) -%}
     {%- for code, condition, reason in checks %}
     select
         rule_id,

@@ -140,60 +140,9 @@ bin_tail_arguments as {{ corridor.materialized_cte() }} (
 
 ),
 
-{#- Wasserstein-1 between the two histograms, each bin's mass at the bin's
-    mean value on its side: the integral of |F_p - F_r| over the sorted atoms. #}
-
-atoms as (
-
-    select
-        {{ group_keys | join(',\n        ') }},
-        production_value_sum / n_production as position,
-        p as weight_p,
-        0 as weight_r
-
-    from bin_terms
-    where n_production > 0 and bin_index is not null
-
-    union all
-
-    select
-        {{ group_keys | join(',\n        ') }},
-        reference_value_sum / n_reference as position,
-        0 as weight_p,
-        r as weight_r
-
-    from bin_terms
-    where n_reference > 0 and bin_index is not null
-
-),
-
-atom_cdfs as (
-
-    select
-        {{ group_keys | join(',\n        ') }},
-        abs(
-            sum(weight_p) over (
-                partition by {{ group_keys | join(', ') }} order by position rows between unbounded preceding and current row
-            )
-            - sum(weight_r) over (
-                partition by {{ group_keys | join(', ') }} order by position rows between unbounded preceding and current row
-            )
-        ) * (lead(position) over (partition by {{ group_keys | join(', ') }} order by position) - position) as area
-
-    from atoms
-
-),
-
-wasserstein as (
-
-    select
-        {{ group_keys | join(',\n        ') }},
-        sum(coalesce(area, 0)) as wasserstein
-
-    from atom_cdfs
-    group by {{ group_keys | join(', ') }}
-
-),
+{#- Wasserstein-1 between the two histograms, each bin's mass at the bin's mean value on its side #}
+{{ corridor.histogram_wasserstein_ctes('bin_terms', group_keys, 'bin_index', 'n_production', 'production_value_sum', 'p', 'n_reference',
+    'reference_value_sum', 'r') }},
 
 final as (
 

@@ -123,63 +123,9 @@ duplicate_events as (
 
 ),
 
-{#- Outcomes that are invalid themselves, or whose event has no valid copy
-    (one anti-join over the events); then, for those few, whether any copy
-    of the event exists at all. #}
-
-outcome_candidates as (
-
-    select
-        outcomes.event_id,
-        {{ corridor.json_object_text(outcome_raw) }} as raw_values,
-        {{ corridor.reason_codes(outcome_reasons) }} as validity_codes,
-        outcomes.event_id_is_missing as outcome_event_id_is_missing
-
-    from outcomes
-    where {{ corridor.any_reason(outcome_reasons) }}
-        or not exists (
-            select 1
-            from events
-            where events.event_id = outcomes.event_id
-                and not {{ corridor.any_reason(event_reasons) }}
-        )
-
-),
-
-candidate_events as (
-
-    select
-        outcome_candidates.event_id,
-        max(case when {{ corridor.any_reason(event_reasons) }} then 0 else 1 end) as has_valid_copy
-
-    from outcome_candidates
-    inner join events
-        on outcome_candidates.event_id = events.event_id
-    group by outcome_candidates.event_id
-
-),
-
-invalid_outcomes as (
-
-    select
-        outcome_candidates.event_id,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
-        outcome_candidates.raw_values,
-        concat_ws(
-            ',',
-            nullif(outcome_candidates.validity_codes, ''),
-            case when candidate_events.event_id is null and not outcome_candidates.outcome_event_id_is_missing then 'unknown_event' end,
-            case when candidate_events.has_valid_copy = 0 then 'event_not_accepted' end
-        ) as reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
-
-    from outcome_candidates
-    left join candidate_events
-        on outcome_candidates.event_id = candidate_events.event_id
-
-),
+{#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs outcome_candidates .. invalid_outcomes #}
+{{ corridor.outcome_quarantine_ctes('outcomes', 'events', 'event_id', 'event_id_is_missing', outcome_raw, outcome_reasons,
+    event_reasons) }},
 
 invalid_estimates as (
 

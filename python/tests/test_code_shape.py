@@ -28,16 +28,11 @@ def _entry(name: str) -> bool:
     return not name.startswith(ADAPTER_PREFIXES) and not name.startswith("_")
 
 
-def _code_lines(path) -> int:
-    # Lines that carry something: sqlfluff's layout rules (a blank line after every CTE, LT08; lines wrapped at 140,
-    # LT05) add blank and continuation lines to the same SQL; blank lines are not counted (2026-12-03: five models
-    # went from under 250 to 254-267 physical lines by the reformat alone; to be split)
-    return sum(1 for line in path.read_text().splitlines() if line.strip())
-
-
 def test_no_new_model_over_250_lines():
-    long = {p.name for p in (ROOT / "models").rglob("*.sql") if _code_lines(p) > 250}
-    assert long <= LEGACY_LONG_MODELS, f"models over 250 non-blank lines: {sorted(long - LEGACY_LONG_MODELS)}"
+    # physical lines, as written (issue 18): sqlfluff's layout (a blank line after every CTE, LT08; lines wrapped at
+    # 140, LT05) counts too, so a long model moves pieces into macros rather than squeezing its layout
+    long = {p.name for p in (ROOT / "models").rglob("*.sql") if len(p.read_text().splitlines()) > 250}
+    assert long <= LEGACY_LONG_MODELS, f"models over 250 lines: {sorted(long - LEGACY_LONG_MODELS)}"
 
 
 def test_quality_gate_models_are_small_enough_to_lint():
