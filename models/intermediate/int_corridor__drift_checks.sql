@@ -18,9 +18,8 @@
 -#}
 {#- reconstruction_error (the features together) is judged in int_corridor__multivariate_drift_checks -#}
 {%- set measures = [] -%}
-{%- for measure, spec in corridor.drift_measures().items() if spec['test'] != 'multivariate' -%}
-    {%- do measures.append(measure) -%}
-{%- endfor -%}
+{%- for measure, spec in corridor.drift_measures().items()
+    if spec['test'] != 'multivariate' -%}{%- do measures.append(measure) -%}{%- endfor -%}
 {%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}

@@ -22,17 +22,14 @@
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
 {%- set metrics = [] -%}
-{%- for m in corridor.metric_definitions(model_type) if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}
-    {%- do metrics.append(m) -%}
-{%- endfor -%}
+{%- for m in corridor.metric_definitions(model_type)
+    if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}{%- do metrics.append(m) -%}{%- endfor -%}
 {%- set measures = [
     ['first_evaluation_id', 'min(evaluation_id)', 'min'],
     ['last_evaluation_id', 'max(evaluation_id)', 'max'],
     ['n_rows', 'count(*)', 'sum'],
 ] -%}
-{%- for column, aggregate in statistics['cells'] -%}
-    {%- do measures.append([column, aggregate, 'sum']) -%}
-{%- endfor %}
+{%- for column, aggregate in statistics['cells'] -%}{%- do measures.append([column, aggregate, 'sum']) -%}{%- endfor %}
 
 with
 

@@ -15,10 +15,7 @@
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set row_columns = ['model_id', 'model_version'] -%}
-{%- for s in segments -%}
-    {%- do row_columns.append('segment_' ~ s['dimension']) -%}
-{%- endfor -%}
+{%- set row_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) -%}
 {%- do row_columns.extend(['weight', 'label', 'predicted_score']) -%}
 {%- set measures = [
     ['n_positive', corridor.exact_decimal_sum('case when label = 1 then weight else 0 end', 12), 'sum'],

@@ -29,10 +29,7 @@
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
-{%- set event_columns = ['model_id', 'model_version'] -%}
-{%- for s in segments -%}
-    {%- do event_columns.append('segment_' ~ s['dimension']) -%}
-{%- endfor -%}
+{%- set event_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) -%}
 {%- do event_columns.append(finest ~ '_start') %}
 {%- if not enabled %}
 

@@ -36,40 +36,11 @@
 {%- set lookback = corridor.lookback_condition('event_at') -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set segment_columns = [] -%}
-{%- for s in segments -%}
-    {%- do segment_columns.append('segment_' ~ s['dimension']) -%}
-{%- endfor -%}
-{%- set additive = [
-    ('n_events', 'count(*)', 'sum'),
-    ('n_errors', 'sum(case when is_error then 1 else 0 end)', 'sum'),
-    ('n_latency', 'count(latency_ms)', 'sum'),
-    ('n_labeled', 'sum(case when has_label then 1 else 0 end)', 'sum'),
-    ('first_event_at', 'min(event_at)', 'min'),
-    ('last_event_at', 'max(event_at)', 'max'),
-] -%}
-{#- the label metrics' statistics, defined once (corridor.label_metric_statistics);
-    unbounded terms (latencies, regression errors and their squares) are
-    summed exactly as two decimal parts (corridor.exact_sum_parts), so no
-    valid value overflows a decimal. -#}
-{%- set large = [
-    ('latency_sum', 'latency_ms', 9),
-    ('latency_sum_squares', 'latency_ms * latency_ms', 9),
-] -%}
-{%- for name, expr, kind, decimals in corridor.label_metric_statistics() -%}
-    {%- if kind == 'count' -%}
-        {%- do additive.insert(loop.index0 + 4, (name, 'sum(case when ' ~ expr ~ ' then 1 else 0 end)', 'sum')) -%}
-    {%- elif kind == 'sum' -%}
-        {%- do additive.insert(loop.index0 + 4, (name, corridor.exact_decimal_sum(expr, decimals), 'sum')) -%}
-    {%- else -%}
-        {%- do large.append((name, expr, decimals)) -%}
-    {%- endif -%}
-{%- endfor -%}
-{%- for name, expr, decimals in large -%}
-    {%- set parts = corridor.exact_sum_parts(expr, decimals) -%}
-    {%- do additive.append((name ~ '__high', parts[0], 'sum')) -%}
-    {%- do additive.append((name ~ '__low', parts[1], 'sum')) -%}
-{%- endfor %}
+{%- set segment_columns = corridor.segment_column_names(segments) -%}
+{#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
+{%- set measures = corridor.production_window_measures() -%}
+{%- set additive = measures['additive'] -%}
+{%- set large = measures['large'] %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres

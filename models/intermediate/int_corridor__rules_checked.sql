@@ -10,9 +10,8 @@
 {%- set catalogue = corridor.metric_catalogue() -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
 {%- set unmapped_cases = [] -%}
-{%- for metric, column in unmapped.items() -%}
-    {%- do unmapped_cases.append("when metric = '" ~ metric ~ "' then '" ~ column ~ "'") -%}
-{%- endfor -%}
+{%- for metric, column in unmapped.items() -%}{%- do unmapped_cases.append(
+    "when metric = '" ~ metric ~ "' then '" ~ column ~ "'") -%}{%- endfor -%}
 {%- set unmapped_cases = unmapped_cases | join(' ') or "when false then ''" -%}
 {%- set vocabulary = corridor.rule_vocabulary() -%}
 {%- set grains = corridor.setting('corridor_window_grains') + (corridor.rolling_windows() | map(attribute='name') | list) -%}
@@ -22,9 +21,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set bounded_metrics = [] -%}
-{%- for name, spec in catalogue.items() -%}
-    {%- if spec['upper'] is not none -%}{%- do bounded_metrics.append(name) -%}{%- endif -%}
-{%- endfor -%}
+{%- for name, spec in catalogue.items() if spec['upper'] is not none -%}{%- do bounded_metrics.append(name) -%}{%- endfor -%}
 
 with
 

@@ -19,9 +19,7 @@
 -#}
 {%- set catalogue = corridor.metric_catalogue() -%}
 {%- set additive = [] -%}
-{%- for name, spec in catalogue.items() if spec['family'] in ['rate', 'mean'] -%}
-    {%- do additive.append(name) -%}
-{%- endfor -%}
+{%- for name, spec in catalogue.items() if spec['family'] in ['rate', 'mean'] -%}{%- do additive.append(name) -%}{%- endfor -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
 {%- set double = corridor.type_double() -%}
 

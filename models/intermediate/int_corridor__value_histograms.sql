@@ -69,13 +69,10 @@
 {%- set binary_names = ['error', 'correct', 'precision_hit', 'recall_hit'] -%}
 {%- set continuous = [] -%}
 {%- set binary = [] -%}
-{%- for family in families -%}
-    {%- do (binary if family[0] in binary_names else continuous).append(family) -%}
-{%- endfor -%}
+{%- for family in families -%}{%- do (binary if family[0] in binary_names else continuous).append(family) -%}{%- endfor -%}
 {%- set histogram_grains = [] -%}
-{%- for grain in corridor.setting('corridor_histogram_metric_grains') if grain in grains and python_bootstrap -%}
-    {%- do histogram_grains.append(grain) -%}
-{%- endfor -%}
+{%- for grain in corridor.setting('corridor_histogram_metric_grains')
+    if grain in grains and python_bootstrap -%}{%- do histogram_grains.append(grain) -%}{%- endfor -%}
 {%- set histogram_grain_list = (histogram_grains or ['none']) | join("', '") -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}

@@ -21,13 +21,11 @@
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set event_raw = [] -%}
-{%- for key, staged, expr in corridor.raw_columns('production_events', {}) -%}
-    {%- do event_raw.append((key, 'events.' ~ staged)) -%}
-{%- endfor -%}
+{%- for key, staged, expr in
+    corridor.raw_columns('production_events', {}) -%}{%- do event_raw.append((key, 'events.' ~ staged)) -%}{%- endfor -%}
 {%- set outcome_raw = [] -%}
-{%- for key, staged, expr in corridor.raw_columns('outcomes', {}) -%}
-    {%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}
-{%- endfor -%}
+{%- for key, staged, expr in
+    corridor.raw_columns('outcomes', {}) -%}{%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}{%- endfor -%}
 
 {#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
     them: two 10M-row scans in parallel on two threads slow both and add their memory. #}

@@ -18,12 +18,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper'] -%}
 {%- set skipped = corridor._validation_deviation_added_columns() + replaced -%}
-{%- set columns = [] -%}
-{%- if execute -%}
-    {%- for column in adapter.get_columns_in_relation(ref('int_corridor__validation_deviations')) -%}
-        {%- if column.name | lower not in skipped -%}{%- do columns.append(column.name | lower) -%}{%- endif -%}
-    {%- endfor -%}
-{%- endif -%}
+{%- set columns = corridor.relation_column_names(ref('int_corridor__validation_deviations'), skipped) -%}
 {%- set quantiles = {'latency_p50': 1, 'latency_p95': 2, 'latency_p99': 3} -%}
 
 with

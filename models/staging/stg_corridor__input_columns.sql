@@ -7,18 +7,8 @@
     containing quotes or SQL text stays data.
 -#}
 {%- set string = dbt.type_string() -%}
-{%- set rows = [] -%}
-{%- for input_name in ['production_events', 'outcomes', 'offline_estimates', 'rules', 'reference_features'] -%}
-    {%- set relation = corridor.input_relation(input_name) -%}
-    {%- if relation is not none and execute and flags.WHICH not in ['compile', 'docs', 'list', 'ls', 'parse'] -%}
-        {%- set found = adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier) -%}
-        {%- if found is not none -%}
-            {%- for col in adapter.get_columns_in_relation(found) -%}
-                {%- do rows.append((input_name, relation | string, col.name | lower, col.dtype | lower, loop.index)) -%}
-            {%- endfor -%}
-        {%- endif -%}
-    {%- endif -%}
-{%- endfor -%}
+{%- set rows = corridor.input_column_rows(['production_events', 'outcomes', 'offline_estimates', 'rules',
+    'reference_features']) -%}
 
 {%- if rows | length == 0 %}
 

@@ -15,25 +15,20 @@
 {%- set ts = dbt.type_timestamp() -%}
 {%- set cfg = corridor.input_config('offline_estimates') -%}
 {%- set raw_pairs = [] -%}
-{%- for key, ref in c.items() if ref is not none -%}
-    {#- a column found by its own name (detect_optional_columns) is listed under that name -#}
-    {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}
-{%- endfor -%}
+{#- a column found by its own name (detect_optional_columns) is listed under that name -#}
+{%- for key, ref in c.items() if ref is not none -%}{%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}{%- endfor -%}
 
 {#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never
     silently null -#}
 {%- set parsed = {} -%}
-{%- for key in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size'] -%}
-    {%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}
-{%- endfor -%}
-{%- for key in ['produced_at', 'valid_from', 'valid_to'] -%}
-    {%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}
-{%- endfor -%}
+{%- set number_keys = ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size'] -%}
+{%- for key in number_keys -%}{%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}{%- endfor -%}
+{%- set time_keys = ['produced_at', 'valid_from', 'valid_to'] -%}
+{%- for key in time_keys -%}{%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}{%- endfor -%}
 {%- set text = {} -%}
-{%- for key in ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version', 'evaluation_dataset_id',
-    'changed_by', 'owner'] -%}
-    {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
-{%- endfor -%}
+{%- set text_keys = ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version',
+    'evaluation_dataset_id', 'changed_by', 'owner'] -%}
+{%- for key in text_keys -%}{%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}{%- endfor -%}
 
 with
 

@@ -10,14 +10,13 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set text = {} -%}
-{%- for key in ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity',
+{%- set text_keys = ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity',
     'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'] -%}
-    {%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}
-{%- endfor -%}
+{%- for key in text_keys -%}{%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}{%- endfor -%}
 {%- set num = {} -%}
-{%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
-    {%- do num.update({key: corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')'}) -%}
-{%- endfor -%}
+{%- set number_keys = ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
+{%- for key in number_keys -%}{%- do num.update(
+    {key: corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')'}) -%}{%- endfor -%}
 
 with
 
