@@ -78,7 +78,8 @@ test: venv venv-dbt1.10 venv-spark browser $(DEMO_EVENTS)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: venv
-	$(BIN)/ruff check python integration_tests/pytest setup.py
+	$(BIN)/ruff check python integration_tests setup.py
+	$(BIN)/ruff format --check python integration_tests setup.py
 	$(BIN)/sqlfluff lint --processes 2 models analyses
 
 bench: venv

@@ -13,13 +13,29 @@ import pandas as pd
 # of an input relation, and freshness (measured against the clock).
 PUBLIC_TABLES = {
     "corridor_metric_observations": (
-        ["source", "model_id", "model_version", "metric", "segment_dimension", "segment_value", "window_grain",
-         "window_start"],
+        [
+            "source",
+            "model_id",
+            "model_version",
+            "metric",
+            "segment_dimension",
+            "segment_value",
+            "window_grain",
+            "window_start",
+        ],
         ["input_relation"],
     ),
     "corridor_validation_results": (
-        ["rule_id", "rule_version", "model_id", "model_version", "segment_dimension", "segment_value", "window_grain",
-         "window_start"],
+        [
+            "rule_id",
+            "rule_version",
+            "model_id",
+            "model_version",
+            "segment_dimension",
+            "segment_value",
+            "window_grain",
+            "window_start",
+        ],
         [],
     ),
     "corridor_alerts": (["alert_id"], []),
@@ -69,7 +85,8 @@ def assert_tables_agree(
     assert not missing, f"{table}: columns missing on the other engine: {missing}"
     assert len(reference) == len(other), f"{table}: {len(reference)} rows on the reference, {len(other)} on the other"
     numeric = [
-        c for c in columns
+        c
+        for c in columns
         if pd.api.types.is_numeric_dtype(reference[c]) and not pd.api.types.is_bool_dtype(reference[c])
     ]
     exact = [c for c in columns if c not in numeric]

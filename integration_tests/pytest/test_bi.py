@@ -368,8 +368,12 @@ def test_publish_refuses_while_a_build_holds_the_build_file(demo_build, tmp_path
     publish_mod.publish(build_file, published)
     inode = published.stat().st_ino
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-         "sys.stdin.readline()", str(build_file)],
+        [
+            sys.executable,
+            "-c",
+            "import sys, duckdb; c = duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.readline()",
+            str(build_file),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,

@@ -37,7 +37,9 @@ def test_every_cross_db_macro_and_engine_body_is_reached_from_a_test_model():
     reached = {name for name in bodies if calls(models, name)}
     while True:
         more = {
-            name for name in bodies if name not in reached
+            name
+            for name in bodies
+            if name not in reached
             and any(calls(bodies[r], name) or calls(bodies[r], name.split("__")[-1]) for r in reached)
         }
         # an engine body of a reached macro is reached (dispatch picks it on its engine)
@@ -46,10 +48,11 @@ def test_every_cross_db_macro_and_engine_body_is_reached_from_a_test_model():
             break
         reached |= more
     dispatched = {n for n in bodies if not n.startswith("_") and "__" not in n}
-    unreached = sorted(
-        n for n in dispatched - reached if n not in NOT_COMPILED_BY_A_TEST_MODEL
-    ) + sorted(
-        n for n in bodies if re.match(r"(spark|postgres|duckdb)__", n) and n not in reached
+    unreached = sorted(n for n in dispatched - reached if n not in NOT_COMPILED_BY_A_TEST_MODEL) + sorted(
+        n
+        for n in bodies
+        if re.match(r"(spark|postgres|duckdb)__", n)
+        and n not in reached
         and n.split("__", 1)[1] not in NOT_COMPILED_BY_A_TEST_MODEL
     )
     assert not unreached, f"cross-db macros (or engine bodies) no test model compiles: {unreached}"

@@ -41,11 +41,14 @@ def test_drift_alerts_carry_no_drift_ranking(alerts):
 
 
 def test_co_movement_ranks_the_cause_first_and_the_clean_feature_last(demo_build):
-    ranking = query(demo_build["path"], """
+    ranking = query(
+        demo_build["path"],
+        """
         select metric, feature_name, feature_rank, spearman_correlation, pearson_correlation, co_movement_p_value
         from corridor_drift_performance_ranking
         where window_grain = 'day' and segment_dimension = 'region'
-    """)
+    """,
+    )
     for metric in ("log_loss", "brier_score", "accuracy"):
         rows = ranking[ranking.metric == metric].set_index("feature_name")
         assert rows.loc["txn_amount", "feature_rank"] == 1, rows

@@ -50,8 +50,11 @@ def test_clean_segments_stay_quiet(drift):
     """Regions without a planted drift of their own (na, eu, apac) rarely drift: their iOS rows carry a diluted
     share of the iOS channel-mix shift from 2026-10-08, so a few windows may (demo: 3 of 51 live day windows,
     z 2.4 to 3.8, against hundreds for the latam drift)."""
-    clean = drift[drift.segment_value.isin(["na", "eu", "apac"]) & (drift.window_grain == "day")
-                  & drift.status.isin(["pass", "drift"])]
+    clean = drift[
+        drift.segment_value.isin(["na", "eu", "apac"])
+        & (drift.window_grain == "day")
+        & drift.status.isin(["pass", "drift"])
+    ]
     assert len(clean) >= 40
     drifted = clean[clean.is_drifted][["model_version", "window_start", "segment_value", "z_score"]]
     assert clean.is_drifted.sum() <= 3 and clean.z_score.max() < 5, drifted

@@ -87,8 +87,16 @@ def test_run_history_is_recorded_on_postgres(integration_postgres):
 
 
 def test_validation_results_agree_between_engines(integration_postgres, integration_duckdb):
-    keys = ["rule_id", "rule_version", "model_id", "model_version", "segment_dimension", "segment_value",
-            "window_grain", "window_start"]
+    keys = [
+        "rule_id",
+        "rule_version",
+        "model_id",
+        "model_version",
+        "segment_dimension",
+        "segment_value",
+        "window_grain",
+        "window_start",
+    ]
     pg = _pg(integration_postgres["env"], "select * from corridor_it.corridor_validation_results")
     duck = query(integration_duckdb["path"], "select * from corridor_validation_results")
     assert len(pg) == len(duck) > 0
@@ -96,8 +104,15 @@ def test_validation_results_agree_between_engines(integration_postgres, integrat
     assert (both["_merge"] == "both").all()
     assert (both["status_duck"] == both["status_pg"]).all()
     assert (both["result_id_duck"] == both["result_id_pg"]).all()
-    for column in ["production_value", "expected_value", "bad_deviation", "test_standard_error", "p_value", "q_value",
-                   "detectable_deviation"]:
+    for column in [
+        "production_value",
+        "expected_value",
+        "bad_deviation",
+        "test_standard_error",
+        "p_value",
+        "q_value",
+        "detectable_deviation",
+    ]:
         assert_numbers_agree(both[f"{column}_duck"], both[f"{column}_pg"], column)
 
 
@@ -190,8 +205,12 @@ def test_example_bi_queries_give_the_same_answers_on_both_engines(integration_po
             sql = sql_file.read_text()
             frame = _pg(built["env"], sql) if engine == "postgres" else query(built["path"], sql)
             answers.setdefault(sql_file.stem, {})[engine] = frame
-    assert set(answers) == {"breach_rate_by_owner_weekly", "time_to_detect", "open_alerts_by_severity",
-                            "widening_intervals"}
+    assert set(answers) == {
+        "breach_rate_by_owner_weekly",
+        "time_to_detect",
+        "open_alerts_by_severity",
+        "widening_intervals",
+    }
     assert len(answers["breach_rate_by_owner_weekly"]["duckdb"]) > 0
     for name, frames in answers.items():
         pg, duck = frames["postgres"], frames["duckdb"]

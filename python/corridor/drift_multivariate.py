@@ -33,11 +33,33 @@ METHOD = "pca_reconstruction_error"
 
 #: the columns of the result, in order (models/marts/corridor_multivariate_drift.sql casts and documents them)
 RESULT_COLUMNS = [
-    "model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value",
-    "method", "n_sampled_rows", "n_days", "n_features", "n_encoded_columns", "n_components",
-    "reconstruction_error", "reference_error_mean", "reference_error_sd", "error_standard_error",
-    "threshold_upper", "z_score", "p_value", "alpha", "reference_start", "reference_end",
-    "n_reference_rows", "n_reference_chunks", "in_reference_period", "status", "is_drifted",
+    "model_id",
+    "model_version",
+    "window_grain",
+    "window_start",
+    "segment_dimension",
+    "segment_value",
+    "method",
+    "n_sampled_rows",
+    "n_days",
+    "n_features",
+    "n_encoded_columns",
+    "n_components",
+    "reconstruction_error",
+    "reference_error_mean",
+    "reference_error_sd",
+    "error_standard_error",
+    "threshold_upper",
+    "z_score",
+    "p_value",
+    "alpha",
+    "reference_start",
+    "reference_end",
+    "n_reference_rows",
+    "n_reference_chunks",
+    "in_reference_period",
+    "status",
+    "is_drifted",
 ]
 
 
@@ -155,7 +177,7 @@ def feature_columns(frame: pd.DataFrame) -> tuple[list[str], list[str]]:
 
 def _segments(frame: pd.DataFrame) -> list[tuple[str, str | None]]:
     """('all', None) then one (dimension, column) per segment column."""
-    return [("all", None)] + [(c[len(SEGMENT_PREFIX):], c) for c in frame.columns if c.startswith(SEGMENT_PREFIX)]
+    return [("all", None)] + [(c[len(SEGMENT_PREFIX) :], c) for c in frame.columns if c.startswith(SEGMENT_PREFIX)]
 
 
 def _empty() -> pd.DataFrame:
@@ -202,56 +224,99 @@ def multivariate_drift(
         errors = pca.errors(encoded)
         frame = frame.assign(_error=errors, _day=days)
         common = {
-            "model_id": model_id, "method": METHOD, "n_features": len(numeric) + len(categorical),
-            "n_encoded_columns": int(encoded.shape[1]), "n_components": int(pca.components.shape[0]),
-            "alpha": alpha, "reference_start": reference_start, "reference_end": reference_end,
+            "model_id": model_id,
+            "method": METHOD,
+            "n_features": len(numeric) + len(categorical),
+            "n_encoded_columns": int(encoded.shape[1]),
+            "n_components": int(pca.components.shape[0]),
+            "alpha": alpha,
+            "reference_start": reference_start,
+            "reference_end": reference_end,
         }
         for dimension, column in _segments(frame):
-            values = [("all", np.ones(len(frame), dtype=bool))] if column is None else [
-                (str(v), (frame[column] == v).to_numpy()) for v in sorted(frame[column].dropna().unique())
-            ]
+            values = (
+                [("all", np.ones(len(frame), dtype=bool))]
+                if column is None
+                else [(str(v), (frame[column] == v).to_numpy()) for v in sorted(frame[column].dropna().unique())]
+            )
             for value, members in values:
                 calibrated = members & calibration_rows
                 calibration = Calibration.from_errors(errors[calibrated], days[calibrated].to_numpy())
                 for grain in grains:
-                    windows = frame[members].groupby(["model_version", f"{grain}_start"], sort=True).agg(
-                        n=("_error", "size"), error=("_error", "mean"), n_days=("_day", "nunique"),
-                        last_day=("_day", "max"),
+                    windows = (
+                        frame[members]
+                        .groupby(["model_version", f"{grain}_start"], sort=True)
+                        .agg(
+                            n=("_error", "size"),
+                            error=("_error", "mean"),
+                            n_days=("_day", "nunique"),
+                            last_day=("_day", "max"),
+                        )
                     )
                     for (version, start), w in windows.iterrows():
-                        rows.append(_window_row(
-                            common, calibration, version, grain, start, dimension, value, w, reference_end,
-                            z_alpha, alpha, min_rows,
-                        ))
+                        rows.append(
+                            _window_row(
+                                common,
+                                calibration,
+                                version,
+                                grain,
+                                start,
+                                dimension,
+                                value,
+                                w,
+                                reference_end,
+                                z_alpha,
+                                alpha,
+                                min_rows,
+                            )
+                        )
     if not rows:
         return _empty()
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
-def _window_row(common, calibration, version, grain, start, dimension, value, w, reference_end, z_alpha, alpha,
-                min_rows) -> dict:
+def _window_row(
+    common, calibration, version, grain, start, dimension, value, w, reference_end, z_alpha, alpha, min_rows
+) -> dict:
     row = dict(common)
-    row.update({
-        "model_version": version, "window_grain": grain, "window_start": pd.Timestamp(start),
-        "segment_dimension": dimension, "segment_value": value, "n_sampled_rows": int(w["n"]),
-        "n_days": int(w["n_days"]), "reconstruction_error": float(w["error"]),
-        "in_reference_period": bool(pd.Timestamp(w["last_day"]) < reference_end),
-        "n_reference_rows": calibration.n_rows if calibration else 0,
-        "n_reference_chunks": calibration.n_chunks if calibration else 0,
-        "reference_error_mean": None, "reference_error_sd": None, "error_standard_error": None,
-        "threshold_upper": None, "z_score": None, "p_value": None, "is_drifted": False,
-    })
+    row.update(
+        {
+            "model_version": version,
+            "window_grain": grain,
+            "window_start": pd.Timestamp(start),
+            "segment_dimension": dimension,
+            "segment_value": value,
+            "n_sampled_rows": int(w["n"]),
+            "n_days": int(w["n_days"]),
+            "reconstruction_error": float(w["error"]),
+            "in_reference_period": bool(pd.Timestamp(w["last_day"]) < reference_end),
+            "n_reference_rows": calibration.n_rows if calibration else 0,
+            "n_reference_chunks": calibration.n_chunks if calibration else 0,
+            "reference_error_mean": None,
+            "reference_error_sd": None,
+            "error_standard_error": None,
+            "threshold_upper": None,
+            "z_score": None,
+            "p_value": None,
+            "is_drifted": False,
+        }
+    )
     if calibration is None or calibration.n_chunks < 2:
         row["status"] = "no_reference"
         return row
     se = calibration.standard_error(row["n_sampled_rows"], row["n_days"])
     z = (row["reconstruction_error"] - calibration.mean) / se if se > 0 else 0.0
     p_value = float(stats.norm.sf(z))
-    row.update({
-        "reference_error_mean": calibration.mean, "reference_error_sd": math.sqrt(calibration.within_var),
-        "error_standard_error": se, "threshold_upper": calibration.mean + z_alpha * se, "z_score": z,
-        "p_value": p_value,
-    })
+    row.update(
+        {
+            "reference_error_mean": calibration.mean,
+            "reference_error_sd": math.sqrt(calibration.within_var),
+            "error_standard_error": se,
+            "threshold_upper": calibration.mean + z_alpha * se,
+            "z_score": z,
+            "p_value": p_value,
+        }
+    )
     if row["in_reference_period"]:
         row["status"] = "reference_period"
     elif row["n_sampled_rows"] < min_rows:
@@ -263,11 +328,26 @@ def _window_row(common, calibration, version, grain, start, dimension, value, w,
 
 
 _TIMESTAMPS = {"window_start", "reference_start", "reference_end"}
-_INTEGERS = {"n_sampled_rows", "n_days", "n_features", "n_encoded_columns", "n_components", "n_reference_rows",
-             "n_reference_chunks"}
+_INTEGERS = {
+    "n_sampled_rows",
+    "n_days",
+    "n_features",
+    "n_encoded_columns",
+    "n_components",
+    "n_reference_rows",
+    "n_reference_chunks",
+}
 _BOOLEANS = {"in_reference_period", "is_drifted"}
-_FLOATS = {"reconstruction_error", "reference_error_mean", "reference_error_sd", "error_standard_error",
-           "threshold_upper", "z_score", "p_value", "alpha"}
+_FLOATS = {
+    "reconstruction_error",
+    "reference_error_mean",
+    "reference_error_sd",
+    "error_standard_error",
+    "threshold_upper",
+    "z_score",
+    "p_value",
+    "alpha",
+}
 
 
 def typed_result(frame: pd.DataFrame) -> pd.DataFrame:

@@ -168,8 +168,7 @@ def last_run(path: Path) -> tuple[str | None, str | None, object]:
         ).fetchall()
     except duckdb.CatalogException as exc:
         raise PublishError(
-            f"{path} holds no corridor_run_history table: it is not a corridor build file "
-            "(run `dbt build` first)"
+            f"{path} holds no corridor_run_history table: it is not a corridor build file (run `dbt build` first)"
         ) from exc
     finally:
         con.close()

@@ -71,10 +71,24 @@ def spark_env(workdir: Path) -> dict[str, str]:
 def dbt_command(spark_venv: Path, workdir: Path) -> list[str]:
     dbt_dir = workdir / "spark" / "dbt"
     return [
-        str(spark_venv / "bin" / "dbt"), "build", "--target", "spark",
-        "--select", *bench.SELECT.split(), "--exclude", *bench.EXCLUDE.split(),
-        "--vars", VARS_SPARK, "--project-dir", str(REPO), "--profiles-dir", str(REPO),
-        "--target-path", str(dbt_dir / "target"), "--log-path", str(dbt_dir / "logs"),
+        str(spark_venv / "bin" / "dbt"),
+        "build",
+        "--target",
+        "spark",
+        "--select",
+        *bench.SELECT.split(),
+        "--exclude",
+        *bench.EXCLUDE.split(),
+        "--vars",
+        VARS_SPARK,
+        "--project-dir",
+        str(REPO),
+        "--profiles-dir",
+        str(REPO),
+        "--target-path",
+        str(dbt_dir / "target"),
+        "--log-path",
+        str(dbt_dir / "logs"),
     ]
 
 
@@ -109,8 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     workdir, spark_venv = Path(args.workdir).resolve(), Path(args.spark_venv).resolve()
     for n in args.events:
         if args.dry_run:
-            print(f"{n:,} events: generate Parquet (python -m corridor.demo_data parquet --events {n}), dbt build on"
-                  " DuckDB, register the files in Spark, then:\n  " + " ".join(dbt_command(spark_venv, workdir)))
+            print(
+                f"{n:,} events: generate Parquet (python -m corridor.demo_data parquet --events {n}), dbt build on"
+                " DuckDB, register the files in Spark, then:\n  " + " ".join(dbt_command(spark_venv, workdir))
+            )
             continue
         data = bench.ensure_data(workdir, n, args.seed, args.workers)
         db = workdir / f"bench_spark_{n}.duckdb"
@@ -124,14 +140,21 @@ def main(argv: list[str] | None = None) -> int:
                 p.unlink(missing_ok=True)
         spark = run_spark(spark_venv, workdir, Path(data["dir"]))
         result = {
-            "events": n, "seed": args.seed, "cores": os.cpu_count(), "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "duckdb_seconds": duck["seconds"], "duckdb_rows_per_second": n / duck["seconds"],
-            "spark_seconds": spark["seconds"], "spark_rows_per_second": n / spark["seconds"],
+            "events": n,
+            "seed": args.seed,
+            "cores": os.cpu_count(),
+            "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "duckdb_seconds": duck["seconds"],
+            "duckdb_rows_per_second": n / duck["seconds"],
+            "spark_seconds": spark["seconds"],
+            "spark_rows_per_second": n / spark["seconds"],
             "duckdb_peak_rss_bytes": duck["peak_rss_bytes"],
         }
-        print(f"\n{n:,} events, {os.cpu_count()} cores: DuckDB {duck['seconds']:.0f} s "
-              f"({result['duckdb_rows_per_second']:,.0f} rows/s); Spark local[*] {spark['seconds']:.0f} s "
-              f"({result['spark_rows_per_second']:,.0f} rows/s), dbt and JVM start-up included")
+        print(
+            f"\n{n:,} events, {os.cpu_count()} cores: DuckDB {duck['seconds']:.0f} s "
+            f"({result['duckdb_rows_per_second']:,.0f} rows/s); Spark local[*] {spark['seconds']:.0f} s "
+            f"({result['spark_rows_per_second']:,.0f} rows/s), dbt and JVM start-up included"
+        )
         (workdir / f"bench_spark_results_{n}.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0
 

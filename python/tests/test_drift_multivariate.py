@@ -20,13 +20,22 @@ def _sample(seed, days=21, per_day=500, rho=0.8, shifted_rho=None, shift_from=14
         r = shifted_rho if shifted_rho is not None and d >= shift_from else rho
         x = rng.multivariate_normal([0, 0, 0], [[1, r, 0], [r, 1, 0], [0, 0, 1]], size=per_day)
         day = START + pd.Timedelta(days=d)
-        frames.append(pd.DataFrame({
-            "model_id": "m", "model_version": "v1",
-            "day_start": day, "week_start": day - pd.Timedelta(days=day.weekday()),
-            "sample_rank": np.arange(1, per_day + 1), "segment__region": rng.choice(["a", "b"], per_day),
-            "num__x1": 3 * x[:, 0] + 10, "num__x2": x[:, 1], "num__x3": x[:, 2],
-            "cat__c": rng.choice(["p", "q", "r"], per_day, p=[0.5, 0.3, 0.2]),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "model_id": "m",
+                    "model_version": "v1",
+                    "day_start": day,
+                    "week_start": day - pd.Timedelta(days=day.weekday()),
+                    "sample_rank": np.arange(1, per_day + 1),
+                    "segment__region": rng.choice(["a", "b"], per_day),
+                    "num__x1": 3 * x[:, 0] + 10,
+                    "num__x2": x[:, 1],
+                    "num__x3": x[:, 2],
+                    "cat__c": rng.choice(["p", "q", "r"], per_day, p=[0.5, 0.3, 0.2]),
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -99,8 +108,11 @@ def test_correlation_only_shift_is_detected_where_univariate_ks_sees_nothing():
         out = multivariate_drift(sample, ["day"], alpha=0.01)
         shifted = out[(out.segment_dimension == "all") & (out.window_start >= START + pd.Timedelta(days=14))]
         detected.extend(shifted.is_drifted.tolist())
-        clean = out[(out.segment_dimension == "all") & out.status.isin(["pass", "drift"])
-                    & (out.window_start < START + pd.Timedelta(days=14))]
+        clean = out[
+            (out.segment_dimension == "all")
+            & out.status.isin(["pass", "drift"])
+            & (out.window_start < START + pd.Timedelta(days=14))
+        ]
         assert not clean.is_drifted.any()
         reference = sample[sample.day_start < START + pd.Timedelta(days=7)]
         for day in range(14, 21):

@@ -1,5 +1,5 @@
 """Package-level checks: versions agree, the product package imports no tooling and every tooling module imports
-from the source tree, sqlfluff (dbt templater) passes on the models."""
+from the source tree, sqlfluff (dbt templater) passes on the models, ruff (check and format) on the Python code."""
 
 from __future__ import annotations
 
@@ -80,3 +80,17 @@ def test_sqlfluff_passes_on_models_and_analyses(tmp_path):
     )
     assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
     assert "All Finished" in proc.stdout
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
+def test_ruff_passes_on_the_python_code(command):
+    # the rules and the line length are pyproject.toml's [tool.ruff]; `make lint` runs the same check
+    ruff = Path(sys.executable).with_name("ruff")
+    proc = subprocess.run(
+        [str(ruff), *command, "python", "integration_tests", "setup.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-5000:] + proc.stderr[-2000:]
