@@ -32,7 +32,7 @@ from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT, DbtResult, run_dbt  
 # by default xdist would put the files with the most tests first), so these start first and the short files
 # fill in around them: a long file collected last would run on one worker while the other sits idle.
 LONGEST_FIRST = [
-    "test_spark.py",  # a whole Spark build and a run of the public tables, one Spark session: 10-35 min
+    "test_spark.py",  # a whole Spark build and a run of the public tables, one Spark session: 9-11 min (2026-12-03)
     "test_incremental.py",  # 8 demo-project builds (test_late_data's merged in), 3 of them whole
     "test_governance.py",  # 600 s
     "test_security.py",  # 930 s before its config cases went from 22 dbt runs to 11
