@@ -36,6 +36,7 @@ import json
 import math
 import os
 import platform
+import re
 import resource
 import shutil
 import subprocess
@@ -358,6 +359,30 @@ def _db_files(db: Path) -> list[Path]:
     return [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_NODE_LINE = re.compile(r"\d+ of \d+ (START|OK|PASS|WARN|ERROR|FAIL|SKIP)\b(.*)")
+_NODE_NAME = re.compile(r"\b(?:model|seed|snapshot|operation|test) (\S+)")
+
+
+def unfinished_nodes(log_text: str) -> list[str]:
+    """The nodes a dbt log shows started and never finished: what was running when dbt was killed (e.g. by the
+    kernel's out-of-memory killer, which leaves no run_results.json behind)."""
+    running: dict[str, None] = {}
+    for line in _ANSI.sub("", log_text).splitlines():
+        m = _NODE_LINE.search(line)
+        if not m:
+            continue
+        named = _NODE_NAME.search(m.group(2))
+        # "START test x" and "PASS x" / "FAIL 3 x" (a count before the name) name a test
+        tokens = [t for t in m.group(2).split() if not t.isdigit()]
+        name = (named.group(1) if named else tokens[0] if tokens else "").rsplit(".", 1)[-1]
+        if m.group(1) == "START":
+            running[name] = None
+        else:
+            running.pop(name, None)
+    return list(running)
+
+
 class DbtFailed(Exception):
     """dbt build exited non-zero; carries its timing, peak RSS, failing nodes and log tail."""
 
@@ -423,6 +448,12 @@ def run_dbt(
                 }
                 for r in json.loads(results_path.read_text())["results"]
                 if r["status"] in ("error", "fail")
+            ]
+        elif res["returncode"] < 0:
+            # killed (signal -returncode; 9 from the out-of-memory killer): no run_results; the log says what ran
+            failed = [
+                {"node": node, "status": f"killed (signal {-res['returncode']})", "seconds": None, "message": ""}
+                for node in unfinished_nodes((workdir / log_name).read_text(errors="replace"))
             ]
         raise DbtFailed({**res, "command": cmd, "failed_nodes": failed, "log_tail": _tail(workdir / log_name)})
     run_results = json.loads(results_path.read_text())
@@ -802,7 +833,8 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
         info = exc.info
         print(f"\n{exc} after {info['seconds']:.1f}s, peak RSS {_gib(info['peak_rss_bytes'])}:")
         for f in info["failed_nodes"]:
-            print(f"  {f['node']} ({f['status']} after {f['seconds']:.1f}s): {f['message']}")
+            after = "" if f["seconds"] is None else f" after {f['seconds']:.1f}s"
+            print(f"  {f['node']} ({f['status']}{after}): {f['message']}")
         if not info["failed_nodes"]:
             print(info["log_tail"])
         _write_results(workdir, n, {**common, "status": "dbt_failed", "a_dbt": info, "loadavg_1min": loadavg})

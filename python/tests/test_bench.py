@@ -138,3 +138,21 @@ def test_rss_sampler_reads_this_process():
     sampler.stop()
     assert sampler.samples and all(rss > 10 * 2**20 for _, rss in sampler.samples)
     assert all(b[0] >= a[0] for a, b in zip(sampler.samples, sampler.samples[1:], strict=False))
+
+
+def test_a_killed_build_names_the_nodes_that_were_running():
+    # the 100M whole build of 2026-12-03 was killed by the out-of-memory killer inside the Python bootstrap,
+    # with corridor_quarantine running beside it: dbt leaves no run_results.json, only its log
+    log = "\n".join(
+        [
+            "\x1b[0m16:19:05  67 of 183 START sql table model main.corridor_quarantine ....... [RUN]",
+            "\x1b[0m16:19:05  68 of 183 START sql table model main.int_corridor__rolling_score_histograms .. [RUN]",
+            "\x1b[0m16:19:06  68 of 183 OK created sql table model main.int_corridor__rolling_score_histograms  "
+            "[\x1b[32mOK\x1b[0m in 0.38s]",
+            "\x1b[0m16:19:06  69 of 183 START test not_null_corridor_feature_drift_drift_id ...... [RUN]",
+            "\x1b[0m16:19:06  69 of 183 PASS not_null_corridor_feature_drift_drift_id .......... [PASS in 0.05s]",
+            "\x1b[0m16:21:23  72 of 183 START python incremental model main.int_corridor__bootstrap_intervals  [RUN]",
+        ]
+    )
+    assert bench.unfinished_nodes(log) == ["corridor_quarantine", "int_corridor__bootstrap_intervals"]
+    assert bench.unfinished_nodes("") == []
