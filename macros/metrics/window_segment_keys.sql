@@ -19,21 +19,5 @@
             {%- endfor %}
         end as window_grain,
         coalesce({% for grain in grains %}{{ grain }}_start{{ ', ' if not loop.last }}{% endfor %}) as window_start,
-        {%- if segments | length == 0 %}
-        'all' as segment_dimension,
-        'all' as segment_value
-        {%- else %}
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then '{{ s['dimension'] }}'
-            {%- endfor %}
-            else 'all'
-        end as segment_dimension,
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then segment_{{ s['dimension'] }}
-            {%- endfor %}
-            else 'all'
-        end as segment_value
-        {%- endif %}
+        {{ corridor.segment_grouping_keys(segments) }}
 {%- endmacro %}

@@ -51,23 +51,7 @@ grouped as (
     select
         model_id,
         model_version,
-        {%- if segments | length == 0 %}
-        'all' as segment_dimension,
-        'all' as segment_value,
-        {%- else %}
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then '{{ s['dimension'] }}'
-            {%- endfor %}
-            else 'all'
-        end as segment_dimension,
-        case
-            {%- for s in segments %}
-            when grouping(segment_{{ s['dimension'] }}) = 0 then segment_{{ s['dimension'] }}
-            {%- endfor %}
-            else 'all'
-        end as segment_value,
-        {%- endif %}
+        {{ corridor.segment_grouping_keys(segments) }},
         score_bin,
         half,
         count(*) as n_scored,
