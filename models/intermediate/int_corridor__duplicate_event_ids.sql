@@ -3,13 +3,14 @@
     how many copies arrived and how many of them are valid (no rejection
     reason). Small: it lets int_corridor__events_enriched and
     corridor_quarantine rank copies only where there are several, instead of
-    ranking every event.
+    ranking every event. Read from int_corridor__event_id_index, which counts
+    the ids of both inputs in one pass.
 -#}
 with
 
-events as (
+event_id_index as (
 
-    select * from {{ ref('stg_corridor__production_events') }}
+    select * from {{ ref('int_corridor__event_id_index') }}
 
 ),
 
@@ -17,14 +18,11 @@ final as (
 
     select
         event_id,
-        cast(count(*) as {{ dbt.type_bigint() }}) as n_copies,
-        cast(sum(case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end) as {{ dbt.type_bigint() }})
-            as n_valid_copies
+        n_copies,
+        n_valid_copies
 
-    from events
-    where event_id is not null
-    group by event_id
-    having count(*) > 1
+    from event_id_index
+    where n_copies > 1
 
 )
 

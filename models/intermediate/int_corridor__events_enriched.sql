@@ -22,7 +22,8 @@
       when that var is set). Several outcomes for one event: the latest
       arrival wins, so corrections supersede; outcomes that arrive at the
       same time are ordered by label (the higher wins), so every build picks
-      the same one.
+      the same one. Only the ids with several such outcomes are ranked
+      (int_corridor__event_id_index); the others join as they are.
 
     Incremental (docs/incremental.md): a run recomputes the events on or
     after the lookback start (corridor.lookback_condition), and, for a model
@@ -65,34 +66,64 @@ events_first_copy as (
 
 ),
 
+event_id_index as (
+
+    select * from {{ ref('int_corridor__event_id_index') }}
+
+),
+
+{#- the usable outcomes (valid, arrived); an id with several of them is in the index (n_ranked_outcomes > 1) -#}
 outcomes_arrived as (
 
     select
-        event_id,
-        label,
-        row_number() over (
-            partition by event_id
-            order by label_arrived_at desc nulls last, label desc
-        ) as arrival_rank
+        outcomes.event_id,
+        outcomes.label,
+        outcomes.label_arrived_at
 
     from outcomes
     where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
         {%- if lookback is not none %}
-        and event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)
+        and outcomes.event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)
         {%- endif %}
         {%- if as_of is not none %}
-        and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
+        and (outcomes.label_arrived_at is null
+            or outcomes.label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
         {%- endif %}
 
 ),
 
+{#- only the few ids with several usable outcomes are ranked (a window over every outcome is the costly way) -#}
 latest_outcomes as (
+
+    select
+        single_outcomes.event_id,
+        single_outcomes.label
+
+    from outcomes_arrived as single_outcomes
+    left join event_id_index as single_index
+        on single_outcomes.event_id = single_index.event_id
+    where coalesce(single_index.n_ranked_outcomes, 1) <= 1
+
+    union all
 
     select
         event_id,
         label
 
-    from outcomes_arrived
+    from (
+        select
+            ranked_outcomes.event_id,
+            ranked_outcomes.label,
+            row_number() over (
+                partition by ranked_outcomes.event_id
+                order by ranked_outcomes.label_arrived_at desc nulls last, ranked_outcomes.label desc
+            ) as arrival_rank
+
+        from outcomes_arrived as ranked_outcomes
+        inner join event_id_index as ranked_index
+            on ranked_outcomes.event_id = ranked_index.event_id
+        where ranked_index.n_ranked_outcomes > 1
+    ) as ranked
     where arrival_rank = 1
 
 ),

@@ -11,7 +11,7 @@
       valid one (a malformed copy of a duplicated id carries it too);
     - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
       production event has that id) and event_not_accepted (every copy of
-      the event was quarantined);
+      the event was quarantined), read from int_corridor__event_id_index;
     - offline estimates: corridor.estimate_rejection_reasons();
     - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
 -#}
@@ -55,6 +55,12 @@ estimates as (
 duplicate_ids as (
 
     select * from {{ ref('int_corridor__duplicate_event_ids') }}
+
+),
+
+event_id_index as (
+
+    select * from {{ ref('int_corridor__event_id_index') }}
 
 ),
 
@@ -121,9 +127,9 @@ duplicate_events as (
 
 ),
 
-{#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs outcome_candidates .. invalid_outcomes #}
-{{ corridor.outcome_quarantine_ctes('outcomes', 'events', 'event_id', 'event_id_is_missing', outcome_raw, outcome_reasons,
-    event_reasons) }},
+{#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs events_missing_for_outcomes, invalid_outcomes #}
+{{ corridor.outcome_quarantine_ctes('outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', outcome_raw,
+    outcome_reasons) }},
 
 invalid_estimates as (
 

@@ -1,0 +1,95 @@
+{#-
+    The event ids that need more than a plain join, from one group by over
+    the ids of both inputs (production events and outcomes):
+
+    - ids delivered more than once (n_copies > 1): their copies are ranked
+      to keep one (int_corridor__duplicate_event_ids reads these);
+    - ids with outcomes but no valid copy of the event (n_outcomes > 0 and
+      n_valid_copies = 0): those outcomes are quarantined, as unknown_event
+      when no copy arrived (n_copies = 0), else as event_not_accepted;
+    - ids with several valid outcomes that have arrived (n_ranked_outcomes >
+      1, label_arrived_at <= corridor_as_of when that var is set): only these
+      are ranked to pick the outcome that counts.
+
+    Every other id has at most one copy, at most one usable outcome and an
+    event for its outcomes, so int_corridor__events_enriched and
+    corridor_quarantine join it without ranking and without an anti-join
+    over all events: at 100M events a window or an anti-join over every
+    outcome costs more than this one aggregate. Small: only the ids above.
+-#}
+{%- set as_of = corridor.setting('corridor_as_of') -%}
+{%- set bigint = dbt.type_bigint() -%}
+{%- set arrived -%}
+    {%- if as_of is none -%}
+        1
+    {%- else -%}
+        case when label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }})
+            then 1 else 0 end
+    {%- endif -%}
+{%- endset -%}
+
+with
+
+events as (
+
+    select * from {{ ref('stg_corridor__production_events') }}
+
+),
+
+outcomes as (
+
+    select * from {{ ref('stg_corridor__outcomes') }}
+
+),
+
+ids as (
+
+    select
+        event_id,
+        1 as is_copy,
+        case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end as is_valid_copy,
+        0 as is_outcome,
+        0 as is_ranked_outcome
+
+    from events
+    where event_id is not null
+
+    union all
+
+    select
+        event_id,
+        0 as is_copy,
+        0 as is_valid_copy,
+        1 as is_outcome,
+        case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0 else {{ arrived }} end
+            as is_ranked_outcome
+
+    from outcomes
+    where event_id is not null
+
+),
+
+counted as (
+
+    select
+        event_id,
+        cast(sum(is_copy) as {{ bigint }}) as n_copies,
+        cast(sum(is_valid_copy) as {{ bigint }}) as n_valid_copies,
+        cast(sum(is_outcome) as {{ bigint }}) as n_outcomes,
+        cast(sum(is_ranked_outcome) as {{ bigint }}) as n_ranked_outcomes
+
+    from ids
+    group by event_id
+
+),
+
+final as (
+
+    select * from counted
+    where n_copies > 1
+        or (n_outcomes > 0 and n_valid_copies = 0)
+        or n_ranked_outcomes > 1
+
+)
+
+select * from final
