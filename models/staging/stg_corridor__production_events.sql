@@ -77,7 +77,9 @@ renamed as (
         {%- endif %}
         {%- endfor %}
         coalesce({{ parsed['is_error'] or 'null' }}, false) as is_error,
-        {{ corridor.is_number(c['is_error']) if c['is_error'] and parsed['is_error'] else 'false' }} as is_error_is_number,
+        {#- only read with is_error_is_unparseable, which a boolean column never is (and its text is never a number) #}
+        {{ corridor.is_number(c['is_error']) if c['is_error'] and parsed['is_error']
+            and types.get('is_error', '').split('(')[0] not in typed_as['is_error'] else 'false' }} as is_error_is_number,
         {%- for key in ['event_id', 'model_id', 'model_version'] %}
         ({{ c[key] }} is null or trim(cast({{ c[key] }} as {{ string }})) = '') as {{ key }}_is_missing,
         {%- endfor %}
