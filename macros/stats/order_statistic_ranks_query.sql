@@ -9,7 +9,10 @@
         statistic is low enough (no lower bound at this n) and upper_rank is
         n + 1 when none is high enough. The binomial CDF is summed from
         log-pmf terms over nq +- 12 sd (+ 12), where all but 1e-30 of the
-        mass lies.
+        mass lies: rows that grow with sqrt(n) per request. On DuckDB with
+        corridor's plugin (corridor.duckdb_udfs_enabled) the ranks come from
+        scipy's binomial quantile and CDF instead, one call per request (the
+        two agree unless P(B <= m) is within rounding of a level's tail).
 #}
 
 {% macro order_statistic_ranks_query(source, key, n, q, level) -%}
@@ -19,6 +22,30 @@
 {% macro default__order_statistic_ranks_query(source, key, n, q, level) -%}
     {%- set double = corridor.type_double() -%}
     {%- set alpha = (1 - level) / 2 -%}
+    {%- if corridor.duckdb_udfs_enabled() %}
+    {#- l - 1 = the largest m with P(B <= m) <= alpha: the quantile m* (smallest m with P(B <= m) >= alpha),
+        or m* - 1 when P(B <= m*) > alpha; u - 1 = the quantile at 1 - alpha -#}
+    select
+        rank_key,
+        cast(lower_m + case when corridor_binomial_cdf(lower_m, n, q) <= {{ alpha }} then 1 else 0 end
+            as {{ dbt.type_bigint() }}) as lower_rank,
+        corridor_binomial_quantile({{ 1 - alpha }}, n, q) + 1 as upper_rank
+    from (
+        select
+            rank_key,
+            n,
+            q,
+            corridor_binomial_quantile({{ alpha }}, n, q) as lower_m
+        from (
+            select
+                {{ key }} as rank_key,
+                cast({{ n }} as {{ double }}) as n,
+                cast({{ q }} as {{ double }}) as q
+            from {{ source }}
+            where {{ n }} > 0
+        ) as inputs
+    ) as quantiles
+    {%- else %}
     select
         rank_key,
         coalesce(max(case when cdf <= {{ alpha }} then m end) + 1, 0) as lower_rank,
@@ -81,4 +108,5 @@
         ) as terms
     ) as cumulative
     group by rank_key
+    {%- endif %}
 {%- endmacro %}

@@ -70,3 +70,44 @@ def test_arrow_wrappers_accept_chunked_and_null_arrays():
     chunked = pa.chunked_array([[0.1, None], [0.9]])
     out = beta_udf._arrow_quantile(chunked, pa.array([2.0, 2.0, 2.0]), pa.array([3.0, 3.0, 3.0]))
     assert out.null_count == 1 and out[0].as_py() == stats.beta.ppf(0.1, 2, 3)
+
+
+def _ranks_by_summing_every_term(n: int, q: float, alpha: float) -> tuple[int, int]:
+    """Order-statistic ranks (corridor.order_statistic_ranks_query's definition) from the full binomial CDF."""
+    cdf = stats.binom.cdf(np.arange(n + 1), n, q)
+    below = np.flatnonzero(cdf <= alpha)
+    above = np.flatnonzero(cdf >= 1 - alpha)
+    return (int(below.max()) + 1 if len(below) else 0), (int(above.min()) + 1 if len(above) else n + 1)
+
+
+def test_binomial_functions_give_the_order_statistic_ranks_of_the_full_cdf():
+    """What the DuckDB path of corridor.order_statistic_ranks_query computes (lower: the alpha quantile m*, plus 1
+    when P(B <= m*) <= alpha; upper: the 1 - alpha quantile plus 1) equals the ranks read off the whole CDF, at the
+    sizes where p99's upper bound first exists (n = 368) and far beyond."""
+    alpha = 0.025
+    cases = [(n, q) for n in (1, 2, 5, 20, 59, 367, 368, 1000, 20011, 250000) for q in (0.5, 0.95, 0.99)]
+    for n, q in cases:
+        lower_m = beta_udf.binomial_quantile([alpha], [n], [q])[0]
+        lower = int(lower_m) + int(beta_udf.binomial_cdf([lower_m], [n], [q])[0] <= alpha)
+        upper = int(beta_udf.binomial_quantile([1 - alpha], [n], [q])[0]) + 1
+        assert (lower, upper) == _ranks_by_summing_every_term(n, q, alpha), (n, q)
+    # p99's upper bound needs n >= 368 (the README's example): below it the upper rank is n + 1 (no bound)
+    assert beta_udf.binomial_quantile([0.975], [367], [0.99])[0] + 1 == 368
+    assert beta_udf.binomial_quantile([0.975], [368], [0.99])[0] + 1 <= 368
+
+
+def test_binomial_functions_reject_invalid_inputs():
+    nan = float("nan")
+    assert np.isnan(
+        beta_udf.binomial_quantile([0.0, 1.0, 0.5, 0.5, 0.5, 0.5], [10, 10, 0, 2.5, 10, 10], [0.5] * 4 + [1.5, nan])
+    ).all()
+    c = beta_udf.binomial_cdf([-1, 10, 12, 3.7, nan, 1], [10, 10, 10, 10, 10, -3], [0.3] * 6)
+    np.testing.assert_array_equal(c[:3], [0.0, 1.0, 1.0])
+    assert c[3] == stats.binom.cdf(3, 10, 0.3)
+    assert np.isnan(c[4:]).all()
+    con = duckdb.connect()
+    configure(con, environ={})
+    row = con.execute(
+        "select corridor_binomial_quantile(0.975, 1000.0, 0.95), corridor_binomial_cdf(940.0, 1000.0, 0.95)"
+    ).fetchone()
+    assert row == (stats.binom.ppf(0.975, 1000, 0.95), stats.binom.cdf(940, 1000, 0.95))
