@@ -65,26 +65,26 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
     batch = batches(groups["cost"].to_numpy(np.int64), batch_rows)
     if batch.size == 0 or batch[-1] == 0:  # one batch: no temporary table
         return _intervals(histograms, settings)
-    view = f"{BATCH_TABLE}_input"
+    plan_view = f"{BATCH_TABLE}_plan"
     keys = ", ".join(GROUP_KEYS)
     same = " and ".join(f"h.{k} is not distinct from k.{k}" for k in GROUP_KEYS)
-    histograms.project(", ".join(HISTOGRAM_COLUMNS)).create_view(view, replace=True)
-    session.register(f"{BATCH_TABLE}_plan", pd.DataFrame({"group_index": np.arange(batch.size), "batch": batch}))
+    session.register(plan_view, pd.DataFrame({"group_index": np.arange(batch.size), "batch": batch}))
     try:
-        # one pass over the histogram rows; ordered by batch, so that DuckDB's zone maps skip the other batches
-        session.execute(
+        # one pass over the histogram rows (through the relation: it may read a registered frame, which no
+        # stored view can), ordered by batch, so that DuckDB's zone maps skip the other batches' rows
+        histograms.project(", ".join(HISTOGRAM_COLUMNS)).query(
+            "h",
             f"create or replace temporary table {BATCH_TABLE} as "
             f"with k as (select {keys}, row_number() over (order by {keys}) - 1 as group_index "
-            f"from (select distinct {keys} from {view})) "
-            f"select h.*, p.batch from {view} as h inner join k on {same} "
-            f"inner join {BATCH_TABLE}_plan as p using (group_index) order by p.batch"
+            f"from (select distinct {keys} from h)) "
+            f"select h.*, p.batch from h inner join k on {same} "
+            f"inner join {plan_view} as p using (group_index) order by p.batch",
         )
         table = session.table(BATCH_TABLE)
         parts = [_intervals(table.filter(f"batch = {i}"), settings) for i in range(int(batch[-1]) + 1)]
     finally:
         session.execute(f"drop table if exists {BATCH_TABLE}")
-        session.execute(f"drop view if exists {view}")
-        session.unregister(f"{BATCH_TABLE}_plan")
+        session.unregister(plan_view)
     # a batch whose key column is all null reads it with another type (e.g. object, not string): the types of
     # every group's keys read at once, as one batch reads them
     types = {k: groups[k].dtype for k in GROUP_KEYS}

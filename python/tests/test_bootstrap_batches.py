@@ -54,8 +54,9 @@ def _histograms() -> pd.DataFrame:
 
 
 @pytest.fixture()
-def con():
-    con = duckdb.connect()
+def con(tmp_path):
+    # a database file, as dbt's: no stored view may read a registered frame (the incremental path's changed groups)
+    con = duckdb.connect(str(tmp_path / "batches.duckdb"))
     con.register("histogram_frame", _histograms())
     con.execute("create table histograms as select * from histogram_frame")
     con.unregister("histogram_frame")
