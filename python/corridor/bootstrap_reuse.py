@@ -17,9 +17,10 @@ vanished (data removed or quarantined inside the lookback) loses its intervals a
 
 For the same reason the groups can be computed in batches (``intervals`` with ``batch_rows``): the groups, in
 key order, are cut into runs of at most ``batch_rows`` rows read into Python (a group larger than that is a
-batch of its own), the histogram rows are materialized once with their batch in a DuckDB temporary table
-(which DuckDB spills to disk when it must), and the kernel runs batch by batch; the concatenated output equals
-that of one batch bit for bit. Python's memory is bounded by the batch, not by the events.
+batch of its own), the histogram rows are materialized once with their batch (and their group's number, not
+its keys) in a DuckDB temporary table (which DuckDB spills to disk when it must), and the kernel runs batch
+by batch; the concatenated output equals that of one batch bit for bit. Python's memory is bounded by the
+batch, not by the events.
 """
 
 from __future__ import annotations
@@ -65,25 +66,33 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
     batch = batches(groups["cost"].to_numpy(np.int64), batch_rows)
     if batch.size == 0 or batch[-1] == 0:  # one batch: no temporary table
         return _intervals(histograms, settings)
-    plan_view = f"{BATCH_TABLE}_plan"
     keys = ", ".join(GROUP_KEYS)
-    same = " and ".join(f"h.{k} is not distinct from k.{k}" for k in GROUP_KEYS)
+    same = " and ".join(f"h.{k} is not distinct from g.{k}" for k in GROUP_KEYS)
+    plan_view, group_table = f"{BATCH_TABLE}_plan", f"{BATCH_TABLE}_groups"
     session.register(plan_view, pd.DataFrame({"group_index": np.arange(batch.size), "batch": batch}))
     try:
-        # one pass over the histogram rows (through the relation: it may read a registered frame, which no
-        # stored view can), ordered by batch, so that DuckDB's zone maps skip the other batches' rows
-        histograms.project(", ".join(HISTOGRAM_COLUMNS)).query(
+        # through the relation: it may read a registered frame (the incremental path's changed groups), which no
+        # stored view can. The groups, numbered in key order, with their batch; then the histogram rows in one
+        # pass, with their group's number instead of its six keys, ordered by batch, so that DuckDB's zone maps
+        # skip the other batches' rows
+        rows = histograms.project(", ".join(HISTOGRAM_COLUMNS))
+        rows.query(
             "h",
-            f"create or replace temporary table {BATCH_TABLE} as "
-            f"with k as (select {keys}, row_number() over (order by {keys}) - 1 as group_index "
-            f"from (select distinct {keys} from h)) "
-            f"select h.*, p.batch from h inner join k on {same} "
-            f"inner join {plan_view} as p using (group_index) order by p.batch",
+            f"create or replace temporary table {group_table} as select g.*, p.batch from "
+            f"(select {keys}, row_number() over (order by {keys}) - 1 as group_index from "
+            f"(select distinct {keys} from h)) as g inner join {plan_view} as p using (group_index)",
         )
-        table = session.table(BATCH_TABLE)
-        parts = [_intervals(table.filter(f"batch = {i}"), settings) for i in range(int(batch[-1]) + 1)]
+        rows.query(
+            "h",
+            f"create or replace temporary table {BATCH_TABLE} as select g.batch, g.group_index, h.family, h.value, "
+            f"h.label, h.n_events from h inner join {group_table} as g on {same} order by g.batch",
+        )
+        select = f"select {keys}, r.family, r.value, r.label, r.n_events from {BATCH_TABLE} as r inner join "
+        select += f"{group_table} as g using (group_index) where r.batch = "
+        parts = [_intervals(session.sql(f"{select}{i}"), settings) for i in range(int(batch[-1]) + 1)]
     finally:
         session.execute(f"drop table if exists {BATCH_TABLE}")
+        session.execute(f"drop table if exists {group_table}")
         session.unregister(plan_view)
     # a batch whose key column is all null reads it with another type (e.g. object, not string): the types of
     # every group's keys read at once, as one batch reads them

@@ -122,7 +122,7 @@ def test_batched_intervals_equal_one_batch_bit_for_bit_and_respect_the_budget(co
     assert len(reads) >= 6 and sum(groups for groups, _ in reads) == 14
     assert all(rows <= BUDGET or groups == 1 for groups, rows in reads), reads
     assert any(rows > BUDGET and groups == 1 for groups, rows in reads), reads
-    assert _tables(con) == ["histograms"]  # the temporary table is gone
+    assert _tables(con) == ["histograms"]  # the temporary tables are gone
     # one group per batch, and a budget that holds everything (no temporary table)
     pd.testing.assert_frame_equal(
         reuse.intervals(relation, SETTINGS, session=con, batch_rows=1), whole, check_exact=True
