@@ -49,9 +49,8 @@ def settings_salt(settings: dict) -> str:
     return f"corridor {__version__}; " + "; ".join(f"{k}={v!r}" for k, v in sorted(settings.items()))
 
 
+#: the batches' temporary tables (``intervals``); the budget is the setting corridor_bootstrap_batch_rows
 BATCH_TABLE = "corridor_bootstrap_batches"
-#: the default of ``corridor_bootstrap_batch_rows``
-DEFAULT_BATCH_ROWS = 2_000_000
 
 
 def intervals(histograms, settings: dict, session=None, batch_rows: int | None = None) -> pd.DataFrame:
