@@ -17,6 +17,7 @@ LOOKBACK_DAYS = 5
 FIRST_V2_AMOUNT_SCALE = 1.0  # the reference of v2's txn_amount in the first delivery: the demo's
 SECOND_V2_AMOUNT_SCALE = 1.05  # and in the second (and in every final data set compared with it)
 
+BOOTSTRAP_BATCH_ROWS = 5_000
 VARS = {
     "corridor_load_demo_seeds": False,
     "corridor_profile": "demo",  # demo-shaped tables under their own names: the demo's column mapping
@@ -32,6 +33,9 @@ VARS = {
     # 200 and 50 replicates still give intervals that a wrong reuse (another group's, a stale fingerprint's) misses.
     "corridor_bootstrap_resamples": 200,
     "corridor_sql_bootstrap_resamples": 50,
+    # The Python bootstrap in batches of at most this many histogram rows (default 2,000,000: one batch for the
+    # demo): the incremental run and the full refresh both go through the batched path (test_incremental.py).
+    "corridor_bootstrap_batch_rows": BOOTSTRAP_BATCH_ROWS,
 }
 
 

@@ -55,7 +55,16 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query, upstream_of
 from corridor.dbt_runner import REPO_ROOT
-from demo_deliveries import CUT, FIRST_V2_AMOUNT_SCALE, LOOKBACK_DAYS, SECOND_V2_AMOUNT_SCALE, VARS, _demo, _load
+from demo_deliveries import (
+    BOOTSTRAP_BATCH_ROWS,
+    CUT,
+    FIRST_V2_AMOUNT_SCALE,
+    LOOKBACK_DAYS,
+    SECOND_V2_AMOUNT_SCALE,
+    VARS,
+    _demo,
+    _load,
+)
 
 pytestmark = pytest.mark.dbt
 
@@ -304,6 +313,13 @@ def test_python_bootstrap_recomputes_only_changed_groups_and_equals_a_full_refre
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
     assert len(a) > 1000 and a["histogram_fingerprint"].notna().all() and a["metric"].notna().all()
     _assert_same(a, b, model)
+    # both computed in batches (corridor_bootstrap_batch_rows in VARS): the histogram rows are many budgets
+    rows = query(
+        daily_runs["full"],
+        "select (select count(*) from int_corridor__value_histograms) "
+        "+ (select count(*) from int_corridor__rolling_value_histograms) as n",
+    )["n"][0]
+    assert rows > 5 * BOOTSTRAP_BATCH_ROWS
     # dbt-duckdb stages a Python model's incremental rows in a table it never drops: the post-hook drops it
     tables = "select table_name from information_schema.tables where table_name like '%dbt_tmp%'"
     left = query(daily_runs["inc"], tables)

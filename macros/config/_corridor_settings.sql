@@ -153,6 +153,12 @@
             'description': 'Python bootstrap: groups with more events than this get the asymptotic form of the bootstrap for means, RMSE, '
                 'quantiles and AUC (cost independent of the events; coverage equal to the resampled bootstrap, see docs/intervals.md).',
         },
+        'corridor_bootstrap_batch_rows': {
+            'default': 2000000,
+            'check': {'type': 'integer', 'min': 1},
+            'description': 'Python bootstrap: the most histogram rows read into Python at a time; the groups are computed in batches of at '
+                'most this many rows (a larger group alone), so memory is bounded by the batch, not the events. Same results.',
+        },
         'corridor_sql_bootstrap_resamples': {
             'default': 200,
             'check': {'type': 'integer', 'min': 1},

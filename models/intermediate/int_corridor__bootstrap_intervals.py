@@ -11,7 +11,9 @@ settings, so a run recomputes only the groups whose histogram fingerprint is
 not stored (new or changed: the lookback's windows on a daily run) and
 replaces their rows (delete+insert on the group keys); a stored group without
 histogram rows any more is removed (corridor.bootstrap_reuse). A full refresh
-recomputes every group.
+recomputes every group. The groups are computed in batches of at most
+corridor_bootstrap_batch_rows histogram rows (the same results), so Python's
+memory is bounded by the batch, not by the events.
 """
 
 import importlib.util
@@ -73,4 +75,6 @@ def model(dbt, session):
         fingerprints, vanished = reuse.plan(fingerprints, reuse.stored_fingerprints(session, repr(dbt.this)))
         histograms = reuse.only_groups(session, histograms, fingerprints, "corridor_bootstrap_changed_groups")
     # the groups of continuous mean families above the asymptotic threshold arrive as their moments
-    return reuse.with_fingerprints(reuse.intervals(histograms, run), fingerprints, vanished)
+    # in batches of at most batch_rows rows (not a setting of the kernel: the results are the same, bit for bit)
+    result = reuse.intervals(histograms, run, session=session, batch_rows=int(settings["batch_rows"]))
+    return reuse.with_fingerprints(result, fingerprints, vanished)

@@ -10,6 +10,7 @@ select
     cast({{ corridor.setting('corridor_bootstrap_seed') }} as {{ dbt.type_bigint() }}) as seed,
     cast({{ corridor.setting('corridor_bootstrap_max_shared_events') }} as {{ dbt.type_bigint() }}) as max_shared_events,
     cast({{ corridor.setting('corridor_bootstrap_asymptotic_events') }} as {{ dbt.type_bigint() }}) as asymptotic_events,
+    cast({{ corridor.setting('corridor_bootstrap_batch_rows') }} as {{ dbt.type_bigint() }}) as batch_rows,
     cast({{ corridor.setting('corridor_confidence_level') }} as {{ double }}) as confidence_level,
     cast({{ corridor.setting('corridor_prior_strength') }} as {{ double }}) as prior_strength,
     cast({{ corridor.setting('corridor_prior_max_events') if corridor.setting('corridor_prior_max_events') is not none else 'null' }}

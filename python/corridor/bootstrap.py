@@ -233,17 +233,23 @@ def _replicate_bin_counts(
 
     With ``shared``: bins are read from the shared prefix sums at their layout
     positions (``position_offset`` shifts a bin's positions, e.g. positives after
-    negatives). Without: Poisson(count) per bin from a generator seeded by the
-    seed and the bins' counts.
+    negatives). Without: Poisson(count) per bin from one generator per group,
+    seeded by the seed and the group's bin counts, so that a group's draws do not
+    depend on the other groups of its chunk, nor on the groups computed with it
+    (corridor.bootstrap_reuse computes the changed groups alone, and in batches).
     """
+    starts_local = _segment_starts(local_bin_group)
     if shared is not None:
         ends = local_ends if position_offset is None else local_ends + position_offset
         starts = ends - counts
         draws = (shared.prefix[ends] - shared.prefix[starts]).T
     else:
-        rng = np.random.default_rng([seed, 2, int(counts.sum()), int(counts.size)])
-        draws = rng.poisson(counts.astype(float), size=(n_resamples, counts.size)).astype(np.int32)
-    starts_local = _segment_starts(local_bin_group)
+        draws = np.empty((n_resamples, counts.size), dtype=np.int32)
+        bounds = np.r_[starts_local, counts.size].tolist()
+        for start, stop in zip(bounds[:-1], bounds[1:], strict=False):
+            own = counts[start:stop]
+            rng = np.random.default_rng([seed, 2, int(own.sum()), int(own.size)])
+            draws[:, start:stop] = rng.poisson(own.astype(float), size=(n_resamples, own.size))
     cum = np.cumsum(draws, axis=1, dtype=np.int64)
     before = np.concatenate([np.zeros((draws.shape[0], 1), dtype=np.int64), cum[:, :-1]], axis=1)[:, starts_local]
     lengths = np.diff(np.r_[starts_local, counts.size])

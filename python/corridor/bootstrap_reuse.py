@@ -14,10 +14,18 @@ to Python); only the groups whose fingerprint is not stored are read into the ke
 longer has histogram rows gets a tombstone row (its keys, ``metric`` null) that replaces its rows under the
 model's delete+insert on the group keys and is then removed by the model's post-hook, so a group that
 vanished (data removed or quarantined inside the lookback) loses its intervals as on a full build.
+
+For the same reason the groups can be computed in batches (``intervals`` with ``batch_rows``): the groups, in
+key order, are cut into runs of at most ``batch_rows`` rows read into Python (a group larger than that is a
+batch of its own), the histogram rows are materialized once with their batch (and their group's number, not
+its keys) in a DuckDB temporary table (which DuckDB spills to disk when it must), and the kernel runs batch
+by batch; the concatenated output equals that of one batch bit for bit. Python's memory is bounded by the
+batch, not by the events.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from corridor import __version__
@@ -26,6 +34,7 @@ from corridor import __version__
 from corridor.bootstrap import (  # noqa: F401
     GROUP_KEYS,
     HISTOGRAM_COLUMNS,
+    MOMENT_FAMILIES,
     bootstrap_intervals,
     combined_histograms,
     read_histograms_with_moments,
@@ -40,11 +49,96 @@ def settings_salt(settings: dict) -> str:
     return f"corridor {__version__}; " + "; ".join(f"{k}={v!r}" for k, v in sorted(settings.items()))
 
 
-def intervals(histograms, settings: dict) -> pd.DataFrame:
+#: the batches' temporary tables (``intervals``); the budget is the setting corridor_bootstrap_batch_rows
+BATCH_TABLE = "corridor_bootstrap_batches"
+
+
+def intervals(histograms, settings: dict, session=None, batch_rows: int | None = None) -> pd.DataFrame:
     """``bootstrap_intervals`` of the groups of ``histograms`` (a relation of ``HISTOGRAM_COLUMNS``), read with
-    ``read_histograms_with_moments`` (the large continuous mean groups as their moments)."""
+    ``read_histograms_with_moments`` (the large continuous mean groups as their moments).
+
+    With ``batch_rows`` (and ``session``, the DuckDB connection of ``histograms``): at most that many rows are
+    read into Python at a time (``batches``); the result is the same, bit for bit."""
+    if batch_rows is None:
+        return _intervals(histograms, settings)
+    groups = group_costs(histograms, settings["asymptotic_events"])
+    batch = batches(groups["cost"].to_numpy(np.int64), batch_rows)
+    if batch.size == 0 or batch[-1] == 0:  # one batch: no temporary table
+        return _intervals(histograms, settings)
+    keys = ", ".join(GROUP_KEYS)
+    same = " and ".join(f"h.{k} is not distinct from g.{k}" for k in GROUP_KEYS)
+    plan_view, group_table = f"{BATCH_TABLE}_plan", f"{BATCH_TABLE}_groups"
+    session.register(plan_view, pd.DataFrame({"group_index": np.arange(batch.size), "batch": batch}))
+    try:
+        # through the relation: it may read a registered frame (the incremental path's changed groups), which no
+        # stored view can. The groups, numbered in key order, with their batch; then the histogram rows in one
+        # pass, with their group's number instead of its six keys, ordered by batch, so that DuckDB's zone maps
+        # skip the other batches' rows
+        rows = histograms.project(", ".join(HISTOGRAM_COLUMNS))
+        rows.query(
+            "h",
+            f"create or replace temporary table {group_table} as select g.*, p.batch from "
+            f"(select {keys}, row_number() over (order by {keys}) - 1 as group_index from "
+            f"(select distinct {keys} from h)) as g inner join {plan_view} as p using (group_index)",
+        )
+        rows.query(
+            "h",
+            f"create or replace temporary table {BATCH_TABLE} as select g.batch, g.group_index, h.family, h.value, "
+            f"h.label, h.n_events from h inner join {group_table} as g on {same} order by g.batch",
+        )
+        select = f"select {keys}, r.family, r.value, r.label, r.n_events from {BATCH_TABLE} as r inner join "
+        select += f"{group_table} as g using (group_index) where r.batch = "
+        parts = [_intervals(session.sql(f"{select}{i}"), settings) for i in range(int(batch[-1]) + 1)]
+    finally:
+        session.execute(f"drop table if exists {BATCH_TABLE}")
+        session.execute(f"drop table if exists {group_table}")
+        session.unregister(plan_view)
+    # a batch whose key column is all null reads it with another type (e.g. object, not string): the types of
+    # every group's keys read at once, as one batch reads them
+    types = {k: groups[k].dtype for k in GROUP_KEYS}
+    return pd.concat([part.astype(types) for part in parts], ignore_index=True)
+
+
+def _intervals(histograms, settings: dict) -> pd.DataFrame:
     rows, key_table, moments = read_histograms_with_moments(histograms, asymptotic_events=settings["asymptotic_events"])
     return bootstrap_intervals(rows, key_table=key_table, moments=moments, **settings)
+
+
+def group_costs(histograms, asymptotic_events: int) -> pd.DataFrame:
+    """The groups of ``histograms`` (a relation of ``HISTOGRAM_COLUMNS``), in key order: ``GROUP_KEYS`` and
+    ``cost``, the rows ``read_histograms_with_moments`` reads for the group (its histogram rows, except one
+    row of moments for each of its families of ``MOMENT_FAMILIES`` above ``asymptotic_events`` events, all
+    finite). One aggregate in SQL."""
+    keys = ", ".join(GROUP_KEYS)
+    summarized = ", ".join(f"'{name}'" for name in MOMENT_FAMILIES)
+    per_family = (
+        f"select {keys}, family, count(*) as n_rows, "
+        f"sum(case when n_events > 0 and value is not null then n_events else 0 end) as events, "
+        f"bool_and(value is null or isfinite(value)) as finite from h group by {keys}, family"
+    )
+    cost = (
+        f"sum(case when family in ({summarized}) and events > {int(asymptotic_events)} and finite then 1 "
+        f"else n_rows end)"
+    )
+    return histograms.query(
+        "h", f"select {keys}, cast({cost} as bigint) as cost from ({per_family}) group by {keys} order by {keys}"
+    ).df()
+
+
+def batches(costs: np.ndarray, batch_rows: int) -> np.ndarray:
+    """The batch of each group (``costs``: its rows, in key order): consecutive groups fill a batch up to
+    ``batch_rows`` rows; a group that would overflow it starts the next one (a group larger than ``batch_rows``
+    is a batch of its own). Batches are numbered from 0 in key order."""
+    if batch_rows < 1:
+        raise ValueError(f"batch_rows must be a positive integer, not {batch_rows!r}")
+    out = np.empty(len(costs), dtype=np.int64)
+    batch, filled = 0, 0
+    for i, cost in enumerate(costs.tolist()):
+        if filled and filled + cost > batch_rows:
+            batch, filled = batch + 1, 0
+        out[i] = batch
+        filled += cost
+    return out
 
 
 def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
