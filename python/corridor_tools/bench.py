@@ -489,9 +489,20 @@ def profile_settings(profiles_dir: Path = REPO) -> dict[str, object]:
 
     try:
         profile = yaml.safe_load((profiles_dir / "profiles.yml").read_text())["corridor"]
-        return dict(profile["outputs"][profile.get("target", "duckdb")].get("settings") or {})
+        settings = dict(profile["outputs"][profile.get("target", "duckdb")].get("settings") or {})
     except (OSError, KeyError, TypeError, yaml.YAMLError):
         return {}
+    return {key: _render_env_var(value) for key, value in settings.items()}
+
+
+_ENV_VAR = re.compile(r"""^\{\{\s*env_var\(\s*'([A-Za-z0-9_]+)'\s*,\s*'([^']*)'\s*\)\s*\}\}$""")
+
+
+def _render_env_var(value):
+    """A profile value ``{{ env_var('NAME', 'default') }}`` as dbt renders it (the environment's value, else the
+    default); any other value as it is."""
+    match = _ENV_VAR.match(value.strip()) if isinstance(value, str) else None
+    return os.environ.get(match.group(1), match.group(2)) if match else value
 
 
 class BaselineFailed(Exception):

@@ -156,3 +156,17 @@ def test_a_killed_build_names_the_nodes_that_were_running():
     )
     assert bench.unfinished_nodes(log) == ["corridor_quarantine", "int_corridor__bootstrap_intervals"]
     assert bench.unfinished_nodes("") == []
+
+
+def test_profile_settings_render_env_var_like_dbt(tmp_path, monkeypatch):
+    """(b) runs with the DuckDB settings dbt's profile gives (a): a setting written as env_var('NAME', 'default')
+    takes the environment's value, else the default, as dbt renders it."""
+    (tmp_path / "profiles.yml").write_text(
+        "corridor:\n  target: duckdb\n  outputs:\n    duckdb:\n      type: duckdb\n      settings:\n"
+        "        preserve_insertion_order: false\n"
+        "        memory_limit: \"{{ env_var('CORRIDOR_TEST_MEMORY_LIMIT', '80%') }}\"\n"
+    )
+    monkeypatch.delenv("CORRIDOR_TEST_MEMORY_LIMIT", raising=False)
+    assert bench.profile_settings(tmp_path) == {"preserve_insertion_order": False, "memory_limit": "80%"}
+    monkeypatch.setenv("CORRIDOR_TEST_MEMORY_LIMIT", "65%")
+    assert bench.profile_settings(tmp_path)["memory_limit"] == "65%"
