@@ -124,12 +124,17 @@ class Dbt:
         elif not database:  # another engine (PostgreSQL): nothing relative to the working directory
             self.cwd = self.workdir
 
-    def _parse_key(self, args: tuple[str, ...], vars: dict | None) -> str:
-        """What decides whether dbt can reuse a saved parse: the project, the target and the cli vars (and the dbt
-        that parsed). The environment is left out: dbt itself re-parses what an env_var it read changed, and the
-        variables corridor's plugin reads (the pseudonymization key) never reach dbt's parse."""
+    def _parse_key(self, args: tuple[str, ...], vars: dict | None, env: dict) -> str:
+        """What decides whether dbt can reuse a saved parse: the project, the target, the cli vars (and the dbt
+        that parsed) and the DuckDB file's name: dbt keys its saved parse on the profile's connection fields, the
+        `path` (relative here) and the `database` DuckDB derives from the file's name among them, so a parse saved
+        with another file name is thrown away ("profile has changed") and the invocation parses from scratch. A
+        file that wants the shared parse of another's build uses that build's file name. The rest of the environment
+        is left out: dbt itself re-parses what an env_var it read changed, and the variables corridor's plugin reads
+        (the pseudonymization key) never reach dbt's parse."""
         target = next((args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--target", "-t")), "")
-        material = [str(self.project_dir), str(self.cwd is not None), target, vars, sys.executable]
+        database = env.get("CORRIDOR_DUCKDB_PATH", "") if self.cwd is not None else ""
+        material = [str(self.project_dir), str(self.cwd is not None), target, vars, sys.executable, database]
         return hashlib.sha1(json.dumps(material, sort_keys=True, default=str).encode()).hexdigest()
 
     def _start_from_shared_parse(self, args, vars, env) -> tuple[bool, Path | None, str, float | None]:
@@ -140,7 +145,7 @@ class Dbt:
         state = Path(env["DBT_TARGET_PATH"]) / "partial_parse.msgpack"
         if self.parse_cache is None or self.cwd is None:
             return state.exists(), None, "", None
-        key = self._parse_key(args, vars)
+        key = self._parse_key(args, vars, env)
         cached = self.parse_cache / f"{key}.msgpack"
         owner = state.with_suffix(".key")
         held = owner.read_text() if owner.exists() and state.exists() else None

@@ -599,7 +599,7 @@ def test_sql_in_names_and_values_stays_data(bad_build):
 
 
 def _error_dbt(tmp_path, frames=None, env=None):
-    path = tmp_path / "err.duckdb"
+    path = tmp_path / "bad.duckdb"  # bad_build's file name: a build with its VARS starts from its dbt parse
     _write_tables(path, frames if frames is not None else _inputs()[0])
     return Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "CORRIDOR_PSEUDONYM_KEY": KEY, **(env or {})})
 
@@ -676,7 +676,7 @@ def test_empty_input_relation_builds_and_fails_its_gate(tmp_path):
     frames["bad_outcomes"] = frames["bad_outcomes"].iloc[0:0]
     dbt = _error_dbt(tmp_path, frames)
     dbt("build", "--exclude", "resource_type:seed", vars=VARS)
-    path = tmp_path / "err.duckdb"
+    path = tmp_path / "bad.duckdb"
     gate = query(
         path,
         "select * from corridor_quality_gates where check_name = 'empty_input' and input_name = 'production_events'",

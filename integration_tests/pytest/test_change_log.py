@@ -41,7 +41,7 @@ def changes(tmp_path_factory):
     from corridor.dbt_runner import REPO_ROOT
 
     work = tmp_path_factory.mktemp("change_log")
-    path = work / "changes.duckdb"
+    path = work / "decisions.duckdb"  # the shared build's file name: runs 2-4 (its vars) start from its dbt parse
     rules, estimates = _rules(), _estimates()
     assert set(rules["changed_by"]) == {"alice"} and _vars(rules, estimates) == VARS
     # run 1 builds everything (test_decisions.py's build, shared): its run-end hook records the alerts in

@@ -68,7 +68,7 @@ def _counts(output: str) -> dict[str, tuple[str, int]]:
 @pytest.fixture(scope="module")
 def planted(integration_duckdb, tmp_path_factory):
     work = tmp_path_factory.mktemp("planted")
-    path = work / "planted.duckdb"
+    path = work / integration_duckdb["path"].name  # its file name: the runs without vars share its dbt parse
     shutil.copy(integration_duckdb["path"], path)
     con = duckdb.connect(str(path))
     for statement in PLANTED:

@@ -1,11 +1,11 @@
 """Crash safety: a real `dbt build` killed with SIGKILL at a controlled point of the on-run-end hook (the hook logs
-a marker and waits there when the test-only var _corridor_test_pause_in_hook names that point) leaves a run row
+a marker and waits there when the test-only environment variable CORRIDOR_TEST_PAUSE_IN_HOOK names that point)
+leaves a run row
 that says the run did not finish, publish refuses the build file, and the next invocation marks the run
 'interrupted' and removes its audit rows: all audit rows of a run or none (docs/audit.md)."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -30,11 +30,15 @@ AUDIT_TABLES = [
 
 
 def _build_and_kill(dbt: Dbt, point: str, timeout: float = 900) -> str:
-    """Start `dbt build` pausing at `point` of the on-run-end hook, SIGKILL it when the marker shows; its output."""
+    """Start `dbt build` pausing at `point` of the on-run-end hook, SIGKILL it when the marker shows; its output.
+    The pause point is an environment variable, not a --vars, so the build starts from the run's shared parse of
+    the integration project (the same vars and file name as integration_duckdb's build) instead of parsing it."""
     env = {**os.environ, **dbt.env, "DBT_PROFILES_DIR": str(INTEGRATION_DIR), "PYTHONUNBUFFERED": "1"}
+    env["CORRIDOR_TEST_PAUSE_IN_HOOK"] = point
     # where Dbt runs dbt (its working directory holds the DuckDB file it names relatively)
     env["DBT_PROJECT_DIR"] = str(INTEGRATION_DIR)
-    cmd = [dbt_executable(), "build", "--vars", json.dumps({"_corridor_test_pause_in_hook": point})]
+    dbt._start_from_shared_parse(("build",), None, env)
+    cmd = [dbt_executable(), "build"]
     proc = subprocess.Popen(
         cmd,
         cwd=dbt.cwd or INTEGRATION_DIR,
@@ -84,7 +88,7 @@ def _assert_every_audit_row_has_a_settled_run(path: Path) -> None:
 
 def test_kill_inside_the_hook_leaves_no_half_true_audit_trail(integration_duckdb, tmp_path):
     """The issue's case: killed after the first model-history rows of the hook, on a build file with history."""
-    path = tmp_path / "corridor.duckdb"
+    path = tmp_path / integration_duckdb["path"].name  # its file name: dbt's saved parse is keyed on the profile
     shutil.copyfile(integration_duckdb["path"], path)
     dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
     before = _runs(path)
@@ -116,7 +120,7 @@ def test_kill_after_the_observation_history_of_a_first_build(tmp_path):
     """Killed once every model ran (corridor_metric_observation_history written) but before the hook wrote
     anything, on a first build (no run history table when the run started): the run row exists anyway (opened
     by the post-hook of corridor_run_history), says 'running', and the next run removes the history rows."""
-    path = tmp_path / "corridor.duckdb"
+    path = tmp_path / "integration.duckdb"  # integration_duckdb's file name: every invocation shares its dbt parse
     dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
     dbt("deps")
     dbt("seed")

@@ -283,7 +283,7 @@ def test_duckdb_udf_path_equals_the_sql_kernel(integration_duckdb, tmp_path):
 
     compiled = integration_duckdb["work"] / "target" / "compiled" / "corridor_integration_tests" / "models"
     assert "corridor_beta_quantile(" in (compiled / "interval_checks" / "interval_check_beta_quantiles.sql").read_text()
-    sql_path = tmp_path / "sql_kernel.duckdb"
+    sql_path = tmp_path / integration_duckdb["path"].name  # its file name: the batch starts from its dbt parse
     shutil.copy(integration_duckdb["path"], sql_path)
     models = [
         "interval_check_beta_quantiles",

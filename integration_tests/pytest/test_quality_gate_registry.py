@@ -22,10 +22,17 @@ COLUMNS = "input_name, model_id, window_grain, window_start, check_name, gate_st
 
 
 def _gates(tmp_path, gates: dict) -> tuple:
-    path = tmp_path / "gates.duckdb"
+    """`dbt run` of the quality checks and everything upstream with `gates` as var corridor_quality_gates, as a
+    case of conftest.Dbt.batch on the parse of the bad-input suite's VARS (the file is named as test_bad_inputs.py's
+    bad_build, so the parse is the shared one: no full parse per configuration). Faithful: the var decides what the
+    gate models render, and no node config reads it."""
+    path = tmp_path / "bad.duckdb"
     _write_tables(path, _inputs()[0])
     dbt = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path), "CORRIDOR_PSEUDONYM_KEY": KEY})
-    dbt("run", "--select", "+int_corridor__quality_checks", vars={**VARS, "corridor_quality_gates": gates})
+    run = ["run", "--select", "+int_corridor__quality_checks"]
+    case = {"args": run, "vars": {**VARS, "corridor_quality_gates": gates}}
+    (result,) = dbt.batch([case], base_vars=VARS)
+    assert result.ok, result.output[-6000:]
     rows = query(path, f"select {COLUMNS} from int_corridor__quality_checks order by {COLUMNS}")
     return path, rows
 

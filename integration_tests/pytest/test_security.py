@@ -131,7 +131,7 @@ def test_duckdb_plugin_sets_the_key_as_a_session_variable_only():
 @pytest.fixture
 def copied(integration_duckdb, tmp_path):
     """A copy of the integration build file and a dbt on it, for runs that must not touch the shared one."""
-    path = tmp_path / "copy.duckdb"
+    path = tmp_path / integration_duckdb["path"].name  # its file name: a run without vars shares its parse
     shutil.copyfile(integration_duckdb["path"], path)
 
     def make(**env: str) -> Dbt:
@@ -393,7 +393,7 @@ def test_a_payload_is_refused_by_a_real_dbt_run_with_the_message_of_the_batch(ca
     _stays_data(result, refusal)
     assert query(path, "select alive from canary")["alive"].tolist() == [42]
     assert before <= _tables(path)
-    # a message naming the relation names its database, the DuckDB file's stem: copy here, the build's in the batch
+    # a message naming the relation names its database, the DuckDB file's stem (the build's, here and in the batch)
     real = _messages(_database_unnamed(result.output, path), refusal)
     batch = _messages(_database_unnamed(batched["results"][f"config {case}"].output, batched["path"]), refusal)
     assert real == batch != set()
