@@ -39,7 +39,8 @@
     {%- endif -%}
     {%- if mode == 'on' -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_duckdb_udfs' is 'on' but the functions corridor_beta_cdf, "
-            "corridor_beta_quantile, corridor_binomial_cdf and corridor_binomial_quantile are not all registered: add corridor's plugin to the DuckDB output of your dbt profile (plugins: [{module: "
+            "corridor_beta_quantile, corridor_binomial_cdf and corridor_binomial_quantile are not all registered: "
+            "add corridor's plugin to the DuckDB output of your dbt profile (plugins: [{module: "
             "corridor.duckdb_plugin}], it needs scipy and pyarrow), or set corridor_duckdb_udfs to 'auto' or 'off' to use the SQL "
             "kernel.") }}
     {%- endif -%}
