@@ -40,7 +40,7 @@
     {%- set finest = corridor.finest_grain(grains) -%}
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
-    {%- set as_of = corridor.setting('corridor_as_of') -%}
+    {%- set arrived = corridor.outcome_arrival_condition() -%}
     {%- set changed_query -%}
         with
 
@@ -59,8 +59,8 @@
             from {{ ref('stg_corridor__outcomes') }}
             where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
                 and label is not null
-                {%- if as_of is not none %}
-                and (label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
+                {%- if arrived is not none %}
+                and {{ arrived }}
                 {%- endif %}
 
         ),

@@ -22,6 +22,15 @@
 {% macro default__order_statistic_ranks_query(source, key, n, q, level) -%}
     {%- set double = corridor.type_double() -%}
     {%- set alpha = (1 - level) / 2 -%}
+    {#- the requests, read once by either path -#}
+    {%- set inputs -%}
+        select
+            {{ key }} as rank_key,
+            cast({{ n }} as {{ double }}) as n,
+            cast({{ q }} as {{ double }}) as q
+        from {{ source }}
+        where {{ n }} > 0
+    {%- endset -%}
     {%- if corridor.duckdb_udfs_enabled() %}
     {#- l - 1 = the largest m with P(B <= m) <= alpha: the quantile m* (smallest m with P(B <= m) >= alpha),
         or m* - 1 when P(B <= m*) > alpha; u - 1 = the quantile at 1 - alpha -#}
@@ -36,14 +45,7 @@
             n,
             q,
             corridor_binomial_quantile({{ alpha }}, n, q) as lower_m
-        from (
-            select
-                {{ key }} as rank_key,
-                cast({{ n }} as {{ double }}) as n,
-                cast({{ q }} as {{ double }}) as q
-            from {{ source }}
-            where {{ n }} > 0
-        ) as inputs
+        from ({{ inputs }}) as inputs
     ) as quantiles
     {%- else %}
     select
@@ -91,14 +93,7 @@
                             q,
                             cast(greatest(0, floor(n * q - 12 * sqrt(n * q * (1 - q)) - 12)) as {{ dbt.type_bigint() }}) as first_m,
                             cast(least(n, ceil(n * q + 12 * sqrt(n * q * (1 - q)) + 12)) as {{ dbt.type_bigint() }}) as last_m
-                        from (
-                            select
-                                {{ key }} as rank_key,
-                                cast({{ n }} as {{ double }}) as n,
-                                cast({{ q }} as {{ double }}) as q
-                            from {{ source }}
-                            where {{ n }} > 0
-                        ) as inputs
+                        from ({{ inputs }}) as inputs
                         {{ corridor.subquery_fence() }}
                     ) as bounded
                     {{ corridor.subquery_fence() }}

@@ -17,16 +17,8 @@
     over all events: at 100M events a window or an anti-join over every
     outcome costs more than this one aggregate. Small: only the ids above.
 -#}
-{%- set as_of = corridor.setting('corridor_as_of') -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set arrived -%}
-    {%- if as_of is none -%}
-        1
-    {%- else -%}
-        case when label_arrived_at is null or label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }})
-            then 1 else 0 end
-    {%- endif -%}
-{%- endset -%}
+{%- set arrived = corridor.outcome_arrival_condition() -%}
 
 with
 
@@ -61,8 +53,8 @@ ids as (
         0 as is_copy,
         0 as is_valid_copy,
         1 as is_outcome,
-        case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0 else {{ arrived }} end
-            as is_ranked_outcome
+        case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0
+            {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1 end as is_ranked_outcome
 
     from outcomes
     where event_id is not null

@@ -33,7 +33,7 @@
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
-{%- set as_of = corridor.setting('corridor_as_of') -%}
+{%- set arrived = corridor.outcome_arrival_condition('outcomes.label_arrived_at') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
@@ -72,7 +72,7 @@ event_id_index as (
 
 ),
 
-{#- the usable outcomes (valid, arrived); an id with several of them is in the index (n_ranked_outcomes > 1) -#}
+{# the usable outcomes (valid, arrived); an id with several of them is in the index (n_ranked_outcomes > 1) -#}
 outcomes_arrived as (
 
     select
@@ -85,14 +85,13 @@ outcomes_arrived as (
         {%- if lookback is not none %}
         and outcomes.event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)
         {%- endif %}
-        {%- if as_of is not none %}
-        and (outcomes.label_arrived_at is null
-            or outcomes.label_arrived_at <= cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }}))
+        {%- if arrived is not none %}
+        and {{ arrived }}
         {%- endif %}
 
 ),
 
-{#- only the few ids with several usable outcomes are ranked (a window over every outcome is the costly way) -#}
+{# only the few ids with several usable outcomes are ranked (a window over every outcome is the costly way) -#}
 latest_outcomes as (
 
     select
