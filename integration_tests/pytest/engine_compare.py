@@ -44,6 +44,51 @@ PUBLIC_TABLES = {
     "corridor_rule_issues": (None, []),
 }
 
+# The offline evaluation input (docs/offline-evaluation.md) on the integration project: its backtest seed and the
+# reference features its feature-adjusted estimate needs (seeds backtest_predictions, reference_baskets). The engine
+# tests build OFFLINE_EVALUATION_SELECT with these vars on both engines and compare OFFLINE_EVALUATION_TABLES.
+OFFLINE_EVALUATION_VARS = {
+    "corridor_offline_evaluation": {
+        "ref": "backtest_predictions",
+        "columns": {
+            "row_id": "eval_key",
+            "model_id": "model_name",
+            "model_version": "model_release",
+            "predicted_score": "risk_score",
+            "label": "fraud_label",
+            "weight": "row_weight",
+        },
+    },
+    "corridor_reference_features": {
+        "ref": "reference_baskets",
+        "columns": {
+            "model_id": "model_name",
+            "model_version": "model_release",
+            "feature_name": "feature",
+            "feature_value": "value",
+        },
+    },
+}
+OFFLINE_EVALUATION_SELECT = [
+    "--select",
+    "stg_corridor__reference_features+,+int_corridor__feature_reference_bins",
+    "stg_corridor__offline_evaluation+,+corridor_metric_observations",
+    "stg_corridor__offline_evaluation+,+corridor_quarantine",
+    "--exclude",
+    "test_type:singular",
+]
+# the offline models' tables, keyed (none: matched on every non-numeric column), and the public outputs they feed
+OFFLINE_EVALUATION_TABLES = {
+    "int_corridor__offline_evaluation_metrics": None,
+    "int_corridor__offline_feature_cells": None,
+    "int_corridor__offline_feature_weights": None,
+    "int_corridor__offline_feature_histograms": None,
+    "int_corridor__offline_feature_histogram_metrics": None,
+    "int_corridor__offline_feature_adjusted": None,
+    "corridor_metric_observations": PUBLIC_TABLES["corridor_metric_observations"][0],
+    "corridor_quarantine": None,
+}
+
 
 def _is_time(series: pd.Series, name: str) -> bool:
     return pd.api.types.is_datetime64_any_dtype(series) or name.endswith(("_start", "_end", "_at", "_from", "_to"))

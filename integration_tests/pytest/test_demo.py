@@ -5,10 +5,12 @@ as rule failures belongs to the validation layer)."""
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import query
@@ -278,8 +280,9 @@ def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(dem
     q = query(demo["path"], "select reason_codes, count(*) as n from corridor_quarantine group by 1")
     assert q.values.tolist() == [["duplicate_event_id", 368]]
     acc = query(demo["path"], "select * from corridor_input_accounting")
-    # the three inputs and the two feature-lineage inputs (docs/lineage.md)
-    assert bool(acc["is_balanced"].all()) and len(acc) == 5
+    # the three inputs, the two feature-lineage inputs (docs/lineage.md) and the backtest rows
+    # (docs/offline-evaluation.md)
+    assert bool(acc["is_balanced"].all()) and len(acc) == 6
     assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]
 
 
@@ -514,3 +517,126 @@ def test_planted_feature_version_change_makes_exactly_v1_overall_backtest_checks
         ("production", "account_age_days", "v2", "crm.accounts.first_verified_purchase_at"),
         ("offline", "account_age_days", "v1", "crm.accounts.created_at"),
     }
+
+
+DEMO_SEEDS = REPO_ROOT / "seeds" / "demo"
+
+
+def _backtest_seed() -> pd.DataFrame:
+    return pd.read_csv(DEMO_SEEDS / "corridor_demo_offline_evaluation.csv")
+
+
+def test_demo_backtest_is_the_offline_evaluation_source(demo):
+    """The demo reads its backtest seed (corridor_demo_offline_evaluation, docs/offline-evaluation.md): the
+    offline_evaluation source of every window is the seed's metric, computed here with pandas and scikit-learn."""
+    from sklearn.metrics import roc_auc_score
+
+    path = demo["path"]
+    accounting = query(path, "select * from corridor_input_accounting where input_name = 'offline_evaluation'")
+    assert accounting[["rows_read", "rows_accepted", "rows_quarantined"]].values.tolist() == [[20000, 20000, 0]]
+    obs = query(
+        path,
+        """
+        select model_version, segment_dimension, segment_value, metric, window_grain, count(*) as windows,
+            min(metric_value) as lo, max(metric_value) as hi, min(sample_size) as n_lo, max(sample_size) as n_hi
+        from corridor_metric_observations
+        where source = 'offline_evaluation' and segment_value in ('all', 'latam', 'ios')
+        group by all
+        """,
+    )
+    assert set(obs.window_grain) == {"hour", "day", "week"}
+    assert set(obs.metric) == {
+        "accuracy",
+        "precision",
+        "recall",
+        "log_loss",
+        "brier_score",
+        "auc",
+        "expected_calibration_error",
+    }
+    # the backtest has no time: one value in every window of every grain
+    assert (obs.lo == obs.hi).all() and (obs.n_lo == obs.n_hi).all()
+    got = obs.groupby(["model_version", "segment_value", "metric"]).agg(value=("lo", "first"), n=("n_lo", "first"))
+    seed = _backtest_seed()
+    for (version, segment), rows in [
+        *(((v, "all"), g) for v, g in seed.groupby("model_version")),
+        *(((v, "latam"), g[g.region == "latam"]) for v, g in seed.groupby("model_version")),
+        *(((v, "ios"), g[g.device == "ios"]) for v, g in seed.groupby("model_version")),
+    ]:
+        score, label = rows.predicted_score, rows.label
+        expected = {
+            "accuracy": (rows.predicted_class == label).mean(),
+            "brier_score": ((score - label) ** 2).mean(),
+            # production's score bins: round(score x 1000), half away from zero
+            "auc": roc_auc_score(label, (score * 1000 + 0.5).apply(math.floor)),
+            "recall": (rows.predicted_class[label == 1] == 1).mean(),
+        }
+        for metric, value in expected.items():
+            assert got.loc[(version, segment, metric), "value"] == pytest.approx(value, abs=1e-12), (
+                version,
+                segment,
+                metric,
+            )
+        assert got.loc[(version, segment, "accuracy"), "n"] == len(rows)
+
+
+def test_demo_feature_adjusted_source_reweights_the_backtest(demo):
+    """offline_feature_adjusted in the demo (all traffic, hourly): the backtest rows weighted by
+    min(p_c / q_c, corridor_feature_weight_cap = 10) over the joint feature cells, computed here with pandas from the
+    seeds and the drift bins' edges (int_corridor__feature_reference_bins). Exactly the windows whose every
+    production cell has backtest rows get a row (215 of 648, docs/offline-evaluation.md#coverage-in-the-demo);
+    no day or week window is covered."""
+    path = demo["path"]
+    bins = query(path, "select * from int_corridor__feature_reference_bins")
+    features = {
+        "txn_amount": "feature_txn_amount",
+        "account_age_days": "feature_account_age_days",
+        "payment_channel": "feature_payment_channel",
+    }
+
+    def cells(frame: pd.DataFrame, version: str) -> pd.Series:
+        parts = []
+        for name, column in features.items():
+            b = bins[(bins.model_version == version) & (bins.feature_name == name)].sort_values("bin_index")
+            values = frame[column]
+            if b.feature_type.iloc[0] == "numeric":
+                # bin k holds [edge k, edge k + 1), bin 0 everything below the first edge
+                k = np.searchsorted(b.bin_lower.to_numpy()[1:], values.to_numpy(), side="right").astype(str)
+                parts.append(np.where(values.isna(), "(missing)", k))
+            else:
+                kept = set(b.category.dropna())
+                parts.append(np.where(values.isna(), "(missing)", np.where(values.isin(kept), values, "(other)")))
+        return pd.Series(["|".join(t) for t in zip(*parts, strict=True)], index=frame.index)
+
+    events = pd.read_csv(DEMO_SEEDS / "corridor_demo_production_events.csv", parse_dates=["event_at"])
+    events = events.drop_duplicates("event_id")
+    seed = _backtest_seed()
+    expected = {}
+    for version in ["v1", "v2"]:
+        rows = seed[seed.model_version == version]
+        row_cells = cells(rows, version)
+        correct = (rows.predicted_class == rows.label).astype(float).groupby(row_cells).sum()
+        q = row_cells.value_counts()
+        q_share = q / q.sum()
+        production = events[events.model_version == version]
+        counts = pd.crosstab(production.event_at.dt.floor("h"), cells(production, version))
+        p = counts.div(counts.sum(axis=1), axis=0)
+        covered = p.loc[:, ~p.columns.isin(q.index)].sum(axis=1) == 0
+        shared = p.columns[p.columns.isin(q.index)]
+        w = (p[shared] / q_share[shared]).clip(upper=10)
+        value = (w * correct[shared]).sum(axis=1) / (w * q[shared]).sum(axis=1)
+        kish = (w * q[shared]).sum(axis=1) ** 2 / (w**2 * q[shared]).sum(axis=1)
+        for hour in p.index[covered]:
+            expected[(version, hour)] = (value[hour], round(kish[hour]))
+    got = query(
+        path,
+        "select model_version, window_grain, window_start, metric_value, sample_size from corridor_metric_observations"
+        " where source = 'offline_feature_adjusted' and segment_dimension = 'all' and metric = 'accuracy'",
+    )
+    assert set(got.window_grain) == {"hour"}
+    assert len(expected) == 215
+    assert {(r.model_version, r.window_start) for r in got.itertuples()} == set(expected)
+    for r in got.itertuples():
+        value, n = expected[(r.model_version, r.window_start)]
+        assert r.metric_value == pytest.approx(value, abs=1e-12)
+        assert r.sample_size == n

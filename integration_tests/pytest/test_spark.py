@@ -18,7 +18,14 @@ import pytest
 from conftest import Dbt, query, run_deps
 from corridor.dbt_runner import INTEGRATION_DIR, REPO_ROOT
 from dbt_batch import Served
-from engine_compare import PUBLIC_TABLES, assert_tables_agree, warned_tests
+from engine_compare import (
+    OFFLINE_EVALUATION_SELECT,
+    OFFLINE_EVALUATION_TABLES,
+    OFFLINE_EVALUATION_VARS,
+    PUBLIC_TABLES,
+    assert_tables_agree,
+    warned_tests,
+)
 from test_intervals import _check_beta
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow, pytest.mark.spark]
@@ -33,6 +40,9 @@ BETA_GRIDS = ["interval_check_beta_quantiles", "interval_check_beta_large_n"]
 # the integration project's scenario library (seed scenario_library): the vars of every command of the fixture (the
 # var adds a ref, so it is part of the one parse); nothing of the public tables or the history reads the scenarios
 SCENARIOS = {"corridor_scenarios": {"ref": "scenario_library"}}
+# the fixture's one parse also has the offline evaluation input on (its vars add refs to the backtest seeds); every
+# command but the last runs with SCENARIOS alone, as the DuckDB build it is compared with
+PARSE_VARS = {**SCENARIOS, **OFFLINE_EVALUATION_VARS}
 HISTORY = [
     "corridor_run_history",
     "corridor_run_model_history",
@@ -85,12 +95,12 @@ class SparkProject:
         """dbt commands one after another in one process on one parse, so one Spark session serves them all."""
         return Served(
             SPARK_VENV / "bin" / "python", INTEGRATION_DIR, {**self.env, "DBT_PROJECT_DIR": str(INTEGRATION_DIR)},
-            self.work / "served.log", base_vars=SCENARIOS, parse_args=["--target", "spark"],
+            self.work / "served.log", base_vars=PARSE_VARS, parse_args=["--target", "spark"],
         )  # fmt: skip
 
     @staticmethod
-    def invoke(dbt: Served, *args: str) -> str:
-        done = dbt.invoke(*args, "--target", "spark")
+    def invoke(dbt: Served, *args: str, vars: dict | None = SCENARIOS) -> str:
+        done = dbt.invoke(*args, "--target", "spark", vars=vars)
         output = _plain(done["output"])
         assert done["ok"], f"dbt {' '.join(args)} on Spark failed:\n{output[-6000:]}"
         return output
@@ -135,7 +145,24 @@ def integration_spark(tmp_path_factory):
         # DuckDB. On Spark every model costs seconds of planning and metastore work whatever its size: rebuilding all
         # of them (about 200) took 10-14 minutes of the suite's 90.
         second = spark.invoke(dbt, "run", "--full-refresh", "--select", *sorted(PUBLIC_TABLES), *HISTORY)
-    return {"spark": spark, "first": first, "second": second, "tables": tables, "histories": histories, "grids": grids}
+        again = {name: spark.table(name) for name in PUBLIC_TABLES}
+        after = {name: spark.table(name) for name in HISTORY}
+        # Last, the offline evaluation input on (engine_compare.OFFLINE_EVALUATION_VARS): the offline models and the
+        # public tables they feed, rebuilt with the backtest (test_offline_evaluation_agrees_with_duckdb_on_spark)
+        offline_output = spark.invoke(dbt, "build", *OFFLINE_EVALUATION_SELECT, vars=PARSE_VARS)
+        offline = {name: spark.table(name) for name in OFFLINE_EVALUATION_TABLES}
+    return {
+        "spark": spark,
+        "first": first,
+        "second": second,
+        "tables": tables,
+        "histories": histories,
+        "grids": grids,
+        "again": again,
+        "after": after,
+        "offline_output": offline_output,
+        "offline": offline,
+    }
 
 
 def test_cross_db_macros_on_spark(integration_spark):
@@ -194,8 +221,7 @@ def test_spark_and_duckdb_agree_row_for_row(integration_spark, integration_duckd
 
 
 def test_history_survives_full_refresh_and_builds_repeat_on_spark(integration_spark):
-    spark, before = integration_spark["spark"], integration_spark["histories"]
-    after = {name: spark.table(name) for name in HISTORY}
+    before, after = integration_spark["histories"], integration_spark["after"]
     runs = after["corridor_run_history"]
     # both builds recorded, settled (one row each, no 'running' left), on the spark target
     assert len(runs) == 2 and runs["invocation_id"].is_unique
@@ -216,7 +242,7 @@ def test_history_survives_full_refresh_and_builds_repeat_on_spark(integration_sp
     # recorded: on the first build every column is new), as test_incremental.py compares on DuckDB. Numbers to
     # 1e-12: Spark may combine partial sums of doubles in another order from one run to the next.
     for table, (keys, ignore) in PUBLIC_TABLES.items():
-        again = spark.table(table)
+        again = integration_spark["again"][table]
         first = integration_spark["tables"][table]
         if table == "corridor_quality_gates":
             first, again = (
@@ -252,3 +278,23 @@ def test_scenario_results_agree_with_duckdb_on_spark(integration_spark, integrat
     assert set(duck["scenario_id"]) == {"IT01_error_rate_plus30", "IT02_latency_x3", "IT03_accuracy_minus20_us",
                                         "IT04_tail_bad_size", "IT05_null_error_rate"}  # fmt: skip
     assert_tables_agree(duck, spark, "corridor_scenario_results")
+
+
+def test_offline_evaluation_agrees_with_duckdb_on_spark(integration_spark, integration_duckdb, tmp_path):
+    """The offline evaluation input (docs/offline-evaluation.md) on Spark: the integration project's backtest and
+    reference features (engine_compare.OFFLINE_EVALUATION_VARS), built last by the fixture, give the same offline
+    models (metrics, feature cells, importance weights, weighted histograms, the feature-adjusted estimate) and the
+    same public tables they feed as a copy of the DuckDB build given the same vars, row for row, as test_postgres.py
+    checks on PostgreSQL."""
+    assert "ERROR=0" in integration_spark["offline_output"], integration_spark["offline_output"][-3000:]
+    copy = tmp_path / "integration.duckdb"
+    shutil.copyfile(integration_duckdb["path"], copy)
+    Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})(
+        "build", *OFFLINE_EVALUATION_SELECT, vars=OFFLINE_EVALUATION_VARS
+    )
+    for table, keys in OFFLINE_EVALUATION_TABLES.items():
+        duck = query(copy, f"select * from {table}")
+        spark = integration_spark["offline"][table]
+        assert len(duck) > 0, table
+        ignore = ["input_relation"] if "input_relation" in duck.columns else []
+        assert_tables_agree(duck, spark, table, keys=keys, ignore=ignore)

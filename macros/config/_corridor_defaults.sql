@@ -140,7 +140,7 @@
                 'predicted_class, or predicted_value for regression; optional evaluation_id, row_id, weight; segment and feature columns '
                 'named as in production), from which corridor computes the offline_evaluation and offline_feature_adjusted sources; unset '
                 'or null: off (docs/offline-evaluation.md).',
-            'demo_seed': none,
+            'demo_seed': 'corridor_demo_offline_evaluation',
             'detect_optional_columns': true,
             'optional': true,
             'required_columns': ['model_id', 'model_version', 'label'],

@@ -1,14 +1,14 @@
 {#-
     corridor.backtest_segment_cells_ctes(backtest_cells, segment_keys, cell_key, offline_weight): the CTEs
     segment_totals and segment_cells (no leading `with`) that number the
-    backtest's segments and cells for int_corridor__offline_feature_weights'
-    window × cell join on integer ids:
+    backtest's segments for int_corridor__offline_feature_weights' join of
+    each window's production cells with its segment's backtest cells:
       segment_totals  one row per segment (`segment_keys`) of relation
                       `backtest_cells`: segment_offline_weight (the sum of
                       its offline weights, the same in every window) and
                       segment_id;
       segment_cells   one row per cell of a segment: segment_id, the cell
-                      key, its offline_weight and cell_id.
+                      key and its offline_weight.
     The other arguments are the columns of `backtest_cells` it reads.
 -#}
 {% macro backtest_segment_cells_ctes(backtest_cells, segment_keys, cell_key, offline_weight) %}
@@ -33,8 +33,7 @@ segment_cells as (
     select
         segment_totals.segment_id,
         {{ backtest_cells }}.{{ cell_key }},
-        {{ backtest_cells }}.{{ offline_weight }},
-        row_number() over (order by segment_totals.segment_id, {{ backtest_cells }}.{{ cell_key }}) as cell_id
+        {{ backtest_cells }}.{{ offline_weight }}
 
     from {{ backtest_cells }}
     inner join segment_totals

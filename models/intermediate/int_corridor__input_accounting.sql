@@ -137,7 +137,11 @@ counts as (
     select
         'offline_evaluation' as input_name,
         (select count(*) from {{ ref('stg_corridor__offline_evaluation') }}) as rows_read,
-        (select count(*) from {{ ref('int_corridor__offline_evaluation_checked') }} where is_accepted) as rows_accepted
+        (
+            select count(*)
+            from {{ ref('int_corridor__offline_evaluation_checked') }}
+            where is_accepted
+        ) as rows_accepted
     {%- endif %}
 
 ),

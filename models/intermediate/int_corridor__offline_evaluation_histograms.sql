@@ -61,61 +61,7 @@ by_score_bin as (
 
 ),
 
-with_negatives_below as (
-
-    select
-        *,
-        {{ corridor.negatives_below(keys) }} as n_negative_below
-
-    from by_score_bin
-
-),
-
-auc_parts as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        sum(n_positive) as n_positive,
-        sum(n_negative) as n_negative,
-        sum(n_positive * (2 * n_negative_below + n_negative)) as twice_concordant_pairs
-
-    from with_negatives_below
-    group by {{ keys | join(', ') }}
-
-),
-
-by_calibration_bin as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        calibration_bin,
-        {{ corridor.calibration_gap('score_sum', 'n_positive') }} as calibration_gap
-
-    from histograms
-    group by {{ keys | join(', ') }}, calibration_bin
-
-),
-
-calibration as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        cast(sum(calibration_gap) as {{ double }}) as calibration_gap_sum
-
-    from by_calibration_bin
-    group by {{ keys | join(', ') }}
-
-),
-
-auc as (
-
-    select
-        *,
-        {{ corridor.binned_auc('twice_concordant_pairs', 'n_positive', 'n_negative') }} as auc
-
-    from auc_parts
-
-),
+{{ corridor.histogram_metric_ctes('by_score_bin', 'histograms', keys) }},
 
 final as (
 

@@ -89,7 +89,7 @@ metric_rows as (
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
         n_rows,
         cast({{ row['value'] }} as {{ double }}) as expected_value,
-        cast(round(coalesce({{ row['n'] }}, 0)) as {{ dbt.type_bigint() }}) as sample_size,
+        cast({{ corridor.round_half_away("coalesce(" ~ row['n'] ~ ", 0)") }} as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
         cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
         cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,

@@ -108,7 +108,7 @@ metric_rows as (
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) }} as interval_method,
         cast({{ row['value'] }} as {{ double }}) as expected_value,
-        cast(round(effective_sample_size) as {{ dbt.type_bigint() }}) as sample_size,
+        cast({{ corridor.round_half_away('effective_sample_size') }} as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ row['se'] }} as {{ double }}) as standard_error,
         cast({{ row['lower'] }} as {{ double }}) as interval_lower,
         cast({{ row['upper'] }} as {{ double }}) as interval_upper,

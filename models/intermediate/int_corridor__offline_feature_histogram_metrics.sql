@@ -104,58 +104,11 @@ by_score_bin as (
 
 ),
 
-with_negatives_below as (
-
-    select
-        *,
-        {{ corridor.negatives_below(keys) }} as n_negative_below
-
-    from by_score_bin
-
-),
-
-auc_parts as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        sum(n_positive) as n_positive,
-        sum(n_negative) as n_negative,
-        sum(n_positive) * sum(n_positive) / nullif(sum(n_positive_w2), 0) as n_positive_effective,
-        sum(n_negative) * sum(n_negative) / nullif(sum(n_negative_w2), 0) as n_negative_effective,
-        sum(n_positive * (2 * n_negative_below + n_negative)) as twice_concordant_pairs
-
-    from with_negatives_below
-    group by {{ keys | join(', ') }}
-
-),
-
-calibration as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        sum(calibration_gap) as calibration_gap_sum
-
-    from (
-        select
-            {{ keys | join(',\n            ') }},
-            {{ corridor.calibration_gap('score_sum', 'n_positive') }} as calibration_gap
-
-        from weighted
-        group by {{ keys | join(', ') }}, calibration_bin
-    ) as by_calibration_bin
-    group by {{ keys | join(', ') }}
-
-),
-
-auc as (
-
-    select
-        *,
-        {{ corridor.binned_auc('twice_concordant_pairs', 'n_positive', 'n_negative') }} as auc
-
-    from auc_parts
-
-),
+{# with the effective counts of positives and negatives (Kish) for Hanley & McNeil's error #}
+{{ corridor.histogram_metric_ctes('by_score_bin', 'weighted', keys, extra_columns=[
+    'sum(n_positive) * sum(n_positive) / nullif(sum(n_positive_w2), 0) as n_positive_effective',
+    'sum(n_negative) * sum(n_negative) / nullif(sum(n_negative_w2), 0) as n_negative_effective',
+]) }},
 
 stats as (
 
@@ -166,7 +119,7 @@ stats as (
         covered_windows.effective_sample_size as hist_n_evaluated,
         auc.auc,
         {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive_effective', 'auc.n_negative_effective') }} as auc_standard_error,
-        cast(calibration.calibration_gap_sum as {{ double }}) / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
+        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
 
     from auc
     inner join covered_windows
@@ -186,7 +139,7 @@ final as (
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
         cast({{ row['value'] }} as {{ double }}) as expected_value,
-        cast(round({{ row['n'] }}) as {{ dbt.type_bigint() }}) as sample_size,
+        cast({{ corridor.round_half_away(row['n']) }} as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
         cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
         cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,

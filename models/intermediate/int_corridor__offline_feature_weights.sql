@@ -4,18 +4,18 @@
     corridor_segment_columns, and all traffic): the joint feature cells
     (corridor.feature_cells, in the drift code's bins) of the segment's
     backtest rows (int_corridor__offline_feature_cells) against those of the
-    segment's production in that window. One row per cell of the window's
-    production or of the backtest (corridor.importance_weight_terms):
-    production_share p_c, offline_share q_c, raw_weight p_c / q_c (null
-    where q_c = 0: traffic the backtest does not cover), weight (capped at
-    corridor_feature_weight_cap, 0 without production traffic); per window
+    segment's production in that window. One row per cell with production
+    traffic in the window (corridor.importance_weight_terms):
+    production_share p_c, offline_share q_c (0 where the segment's backtest
+    has no rows in the cell), raw_weight p_c / q_c (null where q_c = 0:
+    traffic the backtest does not cover), weight (capped at
+    corridor_feature_weight_cap, 0 where uncovered); per window
     uncovered_share (events in cells without backtest rows / events) and
-    effective_sample_size (Kish, over the backtest's rows). Covariate shift
-    only (docs/offline-evaluation.md). Production is counted per fine cell
-    and rolled up with GROUPING SETS; shares and per-window totals come from
-    the production cells and the segment's backtest cells alone, so the
-    window × backtest-cell rows (mostly weight 0) are only joined, on
-    integer ids, and written. Empty unless the offline evaluation input,
+    effective_sample_size (Kish, over the backtest's rows). A backtest cell
+    without production traffic in the window has weight 0 and gets no row:
+    it adds nothing to any estimate. Covariate shift only
+    (docs/offline-evaluation.md). Production is counted per fine cell and
+    rolled up with GROUPING SETS. Empty unless the offline evaluation input,
     corridor_feature_columns and the reference features are configured.
 -#}
 {%- set features = corridor.feature_columns() -%}
@@ -104,8 +104,19 @@ production_cells as (
 
 ),
 
-{# the segment's backtest cells, with window-independent totals and integer ids for the window × cell join #}
+{# the segment's backtest cells, with window-independent totals and the segment's integer id #}
 {{ corridor.backtest_segment_cells_ctes('backtest_cells', segment_keys, 'cell_key', 'offline_weight') }},
+
+{# the model versions with a backtest #}
+versions as (
+
+    select distinct
+        model_id,
+        model_version
+
+    from backtest_cells
+
+),
 
 {# the windows (× segment) of the versions with a backtest, with their production events and the segment's backtest #}
 windows as (
@@ -117,15 +128,26 @@ windows as (
         segment_totals.segment_id,
         segment_totals.segment_offline_weight,
         sum(production_cells.production_events) as window_events,
-        row_number() over (order by {% for key in keys %}production_cells.{{ key }}{{ ', ' if not loop.last }}{% endfor %}) as window_id
+        row_number() over (
+            order by
+                {%- for key in keys %}
+                production_cells.{{ key }}{{ ',' if not loop.last }}
+                {%- endfor %}
+        ) as window_id
 
     from production_cells
-    inner join (select distinct model_id, model_version from backtest_cells) as versions
-        on production_cells.model_id = versions.model_id
-        and production_cells.model_version = versions.model_version
+    inner join versions
+        on
+            production_cells.model_id = versions.model_id
+            and production_cells.model_version = versions.model_version
     left join segment_totals
         on {{ corridor.keys_equal('production_cells', 'segment_totals', segment_keys) }}
-    group by {% for key in keys %}production_cells.{{ key }}, {% endfor %}segment_totals.segment_id, segment_totals.segment_offline_weight
+    group by
+        {%- for key in keys %}
+        production_cells.{{ key }},
+        {%- endfor %}
+        segment_totals.segment_id,
+        segment_totals.segment_offline_weight
 
 ),
 
@@ -134,7 +156,6 @@ production_rows as (
 
     select
         windows.window_id,
-        segment_cells.cell_id,
         production_cells.cell_key,
         production_cells.production_events,
         coalesce(segment_cells.offline_weight, 0) as offline_weight,
@@ -150,8 +171,8 @@ production_rows as (
 
 ),
 
-{#- per window: production's share in cells without backtest rows, and Kish's effective sample size (cells
-    without production traffic have weight 0 and add to neither), from the production cells alone #}
+{# per window: production's share in cells without backtest rows, and Kish's effective sample size (cells
+    without production traffic would have weight 0 and add to neither) #}
 window_totals as (
 
     {{ corridor.importance_weight_window_totals('production_rows', 'window_id', 'production_events', 'window_events', 'offline_weight',
@@ -159,36 +180,10 @@ window_totals as (
 
 ),
 
-cells as (
-
-    {#- every cell of the segment's backtest in every window, with the window's production events in it #}
-    select
-        windows.window_id,
-        segment_cells.cell_key,
-        coalesce(production_rows.production_events, 0) as production_events,
-        segment_cells.offline_weight,
-        windows.segment_offline_weight,
-        windows.window_events
-
-    from windows
-    inner join segment_cells
-        on windows.segment_id = segment_cells.segment_id
-    left join production_rows
-        on windows.window_id = production_rows.window_id
-        and segment_cells.cell_id = production_rows.cell_id
-
-    union all
-
-    {#- production traffic in cells the segment's backtest does not cover #}
-    select window_id, cell_key, production_events, offline_weight, segment_offline_weight, window_events
-    from production_rows
-    where cell_id is null
-
-),
-
 weighted as (
 
-    {{ corridor.importance_weight_terms('cells', 'production_events', 'window_events', 'offline_weight', 'segment_offline_weight', cap) }}
+    {{ corridor.importance_weight_terms('production_rows', 'production_events', 'window_events', 'offline_weight',
+        'segment_offline_weight', cap) }}
 
 ),
 
