@@ -83,11 +83,35 @@ kept as (
     from {{ this }}
 
 ),
+
+{# the model versions x features binned whole: a changed reference, a new feature or version (usually none) -#}
+unkept as (
+
+    select
+        versions.model_id,
+        versions.model_version,
+        features.feature_name
+
+    from (select distinct model_id, model_version from events) as versions
+    cross join (
+        {%- for f in features %}
+        select cast('{{ f['feature'] }}' as {{ string }}) as feature_name{{ ' union all' if not loop.last }}
+        {%- endfor %}
+    ) as features
+    where not exists (
+        select 1 from kept
+        where kept.model_id = versions.model_id
+            and kept.model_version = versions.model_version
+            and kept.feature_name = features.feature_name
+    )
+
+),
 {%- endif %}
 
 feature_values as (
 
     {%- for f in features %}
+    {%- set feature_select %}
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
         cast('{{ f['feature'] }}' as {{ string }}) as feature_name,
@@ -99,13 +123,22 @@ feature_values as (
         feature_{{ f['feature'] }} as category
         {%- endif %}
     from events
+    {%- endset %}
+    {{- feature_select }}
     {%- if lookback is not none %}
     where {{ lookback }}
-        or not exists (
-            select 1 from kept
-            where kept.model_id = events.model_id
-                and kept.model_version = events.model_version
-                and kept.feature_name = '{{ f['feature'] }}'
+
+    union all
+
+    {#- the older events, for a model version x feature binned whole only. Written as one `or` (with the
+        not exists it needs), the engine could not filter the scan and joined every event for every feature -#}
+    {{- feature_select }}
+    where not ({{ lookback }})
+        and exists (
+            select 1 from unkept
+            where unkept.model_id = events.model_id
+                and unkept.model_version = events.model_version
+                and unkept.feature_name = '{{ f['feature'] }}'
         )
     {%- endif %}
     {{ 'union all' if not loop.last }}
