@@ -104,7 +104,8 @@ tested as (
         {%- for level in ['warn', 'fail'] %}
         case
             when se > 0 then {{ corridor.standard_normal_cdf('(baseline + ' ~ level ~ '_tolerance - observed_value) / se') }}
-        end as p_{{ level }}{{ ',' if not loop.last }}
+        end as p_{{ level }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from scoped

@@ -18,8 +18,7 @@
     multinomial (docs/decisions.md).
 -#}
 {%- set catalogue = corridor.metric_catalogue() -%}
-{%- set additive = [] -%}
-{%- for name, spec in catalogue.items() if spec['family'] in ['rate', 'mean'] -%}{%- do additive.append(name) -%}{%- endfor -%}
+{%- set additive = corridor.catalogue_metric_names(catalogue, families=['rate', 'mean']) -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
 {%- set double = corridor.type_double() -%}
 

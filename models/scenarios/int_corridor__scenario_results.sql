@@ -39,7 +39,8 @@ checks as {{ corridor.materialized_cte() }} (
         runs.scenario_id,
         runs.seed,
         {%- for column in columns %}
-        drift_checks.{{ column }}{{ ',' if not loop.last }}
+        drift_checks.{{ column }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
     from {{ ref('int_corridor__checks') }} as drift_checks
     cross join runs
