@@ -121,8 +121,10 @@ rate_results as (
         p.comparison_kind,
         p.expected_value,
         p.prior_alpha / (p.prior_alpha + p.prior_beta) as prior_mean,
-        sqrt(p.prior_alpha * p.prior_beta / ((p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta)
-            * (p.prior_alpha + p.prior_beta + 1))) as prior_sd,
+        sqrt(p.prior_alpha * p.prior_beta / (
+            (p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta)
+            * (p.prior_alpha + p.prior_beta + 1)
+        )) as prior_sd,
         p.prior_alpha,
         p.prior_beta,
         p.prior_alpha + p.prior_beta as prior_effective_events,
@@ -131,8 +133,10 @@ rate_results as (
         p.posterior_alpha,
         p.posterior_beta,
         p.posterior_alpha / (p.posterior_alpha + p.posterior_beta) as posterior_mean,
-        sqrt(p.posterior_alpha * p.posterior_beta / ((p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta)
-            * (p.posterior_alpha + p.posterior_beta + 1))) as posterior_sd,
+        sqrt(p.posterior_alpha * p.posterior_beta / (
+            (p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta)
+            * (p.posterior_alpha + p.posterior_beta + 1)
+        )) as posterior_sd,
         lower_q.beta_quantile as credible_lower,
         upper_q.beta_quantile as credible_upper,
         warn_low.beta_cdf as warn_below,

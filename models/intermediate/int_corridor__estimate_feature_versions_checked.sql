@@ -99,7 +99,7 @@ matched as (
                     over (partition by lineage.scope_key, lineage.feature_name)
                 <> max(case when lineage.feature_version <> '' then lineage.feature_version end)
                     over (partition by lineage.scope_key, lineage.feature_name)
-                then 2
+            then 2
             else 1
         end as versions_of_feature,
         row_number() over (
@@ -112,13 +112,11 @@ matched as (
     left join estimates
         on lineage.estimate_id = estimates.estimate_id
     left join estimated_versions
-        on
-            lineage.model_version = estimated_versions.model_version
-            and coalesce(lineage.model_id, '*') = estimated_versions.model_key
+        on lineage.model_version = estimated_versions.model_version
+        and coalesce(lineage.model_id, '*') = estimated_versions.model_key
     left join versions
-        on
-            lineage.feature_name = versions.feature_name
-            and lineage.feature_version = versions.feature_version
+        on lineage.feature_name = versions.feature_name
+        and lineage.feature_version = versions.feature_version
 
 ),
 

@@ -158,7 +158,8 @@ in_force as (
         *,
         lead(valid_from) over (
             partition by rule_id
-            order by coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})),
+            order by
+                coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})),
                 {{ corridor.try_cast('rule_version', double) }}, rule_version
         ) as valid_to
 

@@ -98,7 +98,7 @@ weighted as (
         cast(production_sample_size as {{ double }}) / nullif(production_total, 0) as production_share,
         case
             when offline_sizes_missing = 0
-                then cast(coalesce(offline_sample_size, 0) as {{ double }}) / nullif(offline_total, 0)
+            then cast(coalesce(offline_sample_size, 0) as {{ double }}) / nullif(offline_total, 0)
         end as offline_share
 
     from shares
@@ -110,8 +110,10 @@ offline_mean as (
     select
         *,
         {#- an exact window sum: the same bits on every build (corridor.exact_decimal_sum) #}
-        cast({{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }})
-            as {{ corridor.type_double() }}) as offline_weighted_value
+        cast(
+            {{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }})
+            as {{ corridor.type_double() }}
+        ) as offline_weighted_value
 
     from weighted
 

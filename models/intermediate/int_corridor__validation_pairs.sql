@@ -51,14 +51,15 @@ scoped_{{ side }} as (
         observations.method,
         observations.shift_reason,
         {%- endif %}
-        observations.estimate_id{{ ',' if side == 'offline' }}
-        {%- if side == 'offline' %}
-        case
-            when observations.source <> 'offline' then observations.source
-            when observations.segment_dimension = 'all' then 'overall'
-            else 'segment'
-        end as expected_source
-        {%- endif %}
+        observations.estimate_id
+    {{ ',' if side == 'offline' }}
+    {%- if side == 'offline' %}
+    case
+        when observations.source <> 'offline' then observations.source
+        when observations.segment_dimension = 'all' then 'overall'
+        else 'segment'
+    end as expected_source
+    {%- endif %}
 
     from rules
     inner join observations
@@ -127,8 +128,10 @@ paired as {{ corridor.materialized_cte() }} (
             case
                 when scoped_production.metric = 'request_count' then sqrt(scoped_production.metric_value)
                 when scoped_production.metric = 'throughput_per_hour' then
-                    sqrt(scoped_production.metric_value
-                        / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }}))
+                    sqrt(
+                        scoped_production.metric_value
+                        / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }})
+                    )
                 else 0
             end
         ), 0) as observed_se,

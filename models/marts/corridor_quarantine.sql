@@ -76,7 +76,7 @@ invalid_events as (
         {{ corridor.json_object_text(event_raw) }} as raw_values,
         case
             when duplicate_ids.event_id is not null
-                then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
+            then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
             else {{ corridor.reason_codes(event_reasons) }}
         end as reason_codes,
         events.event_at,

@@ -59,7 +59,7 @@ warnings as (
                 'no window has enough same-slot history for a seasonal baseline'
             when coverage.checks_with_expectation = 0 then
                 'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain
-                    || ' grain for the rule''s segments: every window is missing'
+                || ' grain for the rule''s segments: every window is missing'
             when coverage.checks_without_p_value > 0 then
                 cast(coverage.checks_without_p_value as {{ string }}) || ' judged windows have no standard error for ' || rules.metric
                 || ': their breaches cannot pass the false-discovery control and never open an alert'

@@ -170,7 +170,9 @@ final as (
             end
         )
         || case when estimate_is_stale then '; estimate is stale (production ran on feature versions it did not see: '
-            || estimate_stale_features || ')' else '' end as reason,
+                || estimate_stale_features || ')'
+            else ''
+        end as reason,
         owner,
         escalation_path,
         severity,

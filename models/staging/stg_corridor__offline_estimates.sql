@@ -53,18 +53,18 @@ renamed as (
         nullif(trim({{ text['owner'] }}), '') as owner,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
-        ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> ''
-            and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
-        {{ corridor.try_cast(c['expected_value'], double) }} as expected_value,
-        {%- for key, expr in parsed.items() %}
+        (
+            {{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> ''
+            and {{ corridor.try_cast(c['expected_value'], double) }} is null
+        ) as expected_value_is_unparseable,
+        {{ corridor.try_cast(c['expected_value'], double) }} as expected_value
+        {%- for key, expr in parsed.items() %},
         {%- if expr is none %}
         false as {{ key }}_is_unparseable,
         cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}
-        {%- if not loop.last %},{% endif %}
         {%- else %}
         ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
         {{ expr }} as {{ key }}
-        {%- if not loop.last %},{% endif %}
         {%- endif %}
         {%- endfor %}
 

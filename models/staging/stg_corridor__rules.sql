@@ -54,8 +54,10 @@ renamed as (
         {#- whole-number casts only of values that fit (a larger or non-finite value is a rule issue, not a failed build) #}
         cast(case when abs({{ num['min_sample_size'] }}) <= 1e15 then {{ num['min_sample_size'] }} end as {{ dbt.type_bigint() }})
             as min_sample_size,
-        cast(coalesce(case when abs({{ num['consecutive_windows'] }}) <= 1e6 then {{ num['consecutive_windows'] }} end, 1)
-            as {{ dbt.type_int() }}) as consecutive_windows,
+        cast(
+            coalesce(case when abs({{ num['consecutive_windows'] }}) <= 1e6 then {{ num['consecutive_windows'] }} end, 1)
+            as {{ dbt.type_int() }}
+        ) as consecutive_windows,
         {{ corridor.parse_timestamp(c['valid_from']) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from,
         nullif(trim({{ text['valid_from'] }}), '') as valid_from_raw,
         {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] %}

@@ -53,8 +53,10 @@ renamed as (
         {{ ('coalesce(cast(' ~ c['segment_value'] ~ ' as ' ~ string ~ "), 'all')") if c['segment_value'] else "'all'" }} as segment_value,
         {{ corridor.try_cast(c['duration_hours'], double) }} as duration_hours,
         {{ corridor.try_cast(c['size'], double) }} as size,
-        coalesce({{ corridor.try_cast(c['seeds'], dbt.type_int()) if c['seeds'] else 'null' }},
-            {{ corridor.setting('corridor_scenario_seeds') }}) as seeds,
+        coalesce(
+            {{ corridor.try_cast(c['seeds'], dbt.type_int()) if c['seeds'] else 'null' }},
+            {{ corridor.setting('corridor_scenario_seeds') }}
+        ) as seeds,
         {{ corridor.parse_timestamp(c['starts_at']) }} as starts_at,
         count(*) over (partition by {{ c['scenario_id'] }}) as copies
 
