@@ -34,9 +34,8 @@ rate_priors as (
         case
             when {{ strength }} > 0 and prior_standard_error > 0
                 then {% if max_events is not none %}least({{ max_events }}, {% endif -%}
-                    least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
-                    / (prior_standard_error * prior_standard_error / {{ strength }}) - 1
-                    {%- if max_events is not none %}){% endif %}
+                least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
+                / (prior_standard_error * prior_standard_error / {{ strength }}) - 1{% if max_events is not none %}){% endif %}
         end as prior_concentration
 
     from rate_checks
@@ -68,10 +67,18 @@ rate_parameters as (
 
 rate_quantile_inputs as (
 
-    select {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key, {{ (1 - level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    select
+        {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key,
+        {{ (1 - level) / 2 }} as p,
+        posterior_alpha as a,
+        posterior_beta as b
     from rate_parameters
     union all
-    select {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key, {{ (1 + level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    select
+        {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key,
+        {{ (1 + level) / 2 }} as p,
+        posterior_alpha as a,
+        posterior_beta as b
     from rate_parameters
 
 ),

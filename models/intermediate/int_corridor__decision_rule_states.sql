@@ -36,12 +36,13 @@ latched as (
         window_start >= {{ dbt.dateadd('hour', -canary_hours, 'cutoff_at') }} as is_in_canary,
         case
             when evidence_class = 'inconclusive'
-            then greatest(
+                then greatest(
                     coalesce(cast(min_sample_size as {{ double }}) / nullif(sample_size, 0), 1),
                     coalesce(
                         case
                             when comparison_kind = 'equivalence'
-                            then (detectable_deviation / nullif(warn_threshold, 0)) * (detectable_deviation / nullif(warn_threshold, 0))
+                                then (detectable_deviation / nullif(warn_threshold, 0))
+                                * (detectable_deviation / nullif(warn_threshold, 0))
                             else ((detectable_deviation - warn_threshold) / nullif(warn_threshold, 0))
                                 * ((detectable_deviation - warn_threshold) / nullif(warn_threshold, 0))
                         end,
@@ -67,7 +68,7 @@ final as (
         max(
             case
                 when evidence_class = 'pass' and island_windows >= {{ n }} and island_start > decisive_fail_last_window
-                then island_last_window
+                    then island_last_window
             end
         ) as cleared_by_pass_through,
         max(case when evidence_class = 'pass' and window_start > decisive_fail_last_window then island_windows end) as passes_since_fail,

@@ -105,6 +105,7 @@ scoped as (
 ),
 
 {#- the p-values of H0 "the true measure is at most the warn (fail) tolerance": CTEs test_arguments .. tested #}
+
 {{ corridor.drift_test_ctes('scoped', 'measure', 'observed_value', 'warn_tolerance', 'fail_tolerance', 'n_values', 'n_reference', 'n_bins',
     'baseline', 'n_trials') }},
 
@@ -181,14 +182,16 @@ final as (
         gate_failing_checks,
         case
             when not has_reference then 'no reference distribution of feature ' || feature_name || ' for this model version'
-            when observed_value is null then measure || ' of feature ' || feature_name
+            when observed_value is null
+                then measure || ' of feature ' || feature_name
                 || ' has no value in this window (no values of the feature)'
-            when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks
+            when gate_status = 'fail'
+                then 'the window''s data failed its quality gates (' || gate_failing_checks
                 || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
-            when n_values < coalesce(min_sample_size, 0) then
-                'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of '
-                || cast(min_sample_size as {{ string }})
+            when
+                n_values < coalesce(min_sample_size, 0) then
+            'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of '
+            || cast(min_sample_size as {{ string }})
         end as gate_reason,
         'feature ' || feature_name || ' ' || measure || ' ' || {{ corridor.format_number('observed_value') }}
         || ' against tolerance ' || {{ corridor.format_number('warn_tolerance') }} || ' (warn) / '

@@ -92,14 +92,14 @@ matched as (
         estimated_versions.model_version is not null as has_model_version,
         versions_known.n_versions > 0 as has_feature_versions,
         versions.feature_version is not null as has_version,
-        {#- only rows naming a version can conflict (a row missing it is rejected for that alone) -#}
+        {#- only rows naming a version can conflict (a row missing it is rejected for that alone)  #}
         case
             when lineage.feature_version <> ''
                 and min(case when lineage.feature_version <> '' then lineage.feature_version end)
                     over (partition by lineage.scope_key, lineage.feature_name)
                 <> max(case when lineage.feature_version <> '' then lineage.feature_version end)
                     over (partition by lineage.scope_key, lineage.feature_name)
-            then 2
+                then 2
             else 1
         end as versions_of_feature,
         row_number() over (

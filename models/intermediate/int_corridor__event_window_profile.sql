@@ -106,7 +106,7 @@ quarantine_cells as (
         sum(case when reason_codes like '%duplicate_event_id%' then 1 else 0 end) as n_duplicate_copies,
         sum(case when reason_codes like '%non_finite%' or reason_codes like '%negative%' or reason_codes like '%out_of_range%'
                 or reason_codes like '%unknown_predicted_class%'
-            then 1
+                then 1
             else 0
         end) as n_out_of_range,
         sum(case when reason_codes like '%unparseable%' then 1 else 0 end) as n_unparseable,

@@ -36,15 +36,13 @@
     ('error_rate', 'n_errors', 'n_events'),
     ('label_maturity', 'n_labeled', 'n_events'),
 ] -%}
+{%- set means = ['latency_mean', 'log_loss', 'brier_score'] if model_type == 'binary_classifier' else ['latency_mean', 'mae'] -%}
 {%- if model_type == 'binary_classifier' -%}
     {%- do rates.extend([
         ('accuracy', 'n_true_positive + n_true_negative', 'n_evaluated'),
         ('precision', 'n_true_positive', 'n_true_positive + n_false_positive'),
         ('recall', 'n_true_positive', 'n_true_positive + n_false_negative'),
     ]) -%}
-    {%- set means = ['latency_mean', 'log_loss', 'brier_score'] -%}
-{%- else -%}
-    {%- set means = ['latency_mean', 'mae'] -%}
 {%- endif -%}
 {%- set quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
 {%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),

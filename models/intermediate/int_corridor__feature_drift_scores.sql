@@ -35,7 +35,7 @@ final as (
         jensen_shannon,
         case
             when has_reference and n_values > 0 and n_reference > 0 and jensen_shannon is not null
-            then sqrt(greatest(
+                then sqrt(greatest(
                     jensen_shannon * jensen_shannon
                     - cast(n_bins - 1 as {{ double }}) * (n_values + n_reference)
                     / (8 * ln(2) * cast(n_values as {{ double }}) * n_reference),

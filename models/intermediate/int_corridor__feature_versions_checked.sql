@@ -19,12 +19,12 @@ counted as (
 
     select
         *,
-        {#- only rows usable otherwise can conflict (a row missing its version or start is rejected for that alone) -#}
+        {#- only rows usable otherwise can conflict (a row missing its version or start is rejected for that alone)  #}
         case
             when valid_from is not null and feature_version <> ''
                 and min(case when feature_version <> '' then feature_version end) over (partition by feature_name, valid_from)
                 <> max(case when feature_version <> '' then feature_version end) over (partition by feature_name, valid_from)
-            then 2
+                then 2
             else 1
         end as versions_at_start,
         row_number() over (
@@ -62,7 +62,7 @@ final as (
         valid_from,
         case
             when reason_codes = ''
-            then lead(valid_from) over (partition by feature_name, reason_codes = '' order by valid_from)
+                then lead(valid_from) over (partition by feature_name, reason_codes = '' order by valid_from)
         end as valid_to
 
     from judged

@@ -160,7 +160,7 @@ final as (
         end as {{ ts }}) as escalation_due_at,
         cast(case
             when needs_post_mortem and closed_recorded_at is not null
-            then {{ dbt.dateadd('minute', (post_mortem_days * 1440) | round | int, 'closed_recorded_at') }}
+                then {{ dbt.dateadd('minute', (post_mortem_days * 1440) | round | int, 'closed_recorded_at') }}
         end as {{ ts }}) as post_mortem_due_at
 
     from timed

@@ -185,17 +185,17 @@ final as (
         gate_status,
         gate_failing_checks,
         case
-            when drift_status = 'no_reference' then
-                'no multivariate reference for this segment (fewer than two reference days with sampled rows)'
-            when drift_status = 'reference_period' then
-                'the window lies in the multivariate reference period (' || {{ dbt.cast('reference_start', string) }} || ' to '
+            when drift_status = 'no_reference'
+                then 'no multivariate reference for this segment (fewer than two reference days with sampled rows)'
+            when drift_status = 'reference_period'
+                then 'the window lies in the multivariate reference period (' || {{ dbt.cast('reference_start', string) }} || ' to '
                 || {{ dbt.cast('reference_end', string) }} || '): its rows are the baseline, not judged against it'
             when observed_value is null then 'no sampled events of this segment in the window'
-            when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks
+            when gate_status = 'fail'
+                then 'the window''s data failed its quality gates (' || gate_failing_checks
                 || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
-            when drift_status = 'insufficient_sample' or n_sampled_rows < coalesce(min_sample_size, 0) then
-                'sampled rows ' || cast(n_sampled_rows as {{ string }})
+            when drift_status = 'insufficient_sample' or n_sampled_rows < coalesce(min_sample_size, 0)
+                then 'sampled rows ' || cast(n_sampled_rows as {{ string }})
                 || ' are below the minimum (corridor_multivariate_min_rows, the rule''s min_sample_size '
                 || coalesce(cast(min_sample_size as {{ string }}), 'none') || ')'
             when p_warn is null then 'the reference days give no spread to calibrate the threshold (standard error 0)'

@@ -98,7 +98,7 @@ weighted as (
         cast(production_sample_size as {{ double }}) / nullif(production_total, 0) as production_share,
         case
             when offline_sizes_missing = 0
-            then cast(coalesce(offline_sample_size, 0) as {{ double }}) / nullif(offline_total, 0)
+                then cast(coalesce(offline_sample_size, 0) as {{ double }}) / nullif(offline_total, 0)
         end as offline_share
 
     from shares

@@ -111,7 +111,7 @@ tested as (
         *,
         case
             when n_windows >= 4 and spearman_correlation is not null
-            then 1 - {{ corridor.standard_normal_cdf(
+                then 1 - {{ corridor.standard_normal_cdf(
                     '0.5 * ln((1 + ' ~ clamped ~ ') / (1 - ' ~ clamped ~ ')) * sqrt(cast(n_windows - 3 as ' ~ double ~ ') / 1.06)'
                 ) }}
         end as co_movement_p_value,

@@ -82,7 +82,7 @@ unioned as (
         cast(null as {{ string }}) as evaluation_dataset_id,
         case
             when metric in ('{{ label_metrics | join("', '") }}')
-            then {{ corridor.sql_string(events_relation ~ ' + ' ~ outcomes_relation) }}
+                then {{ corridor.sql_string(events_relation ~ ' + ' ~ outcomes_relation) }}
             else {{ corridor.sql_string(events_relation) }}
         end as input_relation,
         metric_value,

@@ -140,7 +140,7 @@ final as (
                 when 'promote' then '{{ promote_reason }}'
                 else coalesce(
                         case when not decided.has_served_canary
-                            then 'canary period not complete ('
+                                then 'canary period not complete ('
                                 || cast({{ dbt.datediff(
                                 'decided.first_window_start', 'decided.cutoff_at', 'hour'
                             ) }} as {{ string }})

@@ -76,7 +76,7 @@ invalid_events as (
         {{ corridor.json_object_text(event_raw) }} as raw_values,
         case
             when duplicate_ids.event_id is not null
-            then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
+                then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
             else {{ corridor.reason_codes(event_reasons) }}
         end as reason_codes,
         events.event_at,
@@ -128,6 +128,7 @@ duplicate_events as (
 ),
 
 {#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs events_missing_for_outcomes, invalid_outcomes #}
+
 {{ corridor.outcome_quarantine_ctes('outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', outcome_raw,
     outcome_reasons) }},
 

@@ -201,7 +201,9 @@ final as (
         cast(recommendation_rank as {{ dbt.type_bigint() }}) as recommendation_rank,
         is_current,
         recommendation_rank = 1 as is_recommended,
-        case when recommendation_rank = 1 then
+        case
+            when recommendation_rank = 1
+                then
                 case when is_current then 'keep the current setting: '
                     else 'change to ' || candidate_id || ': '
                 end
@@ -211,8 +213,8 @@ final as (
                 || cast(current_false_alerts as {{ dbt.type_string() }}) || '), '
                 || cast(alerts as {{ dbt.type_string() }}) || ' alert(s) in all (current '
                 || cast(current_alerts as {{ dbt.type_string() }}) || ')'
-                || case when mean_hours_to_detect is not null then
-                        ', first seen ' || {{ f('mean_hours_to_detect') }} || ' h after an incident started on average (current '
+                || case when mean_hours_to_detect is not null
+                        then ', first seen ' || {{ f('mean_hours_to_detect') }} || ' h after an incident started on average (current '
                         || case when current_mean_hours_to_detect is not null then {{ f('current_mean_hours_to_detect') }} || ' h)'
                             else 'never)'
                         end

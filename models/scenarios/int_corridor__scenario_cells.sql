@@ -90,7 +90,7 @@ affected_base as (
         avg(case when events.is_error then 1.0 else 0.0 end) as base_error_rate,
         avg(case
             when events.label is not null and events.predicted_class is not null and not events.is_error
-            then case when events.predicted_class = events.label then 1.0 else 0.0 end
+                then case when events.predicted_class = events.label then 1.0 else 0.0 end
         end) as base_accuracy
 
     from (
@@ -167,13 +167,13 @@ perturbed as (
         case
             when is_affected and kind = 'error_rate_points' and not is_error
                 and draw < (size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
-            then 1
+                then 1
             else 0
         end as added_error,
         case
             when is_affected and kind = 'accuracy_points' and label is not null and predicted_class is not null and not is_error
                 and predicted_class = label and draw < (size / 100.0) / nullif(affected_base.base_accuracy, 0)
-            then 1
+                then 1
             else 0
         end as flipped_label,
         case

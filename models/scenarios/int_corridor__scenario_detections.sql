@@ -132,7 +132,7 @@ detections as (
         case
             when opening_windows.metric in ({{ corridor.sql_string_list(corridor.label_dependent_metrics()) }})
                 and max(label_arrivals.labels_complete_at) > opening_windows.opening_window_end
-            then max(label_arrivals.labels_complete_at)
+                then max(label_arrivals.labels_complete_at)
             else opening_windows.opening_window_end
         end as detected_at
 

@@ -68,11 +68,13 @@ shifted as (
             when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
             when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
             when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
-            when checks.metric = 'error_rate' then least(
+            when checks.metric = 'error_rate'
+                then least(
                     1.0,
                     checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0)
                 )
-            when checks.metric = 'accuracy' then greatest(
+            when checks.metric = 'accuracy'
+                then greatest(
                     0.0,
                     checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0)
                 )
@@ -84,7 +86,7 @@ shifted as (
         case
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }}
-            then coalesce(cells.{{ metric }}_ratio, 1)
+                then coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}
         end as latency_ratio,
         coalesce(

@@ -59,14 +59,14 @@ renamed as (
         ) as expected_value_is_unparseable,
         {{ corridor.try_cast(c['expected_value'], double) }} as expected_value
         {%- for key, expr in parsed.items() %},
-        {%- if expr is none %}
-        false as {{ key }}_is_unparseable,
-        cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}
-        {%- else %}
-        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
-        {{ expr }} as {{ key }}
-        {%- endif %}
-        {%- endfor %}
+    {%- if expr is none %}
+    false as {{ key }}_is_unparseable,
+    cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}
+    {%- else %}
+    ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
+    {{ expr }} as {{ key }}
+    {%- endif %}
+    {%- endfor %}
 
     from source
 
