@@ -51,14 +51,12 @@ scoped_{{ side }} as (
         observations.method,
         observations.shift_reason,
         {%- endif %}
-        observations.estimate_id
-        {%- if side == 'offline' %},
+        observations.estimate_id{% if side == 'offline' %},
         case
             when observations.source <> 'offline' then observations.source
             when observations.segment_dimension = 'all' then 'overall'
             else 'segment'
-        end as expected_source
-        {%- endif %}
+        end as expected_source{% endif %}
 
     from rules
     inner join observations
