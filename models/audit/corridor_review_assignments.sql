@@ -87,7 +87,7 @@ ranked as (
         period_start,
         reviewer,
         row_number() over (partition by period_start order by case when rotation_order is null then 1 else 0 end, rotation_order, reviewer)
-            - 1 as reviewer_position,
+        - 1 as reviewer_position,
         count(*) over (partition by period_start) as n_reviewers
 
     from eligible

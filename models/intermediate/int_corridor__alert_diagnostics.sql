@@ -67,12 +67,14 @@ contributions as (
         breach_windows.alert_id,
         production.segment_dimension,
         production.segment_value,
-        sum(cast(production.sample_size as {{ double }}) / nullif(breach_windows.total_sample_size, 0)
+        sum(
+            cast(production.sample_size as {{ double }}) / nullif(breach_windows.total_sample_size, 0)
             * case breach_windows.direction
                 when 'higher_is_better' then breach_windows.expected_value - production.metric_value
                 when 'lower_is_better' then production.metric_value - breach_windows.expected_value
                 else abs(production.metric_value - breach_windows.expected_value)
-            end) as excess,
+            end
+        ) as excess,
         sum(production.sample_size) as segment_sample_size,
         sum(breach_windows.total_sample_size) as total_sample_size
 
@@ -122,7 +124,8 @@ peers as (
         alerts.alert_id,
         count(distinct case when results.segment_value <> alerts.segment_value then results.segment_value end) as other_values,
         count(distinct case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach
-            then results.segment_value end) as other_values_breaching,
+                then results.segment_value
+        end) as other_values_breaching,
         {{ corridor.ordered_listagg(
             "case when results.segment_value <> alerts.segment_value and results.is_confirmed_breach then results.segment_value end",
             "', '", 'order by results.segment_value'
@@ -144,9 +147,12 @@ segment_diagnostics as (
     select
         peers.alert_id,
         case
-            when peers.other_values_breaching = 0 then
-                'confined to ' || alerts.segment_dimension || '=' || alerts.segment_value || ': none of the '
-                || cast(peers.other_values as {{ string }}) || ' other ' || alerts.segment_dimension || ' values breach in these windows'
+            when peers.other_values_breaching = 0
+                then 'confined to ' || alerts.segment_dimension || '=' || alerts.segment_value || ': none of the '
+                || cast(peers.other_values as {{ string }})
+                || ' other '
+                || alerts.segment_dimension
+                || ' values breach in these windows'
             else
                 'not confined to ' || alerts.segment_dimension || '=' || alerts.segment_value || ': '
                 || cast(peers.other_values_breaching as {{ string }}) || ' of ' || cast(peers.other_values as {{ string }})
@@ -187,16 +193,19 @@ final as (
 
     select
         alerts.alert_id,
-        coalesce(overall_diagnostics.diagnostic, segment_diagnostics.diagnostic,
-            'no segment breakdown available for this metric and window') as segment_diagnostic,
+        coalesce(
+            overall_diagnostics.diagnostic, segment_diagnostics.diagnostic,
+            'no segment breakdown available for this metric and window'
+        ) as segment_diagnostic,
         case
-            when coalesce(gate_windows.windows_gate_failed, 0) > 0 then
+            when coalesce(gate_windows.windows_gate_failed, 0) > 0
+                then
                 {#- a window whose gates failed is `blocked`, never a breach: the breach rests on windows whose data passed -#}
                 'the breached windows passed their data gates, but gates failed in '
                 || cast(gate_windows.windows_gate_failed as {{ string }})
                 || ' other window(s) of the episode (blocked there, a data incident): ' || gate_windows.failed_windows
-            when coalesce(gate_windows.windows_gate_warned, 0) > 0 then
-                'data gates passed, with warnings in ' || cast(gate_windows.windows_gate_warned as {{ string }})
+            when coalesce(gate_windows.windows_gate_warned, 0) > 0
+                then 'data gates passed, with warnings in ' || cast(gate_windows.windows_gate_warned as {{ string }})
                 || ' of the episode''s ' || cast(gate_windows.episode_windows as {{ string }}) || ' windows'
             else 'data gates passed in all ' || cast(coalesce(gate_windows.episode_windows, 0) as {{ string }})
                 || ' windows of the episode: a model finding'

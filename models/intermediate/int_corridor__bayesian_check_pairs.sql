@@ -82,8 +82,10 @@ checks as (
         and rules.window_grain = production.window_grain
         and (
             (rules.segment_dimension = 'all' and production.segment_dimension = 'all')
-            or (rules.segment_dimension = production.segment_dimension
-                and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value))
+            or (
+                rules.segment_dimension = production.segment_dimension
+                and (rules.segment_value in ('*', 'all') or rules.segment_value = production.segment_value)
+            )
         )
         and (rules.model_id is null or rules.model_id = production.model_id)
         and (rules.valid_from is null or rules.valid_from <= production.window_start)

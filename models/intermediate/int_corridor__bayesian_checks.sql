@@ -76,8 +76,7 @@ mean_posteriors as (
             when {{ strength }} > 0 and prior_standard_error > 0
                 then {% if max_events is not none %}least(
                     {{ max_events }} / (n * production_standard_error * production_standard_error), {% endif -%}
-                    {{ strength }} / (prior_standard_error * prior_standard_error)
-                    {%- if max_events is not none %}){% endif %}
+                {{ strength }} / (prior_standard_error * prior_standard_error){% if max_events is not none %}){% endif %}
             else 0.0
         end as prior_precision,
         1.0 / (production_standard_error * production_standard_error) as data_precision

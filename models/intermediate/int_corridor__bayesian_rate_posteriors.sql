@@ -34,9 +34,8 @@ rate_priors as (
         case
             when {{ strength }} > 0 and prior_standard_error > 0
                 then {% if max_events is not none %}least({{ max_events }}, {% endif -%}
-                    least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
-                    / (prior_standard_error * prior_standard_error / {{ strength }}) - 1
-                    {%- if max_events is not none %}){% endif %}
+                least(greatest(expected_value, 1e-9), 1 - 1e-9) * (1 - least(greatest(expected_value, 1e-9), 1 - 1e-9))
+                / (prior_standard_error * prior_standard_error / {{ strength }}) - 1{% if max_events is not none %}){% endif %}
         end as prior_concentration
 
     from rate_checks
@@ -68,10 +67,18 @@ rate_parameters as (
 
 rate_quantile_inputs as (
 
-    select {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key, {{ (1 - level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    select
+        {{ dbt.concat(['check_key', "'|lower'"]) }} as q_key,
+        {{ (1 - level) / 2 }} as p,
+        posterior_alpha as a,
+        posterior_beta as b
     from rate_parameters
     union all
-    select {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key, {{ (1 + level) / 2 }} as p, posterior_alpha as a, posterior_beta as b
+    select
+        {{ dbt.concat(['check_key', "'|upper'"]) }} as q_key,
+        {{ (1 + level) / 2 }} as p,
+        posterior_alpha as a,
+        posterior_beta as b
     from rate_parameters
 
 ),
@@ -121,8 +128,10 @@ rate_results as (
         p.comparison_kind,
         p.expected_value,
         p.prior_alpha / (p.prior_alpha + p.prior_beta) as prior_mean,
-        sqrt(p.prior_alpha * p.prior_beta / ((p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta)
-            * (p.prior_alpha + p.prior_beta + 1))) as prior_sd,
+        sqrt(p.prior_alpha * p.prior_beta / (
+            (p.prior_alpha + p.prior_beta) * (p.prior_alpha + p.prior_beta)
+            * (p.prior_alpha + p.prior_beta + 1)
+        )) as prior_sd,
         p.prior_alpha,
         p.prior_beta,
         p.prior_alpha + p.prior_beta as prior_effective_events,
@@ -131,8 +140,10 @@ rate_results as (
         p.posterior_alpha,
         p.posterior_beta,
         p.posterior_alpha / (p.posterior_alpha + p.posterior_beta) as posterior_mean,
-        sqrt(p.posterior_alpha * p.posterior_beta / ((p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta)
-            * (p.posterior_alpha + p.posterior_beta + 1))) as posterior_sd,
+        sqrt(p.posterior_alpha * p.posterior_beta / (
+            (p.posterior_alpha + p.posterior_beta) * (p.posterior_alpha + p.posterior_beta)
+            * (p.posterior_alpha + p.posterior_beta + 1)
+        )) as posterior_sd,
         lower_q.beta_quantile as credible_lower,
         upper_q.beta_quantile as credible_upper,
         warn_low.beta_cdf as warn_below,

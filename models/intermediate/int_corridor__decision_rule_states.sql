@@ -41,7 +41,8 @@ latched as (
                     coalesce(
                         case
                             when comparison_kind = 'equivalence'
-                                then (detectable_deviation / nullif(warn_threshold, 0)) * (detectable_deviation / nullif(warn_threshold, 0))
+                                then (detectable_deviation / nullif(warn_threshold, 0))
+                                * (detectable_deviation / nullif(warn_threshold, 0))
                             else ((detectable_deviation - warn_threshold) / nullif(warn_threshold, 0))
                                 * ((detectable_deviation - warn_threshold) / nullif(warn_threshold, 0))
                         end,

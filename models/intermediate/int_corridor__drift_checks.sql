@@ -105,6 +105,7 @@ scoped as (
 ),
 
 {#- the p-values of H0 "the true measure is at most the warn (fail) tolerance": CTEs test_arguments .. tested #}
+
 {{ corridor.drift_test_ctes('scoped', 'measure', 'observed_value', 'warn_tolerance', 'fail_tolerance', 'n_values', 'n_reference', 'n_bins',
     'baseline', 'n_trials') }},
 
@@ -112,11 +113,7 @@ judged as (
 
     select
         tested.*,
-        {%- for grain in grains %}
-        {{ 'case' if loop.first }} when tested.window_grain = '{{ grain }}'
-            then {{ corridor.window_offset(grain, 1, 'tested.window_start') }}
-        {%- endfor %}
-        end as window_end,
+        {{ corridor.window_end_case(grains, 'tested.window_grain', 'tested.window_start') }} as window_end,
         gates.gate_status,
         gates.failing_checks as gate_failing_checks,
         gates.gate_diagnostic,
@@ -185,18 +182,20 @@ final as (
         gate_failing_checks,
         case
             when not has_reference then 'no reference distribution of feature ' || feature_name || ' for this model version'
-            when observed_value is null then measure || ' of feature ' || feature_name
+            when observed_value is null
+                then measure || ' of feature ' || feature_name
                 || ' has no value in this window (no values of the feature)'
-            when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks
-                    || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
-            when n_values < coalesce(min_sample_size, 0) then
-                'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of '
-                    || cast(min_sample_size as {{ string }})
+            when gate_status = 'fail'
+                then 'the window''s data failed its quality gates (' || gate_failing_checks
+                || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
+            when
+                n_values < coalesce(min_sample_size, 0) then
+            'sample size ' || cast(n_values as {{ string }}) || ' is below the rule''s minimum of '
+            || cast(min_sample_size as {{ string }})
         end as gate_reason,
         'feature ' || feature_name || ' ' || measure || ' ' || {{ corridor.format_number('observed_value') }}
         || ' against tolerance ' || {{ corridor.format_number('warn_tolerance') }} || ' (warn) / '
-            || {{ corridor.format_number('fail_tolerance') }}
+        || {{ corridor.format_number('fail_tolerance') }}
         || ' (fail), ' || cast(n_values as {{ string }}) || ' values vs ' || cast(coalesce(n_reference, 0) as {{ string }}) || ' reference'
         || '; p(measure <= warn tolerance) = ' || {{ corridor.format_number('p_warn') }} as explanation,
         owner,

@@ -92,7 +92,7 @@ matched as (
         estimated_versions.model_version is not null as has_model_version,
         versions_known.n_versions > 0 as has_feature_versions,
         versions.feature_version is not null as has_version,
-        {#- only rows naming a version can conflict (a row missing it is rejected for that alone) -#}
+        {#- only rows naming a version can conflict (a row missing it is rejected for that alone)  #}
         case
             when lineage.feature_version <> ''
                 and min(case when lineage.feature_version <> '' then lineage.feature_version end)
@@ -112,13 +112,11 @@ matched as (
     left join estimates
         on lineage.estimate_id = estimates.estimate_id
     left join estimated_versions
-        on
-            lineage.model_version = estimated_versions.model_version
-            and coalesce(lineage.model_id, '*') = estimated_versions.model_key
+        on lineage.model_version = estimated_versions.model_version
+        and coalesce(lineage.model_id, '*') = estimated_versions.model_key
     left join versions
-        on
-            lineage.feature_name = versions.feature_name
-            and lineage.feature_version = versions.feature_version
+        on lineage.feature_name = versions.feature_name
+        and lineage.feature_version = versions.feature_version
 
 ),
 

@@ -57,14 +57,12 @@ inherited as (
 
     from estimates
     inner join lineage
-        on
-            lineage.lineage_scope = 'model_version'
-            and estimates.model_version = lineage.model_version
-            and (lineage.model_id is null or estimates.model_id = lineage.model_id)
+        on lineage.lineage_scope = 'model_version'
+        and estimates.model_version = lineage.model_version
+        and (lineage.model_id is null or estimates.model_id = lineage.model_id)
     left join own
-        on
-            estimates.estimate_id = own.estimate_id
-            and lineage.feature_name = own.feature_name
+        on estimates.estimate_id = own.estimate_id
+        and lineage.feature_name = own.feature_name
     where own.estimate_id is null
 
 ),

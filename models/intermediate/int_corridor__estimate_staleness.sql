@@ -60,10 +60,9 @@ unseen as (
     inner join seen
         on checks.estimate_id = seen.estimate_id
     inner join versions
-        on
-            seen.feature_name = versions.feature_name
-            and checks.window_end > versions.valid_from
-            and (versions.valid_to is null or checks.window_start < versions.valid_to)
+        on seen.feature_name = versions.feature_name
+        and checks.window_end > versions.valid_from
+        and (versions.valid_to is null or checks.window_start < versions.valid_to)
     where versions.feature_version <> seen.feature_version
 
 ),

@@ -54,7 +54,8 @@ ids as (
         0 as is_valid_copy,
         1 as is_outcome,
         case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0
-            {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1 end as is_ranked_outcome
+            {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1
+        end as is_ranked_outcome
 
     from outcomes
     where event_id is not null

@@ -105,7 +105,10 @@ quarantine_cells as (
         {{ corridor.window_start('hour', 'event_at') }} as hour_start,
         sum(case when reason_codes like '%duplicate_event_id%' then 1 else 0 end) as n_duplicate_copies,
         sum(case when reason_codes like '%non_finite%' or reason_codes like '%negative%' or reason_codes like '%out_of_range%'
-            or reason_codes like '%unknown_predicted_class%' then 1 else 0 end) as n_out_of_range,
+                or reason_codes like '%unknown_predicted_class%'
+                then 1
+            else 0
+        end) as n_out_of_range,
         sum(case when reason_codes like '%unparseable%' then 1 else 0 end) as n_unparseable,
         sum(case when reason_codes like '%future_event_at%' then 1 else 0 end) as n_future,
         count(*) as n_quarantined

@@ -81,13 +81,12 @@ outcomes_arrived as (
         outcomes.label_arrived_at
 
     from outcomes
-    where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
-        {%- if lookback is not none %}
-        and outcomes.event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)
-        {%- endif %}
-        {%- if arrived is not none %}
-        and {{ arrived }}
-        {%- endif %}
+    where {{ corridor.all_conditions([
+        'not ' ~ corridor.any_reason(corridor.outcome_rejection_reasons()),
+        'outcomes.event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)'
+            if lookback is not none else none,
+        arrived,
+    ]) }}
 
 ),
 

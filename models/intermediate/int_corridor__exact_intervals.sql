@@ -26,7 +26,6 @@
     corridor.window_lookback_column; docs/incremental.md -#}
 {%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
 {%- set in_lookback = '' if lookback is none else ' and (' ~ lookback ~ ')' -%}
-/* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
@@ -37,25 +36,25 @@
     ('error_rate', 'n_errors', 'n_events'),
     ('label_maturity', 'n_labeled', 'n_events'),
 ] -%}
+{%- set means = ['latency_mean', 'log_loss', 'brier_score'] if model_type == 'binary_classifier' else ['latency_mean', 'mae'] -%}
 {%- if model_type == 'binary_classifier' -%}
     {%- do rates.extend([
         ('accuracy', 'n_true_positive + n_true_negative', 'n_evaluated'),
         ('precision', 'n_true_positive', 'n_true_positive + n_false_positive'),
         ('recall', 'n_true_positive', 'n_true_positive + n_false_negative'),
     ]) -%}
-    {%- set means = ['latency_mean', 'log_loss', 'brier_score'] -%}
-{%- else -%}
-    {%- set means = ['latency_mean', 'mae'] -%}
 {%- endif -%}
 {%- set quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
 {%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),
     "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", 'metric']) -%}
+/* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 
 with
 
 window_stats as (
 
-    select * from (
+    select *
+    from (
         select * from {{ ref('int_corridor__production_window_stats') }}
         union all
         select * from {{ ref('int_corridor__rolling_window_stats') }}
@@ -73,7 +72,8 @@ production_metrics as (
 
 value_histograms as (
 
-    select * from (
+    select *
+    from (
         select * from {{ ref('int_corridor__value_histograms') }}
         union all
         select * from {{ ref('int_corridor__rolling_value_histograms') }}

@@ -38,9 +38,7 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set cell_columns = ['model_id', 'model_version'] -%}
-{%- for s in segments -%}{%- do cell_columns.append('segment_' ~ s['dimension']) -%}{%- endfor -%}
-{%- do cell_columns.append(finest ~ '_start') -%}
+{%- set cell_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] -%}
 {%- set lookback = corridor.lookback_condition('event_at') -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}

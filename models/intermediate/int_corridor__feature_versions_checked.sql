@@ -19,7 +19,7 @@ counted as (
 
     select
         *,
-        {#- only rows usable otherwise can conflict (a row missing its version or start is rejected for that alone) -#}
+        {#- only rows usable otherwise can conflict (a row missing its version or start is rejected for that alone)  #}
         case
             when valid_from is not null and feature_version <> ''
                 and min(case when feature_version <> '' then feature_version end) over (partition by feature_name, valid_from)

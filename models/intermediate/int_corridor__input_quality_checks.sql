@@ -217,7 +217,7 @@ freshness_measured as (
         {%- endif %}
 
     from freshness
-    {%- if static_demo %}
+    {% if static_demo -%}
     cross join freshness_end
     {%- endif %}
 

@@ -13,5 +13,7 @@ select
     cast({{ corridor.setting('corridor_bootstrap_batch_rows') }} as {{ dbt.type_bigint() }}) as batch_rows,
     cast({{ corridor.setting('corridor_confidence_level') }} as {{ double }}) as confidence_level,
     cast({{ corridor.setting('corridor_prior_strength') }} as {{ double }}) as prior_strength,
-    cast({{ corridor.setting('corridor_prior_max_events') if corridor.setting('corridor_prior_max_events') is not none else 'null' }}
-        as {{ double }}) as prior_max_events
+    cast(
+        {{ corridor.setting('corridor_prior_max_events') if corridor.setting('corridor_prior_max_events') is not none else 'null' }}
+        as {{ double }}
+    ) as prior_max_events

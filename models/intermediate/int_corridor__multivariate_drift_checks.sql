@@ -104,7 +104,8 @@ tested as (
         {%- for level in ['warn', 'fail'] %}
         case
             when se > 0 then {{ corridor.standard_normal_cdf('(baseline + ' ~ level ~ '_tolerance - observed_value) / se') }}
-        end as p_{{ level }}{{ ',' if not loop.last }}
+        end as p_{{ level }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from scoped
@@ -115,11 +116,7 @@ judged as (
 
     select
         tested.*,
-        {%- for grain in grains %}
-        {{ 'case' if loop.first }} when tested.window_grain = '{{ grain }}'
-            then {{ corridor.window_offset(grain, 1, 'tested.window_start') }}
-        {%- endfor %}
-        end as window_end,
+        {{ corridor.window_end_case(grains, 'tested.window_grain', 'tested.window_start') }} as window_end,
         gates.gate_status,
         gates.failing_checks as gate_failing_checks,
         gates.gate_diagnostic,
@@ -188,18 +185,18 @@ final as (
         gate_status,
         gate_failing_checks,
         case
-            when drift_status = 'no_reference' then
-                'no multivariate reference for this segment (fewer than two reference days with sampled rows)'
-            when drift_status = 'reference_period' then
-                'the window lies in the multivariate reference period (' || {{ dbt.cast('reference_start', string) }} || ' to '
+            when drift_status = 'no_reference'
+                then 'no multivariate reference for this segment (fewer than two reference days with sampled rows)'
+            when drift_status = 'reference_period'
+                then 'the window lies in the multivariate reference period (' || {{ dbt.cast('reference_start', string) }} || ' to '
                 || {{ dbt.cast('reference_end', string) }} || '): its rows are the baseline, not judged against it'
             when observed_value is null then 'no sampled events of this segment in the window'
-            when gate_status = 'fail' then
-                'the window''s data failed its quality gates (' || gate_failing_checks
-                    || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
-            when drift_status = 'insufficient_sample' or n_sampled_rows < coalesce(min_sample_size, 0) then
-                'sampled rows ' || cast(n_sampled_rows as {{ string }})
-                    || ' are below the minimum (corridor_multivariate_min_rows, the rule''s min_sample_size '
+            when gate_status = 'fail'
+                then 'the window''s data failed its quality gates (' || gate_failing_checks
+                || '), so a drift here would be a data incident, not a model finding: ' || gate_diagnostic
+            when drift_status = 'insufficient_sample' or n_sampled_rows < coalesce(min_sample_size, 0)
+                then 'sampled rows ' || cast(n_sampled_rows as {{ string }})
+                || ' are below the minimum (corridor_multivariate_min_rows, the rule''s min_sample_size '
                 || coalesce(cast(min_sample_size as {{ string }}), 'none') || ')'
             when p_warn is null then 'the reference days give no spread to calibrate the threshold (standard error 0)'
         end as gate_reason,

@@ -111,12 +111,12 @@ aligned as (
         coalesce(
             estimates_with_uncertainty.interval_lower,
             estimates_with_uncertainty.expected_value
-                - estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
+            - estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
         ) as interval_lower,
         coalesce(
             estimates_with_uncertainty.interval_upper,
             estimates_with_uncertainty.expected_value
-                + estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
+            + estimates_with_uncertainty.critical_value * estimates_with_uncertainty.effective_standard_error
         ) as interval_upper,
         case
             when estimates_with_uncertainty.interval_lower is not null
@@ -151,12 +151,18 @@ aligned as (
     from estimates_with_uncertainty
     inner join model_windows
         on estimates_with_uncertainty.model_id = model_windows.model_id
-        and (estimates_with_uncertainty.window_grain is null
-            or estimates_with_uncertainty.window_grain = model_windows.window_grain)
-        and (estimates_with_uncertainty.valid_from is null
-            or estimates_with_uncertainty.valid_from <= model_windows.window_start)
-        and (estimates_with_uncertainty.valid_to is null
-            or estimates_with_uncertainty.valid_to > model_windows.window_start)
+        and (
+            estimates_with_uncertainty.window_grain is null
+            or estimates_with_uncertainty.window_grain = model_windows.window_grain
+        )
+        and (
+            estimates_with_uncertainty.valid_from is null
+            or estimates_with_uncertainty.valid_from <= model_windows.window_start
+        )
+        and (
+            estimates_with_uncertainty.valid_to is null
+            or estimates_with_uncertainty.valid_to > model_windows.window_start
+        )
 
 ),
 

@@ -37,11 +37,7 @@ backtest_rows as (
         {{ corridor.calibration_bin('predicted_score') }} as calibration_bin
 
     from {{ ref('int_corridor__offline_evaluation_checked') }}
-    where
-        is_accepted
-        {%- if model_type != 'binary_classifier' %}
-        and 1 = 0
-        {%- endif %}
+    where {{ corridor.all_conditions(['is_accepted', '1 = 0' if model_type != 'binary_classifier' else none]) }}
 
 ),
 

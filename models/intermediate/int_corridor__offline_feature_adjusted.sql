@@ -55,7 +55,8 @@ cell_stats as (
     select
         {{ cell_keys | join(',\n        ') }},
         {%- for name, expression in statistics['final'] %}
-        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {{ expression }} as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from cell_sums
@@ -92,9 +93,7 @@ stats as (
     inner join cell_stats
         on {{ corridor.keys_equal('weights', 'cell_stats', cell_keys) }}
     group by
-        {%- for key in keys %}
-        weights.{{ key }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        weights.{{ keys | join(',\n        weights.') }}
 
 ),
 

@@ -32,17 +32,10 @@ with
 weights as (
 
     select * from {{ ref('int_corridor__offline_feature_weights') }}
-    where
-        weight > 0
-        {%- if grains %}
-        and window_grain in (
-            {%- for g in grains %}
-            {{ corridor.sql_string(g) }}{{ ',' if not loop.last }}
-            {%- endfor %}
-        )
-        {%- else %}
-        and 1 = 0
-        {%- endif %}
+    where {{ corridor.all_conditions([
+        'weight > 0',
+        'window_grain in (' ~ corridor.sql_string_list(grains) ~ ')' if grains else '1 = 0',
+    ]) }}
 
 ),
 

@@ -36,11 +36,7 @@ bins as (
 backtest_rows as (
 
     select * from {{ ref('int_corridor__offline_evaluation_checked') }}
-    where
-        is_accepted
-        {%- if model_type != 'binary_classifier' %}
-        and 1 = 0
-        {%- endif %}
+    where {{ corridor.all_conditions(['is_accepted', '1 = 0' if model_type != 'binary_classifier' else none]) }}
 
 ),
 

@@ -65,7 +65,8 @@ fine_cells as (
         {%- endfor %}
         {{ finest }}_start,
         {%- for name, expr, rollup in additive %}
-        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {{ expr }} as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from events
@@ -95,7 +96,8 @@ additive as (
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
         {%- for name, expr, rollup in additive %}
-        {{ rollup }}({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {{ rollup }}({{ name }}) as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from fine_cells_with_windows

@@ -15,10 +15,9 @@
 {%- set estimate_fields = ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain', 'expected_value',
     'standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size', 'method', 'estimator_version',
     'evaluation_dataset_id', 'produced_at', 'valid_from', 'valid_to'] -%}
-{%- set rule_pairs = [] -%}
-{%- for field in rule_fields -%}{%- do rule_pairs.append((field, field)) -%}{%- endfor -%}
-{%- set estimate_pairs = [] -%}
-{%- for field in estimate_fields -%}{%- do estimate_pairs.append((field, field)) -%}{%- endfor -%}
+{#- each field under its own name in the JSON of the content -#}
+{%- set rule_pairs = zip(rule_fields, rule_fields) | list -%}
+{%- set estimate_pairs = zip(estimate_fields, estimate_fields) | list -%}
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
 

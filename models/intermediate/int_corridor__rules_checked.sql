@@ -9,10 +9,7 @@
 -#}
 {%- set catalogue = corridor.metric_catalogue() -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set unmapped_cases = [] -%}
-{%- for metric, column in unmapped.items() -%}{%- do unmapped_cases.append(
-    "when metric = '" ~ metric ~ "' then '" ~ column ~ "'") -%}{%- endfor -%}
-{%- set unmapped_cases = unmapped_cases | join(' ') or "when false then ''" -%}
+{%- set unmapped_cases = corridor.literal_when_branches('metric', unmapped) -%}
 {%- set vocabulary = corridor.rule_vocabulary() -%}
 {%- set grains = corridor.setting('corridor_window_grains') + (corridor.rolling_windows() | map(attribute='name') | list) -%}
 {%- set dimensions = corridor.segment_dimensions() | map(attribute='dimension') | list -%}
@@ -20,8 +17,7 @@
 {%- set power = corridor.setting('corridor_power') -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set bounded_metrics = [] -%}
-{%- for name, spec in catalogue.items() if spec['upper'] is not none -%}{%- do bounded_metrics.append(name) -%}{%- endfor -%}
+{%- set bounded_metrics = corridor.catalogue_metric_names(catalogue, bounded=true) -%}
 
 with
 
@@ -162,7 +158,8 @@ in_force as (
         *,
         lead(valid_from) over (
             partition by rule_id
-            order by coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})),
+            order by
+                coalesce(valid_from, cast('1900-01-01' as {{ dbt.type_timestamp() }})),
                 {{ corridor.try_cast('rule_version', double) }}, rule_version
         ) as valid_to
 

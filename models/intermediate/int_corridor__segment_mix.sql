@@ -18,8 +18,7 @@
     multinomial (docs/decisions.md).
 -#}
 {%- set catalogue = corridor.metric_catalogue() -%}
-{%- set additive = [] -%}
-{%- for name, spec in catalogue.items() if spec['family'] in ['rate', 'mean'] -%}{%- do additive.append(name) -%}{%- endfor -%}
+{%- set additive = corridor.catalogue_metric_names(catalogue, families=['rate', 'mean']) -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
 {%- set double = corridor.type_double() -%}
 
@@ -111,8 +110,10 @@ offline_mean as (
     select
         *,
         {#- an exact window sum: the same bits on every build (corridor.exact_decimal_sum) #}
-        cast({{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }})
-            as {{ corridor.type_double() }}) as offline_weighted_value
+        cast(
+            {{ corridor.exact_decimal_sum('offline_share * offline_value', 15) }} over (partition by {{ group_keys | join(', ') }})
+            as {{ corridor.type_double() }}
+        ) as offline_weighted_value
 
     from weighted
 

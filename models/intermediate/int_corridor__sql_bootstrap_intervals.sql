@@ -79,7 +79,8 @@ fine_cells as (
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
         {%- for name, expr in sufficient %}
-        {{ expr }} as {{ name }}{{ ',' if not loop.last }}
+        {{ expr }} as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from events
@@ -100,7 +101,8 @@ calendar_group_stats as (
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
         {%- for name, _ in sufficient %}
-        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        sum({{ name }}) as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from fine_cells_with_windows
@@ -122,7 +124,8 @@ group_stats as (
     select
         {{ group_cols | join(', ') }},
         {%- for name, _ in sufficient %}
-        sum({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        sum({{ name }}) as {{ name }}
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
     from rolling_group_days
     group by {{ group_cols | join(', ') }}

@@ -51,14 +51,12 @@ scoped_{{ side }} as (
         observations.method,
         observations.shift_reason,
         {%- endif %}
-        observations.estimate_id{{ ',' if side == 'offline' }}
-        {%- if side == 'offline' %}
+        observations.estimate_id{% if side == 'offline' %},
         case
             when observations.source <> 'offline' then observations.source
             when observations.segment_dimension = 'all' then 'overall'
             else 'segment'
-        end as expected_source
-        {%- endif %}
+        end as expected_source{% endif %}
 
     from rules
     inner join observations
@@ -116,7 +114,7 @@ paired as {{ corridor.materialized_cte() }} (
             standard error and the half-width of the production interval over
             its critical value (for rates the Wilson interval, which does not
             collapse to 0 at 0 % or 100 %); counts get their Poisson error.
-        -#}
+         #}
         nullif(greatest(
             coalesce(scoped_production.standard_error, 0),
             coalesce(
@@ -126,9 +124,11 @@ paired as {{ corridor.materialized_cte() }} (
             ),
             case
                 when scoped_production.metric = 'request_count' then sqrt(scoped_production.metric_value)
-                when scoped_production.metric = 'throughput_per_hour' then
-                    sqrt(scoped_production.metric_value
-                        / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }}))
+                when scoped_production.metric = 'throughput_per_hour'
+                    then sqrt(
+                        scoped_production.metric_value
+                        / ({{ dbt.datediff('scoped_production.window_start', 'scoped_production.window_end', 'hour') }})
+                    )
                 else 0
             end
         ), 0) as observed_se,

@@ -99,9 +99,11 @@ final as (
             else ''
         end as {{ string }}) as failing_checks,
         cast(case
-            when n_failed > 0 then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+            when n_failed > 0
+                then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
                 || ' gate checks failed: ' || failed_diagnostics
-            when n_warned > 0 then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+            when n_warned > 0
+                then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
                 || ' gate checks warn: ' || warned_diagnostics
             else 'all ' || cast(n_checks as {{ string }}) || ' gate checks passed'
         end as {{ string }}) as gate_diagnostic,

@@ -83,7 +83,7 @@ spans as (
 data_reference as (
 
     select
-        {%- if as_of is not none %}
+            {%- if as_of is not none %}
         min(cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }})) as reference_at
         {%- else %}
         max(last_event_at) as reference_at

@@ -63,13 +63,11 @@ production as (
 
     from results
     inner join versions
-        on
-            results.window_end > versions.valid_from
-            and (versions.valid_to is null or results.window_start < versions.valid_to)
+        on results.window_end > versions.valid_from
+        and (versions.valid_to is null or results.window_start < versions.valid_to)
     left join seen
-        on
-            results.estimate_id = seen.estimate_id
-            and versions.feature_name = seen.feature_name
+        on results.estimate_id = seen.estimate_id
+        and versions.feature_name = seen.feature_name
     group by
         {%- for key in keys %}
         results.{{ key }},
@@ -123,18 +121,15 @@ offline as (
     inner join seen
         on results.estimate_id = seen.estimate_id
     left join version_spans
-        on
-            seen.feature_name = version_spans.feature_name
-            and seen.feature_version = version_spans.feature_version
+        on seen.feature_name = version_spans.feature_name
+        and seen.feature_version = version_spans.feature_version
     left join production as versions_in_window
-        on
-            results.result_id = versions_in_window.result_id
-            and seen.feature_name = versions_in_window.feature_name
-            and seen.feature_version = versions_in_window.feature_version
+        on results.result_id = versions_in_window.result_id
+        and seen.feature_name = versions_in_window.feature_name
+        and seen.feature_version = versions_in_window.feature_version
     left join production_features as production_in_window
-        on
-            results.result_id = production_in_window.result_id
-            and seen.feature_name = production_in_window.feature_name
+        on results.result_id = production_in_window.result_id
+        and seen.feature_name = production_in_window.feature_name
 
 ),
 

@@ -48,8 +48,10 @@ dimension_totals as (
         {#- multinomial variance of both mixes plus the estimates' own error, as one sum (docs/decisions.md) -#}
         {#- greatest(0, ...): the multinomial term is a variance, never below 0 but for rounding -#}
         sqrt(
-            greatest({{ corridor.exact_sum('production_mix_square', 18) }}
-                - {{ corridor.exact_sum('production_mix_moment', 15) }} * {{ corridor.exact_sum('production_mix_moment', 15) }}, 0)
+            greatest(
+                {{ corridor.exact_sum('production_mix_square', 18) }}
+                - {{ corridor.exact_sum('production_mix_moment', 15) }} * {{ corridor.exact_sum('production_mix_moment', 15) }}, 0
+            )
             / nullif(max(production_total), 0)
             + {{ corridor.exact_sum('offline_mix_square', 18) }} / nullif(max(offline_total), 0)
             + {{ corridor.exact_sum('mix_estimate_variance', 18) }}

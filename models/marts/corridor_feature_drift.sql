@@ -81,7 +81,7 @@ bin_terms as (
         sum(r) over (partition by {{ group_keys | join(', ') }} order by bin_index rows between unbounded preceding and current row)
             as cdf_r,
         (greatest(p, {{ floor_share }}) - greatest(r, {{ floor_share }}))
-            * ln(greatest(p, {{ floor_share }}) / greatest(r, {{ floor_share }})) as psi_term,
+        * ln(greatest(p, {{ floor_share }}) / greatest(r, {{ floor_share }})) as psi_term,
         0.5 * (
             case when p > 0 then p * ln(2 * p / (p + r)) else 0 end
             + case when r > 0 then r * ln(2 * r / (p + r)) else 0 end
@@ -89,13 +89,18 @@ bin_terms as (
         sqrt(p * r) as bhattacharyya_term,
         {#- chi-square of the 2 x bins table (production, reference): observed minus expected from the margins #}
         case
-            when n_production + n_reference > 0 then
-                power(n_production - cast(n_production_total as {{ double }}) * (n_production + n_reference)
-                    / (n_production_total + n_reference_total), 2)
-                / (cast(n_production_total as {{ double }}) * (n_production + n_reference) / (n_production_total + n_reference_total))
-                + power(n_reference - cast(n_reference_total as {{ double }}) * (n_production + n_reference)
-                    / (n_production_total + n_reference_total), 2)
-                / (cast(n_reference_total as {{ double }}) * (n_production + n_reference) / (n_production_total + n_reference_total))
+            when
+                n_production + n_reference > 0 then
+            power(
+                n_production - cast(n_production_total as {{ double }}) * (n_production + n_reference)
+                / (n_production_total + n_reference_total), 2
+            )
+            / (cast(n_production_total as {{ double }}) * (n_production + n_reference) / (n_production_total + n_reference_total))
+            + power(
+                n_reference - cast(n_reference_total as {{ double }}) * (n_production + n_reference)
+                / (n_production_total + n_reference_total), 2
+            )
+            / (cast(n_reference_total as {{ double }}) * (n_production + n_reference) / (n_production_total + n_reference_total))
         end as chi_square_term
 
     from shares
@@ -141,6 +146,7 @@ bin_tail_arguments as {{ corridor.materialized_cte() }} (
 ),
 
 {#- Wasserstein-1 between the two histograms, each bin's mass at the bin's mean value on its side #}
+
 {{ corridor.histogram_wasserstein_ctes('bin_terms', group_keys, 'bin_index', 'n_production', 'production_value_sum', 'p', 'n_reference',
     'reference_value_sum', 'r') }},
 
@@ -163,10 +169,14 @@ final as (
         cast(g.n_null as {{ double }}) / nullif(g.n_events, 0) as null_rate,
         cast(reference_stats.reference_null_rate as {{ double }}) as reference_null_rate,
         cast(g.n_events - g.n_null as {{ double }}) / nullif(g.n_events, 0) as availability,
-        case when reference_stats.feature_type = 'numeric' then cast(g.n_out_of_range as {{ double }})
-            / nullif(g.n_events - g.n_null, 0) end as out_of_reference_range_share,
-        case when reference_stats.feature_type = 'categorical' then cast(m.n_new_category_values as {{ double }})
-            / nullif(m.n_values, 0) end as new_category_share,
+        case when
+                reference_stats.feature_type = 'numeric' then cast(g.n_out_of_range as {{ double }})
+            / nullif(g.n_events - g.n_null, 0)
+        end as out_of_reference_range_share,
+        case when
+                reference_stats.feature_type = 'categorical' then cast(m.n_new_category_values as {{ double }})
+            / nullif(m.n_values, 0)
+        end as new_category_share,
         case when reference_stats.feature_type = 'categorical' then cast(m.n_new_categories as {{ dbt.type_int() }}) end
             as n_new_categories,
         case when reference_stats.feature_type = 'categorical' then cast(m.n_vanished_categories as {{ dbt.type_int() }}) end
@@ -180,8 +190,11 @@ final as (
         case when reference_stats.feature_type = 'numeric' then cast({{ corridor.kolmogorov_sf(
             '(sqrt(' ~ en ~ ') + 0.12 + 0.11 / sqrt(' ~ en ~ ')) * m.ks_statistic'
         ) }} as {{ double }}) end as ks_p_value,
-        case when reference_stats.feature_type = 'numeric' then cast(w.wasserstein / nullif(reference_stats.reference_std, 0)
-            as {{ double }}) end as wasserstein_normed,
+        case when reference_stats.feature_type = 'numeric' then cast(
+                w.wasserstein / nullif(reference_stats.reference_std, 0)
+                as {{ double }}
+            )
+        end as wasserstein_normed,
         case when reference_stats.feature_type = 'numeric' then cast(w.wasserstein as {{ double }}) end as wasserstein,
         case when reference_stats.feature_type = 'categorical' then cast(m.chi_square as {{ double }}) end as chi_square,
         case when reference_stats.feature_type = 'categorical' then cast(m.chi_square_df as {{ dbt.type_int() }}) end as chi_square_df,
@@ -198,15 +211,9 @@ final as (
         and g.model_version = reference_stats.model_version
         and g.feature_name = reference_stats.feature_name
     left join bin_tail_arguments as m
-        on
-            {%- for key in group_keys %}
-            {{ 'and ' if not loop.first }}g.{{ key }} = m.{{ key }}
-            {%- endfor %}
+        on {{ corridor.keys_equal('g', 'm', group_keys) }}
     left join wasserstein as w
-        on
-            {%- for key in group_keys %}
-            {{ 'and ' if not loop.first }}g.{{ key }} = w.{{ key }}
-            {%- endfor %}
+        on {{ corridor.keys_equal('g', 'w', group_keys) }}
 
 )
 

@@ -165,14 +165,20 @@ dangling as (
 
     from approvals
     where not exists (
-        select 1
-        from change_log
-        where (approvals.rule_id is not null and change_log.entity_kind = 'rule' and change_log.rule_id = approvals.rule_id
-                and (approvals.rule_version is null
-                    or change_log.entity_key = {{ dbt.concat(['approvals.rule_id', "'|'", 'approvals.rule_version']) }}))
-            or (approvals.estimate_id is not null and change_log.entity_kind = 'offline_estimate'
-                and change_log.estimate_id = approvals.estimate_id)
-    )
+            select 1
+            from change_log
+            where (
+                approvals.rule_id is not null and change_log.entity_kind = 'rule' and change_log.rule_id = approvals.rule_id
+                and (
+                    approvals.rule_version is null
+                    or change_log.entity_key = {{ dbt.concat(['approvals.rule_id', "'|'", 'approvals.rule_version']) }}
+                )
+            )
+            or (
+                approvals.estimate_id is not null and change_log.entity_kind = 'offline_estimate'
+                and change_log.estimate_id = approvals.estimate_id
+            )
+        )
 
 ),
 

@@ -139,14 +139,15 @@ final as (
                 when 'investigate_data' then decided.blocked_reasons
                 when 'promote' then '{{ promote_reason }}'
                 else coalesce(
-                    case when not decided.has_served_canary
-                        then 'canary period not complete ('
-                            || cast({{ dbt.datediff(
+                        case when not decided.has_served_canary
+                                then 'canary period not complete ('
+                                || cast({{ dbt.datediff(
                                 'decided.first_window_start', 'decided.cutoff_at', 'hour'
                             ) }} as {{ string }})
-                            || ' of {{ canary_hours }} h served)' end,
-                    decided.missing_evidence
-                )
+                                || ' of {{ canary_hours }} h served)'
+                        end,
+                        decided.missing_evidence
+                    )
             end as {{ string }}
         ) as decision_reason,
         cast(case when decided.decision = 'hold' then decided.missing_evidence end as {{ string }}) as missing_evidence,

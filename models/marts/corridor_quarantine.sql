@@ -128,6 +128,7 @@ duplicate_events as (
 ),
 
 {#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs events_missing_for_outcomes, invalid_outcomes #}
+
 {{ corridor.outcome_quarantine_ctes('outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', outcome_raw,
     outcome_reasons) }},
 

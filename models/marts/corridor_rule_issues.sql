@@ -52,17 +52,17 @@ warnings as (
             when coverage.checks_without_p_value > 0 then 'no_standard_error'
         end as problem_code,
         case
-            when coalesce(coverage.checks, 0) = 0 or coverage.checks_with_production = 0 then
-                'no production data matches the rule''s metric, grain and segment scope'
+            when coalesce(coverage.checks, 0) = 0 or coverage.checks_with_production = 0
+                then 'no production data matches the rule''s metric, grain and segment scope'
                 || coalesce(' (model ' || rules.model_id || ')', '')
-            when coverage.checks_with_expectation = 0 and rules.comparison_kind = 'seasonal' then
-                'no window has enough same-slot history for a seasonal baseline'
-            when coverage.checks_with_expectation = 0 then
-                'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain
-                    || ' grain for the rule''s segments: every window is missing'
-            when coverage.checks_without_p_value > 0 then
-                cast(coverage.checks_without_p_value as {{ string }}) || ' judged windows have no standard error for ' || rules.metric
-                || ': their breaches cannot pass the false-discovery control and never open an alert'
+            when coverage.checks_with_expectation = 0 and rules.comparison_kind = 'seasonal'
+                then 'no window has enough same-slot history for a seasonal baseline'
+            when coverage.checks_with_expectation = 0
+                then 'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain
+                || ' grain for the rule''s segments: every window is missing'
+            when coverage.checks_without_p_value > 0
+                then cast(coverage.checks_without_p_value as {{ string }}) || ' judged windows have no standard error for '
+                || rules.metric || ': their breaches cannot pass the false-discovery control and never open an alert'
         end as problem
 
     from rules

@@ -163,14 +163,18 @@ final as (
             || coalesce(' (' || {{ f('100 * relative_deviation') }} || '%)', '')
             || '; ' || explanation
             || case
-                when status in ('warn', 'fail') and q_value <= {{ fdr }} then '; confirmed after FDR control (q = '
+                when status in ('warn', 'fail') and q_value <= {{ fdr }}
+                    then '; confirmed after FDR control (q = '
                     || {{ f('q_value') }} || ')'
                 when status in ('warn', 'fail') then '; not confirmed after FDR control (q = ' || {{ f('q_value') }} || ')'
                 else ''
             end
         )
-        || case when estimate_is_stale then '; estimate is stale (production ran on feature versions it did not see: '
-            || estimate_stale_features || ')' else '' end as reason,
+        || case when estimate_is_stale
+                then '; estimate is stale (production ran on feature versions it did not see: '
+                || estimate_stale_features || ')'
+            else ''
+        end as reason,
         owner,
         escalation_path,
         severity,

@@ -159,7 +159,7 @@ ranked as (
                 coalesce(mean_hours_to_detect, 1e12) asc,
                 case when is_current then 0 else 1 end,
                 abs(fdr_level - {{ corridor.setting('corridor_fdr_level') }}) + abs(tolerance_multiplier - 1)
-                    + abs(min_sample_multiplier - 1),
+                + abs(min_sample_multiplier - 1),
                 candidate_id
         ) as recommendation_rank
 
@@ -201,20 +201,25 @@ final as (
         cast(recommendation_rank as {{ dbt.type_bigint() }}) as recommendation_rank,
         is_current,
         recommendation_rank = 1 as is_recommended,
-        case when recommendation_rank = 1 then
-            case when is_current then 'keep the current setting: '
-            else 'change to ' || candidate_id || ': ' end
-            || cast(incidents_detected as {{ dbt.type_string() }}) || ' known incident(s) detected (current '
-            || cast(current_incidents_detected as {{ dbt.type_string() }}) || '), '
-            || cast(false_alerts as {{ dbt.type_string() }}) || ' false alert(s) (current '
-            || cast(current_false_alerts as {{ dbt.type_string() }}) || '), '
-            || cast(alerts as {{ dbt.type_string() }}) || ' alert(s) in all (current '
-            || cast(current_alerts as {{ dbt.type_string() }}) || ')'
-            || case when mean_hours_to_detect is not null then
-                ', first seen ' || {{ f('mean_hours_to_detect') }} || ' h after an incident started on average (current '
-                || case when current_mean_hours_to_detect is not null then {{ f('current_mean_hours_to_detect') }} || ' h)'
-                    else 'never)' end
-            else '' end
+        case
+            when recommendation_rank = 1
+                then
+                case when is_current then 'keep the current setting: '
+                    else 'change to ' || candidate_id || ': '
+                end
+                || cast(incidents_detected as {{ dbt.type_string() }}) || ' known incident(s) detected (current '
+                || cast(current_incidents_detected as {{ dbt.type_string() }}) || '), '
+                || cast(false_alerts as {{ dbt.type_string() }}) || ' false alert(s) (current '
+                || cast(current_false_alerts as {{ dbt.type_string() }}) || '), '
+                || cast(alerts as {{ dbt.type_string() }}) || ' alert(s) in all (current '
+                || cast(current_alerts as {{ dbt.type_string() }}) || ')'
+                || case when mean_hours_to_detect is not null
+                        then ', first seen ' || {{ f('mean_hours_to_detect') }} || ' h after an incident started on average (current '
+                        || case when current_mean_hours_to_detect is not null then {{ f('current_mean_hours_to_detect') }} || ' h)'
+                            else 'never)'
+                        end
+                    else ''
+                end
         end as trade_off
 
     from with_current

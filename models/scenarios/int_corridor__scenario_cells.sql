@@ -107,11 +107,15 @@ affected_base as (
         on (scenarios.model_id is null or scenarios.model_id = events.model_id)
         and scenarios.starts_at <= events.event_at
         and scenarios.ends_at > events.event_at
-        and (scenarios.segment_dimension = 'all'
+        and (
+            scenarios.segment_dimension = 'all'
             {%- for s in segments %}
-            or (scenarios.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
-                and events.segment_{{ s['dimension'] }} = scenarios.segment_value)
-            {%- endfor %})
+            or (
+                scenarios.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = scenarios.segment_value
+            )
+            {%- endfor %}
+        )
     group by scenarios.scenario_id
 
 ),
@@ -126,11 +130,15 @@ cell_events as (
         events.predicted_class,
         events.event_at >= run_cells.starts_at
         and events.event_at < run_cells.ends_at
-        and (run_cells.scenario_dimension = 'all'
+        and (
+            run_cells.scenario_dimension = 'all'
             {%- for s in segments %}
-            or (run_cells.scenario_dimension = {{ corridor.sql_string(s['dimension']) }}
-                and events.segment_{{ s['dimension'] }} = run_cells.scenario_value)
-            {%- endfor %}) as is_affected,
+            or (
+                run_cells.scenario_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = run_cells.scenario_value
+            )
+            {%- endfor %}
+        ) as is_affected,
         ({{ corridor.hash32(dbt.concat([dbt.cast('events.event_key', dbt.type_string()), "'|'", 'run_cells.scenario_id', "'|'",
             dbt.cast('run_cells.seed', dbt.type_string())])) }} + 0.5) / 4294967296.0 as draw
 
@@ -140,11 +148,15 @@ cell_events as (
         and run_cells.model_version = events.model_version
         and run_cells.window_start <= events.event_at
         and run_cells.window_end > events.event_at
-        and (run_cells.segment_dimension = 'all'
+        and (
+            run_cells.segment_dimension = 'all'
             {%- for s in segments %}
-            or (run_cells.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
-                and events.segment_{{ s['dimension'] }} = run_cells.segment_value)
-            {%- endfor %})
+            or (
+                run_cells.segment_dimension = {{ corridor.sql_string(s['dimension']) }}
+                and events.segment_{{ s['dimension'] }} = run_cells.segment_value
+            )
+            {%- endfor %}
+        )
 
 ),
 
@@ -154,12 +166,14 @@ perturbed as (
         cell_events.*,
         case
             when is_affected and kind = 'error_rate_points' and not is_error
-                and draw < (size / 100.0) / nullif(1 - affected_base.base_error_rate, 0) then 1
+                and draw < (size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
+                then 1
             else 0
         end as added_error,
         case
             when is_affected and kind = 'accuracy_points' and label is not null and predicted_class is not null and not is_error
-                and predicted_class = label and draw < (size / 100.0) / nullif(affected_base.base_accuracy, 0) then 1
+                and predicted_class = label and draw < (size / 100.0) / nullif(affected_base.base_accuracy, 0)
+                then 1
             else 0
         end as flipped_label,
         case

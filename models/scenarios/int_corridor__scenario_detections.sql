@@ -156,7 +156,8 @@ margins as (
         results.rule_id,
         max(
             (results.bad_deviation - case when results.direction = 'two_sided' then {{ corridor.normal_quantile(1 - alpha / 2) }}
-                else {{ corridor.normal_quantile(1 - alpha) }} end * results.check_se)
+                else {{ corridor.normal_quantile(1 - alpha) }}
+            end * results.check_se)
             / case when results.tolerance_unit = 'relative' then nullif(abs(results.expected_value), 0) else 1 end
         ) as best_margin
 
@@ -180,8 +181,11 @@ per_run as (
         runs.seeds,
         scenario_rules.rule_id,
         max(case when detections.is_match then 1 else 0 end) as is_detected,
-        min(case when detections.is_match then ({{ corridor.epoch_seconds('detections.detected_at') }}
-            - {{ corridor.epoch_seconds('runs.starts_at') }}) / 3600.0 end) as hours_to_detect,
+        min(case when detections.is_match then (
+                {{ corridor.epoch_seconds('detections.detected_at') }}
+                - {{ corridor.epoch_seconds('runs.starts_at') }}
+            ) / 3600.0
+        end) as hours_to_detect,
         sum(case when detections.alert_id is not null and not detections.is_match then 1 else 0 end) as false_alerts,
         sum(case when detections.alert_id is not null and not detections.is_match and live_alerts.alert_id is null then 1 else 0 end)
             as new_false_alerts

@@ -68,10 +68,16 @@ shifted as (
             when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
             when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
             when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
-            when checks.metric = 'error_rate' then least(1.0,
-                checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0))
-            when checks.metric = 'accuracy' then greatest(0.0,
-                checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0))
+            when checks.metric = 'error_rate'
+                then least(
+                    1.0,
+                    checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0)
+                )
+            when checks.metric = 'accuracy'
+                then greatest(
+                    0.0,
+                    checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0)
+                )
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}

@@ -38,9 +38,7 @@ checks as {{ corridor.materialized_cte() }} (
     select
         runs.scenario_id,
         runs.seed,
-        {%- for column in columns %}
-        drift_checks.{{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        drift_checks.{{ columns | join(', drift_checks.') }}
     from {{ ref('int_corridor__checks') }} as drift_checks
     cross join runs
     where drift_checks.comparison_kind = 'drift'

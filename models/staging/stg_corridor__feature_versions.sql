@@ -26,11 +26,7 @@ where 1 = 0
 
 {%- else %}
 {%- set c = corridor.resolve_input_columns('feature_versions', relation) %}
-{%- set cfg = corridor.input_config('feature_versions') %}
-{%- set raw_pairs = [] %}
-{%- for key, ref in c.items() if ref is not none %}
-    {%- do raw_pairs.append((cfg['columns'][key] or key, ref)) %}
-{%- endfor %}
+{%- set raw_pairs = corridor.raw_value_pairs('feature_versions', c) %}
 {%- set valid_from_text = 'trim(cast(' ~ c['valid_from'] ~ ' as ' ~ string ~ '))' %}
 
 with

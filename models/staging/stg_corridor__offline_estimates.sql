@@ -13,22 +13,18 @@
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
-{%- set cfg = corridor.input_config('offline_estimates') -%}
-{%- set raw_pairs = [] -%}
 {#- a column found by its own name (detect_optional_columns) is listed under that name -#}
-{%- for key, ref in c.items() if ref is not none -%}{%- do raw_pairs.append((cfg['columns'][key] or key, ref)) -%}{%- endfor -%}
+{%- set raw_pairs = corridor.raw_value_pairs('offline_estimates', c) -%}
 
 {#- the optional parsed fields: a value that is given but does not parse is flagged (<key>_is_unparseable) and quarantined, never
     silently null -#}
-{%- set parsed = {} -%}
 {%- set number_keys = ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level', 'sample_size'] -%}
-{%- for key in number_keys -%}{%- do parsed.update({key: corridor.try_cast(c[key], double) if c[key] else none}) -%}{%- endfor -%}
+{%- set parsed = corridor.typed_column_expressions(c, number_keys, 'double') -%}
 {%- set time_keys = ['produced_at', 'valid_from', 'valid_to'] -%}
-{%- for key in time_keys -%}{%- do parsed.update({key: corridor.parse_timestamp(c[key]) if c[key] else none}) -%}{%- endfor -%}
-{%- set text = {} -%}
+{%- do parsed.update(corridor.typed_column_expressions(c, time_keys, 'timestamp')) -%}
 {%- set text_keys = ['estimate_id', 'segment_dimension', 'segment_value', 'window_grain', 'method', 'estimator_version',
     'evaluation_dataset_id', 'changed_by', 'owner'] -%}
-{%- for key in text_keys -%}{%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}{%- endfor -%}
+{%- set text = corridor.typed_column_expressions(c, text_keys, 'string') -%}
 
 with
 
@@ -57,18 +53,20 @@ renamed as (
         nullif(trim({{ text['owner'] }}), '') as owner,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['expected_value'] }} is null or trim(cast({{ c['expected_value'] }} as {{ string }})) = '') as expected_value_is_missing,
-        ({{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> ''
-            and {{ corridor.try_cast(c['expected_value'], double) }} is null) as expected_value_is_unparseable,
-        {{ corridor.try_cast(c['expected_value'], double) }} as expected_value,
-        {%- for key, expr in parsed.items() %}
-        {%- if expr is none %}
-        false as {{ key }}_is_unparseable,
-        cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}{{ ',' if not loop.last }}
-        {%- else %}
-        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
-        {{ expr }} as {{ key }}{{ ',' if not loop.last }}
-        {%- endif %}
-        {%- endfor %}
+        (
+            {{ c['expected_value'] }} is not null and trim(cast({{ c['expected_value'] }} as {{ string }})) <> ''
+            and {{ corridor.try_cast(c['expected_value'], double) }} is null
+        ) as expected_value_is_unparseable,
+        {{ corridor.try_cast(c['expected_value'], double) }} as expected_value
+        {%- for key, expr in parsed.items() %},
+    {%- if expr is none %}
+    false as {{ key }}_is_unparseable,
+    cast(null as {{ ts if key.endswith(('_at', '_from', '_to')) else double }}) as {{ key }}
+    {%- else %}
+    ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ expr }} is null) as {{ key }}_is_unparseable,
+    {{ expr }} as {{ key }}
+    {%- endif %}
+    {%- endfor %}
 
     from source
 

@@ -48,8 +48,10 @@ renamed as (
         {%- if arrived is none or arrived_is_typed %}
         false as label_arrived_at_is_unparseable,
         {%- else %}
-        ({{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> ''
-            and {{ arrived }} is null) as label_arrived_at_is_unparseable,
+        (
+            {{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> ''
+            and {{ arrived }} is null
+        ) as label_arrived_at_is_unparseable,
         {%- endif %}
         {{ arrived or 'cast(null as ' ~ ts ~ ')' }} as label_arrived_at
 

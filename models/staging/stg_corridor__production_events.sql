@@ -12,9 +12,7 @@
 {%- set relation = corridor.input_relation('production_events') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set features = corridor.feature_columns() -%}
-{%- set extra = {} -%}
-{%- for s in segments -%}{%- do extra.update({'segment_' ~ s['dimension']: s['column']}) -%}{%- endfor -%}
-{%- for f in features -%}{%- do extra.update({'feature_' ~ f['feature']: f['column']}) -%}{%- endfor -%}
+{%- set extra = corridor.staged_extra_columns(segments, features) -%}
 {%- set c = corridor.resolve_input_columns('production_events', relation, extra, 'corridor_segment_columns / corridor_feature_columns') -%}
 {%- set types = corridor.input_column_types('production_events', relation) -%}
 {%- set cfg = corridor.input_config('production_events') -%}

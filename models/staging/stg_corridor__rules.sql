@@ -9,14 +9,11 @@
 {%- set c = corridor.resolve_input_columns('rules', relation) -%}
 {%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set text = {} -%}
 {%- set text_keys = ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity',
     'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'] -%}
-{%- for key in text_keys -%}{%- do text.update({key: 'cast(' ~ (c[key] or 'null') ~ ' as ' ~ string ~ ')'}) -%}{%- endfor -%}
-{%- set num = {} -%}
+{%- set text = corridor.typed_column_expressions(c, text_keys, 'string') -%}
 {%- set number_keys = ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
-{%- for key in number_keys -%}{%- do num.update(
-    {key: corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')'}) -%}{%- endfor -%}
+{%- set num = corridor.typed_column_expressions(c, number_keys, 'double', 'cast(null as ' ~ double ~ ')') -%}
 
 with
 
@@ -57,14 +54,17 @@ renamed as (
         {#- whole-number casts only of values that fit (a larger or non-finite value is a rule issue, not a failed build) #}
         cast(case when abs({{ num['min_sample_size'] }}) <= 1e15 then {{ num['min_sample_size'] }} end as {{ dbt.type_bigint() }})
             as min_sample_size,
-        cast(coalesce(case when abs({{ num['consecutive_windows'] }}) <= 1e6 then {{ num['consecutive_windows'] }} end, 1)
-            as {{ dbt.type_int() }}) as consecutive_windows,
+        cast(
+            coalesce(case when abs({{ num['consecutive_windows'] }}) <= 1e6 then {{ num['consecutive_windows'] }} end, 1)
+            as {{ dbt.type_int() }}
+        ) as consecutive_windows,
         {{ corridor.parse_timestamp(c['valid_from']) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from,
         nullif(trim({{ text['valid_from'] }}), '') as valid_from_raw,
         {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] %}
         {#- as given, so that rules_checked can tell an unparseable or fractional value from an absent one #}
         nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }}_raw,
-        {{ num[key] }} as {{ key }}_value{{ ',' if not loop.last }}
+        {{ num[key] }} as {{ key }}_value
+        {%- if not loop.last %},{% endif %}
         {%- endfor %}
 
     from source
