@@ -130,16 +130,13 @@ windows as (
         sum(production_cells.production_events) as window_events,
         row_number() over (
             order by
-                {%- for key in keys %}
-                production_cells.{{ key }}{{ ',' if not loop.last }}
-                {%- endfor %}
+                {{ 'production_cells.' ~ keys | join(',\n                production_cells.') }}
         ) as window_id
 
     from production_cells
     inner join versions
-        on
-            production_cells.model_id = versions.model_id
-            and production_cells.model_version = versions.model_version
+        on production_cells.model_id = versions.model_id
+        and production_cells.model_version = versions.model_version
     left join segment_totals
         on {{ corridor.keys_equal('production_cells', 'segment_totals', segment_keys) }}
     group by
