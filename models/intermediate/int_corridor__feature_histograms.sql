@@ -108,47 +108,7 @@ unkept as (
 
 feature_values as (
 
-    {%- for f in features %}
-    {%- set feature_select %}
-    select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        cast('{{ f['feature'] }}' as {{ string }}) as feature_name,
-        {%- if f['type'] == 'numeric' %}
-        feature_{{ f['feature'] }} as value,
-        cast(null as {{ string }}) as category
-        {%- else %}
-        cast(null as {{ double }}) as value,
-        feature_{{ f['feature'] }} as category
-        {%- endif %}
-    from events
-    {%- endset %}
-    {{- feature_select }}
-    {%- if lookback is not none %}
-    where {{ lookback }}
-
-    union all
-
-    {#- the older events, for a model version x feature binned whole only. Written as one `or` (with the
-        not exists it needs), the engine could not filter the scan and joined every event for every feature -#}
-    {{- feature_select }}
-    where not ({{ lookback }})
-        and exists (
-            select 1 from unkept
-            where unkept.model_id = events.model_id
-                and unkept.model_version = events.model_version
-                and unkept.feature_name = '{{ f['feature'] }}'
-        )
-    {%- endif %}
-    {{ 'union all' if not loop.last }}
-    {%- else %}
-    select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        cast(null as {{ string }}) as feature_name,
-        cast(null as {{ double }}) as value,
-        cast(null as {{ string }}) as category
-    from events
-    where 1 = 0
-    {%- endfor %}
+    {{ corridor.feature_value_rows('events', features, segments, finest, lookback, 'unkept') }}
 
 ),
 
