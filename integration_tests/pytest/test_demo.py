@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from conftest import query
 from corridor.dbt_runner import REPO_ROOT, run_dbt
+from reference_metrics import LABEL_METRICS_BINARY
 
 pytestmark = pytest.mark.dbt
 
@@ -545,15 +546,7 @@ def test_demo_backtest_is_the_offline_evaluation_source(demo):
         """,
     )
     assert set(obs.window_grain) == {"hour", "day", "week"}
-    assert set(obs.metric) == {
-        "accuracy",
-        "precision",
-        "recall",
-        "log_loss",
-        "brier_score",
-        "auc",
-        "expected_calibration_error",
-    }
+    assert set(obs.metric) == set(LABEL_METRICS_BINARY)
     # the backtest has no time: one value in every window of every grain
     assert (obs.lo == obs.hi).all() and (obs.n_lo == obs.n_hi).all()
     got = obs.groupby(["model_version", "segment_value", "metric"]).agg(value=("lo", "first"), n=("n_lo", "first"))

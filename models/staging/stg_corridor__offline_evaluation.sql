@@ -40,13 +40,7 @@ select
     cast(null as {{ string }}) as raw_values
 where 1 = 0
 {%- else -%}
-{%- set extra = {} -%}
-{%- for s in segments -%}
-    {%- do extra.update({'segment_' ~ s['dimension']: s['column']}) -%}
-{%- endfor -%}
-{%- for f in features -%}
-    {%- do extra.update({'feature_' ~ f['feature']: f['column']}) -%}
-{%- endfor -%}
+{%- set extra = corridor.staged_extra_columns(segments, features) -%}
 {%- set c = corridor.resolve_input_columns('offline_evaluation', relation, extra, 'corridor_segment_columns / corridor_feature_columns') -%}
 {%- set raw_pairs = corridor.raw_value_pairs('offline_evaluation', c, extra) %}
 
