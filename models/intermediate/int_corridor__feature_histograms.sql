@@ -68,7 +68,7 @@ fingerprints as (
     select * from {{ ref('int_corridor__feature_reference_fingerprints') }}
 
 ),
-{%- if lookback is not none %}
+{%- if lookback is not none and features %}
 
 kept as (
 
