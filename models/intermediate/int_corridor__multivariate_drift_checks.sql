@@ -116,7 +116,7 @@ judged as (
 
     select
         tested.*,
-        {{ corridor.window_end_case(grains, 'tested.window_grain', 'tested.window_start') }} as window_end,
+        {{ corridor.window_offset_by_grain('tested.window_grain', 1, 'tested.window_start', grains) }} as window_end,
         gates.gate_status,
         gates.failing_checks as gate_failing_checks,
         gates.gate_diagnostic,
