@@ -57,14 +57,9 @@ renamed as (
         {%- for key in text_columns %}
         nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }},
         {%- endfor %}
-        {%- set parsed_columns = [] -%}
-        {%- for key in timestamp_columns -%}
-            {%- do parsed_columns.append((key, corridor.parse_timestamp(c[key]) if c[key] else 'cast(null as ' ~ ts ~ ')')) -%}
-        {%- endfor -%}
-        {%- for key in number_columns -%}
-            {%- do parsed_columns.append((key, corridor.try_cast(c[key], double) if c[key] else 'cast(null as ' ~ double ~ ')')) -%}
-        {%- endfor %}
-        {%- for key, parsed in parsed_columns %}
+        {%- set parsed_columns = corridor.typed_column_expressions(c, timestamp_columns, 'timestamp', 'cast(null as ' ~ ts ~ ')') -%}
+        {%- do parsed_columns.update(corridor.typed_column_expressions(c, number_columns, 'double', 'cast(null as ' ~ double ~ ')')) %}
+        {%- for key, parsed in parsed_columns.items() %}
         {{ parsed }} as {{ key }},
         {%- if c[key] %}
         ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ parsed }} is null) as {{ key }}_is_unparseable,
