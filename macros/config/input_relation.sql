@@ -35,10 +35,12 @@
         {{ return(source(src[0], src[1])) }}
     {%- else -%}
         {%- set parts = (spec['relation'] | string).split('.') -%}
+        {#- Spark's targets have no database: a relation there is schema.table -#}
+        {%- set database = target.database if target.database is defined else none -%}
         {%- if parts | length == 1 -%}
-            {{ return(api.Relation.create(database=target.database, schema=target.schema, identifier=parts[0])) }}
+            {{ return(api.Relation.create(database=database, schema=target.schema, identifier=parts[0])) }}
         {%- elif parts | length == 2 -%}
-            {{ return(api.Relation.create(database=target.database, schema=parts[0], identifier=parts[1])) }}
+            {{ return(api.Relation.create(database=database, schema=parts[0], identifier=parts[1])) }}
         {%- elif parts | length == 3 -%}
             {{ return(api.Relation.create(database=parts[0], schema=parts[1], identifier=parts[2])) }}
         {%- else -%}

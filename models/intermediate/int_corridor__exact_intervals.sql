@@ -10,8 +10,9 @@
       from the sufficient statistics (valid at large n);
     - latency quantiles (p50, p95, p99): `order_statistic`, the
       distribution-free interval [x_(l), x_(u)] with binomial ranks
-      (corridor.order_statistic_bounds_query) read from the exact value histograms; a bound is
-      null when no order statistic can guarantee it (e.g. p99's upper bound below n = 368).
+      (corridor.order_statistic_ranks_query), the order statistics read by
+      int_corridor__latency_order_statistics; a bound is null when no order
+      statistic can guarantee it (e.g. p99's upper bound below n = 368).
 -#}
 {{
     config(
@@ -44,7 +45,6 @@
         ('recall', 'n_true_positive', 'n_true_positive + n_false_negative'),
     ]) -%}
 {%- endif -%}
-{%- set quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
 {%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),
     "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", 'metric']) -%}
 /* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
@@ -70,15 +70,23 @@ production_metrics as (
 
 ),
 
-value_histograms as (
+quantile_bounds as (
 
-    select *
-    from (
-        select * from {{ ref('int_corridor__value_histograms') }}
-        union all
-        select * from {{ ref('int_corridor__rolling_value_histograms') }}
-    ) as calendar_and_rolling_value_histograms
-    where family = 'latency'{{ in_lookback }}
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        statistic as metric,
+        max(n) as n,
+        max(case when bound = 'lower' then latency_value end) as interval_lower,
+        max(case when bound = 'upper' then latency_value end) as interval_upper
+
+    from {{ ref('int_corridor__latency_order_statistics') }}
+    where bound in ('lower', 'upper'){{ in_lookback }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, statistic
 
 ),
 
@@ -176,17 +184,6 @@ mean_intervals as (
     from production_metrics
     where metric in ('{{ means | join("', '") }}')
         and sample_size > 0
-
-),
-
-quantile_bounds as (
-
-    {{ corridor.order_statistic_bounds_query(
-        'value_histograms',
-        ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'],
-        quantiles,
-        level,
-    ) }}
 
 ),
 

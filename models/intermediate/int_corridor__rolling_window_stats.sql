@@ -4,10 +4,10 @@
     per model version × rolling window × segment, the counts and sums of the
     day cells of the window's days (corridor.rolling_day_cells), so a
     trailing 7-day window stepped daily costs 7 reads of each day cell, not
-    of each event. Exact latency quantiles, which do not add up, are read
-    from the window's value histogram (int_corridor__rolling_value_histograms,
-    itself summed from day histograms) with corridor.quantiles_from_counts:
-    the same numbers as over the window's raw latencies.
+    of each event. Exact latency quantiles, which do not add up, interpolate
+    between the two order statistics int_corridor__latency_order_statistics
+    reads for each (numpy.quantile's definition): the same numbers as over
+    the window's raw latencies.
 
     Same columns, in the same order, as int_corridor__production_window_stats,
     which readers union it with. Floating-point sums are re-summed exactly
@@ -23,11 +23,7 @@
     ('brier_sum', 12), ('brier_sum_squares', 12), ('abs_error_sum', 12), ('abs_error_sum_squares', 12),
     ('squared_error_sum', 12), ('squared_error_sum_squares', 12),
 ] -%}
-{%- set quantiles = [
-    ('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99),
-    ('latency_p50_below', 0.45), ('latency_p50_above', 0.55), ('latency_p95_below', 0.93),
-    ('latency_p95_above', 0.97), ('latency_p99_below', 0.985), ('latency_p99_above', 0.995),
-] -%}
+{%- set quantiles = corridor.latency_quantile_fractions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 
 with
@@ -61,16 +57,35 @@ summed as (
 
 ),
 
-latencies as (
+{# the order statistics each quantile interpolates between (1-based ranks floor(h) + 1 and the next, h = (n - 1) p) -#}
+latency_ends as (
 
-    select * from {{ ref('int_corridor__rolling_value_histograms') }}
-    where family = 'latency'
+    select
+        {{ keys | join(',\n        ') }},
+        max(n) as n,
+        {%- for name, p in quantiles %}
+        max(case when statistic = '{{ name }}' and bound = 'low' then latency_value end) as low_{{ loop.index }},
+        max(case when statistic = '{{ name }}' and bound = 'high' then latency_value end) as high_{{ loop.index }}{{ ','
+            if not loop.last }}
+        {%- endfor %}
+
+    from {{ ref('int_corridor__latency_order_statistics') }}
+    where bound in ('low', 'high')
+    group by {{ keys | join(', ') }}
 
 ),
 
 latency_quantiles as (
 
-    {{ corridor.quantiles_from_counts('latencies', keys, 'value', 'n_events', quantiles | map(attribute=1) | list) }}
+    select
+        {{ keys | join(',\n        ') }},
+        {%- for name, p in quantiles %}
+        {%- set h = '(cast(n as ' ~ corridor.type_double() ~ ') - 1) * ' ~ p %}
+        cast(low_{{ loop.index }} + ({{ h }} - floor({{ h }})) * (high_{{ loop.index }} - low_{{ loop.index }})
+            as {{ corridor.type_double() }}) as q_{{ loop.index }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from latency_ends
 
 ),
 

@@ -24,9 +24,11 @@
       score          the score bin, split by label (column label); evaluable
                      events, at the grains of corridor_histogram_metric_grains
 
-    Only latency is built while the Python bootstrap is off (var
-    corridor_python_bootstrap, and on every engine but DuckDB): the exact
-    order-statistic intervals of its quantiles are the only other reader.
+    Empty while the Python bootstrap is off (var corridor_python_bootstrap,
+    and on every engine but DuckDB): it is the only reader. The order
+    statistics of latency (intervals of its quantiles, quantiles of rolling
+    windows) come from int_corridor__latency_order_statistics, which never
+    keeps every distinct latency of every group.
 
     Built for corridor.bootstrap_grains(). Counts are summed into fine cells
     (finest grain × every segment column) and rolled up with GROUPING SETS.
@@ -82,7 +84,9 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {%- if lookback is not none %}
+    {%- if not python_bootstrap %}
+    where 1 = 0
+    {%- elif lookback is not none %}
     where {{ lookback }}
     {%- endif %}
 

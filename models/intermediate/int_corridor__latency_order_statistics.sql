@@ -1,0 +1,300 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=corridor.set_based_series_hooks() + ["{{ corridor.lookback_delete(corridor.window_lookback_column('window_start')) }}"],
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
+{#-
+    The latency order statistics other models need, per model version ×
+    window × segment (grains of corridor.bootstrap_grains() and the rolling
+    windows), read from the events without a per-value histogram: each
+    request is a 1-based rank of the group's sorted latencies and its value.
+
+    requests (statistic, bound):
+      latency_p50 / p95 / p99, lower / upper: the binomial ranks of the
+        distribution-free interval (corridor.order_statistic_ranks_query, at
+        corridor_confidence_level; rank 0 or n + 1, value null: no bound);
+      rolling windows only, latency_p50 .. latency_p99_above, low / high:
+        the ranks floor(h) + 1 and the next one, h = (n - 1) p, between which
+        the exact quantile interpolates (read by int_corridor__rolling_window_stats).
+
+    How (corridor.latency_bin_width; docs/incremental.md): the latencies are
+    counted in bins of one width per model version (sized from the spread
+    and the events per window), rolled up to every group with GROUPING SETS;
+    a running count over each group's bins finds the bin holding each rank;
+    a bin of one distinct value gives the value at once, and only the
+    latencies of the other bins holding a requested rank are read again and
+    sorted (corridor.window_segment_members). So the cost grows with groups
+    times bins, plus a few bins' events per group, not with every latency of
+    every group. Exact: the same values as sorting each group whole.
+
+    Incremental with the lookback of int_corridor__exact_intervals (windows
+    starting on or after the lookback start; rolling windows holding its
+    day): the events read start the longest rolling window earlier.
+-#}
+{%- set grains = corridor.bootstrap_grains() -%}
+{%- set rolling = corridor.rolling_windows() -%}
+{%- set bin_grains = grains + (['day'] if rolling and 'day' not in grains else []) -%}
+{%- set segments = corridor.segment_dimensions() -%}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set event_lookback = corridor.lookback_condition(corridor.window_lookback_column('event_at')) -%}
+{%- set window_lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
+{%- set level = corridor.setting('corridor_confidence_level') -%}
+{%- set double = corridor.type_double() -%}
+{%- set bigint = dbt.type_bigint() -%}
+{%- set string = dbt.type_string() -%}
+{%- set interval_quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
+{%- set rolling_quantiles = corridor.latency_quantile_fractions() %}
+
+{#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
+-- sqlfluff:dialect:postgres
+with
+
+latencies as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {%- for grain in bin_grains %}
+        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
+        {%- endfor %}
+        cast(latency_ms as {{ double }}) as latency_value
+
+    from {{ ref('int_corridor__events_enriched') }}
+    where latency_ms is not null
+    {%- if event_lookback is not none %}
+        and ({{ event_lookback }})
+    {%- endif %}
+
+),
+
+bin_widths as (
+
+    {{ corridor.latency_bin_width('latencies', 'latency_value', corridor.finest_grain(bin_grains) ~ '_start') }}
+
+),
+
+binned as (
+
+    select
+        latencies.*,
+        floor(latencies.latency_value / bin_widths.bin_width) as value_bin
+
+    from latencies
+    inner join bin_widths
+        on
+            latencies.model_id = bin_widths.model_id
+            and latencies.model_version = bin_widths.model_version
+
+),
+
+calendar_bins as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(bin_grains, segments) }},
+        value_bin,
+        count(*) as n_events,
+        min(latency_value) as min_value,
+        max(latency_value) as max_value
+
+    from binned
+    group by {{ corridor.window_segment_grouping_sets(bin_grains, segments, ['value_bin']) }}
+
+),
+
+rolling_bins as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        value_bin,
+        sum(n_events) as n_events,
+        min(min_value) as min_value,
+        max(max_value) as max_value
+
+    from ({{ corridor.rolling_day_cells('calendar_bins', keys[:2] + keys[4:] + ['value_bin', 'n_events', 'min_value', 'max_value']) }})
+        as day_cells
+    group by {{ keys | join(', ') }}, value_bin
+
+),
+
+group_bins as (
+
+    select *
+    from (
+        select * from calendar_bins
+        where window_grain in ({{ corridor.sql_string_list(grains) }})
+        union all
+        select * from rolling_bins
+    ) as calendar_and_rolling_bins
+    {%- if window_lookback is not none %}
+    where {{ window_lookback }}
+    {%- endif %}
+
+),
+
+{# each group numbered once: the running counts are partitioned by one integer -#}
+numbered_groups as (
+
+    select
+        {{ keys | join(',\n        ') }},
+        sum(n_events) as n,
+        row_number() over (order by {{ keys | join(', ') }}) as group_number
+
+    from group_bins
+    group by {{ keys | join(', ') }}
+
+),
+
+interval_requests as (
+
+    {%- for metric, q in interval_quantiles %}
+    select
+        group_number,
+        n,
+        '{{ metric }}' as statistic,
+        {{ q }} as q,
+        {{ dbt.concat([dbt.cast('group_number', string), "'|" ~ metric ~ "'"]) }} as request_key
+    from numbered_groups
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
+
+),
+
+interval_ranks as (
+
+    {{ corridor.order_statistic_ranks_query('interval_requests', 'request_key', 'n', 'q', level) }}
+
+),
+
+requests as (
+
+    {{ corridor.order_statistic_requests('interval_requests', 'interval_ranks', 'numbered_groups', rolling_quantiles,
+        rolling | map(attribute='name') | list) }}
+
+),
+
+bin_ranks as (
+
+    select
+        numbered_groups.group_number,
+        group_bins.value_bin,
+        group_bins.n_events,
+        group_bins.min_value,
+        group_bins.max_value,
+        sum(group_bins.n_events) over (
+            partition by numbered_groups.group_number
+            order by group_bins.value_bin
+            rows between unbounded preceding and current row
+        ) as last_rank
+
+    from group_bins
+    inner join numbered_groups
+        on {{ corridor.keys_equal('group_bins', 'numbered_groups', keys) }}
+
+),
+
+{# the bin holding each requested rank, and the rank's position among the bin's sorted values -#}
+located as (
+
+    select
+        requests.group_number,
+        requests.statistic,
+        requests.bound,
+        bin_ranks.value_bin,
+        bin_ranks.min_value,
+        bin_ranks.max_value,
+        requests.order_rank - (bin_ranks.last_rank - bin_ranks.n_events) as bin_position
+
+    from requests
+    inner join bin_ranks
+        on
+            requests.group_number = bin_ranks.group_number
+            and requests.order_rank > bin_ranks.last_rank - bin_ranks.n_events
+            and requests.order_rank <= bin_ranks.last_rank
+
+),
+
+{# bins of more than one distinct value: their latencies are read again, for their groups only -#}
+targets as (
+
+    {{ corridor.order_statistic_targets('located', 'numbered_groups', rolling) }}
+
+),
+
+target_values as (
+
+    {{ corridor.window_segment_members(
+        'binned', 'targets', bin_grains, segments, ['latency_value'], ['group_number', 'value_bin'],
+        'binned.value_bin = targets.value_bin'
+    ) }}
+
+),
+
+ranked_values as (
+
+    select
+        group_number,
+        value_bin,
+        latency_value,
+        row_number() over (partition by group_number, value_bin order by latency_value) as bin_position
+
+    from target_values
+
+),
+
+resolved as (
+
+    select
+        located.group_number,
+        located.statistic,
+        located.bound,
+        case
+            when located.min_value = located.max_value then located.min_value
+            else ranked_values.latency_value
+        end as latency_value
+
+    from located
+    left join ranked_values
+        on
+            located.min_value < located.max_value
+            and located.group_number = ranked_values.group_number
+            and located.value_bin = ranked_values.value_bin
+            and located.bin_position = ranked_values.bin_position
+
+),
+
+final as (
+
+    select
+        numbered_groups.model_id,
+        numbered_groups.model_version,
+        numbered_groups.window_grain,
+        numbered_groups.segment_dimension,
+        numbered_groups.segment_value,
+        cast(numbered_groups.n as {{ bigint }}) as n,
+        requests.statistic,
+        requests.bound,
+        cast(requests.order_rank as {{ bigint }}) as order_rank,
+        cast(resolved.latency_value as {{ double }}) as latency_value,
+        numbered_groups.window_start
+
+    from requests
+    inner join numbered_groups
+        on requests.group_number = numbered_groups.group_number
+    left join resolved
+        on
+            requests.group_number = resolved.group_number
+            and requests.statistic = resolved.statistic
+            and requests.bound = resolved.bound
+
+)
+
+select * from final
