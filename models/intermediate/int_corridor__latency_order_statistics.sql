@@ -88,9 +88,8 @@ binned as (
 
     from latencies
     inner join bin_widths
-        on
-            latencies.model_id = bin_widths.model_id
-            and latencies.model_version = bin_widths.model_version
+        on latencies.model_id = bin_widths.model_id
+        and latencies.model_version = bin_widths.model_version
 
 ),
 
@@ -110,33 +109,9 @@ calendar_bins as (
 
 ),
 
-rolling_bins as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        value_bin,
-        sum(n_events) as n_events,
-        min(min_value) as min_value,
-        max(max_value) as max_value
-
-    from ({{ corridor.rolling_day_cells('calendar_bins', keys[:2] + keys[4:] + ['value_bin', 'n_events', 'min_value', 'max_value']) }})
-        as day_cells
-    group by {{ keys | join(', ') }}, value_bin
-
-),
-
 group_bins as (
 
-    select *
-    from (
-        select * from calendar_bins
-        where window_grain in ({{ corridor.sql_string_list(grains) }})
-        union all
-        select * from rolling_bins
-    ) as calendar_and_rolling_bins
-    {%- if window_lookback is not none %}
-    where {{ window_lookback }}
-    {%- endif %}
+    {{ corridor.window_value_bins('calendar_bins', grains, window_lookback) }}
 
 ),
 
@@ -215,10 +190,9 @@ located as (
 
     from requests
     inner join bin_ranks
-        on
-            requests.group_number = bin_ranks.group_number
-            and requests.order_rank > bin_ranks.last_rank - bin_ranks.n_events
-            and requests.order_rank <= bin_ranks.last_rank
+        on requests.group_number = bin_ranks.group_number
+        and requests.order_rank > bin_ranks.last_rank - bin_ranks.n_events
+        and requests.order_rank <= bin_ranks.last_rank
 
 ),
 
@@ -238,36 +212,9 @@ target_values as (
 
 ),
 
-ranked_values as (
-
-    select
-        group_number,
-        value_bin,
-        latency_value,
-        row_number() over (partition by group_number, value_bin order by latency_value) as bin_position
-
-    from target_values
-
-),
-
 resolved as (
 
-    select
-        located.group_number,
-        located.statistic,
-        located.bound,
-        case
-            when located.min_value = located.max_value then located.min_value
-            else ranked_values.latency_value
-        end as latency_value
-
-    from located
-    left join ranked_values
-        on
-            located.min_value < located.max_value
-            and located.group_number = ranked_values.group_number
-            and located.value_bin = ranked_values.value_bin
-            and located.bin_position = ranked_values.bin_position
+    {{ corridor.order_statistic_values('located', 'target_values', 'latency_value') }}
 
 ),
 
@@ -290,10 +237,9 @@ final as (
     inner join numbered_groups
         on requests.group_number = numbered_groups.group_number
     left join resolved
-        on
-            requests.group_number = resolved.group_number
-            and requests.statistic = resolved.statistic
-            and requests.bound = resolved.bound
+        on requests.group_number = resolved.group_number
+        and requests.statistic = resolved.statistic
+        and requests.bound = resolved.bound
 
 )
 

@@ -57,35 +57,9 @@ summed as (
 
 ),
 
-{# the order statistics each quantile interpolates between (1-based ranks floor(h) + 1 and the next, h = (n - 1) p) -#}
-latency_ends as (
-
-    select
-        {{ keys | join(',\n        ') }},
-        max(n) as n,
-        {%- for name, p in quantiles %}
-        max(case when statistic = '{{ name }}' and bound = 'low' then latency_value end) as low_{{ loop.index }},
-        max(case when statistic = '{{ name }}' and bound = 'high' then latency_value end) as high_{{ loop.index }}{{ ','
-            if not loop.last }}
-        {%- endfor %}
-
-    from {{ ref('int_corridor__latency_order_statistics') }}
-    where bound in ('low', 'high')
-    group by {{ keys | join(', ') }}
-
-),
-
 latency_quantiles as (
 
-    select
-        {{ keys | join(',\n        ') }},
-        {%- for name, p in quantiles %}
-        {%- set h = '(cast(n as ' ~ corridor.type_double() ~ ') - 1) * ' ~ p %}
-        cast(low_{{ loop.index }} + ({{ h }} - floor({{ h }})) * (high_{{ loop.index }} - low_{{ loop.index }})
-            as {{ corridor.type_double() }}) as q_{{ loop.index }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from latency_ends
+    {{ corridor.quantiles_from_order_statistics(ref('int_corridor__latency_order_statistics'), keys, quantiles) }}
 
 ),
 
