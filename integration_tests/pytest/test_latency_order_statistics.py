@@ -100,7 +100,7 @@ def built(tmp_path_factory):
         "corridor_rolling_windows": [{"days": ROLLING}],
     }
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("run", "--select", "+int_corridor__exact_intervals", vars=vars)
+    dbt("run", "--select", "+int_corridor__latency_order_statistics", "+int_corridor__rolling_window_stats", vars=vars)
     return {"path": path, "events": events.dropna(subset=["latency_ms"])}
 
 
@@ -126,7 +126,13 @@ def _groups(events: pd.DataFrame) -> dict[tuple, np.ndarray]:
 
 def test_interval_order_statistics_equal_numpy(built):
     groups = _groups(built["events"])
-    rows = query(built["path"], "select * from int_corridor__exact_intervals where interval_method = 'order_statistic'")
+    rows = query(
+        built["path"],
+        "select model_version, window_grain, window_start, segment_dimension, segment_value, statistic as metric,"
+        " max(n) as sample_size, max(case when bound = 'lower' then latency_value end) as interval_lower,"
+        " max(case when bound = 'upper' then latency_value end) as interval_upper"
+        " from int_corridor__latency_order_statistics where bound in ('lower', 'upper') group by all",
+    )
     assert set(rows.metric) == set(QUANTILES)
     found = {tuple(r) for r in rows[KEYS].itertuples(index=False)}
     assert found == set(groups), (len(found), len(groups))
