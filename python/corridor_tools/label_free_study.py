@@ -226,13 +226,23 @@ def stationary_weekly_coverage(
         for week, size in enumerate(week_sizes):
             n = rng.multinomial(size, shares)
             pos = rng.binomial(n, p_cell)
-            n1, n0 = (np.bincount(cell_bin, weights=n * mask, minlength=score_bins + 1) for mask in (is_positive_class, ~is_positive_class))
-            pos1, pos0 = (np.bincount(cell_bin, weights=pos * mask, minlength=score_bins + 1) for mask in (is_positive_class, ~is_positive_class))
+            n1, n0 = (
+                np.bincount(cell_bin, weights=n * mask, minlength=score_bins + 1)
+                for mask in (is_positive_class, ~is_positive_class)
+            )
+            pos1, pos0 = (
+                np.bincount(cell_bin, weights=pos * mask, minlength=score_bins + 1)
+                for mask in (is_positive_class, ~is_positive_class)
+            )
             realized[week] = label_free._metrics(pos1, n1, pos0, n0)
             keep = n > 0
             histograms.append(
                 pd.DataFrame(
-                    {"score_bin": cell_bin[keep], "predicted_class": is_positive_class[keep].astype(int), "n_events": n[keep]}
+                    {
+                        "score_bin": cell_bin[keep],
+                        "predicted_class": is_positive_class[keep].astype(int),
+                        "n_events": n[keep],
+                    }
                 ).assign(**keys, window_start=pd.Timestamp(FIRST_FULL_WEEK) + pd.Timedelta(weeks=week))
             )
         estimate = label_free.label_free_estimates(
