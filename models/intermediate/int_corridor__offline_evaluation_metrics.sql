@@ -79,15 +79,15 @@ metric_rows as (
     {%- for m in metrics %}
     {%- set row = corridor.metric_row_sql(m, z, level) %}
     select
-        model_id,
-        model_version,
+        stats.model_id,
+        stats.model_version,
         {{ corridor.sql_string(m['name']) }} as metric,
-        segment_dimension,
-        segment_value,
-        evaluation_dataset_id,
+        stats.segment_dimension,
+        stats.segment_value,
+        stats.evaluation_dataset_id,
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
-        n_rows,
+        stats.n_rows,
         cast({{ row['value'] }} as {{ double }}) as expected_value,
         cast({{ corridor.round_half_away("coalesce(" ~ row['n'] ~ ", 0)") }} as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,

@@ -103,12 +103,12 @@ metric_rows as (
     {%- set row = corridor.metric_row_sql(m, z, level) %}
 
     select
-        model_id,
-        model_version,
+        stats.model_id,
+        stats.model_version,
         '{{ m['name'] }}' as metric,
-        segment_dimension,
-        segment_value,
-        window_grain,
+        stats.segment_dimension,
+        stats.segment_value,
+        stats.window_grain,
         '{{ row['method'] }}' as method,
         {{ "'" ~ row['interval_method'] ~ "'" if row['interval_method'] else 'null' }} as interval_method,
         cast({{ row['value'] }} as {{ double }}) as metric_value,
@@ -117,9 +117,9 @@ metric_rows as (
         cast({{ row['lower'] if row['lower'] else 'null' }} as {{ double }}) as interval_lower,
         cast({{ row['upper'] if row['upper'] else 'null' }} as {{ double }}) as interval_upper,
         cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level,
-        label_maturity,
-        window_start,
-        window_end
+        stats.label_maturity,
+        stats.window_start,
+        stats.window_end
 
     from joined as stats
     {{ 'union all' if not loop.last }}

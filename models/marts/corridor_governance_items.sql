@@ -143,7 +143,7 @@ dangling as (
         {{ at }} as due_at
 
     from {{ input_name }}
-    where {{ key }} not in (select alert_id from known_alerts)
+    where {{ key }} not in (select known_alerts.alert_id from known_alerts)
 
     union all
     {%- endfor %}

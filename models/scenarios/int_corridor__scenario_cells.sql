@@ -165,21 +165,24 @@ perturbed as (
     select
         cell_events.*,
         case
-            when is_affected and kind = 'error_rate_points' and not is_error
-                and draw < (size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
+            when cell_events.is_affected and cell_events.kind = 'error_rate_points' and not cell_events.is_error
+                and cell_events.draw < (cell_events.size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
                 then 1
             else 0
         end as added_error,
         case
-            when is_affected and kind = 'accuracy_points' and label is not null and predicted_class is not null and not is_error
-                and predicted_class = label and draw < (size / 100.0) / nullif(affected_base.base_accuracy, 0)
+            when cell_events.is_affected and cell_events.kind = 'accuracy_points'
+                and cell_events.label is not null and cell_events.predicted_class is not null and not cell_events.is_error
+                and cell_events.predicted_class = cell_events.label
+                and cell_events.draw < (cell_events.size / 100.0) / nullif(affected_base.base_accuracy, 0)
                 then 1
             else 0
         end as flipped_label,
         case
-            when is_affected and kind = 'latency_multiplier' then latency_ms * size
-            when is_affected and kind = 'tail_latency' and draw < size then cast({{ tail_ms }} as {{ double }})
-            else latency_ms
+            when cell_events.is_affected and cell_events.kind = 'latency_multiplier' then cell_events.latency_ms * cell_events.size
+            when cell_events.is_affected and cell_events.kind = 'tail_latency' and cell_events.draw < cell_events.size
+                then cast({{ tail_ms }} as {{ double }})
+            else cell_events.latency_ms
         end as perturbed_latency_ms
 
     from cell_events
