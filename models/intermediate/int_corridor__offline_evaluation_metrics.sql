@@ -17,7 +17,6 @@
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set unmapped = corridor.unmapped_metrics() -%}
@@ -88,12 +87,12 @@ metric_rows as (
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
         stats.n_rows,
-        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
         cast({{ corridor.round_half_away("coalesce(" ~ row['n'] ~ ", 0)") }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
-        cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
-        cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level
+        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as standard_error,
+        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level
 
     from stats
     {{ 'union all' if not loop.last }}

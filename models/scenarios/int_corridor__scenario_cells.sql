@@ -21,7 +21,6 @@
     before and after the injection.
 -#}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
 {%- set tail_ms = corridor.setting('corridor_scenario_tail_latency_ms') -%}
 
 with
@@ -181,7 +180,7 @@ perturbed as (
         case
             when cell_events.is_affected and cell_events.kind = 'latency_multiplier' then cell_events.latency_ms * cell_events.size
             when cell_events.is_affected and cell_events.kind = 'tail_latency' and cell_events.draw < cell_events.size
-                then cast({{ tail_ms }} as {{ double }})
+                then cast({{ tail_ms }} as {{ corridor.type_double() }})
             else cell_events.latency_ms
         end as perturbed_latency_ms
 
@@ -206,8 +205,8 @@ final as (
         sum(case when is_affected then 1 else 0 end) as affected_events,
         sum(added_error) as added_errors,
         sum(flipped_label) as flipped_labels,
-        cast(avg(latency_ms) as {{ double }}) as latency_mean_before,
-        cast(avg(perturbed_latency_ms) as {{ double }}) as latency_mean_after,
+        cast(avg(latency_ms) as {{ corridor.type_double() }}) as latency_mean_before,
+        cast(avg(perturbed_latency_ms) as {{ corridor.type_double() }}) as latency_mean_after,
         {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as quantiles_before,
         {{ corridor.percentiles('perturbed_latency_ms', [0.5, 0.95, 0.99]) }} as quantiles_after
 
