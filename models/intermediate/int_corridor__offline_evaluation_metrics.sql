@@ -14,21 +14,16 @@
     with production's definitions too. Aligned to windows by
     int_corridor__offline_evaluation_aligned.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = [] -%}
-{%- for m in corridor.metric_definitions(model_type)
-    if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}{%- do metrics.append(m) -%}{%- endfor -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_rows=true, from_histograms=true) -%}
 {%- set measures = [
     ['first_evaluation_id', 'min(evaluation_id)', 'min'],
     ['last_evaluation_id', 'max(evaluation_id)', 'max'],
     ['n_rows', 'count(*)', 'sum'],
-] -%}
-{%- for column, aggregate in statistics['cells'] -%}{%- do measures.append([column, aggregate, 'sum']) -%}{%- endfor %}
+] + statistics['rollup'] %}
 
 with
 

@@ -22,13 +22,10 @@
     source `offline_feature_adjusted` in corridor_metric_observations
     (docs/offline-evaluation.md).
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows')
-    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_rows=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 

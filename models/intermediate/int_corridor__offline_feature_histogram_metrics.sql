@@ -16,13 +16,10 @@
     the backtest's cells get no row. Rows in the shape of
     int_corridor__offline_feature_adjusted's metric rows, which unions them.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') | select('in', corridor.setting('corridor_window_grains')) | list -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_histograms')
-    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_histograms=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
