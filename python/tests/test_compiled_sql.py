@@ -102,6 +102,7 @@ KNOWN: dict[str, dict[str, int]] = {
         "models/intermediate/int_corridor__validation_deviations.sql": 1,
     },
     "ST05": {
+        "models/intermediate/int_corridor__latency_order_statistics.sql": 1,
         "models/intermediate/int_corridor__feature_histograms.sql": 1,
         "models/intermediate/int_corridor__feature_reference_bins.sql": 1,
         "models/intermediate/int_corridor__offline_estimates_aligned.sql": 1,
