@@ -199,7 +199,7 @@ located as (
 {# bins of more than one distinct value: their latencies are read again, for their groups only -#}
 targets as (
 
-    {{ corridor.order_statistic_targets('located', 'numbered_groups', rolling) }}
+    {{ corridor.order_statistic_targets('located', 'numbered_groups') }}
 
 ),
 
