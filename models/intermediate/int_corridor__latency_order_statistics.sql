@@ -27,13 +27,12 @@
     a running count over each group's bins finds the bin holding each rank;
     a bin of one distinct value gives the value at once, and only the
     latencies of the other bins holding a requested rank are read again and
-    sorted (corridor.window_segment_members). So the cost grows with groups
-    times bins, plus a few bins' events per group, not with every latency of
-    every group. Exact: the same values as sorting each group whole.
+    sorted (corridor.window_segment_members). The cost grows with groups x
+    bins plus a few bins' events per group; exact as a whole sort.
 
-    Incremental with the lookback of int_corridor__exact_intervals (windows
-    starting on or after the lookback start; rolling windows holding its
-    day): the events read start the longest rolling window earlier.
+    Incremental with int_corridor__exact_intervals' lookback (windows from
+    its start; rolling windows holding its day): events from the longest
+    rolling window earlier.
 -#}
 {%- set grains = corridor.bootstrap_grains() -%}
 {%- set rolling = corridor.rolling_windows() -%}
@@ -196,10 +195,14 @@ located as (
 
 ),
 
+rolling_offsets as (
+    {{ corridor.rolling_offsets() }}
+),
+
 {# bins of more than one distinct value: their latencies are read again, for their groups only -#}
 targets as (
 
-    {{ corridor.order_statistic_targets('located', 'numbered_groups') }}
+    {{ corridor.order_statistic_targets('located', 'numbered_groups', 'rolling_offsets') }}
 
 ),
 
