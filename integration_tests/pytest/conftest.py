@@ -54,6 +54,31 @@ def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Seconds per test file (setup, call and teardown summed) and per xdist worker: the figures LONGEST_FIRST and
+    the 45-minute budget of `make test` are kept by. A worker's total near the session's wall time is the critical
+    path; a file far down LONGEST_FIRST with a large total should move up."""
+    files: dict[str, float] = {}
+    workers: dict[str, float] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            duration = getattr(report, "duration", None)
+            if not isinstance(duration, float) or not hasattr(report, "nodeid"):
+                continue
+            name = report.nodeid.split("::")[0].rsplit("/", 1)[-1]
+            files[name] = files.get(name, 0.0) + duration
+            worker = getattr(report, "worker_id", None) or "main"
+            workers[worker] = workers.get(worker, 0.0) + duration
+    if not files:
+        return
+    terminalreporter.write_sep("=", "seconds per test file (setup + call + teardown), longest 20")
+    for name, seconds in sorted(files.items(), key=lambda pair: -pair[1])[:20]:
+        terminalreporter.write_line(f"{seconds:9.1f}  {name}")
+    terminalreporter.write_line(
+        "per worker: " + ", ".join(f"{worker} {seconds:.0f} s" for worker, seconds in sorted(workers.items()))
+    )
+
+
 @contextlib.contextmanager
 def deps_lock(project_dir: Path):
     """Hold an exclusive lock on one project's `dbt deps` across pytest-xdist workers."""
