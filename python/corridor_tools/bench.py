@@ -96,34 +96,48 @@ COMPARED_METRICS = (
 )
 
 
-def _grouping_sets() -> str:
+def _grouping_sets(segments=SEGMENTS) -> str:
     sets = []
     for g in GRAINS:
         sets.append(f"(model_id, model_version, {g}_start)")
-        sets.extend(f"(model_id, model_version, {g}_start, {s})" for s in SEGMENTS)
+        sets.extend(f"(model_id, model_version, {g}_start, {s})" for s in segments)
     return ",\n        ".join(sets)
 
 
-# The plain baseline: what someone would write by hand for the same metrics.
-BASELINE_SQL = f"""
+def _segment_case(segments, otherwise: str) -> str:
+    """The segment dimension's (or value's) case expression of the grouping sets."""
+    whens = " ".join(f"when grouping({s}) = 0 then {otherwise.format(s=s)}" for s in segments)
+    return f"case {whens} else 'all' end" if segments else "'all'"
+
+
+def baseline_sql(
+    events: str = "bench_events",
+    outcomes: str = "bench_outcomes",
+    segments: tuple[str, ...] = SEGMENTS,
+    predicted_class: str = "predicted_class",
+) -> str:
+    """The plain baseline: what someone would write by hand for the same metrics, over `events` and `outcomes`
+    with the segment columns `segments` (the drift bench reuses it on its own tables: predicted_class 'null'
+    where the events have no class column)."""
+    return f"""
 with
 events as (
-    select event_id, event_at, model_id, model_version, region, device, tier,
-           latency_ms, coalesce(is_error, false) as is_error, predicted_score, predicted_class
-    from bench_events
+    select event_id, event_at, model_id, model_version, {"".join(s + ", " for s in segments)}
+           latency_ms, coalesce(is_error, false) as is_error, predicted_score, {predicted_class} as predicted_class
+    from {events}
     where event_id is not null and event_at is not null
     qualify row_number() over (
         partition by event_id order by loaded_at asc nulls last, event_at asc) = 1
 ),
 outcomes as (
     select event_id, label
-    from bench_outcomes
+    from {outcomes}
     where event_id is not null and label is not null
     qualify row_number() over (partition by event_id order by label_arrived_at desc nulls last) = 1
 ),
 scored as (
     select
-        e.model_id, e.model_version, e.region, e.device, e.tier, e.latency_ms, e.is_error,
+        e.model_id, e.model_version, {"".join("e." + s + ", " for s in segments)}e.latency_ms, e.is_error,
         o.label is not null and not e.is_error and e.predicted_score is not null as evaluable,
         o.label as y,
         coalesce(e.predicted_class, case when e.predicted_score >= 0.5 then 1 else 0 end) as c,
@@ -142,10 +156,8 @@ grouped as (
         case when grouping(hour_start) = 0 then 'hour'
              when grouping(day_start) = 0 then 'day' else 'week' end as window_grain,
         coalesce(hour_start, day_start, week_start) as window_start,
-        case when grouping(region) = 0 then 'region' when grouping(device) = 0 then 'device'
-             when grouping(tier) = 0 then 'tier' else 'all' end as segment_dimension,
-        case when grouping(region) = 0 then region when grouping(device) = 0 then device
-             when grouping(tier) = 0 then tier else 'all' end as segment_value,
+        {_segment_case(segments, "'{s}'")} as segment_dimension,
+        {_segment_case(segments, "{s}")} as segment_value,
         count(*) as n,
         count(*) filter (where is_error) as n_errors,
         avg(latency_ms) as latency_mean,
@@ -159,7 +171,7 @@ grouped as (
         avg((s - y) * (s - y)) filter (where evaluable) as brier
     from scored
     group by grouping sets (
-        {_grouping_sets()}
+        {_grouping_sets(segments)}
     )
 )
 select
@@ -177,6 +189,9 @@ select
     brier as brier_score
 from grouped
 """
+
+
+BASELINE_SQL = baseline_sql()
 
 BARE_SQL = """
 select model_version, date_trunc('day', event_at) as day, region,
