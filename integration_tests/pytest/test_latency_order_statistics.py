@@ -52,7 +52,9 @@ def _events(seed: int = 29) -> pd.DataFrame:
             pd.DataFrame(
                 {
                     "event_id": [f"{version}-{i:06d}" for i in range(n)],
-                    "event_at": START + pd.to_timedelta(hour, unit="h") + pd.to_timedelta(rng.integers(0, 3600, n), "s"),
+                    "event_at": START
+                    + pd.to_timedelta(hour, unit="h")
+                    + pd.to_timedelta(rng.integers(0, 3600, n), "s"),
                     "model_id": "m",
                     "model_version": version,
                     "entity_id": "e",
@@ -89,7 +91,10 @@ def built(tmp_path_factory):
     con.close()
     vars = {
         "corridor_production_events": {"relation": "main.os_events", "columns": {c: c for c in events if c != "site"}},
-        "corridor_outcomes": {"relation": "main.os_outcomes", "columns": {c: c for c in ("event_id", "label", "label_arrived_at")}},
+        "corridor_outcomes": {
+            "relation": "main.os_outcomes",
+            "columns": {c: c for c in ("event_id", "label", "label_arrived_at")},
+        },
         "corridor_offline_estimates": {"relation": "main.os_estimates", "columns": {c: c for c in ESTIMATES}},
         "corridor_rules": {"relation": "main.os_rules", "columns": {c: c for c in RULES}},
         "corridor_reference_features": None,
@@ -112,15 +117,23 @@ def _groups(events: pd.DataFrame) -> dict[tuple, np.ndarray]:
         segments = [("all", "all", part)] + [("site", s, p) for s, p in part.groupby("site")]
         for dimension, value, seg in segments:
             for grain, freq in (("hour", "h"), ("day", "D"), ("week", "W-SUN")):
-                starts = seg["event_at"].dt.to_period(freq).dt.start_time if grain == "week" else seg["event_at"].dt.floor(freq)
+                starts = (
+                    seg["event_at"].dt.to_period(freq).dt.start_time
+                    if grain == "week"
+                    else seg["event_at"].dt.floor(freq)
+                )
                 for start, window in seg.groupby(starts):
                     groups[(version, grain, start, dimension, value)] = np.sort(window["latency_ms"].to_numpy())
             day = seg["event_at"].dt.floor("D")
             last_day = part["event_at"].dt.floor("D").max()
-            for start in pd.date_range(day.min() - pd.Timedelta(days=ROLLING - 1), last_day - pd.Timedelta(days=ROLLING - 1)):
+            for start in pd.date_range(
+                day.min() - pd.Timedelta(days=ROLLING - 1), last_day - pd.Timedelta(days=ROLLING - 1)
+            ):
                 window = seg[(day >= start) & (day < start + pd.Timedelta(days=ROLLING))]
                 if len(window):
-                    groups[(version, f"rolling_{ROLLING}d", start, dimension, value)] = np.sort(window["latency_ms"].to_numpy())
+                    groups[(version, f"rolling_{ROLLING}d", start, dimension, value)] = np.sort(
+                        window["latency_ms"].to_numpy()
+                    )
     return groups
 
 

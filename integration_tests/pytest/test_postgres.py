@@ -283,7 +283,7 @@ def test_incremental_event_pipeline_runs_on_postgres(integration_postgres):
         "int_corridor__events_enriched",
         "int_corridor__latency_quantiles",
         "int_corridor__score_histograms",
-        "int_corridor__value_histograms",
+        "int_corridor__latency_order_statistics",
         "int_corridor__production_window_stats",
     ]
 

@@ -3,12 +3,13 @@
     corridor.label_metric_statistics summed over rows with a frequency weight
     (the SQL of a positive weight column; a row of weight 3 counts as three
     identical rows), for the backtest rows of the offline evaluation input.
-    Returns {'cells': [(column, aggregate)], 'final': [(name, expression)]}:
+    Returns {'cells': [(column, aggregate)], 'final': [(name, expression)],
+    'rollup': [(column, aggregate, 'sum')]}:
     `cells` are the aggregates of a group of rows (exact decimal sums, so a
     build is reproducible to the last bit; unbounded terms in two parts as
     corridor.exact_sum_parts), summable again with sum() to roll groups up;
     `final` turns the (rolled-up) columns into the named statistics as
-    doubles. Statistics read `is_evaluable`, `label`, `predicted_class` and
+    doubles; `rollup` is `cells` as measures of corridor.segment_rollup. Statistics read `is_evaluable`, `label`, `predicted_class` and
     the terms of corridor.label_metric_terms from the rows.
 #}
 {% macro weighted_label_statistics(weight) -%}
@@ -33,5 +34,7 @@
             {%- do final.append((name, corridor.exact_sum_combine(name ~ '__high', name ~ '__low'))) -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return({'cells': cells, 'final': final}) }}
+    {%- set rollup = [] -%}
+    {%- for column, aggregate in cells -%}{%- do rollup.append([column, aggregate, 'sum']) -%}{%- endfor -%}
+    {{ return({'cells': cells, 'final': final, 'rollup': rollup}) }}
 {%- endmacro %}

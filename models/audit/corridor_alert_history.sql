@@ -15,30 +15,29 @@
     An alert's life (opened, still open N runs later, closed) reads straight
     off this table.
 -#}
-{%- set string = dbt.type_string() -%}
 
 select
-    cast(null as {{ string }}) as invocation_id,
+    cast(null as {{ dbt.type_string() }}) as invocation_id,
     cast(null as {{ dbt.type_timestamp() }}) as run_started_at,
-    cast(null as {{ string }}) as alert_id,
-    cast(null as {{ string }}) as rule_id,
-    cast(null as {{ string }}) as rule_version,
-    cast(null as {{ string }}) as model_id,
-    cast(null as {{ string }}) as model_version,
-    cast(null as {{ string }}) as metric,
-    cast(null as {{ string }}) as segment_dimension,
-    cast(null as {{ string }}) as segment_value,
-    cast(null as {{ string }}) as window_grain,
-    cast(null as {{ string }}) as alert_status,
-    cast(null as {{ string }}) as breach_level,
-    cast(null as {{ string }}) as severity,
-    cast(null as {{ string }}) as dbt_severity,
-    cast(null as {{ string }}) as owner,
+    cast(null as {{ dbt.type_string() }}) as alert_id,
+    cast(null as {{ dbt.type_string() }}) as rule_id,
+    cast(null as {{ dbt.type_string() }}) as rule_version,
+    cast(null as {{ dbt.type_string() }}) as model_id,
+    cast(null as {{ dbt.type_string() }}) as model_version,
+    cast(null as {{ dbt.type_string() }}) as metric,
+    cast(null as {{ dbt.type_string() }}) as segment_dimension,
+    cast(null as {{ dbt.type_string() }}) as segment_value,
+    cast(null as {{ dbt.type_string() }}) as window_grain,
+    cast(null as {{ dbt.type_string() }}) as alert_status,
+    cast(null as {{ dbt.type_string() }}) as breach_level,
+    cast(null as {{ dbt.type_string() }}) as severity,
+    cast(null as {{ dbt.type_string() }}) as dbt_severity,
+    cast(null as {{ dbt.type_string() }}) as owner,
     cast(null as {{ dbt.type_timestamp() }}) as first_seen_window_start,
     cast(null as {{ dbt.type_timestamp() }}) as opened_window_start,
     cast(null as {{ dbt.type_timestamp() }}) as last_seen_window_start,
     cast(null as {{ dbt.type_timestamp() }}) as closed_window_start,
     cast(null as {{ dbt.type_bigint() }}) as windows_breached,
     cast(null as {{ corridor.type_double() }}) as worst_bad_deviation,
-    cast(null as {{ string }}) as summary
+    cast(null as {{ dbt.type_string() }}) as summary
 where 1 = 0

@@ -16,8 +16,6 @@
     first run records every row as `added` (the baseline). Incremental and
     never wiped by --full-refresh (docs/governance.md).
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 -- depends_on: {{ ref('corridor_run_history') }}
 
 with
@@ -93,10 +91,10 @@ changes as (
         known.new_expected_value as old_expected_value,
         {%- else %}
         'added' as change_kind,
-        cast(null as {{ string }}) as old_values,
-        cast(null as {{ double }}) as old_warn_tolerance,
-        cast(null as {{ double }}) as old_fail_tolerance,
-        cast(null as {{ double }}) as old_expected_value,
+        cast(null as {{ dbt.type_string() }}) as old_values,
+        cast(null as {{ corridor.type_double() }}) as old_warn_tolerance,
+        cast(null as {{ corridor.type_double() }}) as old_fail_tolerance,
+        cast(null as {{ corridor.type_double() }}) as old_expected_value,
         {%- endif %}
         now_seen.content as new_values,
         now_seen.content_hash,
@@ -130,12 +128,12 @@ changes as (
         known.new_warn_tolerance as old_warn_tolerance,
         known.new_fail_tolerance as old_fail_tolerance,
         known.new_expected_value as old_expected_value,
-        cast(null as {{ string }}) as new_values,
-        cast(null as {{ string }}) as content_hash,
-        cast(null as {{ string }}) as changed_by,
-        cast(null as {{ double }}) as new_warn_tolerance,
-        cast(null as {{ double }}) as new_fail_tolerance,
-        cast(null as {{ double }}) as new_expected_value
+        cast(null as {{ dbt.type_string() }}) as new_values,
+        cast(null as {{ dbt.type_string() }}) as content_hash,
+        cast(null as {{ dbt.type_string() }}) as changed_by,
+        cast(null as {{ corridor.type_double() }}) as new_warn_tolerance,
+        cast(null as {{ corridor.type_double() }}) as new_fail_tolerance,
+        cast(null as {{ corridor.type_double() }}) as new_expected_value
 
     from known
     left join now_seen
@@ -160,23 +158,23 @@ final as (
     select
         {{ dbt.hash(dbt.concat([corridor.sql_string(invocation_id), "'|'", 'changes.entity_kind', "'|'", 'changes.entity_key'])) }}
             as change_id,
-        cast({{ corridor.sql_string(invocation_id) }} as {{ string }}) as invocation_id,
-        cast(changes.entity_kind as {{ string }}) as entity_kind,
-        cast(changes.entity_key as {{ string }}) as entity_key,
-        cast(changes.rule_id as {{ string }}) as rule_id,
-        cast(changes.estimate_id as {{ string }}) as estimate_id,
-        cast(changes.model_id as {{ string }}) as model_id,
-        cast(changes.change_kind as {{ string }}) as change_kind,
-        cast(changes.changed_by as {{ string }}) as changed_by,
-        cast(changes.old_values as {{ string }}) as old_values,
-        cast(changes.new_values as {{ string }}) as new_values,
-        cast(changes.content_hash as {{ string }}) as content_hash,
-        cast(changes.old_warn_tolerance as {{ double }}) as old_warn_tolerance,
-        cast(changes.new_warn_tolerance as {{ double }}) as new_warn_tolerance,
-        cast(changes.old_fail_tolerance as {{ double }}) as old_fail_tolerance,
-        cast(changes.new_fail_tolerance as {{ double }}) as new_fail_tolerance,
-        cast(changes.old_expected_value as {{ double }}) as old_expected_value,
-        cast(changes.new_expected_value as {{ double }}) as new_expected_value,
+        cast({{ corridor.sql_string(invocation_id) }} as {{ dbt.type_string() }}) as invocation_id,
+        cast(changes.entity_kind as {{ dbt.type_string() }}) as entity_kind,
+        cast(changes.entity_key as {{ dbt.type_string() }}) as entity_key,
+        cast(changes.rule_id as {{ dbt.type_string() }}) as rule_id,
+        cast(changes.estimate_id as {{ dbt.type_string() }}) as estimate_id,
+        cast(changes.model_id as {{ dbt.type_string() }}) as model_id,
+        cast(changes.change_kind as {{ dbt.type_string() }}) as change_kind,
+        cast(changes.changed_by as {{ dbt.type_string() }}) as changed_by,
+        cast(changes.old_values as {{ dbt.type_string() }}) as old_values,
+        cast(changes.new_values as {{ dbt.type_string() }}) as new_values,
+        cast(changes.content_hash as {{ dbt.type_string() }}) as content_hash,
+        cast(changes.old_warn_tolerance as {{ corridor.type_double() }}) as old_warn_tolerance,
+        cast(changes.new_warn_tolerance as {{ corridor.type_double() }}) as new_warn_tolerance,
+        cast(changes.old_fail_tolerance as {{ corridor.type_double() }}) as old_fail_tolerance,
+        cast(changes.new_fail_tolerance as {{ corridor.type_double() }}) as new_fail_tolerance,
+        cast(changes.old_expected_value as {{ corridor.type_double() }}) as old_expected_value,
+        cast(changes.new_expected_value as {{ corridor.type_double() }}) as new_expected_value,
         changes.change_kind in ('changed', 'new_version')
         and (
             changes.old_warn_tolerance is distinct from changes.new_warn_tolerance

@@ -11,16 +11,14 @@
     the on-run-end hook from int_corridor__input_accounting (rows read, rows
     accepted, rows quarantined). Never wiped by --full-refresh.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 select
-    cast(null as {{ string }}) as invocation_id,
-    cast(null as {{ string }}) as input_name,
-    cast(null as {{ string }}) as input_relation,
-    cast(null as {{ bigint }}) as rows_read,
-    cast(null as {{ bigint }}) as rows_accepted,
-    cast(null as {{ bigint }}) as rows_quarantined,
+    cast(null as {{ dbt.type_string() }}) as invocation_id,
+    cast(null as {{ dbt.type_string() }}) as input_name,
+    cast(null as {{ dbt.type_string() }}) as input_relation,
+    cast(null as {{ dbt.type_bigint() }}) as rows_read,
+    cast(null as {{ dbt.type_bigint() }}) as rows_accepted,
+    cast(null as {{ dbt.type_bigint() }}) as rows_quarantined,
     cast(null as {{ dbt.type_boolean() }}) as is_balanced,
     cast(null as {{ dbt.type_timestamp() }}) as recorded_at
 where 1 = 0

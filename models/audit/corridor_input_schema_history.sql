@@ -12,14 +12,13 @@
     The schema checks of the quality gates compare the inputs as they are now
     with the latest snapshot of an earlier run. Never wiped by --full-refresh.
 -#}
-{%- set string = dbt.type_string() -%}
 
 select
-    cast(null as {{ string }}) as invocation_id,
-    cast(null as {{ string }}) as input_name,
-    cast(null as {{ string }}) as input_relation,
-    cast(null as {{ string }}) as column_name,
-    cast(null as {{ string }}) as data_type,
+    cast(null as {{ dbt.type_string() }}) as invocation_id,
+    cast(null as {{ dbt.type_string() }}) as input_name,
+    cast(null as {{ dbt.type_string() }}) as input_relation,
+    cast(null as {{ dbt.type_string() }}) as column_name,
+    cast(null as {{ dbt.type_string() }}) as data_type,
     cast(null as {{ dbt.type_int() }}) as column_position,
     cast(null as {{ dbt.type_timestamp() }}) as recorded_at
 where 1 = 0

@@ -29,7 +29,6 @@
 -#}
 {%- set period = corridor.setting('corridor_review_period') -%}
 {%- set string = dbt.type_string() -%}
-{%- set int = dbt.type_int() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set roster_on = corridor.input_config('review_roster')['enabled'] -%}
 {%- set run_start = 'cast(' ~ corridor.sql_string(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) ~ ' as ' ~ ts ~ ')' -%}
@@ -144,20 +143,20 @@ final as (
         cast({{ corridor.sql_string(period) }} as {{ string }}) as review_period,
         {%- if is_incremental() %}
         cast(coalesce(kept.reviewer, rotated.reviewer) as {{ string }}) as reviewer,
-        cast(case when kept.reviewer is not null then kept.reviewer_position else rotated.reviewer_position end as {{ int }})
+        cast(case when kept.reviewer is not null then kept.reviewer_position else rotated.reviewer_position end as {{ dbt.type_int() }})
             as reviewer_position,
-        cast(case when kept.reviewer is not null then kept.n_reviewers else rotated.n_reviewers end as {{ int }}) as n_reviewers,
+        cast(case when kept.reviewer is not null then kept.n_reviewers else rotated.n_reviewers end as {{ dbt.type_int() }}) as n_reviewers,
         cast(coalesce(kept.invocation_id, {{ corridor.sql_string(invocation_id) }}) as {{ string }}) as invocation_id,
         {%- else %}
         cast(rotated.reviewer as {{ string }}) as reviewer,
-        cast(rotated.reviewer_position as {{ int }}) as reviewer_position,
-        cast(rotated.n_reviewers as {{ int }}) as n_reviewers,
+        cast(rotated.reviewer_position as {{ dbt.type_int() }}) as reviewer_position,
+        cast(rotated.n_reviewers as {{ dbt.type_int() }}) as n_reviewers,
         cast({{ corridor.sql_string(invocation_id) }} as {{ string }}) as invocation_id,
         {%- endif %}
         cast(rotated.n_results as {{ dbt.type_bigint() }}) as n_results,
         cast(rotated.n_fail as {{ dbt.type_bigint() }}) as n_fail,
         cast(rotated.n_warn as {{ dbt.type_bigint() }}) as n_warn,
-        cast(rotated.n_models as {{ int }}) as n_models,
+        cast(rotated.n_models as {{ dbt.type_int() }}) as n_models,
         cast(rotated.period_start as {{ ts }}) as period_start,
         cast({{ corridor.window_end(period, 'rotated.period_start') }} as {{ ts }}) as period_end,
         {%- if is_incremental() %}

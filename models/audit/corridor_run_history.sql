@@ -18,27 +18,24 @@
 -#}
 {#- config values that reach SQL as identifiers are checked here, at parse time, before any SQL runs -#}
 {%- do corridor.validate_config_identifiers() -%}
-{%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 select
-    cast(null as {{ string }}) as invocation_id,
-    cast(null as {{ string }}) as run_status,
-    cast(null as {{ string }}) as dbt_command,
-    cast(null as {{ string }}) as dbt_version,
-    cast(null as {{ string }}) as corridor_version,
-    cast(null as {{ string }}) as target_name,
-    cast(null as {{ string }}) as target_type,
-    cast(null as {{ string }}) as config_fingerprint,
-    cast(null as {{ string }}) as config_json,
-    cast(null as {{ string }}) as rules_fingerprint,
-    cast(null as {{ string }}) as model_versions,
-    cast(null as {{ string }}) as model_row_counts,
-    cast(null as {{ bigint }}) as nodes_succeeded,
-    cast(null as {{ bigint }}) as nodes_failed,
-    cast(null as {{ bigint }}) as rows_read,
-    cast(null as {{ bigint }}) as rows_written,
-    cast(null as {{ ts }}) as started_at,
-    cast(null as {{ ts }}) as finished_at
+    cast(null as {{ dbt.type_string() }}) as invocation_id,
+    cast(null as {{ dbt.type_string() }}) as run_status,
+    cast(null as {{ dbt.type_string() }}) as dbt_command,
+    cast(null as {{ dbt.type_string() }}) as dbt_version,
+    cast(null as {{ dbt.type_string() }}) as corridor_version,
+    cast(null as {{ dbt.type_string() }}) as target_name,
+    cast(null as {{ dbt.type_string() }}) as target_type,
+    cast(null as {{ dbt.type_string() }}) as config_fingerprint,
+    cast(null as {{ dbt.type_string() }}) as config_json,
+    cast(null as {{ dbt.type_string() }}) as rules_fingerprint,
+    cast(null as {{ dbt.type_string() }}) as model_versions,
+    cast(null as {{ dbt.type_string() }}) as model_row_counts,
+    cast(null as {{ dbt.type_bigint() }}) as nodes_succeeded,
+    cast(null as {{ dbt.type_bigint() }}) as nodes_failed,
+    cast(null as {{ dbt.type_bigint() }}) as rows_read,
+    cast(null as {{ dbt.type_bigint() }}) as rows_written,
+    cast(null as {{ dbt.type_timestamp() }}) as started_at,
+    cast(null as {{ dbt.type_timestamp() }}) as finished_at
 where 1 = 0

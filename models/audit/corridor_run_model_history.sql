@@ -12,16 +12,14 @@
     written (its own row count after the run), and its execution time.
     Appended by corridor.record_run_history(); never wiped by --full-refresh.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 select
-    cast(null as {{ string }}) as invocation_id,
-    cast(null as {{ string }}) as node_name,
-    cast(null as {{ string }}) as resource_type,
-    cast(null as {{ string }}) as node_status,
-    cast(null as {{ string }}) as relation_name,
-    cast(null as {{ bigint }}) as rows_read,
-    cast(null as {{ bigint }}) as rows_written,
+    cast(null as {{ dbt.type_string() }}) as invocation_id,
+    cast(null as {{ dbt.type_string() }}) as node_name,
+    cast(null as {{ dbt.type_string() }}) as resource_type,
+    cast(null as {{ dbt.type_string() }}) as node_status,
+    cast(null as {{ dbt.type_string() }}) as relation_name,
+    cast(null as {{ dbt.type_bigint() }}) as rows_read,
+    cast(null as {{ dbt.type_bigint() }}) as rows_written,
     cast(null as {{ corridor.type_double() }}) as execution_seconds
 where 1 = 0

@@ -13,7 +13,6 @@
     can tell a local problem from a global one.
 -#}
 {%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 {%- set f = corridor.format_number -%}
 {%- set series_keys = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
@@ -68,7 +67,7 @@ contributions as (
         production.segment_dimension,
         production.segment_value,
         sum(
-            cast(production.sample_size as {{ double }}) / nullif(breach_windows.total_sample_size, 0)
+            cast(production.sample_size as {{ corridor.type_double() }}) / nullif(breach_windows.total_sample_size, 0)
             * case breach_windows.direction
                 when 'higher_is_better' then breach_windows.expected_value - production.metric_value
                 when 'lower_is_better' then production.metric_value - breach_windows.expected_value
@@ -94,7 +93,7 @@ ranked_contributions as (
         *,
         excess / nullif(sum(case when excess > 0 then excess else 0 end) over (partition by alert_id, segment_dimension), 0)
             as excess_share,
-        cast(segment_sample_size as {{ double }}) / nullif(total_sample_size, 0) as traffic_share,
+        cast(segment_sample_size as {{ corridor.type_double() }}) / nullif(total_sample_size, 0) as traffic_share,
         row_number() over (partition by alert_id, segment_dimension order by excess desc, segment_value asc) as rank_in_dimension
 
     from contributions
@@ -158,7 +157,7 @@ segment_diagnostics as (
                 || cast(peers.other_values_breaching as {{ string }}) || ' of ' || cast(peers.other_values as {{ string }})
                 || ' other ' || alerts.segment_dimension || ' values also breach (' || coalesce(peers.breaching_values, '') || ')'
         end as diagnostic,
-        cast(null as {{ double }}) as concentration
+        cast(null as {{ corridor.type_double() }}) as concentration
 
     from peers
     inner join alerts

@@ -13,7 +13,6 @@
     own), so that model's SQL and rows are what they were as one file.
 -#}
 {{ config(materialized='ephemeral') }}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set rates = ['error_rate', 'label_maturity', 'accuracy', 'precision', 'recall'] -%}
 {%- set means = ['latency_mean', 'log_loss', 'brier_score', 'mae'] -%}
@@ -65,8 +64,8 @@ checks as (
         offline.standard_error as prior_standard_error,
         production.metric_value as production_value,
         production.standard_error as production_standard_error,
-        cast(production.sample_size as {{ double }}) as n,
-        cast(round(production.metric_value * production.sample_size) as {{ double }}) as k,
+        cast(production.sample_size as {{ corridor.type_double() }}) as n,
+        cast(round(production.metric_value * production.sample_size) as {{ corridor.type_double() }}) as k,
         abs(rules.warn_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as warn_margin,
         abs(rules.fail_tolerance * case when rules.tolerance_unit = 'relative' then offline.expected_value else 1 end) as fail_margin,
         production.window_start,

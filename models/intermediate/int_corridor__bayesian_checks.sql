@@ -49,8 +49,6 @@
 {%- set strength = corridor.setting('corridor_prior_strength') -%}
 {%- set max_events = corridor.setting('corridor_prior_max_events') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -116,13 +114,13 @@ mean_results as (
         expected_value,
         case when prior_precision > 0 then expected_value end as prior_mean,
         case when prior_precision > 0 then 1.0 / sqrt(prior_precision) end as prior_sd,
-        cast(null as {{ double }}) as prior_alpha,
-        cast(null as {{ double }}) as prior_beta,
+        cast(null as {{ corridor.type_double() }}) as prior_alpha,
+        cast(null as {{ corridor.type_double() }}) as prior_beta,
         prior_precision * production_standard_error * production_standard_error * n as prior_effective_events,
         production_value,
         n as sample_size,
-        cast(null as {{ double }}) as posterior_alpha,
-        cast(null as {{ double }}) as posterior_beta,
+        cast(null as {{ corridor.type_double() }}) as posterior_alpha,
+        cast(null as {{ corridor.type_double() }}) as posterior_beta,
         posterior_mean,
         posterior_sd,
         posterior_mean - {{ z }} * posterior_sd as credible_lower,
@@ -150,46 +148,46 @@ unioned as (
 final as (
 
     select
-        cast(rule_id as {{ string }}) as rule_id,
-        cast(rule_version as {{ string }}) as rule_version,
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(metric as {{ string }}) as metric,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(segment_value as {{ string }}) as segment_value,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(method as {{ string }}) as method,
-        cast(direction as {{ string }}) as direction,
-        cast(comparison_kind as {{ string }}) as comparison_kind,
-        cast(expected_value as {{ double }}) as expected_value,
-        cast(prior_mean as {{ double }}) as prior_mean,
-        cast(prior_sd as {{ double }}) as prior_sd,
-        cast(prior_alpha as {{ double }}) as prior_alpha,
-        cast(prior_beta as {{ double }}) as prior_beta,
-        cast(prior_effective_events as {{ double }}) as prior_effective_events,
-        cast(production_value as {{ double }}) as production_value,
+        cast(rule_id as {{ dbt.type_string() }}) as rule_id,
+        cast(rule_version as {{ dbt.type_string() }}) as rule_version,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(metric as {{ dbt.type_string() }}) as metric,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(method as {{ dbt.type_string() }}) as method,
+        cast(direction as {{ dbt.type_string() }}) as direction,
+        cast(comparison_kind as {{ dbt.type_string() }}) as comparison_kind,
+        cast(expected_value as {{ corridor.type_double() }}) as expected_value,
+        cast(prior_mean as {{ corridor.type_double() }}) as prior_mean,
+        cast(prior_sd as {{ corridor.type_double() }}) as prior_sd,
+        cast(prior_alpha as {{ corridor.type_double() }}) as prior_alpha,
+        cast(prior_beta as {{ corridor.type_double() }}) as prior_beta,
+        cast(prior_effective_events as {{ corridor.type_double() }}) as prior_effective_events,
+        cast(production_value as {{ corridor.type_double() }}) as production_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
-        cast(posterior_alpha as {{ double }}) as posterior_alpha,
-        cast(posterior_beta as {{ double }}) as posterior_beta,
-        cast(posterior_mean as {{ double }}) as posterior_mean,
-        cast(posterior_sd as {{ double }}) as posterior_sd,
-        cast(credible_lower as {{ double }}) as credible_lower,
-        cast(credible_upper as {{ double }}) as credible_upper,
-        cast({{ level }} as {{ double }}) as credible_level,
-        cast(warn_margin as {{ double }}) as warn_margin,
-        cast(fail_margin as {{ double }}) as fail_margin,
+        cast(posterior_alpha as {{ corridor.type_double() }}) as posterior_alpha,
+        cast(posterior_beta as {{ corridor.type_double() }}) as posterior_beta,
+        cast(posterior_mean as {{ corridor.type_double() }}) as posterior_mean,
+        cast(posterior_sd as {{ corridor.type_double() }}) as posterior_sd,
+        cast(credible_lower as {{ corridor.type_double() }}) as credible_lower,
+        cast(credible_upper as {{ corridor.type_double() }}) as credible_upper,
+        cast({{ level }} as {{ corridor.type_double() }}) as credible_level,
+        cast(warn_margin as {{ corridor.type_double() }}) as warn_margin,
+        cast(fail_margin as {{ corridor.type_double() }}) as fail_margin,
         cast(case
             when warn_margin is null then null
             when direction = 'higher_is_better' then warn_below
             when direction = 'lower_is_better' then warn_above
             else warn_below + warn_above
-        end as {{ double }}) as prob_worse_than_warn,
+        end as {{ corridor.type_double() }}) as prob_worse_than_warn,
         cast(case
             when fail_margin is null then null
             when direction = 'higher_is_better' then fail_below
             when direction = 'lower_is_better' then fail_above
             else fail_below + fail_above
-        end as {{ double }}) as prob_worse_than_fail,
+        end as {{ corridor.type_double() }}) as prob_worse_than_fail,
         window_start
 
     from unioned

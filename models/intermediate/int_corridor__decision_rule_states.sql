@@ -17,7 +17,6 @@
 {%- set n = corridor.setting('corridor_decision_windows') -%}
 {%- set canary_hours = corridor.setting('corridor_decision_canary_hours') -%}
 {%- set group_keys = ['cutoff_at', 'model_id', 'model_version', 'rule_id', 'segment_dimension', 'segment_value', 'window_grain'] -%}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -37,7 +36,7 @@ latched as (
         case
             when evidence_class = 'inconclusive'
                 then greatest(
-                    coalesce(cast(min_sample_size as {{ double }}) / nullif(sample_size, 0), 1),
+                    coalesce(cast(min_sample_size as {{ corridor.type_double() }}) / nullif(sample_size, 0), 1),
                     coalesce(
                         case
                             when comparison_kind = 'equivalence'

@@ -17,7 +17,6 @@
     over all events: at 100M events a window or an anti-join over every
     outcome costs more than this one aggregate. Small: only the ids above.
 -#}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
 
 with
@@ -66,10 +65,10 @@ counted as (
 
     select
         event_id,
-        cast(sum(is_copy) as {{ bigint }}) as n_copies,
-        cast(sum(is_valid_copy) as {{ bigint }}) as n_valid_copies,
-        cast(sum(is_outcome) as {{ bigint }}) as n_outcomes,
-        cast(sum(is_ranked_outcome) as {{ bigint }}) as n_ranked_outcomes
+        cast(sum(is_copy) as {{ dbt.type_bigint() }}) as n_copies,
+        cast(sum(is_valid_copy) as {{ dbt.type_bigint() }}) as n_valid_copies,
+        cast(sum(is_outcome) as {{ dbt.type_bigint() }}) as n_outcomes,
+        cast(sum(is_ranked_outcome) as {{ dbt.type_bigint() }}) as n_ranked_outcomes
 
     from ids
     group by event_id

@@ -12,7 +12,6 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set grace = corridor.setting('corridor_late_grace_hours') -%}
 {%- set known = corridor.setting('corridor_known_model_versions') -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set counted = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late_hour', 'n_late_day',
     'n_late_week'] -%}
 
@@ -188,7 +187,7 @@ final as (
         window_start,
         {%- for name in ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late',
             'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future', 'n_quarantined'] %}
-        cast({{ name }} as {{ bigint }}) as {{ name }},
+        cast({{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
         {%- endfor %}
         example_unknown_version,
         last_loaded_at

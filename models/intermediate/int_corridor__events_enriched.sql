@@ -37,7 +37,6 @@
 {%- set segments = corridor.segment_dimensions() -%}
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set double = corridor.type_double() -%}
 {%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts()) -%}
 
 with

@@ -9,7 +9,6 @@
     performance are ranked by (int_corridor__alert_feature_drift,
     corridor_drift_performance_ranking).
 -#}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -37,8 +36,8 @@ final as (
             when has_reference and n_values > 0 and n_reference > 0 and jensen_shannon is not null
                 then sqrt(greatest(
                     jensen_shannon * jensen_shannon
-                    - cast(n_bins - 1 as {{ double }}) * (n_values + n_reference)
-                    / (8 * ln(2) * cast(n_values as {{ double }}) * n_reference),
+                    - cast(n_bins - 1 as {{ corridor.type_double() }}) * (n_values + n_reference)
+                    / (8 * ln(2) * cast(n_values as {{ corridor.type_double() }}) * n_reference),
                     0
                 ))
         end as drift_score

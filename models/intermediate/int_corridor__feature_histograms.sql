@@ -35,9 +35,6 @@
 {%- set grains = corridor.feature_drift_grains() -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set cell_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] -%}
 {%- set lookback = corridor.lookback_condition('event_at') -%}
 
@@ -93,7 +90,7 @@ unkept as (
     from (select distinct model_id, model_version from events) as versions
     cross join (
         {%- for f in features %}
-        select cast('{{ f['feature'] }}' as {{ string }}) as feature_name{{ ' union all' if not loop.last }}
+        select cast('{{ f['feature'] }}' as {{ dbt.type_string() }}) as feature_name{{ ' union all' if not loop.last }}
         {%- endfor %}
     ) as features
     where not exists (
@@ -162,7 +159,7 @@ fine_bins as (
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
         feature_name,
-        cast(bin_index as {{ string }}) as bin_key,
+        cast(bin_index as {{ dbt.type_string() }}) as bin_key,
         count(*) as n_values,
         sum(value) as value_sum,
         sum(is_out_of_range) as n_out_of_range
@@ -177,7 +174,7 @@ fine_bins as (
         feature_name,
         coalesce(category, '(null)') as bin_key,
         count(*) as n_values,
-        cast(null as {{ double }}) as value_sum,
+        cast(null as {{ corridor.type_double() }}) as value_sum,
         0 as n_out_of_range
 
     from feature_values
@@ -222,10 +219,10 @@ final as (
         grouped.segment_value,
         grouped.feature_name,
         grouped.bin_key,
-        cast(grouped.n_values as {{ bigint }}) as n_values,
-        cast(grouped.value_sum as {{ double }}) as value_sum,
-        cast(grouped.n_out_of_range as {{ bigint }}) as n_out_of_range,
-        cast(coalesce(fingerprints.reference_fingerprint, 0) as {{ bigint }}) as reference_fingerprint,
+        cast(grouped.n_values as {{ dbt.type_bigint() }}) as n_values,
+        cast(grouped.value_sum as {{ corridor.type_double() }}) as value_sum,
+        cast(grouped.n_out_of_range as {{ dbt.type_bigint() }}) as n_out_of_range,
+        cast(coalesce(fingerprints.reference_fingerprint, 0) as {{ dbt.type_bigint() }}) as reference_fingerprint,
         grouped.window_start
 
     from grouped

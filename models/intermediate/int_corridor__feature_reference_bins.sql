@@ -18,8 +18,6 @@
 {%- set features = corridor.feature_columns() -%}
 {%- set bins = corridor.setting('corridor_feature_bins') | int -%}
 {%- set max_categories = corridor.setting('corridor_max_categories') | int -%}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 {%- set keys = ['model_id', 'model_version', 'feature_name'] -%}
 
 with
@@ -60,7 +58,7 @@ ranked as (
         feature_name,
         value,
         floor(
-            cast(row_number() over (partition by model_id, model_version, feature_name order by value) - 1 as {{ double }})
+            cast(row_number() over (partition by model_id, model_version, feature_name order by value) - 1 as {{ corridor.type_double() }})
             * {{ bins }}
             / count(*) over (partition by model_id, model_version, feature_name)
         ) as quantile_group
@@ -140,7 +138,7 @@ numeric_bins as (
             model_version,
             feature_name,
             0 as bin_index,
-            cast(null as {{ double }}) as bin_lower
+            cast(null as {{ corridor.type_double() }}) as bin_lower
         from numeric_values
     ) as bin_numbers
     left join binned
@@ -189,13 +187,13 @@ final as (
         model_id,
         model_version,
         feature_name,
-        cast('numeric' as {{ string }}) as feature_type,
-        cast(bin_index as {{ string }}) as bin_key,
-        cast(null as {{ string }}) as category,
+        cast('numeric' as {{ dbt.type_string() }}) as feature_type,
+        cast(bin_index as {{ dbt.type_string() }}) as bin_key,
+        cast(null as {{ dbt.type_string() }}) as category,
         cast(bin_index as {{ dbt.type_int() }}) as bin_index,
-        cast(bin_lower as {{ double }}) as bin_lower,
+        cast(bin_lower as {{ corridor.type_double() }}) as bin_lower,
         cast(n_reference as {{ dbt.type_bigint() }}) as n_reference,
-        cast(reference_value_sum as {{ double }}) as reference_value_sum
+        cast(reference_value_sum as {{ corridor.type_double() }}) as reference_value_sum
 
     from numeric_bins
 
@@ -205,13 +203,13 @@ final as (
         model_id,
         model_version,
         feature_name,
-        cast('categorical' as {{ string }}) as feature_type,
+        cast('categorical' as {{ dbt.type_string() }}) as feature_type,
         case when category_rank <= {{ max_categories }} then category else '(other)' end as bin_key,
         category,
         cast(null as {{ dbt.type_int() }}) as bin_index,
-        cast(null as {{ double }}) as bin_lower,
+        cast(null as {{ corridor.type_double() }}) as bin_lower,
         cast(n_reference as {{ dbt.type_bigint() }}) as n_reference,
-        cast(null as {{ double }}) as reference_value_sum
+        cast(null as {{ corridor.type_double() }}) as reference_value_sum
 
     from category_ranks
 

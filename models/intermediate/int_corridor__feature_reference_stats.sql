@@ -5,7 +5,6 @@
     distance normed by the reference's standard deviation).
 -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -51,7 +50,7 @@ final as (
         count(*) as n_reference_rows,
         sum(case when has_value then 1 else 0 end) as n_reference,
         cast(count(distinct category) as {{ dbt.type_bigint() }}) as n_reference_categories,
-        cast(sum(case when has_value then 0 else 1 end) as {{ double }}) / count(*) as reference_null_rate,
+        cast(sum(case when has_value then 0 else 1 end) as {{ corridor.type_double() }}) / count(*) as reference_null_rate,
         min(value) as reference_min,
         max(value) as reference_max,
         avg(value) as reference_mean,

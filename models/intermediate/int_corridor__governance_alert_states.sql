@@ -12,7 +12,6 @@
     about: a first build over months of history does not make every old
     alert overdue at once (docs/governance.md).
 -#}
-{%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set escalation = corridor.setting('corridor_escalation_hours') -%}
 {%- set post_mortem_days = corridor.setting('corridor_post_mortem_days') -%}
@@ -135,19 +134,19 @@ timed as (
 final as (
 
     select
-        cast(alert_id as {{ string }}) as alert_id,
-        cast(rule_id as {{ string }}) as rule_id,
-        cast(rule_version as {{ string }}) as rule_version,
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(segment_value as {{ string }}) as segment_value,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(alert_status as {{ string }}) as alert_status,
-        cast(breach_level as {{ string }}) as breach_level,
-        cast(severity as {{ string }}) as severity,
-        cast(owner as {{ string }}) as owner,
-        cast(escalation_path as {{ string }}) as escalation_path,
+        cast(alert_id as {{ dbt.type_string() }}) as alert_id,
+        cast(rule_id as {{ dbt.type_string() }}) as rule_id,
+        cast(rule_version as {{ dbt.type_string() }}) as rule_version,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(alert_status as {{ dbt.type_string() }}) as alert_status,
+        cast(breach_level as {{ dbt.type_string() }}) as breach_level,
+        cast(severity as {{ dbt.type_string() }}) as severity,
+        cast(owner as {{ dbt.type_string() }}) as owner,
+        cast(escalation_path as {{ dbt.type_string() }}) as escalation_path,
         cast(n_acknowledgements as {{ dbt.type_int() }}) as n_acknowledgements,
         cast(n_post_mortems as {{ dbt.type_int() }}) as n_post_mortems,
         coalesce(needs_post_mortem, false) as needs_post_mortem,

@@ -12,7 +12,6 @@
         recorded state.
     corridor_governance_items unions them with the alert items.
 -#}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -82,8 +81,8 @@ unapproved_tolerance_changes as (
         changes.rule_id,
         changes.change_rule_version as rule_version,
         changes.model_id,
-        cast(null as {{ string }}) as model_version,
-        cast(null as {{ string }}) as severity,
+        cast(null as {{ dbt.type_string() }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as severity,
         changes.changed_by as responsible,
         {{ dbt.concat([
             "'rule '", 'changes.entity_key', "': tolerances changed ('", 'changes.change_kind', "')'",
@@ -112,11 +111,11 @@ unapproved_estimate_changes as (
         'estimate_change_without_approval' as reason_code,
         'change' as subject_kind,
         changes.change_id as subject_id,
-        cast(null as {{ string }}) as rule_id,
-        cast(null as {{ string }}) as rule_version,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as rule_version,
         changes.model_id,
-        cast(null as {{ string }}) as model_version,
-        cast(null as {{ string }}) as severity,
+        cast(null as {{ dbt.type_string() }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as severity,
         changes.changed_by as responsible,
         {{ dbt.concat(["'offline estimate '", 'changes.entity_key', "': expected value changed after a fail alert of model '",
             'changes.model_id', "', no approval recorded'"]) }} as detail,

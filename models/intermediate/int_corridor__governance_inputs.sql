@@ -7,7 +7,6 @@
     for. An input that is off contributes no row.
 -#}
 {%- set inputs = ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -40,10 +39,10 @@ unioned as (
 final as (
 
     select
-        cast(input_name as {{ string }}) as input_name,
-        cast(record_key as {{ string }}) as record_key,
-        cast(raw_values as {{ string }}) as raw_values,
-        cast(reason_codes as {{ string }}) as reason_codes,
+        cast(input_name as {{ dbt.type_string() }}) as input_name,
+        cast(record_key as {{ dbt.type_string() }}) as record_key,
+        cast(raw_values as {{ dbt.type_string() }}) as raw_values,
+        cast(reason_codes as {{ dbt.type_string() }}) as reason_codes,
         coalesce(reason_codes, '') = '' as is_accepted
 
     from unioned

@@ -11,8 +11,6 @@
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
-{%- set bigint = dbt.type_bigint() -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -149,17 +147,17 @@ counts as (
 final as (
 
     select
-        cast(counts.input_name as {{ string }}) as input_name,
+        cast(counts.input_name as {{ dbt.type_string() }}) as input_name,
         cast(case counts.input_name
             {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster',
                 'feature_versions', 'estimate_feature_versions', 'offline_evaluation'] if corridor.input_config(name)['enabled'] %}
             when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
-        end as {{ string }}) as input_relation,
-        cast(counts.rows_read as {{ bigint }}) as rows_read,
-        cast(counts.rows_accepted as {{ bigint }}) as rows_accepted,
-        cast(coalesce(quarantined.rows_quarantined, 0) as {{ bigint }}) as rows_quarantined,
+        end as {{ dbt.type_string() }}) as input_relation,
+        cast(counts.rows_read as {{ dbt.type_bigint() }}) as rows_read,
+        cast(counts.rows_accepted as {{ dbt.type_bigint() }}) as rows_accepted,
+        cast(coalesce(quarantined.rows_quarantined, 0) as {{ dbt.type_bigint() }}) as rows_quarantined,
         counts.rows_read = counts.rows_accepted + coalesce(quarantined.rows_quarantined, 0) as is_balanced
 
     from counts

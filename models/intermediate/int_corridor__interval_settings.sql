@@ -3,7 +3,6 @@
     read vars) get them from the same place as the SQL models:
     corridor.setting() with the package defaults.
 -#}
-{%- set double = corridor.type_double() -%}
 select
     cast({{ corridor.setting('corridor_bootstrap_resamples') }} as {{ dbt.type_bigint() }}) as n_resamples,
     cast({{ corridor.setting('corridor_sql_bootstrap_resamples') }} as {{ dbt.type_bigint() }}) as sql_n_resamples,
@@ -11,9 +10,9 @@ select
     cast({{ corridor.setting('corridor_bootstrap_max_shared_events') }} as {{ dbt.type_bigint() }}) as max_shared_events,
     cast({{ corridor.setting('corridor_bootstrap_asymptotic_events') }} as {{ dbt.type_bigint() }}) as asymptotic_events,
     cast({{ corridor.setting('corridor_bootstrap_batch_rows') }} as {{ dbt.type_bigint() }}) as batch_rows,
-    cast({{ corridor.setting('corridor_confidence_level') }} as {{ double }}) as confidence_level,
-    cast({{ corridor.setting('corridor_prior_strength') }} as {{ double }}) as prior_strength,
+    cast({{ corridor.setting('corridor_confidence_level') }} as {{ corridor.type_double() }}) as confidence_level,
+    cast({{ corridor.setting('corridor_prior_strength') }} as {{ corridor.type_double() }}) as prior_strength,
     cast(
         {{ corridor.setting('corridor_prior_max_events') if corridor.setting('corridor_prior_max_events') is not none else 'null' }}
-        as {{ double }}
+        as {{ corridor.type_double() }}
     ) as prior_max_events

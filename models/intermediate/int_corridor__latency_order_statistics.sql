@@ -30,12 +30,11 @@
     a running count over each group's bins finds the bin holding each rank;
     a bin of one distinct value gives the value at once, and only the
     latencies of the other bins holding a requested rank are read again and
-    sorted (corridor.window_segment_members). So the cost grows with groups
-    times bins, plus a few bins' events per group, not with every latency of
-    every group. Exact: the same values as sorting each group whole.
+    sorted (corridor.window_segment_members). The cost grows with groups x
+    bins plus a few bins' events per group; exact as a whole sort.
 
     Incremental with the event pipeline's lookback (rolling windows: those
-    holding its day; the events read start the longest rolling window earlier).
+    holding its day; events from the longest rolling window earlier).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set rolling = corridor.rolling_windows() -%}
@@ -199,10 +198,14 @@ located as (
 
 ),
 
+rolling_offsets as (
+    {{ corridor.rolling_offsets() }}
+),
+
 {# bins of more than one distinct value: their latencies are read again, for their groups only -#}
 targets as (
 
-    {{ corridor.order_statistic_targets('located', 'numbered_groups', rolling) }}
+    {{ corridor.order_statistic_targets('located', 'numbered_groups', 'rolling_offsets') }}
 
 ),
 

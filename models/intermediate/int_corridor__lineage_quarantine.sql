@@ -6,8 +6,6 @@
     (int_corridor__estimate_feature_versions_checked; record id: the
     estimate id), each with its reason codes and its raw values.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 
 with
 
@@ -35,12 +33,12 @@ unioned as (
     select
         '{{ input_name }}' as input_name,
         {{ record_id }} as event_id,
-        cast({{ model_id }} as {{ string }}) as model_id,
-        cast({{ model_version }} as {{ string }}) as model_version,
+        cast({{ model_id }} as {{ dbt.type_string() }}) as model_id,
+        cast({{ model_version }} as {{ dbt.type_string() }}) as model_version,
         raw_values,
         reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
 
     from {{ input_name }}
     {{ 'union all' if not loop.last }}

@@ -16,7 +16,6 @@
     choice is the same on every build (docs/validation.md).
 -#}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -179,11 +178,11 @@ final as (
         method,
         estimator_version,
         evaluation_dataset_id,
-        cast(expected_value as {{ double }}) as expected_value,
-        cast(standard_error as {{ double }}) as standard_error,
-        cast(interval_lower as {{ double }}) as interval_lower,
-        cast(interval_upper as {{ double }}) as interval_upper,
-        cast(confidence_level as {{ double }}) as confidence_level,
+        cast(expected_value as {{ corridor.type_double() }}) as expected_value,
+        cast(standard_error as {{ corridor.type_double() }}) as standard_error,
+        cast(interval_lower as {{ corridor.type_double() }}) as interval_lower,
+        cast(interval_upper as {{ corridor.type_double() }}) as interval_upper,
+        cast(confidence_level as {{ corridor.type_double() }}) as confidence_level,
         {#- the evaluation rows behind the estimate (optional; the offline mix of corridor_discrepancy_attribution) #}
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         produced_at,

@@ -16,7 +16,6 @@
 {%- set threshold = corridor.setting('corridor_classification_threshold') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set features = corridor.feature_columns() -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -61,7 +60,7 @@ final as (
 
     select
         record_key,
-        cast(evaluation_id as {{ string }}) as evaluation_id,
+        cast(evaluation_id as {{ dbt.type_string() }}) as evaluation_id,
         model_id,
         model_version,
         {%- for s in segments %}

@@ -18,7 +18,6 @@
     for regression models.
 -#}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set double = corridor.type_double() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set measures = [
     ['n_positive', corridor.exact_decimal_sum('case when label = 1 then weight else 0 end', 12), 'sum'],
@@ -49,8 +48,8 @@ by_score_bin as (
     select
         {{ keys | join(',\n        ') }},
         score_bin,
-        cast(sum(n_positive) as {{ double }}) as n_positive,
-        cast(sum(n_negative) as {{ double }}) as n_negative
+        cast(sum(n_positive) as {{ corridor.type_double() }}) as n_positive,
+        cast(sum(n_negative) as {{ corridor.type_double() }}) as n_negative
 
     from histograms
     group by {{ keys | join(', ') }}, score_bin

@@ -14,22 +14,16 @@
     with production's definitions too. Aligned to windows by
     int_corridor__offline_evaluation_aligned.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = [] -%}
-{%- for m in corridor.metric_definitions(model_type)
-    if (m.get('from_rows') or m.get('from_histograms')) and m['name'] not in unmapped -%}{%- do metrics.append(m) -%}{%- endfor -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_rows=true, from_histograms=true) -%}
 {%- set measures = [
     ['first_evaluation_id', 'min(evaluation_id)', 'min'],
     ['last_evaluation_id', 'max(evaluation_id)', 'max'],
     ['n_rows', 'count(*)', 'sum'],
-] -%}
-{%- for column, aggregate in statistics['cells'] -%}{%- do measures.append([column, aggregate, 'sum']) -%}{%- endfor %}
+] + statistics['rollup'] %}
 
 with
 
@@ -79,21 +73,21 @@ metric_rows as (
     {%- for m in metrics %}
     {%- set row = corridor.metric_row_sql(m, z, level) %}
     select
-        model_id,
-        model_version,
+        stats.model_id,
+        stats.model_version,
         {{ corridor.sql_string(m['name']) }} as metric,
-        segment_dimension,
-        segment_value,
-        evaluation_dataset_id,
+        stats.segment_dimension,
+        stats.segment_value,
+        stats.evaluation_dataset_id,
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
-        n_rows,
-        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        stats.n_rows,
+        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
         cast({{ corridor.round_half_away("coalesce(" ~ row['n'] ~ ", 0)") }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
-        cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
-        cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level
+        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as standard_error,
+        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level
 
     from stats
     {{ 'union all' if not loop.last }}

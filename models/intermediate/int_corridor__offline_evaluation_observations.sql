@@ -7,9 +7,7 @@
     corridor_metric_observations only while the input is on
     (docs/offline-evaluation.md).
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set on = corridor.input_config('offline_evaluation')['enabled'] -%}
 {%- set evaluation_relation = corridor.input_relation_name('offline_evaluation') if on else 'offline_evaluation (off)' -%}
 {%- set events_relation = corridor.input_relation_name('production_events') -%}
@@ -57,10 +55,10 @@ unioned as (
         interval_lower,
         interval_upper,
         confidence_level,
-        cast(null as {{ double }}) as label_maturity,
+        cast(null as {{ corridor.type_double() }}) as label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at
+        cast(null as {{ dbt.type_timestamp() }}) as estimate_produced_at
 
     from {{ name }}
     {{ 'union all' if not loop.last }}

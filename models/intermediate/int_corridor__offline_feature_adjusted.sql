@@ -22,14 +22,10 @@
     source `offline_feature_adjusted` in corridor_metric_observations
     (docs/offline-evaluation.md).
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_rows')
-    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_rows=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
@@ -106,12 +102,12 @@ metric_rows as (
         {{ corridor.sql_string(m['name']) }} as metric,
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) }} as interval_method,
-        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
         cast({{ corridor.round_half_away('effective_sample_size') }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] }} as {{ double }}) as standard_error,
-        cast({{ row['lower'] }} as {{ double }}) as interval_lower,
-        cast({{ row['upper'] }} as {{ double }}) as interval_upper,
-        cast({{ row['confidence_level'] }} as {{ double }}) as confidence_level
+        cast({{ row['se'] }} as {{ corridor.type_double() }}) as standard_error,
+        cast({{ row['lower'] }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ row['upper'] }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ row['confidence_level'] }} as {{ corridor.type_double() }}) as confidence_level
 
     from stats
     union all

@@ -16,14 +16,10 @@
     the backtest's cells get no row. Rows in the shape of
     int_corridor__offline_feature_adjusted's metric rows, which unions them.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') | select('in', corridor.setting('corridor_window_grains')) | list -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = corridor.metric_definitions(model_type) | selectattr('from_histograms')
-    | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.backtest_metric_definitions(from_histograms=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
 
@@ -65,11 +61,11 @@ weighted as (
         {%- endfor %}
         histograms.score_bin,
         histograms.calibration_bin,
-        sum(weights.weight * cast(histograms.n_positive as {{ double }})) as n_positive,
-        sum(weights.weight * cast(histograms.n_negative as {{ double }})) as n_negative,
-        sum(weights.weight * cast(histograms.score_sum as {{ double }})) as score_sum,
-        sum(weights.weight * weights.weight * cast(histograms.n_positive as {{ double }})) as n_positive_w2,
-        sum(weights.weight * weights.weight * cast(histograms.n_negative as {{ double }})) as n_negative_w2
+        sum(weights.weight * cast(histograms.n_positive as {{ corridor.type_double() }})) as n_positive,
+        sum(weights.weight * cast(histograms.n_negative as {{ corridor.type_double() }})) as n_negative,
+        sum(weights.weight * cast(histograms.score_sum as {{ corridor.type_double() }})) as score_sum,
+        sum(weights.weight * weights.weight * cast(histograms.n_positive as {{ corridor.type_double() }})) as n_positive_w2,
+        sum(weights.weight * weights.weight * cast(histograms.n_negative as {{ corridor.type_double() }})) as n_negative_w2
 
     from weights
     inner join histograms
@@ -131,12 +127,12 @@ final as (
         {{ corridor.sql_string(m['name']) }} as metric,
         {{ corridor.sql_string(row['method']) }} as method,
         {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
-        cast({{ row['value'] }} as {{ double }}) as expected_value,
+        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
         cast({{ corridor.round_half_away(row['n']) }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] or 'null' }} as {{ double }}) as standard_error,
-        cast({{ row['lower'] or 'null' }} as {{ double }}) as interval_lower,
-        cast({{ row['upper'] or 'null' }} as {{ double }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level
+        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as standard_error,
+        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level
 
     from stats
     {{ 'union all' if not loop.last }}
@@ -147,10 +143,10 @@ final as (
         {%- for column in ['metric', 'method', 'interval_method'] %}
         cast(null as {{ dbt.type_string() }}) as {{ column }},
         {%- endfor %}
-        cast(null as {{ double }}) as expected_value,
+        cast(null as {{ corridor.type_double() }}) as expected_value,
         cast(null as {{ dbt.type_bigint() }}) as sample_size,
         {%- for column in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] %}
-        cast(null as {{ double }}) as {{ column }}{{ ',' if not loop.last }}
+        cast(null as {{ corridor.type_double() }}) as {{ column }}{{ ',' if not loop.last }}
         {%- endfor %}
 
     from stats

@@ -22,7 +22,6 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set cap = corridor.setting('corridor_feature_weight_cap') -%}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 {%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled']
     and corridor.input_config('reference_features')['enabled'] -%}
@@ -40,7 +39,7 @@ select
     cast(null as {{ dbt.type_bigint() }}) as production_events,
     {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share',
         'effective_sample_size'] %}
-    cast(null as {{ double }}) as {{ column }},
+    cast(null as {{ corridor.type_double() }}) as {{ column }},
     {%- endfor %}
     false as is_capped
 where 1 = 0
@@ -193,10 +192,10 @@ final as (
         weighted.cell_key,
         cast(weighted.production_events as {{ dbt.type_bigint() }}) as production_events,
         {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight'] %}
-        cast(weighted.{{ column }} as {{ double }}) as {{ column }},
+        cast(weighted.{{ column }} as {{ corridor.type_double() }}) as {{ column }},
         {%- endfor %}
-        cast(window_totals.uncovered_share as {{ double }}) as uncovered_share,
-        cast(window_totals.effective_sample_size as {{ double }}) as effective_sample_size,
+        cast(window_totals.uncovered_share as {{ corridor.type_double() }}) as uncovered_share,
+        cast(window_totals.effective_sample_size as {{ corridor.type_double() }}) as effective_sample_size,
         coalesce(weighted.raw_weight > {{ cap }}, false) as is_capped
 
     from weighted

@@ -8,8 +8,6 @@
     its reason codes and its raw values. Kept out of corridor_quarantine so
     that the mart stays one union over the inputs.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 
 with
 
@@ -18,12 +16,12 @@ governance as (
     select
         input_name,
         record_key as event_id,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as model_id,
+        cast(null as {{ dbt.type_string() }}) as model_version,
         raw_values,
         reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
 
     from {{ ref('int_corridor__governance_inputs') }}
     where not is_accepted
@@ -46,8 +44,8 @@ offline_evaluation as (
         model_version,
         raw_values,
         reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
 
     from {{ ref('int_corridor__offline_evaluation_checked') }}
     where not is_accepted

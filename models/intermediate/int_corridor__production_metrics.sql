@@ -11,7 +11,6 @@
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 
 {#- the metric definitions, shared with the offline_evaluation source (corridor.metric_definitions) -#}
 {%- set metrics = corridor.metric_definitions(model_type) -%}
@@ -83,7 +82,7 @@ joined as (
         hist.auc,
         hist.auc_standard_error,
         hist.expected_calibration_error,
-        cast(stats.n_labeled as {{ double }}) / nullif(stats.n_events, 0) as label_maturity
+        cast(stats.n_labeled as {{ corridor.type_double() }}) / nullif(stats.n_events, 0) as label_maturity
 
     from windows
     left join window_stats as stats
@@ -103,23 +102,23 @@ metric_rows as (
     {%- set row = corridor.metric_row_sql(m, z, level) %}
 
     select
-        model_id,
-        model_version,
+        stats.model_id,
+        stats.model_version,
         '{{ m['name'] }}' as metric,
-        segment_dimension,
-        segment_value,
-        window_grain,
+        stats.segment_dimension,
+        stats.segment_value,
+        stats.window_grain,
         '{{ row['method'] }}' as method,
         {{ "'" ~ row['interval_method'] ~ "'" if row['interval_method'] else 'null' }} as interval_method,
-        cast({{ row['value'] }} as {{ double }}) as metric_value,
+        cast({{ row['value'] }} as {{ corridor.type_double() }}) as metric_value,
         cast(coalesce({{ row['n'] }}, 0) as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] if row['se'] else 'null' }} as {{ double }}) as standard_error,
-        cast({{ row['lower'] if row['lower'] else 'null' }} as {{ double }}) as interval_lower,
-        cast({{ row['upper'] if row['upper'] else 'null' }} as {{ double }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ double }}) as confidence_level,
-        label_maturity,
-        window_start,
-        window_end
+        cast({{ row['se'] if row['se'] else 'null' }} as {{ corridor.type_double() }}) as standard_error,
+        cast({{ row['lower'] if row['lower'] else 'null' }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ row['upper'] if row['upper'] else 'null' }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level,
+        stats.label_maturity,
+        stats.window_start,
+        stats.window_end
 
     from joined as stats
     {{ 'union all' if not loop.last }}

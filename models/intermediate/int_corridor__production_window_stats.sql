@@ -34,8 +34,6 @@
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set lookback = corridor.lookback_condition('event_at') -%}
-{%- set double = corridor.type_double() -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set segment_columns = corridor.segment_column_names(segments) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
 {%- set measures = corridor.production_window_measures() -%}
@@ -120,14 +118,14 @@ final as (
         additive.segment_dimension,
         additive.segment_value,
         {%- for name, expr, rollup in additive if name.startswith('n_') %}
-        cast(additive.{{ name }} as {{ bigint }}) as {{ name }},
+        cast(additive.{{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
         {%- endfor %}
         {%- for name in ['latency_sum', 'latency_sum_squares', 'log_loss_sum', 'log_loss_sum_squares', 'brier_sum', 'brier_sum_squares',
             'abs_error_sum', 'abs_error_sum_squares', 'squared_error_sum', 'squared_error_sum_squares'] %}
         {%- if name in large | map(attribute=0) | list %}
         {{ corridor.exact_sum_combine('additive.' ~ name ~ '__high', 'additive.' ~ name ~ '__low') }} as {{ name }},
         {%- else %}
-        cast(additive.{{ name }} as {{ double }}) as {{ name }},
+        cast(additive.{{ name }} as {{ corridor.type_double() }}) as {{ name }},
         {%- endif %}
         {%- endfor %}
         quantiles.latency_p50,

@@ -6,7 +6,6 @@
     'input' and no window), with their thresholds (corridor.gate_config) and
     the diagnostic that fits their status.
 -#}
-{%- set string = dbt.type_string() -%}
 {%- set checks = corridor._corridor_gate_defaults().keys() | list -%}
 
 with
@@ -34,15 +33,15 @@ all_checks as (
 final as (
 
     select
-        cast(input_name as {{ string }}) as input_name,
-        cast(model_id as {{ string }}) as model_id,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(check_category as {{ string }}) as check_category,
-        cast(check_name as {{ string }}) as check_name,
-        cast(gate_status as {{ string }}) as gate_status,
+        cast(input_name as {{ dbt.type_string() }}) as input_name,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(check_category as {{ dbt.type_string() }}) as check_category,
+        cast(check_name as {{ dbt.type_string() }}) as check_name,
+        cast(gate_status as {{ dbt.type_string() }}) as gate_status,
         cast(
             case when gate_status = 'pass' then coalesce(ok_diagnostic, 'pass') else coalesce(bad_diagnostic, gate_status) end
-            as {{ string }}
+            as {{ dbt.type_string() }}
         ) as diagnostic,
         cast(measured_value as {{ corridor.type_double() }}) as measured_value,
         {%- for level in ['warn', 'fail'] %}

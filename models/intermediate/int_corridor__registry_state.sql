@@ -19,7 +19,6 @@
 {%- set rule_pairs = zip(rule_fields, rule_fields) | list -%}
 {%- set estimate_pairs = zip(estimate_fields, estimate_fields) | list -%}
 {%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -47,7 +46,7 @@ current_state as (
         changed_by,
         warn_tolerance,
         fail_tolerance,
-        cast(null as {{ double }}) as expected_value
+        cast(null as {{ corridor.type_double() }}) as expected_value
 
     from rules
 
@@ -65,8 +64,8 @@ current_state as (
         model_id,
         {{ corridor.json_object_text(estimate_pairs) }} as content,
         changed_by,
-        cast(null as {{ double }}) as warn_tolerance,
-        cast(null as {{ double }}) as fail_tolerance,
+        cast(null as {{ corridor.type_double() }}) as warn_tolerance,
+        cast(null as {{ corridor.type_double() }}) as fail_tolerance,
         expected_value
 
     from estimates

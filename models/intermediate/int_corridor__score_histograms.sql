@@ -27,9 +27,7 @@
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
 {%- set lookback = corridor.lookback_condition('event_at') -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 {#- Built after the latency quantiles (the most memory-hungry model), never
     beside them, even when dbt runs models in parallel: #}
@@ -111,8 +109,8 @@ final as (
         segment_value,
         cast(score_bin as {{ dbt.type_int() }}) as score_bin,
         cast(calibration_bin as {{ dbt.type_int() }}) as calibration_bin,
-        cast(n_positive as {{ bigint }}) as n_positive,
-        cast(n_negative as {{ bigint }}) as n_negative,
+        cast(n_positive as {{ dbt.type_bigint() }}) as n_positive,
+        cast(n_negative as {{ dbt.type_bigint() }}) as n_negative,
         cast(score_sum as decimal(38, 12)) as score_sum,
         window_start
 

@@ -20,7 +20,6 @@
 -#}
 {#- the slots of each window grain built, rolling windows included (corridor.seasonal_baseline_grains) -#}
 {%- set slot_grains = corridor.seasonal_baseline_grains() -%}
-{%- set double = corridor.type_double() -%}
 {%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
 {%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions
     else ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] -%}
@@ -236,11 +235,11 @@ final as (
         baseline_windows_other_versions,
         min_history,
         lookback_periods,
-        cast(case when has_history then baseline_median end as {{ double }}) as baseline_median,
-        cast(case when has_history then baseline_spread end as {{ double }}) as baseline_spread,
-        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ double }})
+        cast(case when has_history then baseline_median end as {{ corridor.type_double() }}) as baseline_median,
+        cast(case when has_history then baseline_spread end as {{ corridor.type_double() }}) as baseline_spread,
+        cast(case when has_history then baseline_spread * sqrt(pi() / (2.0 * baseline_windows)) end as {{ corridor.type_double() }})
             as baseline_standard_error,
-        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ double }})
+        cast(case when has_history then baseline_spread * sqrt(1 + pi() / (2.0 * baseline_windows)) end as {{ corridor.type_double() }})
             as prediction_standard_error
 
     from joined

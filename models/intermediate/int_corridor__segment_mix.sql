@@ -20,7 +20,6 @@
 {%- set catalogue = corridor.metric_catalogue() -%}
 {%- set additive = corridor.catalogue_metric_names(catalogue, families=['rate', 'mean']) -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
-{%- set double = corridor.type_double() -%}
 
 with
 
@@ -95,10 +94,10 @@ weighted as (
 
     select
         *,
-        cast(production_sample_size as {{ double }}) / nullif(production_total, 0) as production_share,
+        cast(production_sample_size as {{ corridor.type_double() }}) / nullif(production_total, 0) as production_share,
         case
             when offline_sizes_missing = 0
-                then cast(coalesce(offline_sample_size, 0) as {{ double }}) / nullif(offline_total, 0)
+                then cast(coalesce(offline_sample_size, 0) as {{ corridor.type_double() }}) / nullif(offline_total, 0)
         end as offline_share
 
     from shares

@@ -13,7 +13,6 @@
     is kept, for when the estimate's owner does not answer).
 -#}
 {%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 {%- set series = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
@@ -63,11 +62,11 @@ final as (
         cast(episodes.windows_breached as {{ dbt.type_bigint() }}) as windows_breached,
         cast(0 as {{ dbt.type_bigint() }}) as windows_failed,
         cast(1 as {{ dbt.type_int() }}) as consecutive_windows,
-        cast(null as {{ double }}) as worst_bad_deviation,
-        cast(null as {{ double }}) as worst_absolute_deviation,
-        cast(null as {{ double }}) as worst_relative_deviation,
+        cast(null as {{ corridor.type_double() }}) as worst_bad_deviation,
+        cast(null as {{ corridor.type_double() }}) as worst_absolute_deviation,
+        cast(null as {{ corridor.type_double() }}) as worst_relative_deviation,
         cast(null as {{ dbt.type_timestamp() }}) as worst_window_start,
-        cast(null as {{ double }}) as smallest_q_value,
+        cast(null as {{ corridor.type_double() }}) as smallest_q_value,
         episodes.last_expected_value,
         episodes.last_expected_source,
         episodes.last_production_value,

@@ -212,20 +212,20 @@ final as (
     union all
 
     select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
+        score_bins.model_id,
+        score_bins.model_version,
+        score_bins.window_grain,
+        score_bins.segment_dimension,
+        score_bins.segment_value,
         'score' as family,
-        cast(score_bin as {{ double }}) as value,
+        cast(score_bins.score_bin as {{ double }}) as value,
         cast(labels.label as {{ dbt.type_int() }}) as label,
-        cast(case when labels.label = 1 then n_positive else n_negative end as {{ bigint }}) as n_events,
-        window_start
+        cast(case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as {{ bigint }}) as n_events,
+        score_bins.window_start
 
     from score_bins
     cross join labels
-    where case when labels.label = 1 then n_positive else n_negative end > 0
+    where case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end > 0
     {%- endif %}
 
 )

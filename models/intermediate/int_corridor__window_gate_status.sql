@@ -16,8 +16,6 @@
     problem) when gate_status = 'fail', and alerts to say whether their data
     passed its gates.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 with
 
@@ -90,26 +88,26 @@ summarized as (
 final as (
 
     select
-        cast(model_id as {{ string }}) as model_id,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(case when n_failed > 0 then 'fail' when n_warned > 0 then 'warn' else 'pass' end as {{ string }}) as gate_status,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(case when n_failed > 0 then 'fail' when n_warned > 0 then 'warn' else 'pass' end as {{ dbt.type_string() }}) as gate_status,
         cast(case
             when n_failed > 0 then failed_checks
             when n_warned > 0 then warned_checks
             else ''
-        end as {{ string }}) as failing_checks,
+        end as {{ dbt.type_string() }}) as failing_checks,
         cast(case
             when n_failed > 0
-                then 'data incident, ' || cast(n_failed as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+                then 'data incident, ' || cast(n_failed as {{ dbt.type_string() }}) || ' of ' || cast(n_checks as {{ dbt.type_string() }})
                 || ' gate checks failed: ' || failed_diagnostics
             when n_warned > 0
-                then 'data warning, ' || cast(n_warned as {{ string }}) || ' of ' || cast(n_checks as {{ string }})
+                then 'data warning, ' || cast(n_warned as {{ dbt.type_string() }}) || ' of ' || cast(n_checks as {{ dbt.type_string() }})
                 || ' gate checks warn: ' || warned_diagnostics
-            else 'all ' || cast(n_checks as {{ string }}) || ' gate checks passed'
-        end as {{ string }}) as gate_diagnostic,
-        cast(n_checks as {{ bigint }}) as n_checks,
-        cast(n_failed as {{ bigint }}) as n_failed,
-        cast(n_warned as {{ bigint }}) as n_warned,
+            else 'all ' || cast(n_checks as {{ dbt.type_string() }}) || ' gate checks passed'
+        end as {{ dbt.type_string() }}) as gate_diagnostic,
+        cast(n_checks as {{ dbt.type_bigint() }}) as n_checks,
+        cast(n_failed as {{ dbt.type_bigint() }}) as n_failed,
+        cast(n_warned as {{ dbt.type_bigint() }}) as n_warned,
         cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
         cast(window_end as {{ dbt.type_timestamp() }}) as window_end
 

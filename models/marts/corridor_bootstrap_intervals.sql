@@ -5,9 +5,7 @@
     row: resamples, confidence level, method and seed. This SQL model carries
     the enforced contract (dbt rejects contracts on Python models).
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 with
 
@@ -38,17 +36,17 @@ final as (
         cast(bootstrap.segment_value as {{ string }}) as segment_value,
         cast(bootstrap.window_grain as {{ string }}) as window_grain,
         cast(bootstrap.interval_method as {{ string }}) as interval_method,
-        cast(bootstrap.metric_value as {{ double }}) as metric_value,
-        cast(bootstrap.sample_size as {{ bigint }}) as sample_size,
-        cast(bootstrap.interval_lower as {{ double }}) as interval_lower,
-        cast(bootstrap.interval_upper as {{ double }}) as interval_upper,
-        cast(bootstrap.confidence_level as {{ double }}) as confidence_level,
-        cast(bootstrap.bootstrap_standard_error as {{ double }}) as bootstrap_standard_error,
-        cast(bootstrap.bias_correction as {{ double }}) as bias_correction,
-        cast(bootstrap.acceleration as {{ double }}) as acceleration,
-        cast(bootstrap.n_resamples as {{ bigint }}) as n_resamples,
-        cast(bootstrap.valid_resamples as {{ bigint }}) as valid_resamples,
-        cast(bootstrap.seed as {{ bigint }}) as seed,
+        cast(bootstrap.metric_value as {{ corridor.type_double() }}) as metric_value,
+        cast(bootstrap.sample_size as {{ dbt.type_bigint() }}) as sample_size,
+        cast(bootstrap.interval_lower as {{ corridor.type_double() }}) as interval_lower,
+        cast(bootstrap.interval_upper as {{ corridor.type_double() }}) as interval_upper,
+        cast(bootstrap.confidence_level as {{ corridor.type_double() }}) as confidence_level,
+        cast(bootstrap.bootstrap_standard_error as {{ corridor.type_double() }}) as bootstrap_standard_error,
+        cast(bootstrap.bias_correction as {{ corridor.type_double() }}) as bias_correction,
+        cast(bootstrap.acceleration as {{ corridor.type_double() }}) as acceleration,
+        cast(bootstrap.n_resamples as {{ dbt.type_bigint() }}) as n_resamples,
+        cast(bootstrap.valid_resamples as {{ dbt.type_bigint() }}) as valid_resamples,
+        cast(bootstrap.seed as {{ dbt.type_bigint() }}) as seed,
         cast(bootstrap.window_start as {{ dbt.type_timestamp() }}) as window_start,
         cast(windows.window_end as {{ dbt.type_timestamp() }}) as window_end
 

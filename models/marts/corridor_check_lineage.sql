@@ -12,8 +12,6 @@
     run on in the window: the rows behind estimate_is_stale.
     Empty while the lineage inputs are off.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set keys = ['result_id', 'rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value',
     'window_grain'] -%}
 
@@ -115,7 +113,7 @@ offline as (
             as is_mismatch,
         results.window_start,
         version_spans.version_valid_from,
-        cast(null as {{ ts }}) as version_valid_to
+        cast(null as {{ dbt.type_timestamp() }}) as version_valid_to
 
     from results
     inner join seen
@@ -138,17 +136,17 @@ final as (
 
     select
         {%- for key in keys %}
-        cast({{ key }} as {{ string }}) as {{ key }},
+        cast({{ key }} as {{ dbt.type_string() }}) as {{ key }},
         {%- endfor %}
-        cast(estimate_id as {{ string }}) as estimate_id,
-        cast('{{ side }}' as {{ string }}) as side,
-        cast(feature_name as {{ string }}) as feature_name,
-        cast(feature_version as {{ string }}) as feature_version,
-        cast(upstream_source as {{ string }}) as upstream_source,
+        cast(estimate_id as {{ dbt.type_string() }}) as estimate_id,
+        cast('{{ side }}' as {{ dbt.type_string() }}) as side,
+        cast(feature_name as {{ dbt.type_string() }}) as feature_name,
+        cast(feature_version as {{ dbt.type_string() }}) as feature_version,
+        cast(upstream_source as {{ dbt.type_string() }}) as upstream_source,
         is_mismatch = 1 as is_mismatch,
-        cast(window_start as {{ ts }}) as window_start,
-        cast(version_valid_from as {{ ts }}) as version_valid_from,
-        cast(version_valid_to as {{ ts }}) as version_valid_to
+        cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(version_valid_from as {{ dbt.type_timestamp() }}) as version_valid_from,
+        cast(version_valid_to as {{ dbt.type_timestamp() }}) as version_valid_to
 
     from {{ side }}
     {{ 'union all' if not loop.last }}

@@ -12,7 +12,6 @@
 {%- set overall_keys = ['model_id', 'model_version', 'metric', 'window_grain', 'window_start'] -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
 
 with
@@ -125,32 +124,32 @@ final as (
                 else 'mix'
             end as {{ string }}
         ) as dominant_effect,
-        cast(production_value as {{ double }}) as production_value,
-        cast(production_se as {{ double }}) as production_standard_error,
+        cast(production_value as {{ corridor.type_double() }}) as production_value,
+        cast(production_se as {{ corridor.type_double() }}) as production_standard_error,
         cast(production_sample_size as {{ dbt.type_bigint() }}) as production_sample_size,
-        cast(production_share as {{ double }}) as production_share,
-        cast(offline_value as {{ double }}) as offline_value,
-        cast(offline_se as {{ double }}) as offline_standard_error,
+        cast(production_share as {{ corridor.type_double() }}) as production_share,
+        cast(offline_value as {{ corridor.type_double() }}) as offline_value,
+        cast(offline_se as {{ corridor.type_double() }}) as offline_standard_error,
         cast(offline_sample_size as {{ dbt.type_bigint() }}) as offline_sample_size,
-        cast(offline_share as {{ double }}) as offline_share,
-        cast(rate_term as {{ double }}) as rate_contribution,
-        cast(rate_term_se as {{ double }}) as rate_contribution_se,
-        cast(mix_term as {{ double }}) as mix_contribution,
-        cast(mix_term_se as {{ double }}) as mix_contribution_se,
-        cast(contribution as {{ double }}) as contribution,
-        cast(contribution_se as {{ double }}) as contribution_se,
+        cast(offline_share as {{ corridor.type_double() }}) as offline_share,
+        cast(rate_term as {{ corridor.type_double() }}) as rate_contribution,
+        cast(rate_term_se as {{ corridor.type_double() }}) as rate_contribution_se,
+        cast(mix_term as {{ corridor.type_double() }}) as mix_contribution,
+        cast(mix_term_se as {{ corridor.type_double() }}) as mix_contribution_se,
+        cast(contribution as {{ corridor.type_double() }}) as contribution,
+        cast(contribution_se as {{ corridor.type_double() }}) as contribution_se,
         cast(contribution_rank as {{ dbt.type_int() }}) as contribution_rank,
-        cast(production_overall_value as {{ double }}) as production_overall_value,
-        cast(offline_overall_value as {{ double }}) as offline_overall_value,
-        cast(offline_weighted_value as {{ double }}) as offline_weighted_value,
-        cast(overall_gap as {{ double }}) as overall_gap,
-        cast(rate_effect as {{ double }}) as rate_effect,
-        cast(rate_effect_se as {{ double }}) as rate_effect_se,
-        cast(mix_effect as {{ double }}) as mix_effect,
-        cast(mix_effect_se as {{ double }}) as mix_effect_se,
+        cast(production_overall_value as {{ corridor.type_double() }}) as production_overall_value,
+        cast(offline_overall_value as {{ corridor.type_double() }}) as offline_overall_value,
+        cast(offline_weighted_value as {{ corridor.type_double() }}) as offline_weighted_value,
+        cast(overall_gap as {{ corridor.type_double() }}) as overall_gap,
+        cast(rate_effect as {{ corridor.type_double() }}) as rate_effect,
+        cast(rate_effect_se as {{ corridor.type_double() }}) as rate_effect_se,
+        cast(mix_effect as {{ corridor.type_double() }}) as mix_effect,
+        cast(mix_effect_se as {{ corridor.type_double() }}) as mix_effect_se,
         {#- what the segments do not explain: production segments without an estimate, and offline overall vs its own segments #}
-        cast(overall_gap - rate_effect - coalesce(mix_effect, 0) as {{ double }}) as unexplained_gap,
-        cast(uncovered_production_share as {{ double }}) as uncovered_production_share,
+        cast(overall_gap - rate_effect - coalesce(mix_effect, 0) as {{ corridor.type_double() }}) as unexplained_gap,
+        cast(uncovered_production_share as {{ corridor.type_double() }}) as uncovered_production_share,
         coalesce(abs(rate_effect) > {{ z }} * rate_effect_se, false) as is_rate_effect_significant,
         coalesce(abs(mix_effect) > {{ z }} * mix_effect_se, false) as is_mix_effect_significant,
         cast(window_start as {{ dbt.type_timestamp() }}) as window_start,

@@ -14,8 +14,6 @@
     1.06 / (n - 3) (null below 4 windows).
 -#}
 {%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set group_keys = ['model_id', 'metric', 'window_grain', 'segment_dimension', 'feature_name'] -%}
 {%- set clamped = 'least(greatest(spearman_correlation, -0.999999), 0.999999)' -%}
 
@@ -130,13 +128,13 @@ final as (
         {{ dbt.hash(dbt.concat([
             'model_id', "'|'", 'metric', "'|'", 'window_grain', "'|'", 'segment_dimension', "'|'", 'feature_name'
         ])) }} as ranking_id,
-        cast(model_id as {{ string }}) as model_id,
-        cast(metric as {{ string }}) as metric,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(feature_name as {{ string }}) as feature_name,
-        cast(feature_rank as {{ bigint }}) as feature_rank,
-        cast(n_windows as {{ bigint }}) as n_windows,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(metric as {{ dbt.type_string() }}) as metric,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(feature_name as {{ dbt.type_string() }}) as feature_name,
+        cast(feature_rank as {{ dbt.type_bigint() }}) as feature_rank,
+        cast(n_windows as {{ dbt.type_bigint() }}) as n_windows,
         cast(spearman_correlation as {{ double }}) as spearman_correlation,
         cast(pearson_correlation as {{ double }}) as pearson_correlation,
         cast(co_movement_p_value as {{ double }}) as co_movement_p_value,

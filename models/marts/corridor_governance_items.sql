@@ -18,7 +18,6 @@
         row of an optional input naming something corridor never recorded.
     Deadlines are judged at corridor_governance_as_of (null: the build's start).
 -#}
-{%- set string = dbt.type_string() -%}
 {%- set ts = dbt.type_timestamp() -%}
 {%- set as_of_text = corridor.setting('corridor_governance_as_of') or run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') -%}
 {%- set as_of = 'cast(' ~ corridor.sql_string(as_of_text) ~ ' as ' ~ ts ~ ')' -%}
@@ -132,18 +131,18 @@ dangling as (
         {{ corridor.sql_string(code) }} as reason_code,
         {{ corridor.sql_string(input_name[:-1]) }} as subject_kind,
         record_key as subject_id,
-        cast(null as {{ string }}) as rule_id,
-        cast(null as {{ string }}) as rule_version,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
-        cast(null as {{ string }}) as severity,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as rule_version,
+        cast(null as {{ dbt.type_string() }}) as model_id,
+        cast(null as {{ dbt.type_string() }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as severity,
         {{ who }} as responsible,
         {{ dbt.concat(["'names alert '", key, "', which corridor never recorded'"]) }} as detail,
         {{ at }} as opened_at,
         {{ at }} as due_at
 
     from {{ input_name }}
-    where {{ key }} not in (select alert_id from known_alerts)
+    where {{ key }} not in (select known_alerts.alert_id from known_alerts)
 
     union all
     {%- endfor %}
@@ -154,9 +153,9 @@ dangling as (
         record_key as subject_id,
         rule_id,
         rule_version,
-        cast(null as {{ string }}) as model_id,
-        cast(null as {{ string }}) as model_version,
-        cast(null as {{ string }}) as severity,
+        cast(null as {{ dbt.type_string() }}) as model_id,
+        cast(null as {{ dbt.type_string() }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as severity,
         approved_by as responsible,
         {{ dbt.concat(["'names '", "coalesce('rule ' || rule_id || coalesce(' version ' || rule_version, ''), 'estimate ' || estimate_id)",
             "', which corridor never recorded'"]) }} as detail,
@@ -197,17 +196,17 @@ unioned as (
 final as (
 
     select
-        cast({{ dbt.hash(dbt.concat(['reason_code', "'|'", 'subject_id'])) }} as {{ string }}) as item_id,
-        cast(reason_code as {{ string }}) as reason_code,
-        cast(subject_kind as {{ string }}) as subject_kind,
-        cast(subject_id as {{ string }}) as subject_id,
-        cast(rule_id as {{ string }}) as rule_id,
-        cast(rule_version as {{ string }}) as rule_version,
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(severity as {{ string }}) as severity,
-        cast(responsible as {{ string }}) as responsible,
-        cast(detail as {{ string }}) as detail,
+        cast({{ dbt.hash(dbt.concat(['reason_code', "'|'", 'subject_id'])) }} as {{ dbt.type_string() }}) as item_id,
+        cast(reason_code as {{ dbt.type_string() }}) as reason_code,
+        cast(subject_kind as {{ dbt.type_string() }}) as subject_kind,
+        cast(subject_id as {{ dbt.type_string() }}) as subject_id,
+        cast(rule_id as {{ dbt.type_string() }}) as rule_id,
+        cast(rule_version as {{ dbt.type_string() }}) as rule_version,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(severity as {{ dbt.type_string() }}) as severity,
+        cast(responsible as {{ dbt.type_string() }}) as responsible,
+        cast(detail as {{ dbt.type_string() }}) as detail,
         cast({{ dbt.datediff(
             'due_at', as_of, 'minute'
         ) }} / 60.0 as {{ corridor.type_double() }}) as hours_overdue,

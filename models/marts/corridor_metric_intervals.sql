@@ -9,9 +9,7 @@
     production metric's (corridor_metric_observations).
 -#}
 {%- set python_bootstrap = target.type == 'duckdb' and corridor.setting('corridor_python_bootstrap') -%}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 with
 
@@ -59,8 +57,8 @@ intervals as (
         interval_upper,
         confidence_level,
         {%- if source == 'exact_intervals' %}
-        cast(null as {{ bigint }}) as n_resamples,
-        cast(null as {{ bigint }}) as seed,
+        cast(null as {{ dbt.type_bigint() }}) as n_resamples,
+        cast(null as {{ dbt.type_bigint() }}) as seed,
         {%- else %}
         n_resamples,
         seed,
@@ -90,13 +88,13 @@ final as (
         cast(intervals.segment_value as {{ string }}) as segment_value,
         cast(intervals.window_grain as {{ string }}) as window_grain,
         cast(intervals.interval_method as {{ string }}) as interval_method,
-        cast(production.metric_value as {{ double }}) as metric_value,
-        cast(production.sample_size as {{ bigint }}) as sample_size,
-        cast(intervals.interval_lower as {{ double }}) as interval_lower,
-        cast(intervals.interval_upper as {{ double }}) as interval_upper,
-        cast(intervals.confidence_level as {{ double }}) as confidence_level,
-        cast(intervals.n_resamples as {{ bigint }}) as n_resamples,
-        cast(intervals.seed as {{ bigint }}) as seed,
+        cast(production.metric_value as {{ corridor.type_double() }}) as metric_value,
+        cast(production.sample_size as {{ dbt.type_bigint() }}) as sample_size,
+        cast(intervals.interval_lower as {{ corridor.type_double() }}) as interval_lower,
+        cast(intervals.interval_upper as {{ corridor.type_double() }}) as interval_upper,
+        cast(intervals.confidence_level as {{ corridor.type_double() }}) as confidence_level,
+        cast(intervals.n_resamples as {{ dbt.type_bigint() }}) as n_resamples,
+        cast(intervals.seed as {{ dbt.type_bigint() }}) as seed,
         cast(intervals.window_start as {{ dbt.type_timestamp() }}) as window_start,
         cast(production.window_end as {{ dbt.type_timestamp() }}) as window_end
 

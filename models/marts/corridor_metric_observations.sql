@@ -3,9 +3,7 @@
     side, one row per source × model version × metric × segment × grain ×
     window, so every comparison downstream is like for like.
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set events_relation = corridor.input_relation_name('production_events') -%}
 {%- set outcomes_relation = corridor.input_relation_name('outcomes') -%}
 {%- set offline_relation = corridor.input_relation_name('offline_estimates') -%}
@@ -94,7 +92,7 @@ unioned as (
         label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at,
+        cast(null as {{ dbt.type_timestamp() }}) as estimate_produced_at,
         cast(null as {{ string }}) as shift_reason
 
     from production
@@ -121,7 +119,7 @@ unioned as (
         interval_lower,
         interval_upper,
         confidence_level,
-        cast(null as {{ double }}) as label_maturity,
+        cast(null as {{ corridor.type_double() }}) as label_maturity,
         window_start,
         window_end,
         produced_at as estimate_produced_at,
@@ -153,10 +151,10 @@ unioned as (
         interval_lower,
         interval_upper,
         confidence_level,
-        cast(null as {{ double }}) as label_maturity,
+        cast(null as {{ corridor.type_double() }}) as label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at,
+        cast(null as {{ dbt.type_timestamp() }}) as estimate_produced_at,
         shift_reason
 
     from label_free_estimates
@@ -185,10 +183,10 @@ unioned as (
         interval_lower,
         interval_upper,
         confidence_level,
-        cast(null as {{ double }}) as label_maturity,
+        cast(null as {{ corridor.type_double() }}) as label_maturity,
         window_start,
         window_end,
-        cast(null as {{ ts }}) as estimate_produced_at,
+        cast(null as {{ dbt.type_timestamp() }}) as estimate_produced_at,
         cast(null as {{ string }}) as shift_reason
 
     from mix_adjusted
@@ -222,16 +220,16 @@ final as (
         cast(estimator_version as {{ string }}) as estimator_version,
         cast(evaluation_dataset_id as {{ string }}) as evaluation_dataset_id,
         cast(input_relation as {{ string }}) as input_relation,
-        cast(metric_value as {{ double }}) as metric_value,
+        cast(metric_value as {{ corridor.type_double() }}) as metric_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
-        cast(standard_error as {{ double }}) as standard_error,
-        cast(interval_lower as {{ double }}) as interval_lower,
-        cast(interval_upper as {{ double }}) as interval_upper,
-        cast(confidence_level as {{ double }}) as confidence_level,
-        cast(label_maturity as {{ double }}) as label_maturity,
-        cast(window_start as {{ ts }}) as window_start,
-        cast(window_end as {{ ts }}) as window_end,
-        cast(estimate_produced_at as {{ ts }}) as estimate_produced_at,
+        cast(standard_error as {{ corridor.type_double() }}) as standard_error,
+        cast(interval_lower as {{ corridor.type_double() }}) as interval_lower,
+        cast(interval_upper as {{ corridor.type_double() }}) as interval_upper,
+        cast(confidence_level as {{ corridor.type_double() }}) as confidence_level,
+        cast(label_maturity as {{ corridor.type_double() }}) as label_maturity,
+        cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(window_end as {{ dbt.type_timestamp() }}) as window_end,
+        cast(estimate_produced_at as {{ dbt.type_timestamp() }}) as estimate_produced_at,
         {#- label_free_estimate rows of a shifted window: why (as in corridor_estimator_validation) #}
         cast(shift_reason as {{ string }}) as shift_reason
 

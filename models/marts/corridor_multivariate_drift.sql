@@ -7,9 +7,7 @@
     model carries the enforced contract (dbt rejects contracts on Python
     models).
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set strings = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'method', 'status'] -%}
 {%- set integers = ['n_sampled_rows', 'n_days', 'n_features', 'n_encoded_columns', 'n_components', 'n_reference_rows',
     'n_reference_chunks'] -%}
@@ -39,10 +37,10 @@ final as (
         cast({{ column }} as {{ dbt.type_timestamp() }}) as {{ column }},
         {%- endfor %}
         {%- for column in integers %}
-        cast({{ column }} as {{ bigint }}) as {{ column }},
+        cast({{ column }} as {{ dbt.type_bigint() }}) as {{ column }},
         {%- endfor %}
         {%- for column in doubles %}
-        cast({{ column }} as {{ double }}) as {{ column }},
+        cast({{ column }} as {{ corridor.type_double() }}) as {{ column }},
         {%- endfor %}
         cast(in_reference_period as {{ dbt.type_boolean() }}) as in_reference_period,
         cast(is_drifted as {{ dbt.type_boolean() }}) as is_drifted

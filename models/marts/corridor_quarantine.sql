@@ -19,7 +19,6 @@
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set event_raw = [] -%}
 {%- for key, staged, expr in
     corridor.raw_columns('production_events', {}) -%}{%- do event_raw.append((key, 'events.' ~ staged)) -%}{%- endfor -%}
@@ -140,8 +139,8 @@ invalid_estimates as (
         model_version,
         raw_values,
         {{ corridor.reason_codes(estimate_reasons) }} as reason_codes,
-        cast(null as {{ ts }}) as event_at,
-        cast(null as {{ ts }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
 
     from estimates
     where {{ corridor.any_reason(estimate_reasons) }}
@@ -204,8 +203,8 @@ final as (
         cast(model_version as {{ string }}) as model_version,
         cast(reason_codes as {{ string }}) as reason_codes,
         cast(raw_values as {{ string }}) as raw_values,
-        cast(event_at as {{ ts }}) as event_at,
-        cast(loaded_at as {{ ts }}) as loaded_at
+        cast(event_at as {{ dbt.type_timestamp() }}) as event_at,
+        cast(loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
 
     from numbered
 

@@ -9,7 +9,6 @@
       windows (no production data in its scope, no offline estimate for the
       metric, no standard error so its breaches can never be confirmed).
 -#}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -61,7 +60,7 @@ warnings as (
                 then 'no offline estimate of ' || rules.metric || ' at ' || rules.window_grain
                 || ' grain for the rule''s segments: every window is missing'
             when coverage.checks_without_p_value > 0
-                then cast(coverage.checks_without_p_value as {{ string }}) || ' judged windows have no standard error for '
+                then cast(coverage.checks_without_p_value as {{ dbt.type_string() }}) || ' judged windows have no standard error for '
                 || rules.metric || ': their breaches cannot pass the false-discovery control and never open an alert'
         end as problem
 

@@ -13,7 +13,6 @@
     then raises the fewest false alerts, then detects soonest, then stays
     closest to the current setting; trade_off says what it changes.
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set f = corridor.format_number -%}
 
 with
@@ -188,16 +187,16 @@ final as (
     select
         rule_id,
         candidate_id,
-        cast(fdr_level as {{ double }}) as fdr_level,
+        cast(fdr_level as {{ corridor.type_double() }}) as fdr_level,
         consecutive_windows,
-        cast(tolerance_multiplier as {{ double }}) as tolerance_multiplier,
-        cast(min_sample_multiplier as {{ double }}) as min_sample_multiplier,
+        cast(tolerance_multiplier as {{ corridor.type_double() }}) as tolerance_multiplier,
+        cast(min_sample_multiplier as {{ corridor.type_double() }}) as min_sample_multiplier,
         cast(alerts as {{ dbt.type_bigint() }}) as alerts,
-        cast(alerts_per_month as {{ double }}) as alerts_per_month,
+        cast(alerts_per_month as {{ corridor.type_double() }}) as alerts_per_month,
         cast(false_alerts as {{ dbt.type_bigint() }}) as false_alerts,
         cast(incidents_detected as {{ dbt.type_bigint() }}) as incidents_detected,
-        cast(mean_hours_to_detect as {{ double }}) as mean_hours_to_detect,
-        cast(max_hours_to_detect as {{ double }}) as max_hours_to_detect,
+        cast(mean_hours_to_detect as {{ corridor.type_double() }}) as mean_hours_to_detect,
+        cast(max_hours_to_detect as {{ corridor.type_double() }}) as max_hours_to_detect,
         cast(recommendation_rank as {{ dbt.type_bigint() }}) as recommendation_rank,
         is_current,
         recommendation_rank = 1 as is_recommended,

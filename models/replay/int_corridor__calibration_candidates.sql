@@ -3,15 +3,14 @@
     every combination of var corridor_calibration_candidates
     (corridor.calibration_candidates), the current setting flagged is_current.
 -#}
-{%- set double = corridor.type_double() -%}
 
 {%- for c in corridor.calibration_candidates() %}
 select
     {{ corridor.sql_string(c['candidate_id']) }} as candidate_id,
-    cast({{ c['fdr_level'] }} as {{ double }}) as fdr_level,
+    cast({{ c['fdr_level'] }} as {{ corridor.type_double() }}) as fdr_level,
     cast({{ c['consecutive_windows'] if c['consecutive_windows'] is not none else 'null' }} as {{ dbt.type_int() }}) as consecutive_windows,
-    cast({{ c['tolerance_multiplier'] }} as {{ double }}) as tolerance_multiplier,
-    cast({{ c['min_sample_multiplier'] }} as {{ double }}) as min_sample_multiplier,
+    cast({{ c['tolerance_multiplier'] }} as {{ corridor.type_double() }}) as tolerance_multiplier,
+    cast({{ c['min_sample_multiplier'] }} as {{ corridor.type_double() }}) as min_sample_multiplier,
     {{ 'true' if c['is_current'] else 'false' }} as is_current
 {%- if not loop.last %}
 union all

@@ -18,7 +18,6 @@
     recorded history does not change with the as_of, only what was known.
 -#}
 {%- set fdr = corridor.setting('corridor_fdr_level') -%}
-{%- set double = corridor.type_double() -%}
 {%- set passed = [
     'result_id', 'rule_id', 'rule_version', 'hypothesis', 'metric', 'comparison_kind', 'direction', 'model_id',
     'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start', 'window_end', 'status',
@@ -106,7 +105,7 @@ final as (
 
     select
         visible.*,
-        cast(q_values.q_value as {{ double }}) as q_value,
+        cast(q_values.q_value as {{ corridor.type_double() }}) as q_value,
         q_values.family_size as fdr_family_size,
         coalesce(visible.is_breach and q_values.q_value <= {{ fdr }}, false) as is_confirmed_breach
 

@@ -24,8 +24,6 @@
     or below it makes a window significant in that share of runs (before FDR
     control and consecutive_windows); null when no tolerance above 0 does.
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 {%- set target = corridor.setting('corridor_scenario_target_power') -%}
 
 with
@@ -93,8 +91,8 @@ judged as (
         avg(per_run.hours_to_detect) as mean_hours_to_detect,
         min(per_run.hours_to_detect) as min_hours_to_detect,
         max(per_run.hours_to_detect) as max_hours_to_detect,
-        avg(cast(per_run.false_alerts as {{ double }})) as false_alerts,
-        avg(cast(per_run.new_false_alerts as {{ double }})) as new_false_alerts
+        avg(cast(per_run.false_alerts as {{ corridor.type_double() }})) as false_alerts,
+        avg(cast(per_run.new_false_alerts as {{ corridor.type_double() }})) as new_false_alerts
 
     from per_run
     group by per_run.scenario_id, per_run.rule_id
@@ -121,19 +119,19 @@ final as (
             when scenario_rules.rule_id is null then 'no valid rule judges a metric a ' || scenarios.kind || ' scenario changes'
         end as invalid_reason,
         scenario_rules.tolerance_unit,
-        cast(scenarios.size as {{ double }}) as size,
-        cast(scenarios.duration_hours as {{ double }}) as duration_hours,
+        cast(scenarios.size as {{ corridor.type_double() }}) as size,
+        cast(scenarios.duration_hours as {{ corridor.type_double() }}) as duration_hours,
         cast(judged.seeds as {{ dbt.type_int() }}) as seeds,
         cast(judged.seeds_detected as {{ dbt.type_int() }}) as seeds_detected,
-        cast(judged.seeds_detected as {{ double }}) / nullif(judged.seeds, 0) as power,
-        cast(judged.mean_hours_to_detect as {{ double }}) as mean_hours_to_detect,
-        cast(judged.min_hours_to_detect as {{ double }}) as min_hours_to_detect,
-        cast(judged.max_hours_to_detect as {{ double }}) as max_hours_to_detect,
-        cast(judged.false_alerts as {{ double }}) as false_alerts,
-        cast(judged.new_false_alerts as {{ double }}) as new_false_alerts,
-        cast(scenario_rules.warn_tolerance as {{ double }}) as current_warn_tolerance,
-        cast(tolerances.recommended_warn_tolerance as {{ double }}) as recommended_warn_tolerance,
-        cast({{ target }} as {{ double }}) as target_power,
+        cast(judged.seeds_detected as {{ corridor.type_double() }}) / nullif(judged.seeds, 0) as power,
+        cast(judged.mean_hours_to_detect as {{ corridor.type_double() }}) as mean_hours_to_detect,
+        cast(judged.min_hours_to_detect as {{ corridor.type_double() }}) as min_hours_to_detect,
+        cast(judged.max_hours_to_detect as {{ corridor.type_double() }}) as max_hours_to_detect,
+        cast(judged.false_alerts as {{ corridor.type_double() }}) as false_alerts,
+        cast(judged.new_false_alerts as {{ corridor.type_double() }}) as new_false_alerts,
+        cast(scenario_rules.warn_tolerance as {{ corridor.type_double() }}) as current_warn_tolerance,
+        cast(tolerances.recommended_warn_tolerance as {{ corridor.type_double() }}) as recommended_warn_tolerance,
+        cast({{ target }} as {{ corridor.type_double() }}) as target_power,
         coalesce(judged.seeds_detected > 0, false) as is_detected,
         scenarios.starts_at,
         scenarios.ends_at

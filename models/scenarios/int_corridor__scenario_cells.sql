@@ -21,7 +21,6 @@
     before and after the injection.
 -#}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
 {%- set tail_ms = corridor.setting('corridor_scenario_tail_latency_ms') -%}
 
 with
@@ -165,21 +164,24 @@ perturbed as (
     select
         cell_events.*,
         case
-            when is_affected and kind = 'error_rate_points' and not is_error
-                and draw < (size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
+            when cell_events.is_affected and cell_events.kind = 'error_rate_points' and not cell_events.is_error
+                and cell_events.draw < (cell_events.size / 100.0) / nullif(1 - affected_base.base_error_rate, 0)
                 then 1
             else 0
         end as added_error,
         case
-            when is_affected and kind = 'accuracy_points' and label is not null and predicted_class is not null and not is_error
-                and predicted_class = label and draw < (size / 100.0) / nullif(affected_base.base_accuracy, 0)
+            when cell_events.is_affected and cell_events.kind = 'accuracy_points'
+                and cell_events.label is not null and cell_events.predicted_class is not null and not cell_events.is_error
+                and cell_events.predicted_class = cell_events.label
+                and cell_events.draw < (cell_events.size / 100.0) / nullif(affected_base.base_accuracy, 0)
                 then 1
             else 0
         end as flipped_label,
         case
-            when is_affected and kind = 'latency_multiplier' then latency_ms * size
-            when is_affected and kind = 'tail_latency' and draw < size then cast({{ tail_ms }} as {{ double }})
-            else latency_ms
+            when cell_events.is_affected and cell_events.kind = 'latency_multiplier' then cell_events.latency_ms * cell_events.size
+            when cell_events.is_affected and cell_events.kind = 'tail_latency' and cell_events.draw < cell_events.size
+                then cast({{ tail_ms }} as {{ corridor.type_double() }})
+            else cell_events.latency_ms
         end as perturbed_latency_ms
 
     from cell_events
@@ -203,8 +205,8 @@ final as (
         sum(case when is_affected then 1 else 0 end) as affected_events,
         sum(added_error) as added_errors,
         sum(flipped_label) as flipped_labels,
-        cast(avg(latency_ms) as {{ double }}) as latency_mean_before,
-        cast(avg(perturbed_latency_ms) as {{ double }}) as latency_mean_after,
+        cast(avg(latency_ms) as {{ corridor.type_double() }}) as latency_mean_before,
+        cast(avg(perturbed_latency_ms) as {{ corridor.type_double() }}) as latency_mean_after,
         {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as quantiles_before,
         {{ corridor.percentiles('perturbed_latency_ms', [0.5, 0.95, 0.99]) }} as quantiles_after
 

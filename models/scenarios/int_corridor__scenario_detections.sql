@@ -8,7 +8,6 @@
     over the seeds in corridor_scenario_results, where the matching rules
     are spelled out.
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {#- an alert or a result (ROW) overlaps its run's scenario: model, metric, segment -#}
 {%- set overlaps = '(runs.model_id is null or ROW.model_id = runs.model_id) and '
@@ -213,11 +212,11 @@ final as (
         per_run.seed,
         per_run.seeds,
         per_run.is_detected,
-        cast(per_run.hours_to_detect as {{ double }}) as hours_to_detect,
+        cast(per_run.hours_to_detect as {{ corridor.type_double() }}) as hours_to_detect,
         per_run.false_alerts,
         per_run.new_false_alerts,
-        cast(scenario_rules.warn_tolerance as {{ double }}) as warn_tolerance,
-        cast(margins.best_margin as {{ double }}) as best_margin
+        cast(scenario_rules.warn_tolerance as {{ corridor.type_double() }}) as warn_tolerance,
+        cast(margins.best_margin as {{ corridor.type_double() }}) as best_margin
 
     from per_run
     inner join scenario_rules

@@ -15,7 +15,6 @@
     them unchanged. Expected values, seasonal baselines, gates and rules are
     the build's: a scenario perturbs production, not the expectations.
 -#}
-{%- set double = corridor.type_double() -%}
 {%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper'] -%}
 {%- set skipped = corridor._validation_deviation_added_columns() + replaced -%}
 {%- set columns = corridor.relation_column_names(ref('int_corridor__validation_deviations'), skipped) -%}
@@ -71,18 +70,18 @@ shifted as (
             when checks.metric = 'error_rate'
                 then least(
                     1.0,
-                    checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ double }}), 0)
+                    checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
                 )
             when checks.metric = 'accuracy'
                 then greatest(
                     0.0,
-                    checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ double }}), 0)
+                    checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
                 )
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}
             else checks.observed_value
-        end as {{ double }}) as observed_value,
+        end as {{ corridor.type_double() }}) as observed_value,
         case
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }}

@@ -8,7 +8,6 @@
 -#}
 {%- set fdr = corridor.setting('corridor_fdr_level') -%}
 {%- set string = dbt.type_string() -%}
-{%- set double = corridor.type_double() -%}
 {#- the columns of int_corridor__checks (before it exists, at parse or lint time, one stands in) -#}
 {%- set columns = (adapter.get_columns_in_relation(ref('int_corridor__checks')) if execute
     else []) | map(attribute='name') | map('lower') | list -%}
@@ -70,8 +69,8 @@ final as (
 
     select
         keyed.*,
-        cast(keyed.observed_value as {{ double }}) as production_value,
-        cast(q_values.q_value as {{ double }}) as q_value,
+        cast(keyed.observed_value as {{ corridor.type_double() }}) as production_value,
+        cast(q_values.q_value as {{ corridor.type_double() }}) as q_value,
         keyed.status in ('warn', 'fail') as is_breach,
         coalesce(keyed.status in ('warn', 'fail') and q_values.q_value <= {{ fdr }}, false) as is_confirmed_breach,
         keyed.rule_id || ' v' || keyed.rule_version || ' ' || keyed.status || ' in scenario ' || keyed.scenario_id

@@ -7,17 +7,16 @@
     unset outside the demo): an empty relation with the same columns.
 -#}
 {%- set relation = corridor.lineage_input_relation('estimate_feature_versions') -%}
-{%- set string = dbt.type_string() -%}
 
 {%- if relation is none %}
 
 select
-    cast(null as {{ string }}) as estimate_id,
-    cast(null as {{ string }}) as model_id,
-    cast(null as {{ string }}) as model_version,
-    cast(null as {{ string }}) as feature_name,
-    cast(null as {{ string }}) as feature_version,
-    cast(null as {{ string }}) as raw_values
+    cast(null as {{ dbt.type_string() }}) as estimate_id,
+    cast(null as {{ dbt.type_string() }}) as model_id,
+    cast(null as {{ dbt.type_string() }}) as model_version,
+    cast(null as {{ dbt.type_string() }}) as feature_name,
+    cast(null as {{ dbt.type_string() }}) as feature_version,
+    cast(null as {{ dbt.type_string() }}) as raw_values
 where 1 = 0
 
 {%- else %}
@@ -35,11 +34,11 @@ source as (
 renamed as (
 
     select
-        cast({{ c['estimate_id'] or 'null' }} as {{ string }}) as estimate_id,
-        nullif(trim(cast({{ c['model_id'] or 'null' }} as {{ string }})), '') as model_id,
-        nullif(trim(cast({{ c['model_version'] or 'null' }} as {{ string }})), '') as model_version,
-        lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
-        trim(cast({{ c['feature_version'] }} as {{ string }})) as feature_version,
+        cast({{ c['estimate_id'] or 'null' }} as {{ dbt.type_string() }}) as estimate_id,
+        nullif(trim(cast({{ c['model_id'] or 'null' }} as {{ dbt.type_string() }})), '') as model_id,
+        nullif(trim(cast({{ c['model_version'] or 'null' }} as {{ dbt.type_string() }})), '') as model_version,
+        lower(trim(cast({{ c['feature_name'] }} as {{ dbt.type_string() }}))) as feature_name,
+        trim(cast({{ c['feature_version'] }} as {{ dbt.type_string() }})) as feature_version,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values
 
     from source

@@ -10,7 +10,6 @@
 -#}
 {%- set relation = corridor.lineage_input_relation('feature_versions') -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 
 {%- if relation is none %}
 
@@ -21,7 +20,7 @@ select
     cast(null as {{ string }}) as raw_values,
     false as valid_from_is_missing,
     false as valid_from_is_unparseable,
-    cast(null as {{ ts }}) as valid_from
+    cast(null as {{ dbt.type_timestamp() }}) as valid_from
 where 1 = 0
 
 {%- else %}

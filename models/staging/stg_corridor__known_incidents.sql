@@ -10,7 +10,6 @@
 -#}
 {%- set relation = corridor.input_relation('known_incidents') -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
 
 {%- if relation is none %}
 
@@ -20,8 +19,8 @@ select
     cast(null as {{ string }}) as segment_dimension,
     cast(null as {{ string }}) as segment_value,
     cast(null as {{ dbt.type_boolean() }}) as is_valid,
-    cast(null as {{ ts }}) as starts_at,
-    cast(null as {{ ts }}) as ends_at
+    cast(null as {{ dbt.type_timestamp() }}) as starts_at,
+    cast(null as {{ dbt.type_timestamp() }}) as ends_at
 where 1 = 0
 
 {%- else %}

@@ -10,7 +10,6 @@
 {%- set types = corridor.input_column_types('outcomes', relation) -%}
 {%- set cfg = corridor.input_config('outcomes') -%}
 {%- set ts = dbt.type_timestamp() -%}
-{%- set string = dbt.type_string() -%}
 {%- set label = corridor.try_cast(c['label'], corridor.type_double()) -%}
 {%- set arrived = corridor.parse_timestamp(c['label_arrived_at'], types.get('label_arrived_at')) if c['label_arrived_at'] else none -%}
 {#- a column the input already types (a number, a timestamp) is missing when null and never unparseable: the
@@ -31,25 +30,25 @@ source as (
 renamed as (
 
     select
-        cast({{ c['event_id'] }} as {{ string }}) as event_id,
+        cast({{ c['event_id'] }} as {{ dbt.type_string() }}) as event_id,
         {%- for key, staged, expr in corridor.raw_columns('outcomes', c) %}
         {{ expr }} as {{ staged }},
         {%- endfor %}
         {{ label }} as label,
-        ({{ c['event_id'] }} is null or trim(cast({{ c['event_id'] }} as {{ string }})) = '') as event_id_is_missing,
+        ({{ c['event_id'] }} is null or trim(cast({{ c['event_id'] }} as {{ dbt.type_string() }})) = '') as event_id_is_missing,
         {%- if label_is_typed %}
         ({{ c['label'] }} is null) as label_is_missing,
         false as label_is_unparseable,
         {%- else %}
-        ({{ c['label'] }} is null or trim(cast({{ c['label'] }} as {{ string }})) = '') as label_is_missing,
-        ({{ c['label'] }} is not null and trim(cast({{ c['label'] }} as {{ string }})) <> '' and {{ label }} is null)
+        ({{ c['label'] }} is null or trim(cast({{ c['label'] }} as {{ dbt.type_string() }})) = '') as label_is_missing,
+        ({{ c['label'] }} is not null and trim(cast({{ c['label'] }} as {{ dbt.type_string() }})) <> '' and {{ label }} is null)
             as label_is_unparseable,
         {%- endif %}
         {%- if arrived is none or arrived_is_typed %}
         false as label_arrived_at_is_unparseable,
         {%- else %}
         (
-            {{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ string }})) <> ''
+            {{ c['label_arrived_at'] }} is not null and trim(cast({{ c['label_arrived_at'] }} as {{ dbt.type_string() }})) <> ''
             and {{ arrived }} is null
         ) as label_arrived_at_is_unparseable,
         {%- endif %}

@@ -9,16 +9,15 @@
 -#}
 {%- set relation = corridor.input_relation('reference_features') -%}
 {%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 
 {%- if relation is none %}
 
 select
-    cast(null as {{ string }}) as model_id,
-    cast(null as {{ string }}) as model_version,
-    cast(null as {{ string }}) as feature_name,
+    cast(null as {{ dbt.type_string() }}) as model_id,
+    cast(null as {{ dbt.type_string() }}) as model_version,
+    cast(null as {{ dbt.type_string() }}) as feature_name,
     cast(null as {{ double }}) as feature_value,
-    cast(null as {{ string }}) as feature_category
+    cast(null as {{ dbt.type_string() }}) as feature_category
 where 1 = 0
 
 {%- else %}
@@ -35,12 +34,12 @@ source as (
 renamed as (
 
     select
-        cast({{ c['model_id'] }} as {{ string }}) as model_id,
-        cast({{ c['model_version'] }} as {{ string }}) as model_version,
-        lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
+        cast({{ c['model_id'] }} as {{ dbt.type_string() }}) as model_id,
+        cast({{ c['model_version'] }} as {{ dbt.type_string() }}) as model_version,
+        lower(trim(cast({{ c['feature_name'] }} as {{ dbt.type_string() }}))) as feature_name,
         {{ corridor.try_cast(c['feature_value'], double) }} as feature_value,
         {#- the value as text: the category of a categorical feature #}
-        nullif(trim(cast({{ c['feature_value'] }} as {{ string }})), '') as feature_category
+        nullif(trim(cast({{ c['feature_value'] }} as {{ dbt.type_string() }})), '') as feature_category
 
     from source
 

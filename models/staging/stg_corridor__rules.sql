@@ -8,7 +8,6 @@
 {%- set relation = corridor.input_relation('rules') -%}
 {%- set c = corridor.resolve_input_columns('rules', relation) -%}
 {%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 {%- set text_keys = ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity',
     'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'] -%}
 {%- set text = corridor.typed_column_expressions(c, text_keys, 'string') -%}
@@ -26,16 +25,16 @@ source as (
 renamed as (
 
     select
-        trim(cast({{ c['rule_id'] }} as {{ string }})) as rule_id,
+        trim(cast({{ c['rule_id'] }} as {{ dbt.type_string() }})) as rule_id,
         coalesce(nullif(trim({{ text['rule_version'] }}), ''), '1') as rule_version,
         {{ text['hypothesis'] }} as hypothesis,
-        lower(trim(cast({{ c['metric'] }} as {{ string }}))) as metric,
+        lower(trim(cast({{ c['metric'] }} as {{ dbt.type_string() }}))) as metric,
         coalesce(nullif(lower(trim({{ text['segment_dimension'] }})), ''), 'all') as segment_dimension,
         coalesce(nullif(trim({{ text['segment_value'] }}), ''), 'all') as segment_value,
         coalesce(nullif(lower(trim({{ text['window_grain'] }})), ''), 'day') as window_grain,
-        lower(trim(cast({{ c['comparison_kind'] }} as {{ string }}))) as comparison_kind,
+        lower(trim(cast({{ c['comparison_kind'] }} as {{ dbt.type_string() }}))) as comparison_kind,
         coalesce(nullif(lower(trim({{ text['direction'] }})), ''), 'two_sided') as direction,
-        nullif(trim(cast({{ c['owner'] }} as {{ string }})), '') as owner,
+        nullif(trim(cast({{ c['owner'] }} as {{ dbt.type_string() }})), '') as owner,
         {{ text['escalation_path'] }} as escalation_path,
         lower(trim({{ text['severity'] }})) as severity,
         nullif(trim({{ text['model_id'] }}), '') as model_id,
@@ -62,7 +61,7 @@ renamed as (
         nullif(trim({{ text['valid_from'] }}), '') as valid_from_raw,
         {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] %}
         {#- as given, so that rules_checked can tell an unparseable or fractional value from an absent one #}
-        nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }}_raw,
+        nullif(trim(cast({{ c[key] or 'null' }} as {{ dbt.type_string() }})), '') as {{ key }}_raw,
         {{ num[key] }} as {{ key }}_value
         {%- if not loop.last %},{% endif %}
         {%- endfor %}

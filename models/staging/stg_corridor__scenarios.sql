@@ -10,7 +10,6 @@
 {%- set relation = corridor.input_relation('scenarios') -%}
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set kinds = corridor.scenario_kinds() -%}
 {%- set dimensions = corridor.segment_dimensions() | map(attribute='dimension') | list -%}
 
@@ -27,8 +26,8 @@ select
     cast(null as {{ double }}) as size,
     cast(null as {{ dbt.type_int() }}) as seeds,
     cast(null as {{ dbt.type_boolean() }}) as is_valid,
-    cast(null as {{ ts }}) as starts_at,
-    cast(null as {{ ts }}) as ends_at
+    cast(null as {{ dbt.type_timestamp() }}) as starts_at,
+    cast(null as {{ dbt.type_timestamp() }}) as ends_at
 where 1 = 0
 
 {%- else %}

@@ -27,6 +27,11 @@ Development tooling (not run by users). Steps:
    those z-scores per metric says whether the sampling-only standard error
    understates week-to-week variability (about 1 when it does not). Reference
    data only: the analysis weeks play no part in it.
+5. The weekly design simulated where the intervals hold (``stationary_weekly_coverage``, no dbt, corridor's
+   kernel directly): a reference of the reference's size and the 21 analysis weeks at their sizes, drawn from the
+   reference's score mix with labels from its own calibration, estimated with the production kernel, many times
+   (``--null-simulations``, seed 20261204): the distribution of covered window × metric pairs, and where the
+   study's count, its worst metric and its largest spread of z fall in it (``coverage_null_summary``).
 """
 
 from __future__ import annotations
@@ -166,6 +171,134 @@ def dispersion_summary(zscores: pd.DataFrame) -> dict:
     return out
 
 
+def analysis_week_sizes(events: pd.DataFrame) -> np.ndarray:
+    """Events of each full analysis week before the shift (the study's 21 weekly windows, Monday starts)."""
+    analysis = events[~events["is_reference"]]
+    week = pd.to_datetime(analysis["timestamp"]).dt.to_period("W-SUN").dt.start_time
+    sizes = week.value_counts().sort_index()
+    keep = (sizes.index >= FIRST_FULL_WEEK) & (sizes.index + pd.Timedelta(days=7) <= SHIFT_STARTS)
+    return sizes[keep].to_numpy(int)
+
+
+def stationary_weekly_coverage(
+    events: pd.DataFrame,
+    *,
+    n_simulations: int,
+    seed: int = 20261204,
+    n_draws: int = 400,
+    level: float = 0.95,
+    score_bins: int = SCORE_BINS,
+) -> pd.DataFrame:
+    """Covered window × metric pairs of the weekly design under a stream where the intervals' assumptions hold.
+
+    The truth is the car-loan reference's own calibration (the isotonic map fitted on its labelled events, taken as
+    P(label | score bin)), and the score bin × predicted class mix is the reference's. Each simulation draws a
+    reference of the real reference's size and the analysis weeks before the shift at their real sizes from that
+    mix, labels as Bernoulli draws from the map, and runs the production kernel
+    (corridor.label_free.label_free_estimates, ``n_draws`` draws, seed ``seed`` + simulation) on them: its
+    intervals against the weeks' realized metrics. The five metrics of a week share its labels, so their misses are
+    correlated as in the study. One row per simulation × week × metric: simulation, week, metric, is_covered, z."""
+    reference = events[events["is_reference"]]
+    binned = np.round(reference["y_pred_proba"].to_numpy(float) * score_bins).astype(int)
+    cells = (
+        pd.DataFrame({"score_bin": binned, "predicted_class": reference["y_pred"].astype(int).to_numpy()})
+        .assign(label=reference["label"].astype(int).to_numpy())
+        .groupby(["score_bin", "predicted_class"])
+        .agg(n_events=("label", "size"), n_positive=("label", "sum"))
+        .reset_index()
+    )
+    per_bin = cells.groupby("score_bin")[["n_events", "n_positive"]].sum()
+    truth = label_free.fit_isotonic(per_bin.index.to_numpy(), per_bin["n_events"], per_bin["n_positive"], score_bins)
+    cell_bin = cells["score_bin"].to_numpy(int)
+    is_positive_class = cells["predicted_class"].to_numpy(int) == 1
+    shares = cells["n_events"].to_numpy(float) / cells["n_events"].sum()
+    p_cell = truth[cell_bin]
+    reference_size = int(len(reference))
+    week_sizes = analysis_week_sizes(events)
+    keys = dict(model_id="m", model_version="v", window_grain="week", segment_dimension="all", segment_value="all")
+    rows = []
+    for simulation in range(n_simulations):
+        rng = np.random.default_rng([seed, simulation])
+        ref_n = rng.multinomial(reference_size, shares)
+        ref_pos = rng.binomial(ref_n, p_cell)
+        ref = (
+            pd.DataFrame({"score_bin": cell_bin, "n_events": ref_n, "n_positive": ref_pos})
+            .groupby("score_bin", as_index=False)
+            .sum()
+            .assign(model_id="m", model_version="v", segment_dimension="all", segment_value="all", half=0)
+        )
+        histograms, realized = [], {}
+        for week, size in enumerate(week_sizes):
+            n = rng.multinomial(size, shares)
+            pos = rng.binomial(n, p_cell)
+            n1, n0 = (
+                np.bincount(cell_bin, weights=n * mask, minlength=score_bins + 1)
+                for mask in (is_positive_class, ~is_positive_class)
+            )
+            pos1, pos0 = (
+                np.bincount(cell_bin, weights=pos * mask, minlength=score_bins + 1)
+                for mask in (is_positive_class, ~is_positive_class)
+            )
+            realized[week] = label_free._metrics(pos1, n1, pos0, n0)
+            keep = n > 0
+            histograms.append(
+                pd.DataFrame(
+                    {
+                        "score_bin": cell_bin[keep],
+                        "predicted_class": is_positive_class[keep].astype(int),
+                        "n_events": n[keep],
+                    }
+                ).assign(**keys, window_start=pd.Timestamp(FIRST_FULL_WEEK) + pd.Timedelta(weeks=week))
+            )
+        estimate = label_free.label_free_estimates(
+            pd.concat(histograms), ref, score_bins=score_bins, level=level, n_draws=n_draws, seed=seed + simulation
+        )
+        for row in estimate.itertuples():
+            week = int((row.window_start - pd.Timestamp(FIRST_FULL_WEEK)).days // 7)
+            actual = float(realized[week][row.metric])
+            rows.append(
+                dict(
+                    simulation=simulation,
+                    week=week,
+                    metric=row.metric,
+                    is_covered=bool(row.interval_lower <= actual <= row.interval_upper),
+                    z=(actual - float(row.metric_value)) / float(row.standard_error),
+                )
+            )
+    return pd.DataFrame(rows)
+
+
+def coverage_null_summary(
+    coverage: pd.DataFrame, observed_covered: int, observed_worst_metric: int, observed_largest_sd_z: float
+) -> dict:
+    """Where the study's covered pairs fall among the simulated designs: the distribution of covered pairs per
+    simulation (of weeks × metrics), P(covered ≤ observed) with its Monte Carlo standard error, the same for the
+    worst metric's covered weeks (the study's recall), and P(the largest of the five metrics' spreads of z over the
+    weeks ≥ the study's largest)."""
+    per_simulation = coverage.groupby("simulation")["is_covered"].sum()
+    worst = coverage.groupby(["simulation", "metric"])["is_covered"].sum().groupby("simulation").min()
+    largest_sd = coverage.groupby(["simulation", "metric"])["z"].std(ddof=1).groupby("simulation").max()
+    k = len(per_simulation)
+    p_total = float((per_simulation <= observed_covered).mean())
+    p_worst = float((worst <= observed_worst_metric).mean())
+    return {
+        "simulations": k,
+        "pairs": int(coverage.groupby("simulation").size().iloc[0]),
+        "mean_covered": float(per_simulation.mean()),
+        "sd_covered": float(per_simulation.std(ddof=1)),
+        "quantiles_covered": {str(q): float(per_simulation.quantile(q)) for q in (0.01, 0.05, 0.1, 0.5)},
+        "observed_covered": observed_covered,
+        "p_covered_at_most_observed": p_total,
+        "p_covered_monte_carlo_se": float(np.sqrt(p_total * (1 - p_total) / k)),
+        "observed_worst_metric": observed_worst_metric,
+        "p_worst_metric_at_most_observed": p_worst,
+        "observed_largest_sd_z": observed_largest_sd_z,
+        "p_largest_sd_z_at_least_observed": float((largest_sd >= observed_largest_sd_z).mean()),
+        "coverage_by_metric": coverage.groupby("metric")["is_covered"].mean().to_dict(),
+        "sd_z_by_metric": coverage.groupby("metric")["z"].std(ddof=1).to_dict(),
+    }
+
+
 def _vars() -> dict:
     return {
         "corridor_load_demo_seeds": False,
@@ -274,6 +407,9 @@ def compare(db: Path, cbpe: pd.DataFrame) -> dict:
         for r in overall[overall.metric == "accuracy"].sort_values("window_start").itertuples()
     }
     result["weekly_shift_flags_before_shift"] = int(weeks[weeks.metric == "accuracy"].is_shifted.sum())
+    result["weekly_covered_pairs_before_shift"] = int(weeks.is_covered.sum())
+    result["weekly_worst_metric_covered_before_shift"] = int(weeks.groupby("metric").is_covered.sum().min())
+    result["weekly_largest_sd_z_before_shift"] = float(weeks.groupby("metric").standardized_error.std(ddof=1).max())
     result["calibration_holds"] = bool(calibration.is_calibration_holding.all())
     return result
 
@@ -282,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nannyml-python", required=True, help="python of a virtualenv with nannyml installed")
     parser.add_argument("--out", default=str(REPO_ROOT / "build" / "label_free_study"))
+    parser.add_argument(
+        "--null-simulations", type=int, default=2000, help="simulations of the weekly design (stationary stream)"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -312,6 +451,13 @@ def main(argv: list[str] | None = None) -> int:
     summary = compare(db, pd.read_parquet(out / "cbpe_monthly.parquet"))
     cells = reference_week_cells(pd.read_parquet(out / "car_loan_events.parquet"))
     summary["cross_fitted_reference_weeks"] = dispersion_summary(cross_fitted_dispersion(cells, score_bins=SCORE_BINS))
+    events = pd.read_parquet(out / "car_loan_events.parquet")
+    summary["weekly_coverage_null"] = coverage_null_summary(
+        stationary_weekly_coverage(events, n_simulations=args.null_simulations),
+        summary["weekly_covered_pairs_before_shift"],
+        summary["weekly_worst_metric_covered_before_shift"],
+        summary["weekly_largest_sd_z_before_shift"],
+    )
     (out / "label_free_study.json").write_text(json.dumps(summary, indent=2))
     header = ["metric", "corridor MAE", "CBPE MAE", "cover<shift", "CBPE cover", "weekly cover<shift", "cover>=shift"]
     print(" ".join(f"{h:>13}" for h in header))
@@ -333,6 +479,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{metric:>13} sd {r['sd_z']:.3f} ± {r['sd_z_standard_error']:.3f}  mean {r['mean_z']:+.3f}  "
             f"covered {r['covered']}/{r['periods']}  sd on the labels' error alone {r['sd_z_labels']:.3f}"
         )
+    null = summary["weekly_coverage_null"]
+    print(
+        f"weekly design simulated where the intervals hold ({null['simulations']} simulations): covered pairs "
+        f"{null['mean_covered']:.1f} ± {null['sd_covered']:.1f} of {null['pairs']}; P(<= {null['observed_covered']}) "
+        f"{null['p_covered_at_most_observed']:.3f}; P(worst metric <= {null['observed_worst_metric']}) "
+        f"{null['p_worst_metric_at_most_observed']:.3f}; P(largest sd of z >= {null['observed_largest_sd_z']:.2f}) "
+        f"{null['p_largest_sd_z_at_least_observed']:.3f}"
+    )
     return 0
 
 

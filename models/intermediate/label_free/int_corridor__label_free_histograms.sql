@@ -15,7 +15,6 @@
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set bigint = dbt.type_bigint() -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'score_bin', 'predicted_class'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
@@ -138,7 +137,7 @@ final as (
         segment_value,
         cast(score_bin as {{ dbt.type_int() }}) as score_bin,
         cast(predicted_class as {{ dbt.type_int() }}) as predicted_class,
-        cast(n_events as {{ bigint }}) as n_events,
+        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
         window_start
 
     from all_windows

@@ -12,8 +12,6 @@
 -#}
 {%- set reference = corridor.setting('corridor_label_free_reference') -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set ts = dbt.type_timestamp() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -41,8 +39,8 @@ in_reference as (
     from events
     where predicted_score is not null
         and not is_error
-        and event_at >= cast({{ corridor.sql_string(reference['start']) }} as {{ ts }})
-        and event_at < cast({{ corridor.sql_string(reference['end']) }} as {{ ts }})
+        and event_at >= cast({{ corridor.sql_string(reference['start']) }} as {{ dbt.type_timestamp() }})
+        and event_at < cast({{ corridor.sql_string(reference['end']) }} as {{ dbt.type_timestamp() }})
 
 ),
 
@@ -77,9 +75,9 @@ final as (
         segment_value,
         cast(score_bin as {{ dbt.type_int() }}) as score_bin,
         cast(half as {{ dbt.type_int() }}) as half,
-        cast(n_scored as {{ bigint }}) as n_scored,
-        cast(n_events as {{ bigint }}) as n_events,
-        cast(n_positive as {{ bigint }}) as n_positive
+        cast(n_scored as {{ dbt.type_bigint() }}) as n_scored,
+        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
+        cast(n_positive as {{ dbt.type_bigint() }}) as n_positive
 
     from grouped
 

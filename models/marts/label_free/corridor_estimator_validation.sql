@@ -14,8 +14,6 @@
     corridor_label_free_calibration) say when the estimate is not to be
     trusted.
 -#}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
 {%- set min_maturity = corridor.setting('corridor_label_free_min_label_maturity') -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 
@@ -113,33 +111,33 @@ joined as (
 final as (
 
     select
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(metric as {{ string }}) as metric,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(segment_value as {{ string }}) as segment_value,
-        cast(window_grain as {{ string }}) as window_grain,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(metric as {{ dbt.type_string() }}) as metric,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
         cast(
             case
                 when coalesce(label_maturity, 0) >= {{ min_maturity }} and realized_value is not null then 'validated'
                 else 'awaiting_labels'
-            end as {{ string }}
+            end as {{ dbt.type_string() }}
         ) as validation_status,
-        cast(shift_reason as {{ string }}) as shift_reason,
-        cast(metric_value as {{ double }}) as estimated_value,
-        cast(standard_error as {{ double }}) as standard_error,
-        cast(interval_lower as {{ double }}) as interval_lower,
-        cast(interval_upper as {{ double }}) as interval_upper,
-        cast(confidence_level as {{ double }}) as confidence_level,
-        cast(realized_value as {{ double }}) as realized_value,
-        cast(metric_value - realized_value as {{ double }}) as estimation_error,
-        cast(abs(metric_value - realized_value) as {{ double }}) as absolute_error,
-        cast((metric_value - realized_value) / nullif(standard_error, 0) as {{ double }}) as standardized_error,
-        cast(label_maturity as {{ double }}) as label_maturity,
+        cast(shift_reason as {{ dbt.type_string() }}) as shift_reason,
+        cast(metric_value as {{ corridor.type_double() }}) as estimated_value,
+        cast(standard_error as {{ corridor.type_double() }}) as standard_error,
+        cast(interval_lower as {{ corridor.type_double() }}) as interval_lower,
+        cast(interval_upper as {{ corridor.type_double() }}) as interval_upper,
+        cast(confidence_level as {{ corridor.type_double() }}) as confidence_level,
+        cast(realized_value as {{ corridor.type_double() }}) as realized_value,
+        cast(metric_value - realized_value as {{ corridor.type_double() }}) as estimation_error,
+        cast(abs(metric_value - realized_value) as {{ corridor.type_double() }}) as absolute_error,
+        cast((metric_value - realized_value) / nullif(standard_error, 0) as {{ corridor.type_double() }}) as standardized_error,
+        cast(label_maturity as {{ corridor.type_double() }}) as label_maturity,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(reference_size as {{ dbt.type_bigint() }}) as reference_size,
-        cast(score_psi as {{ double }}) as score_psi,
-        cast(shift_p_value as {{ double }}) as shift_p_value,
+        cast(score_psi as {{ corridor.type_double() }}) as score_psi,
+        cast(shift_p_value as {{ corridor.type_double() }}) as shift_p_value,
         cast(
             case when realized_value is not null then realized_value between interval_lower and interval_upper end
             as {{ dbt.type_boolean() }}

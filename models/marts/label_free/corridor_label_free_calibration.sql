@@ -5,9 +5,6 @@
     observed positive rate, binomial z, Bonferroni across deciles). See
     corridor.label_free.calibration_reliability.
 -#}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
-{%- set bigint = dbt.type_bigint() -%}
 
 with
 
@@ -20,16 +17,16 @@ reliability as (
 final as (
 
     select
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
         cast(reliability_bin as {{ dbt.type_int() }}) as reliability_bin,
-        cast(heldout_events as {{ bigint }}) as heldout_events,
-        cast(heldout_positives as {{ bigint }}) as heldout_positives,
-        cast(mean_score as {{ double }}) as mean_score,
-        cast(expected_rate as {{ double }}) as expected_rate,
-        cast(observed_rate as {{ double }}) as observed_rate,
-        cast(z_statistic as {{ double }}) as z_statistic,
-        cast(p_value as {{ double }}) as p_value,
+        cast(heldout_events as {{ dbt.type_bigint() }}) as heldout_events,
+        cast(heldout_positives as {{ dbt.type_bigint() }}) as heldout_positives,
+        cast(mean_score as {{ corridor.type_double() }}) as mean_score,
+        cast(expected_rate as {{ corridor.type_double() }}) as expected_rate,
+        cast(observed_rate as {{ corridor.type_double() }}) as observed_rate,
+        cast(z_statistic as {{ corridor.type_double() }}) as z_statistic,
+        cast(p_value as {{ corridor.type_double() }}) as p_value,
         cast(holds as {{ dbt.type_boolean() }}) as is_calibration_holding
 
     from reliability
