@@ -9,10 +9,9 @@
 }}
 {#-
     Every latency order statistic corridor reads, per model version × window
-    × segment (every window grain and rolling window), from the events
-    without a per-value histogram and without an exact quantile aggregate
-    (which keeps every latency of every group in memory and cannot spill):
-    each request is a 1-based rank of the group's sorted latencies and its value.
+    × segment (every grain and rolling window), from the events without an
+    exact quantile aggregate (which holds every latency in memory): each
+    request is a 1-based rank of the group's sorted latencies and its value.
 
     requests (statistic, bound):
       latency_p50 .. latency_p99_above (corridor.latency_quantile_fractions()),
@@ -33,8 +32,8 @@
     sorted (corridor.window_segment_members). The cost grows with groups x
     bins plus a few bins' events per group; exact as a whole sort.
 
-    Incremental with the event pipeline's lookback (rolling windows: those
-    holding its day; events from the longest rolling window earlier).
+    Incremental with the event pipeline's lookback (rolling windows holding
+    its day; events from the longest rolling window earlier).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set rolling = corridor.rolling_windows() -%}
@@ -47,7 +46,6 @@
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set string = dbt.type_string() -%}
 {%- set interval_quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
 {%- set quantiles = corridor.latency_quantile_fractions() %}
 
@@ -138,7 +136,7 @@ interval_requests as (
         n,
         '{{ metric }}' as statistic,
         {{ q }} as q,
-        {{ dbt.concat([dbt.cast('group_number', string), "'|" ~ metric ~ "'"]) }} as request_key
+        {{ dbt.concat([dbt.cast('group_number', dbt.type_string()), "'|" ~ metric ~ "'"]) }} as request_key
     from numbered_groups
     where window_grain in ({{ corridor.sql_string_list(interval_grains) }})
     {{ 'union all' if not loop.last }}
