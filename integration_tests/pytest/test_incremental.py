@@ -259,7 +259,7 @@ def daily_runs(tmp_path_factory):
 
 INCREMENTAL_MODELS = (
     "int_corridor__events_enriched",
-    "int_corridor__latency_quantiles",
+    "int_corridor__latency_order_statistics",
     "int_corridor__score_histograms",
     "int_corridor__value_histograms",
     "int_corridor__production_window_stats",

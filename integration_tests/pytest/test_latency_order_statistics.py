@@ -2,8 +2,8 @@
 holding a requested rank read again. Checked against numpy on latencies chosen to break a binned shortcut:
 continuous values with a far tail (bins sized from the interquartile range, so the tail's bins are sparse and
 the bulk's crowded), heavy ties (values on a 10 ms grid), a segment where every latency is equal, hourly groups
-of a handful of events (ranks 0 and n + 1: no bound), and a rolling window whose quantiles interpolate between
-two order statistics. With the Python bootstrap off (the default) the per-value histograms stay empty."""
+of a handful of events (ranks 0 and n + 1: no bound), and quantiles (calendar and rolling windows) interpolating
+between two order statistics. With the Python bootstrap off (the default) the per-value histograms stay empty."""
 
 from __future__ import annotations
 
@@ -105,7 +105,14 @@ def built(tmp_path_factory):
         "corridor_rolling_windows": [{"days": ROLLING}],
     }
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
-    dbt("run", "--select", "+int_corridor__latency_order_statistics", "+int_corridor__rolling_window_stats", vars=vars)
+    dbt(
+        "run",
+        "--select",
+        "+int_corridor__latency_order_statistics",
+        "+int_corridor__rolling_window_stats",
+        "int_corridor__latency_quantiles",
+        vars=vars,
+    )
     return {"path": path, "events": events.dropna(subset=["latency_ms"])}
 
 
@@ -176,12 +183,24 @@ def test_rolling_quantiles_equal_numpy(built):
             assert getattr(r, name) == pytest.approx(np.quantile(x, q), rel=1e-12, abs=1e-12), (r, name)
 
 
+def test_calendar_quantiles_equal_numpy(built):
+    # int_corridor__latency_quantiles, a view interpolating between two order statistics: numpy's linear quantile
+    groups = _groups(built["events"])
+    rows = query(built["path"], "select * from int_corridor__latency_quantiles")
+    assert len(rows) == sum(1 for key in groups if not key[1].startswith("rolling")) > 100
+    for r in rows.itertuples():
+        x = groups[(r.model_version, r.window_grain, r.window_start, r.segment_dimension, r.segment_value)]
+        for name, q in {**QUANTILES, "latency_p95_below": 0.93, "latency_p99_above": 0.995}.items():
+            assert getattr(r, name) == pytest.approx(np.quantile(x, q), rel=1e-12, abs=1e-12), (r, name)
+
+
 def test_requests_and_histograms(built):
     stats = query(built["path"], "select * from int_corridor__latency_order_statistics")
-    # interval bounds for every group, interpolation ends for the rolling windows only
+    # interpolation ends for every group, interval bounds for the interval grains (all three here) and rolling windows
     assert set(stats.bound) == {"lower", "upper", "low", "high"}
-    rolling = stats.window_grain.str.startswith("rolling")
-    assert set(stats[~rolling].bound) == {"lower", "upper"}
+    keys = ["model_version", "window_grain", "window_start", "segment_dimension", "segment_value"]
+    assert (stats.groupby(keys).bound.nunique() == 4).all()
+    assert len(stats[stats.bound == "low"].statistic.unique()) == 9
     # the all-equal segment (v2, south): every order statistic is 42
     south = stats[(stats.model_version == "v2") & (stats.segment_value == "south") & stats.latency_value.notna()]
     assert len(south) > 100 and (south.latency_value == 42.0).all()

@@ -6,7 +6,9 @@
     max_value): the rows of `calendar_bins` (the same columns, rolled up
     with GROUPING SETS) of the built `grains`, and the rolling windows' bins
     summed from its day rows (corridor.rolling_day_cells: counts add,
-    minimum of minima, maximum of maxima), where `window_lookback` holds
+    minimum of minima, maximum of maxima; each version's last day from its
+    own overall day rows, as the model is upstream of the window
+    statistics), where `window_lookback` holds
     (a condition on window_start, or none: every window).
 #}
 {% macro window_value_bins(calendar_bins, grains, window_lookback) %}
@@ -15,6 +17,10 @@
 
 {% macro default__window_value_bins(calendar_bins, grains, window_lookback) -%}
     {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+    {%- set last_days -%}
+        (select model_id, model_version, max(window_start) as last_day_start from {{ calendar_bins }}
+        where window_grain = 'day' and segment_dimension = 'all' group by model_id, model_version) as version_last_days
+    {%- endset -%}
     select *
     from (
         select * from {{ calendar_bins }}
@@ -28,7 +34,7 @@
             min(min_value) as min_value,
             max(max_value) as max_value
         from ({{ corridor.rolling_day_cells(calendar_bins, keys[:2] + keys[4:] + ['value_bin', 'n_events', 'min_value',
-            'max_value']) }}) as day_cells
+            'max_value'], last_days) }}) as day_cells
         group by {{ keys | join(', ') }}, value_bin
         {%- endif %}
     ) as calendar_and_rolling_bins

@@ -1,5 +1,5 @@
 {#
-    corridor.rolling_day_cells(relation, columns): the day rows of
+    corridor.rolling_day_cells(relation, columns, last_days=none): the day rows of
     `relation` (window_grain = 'day'), each repeated once per rolling window
     that contains its day (corridor.rolling_windows): a query of `columns`
     (read from `relation`), window_grain (the rolling window's name) and
@@ -7,17 +7,18 @@
     keys and window_grain, window_start and summing sums the N day cells of
     each rolling window: cost grows with day cells times N, never with
     events. A rolling window is kept when its last day lies on or before the
-    last day with events of its model version (int_corridor__production_window_stats),
-    so no window reaches past the data; the first windows of a version
+    last day with events of its model version (int_corridor__production_window_stats,
+    or `last_days`: a relation of (model_id, model_version, last_day_start),
+    for a model upstream of the window statistics), so no window reaches past the data; the first windows of a version
     (as of its first days) hold fewer than N days of events, as they should.
     `relation` must have model_id, model_version, window_grain and
     window_start; an empty query when no rolling window is configured.
 #}
-{% macro rolling_day_cells(relation, columns) %}
-    {{ return(adapter.dispatch('rolling_day_cells', 'corridor')(relation, columns)) }}
+{% macro rolling_day_cells(relation, columns, last_days=none) %}
+    {{ return(adapter.dispatch('rolling_day_cells', 'corridor')(relation, columns, last_days)) }}
 {% endmacro %}
 
-{% macro default__rolling_day_cells(relation, columns) -%}
+{% macro default__rolling_day_cells(relation, columns, last_days=none) -%}
     select
         {%- for column in columns %}
         day_cells.{{ column }},
@@ -31,6 +32,9 @@
     ) as offsets
         on day_cells.window_grain = 'day'
     inner join (
+        {%- if last_days is not none %}
+        select * from {{ last_days }}
+        {%- else %}
         select
             model_id,
             model_version,
@@ -38,6 +42,7 @@
         from {{ ref('int_corridor__production_window_stats') }}
         where window_grain = 'day' and segment_dimension = 'all'
         group by model_id, model_version
+        {%- endif %}
     ) as version_days
         on day_cells.model_id = version_days.model_id
         and day_cells.model_version = version_days.model_version

@@ -8,18 +8,20 @@
     )
 }}
 {#-
-    The latency order statistics other models need, per model version ×
-    window × segment (grains of corridor.bootstrap_grains() and the rolling
-    windows), read from the events without a per-value histogram: each
+    Every latency order statistic corridor reads, per model version × window
+    × segment (every grain and rolling window), from the events without an
+    exact quantile aggregate (which holds every latency in memory): each
     request is a 1-based rank of the group's sorted latencies and its value.
 
     requests (statistic, bound):
-      latency_p50 / p95 / p99, lower / upper: the binomial ranks of the
-        distribution-free interval (corridor.order_statistic_ranks_query, at
-        corridor_confidence_level; rank 0 or n + 1, value null: no bound);
-      rolling windows only, latency_p50 .. latency_p99_above, low / high:
-        the ranks floor(h) + 1 and the next one, h = (n - 1) p, between which
-        the exact quantile interpolates (read by int_corridor__rolling_window_stats).
+      latency_p50 .. latency_p99_above (corridor.latency_quantile_fractions()),
+        low / high: the ranks floor(h) + 1 and the next one, h = (n - 1) p,
+        between which the exact quantile interpolates (read by
+        int_corridor__latency_quantiles and int_corridor__rolling_window_stats);
+      latency_p50 / p95 / p99, lower / upper, grains of
+        corridor.bootstrap_grains() and the rolling windows: the binomial
+        ranks of the distribution-free interval (corridor.order_statistic_ranks_query,
+        at corridor_confidence_level; rank 0 or n + 1, value null: no bound).
 
     How (corridor.latency_bin_width; docs/incremental.md): the latencies are
     counted in bins of one width per model version (sized from the spread
@@ -30,12 +32,12 @@
     sorted (corridor.window_segment_members). The cost grows with groups x
     bins plus a few bins' events per group; exact as a whole sort.
 
-    Incremental with int_corridor__exact_intervals' lookback (windows from
-    its start; rolling windows holding its day): events from the longest
-    rolling window earlier.
+    Incremental with the event pipeline's lookback (rolling windows holding
+    its day; events from the longest rolling window earlier).
 -#}
-{%- set grains = corridor.bootstrap_grains() -%}
+{%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set rolling = corridor.rolling_windows() -%}
+{%- set interval_grains = corridor.bootstrap_grains() + (rolling | map(attribute='name') | list) -%}
 {%- set bin_grains = grains + (['day'] if rolling and 'day' not in grains else []) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
@@ -44,9 +46,8 @@
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
-{%- set string = dbt.type_string() -%}
 {%- set interval_quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
-{%- set rolling_quantiles = corridor.latency_quantile_fractions() %}
+{%- set quantiles = corridor.latency_quantile_fractions() %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -135,8 +136,9 @@ interval_requests as (
         n,
         '{{ metric }}' as statistic,
         {{ q }} as q,
-        {{ dbt.concat([dbt.cast('group_number', string), "'|" ~ metric ~ "'"]) }} as request_key
+        {{ dbt.concat([dbt.cast('group_number', dbt.type_string()), "'|" ~ metric ~ "'"]) }} as request_key
     from numbered_groups
+    where window_grain in ({{ corridor.sql_string_list(interval_grains) }})
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 
@@ -150,8 +152,7 @@ interval_ranks as (
 
 requests as (
 
-    {{ corridor.order_statistic_requests('interval_requests', 'interval_ranks', 'numbered_groups', rolling_quantiles,
-        rolling | map(attribute='name') | list) }}
+    {{ corridor.order_statistic_requests('interval_requests', 'interval_ranks', 'numbered_groups', quantiles) }}
 
 ),
 

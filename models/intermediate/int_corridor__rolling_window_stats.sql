@@ -57,9 +57,17 @@ summed as (
 
 ),
 
+rolling_order_statistics as (
+
+    select * from {{ ref('int_corridor__latency_order_statistics') }}
+    {#- no rolling window: no row (a window grain is never '') #}
+    where window_grain in ({{ corridor.sql_string_list(corridor.rolling_windows() | map(attribute='name') | list) or "''" }})
+
+),
+
 latency_quantiles as (
 
-    {{ corridor.quantiles_from_order_statistics(ref('int_corridor__latency_order_statistics'), keys, quantiles) }}
+    {{ corridor.quantiles_from_order_statistics('rolling_order_statistics', keys, quantiles) }}
 
 ),
 

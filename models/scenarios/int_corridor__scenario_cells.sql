@@ -17,7 +17,7 @@
       corridor_scenario_tail_latency_ms when u < f.
     Per cell: the added errors and flipped labels (int_corridor__scenario_deviations
     turns them into rates over the check's own sample size), and the latency
-    mean and quantiles (corridor.percentiles, as int_corridor__latency_quantiles)
+    mean and quantiles (corridor.percentiles: exact, the numbers of int_corridor__latency_quantiles)
     before and after the injection.
 -#}
 {%- set segments = corridor.segment_dimensions() -%}
