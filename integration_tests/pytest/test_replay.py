@@ -391,6 +391,11 @@ def test_acknowledged_false_alarm_counts_as_a_false_alert(ground_truth):
     assert (row["alerts"], row["false_alerts"], row["known_false_alerts"], row["incidents_detected"]) == (3, 1, 1, 2)
     assert row["mean_hours_to_detect"] == pytest.approx((9.75 + 4.5) / 2)
     assert row["ground_truth_sources"] == "known_incidents, post_mortem, acknowledgement"
+    # the false alarm changes the recommendation: at FDR 0.01 v2's burst is not confirmed, both incidents still are
+    best = query(
+        runs["with_known"], "select * from corridor_rule_calibration where rule_id = 'R010' and is_recommended"
+    ).iloc[0]
+    assert best["fdr_level"] == 0.01 and (best["alerts"], best["false_alerts"], best["incidents_detected"]) == (2, 0, 2)
     # the other version's alerts and other rules keep their figures
     r008 = _current(runs["with_known"], "R008")
     assert (r008["false_alerts"], r008["known_false_alerts"], r008["incidents_detected"]) == (0, 0, 2)
@@ -458,5 +463,6 @@ def test_report_shows_the_ground_truth_sources(ground_truth):
     page, _ = render_html(read_warehouse(runs["with_known"]))
     section = page.split('<section id="calibration">', 1)[1].split("</section>", 1)[0]
     r010 = section.split('data-rule-id="R010"', 1)[1].split("</tr>", 1)[0]
-    assert "<td>1, 1 known (now 1)</td>" in r010
+    # the recommendation (FDR 0.01, test above) beside the current setting's false alert, and the sources
+    assert "<td>0 (now 1)</td>" in r010 and "<td>2 (now 2)</td>" in r010
     assert "<td>known_incidents, post_mortem, acknowledgement</td>" in r010
