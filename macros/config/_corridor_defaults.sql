@@ -227,9 +227,9 @@
         },
         'known_incidents': {
             'var': 'corridor_known_incidents',
-            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection '
-                'against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off '
-                '(docs/replay.md).',
+            'description': 'Optional input: known incidents the rule calibration scores detection against (with the post-mortems and '
+                'acknowledgements that carry a verdict, read directly): incident_id, model_id, starts_at, ends_at, optional '
+                'segment_dimension / segment_value (default all); null: off (docs/replay.md).',
             'demo_seed': 'corridor_demo_planted_incidents',
             'detect_optional_columns': true,
             'optional': true,
