@@ -279,8 +279,8 @@ R015_V1_IOS = ("R015", "v1", "2026-10-08 00:00:00")  # inc_06's channel mix on i
 GROUND_TRUTH_NODES = [
     "stg_corridor__known_incidents", "stg_corridor__alert_acknowledgements", "stg_corridor__post_mortems",
     "int_corridor__governance_inputs", "int_corridor__optional_inputs_quarantine", "corridor_quarantine",
-    "int_corridor__input_accounting", "int_corridor__ground_truth", "int_corridor__calibration_matches",
-    "int_corridor__calibration_truth_sources", "corridor_rule_calibration",
+    "int_corridor__input_accounting", "int_corridor__ground_truth_alerts", "int_corridor__ground_truth",
+    "int_corridor__calibration_matches", "int_corridor__calibration_truth_sources", "corridor_rule_calibration",
 ]  # fmt: skip
 
 

@@ -3,19 +3,11 @@
     (docs/replay.md), one row per known incident or known false alarm, from
     every source present, unioned and deduplicated, with its sources:
       - known_incidents: the valid rows of var corridor_known_incidents;
-      - post_mortem: an accepted post-mortem (var corridor_post_mortems) of
-        an alert, verdict incident unless it says false_alarm;
-      - acknowledgement: an accepted acknowledgement (var
-        corridor_alert_acknowledgements) whose verdict says incident or
-        false_alarm (an acknowledgement without a verdict says only that
-        someone saw the alert, and is not ground truth).
-    An alert's verdict is that of its latest post-mortem or acknowledgement
-    (false_alarm first on a tie). An alert judged an incident spans its
-    episode (its first breached window's start to its last window's end,
-    corridor_replay_alerts as of the build's now; a row naming an alert the
-    replay does not hold is left out). The incidents of alerts of one model
-    and segment whose spans overlap are one incident (one outage seen by
-    several rules), and an alert incident that a declared known incident
+      - post_mortem, acknowledgement: the alerts whose latest post-mortem
+        or acknowledgement says incident or false_alarm, each over its
+        episode (int_corridor__ground_truth_alerts).
+    The incidents of alerts of one model and segment whose spans overlap
+    are one incident (one outage seen by several rules), and an alert incident that a declared known incident
     covers (same model, the declared segment or all, starting less than a day
     before the declared start and before its end: an alert of it would
     match the declared incident) is that incident, its sources added. A
@@ -34,94 +26,9 @@ declared as (
 
 ),
 
-alerts as (
-
-    select * from {{ ref('corridor_replay_alerts') }}
-    where is_build_now
-
-),
-
-acknowledgements as (
-
-    {{ corridor.accepted_governance_rows('alert_acknowledgements') }}
-
-),
-
-post_mortems as (
-
-    {{ corridor.accepted_governance_rows('post_mortems') }}
-
-),
-
-verdicts as (
-
-    select
-        alert_id,
-        lower(verdict) as verdict,
-        acknowledged_at as stated_at,
-        'acknowledgement' as source
-
-    from acknowledgements
-    where verdict is not null
-
-    union all
-
-    select
-        alert_id,
-        lower(coalesce(verdict, 'incident')) as verdict,
-        written_at as stated_at,
-        'post_mortem' as source
-
-    from post_mortems
-
-),
-
-ranked_verdicts as (
-
-    select
-        *,
-        row_number() over (
-            partition by alert_id
-            order by stated_at desc, case when verdict = 'false_alarm' then 0 else 1 end asc, source asc
-        ) as verdict_rank
-
-    from verdicts
-
-),
-
-{# per alert: the latest verdict, and which sources stated it #}
-alert_verdicts as (
-
-    select
-        latest.alert_id,
-        latest.verdict,
-        max(case when verdicts.source = 'post_mortem' then 1 else 0 end) as from_post_mortem,
-        max(case when verdicts.source = 'acknowledgement' then 1 else 0 end) as from_acknowledgement
-
-    from ranked_verdicts as latest
-    inner join verdicts
-        on latest.alert_id = verdicts.alert_id
-        and latest.verdict = verdicts.verdict
-    where latest.verdict_rank = 1
-    group by latest.alert_id, latest.verdict
-
-),
-
 judged_alerts as (
 
-    select
-        alert_verdicts.*,
-        alerts.rule_id,
-        alerts.model_version,
-        alerts.model_id,
-        alerts.segment_dimension,
-        alerts.segment_value,
-        alerts.first_seen_window_start as starts_at,
-        alerts.last_seen_window_end as ends_at
-
-    from alert_verdicts
-    inner join alerts
-        on alert_verdicts.alert_id = alerts.alert_id
+    select * from {{ ref('int_corridor__ground_truth_alerts') }}
 
 ),
 
