@@ -177,7 +177,8 @@
         'alert_acknowledgements': {
             'var': 'corridor_alert_acknowledgements',
             'description': 'Optional input: acknowledgements of alerts (alert_id of corridor_alerts, acknowledged_by, acknowledged_at; '
-                'optional note); unset or null: off (docs/governance.md).',
+                'optional note, verdict: incident or false_alarm, the ground truth of the rule calibration); unset or null: off '
+                '(docs/governance.md, docs/replay.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -187,12 +188,14 @@
                 'acknowledged_by': 'acknowledged_by',
                 'acknowledged_at': 'acknowledged_at',
                 'note': none,
+                'verdict': none,
             },
         },
         'post_mortems': {
             'var': 'corridor_post_mortems',
             'description': 'Optional input: post-mortems of alerts (post_mortem_id, alert_id, author, written_at; optional link, summary, '
-                'one of which is needed); unset or null: off (docs/governance.md).',
+                'one of which is needed, and verdict: incident (the default) or false_alarm, the ground truth of the rule calibration); '
+                'unset or null: off (docs/governance.md, docs/replay.md).',
             'demo_seed': none,
             'detect_optional_columns': true,
             'optional': true,
@@ -204,6 +207,7 @@
                 'written_at': 'written_at',
                 'link': none,
                 'summary': none,
+                'verdict': none,
             },
         },
         'review_roster': {
@@ -223,9 +227,9 @@
         },
         'known_incidents': {
             'var': 'corridor_known_incidents',
-            'description': 'Optional input: known incidents (post-mortems, acknowledged alerts) the rule calibration scores detection '
-                'against: incident_id, model_id, starts_at, ends_at, optional segment_dimension / segment_value (default all); null: off '
-                '(docs/replay.md).',
+            'description': 'Optional input: known incidents the rule calibration scores detection against (with the post-mortems and '
+                'acknowledgements that carry a verdict, read directly): incident_id, model_id, starts_at, ends_at, optional '
+                'segment_dimension / segment_value (default all); null: off (docs/replay.md).',
             'demo_seed': 'corridor_demo_planted_incidents',
             'detect_optional_columns': true,
             'optional': true,

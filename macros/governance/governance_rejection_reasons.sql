@@ -2,7 +2,8 @@
     corridor.governance_rejection_reasons(input_name): why a row of a
     governance input cannot be used, as (reason code, SQL condition over its
     staging model): a required field missing, a time that does not parse, a
-    row that names no subject. Such rows go to corridor_quarantine with every
+    row that names no subject, a verdict (acknowledgements, post-mortems)
+    other than incident or false_alarm (any case). Such rows go to corridor_quarantine with every
     code that applies; the others are accepted (rows read = accepted +
     quarantined). A row that is well formed but names an alert, rule or
     estimate corridor does not know is accepted and reported as a governance
@@ -14,6 +15,7 @@
 {% endmacro %}
 
 {% macro default__governance_rejection_reasons(input_name) %}
+    {%- set verdict_unknown = "verdict is not null and lower(verdict) not in ('incident', 'false_alarm')" -%}
     {%- set reasons = {
         'approvals': [
             ('missing_approved_by', 'approved_by is null'),
@@ -27,6 +29,7 @@
             ('missing_acknowledged_by', 'acknowledged_by is null'),
             ('missing_acknowledged_at', 'acknowledged_at is null and not acknowledged_at_is_unparseable'),
             ('unparseable_acknowledged_at', 'acknowledged_at_is_unparseable'),
+            ('unknown_verdict', verdict_unknown),
         ],
         'post_mortems': [
             ('missing_post_mortem_id', 'post_mortem_id is null'),
@@ -35,6 +38,7 @@
             ('missing_written_at', 'written_at is null and not written_at_is_unparseable'),
             ('unparseable_written_at', 'written_at_is_unparseable'),
             ('missing_link_and_summary', 'link is null and summary is null'),
+            ('unknown_verdict', verdict_unknown),
         ],
         'review_roster': [
             ('missing_reviewer', 'reviewer is null'),

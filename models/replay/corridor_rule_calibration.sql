@@ -3,11 +3,13 @@
     (docs/replay.md): one row per rule × candidate of
     corridor.calibration_candidates(), with the alerts the candidate raises
     over the recorded history (as of the build's now), alerts per 30 days,
-    false alerts (matching no known incident), the known incidents it
-    detects and how long after each incident started it first showed an
-    alert at a replay point. Known incidents come from var
-    corridor_known_incidents (the demo: its planted incidents), matched to
-    alerts in int_corridor__calibration_matches.
+    false alerts (matching no known incident, or a known false alarm), the
+    known incidents it detects and how long after each incident started it
+    first showed an alert at a replay point. The ground truth
+    (int_corridor__ground_truth) unions var corridor_known_incidents (the
+    demo: its planted incidents), post-mortems and acknowledgements with a
+    verdict; ground_truth_sources says which sources the rule's models had.
+    Alerts are matched to it in int_corridor__calibration_matches.
 
     The recommended candidate per rule detects the most known incidents,
     then raises the fewest false alerts, then detects soonest, then stays
@@ -66,12 +68,20 @@ matches as (
 
 matched_alerts as (
 
-    select distinct
+    select
         candidate_id,
-        alert_id
+        alert_id,
+        max(case when verdict = 'incident' then 1 else 0 end) as is_incident
 
     from matches
     where is_build_now
+    group by candidate_id, alert_id
+
+),
+
+rule_truth as (
+
+    select * from {{ ref('int_corridor__calibration_truth_sources') }}
 
 ),
 
@@ -81,7 +91,8 @@ final_alerts as (
         alerts.candidate_id,
         alerts.rule_id,
         count(*) as alerts,
-        sum(case when matched_alerts.alert_id is null then 1 else 0 end) as false_alerts
+        sum(case when coalesce(matched_alerts.is_incident, 0) = 0 then 1 else 0 end) as false_alerts,
+        sum(case when matched_alerts.is_incident = 0 then 1 else 0 end) as known_false_alerts
 
     from alerts
     left join matched_alerts
@@ -101,6 +112,7 @@ detections as (
         min(({{ corridor.epoch_seconds('as_of') }} - {{ corridor.epoch_seconds('starts_at') }}) / 3600.0) as hours_to_detect
 
     from matches
+    where verdict = 'incident'
     group by candidate_id, rule_id, incident_id
 
 ),
@@ -131,10 +143,12 @@ scored as (
         coalesce(final_alerts.alerts, 0) as alerts,
         coalesce(final_alerts.alerts, 0) * 30.0 / nullif(rule_candidates.history_days, 0) as alerts_per_month,
         coalesce(final_alerts.false_alerts, 0) as false_alerts,
+        coalesce(final_alerts.known_false_alerts, 0) as known_false_alerts,
         coalesce(detected.incidents_detected, 0) as incidents_detected,
         detected.mean_hours_to_detect,
         detected.max_hours_to_detect,
-        rule_candidates.is_current
+        rule_candidates.is_current,
+        rule_truth.ground_truth_sources
 
     from rule_candidates
     left join final_alerts
@@ -143,6 +157,8 @@ scored as (
     left join detected
         on rule_candidates.rule_id = detected.rule_id
         and rule_candidates.candidate_id = detected.candidate_id
+    left join rule_truth
+        on rule_candidates.rule_id = rule_truth.rule_id
 
 ),
 
@@ -194,12 +210,14 @@ final as (
         cast(alerts as {{ dbt.type_bigint() }}) as alerts,
         cast(alerts_per_month as {{ corridor.type_double() }}) as alerts_per_month,
         cast(false_alerts as {{ dbt.type_bigint() }}) as false_alerts,
+        cast(known_false_alerts as {{ dbt.type_bigint() }}) as known_false_alerts,
         cast(incidents_detected as {{ dbt.type_bigint() }}) as incidents_detected,
         cast(mean_hours_to_detect as {{ corridor.type_double() }}) as mean_hours_to_detect,
         cast(max_hours_to_detect as {{ corridor.type_double() }}) as max_hours_to_detect,
         cast(recommendation_rank as {{ dbt.type_bigint() }}) as recommendation_rank,
         is_current,
         recommendation_rank = 1 as is_recommended,
+        ground_truth_sources,
         case
             when recommendation_rank = 1
                 then

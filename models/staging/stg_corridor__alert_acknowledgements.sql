@@ -6,4 +6,4 @@
     closes the governance item unacknowledged_past_escalation
     (docs/governance.md). Off: an empty relation with the same columns.
 -#}
-{{ corridor.stage_optional_input('alert_acknowledgements', ['alert_id', 'acknowledged_by', 'note'], ['acknowledged_at']) }}
+{{ corridor.stage_optional_input('alert_acknowledgements', ['alert_id', 'acknowledged_by', 'note', 'verdict'], ['acknowledged_at']) }}

@@ -1,7 +1,8 @@
 {#-
     Optional: the known incidents the rule calibration scores detection
-    against (corridor_rule_calibration, docs/replay.md): post-mortems,
-    acknowledged alerts or, in the demo, the planted incidents. One row per
+    against (corridor_rule_calibration, docs/replay.md), besides the
+    post-mortems and acknowledgements int_corridor__ground_truth reads
+    directly; in the demo, the planted incidents. One row per
     incident; segment_dimension / segment_value default to all (the whole
     model). A row whose times do not parse, or ends before it starts, is
     kept with is_valid false, so the calibration can say what it ignored.

@@ -6,4 +6,4 @@
     closes the governance item missing_post_mortem (docs/governance.md).
     Off: an empty relation with the same columns.
 -#}
-{{ corridor.stage_optional_input('post_mortems', ['post_mortem_id', 'alert_id', 'author', 'link', 'summary'], ['written_at']) }}
+{{ corridor.stage_optional_input('post_mortems', ['post_mortem_id', 'alert_id', 'author', 'link', 'summary', 'verdict'], ['written_at']) }}
