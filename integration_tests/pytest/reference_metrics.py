@@ -16,6 +16,8 @@ from scipy import stats
 from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
 GRAIN_HOURS = {"hour": 1, "day": 24, "week": 168}
+# the integration project's corridor_slow_request_ms (integration_tests/dbt_project.yml)
+INTEGRATION_SLOW_REQUEST_MS = 200.0
 LABEL_METRICS_BINARY = [
     "accuracy",
     "precision",
@@ -49,6 +51,7 @@ def _metrics_for_window(
     threshold: float,
     calibration_bins: int,
     histogram_grain: bool,
+    slow_ms: float = 10_000.0,
 ) -> list[dict]:
     z = stats.norm.ppf(1 - (1 - level) / 2)
     rows: list[dict] = []
@@ -100,6 +103,8 @@ def _metrics_for_window(
             add(name, value, len(lat), se, max(0.0, value - z * se), value + z * se)
         else:
             add(name, float(np.quantile(lat, q)) if len(lat) else None, len(lat))
+    # the share of the requests with a latency strictly slower than the threshold (corridor_slow_request_ms)
+    proportion("slow_request_rate", int((lat > slow_ms).sum()), len(lat))
     proportion("label_maturity", int(g["label"].notna().sum()), n)
 
     ev = g[g["label"].notna() & ~g["is_error"]]
@@ -178,6 +183,7 @@ def expected_production_metrics(
     level: float = 0.95,
     threshold: float = 0.5,
     calibration_bins: int = 10,
+    slow_ms: float = 10_000.0,
 ) -> pd.DataFrame:
     """Expected production rows of corridor_metric_observations.
 
@@ -204,7 +210,7 @@ def expected_production_metrics(
                 for w in grid:
                     g = by_window.get(w, seg.iloc[0:0])
                     rows = _metrics_for_window(
-                        g, grain, model_type, level, threshold, calibration_bins, grain in histogram_grains
+                        g, grain, model_type, level, threshold, calibration_bins, grain in histogram_grains, slow_ms
                     )
                     for r in rows:
                         r.update(

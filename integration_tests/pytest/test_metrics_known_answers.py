@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from conftest import query
 from make_fixtures import build
-from reference_metrics import expected_production_metrics
+from reference_metrics import INTEGRATION_SLOW_REQUEST_MS, expected_production_metrics
 
 pytestmark = pytest.mark.dbt
 
@@ -22,7 +22,9 @@ KEYS = ["model_id", "model_version", "metric", "segment_dimension", "segment_val
 @pytest.fixture(scope="module")
 def compared(integration_duckdb):
     frames = build()
-    expected = expected_production_metrics(frames["_reference_events"], segments=["country", "platform"])
+    expected = expected_production_metrics(
+        frames["_reference_events"], segments=["country", "platform"], slow_ms=INTEGRATION_SLOW_REQUEST_MS
+    )
     actual = query(
         integration_duckdb["path"],
         "select * from corridor_metric_observations where source = 'production'",

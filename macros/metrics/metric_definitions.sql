@@ -34,6 +34,7 @@
         {'name': 'latency_p50', 'quantile': [0.5, 0.05]},
         {'name': 'latency_p95', 'quantile': [0.95, 0.02]},
         {'name': 'latency_p99', 'quantile': [0.99, 0.005]},
+        {'name': 'slow_request_rate', 'proportion': [s ~ 'n_slow', s ~ 'n_latency']},
         {'name': 'label_maturity', 'proportion': [s ~ 'n_labeled', s ~ 'n_events']},
     ] -%}
     {%- if model_type == 'binary_classifier' -%}

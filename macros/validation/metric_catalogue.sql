@@ -13,6 +13,7 @@
         'latency_p50': {'family': 'quantile', 'lower': 0, 'upper': none},
         'latency_p95': {'family': 'quantile', 'lower': 0, 'upper': none},
         'latency_p99': {'family': 'quantile', 'lower': 0, 'upper': none},
+        'slow_request_rate': {'family': 'rate', 'lower': 0, 'upper': 1},
         'label_maturity': {'family': 'rate', 'lower': 0, 'upper': 1},
     } -%}
     {%- if corridor.setting('corridor_model_type') == 'binary_classifier' -%}

@@ -3,7 +3,7 @@
     segment × window of corridor.bootstrap_grains() and the rolling windows, at corridor_confidence_level,
     computed in SQL on every engine (one row per metric × interval method):
 
-    - rates (error_rate, label_maturity, accuracy, precision, recall):
+    - rates (error_rate, label_maturity, slow_request_rate, accuracy, precision, recall):
       `wilson` and `clopper_pearson` (exact: beta quantiles, see
       corridor.beta_quantile_query);
     - means (latency_mean, log_loss, brier_score, mae): `normal`, mean ± z·SE
@@ -36,6 +36,7 @@
 {%- set rates = [
     ('error_rate', 'n_errors', 'n_events'),
     ('label_maturity', 'n_labeled', 'n_events'),
+    ('slow_request_rate', 'n_slow', 'n_latency'),
 ] -%}
 {%- set means = ['latency_mean', 'log_loss', 'brier_score'] if model_type == 'binary_classifier' else ['latency_mean', 'mae'] -%}
 {%- if model_type == 'binary_classifier' -%}

@@ -305,6 +305,7 @@ def test_offline_estimates(frames):
         "latency_p50",
         "latency_p95",
         "latency_p99",
+        "slow_request_rate",
         "accuracy",
         "precision",
         "recall",
