@@ -76,6 +76,23 @@ def _metrics_for_window(
         lo, hi = _wilson(k, n, level)
         add(metric, p, n, math.sqrt(p * (1 - p) / n), lo, hi)
 
+    def f1(tp, fp, fn, tn):
+        # F1 = 2 TP / (2 TP + FP + FN). Standard error: the delta method over the multinomial of the four confusion
+        # cells (p = counts / N, Var = (sum p_i g_i^2 - (sum p_i g_i)^2) / N, g the gradient of F1 in p). Interval:
+        # the Wilson interval of J = TP / (TP + FP + FN) (scipy) mapped through F1 = 2J / (1 + J).
+        m = tp + fp + fn
+        if m == 0:
+            add("f1", None, 0)
+            return
+        counts = np.array([tp, fp, fn, tn], dtype=float)
+        total = counts.sum()
+        p = counts / total
+        d = 2 * p[0] + p[1] + p[2]
+        grad = np.array([2 * (p[1] + p[2]) / d**2, -2 * p[0] / d**2, -2 * p[0] / d**2, 0.0])
+        var = (float(np.sum(p * grad**2)) - float(np.sum(p * grad)) ** 2) / total
+        lo, hi = _wilson(tp, m, level)
+        add("f1", 2 * tp / (2 * tp + fp + fn), m, math.sqrt(max(var, 0.0)), 2 * lo / (1 + lo), 2 * hi / (1 + hi))
+
     def mean(metric, values):
         values = np.asarray(values, dtype=float)
         n = len(values)
@@ -123,6 +140,7 @@ def _metrics_for_window(
         proportion("accuracy", tp + tn, len(y))
         proportion("precision", tp, tp + fp)
         proportion("recall", tp, tp + fn)
+        f1(tp, fp, fn, tn)
         if len(y):
             clipped = np.clip(s, 1e-15, 1 - 1e-15)
             terms = -(y * np.log(clipped) + (1 - y) * np.log(1 - clipped))
