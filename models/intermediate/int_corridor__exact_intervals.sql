@@ -6,9 +6,8 @@
     - rates (error_rate, label_maturity, slow_request_rate, accuracy, precision, recall):
       `wilson` and `clopper_pearson` (exact: beta quantiles, see
       corridor.beta_quantile_query);
-    - f1: the same two intervals of J = TP / (TP + FP + FN), binomial given
-      TP + FP + FN, mapped through F1 = 2J / (1 + J) (increasing), so the
-      Clopper-Pearson one stays exact;
+    - f1: `wilson_f1`, `clopper_pearson_f1`: those of J = TP / (TP + FP + FN),
+      binomial given TP + FP + FN, mapped through F1 = 2J / (1 + J) (exact);
     - means (latency_mean, log_loss, brier_score, mae): `normal`, mean ± z·SE
       from the sufficient statistics (valid at large n);
     - latency quantiles (p50, p95, p99): `order_statistic`, the
@@ -235,7 +234,6 @@ final as (
         segment_dimension,
         segment_value,
         metric,
-        {#- f1's intervals are those of J mapped (wilson_f1, clopper_pearson_f1) -#}
         case when metric = 'f1' then {{ dbt.concat(['interval_method', "'_f1'"]) }} else interval_method end as interval_method,
         cast({{ corridor.f1_from_jaccard('metric_value', "metric = 'f1'") }} as {{ double }}) as metric_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
