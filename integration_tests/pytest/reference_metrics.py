@@ -16,6 +16,8 @@ from scipy import stats
 from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
 GRAIN_HOURS = {"hour": 1, "day": 24, "week": 168}
+# the integration project's corridor_slow_request_ms (integration_tests/dbt_project.yml)
+INTEGRATION_SLOW_REQUEST_MS = 200.0
 LABEL_METRICS_BINARY = [
     "accuracy",
     "precision",
@@ -49,6 +51,7 @@ def _metrics_for_window(
     threshold: float,
     calibration_bins: int,
     histogram_grain: bool,
+    slow_ms: float = 10_000.0,
 ) -> list[dict]:
     z = stats.norm.ppf(1 - (1 - level) / 2)
     rows: list[dict] = []
@@ -72,6 +75,23 @@ def _metrics_for_window(
         p = k / n
         lo, hi = _wilson(k, n, level)
         add(metric, p, n, math.sqrt(p * (1 - p) / n), lo, hi)
+
+    def f1(tp, fp, fn, tn):
+        # F1 = 2 TP / (2 TP + FP + FN). Standard error: the delta method over the multinomial of the four confusion
+        # cells (p = counts / N, Var = (sum p_i g_i^2 - (sum p_i g_i)^2) / N, g the gradient of F1 in p). Interval:
+        # the Wilson interval of J = TP / (TP + FP + FN) (scipy) mapped through F1 = 2J / (1 + J).
+        m = tp + fp + fn
+        if m == 0:
+            add("f1", None, 0)
+            return
+        counts = np.array([tp, fp, fn, tn], dtype=float)
+        total = counts.sum()
+        p = counts / total
+        d = 2 * p[0] + p[1] + p[2]
+        grad = np.array([2 * (p[1] + p[2]) / d**2, -2 * p[0] / d**2, -2 * p[0] / d**2, 0.0])
+        var = (float(np.sum(p * grad**2)) - float(np.sum(p * grad)) ** 2) / total
+        lo, hi = _wilson(tp, m, level)
+        add("f1", 2 * tp / (2 * tp + fp + fn), m, math.sqrt(max(var, 0.0)), 2 * lo / (1 + lo), 2 * hi / (1 + hi))
 
     def mean(metric, values):
         values = np.asarray(values, dtype=float)
@@ -100,6 +120,8 @@ def _metrics_for_window(
             add(name, value, len(lat), se, max(0.0, value - z * se), value + z * se)
         else:
             add(name, float(np.quantile(lat, q)) if len(lat) else None, len(lat))
+    # the share of the requests with a latency strictly slower than the threshold (corridor_slow_request_ms)
+    proportion("slow_request_rate", int((lat > slow_ms).sum()), len(lat))
     proportion("label_maturity", int(g["label"].notna().sum()), n)
 
     ev = g[g["label"].notna() & ~g["is_error"]]
@@ -118,6 +140,7 @@ def _metrics_for_window(
         proportion("accuracy", tp + tn, len(y))
         proportion("precision", tp, tp + fp)
         proportion("recall", tp, tp + fn)
+        f1(tp, fp, fn, tn)
         if len(y):
             clipped = np.clip(s, 1e-15, 1 - 1e-15)
             terms = -(y * np.log(clipped) + (1 - y) * np.log(1 - clipped))
@@ -178,6 +201,7 @@ def expected_production_metrics(
     level: float = 0.95,
     threshold: float = 0.5,
     calibration_bins: int = 10,
+    slow_ms: float = 10_000.0,
 ) -> pd.DataFrame:
     """Expected production rows of corridor_metric_observations.
 
@@ -204,7 +228,7 @@ def expected_production_metrics(
                 for w in grid:
                     g = by_window.get(w, seg.iloc[0:0])
                     rows = _metrics_for_window(
-                        g, grain, model_type, level, threshold, calibration_bins, grain in histogram_grains
+                        g, grain, model_type, level, threshold, calibration_bins, grain in histogram_grains, slow_ms
                     )
                     for r in rows:
                         r.update(

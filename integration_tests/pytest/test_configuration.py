@@ -160,6 +160,7 @@ def test_regression_model_with_its_own_names(root_dbt):
         "latency_p50",
         "latency_p95",
         "latency_p99",
+        "slow_request_rate",
         "label_maturity",
         "mae",
         "rmse",

@@ -363,6 +363,8 @@ def test_demo_has_every_interval_kind(demo):
     assert set(methods.interval_method) == {
         "wilson",
         "clopper_pearson",
+        "wilson_f1",
+        "clopper_pearson_f1",
         "normal",
         "order_statistic",
         "sql_poisson_bootstrap_percentile",

@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 from conftest import query
 from make_fixtures import build
-from reference_metrics import expected_production_metrics
+from reference_metrics import INTEGRATION_SLOW_REQUEST_MS, expected_production_metrics
+from scipy import stats
 
 pytestmark = pytest.mark.dbt
 
@@ -22,7 +23,9 @@ KEYS = ["model_id", "model_version", "metric", "segment_dimension", "segment_val
 @pytest.fixture(scope="module")
 def compared(integration_duckdb):
     frames = build()
-    expected = expected_production_metrics(frames["_reference_events"], segments=["country", "platform"])
+    expected = expected_production_metrics(
+        frames["_reference_events"], segments=["country", "platform"], slow_ms=INTEGRATION_SLOW_REQUEST_MS
+    )
     actual = query(
         integration_duckdb["path"],
         "select * from corridor_metric_observations where source = 'production'",
@@ -121,3 +124,36 @@ def test_label_maturity_is_recorded_on_every_production_row(integration_duckdb):
         "where source = 'production' and sample_size > 0 and metric = 'request_count'",
     )
     assert df["n"][0] == df["with_maturity"][0] > 0
+
+
+def test_f1_is_the_harmonic_mean_of_precision_and_recall_with_an_exact_interval(compared, integration_duckdb):
+    """Realized F1 (docs/metrics.md#f1): every window against the harmonic mean of the same window's precision and
+    recall rows, and its Clopper-Pearson interval against scipy's beta quantiles of J = TP / (TP + FP + FN) mapped
+    through F1 = 2J / (1 + J). (Values, standard errors and Wilson intervals: test_values_match_reference, from the
+    event-by-event reference with the four-cell multinomial delta method.)"""
+    keys = [k for k in KEYS if k != "metric"]
+    rows = {
+        metric: compared[compared.metric == metric].set_index(keys)["metric_value_act"].astype(float)
+        for metric in ("f1", "precision", "recall")
+    }
+    both = pd.concat(rows, axis=1).dropna()
+    both = both[(both.precision > 0) & (both.recall > 0)]
+    assert len(both) > 50
+    harmonic = 2 * both.precision * both.recall / (both.precision + both.recall)
+    np.testing.assert_allclose(both.f1, harmonic, rtol=1e-12)
+    # no positive caught: F1 is 0, where the harmonic mean is undefined or 0
+    f1 = compared[(compared.metric == "f1") & compared.metric_value_act.notna()]
+    assert (f1.metric_value_act == 0).any() and (f1.metric_value_act.between(0, 1)).all()
+
+    exact = query(
+        integration_duckdb["path"],
+        "select * from corridor_metric_intervals where metric = 'f1' and interval_method = 'clopper_pearson_f1'",
+    )
+    assert len(exact) > 100
+    value, m = exact.metric_value.to_numpy(float), exact.sample_size.to_numpy(float)
+    k = np.round(value / (2 - value) * m)  # J = F1 / (2 - F1)
+    lo = np.where(k > 0, stats.beta.ppf(0.025, np.maximum(k, 1), m - k + 1), 0.0)
+    hi = np.where(k < m, stats.beta.ppf(0.975, k + 1, np.maximum(m - k, 1)), 1.0)
+    np.testing.assert_allclose(exact.interval_lower, 2 * lo / (1 + lo), rtol=1e-7, atol=1e-12)
+    np.testing.assert_allclose(exact.interval_upper, 2 * hi / (1 + hi), rtol=1e-7, atol=1e-12)
+    assert (exact.interval_lower <= value + 1e-12).all() and (exact.interval_upper >= value - 1e-12).all()

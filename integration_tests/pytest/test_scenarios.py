@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from conftest import query
 from corridor.dbt_runner import REPO_ROOT
+from scipy import stats
 
 pytestmark = pytest.mark.dbt
 
@@ -106,6 +107,60 @@ def test_injected_errors_are_the_seeded_hash_picks(demo):
     # +2 points on ~80 requests is one or two errors: the hourly rule (1-point tolerance) rarely confirms it
     r010 = _row(demo, "S02_error_rate_plus2_1h", "R010")
     assert r010["power"] < 0.5
+
+
+def test_rare_tail_is_caught_by_the_slow_request_rate_rule(demo):
+    """S04 (0.1 % of a day's requests at 30 s) moves no latency quantile a rule judges; R017 (slow_request_rate:
+    at most 1 request in 100,000 over 10 s, load test 0 of 100,000) catches it. Known answers: the requests made
+    slow are the seeded hash picks (recomputed here from the seed CSV), each seed's p-value is the binomial tail
+    P(X >= k | n, 1e-5) (scipy), and exactly the seeds with at least 2 slow requests are confirmed and detected."""
+    events = pd.read_csv(SEEDS / "corridor_demo_production_events.csv", parse_dates=["event_at"])
+    day = events[
+        (events["model_id"] == "checkout_fraud")
+        & (events["event_at"] >= "2026-10-04")
+        & (events["event_at"] < "2026-10-05")
+    ].drop_duplicates("event_id")
+    assert (day["latency_ms"] <= 10_000).all()  # nothing slow on the recorded day
+    keys = [_hash32(e) for e in day["event_id"]]
+    picks = {}
+    for seed in range(1, 11):
+        draws = np.array([(_hash32(f"{k}|S04_tail_0.1pct_30s|{seed}") + 0.5) / 2**32 for k in keys])
+        picks[seed] = int((draws < 0.001).sum())
+    cells = query(
+        demo,
+        """select seed, slow_before, slow_after, cell_events from int_corridor__scenario_cells
+           where scenario_id = 'S04_tail_0.1pct_30s' and window_grain = 'day' and window_start = '2026-10-04'
+             and segment_dimension = 'all' order by seed""",
+    )
+    assert cells["cell_events"].tolist() == [len(day)] * 10 and (cells["slow_before"] == 0).all()
+    assert dict(zip(cells["seed"], cells["slow_after"].astype(int), strict=True)) == picks
+    checks = query(
+        demo,
+        """select seed, sample_size, observed_value, p_value, is_confirmed_breach from int_corridor__scenario_results
+           where scenario_id = 'S04_tail_0.1pct_30s' and rule_id = 'R017' and window_start = '2026-10-04'
+           order by seed""",
+    )
+    assert len(checks) == 10 and (checks["sample_size"] == len(day)).all()
+    k = np.round(checks["observed_value"] * checks["sample_size"]).astype(int)
+    assert dict(zip(checks["seed"], k, strict=True)) == picks
+    exact = np.where(k > 0, stats.binom.sf(k - 1, len(day), 1e-5), 1.0)
+    np.testing.assert_allclose(checks["p_value"], exact, rtol=0.1)  # Peizer-Pratt vs the exact tail
+    assert (checks["is_confirmed_breach"] == (k >= 2)).all()
+    assert {1, 2} <= set(k)  # both sides of the line are exercised
+    r017 = _row(demo, "S04_tail_0.1pct_30s", "R017")
+    detected = sum(v >= 2 for v in picks.values())
+    assert r017["is_detected"] and r017["seeds_detected"] == detected and r017["power"] == detected / 10
+    assert r017["min_hours_to_detect"] == 24.0 and r017["new_false_alerts"] == 0
+    # the quantile rules still see nothing, and the live build's R017 stays quiet on every recorded day
+    for rule in ("R007", "R008", "R009", "R012"):
+        assert _row(demo, "S04_tail_0.1pct_30s", rule)["power"] == 0
+    live = query(
+        demo, "select status, count(*) as n from corridor_validation_results where rule_id = 'R017' group by 1"
+    )
+    assert set(live["status"]) <= {"pass", "inconclusive", "blocked", "missing"} and live["n"].sum() > 20
+    assert query(demo, "select count(*) as n from corridor_alerts where rule_id = 'R017'").iloc[0]["n"] == 0
+    # a latency multiplier creates no 10-second request on the demo's latencies (all under 3 s)
+    assert _row(demo, "S07_latency_ios_x2", "R017")["power"] == 0
 
 
 def test_every_demo_scenario_is_judged_and_reported(demo):

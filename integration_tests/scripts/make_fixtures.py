@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent / "seeds"
 sys.path.insert(0, str(HERE.parent / "pytest"))
 
-from reference_metrics import expected_production_metrics  # noqa: E402
+from reference_metrics import INTEGRATION_SLOW_REQUEST_MS, expected_production_metrics  # noqa: E402
 
 
 def build(seed: int = 7) -> dict[str, pd.DataFrame]:
@@ -295,7 +295,9 @@ def main() -> None:
         if name.startswith("_"):
             continue
         df.to_csv(SEEDS / f"{name}.csv", index=False, date_format="%Y-%m-%d %H:%M:%S.%f")
-    expected = expected_production_metrics(frames["_reference_events"], segments=["country", "platform"])
+    expected = expected_production_metrics(
+        frames["_reference_events"], segments=["country", "platform"], slow_ms=INTEGRATION_SLOW_REQUEST_MS
+    )
     # Hourly rows per segment value would make the seed large and slow to load
     # on PostgreSQL; the seed keeps hourly rows for overall traffic only (the
     # pytest suite compares every row on DuckDB).

@@ -412,6 +412,12 @@
             'check': {'type': 'number', 'min': 0},
             'description': 'Scenarios: the latency (ms) a tail_latency scenario gives the requests it picks.',
         },
+        'corridor_slow_request_ms': {
+            'default': 10000,
+            'check': {'type': 'number', 'min': 0, 'exclusive': true},
+            'description': 'Latency (ms) above which a request counts as slow: metric slow_request_rate is the share of requests with a '
+                'latency strictly above it, a rate with exact binomial intervals (docs/metrics.md#slow-request-rate).',
+        },
         'corridor_escalation_hours': {
             'default': {'critical': 4, 'high': 24},
             'check': {'type': 'any', 'validate': 'validate_governance_setting', 'hint': 'a mapping rule severity -> hours (a number >= 0)'},

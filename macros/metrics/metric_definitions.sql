@@ -6,6 +6,9 @@
     in corridor.label_metric_statistics for the label metrics). A spec is
     {'name', and one of:
       'proportion': [successes, trials]      (Wilson interval),
+      'f1': [true positives, false positives, false negatives] (F1 = 2J / (1 + J)
+                                             of J = TP / (TP + FP + FN): delta-method
+                                             error, J's Wilson interval mapped through it),
       'mean': [sum, sum of squares, count]   (normal interval),
       'root_mean': [sum, sum of squares, count] (sqrt of the mean, delta-method error),
       'quantile': [p, h]                     (latency quantiles, production only),
@@ -34,6 +37,7 @@
         {'name': 'latency_p50', 'quantile': [0.5, 0.05]},
         {'name': 'latency_p95', 'quantile': [0.95, 0.02]},
         {'name': 'latency_p99', 'quantile': [0.99, 0.005]},
+        {'name': 'slow_request_rate', 'proportion': [s ~ 'n_slow', s ~ 'n_latency']},
         {'name': 'label_maturity', 'proportion': [s ~ 'n_labeled', s ~ 'n_events']},
     ] -%}
     {%- if model_type == 'binary_classifier' -%}
@@ -42,6 +46,7 @@
             {'name': 'precision', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_positive'],
                 'from_rows': true},
             {'name': 'recall', 'proportion': [s ~ 'n_true_positive', s ~ 'n_true_positive + ' ~ s ~ 'n_false_negative'], 'from_rows': true},
+            {'name': 'f1', 'f1': [s ~ 'n_true_positive', s ~ 'n_false_positive', s ~ 'n_false_negative']},
             {'name': 'log_loss', 'mean': [s ~ 'log_loss_sum', s ~ 'log_loss_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
             {'name': 'brier_score', 'mean': [s ~ 'brier_sum', s ~ 'brier_sum_squares', s ~ 'n_evaluated'], 'from_rows': true},
             {'name': 'auc', 'value': s ~ 'auc', 'n': s ~ 'hist_n_evaluated', 'se': s ~ 'auc_standard_error', 'method': 'mann_whitney',

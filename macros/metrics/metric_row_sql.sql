@@ -3,7 +3,8 @@
     corridor.metric_definitions rendered to SQL, as {'value', 'n', 'se',
     'lower', 'upper', 'confidence_level', 'method', 'interval_method'} (an
     entry none when the metric has none): proportions the Wald standard
-    error and the Wilson interval, means the n - 1 standard error and a
+    error and the Wilson interval, F1 the delta-method error and the Wilson
+    interval of TP / (TP + FP + FN) mapped through F1 = 2J / (1 + J), means the n - 1 standard error and a
     normal interval, root means (rmse) the delta-method error, latency
     quantiles (production only; their columns are read from `stats`) the
     Siddiqui-Bloch-Gastwirth error. `z` is the critical value of the
@@ -28,6 +29,23 @@
             'upper': corridor.wilson_upper(k, n, z),
             'method': 'proportion',
             'interval_method': 'wilson'} -%}
+    {%- elif 'f1' in m -%}
+        {#- F1 = 2 TP / (2 TP + FP + FN) = g(J) = 2J / (1 + J), J = TP / (TP + FP + FN): given m = TP + FP + FN, TP is
+            Binomial(m, J), so se = g'(J) sqrt(J (1 - J) / m) with g'(J) = 2 / (1 + J)^2 (the multinomial delta method gives
+            the same), and J's Wilson bounds mapped through g (increasing) are F1's -#}
+        {%- set tp, fp, fn = m['f1'][0], m['f1'][1], m['f1'][2] -%}
+        {%- set n = '(' ~ tp ~ ' + ' ~ fp ~ ' + ' ~ fn ~ ')' -%}
+        {%- set j = '(cast(' ~ tp ~ ' as ' ~ double ~ ') / nullif(' ~ n ~ ', 0))' -%}
+        {%- set jl = '(' ~ corridor.wilson_lower(tp, n, z) ~ ')' -%}
+        {%- set ju = '(' ~ corridor.wilson_upper(tp, n, z) ~ ')' -%}
+        {%- set row = {
+            'value': '2 * ' ~ j ~ ' / (1 + ' ~ j ~ ')',
+            'n': n,
+            'se': '2 / ((1 + ' ~ j ~ ') * (1 + ' ~ j ~ ')) * sqrt(' ~ j ~ ' * (1 - ' ~ j ~ ') / nullif(' ~ n ~ ', 0))',
+            'lower': '2 * ' ~ jl ~ ' / (1 + ' ~ jl ~ ')',
+            'upper': '2 * ' ~ ju ~ ' / (1 + ' ~ ju ~ ')',
+            'method': 'f1',
+            'interval_method': 'wilson_f1'} -%}
     {%- elif 'mean' in m -%}
         {%- set s, ss, n = m['mean'][0], m['mean'][1], m['mean'][2] -%}
         {%- set value = s ~ ' / nullif(' ~ n ~ ', 0)' -%}

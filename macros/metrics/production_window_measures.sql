@@ -6,7 +6,9 @@
     defined once (corridor.label_metric_statistics); unbounded terms
     (latencies, regression errors and their squares: `large`) are summed
     exactly as two decimal parts (corridor.exact_sum_parts, `<name>__high` and
-    `<name>__low`), so no valid value overflows a decimal.
+    `<name>__low`), so no valid value overflows a decimal. `n_slow` counts
+    the latencies strictly above setting corridor_slow_request_ms (metric
+    slow_request_rate).
 -#}
 {% macro production_window_measures() %}
     {%- set additive = [
@@ -16,6 +18,7 @@
         ('n_labeled', 'sum(case when has_label then 1 else 0 end)', 'sum'),
         ('first_event_at', 'min(event_at)', 'min'),
         ('last_event_at', 'max(event_at)', 'max'),
+        ('n_slow', 'sum(case when latency_ms > ' ~ corridor.setting('corridor_slow_request_ms') ~ ' then 1 else 0 end)', 'sum'),
     ] -%}
     {%- set large = [
         ('latency_sum', 'latency_ms', 9),

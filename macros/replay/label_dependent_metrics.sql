@@ -11,6 +11,6 @@
 
 
 {% macro default__label_dependent_metrics() -%}
-    {{ return(['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse',
+    {{ return(['accuracy', 'precision', 'recall', 'f1', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse',
         'label_maturity']) }}
 {%- endmacro %}

@@ -11,7 +11,7 @@
 
 
 {% macro default__scenario_kinds() -%}
-    {%- set latency = ['latency_mean', 'latency_p50', 'latency_p95', 'latency_p99'] -%}
+    {%- set latency = ['latency_mean', 'latency_p50', 'latency_p95', 'latency_p99', 'slow_request_rate'] -%}
     {{ return({
         'latency_multiplier': {'metrics': latency, 'size': 'a positive multiplier of every affected latency', 'min': 0, 'max': none},
         'error_rate_points': {'metrics': ['error_rate'], 'size': 'error-rate points added (0-100)', 'min': 0, 'max': 100},

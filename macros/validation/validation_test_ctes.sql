@@ -19,6 +19,10 @@
     exactly enough for rare events: binomial tails at the tolerance boundary
     (Peizer-Pratt), turned into z statistics; with an offline standard error
     (statistical, equivalence) the z is shrunk by se_production / se_combined.
+    The boundary is taken as it is, however small (a tail rate of 1 in 100,000
+    is tested at 1e-5, not at half a count): only a boundary at or beyond 0
+    or 1 (a tolerance of 0 on a rate of 0 or 1) moves to 0.5 / n or
+    1 - 0.5 / n, where the tail is defined.
 -#}
 rate_boundaries as {{ corridor.materialized_cte() }} (
 
@@ -28,8 +32,12 @@ rate_boundaries as {{ corridor.materialized_cte() }} (
         and comparison_kind in ('absolute', 'relative', 'statistical', 'equivalence') as uses_binomial,
         cast(round(observed_value * sample_size) as {{ double }}) as observed_count,
         {%- for level in ['warn', 'fail'] %}
-        least(greatest(expected_value + bad_sign * tol_{{ level }}, 0.5 / nullif(sample_size, 0)), 1 - 0.5 / nullif(sample_size, 0)) as
-            rate_boundary_{{ level }},
+        {%- set boundary = 'expected_value + bad_sign * tol_' ~ level %}
+        case
+            when {{ boundary }} <= 0 then 0.5 / nullif(sample_size, 0)
+            when {{ boundary }} >= 1 then 1 - 0.5 / nullif(sample_size, 0)
+            else {{ boundary }}
+        end as rate_boundary_{{ level }},
         {{ corridor.production_se_at('expected_value + bad_sign * tol_' ~ level) }} / nullif(check_se_{{ level }}, 0) as
             binomial_shrink_{{ level }}{{ ',' if not loop.last }}
         {%- endfor %}

@@ -14,7 +14,7 @@
 -#}
 {{ config(materialized='ephemeral') }}
 {%- set string = dbt.type_string() -%}
-{%- set rates = ['error_rate', 'label_maturity', 'accuracy', 'precision', 'recall'] -%}
+{%- set rates = ['error_rate', 'label_maturity', 'slow_request_rate', 'accuracy', 'precision', 'recall'] -%}
 {%- set means = ['latency_mean', 'log_loss', 'brier_score', 'mae'] -%}
 
 with

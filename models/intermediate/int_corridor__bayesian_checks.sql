@@ -4,7 +4,7 @@
     grain with production data and an offline estimate, and every model
     version (rules are not version-specific).
 
-    rates (error_rate, label_maturity, accuracy, precision, recall):
+    rates (error_rate, label_maturity, slow_request_rate, accuracy, precision, recall):
       Beta-Binomial. Prior Beta(alpha0, beta0) with the offline value as mean
       and variance SE^2 / corridor_prior_strength (method of moments:
       alpha0 + beta0 = m (1 - m) / variance - 1); posterior

@@ -3,9 +3,11 @@
     segment × window of corridor.bootstrap_grains() and the rolling windows, at corridor_confidence_level,
     computed in SQL on every engine (one row per metric × interval method):
 
-    - rates (error_rate, label_maturity, accuracy, precision, recall):
+    - rates (error_rate, label_maturity, slow_request_rate, accuracy, precision, recall):
       `wilson` and `clopper_pearson` (exact: beta quantiles, see
       corridor.beta_quantile_query);
+    - f1: `wilson_f1`, `clopper_pearson_f1`: those of J = TP / (TP + FP + FN),
+      binomial given TP + FP + FN, mapped through F1 = 2J / (1 + J) (exact);
     - means (latency_mean, log_loss, brier_score, mae): `normal`, mean ± z·SE
       from the sufficient statistics (valid at large n);
     - latency quantiles (p50, p95, p99): `order_statistic`, the
@@ -36,6 +38,7 @@
 {%- set rates = [
     ('error_rate', 'n_errors', 'n_events'),
     ('label_maturity', 'n_labeled', 'n_events'),
+    ('slow_request_rate', 'n_slow', 'n_latency'),
 ] -%}
 {%- set means = ['latency_mean', 'log_loss', 'brier_score'] if model_type == 'binary_classifier' else ['latency_mean', 'mae'] -%}
 {%- if model_type == 'binary_classifier' -%}
@@ -43,6 +46,7 @@
         ('accuracy', 'n_true_positive + n_true_negative', 'n_evaluated'),
         ('precision', 'n_true_positive', 'n_true_positive + n_false_positive'),
         ('recall', 'n_true_positive', 'n_true_positive + n_false_negative'),
+        ('f1', 'n_true_positive', 'n_true_positive + n_false_positive + n_false_negative'),
     ]) -%}
 {%- endif -%}
 {%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),
@@ -230,11 +234,11 @@ final as (
         segment_dimension,
         segment_value,
         metric,
-        interval_method,
-        cast(metric_value as {{ double }}) as metric_value,
+        case when metric = 'f1' then {{ dbt.concat(['interval_method', "'_f1'"]) }} else interval_method end as interval_method,
+        cast({{ corridor.f1_from_jaccard('metric_value', "metric = 'f1'") }} as {{ double }}) as metric_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
-        cast(interval_lower as {{ double }}) as interval_lower,
-        cast(interval_upper as {{ double }}) as interval_upper,
+        cast({{ corridor.f1_from_jaccard('interval_lower', "metric = 'f1'") }} as {{ double }}) as interval_lower,
+        cast({{ corridor.f1_from_jaccard('interval_upper', "metric = 'f1'") }} as {{ double }}) as interval_upper,
         cast({{ level }} as {{ double }}) as confidence_level,
         window_start
 

@@ -53,6 +53,7 @@ joined as (
         stats.n_events,
         stats.n_errors,
         stats.n_latency,
+        stats.n_slow,
         stats.n_labeled,
         stats.n_evaluated,
         stats.n_true_positive,

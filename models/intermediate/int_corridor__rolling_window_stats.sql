@@ -16,7 +16,7 @@
 -#}
 {%- set counts = [
     'n_events', 'n_errors', 'n_latency', 'n_labeled', 'n_evaluated', 'n_positive',
-    'n_true_positive', 'n_false_positive', 'n_true_negative', 'n_false_negative',
+    'n_true_positive', 'n_false_positive', 'n_true_negative', 'n_false_negative', 'n_slow',
 ] -%}
 {%- set sums = [
     ('latency_sum', 9), ('latency_sum_squares', 9), ('log_loss_sum', 12), ('log_loss_sum_squares', 12),

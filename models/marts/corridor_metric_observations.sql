@@ -9,8 +9,8 @@
 {%- set offline_relation = corridor.input_relation_name('offline_estimates') -%}
 {%- set evaluation_on = corridor.input_config('offline_evaluation')['enabled'] -%}
 {%- set label_free = corridor.label_free_enabled() -%}
-{%- set label_metrics = ['accuracy', 'precision', 'recall', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae', 'rmse',
-    'label_maturity'] -%}
+{%- set label_metrics = ['accuracy', 'precision', 'recall', 'f1', 'auc', 'log_loss', 'brier_score', 'expected_calibration_error', 'mae',
+    'rmse', 'label_maturity'] -%}
 
 with
 

@@ -16,12 +16,16 @@
     - tail_latency f: an affected event takes var
       corridor_scenario_tail_latency_ms when u < f.
     Per cell: the added errors and flipped labels (int_corridor__scenario_deviations
-    turns them into rates over the check's own sample size), and the latency
-    mean and quantiles (corridor.percentiles: exact, the numbers of int_corridor__latency_quantiles)
+    turns them into rates over the check's own sample size), the slow requests
+    (latency above corridor_slow_request_ms, metric slow_request_rate) before
+    and after the injection (among the events with a recorded latency, the
+    metric's sample), and the latency mean and quantiles (corridor.percentiles:
+    exact, the numbers of int_corridor__latency_quantiles)
     before and after the injection.
 -#}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set tail_ms = corridor.setting('corridor_scenario_tail_latency_ms') -%}
+{%- set slow_ms = corridor.setting('corridor_slow_request_ms') -%}
 
 with
 
@@ -205,6 +209,8 @@ final as (
         sum(case when is_affected then 1 else 0 end) as affected_events,
         sum(added_error) as added_errors,
         sum(flipped_label) as flipped_labels,
+        sum(case when latency_ms > {{ slow_ms }} then 1 else 0 end) as slow_before,
+        sum(case when latency_ms is not null and perturbed_latency_ms > {{ slow_ms }} then 1 else 0 end) as slow_after,
         cast(avg(latency_ms) as {{ corridor.type_double() }}) as latency_mean_before,
         cast(avg(perturbed_latency_ms) as {{ corridor.type_double() }}) as latency_mean_after,
         {{ corridor.percentiles('latency_ms', [0.5, 0.95, 0.99]) }} as quantiles_before,

@@ -4,8 +4,10 @@
     scenario run, with the production side of the cells the run perturbed
     (int_corridor__scenario_cells) replaced:
 
-    - error rate, accuracy: the recorded rate plus the added errors (minus the
-      flipped labels) over the check's own sample size; the standard error
+    - error rate, accuracy, slow-request rate: the recorded rate plus the
+      added errors (minus the flipped labels; plus the requests the injection
+      made slow, minus those it made fast) over the check's own sample size;
+      the standard error
       that of a proportion at the new rate over the same sample, the
       interval shifted by the same amount;
     - latency mean and quantiles: the recorded value (and its interval and
@@ -67,11 +69,18 @@ shifted as (
             when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
             when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
             when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
+            when checks.metric = 'slow_request_rate' and cells.slow_after = cells.slow_before then checks.observed_value
             when checks.metric = 'error_rate'
                 then least(
                     1.0,
                     checks.observed_value + cells.added_errors / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
                 )
+            when checks.metric = 'slow_request_rate'
+                then least(1.0, greatest(
+                    0.0,
+                    checks.observed_value
+                    + (cells.slow_after - cells.slow_before) / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
+                ))
             when checks.metric = 'accuracy'
                 then greatest(
                     0.0,
@@ -89,7 +98,9 @@ shifted as (
             {%- endfor %}
         end as latency_ratio,
         coalesce(
-            (checks.metric = 'error_rate' and cells.added_errors > 0) or (checks.metric = 'accuracy' and cells.flipped_labels > 0),
+            (checks.metric = 'error_rate' and cells.added_errors > 0)
+            or (checks.metric = 'accuracy' and cells.flipped_labels > 0)
+            or (checks.metric = 'slow_request_rate' and cells.slow_after <> cells.slow_before),
             false
         ) as is_perturbed_rate
 

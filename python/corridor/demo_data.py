@@ -251,6 +251,8 @@ REGRESSED_TAIL_MEDIAN = 3.6
 TIMEOUT_MS = (2000.0, 3000.0)
 
 BASE_ERROR_RATE = 0.005
+# a request slower than this is slow (metric slow_request_rate; corridor_slow_request_ms's default)
+SLOW_REQUEST_MS = 10_000.0
 BURST_ERROR_RATE = 0.25
 
 LABEL_DELAY_MEDIAN_H = 3.0
@@ -905,6 +907,13 @@ def offline_estimates(
                         add(v, metric, dim, value, grain, est, se, lo, hi, 0.90, n=nn, **lk)
                     else:
                         add(v, metric, dim, value, grain, est, None, lo, hi, 0.90, n=nn, **lk)
+            if dim == "all":
+                # the share of requests slower than corridor_slow_request_ms (R017): none in the load test
+                k = float((x > SLOW_REQUEST_MS).sum())
+                lo, hi = _wilson(k, float(nn))
+                pt = (k + 2) / (nn + 4)
+                se = math.sqrt(pt * (1 - pt) / (nn + 4))
+                add(v, "slow_request_rate", dim, value, "day", k / nn, se, lo, hi, 0.95, n=nn, **lk)
         # Canary: error rate on a slice of live traffic before the rollout.
         cn = _offline_sample(seed, 30, n_canary, sc, vi, error_rate=BASE_ERROR_RATE)
         ck = {
@@ -1288,6 +1297,25 @@ def rules(sc: Scenario) -> pd.DataFrame:
             2,
             owner,
             esc,
+            "high",
+            1,
+            early,
+        ),
+        (
+            "R017",
+            "At most 1 request in 100,000 takes over 10 s (the load test had none)",
+            "slow_request_rate",
+            "all",
+            "all",
+            "day",
+            "absolute",
+            "lower_is_better",
+            0.00001,
+            0.0001,
+            500,
+            1,
+            plat,
+            pesc,
             "high",
             1,
             early,

@@ -69,7 +69,7 @@ STATUS_MEANING = {
 GATE_CODES = {"pass": 0, "warn": 1, "fail": 2}
 # The values a metric can take: an edge beyond them is never drawn, the y-axis never extends past them.
 UNIT_METRICS = {
-    "error_rate", "label_maturity", "accuracy", "precision", "recall", "auc", "brier_score",
+    "error_rate", "label_maturity", "slow_request_rate", "accuracy", "precision", "recall", "f1", "auc", "brier_score",
     "expected_calibration_error",
 }  # fmt: skip
 # A panel with at least this many windows is dense: small pass markers on a line, thin interval bars.

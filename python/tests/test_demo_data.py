@@ -305,6 +305,7 @@ def test_offline_estimates(frames):
         "latency_p50",
         "latency_p95",
         "latency_p99",
+        "slow_request_rate",
         "accuracy",
         "precision",
         "recall",
@@ -347,8 +348,8 @@ def test_offline_estimates(frames):
 
 def test_rules_references_incidents(frames):
     rules = frames["rules"]
-    # 13 rules, one (R007) in two versions: rule id and version are unique together
-    assert 8 <= rules["rule_id"].nunique() <= 16
+    # 17 rules, one (R007) in two versions: rule id and version are unique together
+    assert 8 <= rules["rule_id"].nunique() <= 17
     assert not rules.duplicated(["rule_id", "rule_version"]).any()
     assert (rules.groupby("rule_id")["rule_version"].nunique() > 1).sum() == 1
     assert set(rules["comparison_kind"]) == {"absolute", "relative", "statistical", "equivalence", "seasonal", "drift"}

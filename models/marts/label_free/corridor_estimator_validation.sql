@@ -28,7 +28,7 @@ estimates as (
 production as (
 
     select * from {{ ref('int_corridor__production_metrics') }}
-    where metric in ('accuracy', 'precision', 'recall', 'auc')
+    where metric in ('accuracy', 'precision', 'recall', 'f1', 'auc')
 
 ),
 
@@ -52,26 +52,8 @@ calibration_checks as (
 
 ),
 
-{# realized F1 from realized precision and recall (the harmonic mean) #}
-realized_f1 as (
-
-    select
-        {%- for key in keys %}
-        precision_rows.{{ key }},
-        {%- endfor %}
-        'f1' as metric,
-        2 * precision_rows.metric_value * recall_rows.metric_value
-        / nullif(precision_rows.metric_value + recall_rows.metric_value, 0) as metric_value,
-        precision_rows.label_maturity
-
-    from production as precision_rows
-    inner join production as recall_rows
-        on {{ corridor.keys_equal('precision_rows', 'recall_rows', keys) }}
-        and recall_rows.metric = 'recall'
-    where precision_rows.metric = 'precision'
-
-),
-
+{# realized F1 is the production metric f1 (2 TP / (2 TP + FP + FN)); a window without a true positive, where the
+    harmonic mean of precision and recall is undefined, is left unvalidated as before (F1 = 0 there) -#}
 realized as (
 
     select
@@ -79,14 +61,10 @@ realized as (
         {{ key }},
         {%- endfor %}
         metric,
-        metric_value,
+        case when metric = 'f1' then nullif(metric_value, 0) else metric_value end as metric_value,
         label_maturity
 
     from production
-
-    union all
-
-    select * from realized_f1
 
 ),
 
