@@ -347,9 +347,10 @@
         'corridor_label_free_reference': {
             'default': none,
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
-            'description': 'The labelled reference period the label-free estimate is calibrated on: {start, end} (timestamps, end '
-                'excluded) or the string START/END, of production events whose labels have arrived; null: no label-free estimate. Builds '
-                'the label-free models (DuckDB only; binary classifiers) and source label_free_estimate (docs/label-free.md).',
+            'description': 'The labelled reference the label-free estimate is calibrated on: a period {start, end} (timestamps, end '
+                'excluded) or the string START/END, of production events whose labels have arrived, or offline_evaluation: the backtest '
+                'rows of corridor_offline_evaluation; null: no label-free estimate. Builds the label-free models (DuckDB only; binary '
+                'classifiers) and source label_free_estimate (docs/label-free.md).',
         },
         'corridor_label_free_draws': {
             'default': 400,

@@ -3,22 +3,32 @@
     corridor_label_free_* setting, validated (called by corridor.setting):
     fails with a message naming the var and the expected value when it is
     malformed. corridor_label_free_reference given as an ISO 8601 interval
-    string 'START/END' is returned as {start, end}.
+    string 'START/END' is returned as {start, end}; the string
+    'offline_evaluation' (the backtest rows of var corridor_offline_evaluation
+    as the labelled reference) as {source: 'offline_evaluation'}, and fails
+    when that input is off.
 #}
 {% macro validate_label_free_setting(name, value) %}
     {{ return(adapter.dispatch('validate_label_free_setting', 'corridor')(name, value)) }}
 {% endmacro %}
 
 {% macro default__validate_label_free_setting(name, value) %}
-    {%- if name == 'corridor_label_free_reference' and value is not none -%}
+    {%- if name == 'corridor_label_free_reference' and value in ['offline_evaluation', {'source': 'offline_evaluation'}] -%}
+        {%- if not corridor.input_config('offline_evaluation')['enabled'] -%}
+            {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' is offline_evaluation (the backtest rows "
+                "as the labelled reference) but var 'corridor_offline_evaluation' is not set: map the backtest input "
+                "(docs/offline-evaluation.md) or give a reference period {start, end}.") }}
+        {%- endif -%}
+        {%- set value = {'source': 'offline_evaluation'} -%}
+    {%- elif name == 'corridor_label_free_reference' and value is not none -%}
         {#- an ISO 8601 interval 'START/END' stands for {start: START, end: END} -#}
         {%- if value is string and (value.split('/') | length) == 2 -%}
             {%- set value = {'start': value.split('/')[0] | trim, 'end': value.split('/')[1] | trim} -%}
         {%- endif -%}
         {%- if value is not mapping or 'start' not in value or 'end' not in value or (value.keys() | list | length) != 2 -%}
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' must be null, a mapping {start: "
-                "'<timestamp>', end: '<timestamp>'} or a string '<start>/<end>' (the labelled reference period, end excluded); got "
-                ~ value) }}
+                "'<timestamp>', end: '<timestamp>'} or a string '<start>/<end>' (the labelled reference period, end excluded), or "
+                "offline_evaluation (the backtest rows of var corridor_offline_evaluation); got " ~ value) }}
         {%- endif -%}
         {%- set bounds = [] -%}
         {%- for key in ['start', 'end'] -%}

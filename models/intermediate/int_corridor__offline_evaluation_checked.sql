@@ -61,6 +61,7 @@ final as (
     select
         record_key,
         cast(evaluation_id as {{ dbt.type_string() }}) as evaluation_id,
+        cast(row_id as {{ dbt.type_string() }}) as row_id,
         model_id,
         model_version,
         {%- for s in segments %}

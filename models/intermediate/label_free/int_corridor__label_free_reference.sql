@@ -9,13 +9,51 @@
     on segment `all`). `half` (0 or 1, from the event's hashed id) splits the
     reference in two for the calibration check (corridor_label_free_calibration:
     fitted on half 0, checked on half 1); the estimate is fitted on both.
+
+    With corridor_label_free_reference = offline_evaluation the reference is
+    the accepted backtest rows of the offline evaluation input instead
+    (int_corridor__offline_evaluation_checked; every row labelled, a row of
+    weight w counting w times, its half from its hashed row_id, else its
+    record key): a backtest row with the row_id of a production event falls
+    in the same half as that event.
 -#}
 {%- set reference = corridor.setting('corridor_label_free_reference') -%}
+{%- set from_backtest = reference.get('source') == 'offline_evaluation' -%}
 {%- set segments = corridor.segment_dimensions() -%}
+{%- set double = corridor.type_double() -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
 with
+
+{%- if from_backtest %}
+
+backtest_rows as (
+
+    select * from {{ ref('int_corridor__offline_evaluation_checked') }}
+
+),
+
+in_reference as (
+
+    select
+        model_id,
+        model_version,
+        {%- for s in segments %}
+        segment_{{ s['dimension'] }},
+        {%- endfor %}
+        {{ corridor.score_bin('predicted_score') }} as score_bin,
+        cast(weight as {{ double }}) as scored,
+        cast(weight as {{ double }}) as labelled,
+        cast(case when label = 1 then weight else 0 end as {{ double }}) as positive,
+        case when mod({{ corridor.hash32('coalesce(row_id, record_key)') }}, 2) = 0 then 0 else 1 end as half
+
+    from backtest_rows
+    where is_accepted
+        and predicted_score is not null
+
+),
+{%- else %}
 
 events as (
 
@@ -32,8 +70,9 @@ in_reference as (
         segment_{{ s['dimension'] }},
         {%- endfor %}
         score_bin,
-        case when is_evaluable then 1 else 0 end as is_labelled,
-        case when is_evaluable then label else 0 end as positive,
+        cast(1 as {{ double }}) as scored,
+        cast(case when is_evaluable then 1 else 0 end as {{ double }}) as labelled,
+        cast(case when is_evaluable then label else 0 end as {{ double }}) as positive,
         case when mod(event_key, 2) = 0 then 0 else 1 end as half
 
     from events
@@ -43,6 +82,7 @@ in_reference as (
         and event_at < cast({{ corridor.sql_string(reference['end']) }} as {{ dbt.type_timestamp() }})
 
 ),
+{%- endif %}
 
 grouped as (
 
@@ -52,8 +92,8 @@ grouped as (
         {{ corridor.segment_grouping_keys(segments) }},
         score_bin,
         half,
-        count(*) as n_scored,
-        sum(is_labelled) as n_events,
+        sum(scored) as n_scored,
+        sum(labelled) as n_events,
         sum(positive) as n_positive
 
     from in_reference
@@ -75,9 +115,9 @@ final as (
         segment_value,
         cast(score_bin as {{ dbt.type_int() }}) as score_bin,
         cast(half as {{ dbt.type_int() }}) as half,
-        cast(n_scored as {{ dbt.type_bigint() }}) as n_scored,
-        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
-        cast(n_positive as {{ dbt.type_bigint() }}) as n_positive
+        cast(n_scored as {{ double }}) as n_scored,
+        cast(n_events as {{ double }}) as n_events,
+        cast(n_positive as {{ double }}) as n_positive
 
     from grouped
 
