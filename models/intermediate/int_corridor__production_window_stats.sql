@@ -21,7 +21,8 @@
     Additive statistics (counts, sums, sums of squares) are summed once into
     fine cells (the finest grain × every segment column), then rolled up with
     GROUPING SETS over those cells, which are few. Exact latency quantiles,
-    which do not roll up, come from int_corridor__latency_quantiles.
+    which do not roll up, come from int_corridor__latency_quantiles (no row
+    there for a group without a latency: its quantiles are null).
     Floating-point sums go through corridor.exact_sum (exact decimals), so two
     builds of the same data agree to the last bit. Every metric downstream is
     a closed-form function of these columns.
@@ -142,7 +143,7 @@ final as (
         additive.last_event_at
 
     from additive
-    inner join quantiles
+    left join quantiles
         on {{ corridor.keys_equal('additive', 'quantiles', [
             'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'
         ]) }}
