@@ -137,6 +137,8 @@ def _build(tmp_path_factory, zone: str | None):
         # day: rolling windows are summed from day cells, latency quantiles from day value histograms
         "corridor_bootstrap_grains": ["day", "month"],
         "corridor_rolling_windows": [{"days": 7}],
+        # the integration project's threshold (its dbt_project.yml), which the PostgreSQL build below runs in
+        "corridor_slow_request_ms": 200,
     }
     if zone:
         vars["corridor_time_zone"] = zone
