@@ -13,16 +13,12 @@ import pandas as pd
 import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import REPO_ROOT
-from test_label_free_rolling import DAYS, ESTIMATES, REFERENCE_DAYS, RULES, SCORE_BINS, START, UNLABELLED_DAYS, _events
+from test_label_free_rolling import REFERENCE_DAYS, START, _events, project_vars, write_tables
 
 pytestmark = [pytest.mark.dbt, pytest.mark.slow]
 
 SELECT = ["+int_corridor__label_free_estimates", "+int_corridor__label_free_reliability"]
 KEYS = ["model_id", "model_version", "segment_dimension", "segment_value", "score_bin", "half"]
-
-
-def _same_names(frame, drop=()):
-    return {column: column for column in frame.columns if column not in drop}
 
 
 def _backtest(events: pd.DataFrame) -> pd.DataFrame:
@@ -37,37 +33,11 @@ def _backtest(events: pd.DataFrame) -> pd.DataFrame:
 
 def _build(work, events, reference, backtest=None):
     path = work / "corridor.duckdb"
-    labelled = events[events["day"] < DAYS - UNLABELLED_DAYS]
-    outcomes = labelled[["event_id", "label"]].assign(label_arrived_at=labelled["event_at"] + pd.Timedelta(minutes=1))
-    frames = {"lf_events": events.drop(columns=["label", "day"]), "lf_outcomes": outcomes,
-              "lf_estimates": ESTIMATES, "lf_rules": RULES}  # fmt: skip
+    outcomes = write_tables(path, events, {"lf_backtest": backtest} if backtest is not None else None)
+    vars = project_vars(events, outcomes, reference)
     if backtest is not None:
-        frames["lf_backtest"] = backtest
-    con = duckdb.connect(str(path))
-    for name, frame in frames.items():
-        con.register("frame", frame)
-        con.execute(f"create or replace table {name} as select * from frame")
-        con.unregister("frame")
-    con.close()
-    vars = {
-        "corridor_production_events": {"relation": "main.lf_events",
-                                       "columns": _same_names(events, ["region", "label", "day"])},
-        "corridor_outcomes": {"relation": "main.lf_outcomes", "columns": _same_names(outcomes)},
-        "corridor_offline_estimates": {"relation": "main.lf_estimates", "columns": _same_names(ESTIMATES)},
-        "corridor_rules": {"relation": "main.lf_rules", "columns": _same_names(RULES)},
-        "corridor_reference_features": None,
-        "corridor_load_demo_seeds": False,
-        "corridor_segment_columns": ["region"],
-        "corridor_feature_columns": [],
-        "corridor_window_grains": ["day", "week"],
-        "corridor_histogram_metric_grains": ["day", "week"],
-        "corridor_rolling_windows": [{"days": 7}],
-        "corridor_score_bins": SCORE_BINS,
-        "corridor_label_free_reference": reference,
-    }  # fmt: skip
-    if backtest is not None:
-        vars["corridor_offline_evaluation"] = {"relation": "main.lf_backtest",
-                                               "columns": _same_names(backtest, ["region"])}  # fmt: skip
+        columns = {column: column for column in backtest.columns if column != "region"}
+        vars["corridor_offline_evaluation"] = {"relation": "main.lf_backtest", "columns": columns}
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     dbt("build", "--select", *SELECT, "--exclude", "resource_type:seed", "test_type:singular", vars=vars)
     return {"path": path, "dbt": dbt, "vars": vars}

@@ -78,31 +78,34 @@ ESTIMATES = pd.DataFrame(
 )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("label_free_rolling")
-    path = work / "corridor.duckdb"
-    events = _events()
+def _same_names(frame, drop=()):
+    return {column: column for column in frame.columns if column not in drop}
+
+
+def write_tables(path, events: pd.DataFrame, extra: dict | None = None) -> pd.DataFrame:
+    """The project's tables lf_* (and `extra` {name: frame}) in the DuckDB file `path`: the events, the outcomes
+    of every day but the last UNLABELLED_DAYS (returned), the estimate and the rules."""
     labelled = events[events["day"] < DAYS - UNLABELLED_DAYS]
     outcomes = labelled[["event_id", "label"]].assign(label_arrived_at=labelled["event_at"] + pd.Timedelta(minutes=1))
     con = duckdb.connect(str(path))
     for name, frame in {"lf_events": events.drop(columns=["label", "day"]), "lf_outcomes": outcomes,
-                        "lf_estimates": ESTIMATES, "lf_rules": RULES}.items():  # fmt: skip
+                        "lf_estimates": ESTIMATES, "lf_rules": RULES, **(extra or {})}.items():  # fmt: skip
         con.register("frame", frame)
         con.execute(f"create or replace table {name} as select * from frame")
         con.unregister("frame")
     con.close()
+    return outcomes
 
-    def same_names(frame, drop=()):
-        return {column: column for column in frame.columns if column not in drop}
 
-    end = START + pd.Timedelta(days=REFERENCE_DAYS)
-    vars = {
+def project_vars(events: pd.DataFrame, outcomes: pd.DataFrame, reference) -> dict:
+    """The vars of this test's project (tables lf_* in its DuckDB file) with `reference` as
+    corridor_label_free_reference; test_label_free_offline_reference.py builds the same project."""
+    return {
         "corridor_production_events": {"relation": "main.lf_events",
-                                       "columns": same_names(events, ["region", "label", "day"])},
-        "corridor_outcomes": {"relation": "main.lf_outcomes", "columns": same_names(outcomes)},
-        "corridor_offline_estimates": {"relation": "main.lf_estimates", "columns": same_names(ESTIMATES)},
-        "corridor_rules": {"relation": "main.lf_rules", "columns": same_names(RULES)},
+                                       "columns": _same_names(events, ["region", "label", "day"])},
+        "corridor_outcomes": {"relation": "main.lf_outcomes", "columns": _same_names(outcomes)},
+        "corridor_offline_estimates": {"relation": "main.lf_estimates", "columns": _same_names(ESTIMATES)},
+        "corridor_rules": {"relation": "main.lf_rules", "columns": _same_names(RULES)},
         "corridor_reference_features": None,
         "corridor_load_demo_seeds": False,
         "corridor_segment_columns": ["region"],
@@ -111,8 +114,18 @@ def built(tmp_path_factory):
         "corridor_histogram_metric_grains": ["day", "week"],
         "corridor_rolling_windows": [{"days": ROLLING}],
         "corridor_score_bins": SCORE_BINS,
-        "corridor_label_free_reference": {"start": str(START.date()), "end": str(end.date())},
+        "corridor_label_free_reference": reference,
     }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("label_free_rolling")
+    path = work / "corridor.duckdb"
+    events = _events()
+    outcomes = write_tables(path, events)
+    end = START + pd.Timedelta(days=REFERENCE_DAYS)
+    vars = project_vars(events, outcomes, {"start": str(START.date()), "end": str(end.date())})
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
     dbt(
         "build",
