@@ -21,6 +21,9 @@ DAYS = 24
 INCIDENT_DAYS = (14, 15)  # 2026-03-16 and 2026-03-17: errors jump in region north only
 ROLLING = 7
 GATE_DAY = 5  # 2026-03-07: a data incident (missing latencies)
+# 2026-03-25, the last day: events without any latency. Its rolling window still has the latency quantiles of the
+# days before; it once lost them, as the order statistics took the version's last day from latency rows only.
+LAST_DAY = DAYS - 1
 
 
 def _events(seed: int = 13) -> pd.DataFrame:
@@ -51,6 +54,7 @@ def _events(seed: int = 13) -> pd.DataFrame:
     frame["label"] = (rng.uniform(0, 1, n) < score).astype(int)
     # a data incident: a fifth of day 5's latencies are missing (the null_rate gate fails that day)
     frame.loc[(day == GATE_DAY) & (rng.uniform(0, 1, n) < 0.2), "latency_ms"] = np.nan
+    frame.loc[day == LAST_DAY, "latency_ms"] = np.nan
     return frame
 
 
@@ -286,8 +290,8 @@ def test_a_day_that_failed_its_data_gate_blocks_the_rolling_windows_holding_it(r
         "where rule_id = 'ROLLING_ERRORS' and segment_value = 'south' order by window_start",
     )
     as_of = ((results["window_start"] - START) / pd.Timedelta(days=1)).astype(int) + ROLLING - 1
-    holds_gate_day = (as_of >= GATE_DAY) & (as_of - ROLLING + 1 <= GATE_DAY)
-    assert holds_gate_day.sum() == ROLLING
+    holds_gate_day = ((as_of >= GATE_DAY) & (as_of - ROLLING + 1 <= GATE_DAY)) | (as_of == LAST_DAY)
+    assert holds_gate_day.sum() == ROLLING + 1  # the last day has no latency at all: its window is blocked too
     assert (results.loc[holds_gate_day, "status"] == "blocked").all(), results
     assert results.loc[holds_gate_day, "gate_failing_checks"].str.contains("null_rate").all()
     assert not (results.loc[~holds_gate_day, "status"] == "blocked").any(), results

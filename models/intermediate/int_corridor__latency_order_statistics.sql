@@ -8,32 +8,27 @@
     )
 }}
 {#-
-    Every latency order statistic corridor reads, per model version × window
-    × segment (every grain and rolling window), from the events without an
-    exact quantile aggregate (which holds every latency in memory): each
-    request is a 1-based rank of the group's sorted latencies and its value.
+    Every latency order statistic corridor reads, per version × window ×
+    segment (every grain and rolling window), without an exact quantile
+    aggregate (which holds every latency in memory): 1-based ranks and values.
 
     requests (statistic, bound):
       latency_p50 .. latency_p99_above (corridor.latency_quantile_fractions()),
         low / high: the ranks floor(h) + 1 and the next one, h = (n - 1) p,
         between which the exact quantile interpolates (read by
         int_corridor__latency_quantiles and int_corridor__rolling_window_stats);
-      latency_p50 / p95 / p99, lower / upper, grains of
-        corridor.bootstrap_grains() and the rolling windows: the binomial
-        ranks of the distribution-free interval (corridor.order_statistic_ranks_query,
-        at corridor_confidence_level; rank 0 or n + 1, value null: no bound).
+      latency_p50 / p95 / p99, lower / upper (bootstrap grains, rolling
+        windows): binomial ranks of the distribution-free interval at
+        corridor_confidence_level (rank 0 or n + 1, value null: no bound).
 
-    How (corridor.latency_bin_width; docs/incremental.md): the latencies are
-    counted in bins of one width per model version (sized from the spread
-    and the events per window), rolled up to every group with GROUPING SETS;
-    a running count over each group's bins finds the bin holding each rank;
-    a bin of one distinct value gives the value at once, and only the
-    latencies of the other bins holding a requested rank are read again and
-    sorted (corridor.window_segment_members). The cost grows with groups x
-    bins plus a few bins' events per group; exact as a whole sort.
-
-    Incremental with the event pipeline's lookback (rolling windows holding
-    its day; events from the longest rolling window earlier).
+    How (docs/incremental.md): latencies counted in bins of one width per
+    version (corridor.latency_bin_width), rolled up with GROUPING SETS; a
+    running count over each group's bins finds the bin of each rank; only
+    bins of several distinct values holding a rank are read again and
+    sorted (corridor.window_segment_members). Cost: groups x bins plus a
+    few bins' events per group; exact as a whole sort. Incremental with the
+    event pipeline's lookback (events from the longest rolling window
+    earlier).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set rolling = corridor.rolling_windows() -%}
@@ -43,7 +38,6 @@
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set event_lookback = corridor.lookback_condition(corridor.window_lookback_column('event_at')) -%}
 {%- set window_lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set double = corridor.type_double() -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set interval_quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
@@ -111,7 +105,7 @@ calendar_bins as (
 
 group_bins as (
 
-    {{ corridor.window_value_bins('calendar_bins', grains, window_lookback) }}
+    {{ corridor.window_value_bins('calendar_bins', grains, window_lookback, ref('int_corridor__events_enriched'), event_lookback) }}
 
 ),
 
@@ -130,23 +124,13 @@ numbered_groups as (
 
 interval_requests as (
 
-    {%- for metric, q in interval_quantiles %}
-    select
-        group_number,
-        n,
-        '{{ metric }}' as statistic,
-        {{ q }} as q,
-        {{ dbt.concat([dbt.cast('group_number', dbt.type_string()), "'|" ~ metric ~ "'"]) }} as request_key
-    from numbered_groups
-    where window_grain in ({{ corridor.sql_string_list(interval_grains) }})
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.order_statistic_interval_requests('numbered_groups', interval_grains, interval_quantiles) }}
 
 ),
 
 interval_ranks as (
 
-    {{ corridor.order_statistic_ranks_query('interval_requests', 'request_key', 'n', 'q', level) }}
+    {{ corridor.order_statistic_ranks_query('interval_requests', 'request_key', 'n', 'q', corridor.setting('corridor_confidence_level')) }}
 
 ),
 

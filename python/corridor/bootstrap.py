@@ -92,6 +92,17 @@ _CHUNK_COLUMNS = 16_384
 # --------------------------------------------------------------------------- #
 # Shared weights
 # --------------------------------------------------------------------------- #
+def _shared_weights(n_resamples: int, n_positions: int, seed: int, cache: dict | None) -> SharedWeights:
+    """``SharedWeights(n_resamples, n_positions, seed)``, from ``cache`` when it holds that one (then kept there)."""
+    if cache is None:
+        return SharedWeights(n_resamples, n_positions, seed)
+    key = (n_resamples, n_positions, seed)
+    if key not in cache:
+        cache.clear()  # one at a time: a batch reads one, and each holds (positions x resamples) integers twice
+        cache[key] = SharedWeights(n_resamples, n_positions, seed)
+    return cache[key]
+
+
 class SharedWeights:
     """Prefix sums of one (positions × replicates) matrix of Poisson(1) weights.
 
@@ -829,6 +840,7 @@ def bootstrap_intervals(
     asymptotic_events: int | None = DEFAULT_ASYMPTOTIC_EVENTS,
     key_table: pd.DataFrame | None = None,
     moments: pd.DataFrame | None = None,
+    shared_weights: dict | None = None,
 ):
     """Percentile and BCa bootstrap intervals for every group × metric of ``histograms``.
 
@@ -849,6 +861,11 @@ def bootstrap_intervals(
     ``moments`` (with ``key_table``; see ``read_histograms_with_moments``): groups of a family of
     ``MOMENT_FAMILIES`` given by their exact power sums instead of histogram rows, each above
     ``asymptotic_events``; they get the same asymptotic form, from the same moments.
+
+    ``shared_weights``: a dict the caller keeps across calls (the batches of one build): the
+    ``SharedWeights`` of each (resamples, positions, seed) is drawn once and reused from it. It is a
+    deterministic function of those three, so the results are the same bit for bit; a batch then skips
+    redrawing the Poisson matrix and rebuilding its inverse (``SharedWeights.units``).
     """
     keys = [k for k in GROUP_KEYS if k in (histograms.columns if key_table is None else key_table.columns)]
     if not keys:
@@ -859,7 +876,7 @@ def bootstrap_intervals(
     key_table = families.pop(None)
     moment_families = _moment_families(moments, asymptotic_events) if moments is not None else {}
     n_max = max((int(f["n"].max()) for f in families.values() if f["n"].size), default=0)
-    shared = SharedWeights(n_resamples, min(n_max, max_shared_events), seed) if n_max else None
+    shared = _shared_weights(n_resamples, min(n_max, max_shared_events), seed, shared_weights) if n_max else None
 
     names = sorted({name for family in [*families, *moment_families] for name, _, _ in FAMILY_METRICS[family]})
     methods = ["bootstrap_bca", "bootstrap_percentile"]  # sorted, as the output is

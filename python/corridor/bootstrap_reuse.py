@@ -88,7 +88,9 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
         )
         select = f"select {keys}, r.family, r.value, r.label, r.n_events from {BATCH_TABLE} as r inner join "
         select += f"{group_table} as g using (group_index) where r.batch = "
-        parts = [_intervals(session.sql(f"{select}{i}"), settings) for i in range(int(batch[-1]) + 1)]
+        # the batches share their Poisson weights (drawn once: the same for every batch of one build)
+        shared: dict = {}
+        parts = [_intervals(session.sql(f"{select}{i}"), settings, shared) for i in range(int(batch[-1]) + 1)]
     finally:
         session.execute(f"drop table if exists {BATCH_TABLE}")
         session.execute(f"drop table if exists {group_table}")
@@ -99,9 +101,9 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
     return pd.concat([part.astype(types) for part in parts], ignore_index=True)
 
 
-def _intervals(histograms, settings: dict) -> pd.DataFrame:
+def _intervals(histograms, settings: dict, shared_weights: dict | None = None) -> pd.DataFrame:
     rows, key_table, moments = read_histograms_with_moments(histograms, asymptotic_events=settings["asymptotic_events"])
-    return bootstrap_intervals(rows, key_table=key_table, moments=moments, **settings)
+    return bootstrap_intervals(rows, key_table=key_table, moments=moments, shared_weights=shared_weights, **settings)
 
 
 def group_costs(histograms, asymptotic_events: int) -> pd.DataFrame:

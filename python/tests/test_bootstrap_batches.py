@@ -153,3 +153,30 @@ def test_empty_histograms_give_the_empty_frame(con):
     pd.testing.assert_frame_equal(
         reuse.intervals(empty, SETTINGS, session=con, batch_rows=BUDGET), reuse.intervals(empty, SETTINGS)
     )
+
+
+def test_batches_draw_their_shared_weights_once_per_size(con, monkeypatch):
+    """The batches of one build keep one SharedWeights (bootstrap_intervals' shared_weights): a batch whose shared
+    positions (min(largest group, max_shared_events)) equal the previous batch's reuses its Poisson weights instead
+    of redrawing them; the intervals are the same bit for bit (test above)."""
+    relation = con.table("histograms")
+    drawn, asked = [], []
+    real_init, real_get = bs.SharedWeights.__init__, bs._shared_weights
+
+    def counting_init(self, n_resamples, n_positions, seed):
+        drawn.append(n_positions)
+        real_init(self, n_resamples, n_positions, seed)
+
+    def recording_get(n_resamples, n_positions, seed, cache):
+        asked.append(n_positions)
+        return real_get(n_resamples, n_positions, seed, cache)
+
+    monkeypatch.setattr(bs.SharedWeights, "__init__", counting_init)
+    monkeypatch.setattr(bs, "_shared_weights", recording_get)
+    batched = reuse.intervals(relation, SETTINGS, session=con, batch_rows=BUDGET)
+    # one draw per run of equal sizes in batch order, fewer than the batches that asked
+    runs = 1 + sum(a != b for a, b in zip(asked, asked[1:], strict=False))
+    assert drawn == [a for i, a in enumerate(asked) if i == 0 or asked[i - 1] != a] and len(drawn) == runs
+    assert len(drawn) < len(asked)
+    monkeypatch.undo()
+    pd.testing.assert_frame_equal(batched, reuse.intervals(relation, SETTINGS), check_exact=True)
