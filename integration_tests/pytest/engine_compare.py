@@ -77,6 +77,31 @@ OFFLINE_EVALUATION_SELECT = [
     "--exclude",
     "test_type:singular",
 ]
+# The label-free estimate (docs/label-free.md) on the integration project: its first five days as the labelled
+# reference. Off DuckDB it is the SQL path (var corridor_label_free_method sql); the engine tests build
+# LABEL_FREE_SELECT with these vars on both engines (DuckDB with the method sql) and compare LABEL_FREE_TABLES.
+LABEL_FREE_VARS = {"corridor_label_free_reference": {"start": "2026-03-02", "end": "2026-03-07"}}
+LABEL_FREE_SELECT = [
+    "--select",
+    "int_corridor__label_free_histograms",
+    "int_corridor__label_free_reference",
+    "int_corridor__label_free_settings",
+    "int_corridor__label_free_reference+,+corridor_estimator_validation",
+    "int_corridor__label_free_reference+,+corridor_label_free_calibration",
+    "int_corridor__label_free_reference+,+corridor_metric_observations",
+    "--exclude",
+    "test_type:singular",
+]
+LABEL_FREE_TABLES = {
+    "int_corridor__label_free_estimates_sql": [
+        "model_id", "model_version", "window_grain", "segment_dimension", "segment_value", "window_start", "metric",
+    ],
+    "int_corridor__label_free_reliability_sql": ["model_id", "model_version", "reliability_bin"],
+    "corridor_estimator_validation": [
+        "model_id", "model_version", "window_grain", "segment_dimension", "segment_value", "window_start", "metric",
+    ],
+    "corridor_label_free_calibration": ["model_id", "model_version", "reliability_bin"],
+}  # fmt: skip
 # the offline models' tables, keyed (none: matched on every non-numeric column), and the public outputs they feed
 OFFLINE_EVALUATION_TABLES = {
     "int_corridor__offline_evaluation_metrics": None,

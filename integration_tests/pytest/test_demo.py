@@ -281,9 +281,10 @@ def test_demo_late_and_duplicated_day_fails_its_gates_and_clean_windows_pass(dem
     q = query(demo["path"], "select reason_codes, count(*) as n from corridor_quarantine group by 1")
     assert q.values.tolist() == [["duplicate_event_id", 368]]
     acc = query(demo["path"], "select * from corridor_input_accounting")
-    # the three inputs, the two feature-lineage inputs (docs/lineage.md) and the backtest rows
-    # (docs/offline-evaluation.md)
-    assert bool(acc["is_balanced"].all()) and len(acc) == 6
+    # the three inputs, the two feature-lineage inputs (docs/lineage.md), the backtest rows
+    # (docs/offline-evaluation.md) and the planted incidents (docs/replay.md)
+    assert bool(acc["is_balanced"].all()) and len(acc) == 7
+    assert "known_incidents" in set(acc["input_name"])
     assert "day 2026-10-19 00:00:00: fail [duplicate_event_ids,late_events]" in demo["output"]
 
 

@@ -17,6 +17,9 @@ import pytest
 from conftest import Dbt, query
 from corridor.dbt_runner import INTEGRATION_DIR
 from engine_compare import (
+    LABEL_FREE_SELECT,
+    LABEL_FREE_TABLES,
+    LABEL_FREE_VARS,
     OFFLINE_EVALUATION_SELECT,
     OFFLINE_EVALUATION_TABLES,
     OFFLINE_EVALUATION_VARS,
@@ -24,6 +27,7 @@ from engine_compare import (
     assert_tables_agree,
     warned_tests,
 )
+from label_free_sql import compare_paths
 from test_intervals import KEYS as INTERVAL_KEYS
 from test_intervals import _check_beta, _check_weights
 
@@ -351,3 +355,32 @@ def test_offline_evaluation_agrees_between_engines(integration_postgres, integra
             # input's rows, and the quarantine id and a backtest row's record id are hashed from it (docs/engines.md)
             ignore += ["raw_values", "quarantine_id", "record_id"]
         assert_tables_agree(duck, pg, table, keys=keys, ignore=ignore)
+
+
+def test_label_free_estimate_builds_on_postgres_and_agrees_with_duckdb(
+    integration_postgres, integration_duckdb, tmp_path
+):
+    """The label-free estimate (docs/label-free.md) on PostgreSQL, where Python models cannot run: its SQL path
+    (engine_compare.LABEL_FREE_VARS; corridor_label_free_method defaults to sql there) builds, and its estimates,
+    calibration check, corridor_estimator_validation and the label_free_estimate rows of
+    corridor_metric_observations equal the DuckDB build of the SQL path row for row. On that DuckDB copy the Python
+    models are built too, and the SQL path's points, PSI, shift p-values, flags and check equal theirs
+    (label_free_sql.compare_paths)."""
+    integration_postgres["dbt"]("build", *LABEL_FREE_SELECT, "--target", "postgres", vars=LABEL_FREE_VARS)
+    copy = tmp_path / "integration.duckdb"
+    shutil.copyfile(integration_duckdb["path"], copy)
+    duck_dbt = Dbt(INTEGRATION_DIR, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(copy)})
+    duck_dbt("build", *LABEL_FREE_SELECT, vars={**LABEL_FREE_VARS, "corridor_label_free_method": "sql"})
+    for table, keys in LABEL_FREE_TABLES.items():
+        duck = query(copy, f"select * from {table}")
+        pg = _pg(integration_postgres["env"], f"select * from corridor_it.{table}")
+        assert len(duck) > 0, table
+        assert_tables_agree(duck, pg, table, keys=keys)
+    observations = "select * from {}corridor_metric_observations where source = 'label_free_estimate'"
+    duck = query(copy, observations.format(""))
+    pg = _pg(integration_postgres["env"], observations.format("corridor_it."))
+    assert len(duck) > 0
+    assert_tables_agree(duck, pg, "corridor_metric_observations", keys=KEYS, ignore=["input_relation"])
+    duck_dbt("run", "--select", "int_corridor__label_free_estimates", "int_corridor__label_free_reliability",
+             vars=LABEL_FREE_VARS)  # fmt: skip
+    compare_paths(copy)

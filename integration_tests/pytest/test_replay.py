@@ -284,6 +284,11 @@ GROUND_TRUTH_NODES = [
 ]  # fmt: skip
 
 
+KNOWN = pd.read_csv(REPO_ROOT / "seeds" / "demo" / "corridor_demo_planted_incidents.csv", dtype=str)
+BAD_INCIDENT = {"incident_id": "bad", "model_id": "checkout_fraud", "segment_dimension": None, "segment_value": None,
+                "starts_at": "2026-10-06 14:15:00", "ends_at": "2026-10-06 15:00:00"}  # fmt: skip
+
+
 def _alert_ids(path) -> dict[tuple[str, str, str], str]:
     alerts = query(
         path,
@@ -326,8 +331,14 @@ def ground_truth(demo, tmp_path_factory):
                     _post_mortem("pm2", ids[R008_V1_1006], author=None),  # quarantined: missing_author
                     _post_mortem("pm3", "no_such_alert", verdict="incident"),  # accepted, names no alert: ignored
                 ]),
+                # the demo's planted incidents and three rows that cannot be used (quarantined, not ground truth)
+                "gt_incidents": pd.concat([KNOWN, pd.DataFrame([
+                    {**BAD_INCIDENT, "incident_id": "bad_order", "ends_at": "2026-10-06 14:00:00"},
+                    {**BAD_INCIDENT, "incident_id": "bad_time", "starts_at": "yesterday"},
+                    {**BAD_INCIDENT, "incident_id": None, "model_id": None},
+                ])], ignore_index=True),
             },
-            {},
+            {"corridor_known_incidents": {"relation": "main.gt_incidents"}},
         ),
         "alerts_only": (
             {
@@ -411,21 +422,29 @@ def test_bad_ground_truth_rows_are_quarantined_and_accounted_for(ground_truth):
     quarantined = query(
         path,
         "select input_name, reason_codes from corridor_quarantine"
-        " where input_name in ('alert_acknowledgements', 'post_mortems') order by input_name",
+        " where input_name in ('alert_acknowledgements', 'post_mortems', 'known_incidents')"
+        " order by input_name, reason_codes",
     )
     assert quarantined.values.tolist() == [
         ["alert_acknowledgements", "unknown_verdict"],
+        ["known_incidents", "ends_at_not_after_starts_at"],
+        ["known_incidents", "missing_incident_id,missing_model_id"],
+        ["known_incidents", "unparseable_starts_at"],
         ["post_mortems", "missing_author"],
     ]
     accounting = query(
         path,
         "select input_name, rows_read, rows_accepted, rows_quarantined, is_balanced from int_corridor__input_accounting"
-        " where input_name in ('alert_acknowledgements', 'post_mortems') order by input_name",
+        " where input_name in ('alert_acknowledgements', 'post_mortems', 'known_incidents') order by input_name",
     )
     assert accounting.values.tolist() == [
         ["alert_acknowledgements", 3, 2, 1, True],
+        ["known_incidents", len(KNOWN) + 3, len(KNOWN), 3, True],
         ["post_mortems", 3, 2, 1, True],
     ]
+    # the bad rows are no ground truth: the six planted incidents stay the only known ones
+    assert set(query(path, "select incident_id from int_corridor__ground_truth where verdict = 'incident'")
+               ["incident_id"]) == set(KNOWN["incident_id"])  # fmt: skip
 
 
 def test_alert_ground_truth_alone_exact_detection_times(ground_truth):

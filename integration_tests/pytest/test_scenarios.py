@@ -10,6 +10,7 @@ invalid declarations are reported under their scenario id with the field they ge
 from __future__ import annotations
 
 import hashlib
+import json
 
 import duckdb
 import numpy as np
@@ -163,6 +164,94 @@ def test_rare_tail_is_caught_by_the_slow_request_rate_rule(demo):
     assert _row(demo, "S07_latency_ios_x2", "R017")["power"] == 0
 
 
+def test_label_flips_move_accuracy_precision_recall_and_f1_by_their_confusion_counts(demo):
+    """S03 flips the labels of correctly classified latam events for two days (accuracy -5 points): a flipped true
+    positive becomes a false positive, a true negative a false negative. Known answers recomputed here from the
+    enriched events: the flips are the seeded hash picks at (5 / 100) / the affected events' recorded accuracy, and
+    each day's overall accuracy, precision and recall (R001's latam, R004's and R002's windows) and F1 after them,
+    with their samples, are the perturbed values corridor judges."""
+    scenario, start, end = "S03_accuracy_minus5_latam", pd.Timestamp("2026-10-03"), pd.Timestamp("2026-10-05")
+    events = query(
+        demo,
+        """select event_key, segment_region, event_at, is_error, label, predicted_class
+           from int_corridor__events_enriched where model_id = 'checkout_fraud'""",
+    )
+    evaluable = events["label"].notna() & events["predicted_class"].notna() & ~events["is_error"].astype(bool)
+    affected = (events["segment_region"] == "latam") & (events["event_at"] >= start) & (events["event_at"] < end)
+    correct = evaluable & (events["label"] == events["predicted_class"])
+    base_accuracy = correct[affected & evaluable].mean()
+    rows = []
+    for seed in (1, 2):
+        draw = np.array([(_hash32(f"{k}|{scenario}|{seed}") + 0.5) / 2**32 for k in events["event_key"]])
+        flipped = affected & correct & (draw < 0.05 / base_accuracy)
+        label = np.where(flipped, 1 - events["label"].fillna(0), events["label"])
+        for day in (start, start + pd.Timedelta(days=1)):
+            for dimension, part in [("all", True), ("region", events["segment_region"] == "latam")]:
+                in_day = (events["event_at"] >= day) & (events["event_at"] < day + pd.Timedelta(days=1))
+                cell = evaluable & part & in_day
+                pred, y = events.loc[cell, "predicted_class"].to_numpy(), label[cell.to_numpy()]
+                tp, fp = int(((pred == 1) & (y == 1)).sum()), int(((pred == 1) & (y == 0)).sum())
+                fn, tn = int(((pred == 0) & (y == 1)).sum()), int(((pred == 0) & (y == 0)).sum())
+
+                def ratio(a, b):
+                    return a / b if b else float("nan")
+
+                expected = {
+                    "accuracy": (ratio(tp + tn, tp + fp + fn + tn), tp + fp + fn + tn),
+                    "precision": (ratio(tp, tp + fp), tp + fp),
+                    "recall": (ratio(tp, tp + fn), tp + fn),
+                    "f1": (ratio(2 * tp, 2 * tp + fp + fn), tp + fp + fn),
+                }
+                for metric, (value, n) in expected.items():
+                    rows.append(dict(seed=seed, window_start=day, dimension=dimension, metric=metric, value=value, n=n,
+                                     flipped=int((flipped & cell).sum())))  # fmt: skip
+    expected = pd.DataFrame(rows)
+    assert expected["flipped"].sum() > 20  # the scenario flips labels on both days, in both seeds
+    got = query(
+        demo,
+        """select seed, window_start, segment_dimension as dimension, metric, observed_value, sample_size,
+                  recorded_value
+           from int_corridor__scenario_deviations
+           where scenario_id = 'S03_accuracy_minus5_latam' and seed in (1, 2) and window_grain = 'day'
+             and window_start in ('2026-10-03', '2026-10-04')
+             and metric in ('accuracy', 'precision', 'recall', 'f1')
+             and (segment_dimension = 'all' or segment_value = 'latam')""",
+    )
+    merged = got.merge(expected, on=["seed", "window_start", "dimension", "metric"], how="left", validate="many_to_one")
+    assert len(merged) == merged["flipped"].notna().sum()
+    assert {"accuracy", "precision", "recall"} <= set(merged["metric"])
+    # (a latam day without a predicted positive has no precision: null in corridor, nan here)
+    np.testing.assert_allclose(merged["observed_value"].astype(float), merged["value"], rtol=1e-12)
+    assert (merged["sample_size"] == merged["n"]).all()
+    # the flips moved every value they touched: a true negative flipped lowers accuracy and recall
+    moved = merged[(merged["flipped"] > 0) & merged["value"].notna() & (merged["metric"] != "precision")]
+    assert len(moved) >= 8 and (moved["observed_value"] != moved["recorded_value"]).all()
+    # no demo rule judges f1: its flip arithmetic is checked below (test_label_flip_f1_is_recomputed_from_its_counts)
+
+
+def test_label_flip_f1_is_recomputed_from_its_counts(root_dbt):
+    """corridor.label_flip_value / label_flip_sample_size on F1, run by DuckDB (dbt show): recorded F1 0.8 over
+    TP + FP + FN = 480 is TP = 320; 3 flipped true positives and 5 flipped true negatives give TP 317, FP + FN 168,
+    F1 = 634 / 802 over a sample of 485. Recall and precision the same way."""
+    dbt, _ = root_dbt
+    cases = {  # metric: (value, sample, flipped positives, flipped negatives) -> (value after, sample after)
+        "f1": ((0.8, 480, 3, 5), (634 / 802, 485)),
+        "recall": ((0.75, 400, 3, 5), (297 / 402, 402)),
+        "precision": ((0.6, 500, 3, 5), (297 / 500, 500)),
+        "accuracy": ((0.9, 1000, 3, 5), (892 / 1000, 1000)),
+    }
+    selects = " union all ".join(
+        f"select '{m}' as metric, {{{{ corridor.label_flip_value(\"'{m}'\", '{v}', '{n}', '{p}', '{q}') }}}} as v, "
+        f"{{{{ corridor.label_flip_sample_size(\"'{m}'\", '{n}', '{p}', '{q}') }}}} as n"
+        for m, ((v, n, p, q), _) in cases.items()
+    )
+    output = dbt("show", "--inline", selects, "--output", "json", "--limit", "10").output
+    shown = {row["metric"]: row for row in json.loads(output[output.index("{") : output.rindex("}") + 1])["show"]}
+    for metric, (_, (value, n)) in cases.items():
+        assert shown[metric]["v"] == pytest.approx(value, rel=1e-12), metric
+        assert shown[metric]["n"] == n, metric
+
+
 def test_every_demo_scenario_is_judged_and_reported(demo):
     results = query(demo, "select * from corridor_scenario_results")
     declared = pd.read_csv(SEEDS / "corridor_demo_scenarios.csv")
@@ -170,7 +259,7 @@ def test_every_demo_scenario_is_judged_and_reported(demo):
     assert (results["scenario_status"] == "judged").all()
     # each kind reaches the rules on the metrics it changes, and only those
     kinds = results.groupby("scenario_id")["metric"].apply(set).to_dict()
-    assert kinds["S03_accuracy_minus5_latam"] == {"accuracy"}
+    assert kinds["S03_accuracy_minus5_latam"] == {"accuracy", "precision", "recall"}  # the demo has no f1 rule
     assert kinds["S01_latency_ios_x1.3"] >= {"latency_p95", "latency_p99", "latency_p50"}
     # x1.3 on every iOS request of the day multiplies that day's iOS quantiles by exactly 1.3 (the whole cell)
     ratios = query(

@@ -88,6 +88,21 @@ def _rate_se(x, n):
     return max(math.sqrt(p * (1 - p) / n), math.sqrt(x * (n - x) / n + Z * Z / 4) / (n + Z * Z))
 
 
+# an F1 window's confusion counts (docs/metrics.md#f1): F1 = 2 TP / (2 TP + FP + FN) = 0.8
+TP, FP, FN = 400, 120, 80
+
+
+def _f1(tp, fp, fn):
+    """A production F1 observation as corridor publishes it: J = TP / (TP + FP + FN), F1 = 2J / (1 + J), standard
+    error by the delta method 2 / (1 + J)^2 sqrt(J (1 - J) / m), m = TP + FP + FN."""
+    m = tp + fp + fn
+    j = tp / m
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 == pytest.approx(2 * j / (1 + j), rel=1e-15)
+    se = 2 / (1 + j) ** 2 * math.sqrt(j * (1 - j) / m)
+    return _obs("production", "f1", "all", "all", "day", DAY, f1, se, m, f1 - Z * se, f1 + Z * se, 0.95)
+
+
 def _offline(metric, dim, value, grain, start, v, se):
     return _obs("offline", metric, dim, value, grain, start, v, se, None, v - Z * se, v + Z * se, 0.95)
 
@@ -141,6 +156,7 @@ def _hand_inputs():
             r("HS", "accuracy", "region", "*", "day", "statistical", "higher_is_better", 0.02, 0.05),
             r("HE", "auc", "tier", "*", "day", "equivalence", "two_sided", 0.05, 0.08),
             r("HW", "latency_p95", "all", "all", "hour", "seasonal", "lower_is_better", 0.5, 1.0),
+            r("HF", "f1", "all", "all", "day", "statistical", "higher_is_better", 0.02, 0.05),
         ]
     )
     h10 = DAY + pd.Timedelta(hours=10)
@@ -174,6 +190,8 @@ def _hand_inputs():
             "production", "auc", "tier", "standard", "day", DAY, 0.80, 0.03, 300, 0.80 - Z * 0.03, 0.80 + Z * 0.03, 0.95
         ),
         _offline("auc", "tier", "standard", "day", DAY, 0.885, 0.0026),
+        _f1(TP, FP, FN),
+        _offline("f1", "all", "all", "day", DAY, 0.86, 0.004),
     ]
     # seasonal: the same hour on the 7 previous days, then the window under test
     for i, v in enumerate(HISTORY):
@@ -261,6 +279,14 @@ def _expected_rows():
             detectable=(za + zpe) * se,
             se=se,
         )
+
+    # F1 (family ratio): the normal statistic at the delta-method standard error, no binomial tail
+    f1 = _f1(TP, FP, FN)
+    se = math.sqrt(f1["standard_error"] ** 2 + 0.004**2)
+    b = 0.86 - f1["metric_value"]  # 0.06 below the backtest: beyond the fail tolerance 0.05, not significantly
+    p_warn, p_fail = sf((b - 0.02) / se), sf((b - 0.05) / se)
+    assert p_warn <= ALPHA < p_fail
+    out[("HF", "all")] = dict(status="warn", p_value=p_warn, detectable=0.02 + (za + zp) * se, se=se)
 
     med = float(np.median(HISTORY))
     spread = 1.4826 * float(np.median(np.abs(np.array(HISTORY) - med))) * B_K[7]

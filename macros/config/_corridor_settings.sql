@@ -349,8 +349,14 @@
             'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
             'description': 'The labelled reference the label-free estimate is calibrated on: a period {start, end} (timestamps, end '
                 'excluded) or the string START/END, of production events whose labels have arrived, or offline_evaluation: the backtest '
-                'rows of corridor_offline_evaluation; null: no label-free estimate. Builds the label-free models (DuckDB only; binary '
+                'rows of corridor_offline_evaluation; null: no label-free estimate. Builds the label-free models (binary '
                 'classifiers) and source label_free_estimate (docs/label-free.md).',
+        },
+        'corridor_label_free_method': {
+            'default': none,
+            'check': {'type': 'any', 'validate': 'validate_label_free_setting'},
+            'description': 'How the label-free estimate is computed: python (the kernel in Python models, simulation intervals; DuckDB '
+                'only) or sql (SQL models, analytic intervals; every engine); null: python on DuckDB, sql elsewhere (docs/label-free.md).',
         },
         'corridor_label_free_draws': {
             'default': 400,

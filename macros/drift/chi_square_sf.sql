@@ -8,6 +8,8 @@
       odd df:  2 (1 - Phi(sqrt x)) + sqrt(2x/pi) exp(-x/2) * sum_{i <= (df-3)/2} x^i / (2i+1)!!
     Above 20, the Wilson-Hilferty normal approximation of the cube root
     (absolute error below 6e-4 there, 3e-4 above 40). Null when df < 1.
+    Upper normal tails are taken as Phi(-z), not 1 - Phi(z), so a tiny
+    p-value keeps its relative precision (1e-17 is not rounded to 1e-16).
     wilson_hilferty and root, when given, name columns holding
     corridor.chi_square_sf_arguments(x, df) (the normal CDF's arguments,
     which it repeats many times); without them the expressions are inlined.
@@ -53,11 +55,11 @@
     (case
         when ({{ x }}) is null or {{ k }} is null or {{ k }} < 1 then null
         when ({{ x }}) <= 0 then 1.0
-        when {{ k }} > 20 then 1 - {{ corridor.standard_normal_cdf(wh) }}
+        when {{ k }} > 20 then {{ corridor.standard_normal_cdf('-' ~ wh) }}
         when mod(cast({{ k }} as {{ dbt.type_int() }}), 2) = 0 then least(1.0,
             {{ sums['even'] }}
         )
-        else least(1.0, 2 * (1 - {{ corridor.standard_normal_cdf(root) }})
+        else least(1.0, 2 * {{ corridor.standard_normal_cdf('-' ~ root) }}
             + {{ sums['odd'] }}
         )
     end)

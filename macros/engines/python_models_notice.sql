@@ -19,9 +19,7 @@
         {%- do skipped.append('corridor_bootstrap_intervals (var corridor_python_bootstrap; the exact, SQL-bootstrap and Bayesian '
             'intervals in corridor_metric_intervals serve)') -%}
     {%- endif -%}
-    {%- if corridor.setting('corridor_label_free_reference') is not none -%}
-        {%- do skipped.append('the label-free estimate (var corridor_label_free_reference)') -%}
-    {%- endif -%}
+    {#- the label-free estimate is not among them: off DuckDB its SQL path builds (corridor.label_free_method) -#}
     {%- if skipped | length > 0 -%}
         {{ log("corridor: not built on " ~ target.type ~ " (Python models run on DuckDB only; docs/engines.md): "
             ~ (skipped | join('; ')) ~ ". Set those vars to false/null on this target to silence this line.", info=true) }}

@@ -1,6 +1,6 @@
 {#
     corridor.governance_rejection_reasons(input_name): why a row of a
-    governance input cannot be used, as (reason code, SQL condition over its
+    governance input (or of the known incidents) cannot be used, as (reason code, SQL condition over its
     staging model): a required field missing, a time that does not parse, a
     row that names no subject, a verdict (acknowledgements, post-mortems)
     other than incident or false_alarm (any case). Such rows go to corridor_quarantine with every
@@ -17,6 +17,15 @@
 {% macro default__governance_rejection_reasons(input_name) %}
     {%- set verdict_unknown = "verdict is not null and lower(verdict) not in ('incident', 'false_alarm')" -%}
     {%- set reasons = {
+        'known_incidents': [
+            ('missing_incident_id', 'incident_id is null'),
+            ('missing_model_id', 'model_id is null'),
+            ('missing_starts_at', 'starts_at is null and not starts_at_is_unparseable'),
+            ('unparseable_starts_at', 'starts_at_is_unparseable'),
+            ('missing_ends_at', 'ends_at is null and not ends_at_is_unparseable'),
+            ('unparseable_ends_at', 'ends_at_is_unparseable'),
+            ('ends_at_not_after_starts_at', 'ends_at <= starts_at'),
+        ],
         'approvals': [
             ('missing_approved_by', 'approved_by is null'),
             ('missing_approved_at', 'approved_at is null and not approved_at_is_unparseable'),

@@ -76,7 +76,7 @@ renamed as (
 final as (
 
     select
-        {{ corridor.record_key('raw_values') }} as record_key,
+        {{ corridor.record_key('renamed.raw_values') }} as record_key,
         renamed.*
 
     from renamed

@@ -4,7 +4,7 @@
     triples for int_corridor__rules_checked: it must be production or
     label_free_estimate; a label-free rule needs a metric the estimate
     publishes (accuracy, precision, recall, auc) and the estimate turned on
-    (var corridor_label_free_reference, DuckDB).
+    (var corridor_label_free_reference).
 #}
 {% macro label_free_rule_checks() %}
     {{ return(adapter.dispatch('label_free_rule_checks', 'corridor')()) }}
@@ -20,8 +20,8 @@
     ] -%}
     {%- if not corridor.label_free_enabled() -%}
         {%- do checks.append(['label_free_estimate_off', "observation_source = 'label_free_estimate'",
-            "'observation_source label_free_estimate needs the label-free estimate: set var corridor_label_free_reference (DuckDB only; "
-                "docs/label-free.md)'"]) -%}
+            "'observation_source label_free_estimate needs the label-free estimate: set var corridor_label_free_reference "
+                "(docs/label-free.md)'"]) -%}
     {%- endif -%}
     {{ return(checks) }}
 {% endmacro %}

@@ -43,6 +43,11 @@
             {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_reference' has start " ~ value['start'] ~ " not before "
                 "end " ~ value['end'] ~ ".") }}
         {%- endif -%}
+    {%- elif name == 'corridor_label_free_method' and value is not none and value not in ['python', 'sql'] -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_method' must be null, python or sql; got " ~ value) }}
+    {%- elif name == 'corridor_label_free_method' and value == 'python' and target.type != 'duckdb' -%}
+        {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_method' is python, which runs in DuckDB's Python models "
+            "only; the target is " ~ target.type ~ ": set it to sql or leave it null (docs/label-free.md).") }}
     {%- elif name == 'corridor_label_free_draws' and (value is not number or value != (value | int) or value < 50) -%}
         {{ exceptions.raise_compiler_error("corridor: var 'corridor_label_free_draws' must be an integer of at least 50; got " ~ value) }}
     {%- elif name == 'corridor_label_free_max_psi' and (value is not number or value <= 0) -%}

@@ -15,7 +15,8 @@
     {{ return({
         'latency_multiplier': {'metrics': latency, 'size': 'a positive multiplier of every affected latency', 'min': 0, 'max': none},
         'error_rate_points': {'metrics': ['error_rate'], 'size': 'error-rate points added (0-100)', 'min': 0, 'max': 100},
-        'accuracy_points': {'metrics': ['accuracy'], 'size': 'accuracy points removed by label flips (0-100)', 'min': 0, 'max': 100},
+        'accuracy_points': {'metrics': ['accuracy', 'precision', 'recall', 'f1'], 'size': 'accuracy points removed by label flips (0-100)',
+            'min': 0, 'max': 100},
         'tail_latency': {'metrics': latency, 'size': 'the fraction (0-1) of affected requests given corridor_scenario_tail_latency_ms',
             'min': 0, 'max': 1},
     }) }}

@@ -1,12 +1,13 @@
 {#-
     The rows of the optional governance inputs (approvals, alert
-    acknowledgements, post-mortems, review roster), one row per row read,
+    acknowledgements, post-mortems, review roster) and of the known
+    incidents (the rule calibration's ground truth), one row per row read,
     with the reason codes of corridor.governance_rejection_reasons (empty:
     accepted). corridor_quarantine lists the rejected rows and
     int_corridor__input_accounting counts both, so every row is accounted
     for. An input that is off contributes no row.
 -#}
-{%- set inputs = ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster'] -%}
+{%- set inputs = ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'known_incidents'] -%}
 
 with
 

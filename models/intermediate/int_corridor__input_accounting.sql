@@ -11,6 +11,9 @@
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
+{%- set governance_inputs_on = [] -%}
+{%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'known_incidents']
+    if corridor.input_config(governance_input)['enabled'] -%}{%- do governance_inputs_on.append(governance_input) -%}{%- endfor -%}
 
 with
 
@@ -38,11 +41,6 @@ enriched as (
 
 ),
 
-{%- set governance_inputs_on = [] -%}
-{%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster']
-    if corridor.input_config(governance_input)['enabled'] -%}
-    {%- do governance_inputs_on.append(governance_input) -%}
-{%- endfor -%}
 {%- if governance_inputs_on %}
 
 governance_inputs as (
@@ -111,9 +109,16 @@ counts as (
 
     select
         {{ corridor.sql_string(governance_input) }} as input_name,
-        (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }}) as rows_read,
-        (select count(*) from governance_inputs where input_name = {{ corridor.sql_string(governance_input) }} and is_accepted)
-            as rows_accepted
+        (
+            select count(*)
+            from governance_inputs
+            where input_name = {{ corridor.sql_string(governance_input) }}
+        ) as rows_read,
+        (
+            select count(*)
+            from governance_inputs
+            where input_name = {{ corridor.sql_string(governance_input) }} and is_accepted
+        ) as rows_accepted
     {%- endfor %}
     {%- for input_name in ['feature_versions', 'estimate_feature_versions'] if corridor.lineage_input_enabled(input_name) %}
 
@@ -150,7 +155,8 @@ final as (
         cast(counts.input_name as {{ dbt.type_string() }}) as input_name,
         cast(case counts.input_name
             {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster',
-                'feature_versions', 'estimate_feature_versions', 'offline_evaluation'] if corridor.input_config(name)['enabled'] %}
+                'known_incidents', 'feature_versions', 'estimate_feature_versions', 'offline_evaluation']
+                if corridor.input_config(name)['enabled'] %}
             when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
             {%- endfor %}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}

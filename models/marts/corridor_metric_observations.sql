@@ -35,7 +35,7 @@ label_free_estimates as (
         estimates.*,
         windows.window_end
 
-    from {{ ref('int_corridor__label_free_estimates') }} as estimates
+    from {{ corridor.label_free_ref('estimates') }} as estimates
     left join production as windows
         on estimates.model_id = windows.model_id
         and estimates.model_version = windows.model_version

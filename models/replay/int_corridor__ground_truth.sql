@@ -2,7 +2,8 @@
     The ground truth the rule calibration scores alerts against
     (docs/replay.md), one row per known incident or known false alarm, from
     every source present, unioned and deduplicated, with its sources:
-      - known_incidents: the valid rows of var corridor_known_incidents;
+      - known_incidents: the accepted rows of var corridor_known_incidents
+        (the others are quarantined), segment all where none is given;
       - post_mortem, acknowledgement: the alerts whose latest post-mortem
         or acknowledgement says incident or false_alarm, each over its
         episode (int_corridor__ground_truth_alerts).
@@ -21,8 +22,15 @@ with
 
 declared as (
 
-    select * from {{ ref('stg_corridor__known_incidents') }}
-    where is_valid
+    select
+        incident_id,
+        model_id,
+        coalesce(segment_dimension, 'all') as segment_dimension,
+        coalesce(segment_value, 'all') as segment_value,
+        starts_at,
+        ends_at
+
+    from ({{ corridor.accepted_governance_rows('known_incidents') }}) as accepted
 
 ),
 

@@ -11,11 +11,14 @@
       the rate rises by k points in expectation;
     - accuracy_points k: a correctly classified, labelled, affected event
       has its label flipped when u < (k / 100) / a, a their recorded
-      accuracy, so accuracy falls by k points in expectation;
+      accuracy, so accuracy falls by k points in expectation (a flipped
+      true positive becomes a false positive, a true negative a false
+      negative: precision, recall and F1 move with it);
     - latency_multiplier m: every affected latency × m;
     - tail_latency f: an affected event takes var
       corridor_scenario_tail_latency_ms when u < f.
-    Per cell: the added errors and flipped labels (int_corridor__scenario_deviations
+    Per cell: the added errors and flipped labels (flipped_positives of them
+    true positives; int_corridor__scenario_deviations
     turns them into rates over the check's own sample size), the slow requests
     (latency above corridor_slow_request_ms, metric slow_request_rate) before
     and after the injection (among the events with a recorded latency, the
@@ -209,6 +212,7 @@ final as (
         sum(case when is_affected then 1 else 0 end) as affected_events,
         sum(added_error) as added_errors,
         sum(flipped_label) as flipped_labels,
+        sum(case when flipped_label = 1 and predicted_class = 1 then 1 else 0 end) as flipped_positives,
         sum(case when latency_ms > {{ slow_ms }} then 1 else 0 end) as slow_before,
         sum(case when latency_ms is not null and perturbed_latency_ms > {{ slow_ms }} then 1 else 0 end) as slow_after,
         cast(avg(latency_ms) as {{ corridor.type_double() }}) as latency_mean_before,

@@ -4,12 +4,14 @@
     scenario run, with the production side of the cells the run perturbed
     (int_corridor__scenario_cells) replaced:
 
-    - error rate, accuracy, slow-request rate: the recorded rate plus the
-      added errors (minus the flipped labels; plus the requests the injection
-      made slow, minus those it made fast) over the check's own sample size;
-      the standard error
-      that of a proportion at the new rate over the same sample, the
-      interval shifted by the same amount;
+    - error rate, slow-request rate: the recorded rate plus the added errors
+      (plus the requests the injection made slow, minus those it made fast)
+      over the check's own sample size; accuracy, precision, recall, F1: the
+      confusion counts after the flipped labels (corridor.label_flip_value,
+      corridor.label_flip_sample_size: recall's and F1's samples change);
+      the standard error that of a proportion at the new rate over the new
+      sample (F1: its delta-method one), the interval shifted by the same
+      amount;
     - latency mean and quantiles: the recorded value (and its interval and
       standard error) times the ratio of the cell's value after to before the
       injection (exact for a multiplier applied to the whole cell).
@@ -17,7 +19,10 @@
     them unchanged. Expected values, seasonal baselines, gates and rules are
     the build's: a scenario perturbs production, not the expectations.
 -#}
-{%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper'] -%}
+{%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper', 'sample_size'] -%}
+{#- the label metrics a label flip moves: those of the accuracy_points kind (corridor.scenario_kinds) -#}
+{%- set label_metrics = corridor.scenario_kinds()['accuracy_points']['metrics'] -%}
+{%- set flips = ['cells.flipped_positives', 'cells.flipped_labels - cells.flipped_positives'] -%}
 {%- set skipped = corridor._validation_deviation_added_columns() + replaced -%}
 {%- set columns = corridor.relation_column_names(ref('int_corridor__validation_deviations'), skipped) -%}
 {%- set quantiles = {'latency_p50': 1, 'latency_p95': 2, 'latency_p99': 3} -%}
@@ -65,10 +70,15 @@ shifted as (
         checks.observed_se as recorded_se,
         checks.observed_lower as recorded_lower,
         checks.observed_upper as recorded_upper,
+        case
+            when checks.metric in ({{ corridor.sql_string_list(label_metrics) }}) and cells.flipped_labels > 0
+                then {{ corridor.label_flip_sample_size('checks.metric', 'checks.sample_size', *flips) }}
+            else checks.sample_size
+        end as sample_size,
         cast(case
             when cells.scenario_id is null or checks.observed_value is null then checks.observed_value
             when checks.metric = 'error_rate' and cells.added_errors = 0 then checks.observed_value
-            when checks.metric = 'accuracy' and cells.flipped_labels = 0 then checks.observed_value
+            when checks.metric in ({{ corridor.sql_string_list(label_metrics) }}) and cells.flipped_labels = 0 then checks.observed_value
             when checks.metric = 'slow_request_rate' and cells.slow_after = cells.slow_before then checks.observed_value
             when checks.metric = 'error_rate'
                 then least(
@@ -81,11 +91,8 @@ shifted as (
                     checks.observed_value
                     + (cells.slow_after - cells.slow_before) / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
                 ))
-            when checks.metric = 'accuracy'
-                then greatest(
-                    0.0,
-                    checks.observed_value - cells.flipped_labels / nullif(cast(checks.sample_size as {{ corridor.type_double() }}), 0)
-                )
+            when checks.metric in ({{ corridor.sql_string_list(label_metrics) }})
+                then {{ corridor.label_flip_value('checks.metric', 'checks.observed_value', 'checks.sample_size', *flips) }}
             {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
             when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
             {%- endfor %}
@@ -99,7 +106,7 @@ shifted as (
         end as latency_ratio,
         coalesce(
             (checks.metric = 'error_rate' and cells.added_errors > 0)
-            or (checks.metric = 'accuracy' and cells.flipped_labels > 0)
+            or (checks.metric in ({{ corridor.sql_string_list(label_metrics) }}) and cells.flipped_labels > 0)
             or (checks.metric = 'slow_request_rate' and cells.slow_after <> cells.slow_before),
             false
         ) as is_perturbed_rate
@@ -123,6 +130,10 @@ prepared as {{ corridor.materialized_cte() }} (
     select
         *,
         case
+            {#- F1 = 2J / (1 + J): its delta-method standard error at J = F1 / (2 - F1) (corridor.metric_row_sql) #}
+            when is_perturbed_rate and metric = 'f1' and sample_size > 0
+                then 2 / ((1 + observed_value / (2 - observed_value)) * (1 + observed_value / (2 - observed_value)))
+                * sqrt(observed_value / (2 - observed_value) * (1 - observed_value / (2 - observed_value)) / sample_size)
             when is_perturbed_rate and sample_size > 0 then sqrt(observed_value * (1 - observed_value) / sample_size)
             when latency_ratio is not null then recorded_se * latency_ratio
             else recorded_se

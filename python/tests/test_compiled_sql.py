@@ -30,8 +30,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
-# the vars of the linter's compile (.sqlfluff [sqlfluff:templater:dbt:context]): the label-free models are enabled
-VARS = "{corridor_label_free_reference: 2026-10-01/2026-10-12}"
+# the vars of the linter's compile (.sqlfluff [sqlfluff:templater:dbt:context]): the label-free models are enabled,
+# by their SQL path (the one with SQL to lint; the Python path's models are .py files)
+VARS = "{corridor_label_free_reference: 2026-10-01/2026-10-12, corridor_label_free_method: sql}"
 
 CONFIG = """\
 [sqlfluff]

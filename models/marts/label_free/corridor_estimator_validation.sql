@@ -21,7 +21,7 @@ with
 
 estimates as (
 
-    select * from {{ ref('int_corridor__label_free_estimates') }}
+    select * from {{ corridor.label_free_ref('estimates') }}
 
 ),
 
@@ -34,7 +34,7 @@ production as (
 
 reliability as (
 
-    select * from {{ ref('int_corridor__label_free_reliability') }}
+    select * from {{ corridor.label_free_ref('reliability') }}
 
 ),
 

@@ -10,7 +10,7 @@ with
 
 reliability as (
 
-    select * from {{ ref('int_corridor__label_free_reliability') }}
+    select * from {{ corridor.label_free_ref('reliability') }}
 
 ),
 
