@@ -1,8 +1,10 @@
 {#-
     corridor.aliased_expressions(pairs): the select-list items
-    `<expression> as <name>` for a list of (name, expression) pairs (e.g. the
-    sufficient statistics of corridor.sql_bootstrap_statistics), separated by
-    commas (none after the last).
+    `<expression> as <name>` for a list of (name, expression, ...) tuples
+    (further items ignored; e.g. the sufficient statistics of
+    corridor.sql_bootstrap_statistics, the additive measures of
+    corridor.production_window_measures), separated by commas (none after
+    the last).
 -#}
 {% macro aliased_expressions(pairs) -%}
     {{ return(adapter.dispatch('aliased_expressions', 'corridor')(pairs)) }}
@@ -10,6 +12,6 @@
 
 {% macro default__aliased_expressions(pairs) -%}
     {%- set items = [] -%}
-    {%- for name, expr in pairs -%}{%- do items.append(expr ~ ' as ' ~ name) -%}{%- endfor -%}
+    {%- for pair in pairs -%}{%- do items.append(pair[1] ~ ' as ' ~ pair[0]) -%}{%- endfor -%}
     {{ return(items | join(',\n        ')) }}
 {%- endmacro %}
