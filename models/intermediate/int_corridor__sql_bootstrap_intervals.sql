@@ -183,4 +183,4 @@ final as (
 
 select * from final
 where metric in ({{ corridor.sql_string_list(corridor.metric_catalogue().keys() | list | sort) }})
-    {{ corridor.and_clause(corridor.lookback_condition(corridor.window_lookback_column('window_start'))) }}
+{{ corridor.and_clause(corridor.lookback_condition(corridor.window_lookback_column('window_start'))) }}

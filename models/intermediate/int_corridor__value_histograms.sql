@@ -124,7 +124,7 @@ score_bins as (
         sum(n_negative) as n_negative
 
     from score_histograms
-    where window_grain in ('{{ corridor.histogram_grain_list(grains, python_bootstrap) }}')
+    where window_grain in ({{ corridor.histogram_grain_list(grains, python_bootstrap) }})
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
 
 ),
