@@ -51,7 +51,7 @@ latencies as (
 
     from {{ ref('int_corridor__events_enriched') }}
     where latency_ms is not null
-        {{ corridor.and_clause(event_lookback) }}
+    {{ corridor.and_clause(event_lookback) }}
 
 ),
 

@@ -49,7 +49,13 @@ events as (
 
 backtest_cells as (
 
-    select model_id, model_version, segment_dimension, segment_value, cell_key, offline_weight
+    select
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        cell_key,
+        offline_weight
     from {{ ref('int_corridor__offline_feature_cells') }}
 
 ),
@@ -131,7 +137,9 @@ windows as (
         on production_cells.model_id = versions.model_id
         and production_cells.model_version = versions.model_version
     left join segment_totals
-        on {{ corridor.keys_equal('production_cells', 'segment_totals', ['model_id', 'model_version', 'segment_dimension', 'segment_value']) }}
+        on {{ corridor.keys_equal(
+            'production_cells', 'segment_totals', ['model_id', 'model_version', 'segment_dimension', 'segment_value']
+        ) }}
     group by
         production_cells.model_id,
         production_cells.model_version,
