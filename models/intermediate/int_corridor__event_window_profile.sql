@@ -10,10 +10,7 @@
     One pass over the events into hourly cells, then a roll-up per grain.
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set grace = corridor.setting('corridor_late_grace_hours') -%}
-{%- set known = corridor.setting('corridor_known_model_versions') -%}
-{%- set counted = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late_hour', 'n_late_day',
-    'n_late_week'] -%}
+{%- set known = corridor.setting('corridor_known_model_versions') %}
 
 with
 
@@ -37,19 +34,7 @@ estimates as (
 
 known_versions as (
 
-    {%- if known is not none %}
-    {%- for v in known %}
-    select {{ corridor.sql_string(v) }} as model_version
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-    {%- if known | length == 0 %}
-    select cast(null as {{ dbt.type_string() }}) as model_version where 1 = 0
-    {%- endif %}
-    {%- else %}
-    select distinct model_version
-    from estimates
-    where model_version is not null
-    {%- endif %}
+    {{ corridor.known_version_rows(known, 'estimates') }}
 
 ),
 
@@ -64,10 +49,7 @@ cells as (
         sum(case when model_version_is_missing then 1 else 0 end) as n_null_model_version,
         sum(case when latency_ms_is_missing then 1 else 0 end) as n_null_latency_ms,
         sum(case when is_error_is_missing then 1 else 0 end) as n_null_is_error,
-        {%- for grain in grains %}
-        sum(case when loaded_at > {{ dbt.dateadd('minute', (grace * 60) | int, corridor.window_end(grain,
-            corridor.window_start(grain, 'event_at'))) }} then 1 else 0 end) as n_late_{{ grain }},
-        {%- endfor %}
+        {{- corridor.late_event_counts(grains, corridor.setting('corridor_late_grace_hours')) }}
         max(loaded_at) as last_loaded_at
 
     from events
@@ -128,9 +110,9 @@ by_{{ grain }} as (
         cells_known.model_id,
         '{{ grain }}' as window_grain,
         {{ corridor.window_start(grain, 'cells_known.hour_start') }} as window_start,
-        {%- for name in counted if not name.startswith('n_late_') %}
-        sum(cells_known.{{ name }}) as {{ name }},
-        {%- endfor %}
+        {{ corridor.sum_columns(
+            ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error'], 'cells_known'
+        ) }},
         sum(cells_known.n_late_{{ grain }}) as n_late,
         sum(case when cells_known.is_known_version then 0 else cells_known.n_rows end) as n_unknown_version,
         max(case when cells_known.is_known_version then null else cells_known.model_version end) as example_unknown_version,
@@ -185,10 +167,18 @@ final as (
         model_id,
         window_grain,
         window_start,
-        {%- for name in ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late',
-            'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future', 'n_quarantined'] %}
-        cast({{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
-        {%- endfor %}
+        cast(n_rows as {{ dbt.type_bigint() }}) as n_rows,
+        cast(n_null_event_id as {{ dbt.type_bigint() }}) as n_null_event_id,
+        cast(n_null_model_version as {{ dbt.type_bigint() }}) as n_null_model_version,
+        cast(n_null_latency_ms as {{ dbt.type_bigint() }}) as n_null_latency_ms,
+        cast(n_null_is_error as {{ dbt.type_bigint() }}) as n_null_is_error,
+        cast(n_late as {{ dbt.type_bigint() }}) as n_late,
+        cast(n_unknown_version as {{ dbt.type_bigint() }}) as n_unknown_version,
+        cast(n_duplicate_copies as {{ dbt.type_bigint() }}) as n_duplicate_copies,
+        cast(n_out_of_range as {{ dbt.type_bigint() }}) as n_out_of_range,
+        cast(n_unparseable as {{ dbt.type_bigint() }}) as n_unparseable,
+        cast(n_future as {{ dbt.type_bigint() }}) as n_future,
+        cast(n_quarantined as {{ dbt.type_bigint() }}) as n_quarantined,
         example_unknown_version,
         last_loaded_at
 

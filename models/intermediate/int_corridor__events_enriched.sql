@@ -31,8 +31,6 @@
     changed window (corridor.event_lookback_starts); older events keep their
     stored rows. Outcomes are joined for the recomputed events only.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set threshold = corridor.setting('corridor_classification_threshold') -%}
 {%- set arrived = corridor.outcome_arrival_condition('outcomes.label_arrived_at') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
@@ -132,13 +130,9 @@ joined as (
         {{ corridor.hash32('events_first_copy.event_id') }} as event_key,
         events_first_copy.model_id,
         events_first_copy.model_version,
-        {%- for s in segments %}
-        events_first_copy.segment_{{ s['dimension'] }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.segment_column_names(segments), 'events_first_copy') }}
         events_first_copy.latency_ms,
-        {%- for f in features %}
-        events_first_copy.feature_{{ f['feature'] }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.feature_column_names(features), 'events_first_copy') }}
         events_first_copy.is_error,
         events_first_copy.predicted_score,
         events_first_copy.predicted_value,
@@ -162,20 +156,12 @@ final as (
         event_key,
         model_id,
         model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
         latency_ms,
-        {%- for f in features %}
-        feature_{{ f['feature'] }},
-        {%- endfor %}
-        {%- if model_type == 'binary_classifier' %}
-        predicted_score,
-        coalesce(predicted_class, case when predicted_score >= {{ threshold }} then 1 else 0 end) as predicted_class,
-        {%- else %}
-        predicted_value as predicted_score,
-        cast(null as {{ dbt.type_int() }}) as predicted_class,
-        {%- endif %}
+        {{ corridor.select_columns(corridor.feature_column_names(features)) }}
+        {{- corridor.enriched_prediction_columns(
+            corridor.setting('corridor_model_type'), corridor.setting('corridor_classification_threshold')
+        ) }}
         label,
         is_error,
         event_at

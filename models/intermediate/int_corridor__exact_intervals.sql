@@ -28,29 +28,10 @@
 {#- incremental: the windows starting on or after the lookback start (rolling windows: the ones holding its day),
     corridor.window_lookback_column; docs/incremental.md -#}
 {%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{%- set in_lookback = '' if lookback is none else ' and (' ~ lookback ~ ')' -%}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set grains = corridor.bootstrap_grains() + (corridor.rolling_windows() | map(attribute='name') | list) -%}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
-{%- set rates = [
-    ('error_rate', 'n_errors', 'n_events'),
-    ('label_maturity', 'n_labeled', 'n_events'),
-    ('slow_request_rate', 'n_slow', 'n_latency'),
-] -%}
-{%- set means = ['latency_mean', 'log_loss', 'brier_score'] if model_type == 'binary_classifier' else ['latency_mean', 'mae'] -%}
-{%- if model_type == 'binary_classifier' -%}
-    {%- do rates.extend([
-        ('accuracy', 'n_true_positive + n_true_negative', 'n_evaluated'),
-        ('precision', 'n_true_positive', 'n_true_positive + n_false_positive'),
-        ('recall', 'n_true_positive', 'n_true_positive + n_false_negative'),
-        ('f1', 'n_true_positive', 'n_true_positive + n_false_positive + n_false_negative'),
-    ]) -%}
-{%- endif -%}
-{%- set group_key = dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string),
-    "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", 'metric']) -%}
+{%- set metrics = corridor.exact_interval_metrics(corridor.setting('corridor_model_type')) -%}
 /* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 
 with
@@ -63,14 +44,14 @@ window_stats as (
         union all
         select * from {{ ref('int_corridor__rolling_window_stats') }}
     ) as calendar_and_rolling_window_stats
-    where window_grain in ('{{ grains | join("', '") }}'){{ in_lookback }}
+    where window_grain in ({{ corridor.sql_string_list(grains) }}) {{ corridor.and_clause(lookback) }}
 
 ),
 
 production_metrics as (
 
     select * from {{ ref('int_corridor__production_metrics') }}
-    where window_grain in ('{{ grains | join("', '") }}'){{ in_lookback }}
+    where window_grain in ({{ corridor.sql_string_list(grains) }}) {{ corridor.and_clause(lookback) }}
 
 ),
 
@@ -89,28 +70,14 @@ quantile_bounds as (
         max(case when bound = 'upper' then latency_value end) as interval_upper
 
     from {{ ref('int_corridor__latency_order_statistics') }}
-    where bound in ('lower', 'upper'){{ in_lookback }}
+    where bound in ('lower', 'upper') {{ corridor.and_clause(lookback) }}
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, statistic
 
 ),
 
 rate_counts as (
 
-    {%- for metric, k, n in rates %}
-    select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
-        '{{ metric }}' as metric,
-        cast({{ k }} as {{ double }}) as successes,
-        cast({{ n }} as {{ double }}) as trials,
-        window_start
-    from window_stats
-    where {{ n }} > 0
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.rate_count_rows('window_stats', metrics['rates']) }}
 
 ),
 
@@ -118,7 +85,10 @@ rate_keyed as (
 
     select
         *,
-        {{ group_key }} as row_key
+        {{ dbt.concat([
+            'model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', dbt.type_string()),
+            "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'", 'metric'
+        ]) }} as row_key
     from rate_counts
 
 ),
@@ -186,7 +156,7 @@ mean_intervals as (
         window_start
 
     from production_metrics
-    where metric in ('{{ means | join("', '") }}')
+    where metric in ({{ corridor.sql_string_list(metrics['means']) }})
         and sample_size > 0
 
 ),
@@ -235,11 +205,11 @@ final as (
         segment_value,
         metric,
         case when metric = 'f1' then {{ dbt.concat(['interval_method', "'_f1'"]) }} else interval_method end as interval_method,
-        cast({{ corridor.f1_from_jaccard('metric_value', "metric = 'f1'") }} as {{ double }}) as metric_value,
+        cast({{ corridor.f1_from_jaccard('metric_value', "metric = 'f1'") }} as {{ corridor.type_double() }}) as metric_value,
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ corridor.f1_from_jaccard('interval_lower', "metric = 'f1'") }} as {{ double }}) as interval_lower,
-        cast({{ corridor.f1_from_jaccard('interval_upper', "metric = 'f1'") }} as {{ double }}) as interval_upper,
-        cast({{ level }} as {{ double }}) as confidence_level,
+        cast({{ corridor.f1_from_jaccard('interval_lower', "metric = 'f1'") }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ corridor.f1_from_jaccard('interval_upper', "metric = 'f1'") }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
         window_start
 
     from unioned

@@ -11,9 +11,7 @@
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
-{%- set governance_inputs_on = [] -%}
-{%- for governance_input in ['approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster', 'known_incidents']
-    if corridor.input_config(governance_input)['enabled'] -%}{%- do governance_inputs_on.append(governance_input) -%}{%- endfor -%}
+{%- set governance_inputs_on = corridor.enabled_governance_inputs() -%}
 
 with
 
@@ -103,49 +101,7 @@ counts as (
             from estimates
             where not {{ corridor.any_reason(estimate_reasons) }}
         ) as rows_accepted
-    {%- for governance_input in governance_inputs_on %}
-
-    union all
-
-    select
-        {{ corridor.sql_string(governance_input) }} as input_name,
-        (
-            select count(*)
-            from governance_inputs
-            where input_name = {{ corridor.sql_string(governance_input) }}
-        ) as rows_read,
-        (
-            select count(*)
-            from governance_inputs
-            where input_name = {{ corridor.sql_string(governance_input) }} and is_accepted
-        ) as rows_accepted
-    {%- endfor %}
-    {%- for input_name in ['feature_versions', 'estimate_feature_versions'] if corridor.lineage_input_enabled(input_name) %}
-
-    union all
-
-    select
-        '{{ input_name }}' as input_name,
-        (select count(*) from {{ ref('stg_corridor__' ~ input_name) }}) as rows_read,
-        (
-            select count(*)
-            from {{ ref('int_corridor__' ~ input_name ~ '_checked') }}
-            where is_valid
-        ) as rows_accepted
-    {%- endfor %}
-    {%- if corridor.input_config('offline_evaluation')['enabled'] %}
-
-    union all
-
-    select
-        'offline_evaluation' as input_name,
-        (select count(*) from {{ ref('stg_corridor__offline_evaluation') }}) as rows_read,
-        (
-            select count(*)
-            from {{ ref('int_corridor__offline_evaluation_checked') }}
-            where is_accepted
-        ) as rows_accepted
-    {%- endif %}
+    {{- corridor.optional_input_row_counts(governance_inputs_on) }}
 
 ),
 
@@ -154,11 +110,7 @@ final as (
     select
         cast(counts.input_name as {{ dbt.type_string() }}) as input_name,
         cast(case counts.input_name
-            {%- for name in ['production_events', 'outcomes', 'approvals', 'alert_acknowledgements', 'post_mortems', 'review_roster',
-                'known_incidents', 'feature_versions', 'estimate_feature_versions', 'offline_evaluation']
-                if corridor.input_config(name)['enabled'] %}
-            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
-            {%- endfor %}
+            {{- corridor.input_relation_when_branches() }}
             else {{ corridor.sql_string(corridor.input_relation_name('offline_estimates')) }}
         end as {{ dbt.type_string() }}) as input_relation,
         cast(counts.rows_read as {{ dbt.type_bigint() }}) as rows_read,

@@ -32,16 +32,9 @@
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set rolling = corridor.rolling_windows() -%}
-{%- set interval_grains = corridor.bootstrap_grains() + (rolling | map(attribute='name') | list) -%}
 {%- set bin_grains = grains + (['day'] if rolling and 'day' not in grains else []) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set event_lookback = corridor.lookback_condition(corridor.window_lookback_column('event_at')) -%}
-{%- set window_lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{%- set double = corridor.type_double() -%}
-{%- set bigint = dbt.type_bigint() -%}
-{%- set interval_quantiles = [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)] -%}
-{%- set quantiles = corridor.latency_quantile_fractions() %}
+{%- set event_lookback = corridor.lookback_condition(corridor.window_lookback_column('event_at')) %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -52,19 +45,13 @@ latencies as (
     select
         model_id,
         model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {%- for grain in bin_grains %}
-        {{ corridor.window_start(grain, 'event_at') }} as {{ grain }}_start,
-        {%- endfor %}
-        cast(latency_ms as {{ double }}) as latency_value
+        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
+        {{- corridor.window_start_columns(bin_grains, 'event_at') }}
+        cast(latency_ms as {{ corridor.type_double() }}) as latency_value
 
     from {{ ref('int_corridor__events_enriched') }}
     where latency_ms is not null
-    {%- if event_lookback is not none %}
-        and ({{ event_lookback }})
-    {%- endif %}
+    {{ corridor.and_clause(event_lookback) }}
 
 ),
 
@@ -105,7 +92,10 @@ calendar_bins as (
 
 group_bins as (
 
-    {{ corridor.window_value_bins('calendar_bins', grains, window_lookback, ref('int_corridor__events_enriched'), event_lookback) }}
+    {{ corridor.window_value_bins(
+        'calendar_bins', grains, corridor.lookback_condition(corridor.window_lookback_column('window_start')),
+        ref('int_corridor__events_enriched'), event_lookback
+    ) }}
 
 ),
 
@@ -113,18 +103,26 @@ group_bins as (
 numbered_groups as (
 
     select
-        {{ keys | join(',\n        ') }},
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
         sum(n_events) as n,
-        row_number() over (order by {{ keys | join(', ') }}) as group_number
+        row_number() over (order by model_id, model_version, window_grain, window_start, segment_dimension, segment_value) as group_number
 
     from group_bins
-    group by {{ keys | join(', ') }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
 
 interval_requests as (
 
-    {{ corridor.order_statistic_interval_requests('numbered_groups', interval_grains, interval_quantiles) }}
+    {{ corridor.order_statistic_interval_requests(
+        'numbered_groups', corridor.bootstrap_grains() + (rolling | map(attribute='name') | list),
+        [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)]
+    ) }}
 
 ),
 
@@ -136,7 +134,9 @@ interval_ranks as (
 
 requests as (
 
-    {{ corridor.order_statistic_requests('interval_requests', 'interval_ranks', 'numbered_groups', quantiles) }}
+    {{ corridor.order_statistic_requests(
+        'interval_requests', 'interval_ranks', 'numbered_groups', corridor.latency_quantile_fractions()
+    ) }}
 
 ),
 
@@ -156,7 +156,10 @@ bin_ranks as (
 
     from group_bins
     inner join numbered_groups
-        on {{ corridor.keys_equal('group_bins', 'numbered_groups', keys) }}
+        on {{ corridor.keys_equal(
+            'group_bins', 'numbered_groups',
+            ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']
+        ) }}
 
 ),
 
@@ -214,11 +217,11 @@ final as (
         numbered_groups.window_grain,
         numbered_groups.segment_dimension,
         numbered_groups.segment_value,
-        cast(numbered_groups.n as {{ bigint }}) as n,
+        cast(numbered_groups.n as {{ dbt.type_bigint() }}) as n,
         requests.statistic,
         requests.bound,
-        cast(requests.order_rank as {{ bigint }}) as order_rank,
-        cast(resolved.latency_value as {{ double }}) as latency_value,
+        cast(requests.order_rank as {{ dbt.type_bigint() }}) as order_rank,
+        cast(resolved.latency_value as {{ corridor.type_double() }}) as latency_value,
         numbered_groups.window_start
 
     from requests

@@ -54,9 +54,7 @@ stats as (
             else rolled_up.first_evaluation_id || '..' || rolled_up.last_evaluation_id
         end as evaluation_dataset_id,
         rolled_up.n_rows,
-        {%- for name, expression in statistics['final'] %}
-        {{ expression }} as {{ name }},
-        {%- endfor %}
+        {{ corridor.aliased_expressions(statistics['final']) }},
         histogram_metrics.hist_n_evaluated,
         histogram_metrics.auc,
         histogram_metrics.auc_standard_error,
@@ -70,28 +68,7 @@ stats as (
 
 metric_rows as (
 
-    {%- for m in metrics %}
-    {%- set row = corridor.metric_row_sql(m, z, level) %}
-    select
-        stats.model_id,
-        stats.model_version,
-        {{ corridor.sql_string(m['name']) }} as metric,
-        stats.segment_dimension,
-        stats.segment_value,
-        stats.evaluation_dataset_id,
-        {{ corridor.sql_string(row['method']) }} as method,
-        {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
-        stats.n_rows,
-        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
-        cast({{ corridor.round_half_away("coalesce(" ~ row['n'] ~ ", 0)") }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as standard_error,
-        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as interval_lower,
-        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level
-
-    from stats
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.offline_evaluation_metric_rows(metrics, z, level) }}
 
 ),
 

@@ -26,8 +26,7 @@
 {%- set z = corridor.z_for_level(level) -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set metrics = corridor.backtest_metric_definitions(from_rows=true) -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
 
 with
 
@@ -49,11 +48,12 @@ cell_sums as (
 cell_stats as (
 
     select
-        {{ cell_keys | join(',\n        ') }},
-        {%- for name, expression in statistics['final'] %}
-        {{ expression }} as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        cell_key,
+        {{ corridor.aliased_expressions(statistics['final']) }}
 
     from cell_sums
 
@@ -62,11 +62,16 @@ cell_stats as (
 covered_windows as (
 
     select
-        {{ keys | join(',\n        ') }},
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
         max(effective_sample_size) as effective_sample_size
 
     from weights
-    group by {{ keys | join(', ') }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
     having max(uncovered_share) = 0
 
 ),
@@ -74,44 +79,35 @@ covered_windows as (
 stats as (
 
     select
-        {%- for key in keys %}
-        weights.{{ key }},
-        {%- endfor %}
-        {%- for name, expression in statistics['final'] %}
-        sum(weights.weight * cell_stats.{{ name }}) as {{ name }},
-        sum(weights.weight * weights.weight * cell_stats.{{ name }}) as {{ name }}__w2,
-        {%- endfor %}
+        weights.model_id,
+        weights.model_version,
+        weights.window_grain,
+        weights.window_start,
+        weights.segment_dimension,
+        weights.segment_value,
+        {{- corridor.weighted_statistic_sums('weights', 'cell_stats', statistics['final']) }}
         max(covered_windows.effective_sample_size) as effective_sample_size
 
     from weights
     inner join covered_windows
         on {{ corridor.keys_equal('weights', 'covered_windows', keys) }}
     inner join cell_stats
-        on {{ corridor.keys_equal('weights', 'cell_stats', cell_keys) }}
+        on {{ corridor.keys_equal(
+            'weights', 'cell_stats', ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key']
+        ) }}
     group by
-        weights.{{ keys | join(',\n        weights.') }}
+        weights.model_id,
+        weights.model_version,
+        weights.window_grain,
+        weights.window_start,
+        weights.segment_dimension,
+        weights.segment_value
 
 ),
 
 metric_rows as (
 
-    {%- for m in metrics %}
-    {%- set row = corridor.weighted_metric_row_sql(m, z, level) %}
-    select
-        {{ keys | join(',\n        ') }},
-        {{ corridor.sql_string(m['name']) }} as metric,
-        {{ corridor.sql_string(row['method']) }} as method,
-        {{ corridor.sql_string(row['interval_method']) }} as interval_method,
-        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
-        cast({{ corridor.round_half_away('effective_sample_size') }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] }} as {{ corridor.type_double() }}) as standard_error,
-        cast({{ row['lower'] }} as {{ corridor.type_double() }}) as interval_lower,
-        cast({{ row['upper'] }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ row['confidence_level'] }} as {{ corridor.type_double() }}) as confidence_level
-
-    from stats
-    union all
-    {%- endfor %}
+    {{- corridor.weighted_metric_rows('stats', metrics, keys, z, level) }}
 
     {#- AUC and expected calibration error: the cells' score histograms, weighted #}
     select * from {{ ref('int_corridor__offline_feature_histogram_metrics') }}

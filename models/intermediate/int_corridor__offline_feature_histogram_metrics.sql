@@ -20,8 +20,7 @@
 {%- set z = corridor.z_for_level(level) -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') | select('in', corridor.setting('corridor_window_grains')) | list -%}
 {%- set metrics = corridor.backtest_metric_definitions(from_histograms=true) -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key'] %}
+{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
 
 with
 
@@ -44,11 +43,16 @@ histograms as (
 covered_windows as (
 
     select
-        {{ keys | join(',\n        ') }},
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
         max(effective_sample_size) as effective_sample_size
 
     from {{ ref('int_corridor__offline_feature_weights') }}
-    group by {{ keys | join(', ') }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
     having max(uncovered_share) = 0
 
 ),
@@ -56,9 +60,12 @@ covered_windows as (
 weighted as (
 
     select
-        {%- for key in keys %}
-        weights.{{ key }},
-        {%- endfor %}
+        weights.model_id,
+        weights.model_version,
+        weights.window_grain,
+        weights.window_start,
+        weights.segment_dimension,
+        weights.segment_value,
         histograms.score_bin,
         histograms.calibration_bin,
         sum(weights.weight * cast(histograms.n_positive as {{ corridor.type_double() }})) as n_positive,
@@ -69,11 +76,16 @@ weighted as (
 
     from weights
     inner join histograms
-        on {{ corridor.keys_equal('weights', 'histograms', cell_keys) }}
+        on {{ corridor.keys_equal(
+            'weights', 'histograms', ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'cell_key']
+        ) }}
     group by
-        {%- for key in keys %}
-        weights.{{ key }},
-        {%- endfor %}
+        weights.model_id,
+        weights.model_version,
+        weights.window_grain,
+        weights.window_start,
+        weights.segment_dimension,
+        weights.segment_value,
         histograms.score_bin, histograms.calibration_bin
 
 ),
@@ -81,7 +93,12 @@ weighted as (
 by_score_bin as (
 
     select
-        {{ keys | join(',\n        ') }},
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
         score_bin,
         sum(n_positive) as n_positive,
         sum(n_negative) as n_negative,
@@ -89,7 +106,7 @@ by_score_bin as (
         sum(n_negative_w2) as n_negative_w2
 
     from weighted
-    group by {{ keys | join(', ') }}, score_bin
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
 
 ),
 
@@ -102,9 +119,12 @@ by_score_bin as (
 stats as (
 
     select
-        {%- for key in keys %}
-        auc.{{ key }},
-        {%- endfor %}
+        auc.model_id,
+        auc.model_version,
+        auc.window_grain,
+        auc.window_start,
+        auc.segment_dimension,
+        auc.segment_value,
         covered_windows.effective_sample_size as hist_n_evaluated,
         auc.auc,
         {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive_effective', 'auc.n_negative_effective') }} as auc_standard_error,
@@ -120,38 +140,7 @@ stats as (
 
 final as (
 
-    {%- for m in metrics %}
-    {%- set row = corridor.metric_row_sql(m, z, level) %}
-    select
-        {{ keys | join(',\n        ') }},
-        {{ corridor.sql_string(m['name']) }} as metric,
-        {{ corridor.sql_string(row['method']) }} as method,
-        {{ corridor.sql_string(row['interval_method']) if row['interval_method'] else 'null' }} as interval_method,
-        cast({{ row['value'] }} as {{ corridor.type_double() }}) as expected_value,
-        cast({{ corridor.round_half_away(row['n']) }} as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as standard_error,
-        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as interval_lower,
-        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level
-
-    from stats
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-    {%- if not metrics %}
-    select
-        {{ keys | join(',\n        ') }},
-        {%- for column in ['metric', 'method', 'interval_method'] %}
-        cast(null as {{ dbt.type_string() }}) as {{ column }},
-        {%- endfor %}
-        cast(null as {{ corridor.type_double() }}) as expected_value,
-        cast(null as {{ dbt.type_bigint() }}) as sample_size,
-        {%- for column in ['standard_error', 'interval_lower', 'interval_upper', 'confidence_level'] %}
-        cast(null as {{ corridor.type_double() }}) as {{ column }}{{ ',' if not loop.last }}
-        {%- endfor %}
-
-    from stats
-    where 1 = 0
-    {%- endif %}
+    {{ corridor.offline_histogram_metric_rows('stats', metrics, keys, z, level) }}
 
 )
 

@@ -22,27 +22,10 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set cap = corridor.setting('corridor_feature_weight_cap') -%}
-{%- set string = dbt.type_string() -%}
-{%- set enabled = features | length > 0 and corridor.input_config('offline_evaluation')['enabled']
-    and corridor.input_config('reference_features')['enabled'] -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
-{%- set event_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) -%}
-{%- do event_columns.append(finest ~ '_start') %}
-{%- if not enabled %}
+{%- if not corridor.offline_feature_weights_enabled(features) %}
 
-select
-    {%- for key in keys + ['cell_key'] %}
-    cast(null as {{ dbt.type_timestamp() if key == 'window_start' else string }}) as {{ key }},
-    {%- endfor %}
-    cast(null as {{ dbt.type_bigint() }}) as production_events,
-    {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight', 'uncovered_share',
-        'effective_sample_size'] %}
-    cast(null as {{ corridor.type_double() }}) as {{ column }},
-    {%- endfor %}
-    false as is_capped
-where 1 = 0
+{{ corridor.empty_offline_feature_weights() }}
 {%- else %}
 
 -- sqlfluff:dialect:postgres
@@ -66,14 +49,22 @@ events as (
 
 backtest_cells as (
 
-    select {{ segment_keys | join(', ') }}, cell_key, offline_weight
+    select
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        cell_key,
+        offline_weight
     from {{ ref('int_corridor__offline_feature_cells') }}
 
 ),
 
 event_cells as (
 
-    {{ corridor.feature_cells('events', 'bins', features, event_columns) }}
+    {{ corridor.feature_cells(
+        'events', 'bins', features, ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start']
+    ) }}
 
 ),
 
@@ -104,7 +95,8 @@ production_cells as (
 ),
 
 {# the segment's backtest cells, with window-independent totals and the segment's integer id #}
-{{ corridor.backtest_segment_cells_ctes('backtest_cells', segment_keys, 'cell_key', 'offline_weight') }},
+{{ corridor.backtest_segment_cells_ctes('backtest_cells', ['model_id', 'model_version', 'segment_dimension', 'segment_value'], 'cell_key',
+    'offline_weight') }},
 
 {# the model versions with a backtest #}
 versions as (
@@ -121,15 +113,23 @@ versions as (
 windows as (
 
     select
-        {%- for key in keys %}
-        production_cells.{{ key }},
-        {%- endfor %}
+        production_cells.model_id,
+        production_cells.model_version,
+        production_cells.window_grain,
+        production_cells.window_start,
+        production_cells.segment_dimension,
+        production_cells.segment_value,
         segment_totals.segment_id,
         segment_totals.segment_offline_weight,
         sum(production_cells.production_events) as window_events,
         row_number() over (
             order by
-                {{ 'production_cells.' ~ keys | join(',\n                production_cells.') }}
+                production_cells.model_id,
+                production_cells.model_version,
+                production_cells.window_grain,
+                production_cells.window_start,
+                production_cells.segment_dimension,
+                production_cells.segment_value
         ) as window_id
 
     from production_cells
@@ -137,11 +137,16 @@ windows as (
         on production_cells.model_id = versions.model_id
         and production_cells.model_version = versions.model_version
     left join segment_totals
-        on {{ corridor.keys_equal('production_cells', 'segment_totals', segment_keys) }}
+        on {{ corridor.keys_equal(
+            'production_cells', 'segment_totals', ['model_id', 'model_version', 'segment_dimension', 'segment_value']
+        ) }}
     group by
-        {%- for key in keys %}
-        production_cells.{{ key }},
-        {%- endfor %}
+        production_cells.model_id,
+        production_cells.model_version,
+        production_cells.window_grain,
+        production_cells.window_start,
+        production_cells.segment_dimension,
+        production_cells.segment_value,
         segment_totals.segment_id,
         segment_totals.segment_offline_weight
 
@@ -160,7 +165,10 @@ production_rows as (
 
     from production_cells
     inner join windows
-        on {{ corridor.keys_equal('production_cells', 'windows', keys) }}
+        on {{ corridor.keys_equal(
+            'production_cells', 'windows',
+            ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']
+        ) }}
     left join segment_cells
         on windows.segment_id = segment_cells.segment_id
         and production_cells.cell_key = segment_cells.cell_key
@@ -186,14 +194,19 @@ weighted as (
 final as (
 
     select
-        {%- for key in keys %}
-        windows.{{ key }},
-        {%- endfor %}
+        windows.model_id,
+        windows.model_version,
+        windows.window_grain,
+        windows.window_start,
+        windows.segment_dimension,
+        windows.segment_value,
         weighted.cell_key,
         cast(weighted.production_events as {{ dbt.type_bigint() }}) as production_events,
-        {%- for column in ['offline_weight', 'production_share', 'offline_share', 'raw_weight', 'weight'] %}
-        cast(weighted.{{ column }} as {{ corridor.type_double() }}) as {{ column }},
-        {%- endfor %}
+        cast(weighted.offline_weight as {{ corridor.type_double() }}) as offline_weight,
+        cast(weighted.production_share as {{ corridor.type_double() }}) as production_share,
+        cast(weighted.offline_share as {{ corridor.type_double() }}) as offline_share,
+        cast(weighted.raw_weight as {{ corridor.type_double() }}) as raw_weight,
+        cast(weighted.weight as {{ corridor.type_double() }}) as weight,
         cast(window_totals.uncovered_share as {{ corridor.type_double() }}) as uncovered_share,
         cast(window_totals.effective_sample_size as {{ corridor.type_double() }}) as effective_sample_size,
         coalesce(weighted.raw_weight > {{ cap }}, false) as is_capped

@@ -8,14 +8,10 @@
     Siddiqui-Bloch-Gastwirth standard error (density from neighbouring sample
     quantiles; lower bound clipped at 0).
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-
 {#- the metric definitions, shared with the offline_evaluation source (corridor.metric_definitions) -#}
-{%- set metrics = corridor.metric_definitions(model_type) -%}
-{%- set unmapped = corridor.unmapped_metrics() -%}
-{%- set metrics = metrics | rejectattr('name', 'in', unmapped.keys() | list) | list -%}
+{%- set metrics = corridor.production_metric_definitions() %}
 
 with
 
@@ -99,31 +95,7 @@ joined as (
 
 metric_rows as (
 
-    {%- for m in metrics %}
-    {%- set row = corridor.metric_row_sql(m, z, level) %}
-
-    select
-        stats.model_id,
-        stats.model_version,
-        '{{ m['name'] }}' as metric,
-        stats.segment_dimension,
-        stats.segment_value,
-        stats.window_grain,
-        '{{ row['method'] }}' as method,
-        {{ "'" ~ row['interval_method'] ~ "'" if row['interval_method'] else 'null' }} as interval_method,
-        cast({{ row['value'] }} as {{ corridor.type_double() }}) as metric_value,
-        cast(coalesce({{ row['n'] }}, 0) as {{ dbt.type_bigint() }}) as sample_size,
-        cast({{ row['se'] if row['se'] else 'null' }} as {{ corridor.type_double() }}) as standard_error,
-        cast({{ row['lower'] if row['lower'] else 'null' }} as {{ corridor.type_double() }}) as interval_lower,
-        cast({{ row['upper'] if row['upper'] else 'null' }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ row['confidence_level'] or 'null' }} as {{ corridor.type_double() }}) as confidence_level,
-        stats.label_maturity,
-        stats.window_start,
-        stats.window_end
-
-    from joined as stats
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.production_metric_rows('joined', metrics, z, level) }}
 
 )
 

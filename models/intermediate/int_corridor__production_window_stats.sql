@@ -34,12 +34,8 @@
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set lookback = corridor.lookback_condition('event_at') -%}
-{%- set segment_columns = corridor.segment_column_names(segments) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
-{%- set measures = corridor.production_window_measures() -%}
-{%- set additive = measures['additive'] -%}
-{%- set large = measures['large'] %}
+{%- set measures = corridor.production_window_measures() %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -48,9 +44,7 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {%- if lookback is not none %}
-    where {{ lookback }}
-    {%- endif %}
+    {{ corridor.where_clause(corridor.lookback_condition('event_at')) }}
 
 ),
 
@@ -59,22 +53,15 @@ fine_cells as (
     select
         model_id,
         model_version,
-        {%- for column in segment_columns %}
-        {{ column }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
         {{ finest }}_start,
-        {%- for name, expr, rollup in additive %}
-        {{ expr }} as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{ corridor.aliased_expressions(measures['additive']) }}
 
     from events
     group by
         model_id,
         model_version,
-        {%- for column in segment_columns %}
-        {{ column }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
         {{ finest }}_start
 
 ),
@@ -94,10 +81,7 @@ additive as (
         model_id,
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
-        {%- for name, expr, rollup in additive %}
-        {{ rollup }}({{ name }}) as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{ corridor.rollup_columns(measures['additive']) }}
 
     from fine_cells_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
@@ -118,17 +102,7 @@ final as (
         additive.window_grain,
         additive.segment_dimension,
         additive.segment_value,
-        {%- for name, expr, rollup in additive if name.startswith('n_') %}
-        cast(additive.{{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
-        {%- endfor %}
-        {%- for name in ['latency_sum', 'latency_sum_squares', 'log_loss_sum', 'log_loss_sum_squares', 'brier_sum', 'brier_sum_squares',
-            'abs_error_sum', 'abs_error_sum_squares', 'squared_error_sum', 'squared_error_sum_squares'] %}
-        {%- if name in large | map(attribute=0) | list %}
-        {{ corridor.exact_sum_combine('additive.' ~ name ~ '__high', 'additive.' ~ name ~ '__low') }} as {{ name }},
-        {%- else %}
-        cast(additive.{{ name }} as {{ corridor.type_double() }}) as {{ name }},
-        {%- endif %}
-        {%- endfor %}
+        {{- corridor.production_window_sum_columns(measures, 'additive') }}
         quantiles.latency_p50,
         quantiles.latency_p95,
         quantiles.latency_p99,

@@ -14,15 +14,7 @@
     (corridor.exact_sum_parts), so two builds agree to the last bit. Empty
     without rolling windows.
 -#}
-{%- set counts = [
-    'n_events', 'n_errors', 'n_latency', 'n_labeled', 'n_evaluated', 'n_positive',
-    'n_true_positive', 'n_false_positive', 'n_true_negative', 'n_false_negative', 'n_slow',
-] -%}
-{%- set sums = [
-    ('latency_sum', 9), ('latency_sum_squares', 9), ('log_loss_sum', 12), ('log_loss_sum_squares', 12),
-    ('brier_sum', 12), ('brier_sum_squares', 12), ('abs_error_sum', 12), ('abs_error_sum_squares', 12),
-    ('squared_error_sum', 12), ('squared_error_sum_squares', 12),
-] -%}
+{%- set measures = corridor.rolling_window_measures() -%}
 {%- set quantiles = corridor.latency_quantile_fractions() -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 
@@ -32,8 +24,8 @@ day_cells as (
 
     {{ corridor.rolling_day_cells(
         ref('int_corridor__production_window_stats'),
-        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + counts
-        + (sums | map(attribute=0) | list) + ['first_event_at', 'last_event_at']
+        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + measures['counts']
+        + (measures['sums'] | map(attribute=0) | list) + ['first_event_at', 'last_event_at']
     ) }}
 
 ),
@@ -41,19 +33,19 @@ day_cells as (
 summed as (
 
     select
-        {{ keys | join(',\n        ') }},
-        {%- for name in counts %}
-        sum({{ name }}) as {{ name }},
-        {%- endfor %}
-        {%- for name, decimals in sums %}
-        {%- set parts = corridor.exact_sum_parts(name, decimals) %}
-        {{ corridor.exact_sum_combine(parts[0], parts[1]) }} as {{ name }},
-        {%- endfor %}
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        {{ corridor.sum_columns(measures['counts']) }},
+        {{- corridor.exact_sum_columns(measures['sums']) }}
         min(first_event_at) as first_event_at,
         max(last_event_at) as last_event_at
 
     from day_cells
-    group by {{ keys | join(', ') }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
 
@@ -79,15 +71,9 @@ final as (
         summed.window_grain,
         summed.segment_dimension,
         summed.segment_value,
-        {%- for name in counts %}
-        cast(summed.{{ name }} as {{ dbt.type_bigint() }}) as {{ name }},
-        {%- endfor %}
-        {%- for name, decimals in sums %}
-        cast(summed.{{ name }} as {{ corridor.type_double() }}) as {{ name }},
-        {%- endfor %}
-        {%- for name, p in quantiles %}
-        latency_quantiles.q_{{ loop.index }} as {{ name }},
-        {%- endfor %}
+        {{- corridor.cast_columns(measures['counts'], dbt.type_bigint(), 'summed') }}
+        {{- corridor.cast_columns(measures['sums'] | map(attribute=0), corridor.type_double(), 'summed') }}
+        {{- corridor.quantile_columns('latency_quantiles', quantiles) }}
         summed.window_start,
         summed.first_event_at,
         summed.last_event_at

@@ -33,9 +33,6 @@
 }}
 {#- incremental: reads the events from the lookback start (rolling windows: from the first day of the ones holding
     its day) and keeps the windows starting there, which are whole (corridor.window_lookback_column; docs/incremental.md) -#}
-{%- set lookback_events = corridor.lookback_condition(corridor.window_lookback_column('event_at')) -%}
-{%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}
 {%- set exact_events = corridor.setting('corridor_sql_bootstrap_exact_events') | int -%}
@@ -43,11 +40,7 @@
 {%- set grains = corridor.bootstrap_grains() -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
-{%- set statistics = corridor.sql_bootstrap_statistics(model_type) -%}
-{%- set sufficient = statistics['sufficient'] -%}
-{%- set group_cols = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
-{%- set rolling_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
+{%- set statistics = corridor.sql_bootstrap_statistics(corridor.setting('corridor_model_type')) -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -58,9 +51,7 @@ events as (
     select
         event_key,
         {{ corridor.fine_cell_keys(segments, finest) }},
-        {%- for grain in grains if grain != finest %}
-        {{ grain }}_start,
-        {%- endfor %}
+        {{ corridor.coarser_grain_start_columns(grains, finest) }}
         latency_ms,
         case when is_error then 1 else 0 end as is_error_flag,
         case when is_evaluable then 1 else 0 end as is_evaluable_flag,
@@ -68,9 +59,7 @@ events as (
         case when is_evaluable then {{ statistics['loss'] }} end as loss_term
 
     from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
-    {%- if lookback_events is not none %}
-    where {{ lookback_events }}
-    {%- endif %}
+    {{ corridor.where_clause(corridor.lookback_condition(corridor.window_lookback_column('event_at'))) }}
 
 ),
 
@@ -78,10 +67,7 @@ fine_cells as (
 
     select
         {{ corridor.fine_cell_keys(segments, finest) }},
-        {%- for name, expr in sufficient %}
-        {{ expr }} as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{ corridor.aliased_expressions(statistics['sufficient']) }}
 
     from events
     group by {{ corridor.fine_cell_keys(segments, finest) }}
@@ -100,10 +86,7 @@ calendar_group_stats as (
         model_id,
         model_version,
         {{ corridor.window_segment_keys(grains, segments) }},
-        {%- for name, _ in sufficient %}
-        sum({{ name }}) as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{ corridor.sum_columns(statistics['sufficient'] | map(attribute=0)) }}
 
     from fine_cells_with_windows
     group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
@@ -113,7 +96,10 @@ calendar_group_stats as (
 {# rolling windows (corridor.rolling_windows): the sums of their day groups #}
 rolling_group_days as (
 
-    {{ corridor.rolling_day_cells('calendar_group_stats', rolling_keys + (sufficient | map(attribute=0) | list)) }}
+    {{ corridor.rolling_day_cells(
+        'calendar_group_stats',
+        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + (statistics['sufficient'] | map(attribute=0) | list)
+    ) }}
 
 ),
 
@@ -122,13 +108,10 @@ group_stats as (
     select * from calendar_group_stats
     union all
     select
-        {{ group_cols | join(', ') }},
-        {%- for name, _ in sufficient %}
-        sum({{ name }}) as {{ name }}
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
+        {{ corridor.sum_columns(statistics['sufficient'] | map(attribute=0)) }}
     from rolling_group_days
-    group by {{ group_cols | join(', ') }}
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
 
@@ -159,42 +142,20 @@ large_draws as (
 
 replicate_statistics as (
 
-    {%- for metric, numerator, denominator, n, sx, sxx in statistics['metrics'] %}
-    {%- set small_flag = {'n_events': 'is_small_events', 'n_latency': 'is_small_latency', 'n_evaluated': 'is_small_evaluated'}[n] %}
-    select
-        {{ group_cols | join(', ') }},
-        '{{ metric }}' as metric,
-        cast({{ numerator }} as {{ double }}) / {{ denominator }} as statistic
-    from small_replicates
-    where {{ small_flag }} and {{ denominator }} > 0
-
-    union all
-
-    select
-        {{ group_cols | join(', ') }},
-        '{{ metric }}' as metric,
-        (
-            cast({{ sx }} as {{ double }}) * (1 + bootstrap_z1 / sqrt({{ n }}))
-            + sqrt(greatest(cast({{ sxx }} as {{ double }}) - cast({{ sx }} as {{ double }}) * {{ sx }} / {{ n }}, 0.0))
-            * bootstrap_z2
-        ) / ({{ n }} + sqrt({{ n }}) * bootstrap_z1) as statistic
-    from large_draws
-    where {{ n }} > {{ exact_events }}
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.sql_bootstrap_replicate_statistics(statistics['metrics'], exact_events) }}
 
 ),
 
 percentiles as (
 
     select
-        {{ group_cols | join(', ') }},
+        model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
         metric,
         count(*) as valid_resamples,
         {{ corridor.percentiles('statistic', [(1 - level) / 2, (1 + level) / 2]) }} as bounds
 
     from replicate_statistics
-    group by {{ group_cols | join(', ') }}, metric
+    group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, metric
 
 ),
 
@@ -208,9 +169,9 @@ final as (
         segment_value,
         metric,
         'sql_poisson_bootstrap_percentile' as interval_method,
-        cast({{ corridor.array_element('bounds', 1) }} as {{ double }}) as interval_lower,
-        cast({{ corridor.array_element('bounds', 2) }} as {{ double }}) as interval_upper,
-        cast({{ level }} as {{ double }}) as confidence_level,
+        cast({{ corridor.array_element('bounds', 1) }} as {{ corridor.type_double() }}) as interval_lower,
+        cast({{ corridor.array_element('bounds', 2) }} as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
         cast({{ n_resamples }} as {{ dbt.type_bigint() }}) as n_resamples,
         cast(valid_resamples as {{ dbt.type_bigint() }}) as valid_resamples,
         cast({{ seed }} as {{ dbt.type_bigint() }}) as seed,
@@ -222,6 +183,4 @@ final as (
 
 select * from final
 where metric in ({{ corridor.sql_string_list(corridor.metric_catalogue().keys() | list | sort) }})
-{%- if lookback is not none %}
-    and ({{ lookback }})
-{%- endif %}
+{{ corridor.and_clause(corridor.lookback_condition(corridor.window_lookback_column('window_start'))) }}

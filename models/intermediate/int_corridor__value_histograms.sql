@@ -37,45 +37,11 @@
     windows starting on or after the lookback start (and a stale version's
     older windows) and keeps the others.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
+{%- set python_bootstrap = corridor.python_bootstrap_enabled() -%}
 {%- set grains = corridor.bootstrap_grains() -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
-{%- set lookback = corridor.lookback_condition('event_at') -%}
-{%- set bigint = dbt.type_bigint() -%}
-{%- set families = [
-    ('latency', 'latency_ms', 'latency_ms is not null'),
-    ('error', 'case when is_error then 1 else 0 end', '1 = 1'),
-    ('correct', 'case when predicted_class = label then 1 else 0 end', 'is_evaluable'),
-] -%}
-{%- if model_type == 'binary_classifier' -%}
-    {%- do families.extend([
-        ('precision_hit', 'label', 'is_evaluable and predicted_class = 1'),
-        ('recall_hit', 'predicted_class', 'is_evaluable and label = 1'),
-        ('log_loss', 'log_loss_term', 'is_evaluable'),
-        ('brier', 'brier_term', 'is_evaluable'),
-    ]) -%}
-{%- else -%}
-    {%- set families = families[:2] -%}
-    {%- do families.extend([
-        ('abs_error', 'abs_error', 'is_evaluable'),
-        ('squared_error', 'squared_error', 'is_evaluable'),
-    ]) -%}
-{%- endif -%}
-{%- set python_bootstrap = target.type == 'duckdb' and corridor.setting('corridor_python_bootstrap') -%}
-{%- if not python_bootstrap -%}
-    {%- set families = families[:1] -%}
-{%- endif -%}
-{#- the families whose value is 0 or 1 (labels and predicted classes are, once staged) are counted per cell -#}
-{%- set binary_names = ['error', 'correct', 'precision_hit', 'recall_hit'] -%}
-{%- set continuous = [] -%}
-{%- set binary = [] -%}
-{%- for family in families -%}{%- do (binary if family[0] in binary_names else continuous).append(family) -%}{%- endfor -%}
-{%- set histogram_grains = [] -%}
-{%- for grain in corridor.setting('corridor_histogram_metric_grains')
-    if grain in grains and python_bootstrap -%}{%- do histogram_grains.append(grain) -%}{%- endfor -%}
-{%- set histogram_grain_list = (histogram_grains or ['none']) | join("', '") -%}
+{%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), python_bootstrap) -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -84,25 +50,13 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {%- if not python_bootstrap %}
-    where 1 = 0
-    {%- elif lookback is not none %}
-    where {{ lookback }}
-    {%- endif %}
+    {{ corridor.where_clause(corridor.lookback_condition('event_at') if python_bootstrap else '1 = 0') }}
 
 ),
 
 event_values as (
 
-    {%- for family, value, condition in continuous %}
-    select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        '{{ family }}' as family,
-        cast({{ value }} as {{ double }}) as value
-    from events
-    where {{ condition }}
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.value_histogram_event_values(families['continuous'], segments, finest) }}
 
 ),
 
@@ -119,13 +73,7 @@ fine_cells as (
         {{ corridor.fine_cell_keys(segments, finest) }},
         family,
         value
-    {%- if binary %}
-
-    union all
-
-    {#- the 0/1 families: one counting pass over the events, a column per family and value #}
-    select * from ({{ corridor.binary_value_counts('events', corridor.fine_cell_keys(segments, finest), binary) }}) as binary_cells
-    {%- endif %}
+    {{ corridor.binary_value_cells('events', corridor.fine_cell_keys(segments, finest), families['binary']) }}
 
 ),
 
@@ -158,9 +106,7 @@ grouped as (
 score_histograms as (
 
     select * from {{ ref('int_corridor__score_histograms') }}
-    {%- if lookback is not none %}
-    where {{ corridor.lookback_condition('window_start') }}
-    {%- endif %}
+    {{ corridor.where_clause(corridor.lookback_condition('window_start')) }}
 
 ),
 
@@ -178,7 +124,7 @@ score_bins as (
         sum(n_negative) as n_negative
 
     from score_histograms
-    where window_grain in ('{{ histogram_grain_list }}')
+    where window_grain in ({{ corridor.histogram_grain_list(grains, python_bootstrap) }})
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
 
 ),
@@ -201,9 +147,9 @@ final as (
         segment_dimension,
         segment_value,
         family,
-        cast(value as {{ double }}) as value,
+        cast(value as {{ corridor.type_double() }}) as value,
         cast(null as {{ dbt.type_int() }}) as label,
-        cast(n_events as {{ bigint }}) as n_events,
+        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
         window_start
 
     from grouped
@@ -218,9 +164,9 @@ final as (
         score_bins.segment_dimension,
         score_bins.segment_value,
         'score' as family,
-        cast(score_bins.score_bin as {{ double }}) as value,
+        cast(score_bins.score_bin as {{ corridor.type_double() }}) as value,
         cast(labels.label as {{ dbt.type_int() }}) as label,
-        cast(case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as {{ bigint }}) as n_events,
+        cast(case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as {{ dbt.type_bigint() }}) as n_events,
         score_bins.window_start
 
     from score_bins

@@ -8,7 +8,7 @@
     corridor_bootstrap_intervals while var corridor_python_bootstrap is on. The point value and sample size are the
     production metric's (corridor_metric_observations).
 -#}
-{%- set python_bootstrap = target.type == 'duckdb' and corridor.setting('corridor_python_bootstrap') -%}
+{%- set python_bootstrap = corridor.python_bootstrap_enabled() -%}
 {%- set string = dbt.type_string() -%}
 
 with

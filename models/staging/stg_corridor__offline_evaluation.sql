@@ -13,36 +13,12 @@
     input is off this is an empty relation with the same columns.
 -#}
 {%- set relation = corridor.input_relation('offline_evaluation') -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set features = corridor.feature_columns() -%}
-{%- set double = corridor.type_double() -%}
-{%- set string = dbt.type_string() -%}
-{%- set int = dbt.type_int() -%}
-{%- set text_keys = ['evaluation_id', 'row_id', 'model_id', 'model_version'] -%}
-{%- set typed = {'predicted_score': double, 'predicted_class': int, 'predicted_value': double, 'label': double, 'weight': double} -%}
 {%- if relation is none %}
 
-select
-    cast(null as {{ string }}) as record_key,
-    {%- for key in text_keys %}
-    cast(null as {{ string }}) as {{ key }},
-    {%- endfor %}
-    {%- for s in segments %}
-    cast(null as {{ string }}) as segment_{{ s['dimension'] }},
-    {%- endfor %}
-    {%- for key, type in typed.items() %}
-    cast(null as {{ type }}) as {{ key }},
-    false as {{ key }}_is_unparseable,
-    {%- endfor %}
-    {%- for f in features %}
-    cast(null as {{ string if f['type'] == 'categorical' else double }}) as feature_{{ f['feature'] }},
-    {%- endfor %}
-    cast(null as {{ string }}) as raw_values
-where 1 = 0
+{{ corridor.empty_offline_evaluation() }}
 {%- else -%}
-{%- set extra = corridor.staged_extra_columns(segments, features) -%}
-{%- set c = corridor.resolve_input_columns('offline_evaluation', relation, extra, 'corridor_segment_columns / corridor_feature_columns') -%}
-{%- set raw_pairs = corridor.raw_value_pairs('offline_evaluation', c, extra) %}
+{%- set extra = corridor.staged_extra_columns(corridor.segment_dimensions(), corridor.feature_columns()) -%}
+{%- set c = corridor.resolve_input_columns('offline_evaluation', relation, extra, 'corridor_segment_columns / corridor_feature_columns') %}
 
 with
 
@@ -55,30 +31,11 @@ source as (
 renamed as (
 
     select
-        {%- for key in text_keys %}
-        nullif(trim(cast({{ c[key] or 'null' }} as {{ string }})), '') as {{ key }},
-        {%- endfor %}
-        {%- for s in segments %}
-        coalesce(cast({{ c['segment_' ~ s['dimension']] }} as {{ string }}), '(missing)') as segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {%- for key, type in typed.items() %}
-        {%- if c[key] %}
-        {{ corridor.try_cast(c[key], type) }} as {{ key }},
-        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ corridor.try_cast(c[key], type) }} is null)
-            as {{ key }}_is_unparseable,
-        {%- else %}
-        cast(null as {{ type }}) as {{ key }},
-        false as {{ key }}_is_unparseable,
-        {%- endif %}
-        {%- endfor %}
-        {%- for f in features %}
-        {%- if f['type'] == 'categorical' %}
-        nullif(trim(cast({{ c['feature_' ~ f['feature']] }} as {{ string }})), '') as feature_{{ f['feature'] }},
-        {%- else %}
-        {{ corridor.try_cast(c['feature_' ~ f['feature']], double) }} as feature_{{ f['feature'] }},
-        {%- endif %}
-        {%- endfor %}
-        {{ corridor.json_object_text(raw_pairs) }} as raw_values
+        {{- corridor.staged_text_columns(c, corridor.offline_evaluation_staged_columns()['text']) }}
+        {{- corridor.staged_segment_columns(c, corridor.segment_dimensions()) }}
+        {{- corridor.staged_typed_columns(c, corridor.offline_evaluation_staged_columns()['typed']) }}
+        {{- corridor.staged_feature_columns(c, corridor.feature_columns()) }}
+        {{ corridor.json_object_text(corridor.raw_value_pairs('offline_evaluation', c, extra)) }} as raw_values
 
     from source
 

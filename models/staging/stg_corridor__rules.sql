@@ -7,12 +7,14 @@
 -#}
 {%- set relation = corridor.input_relation('rules') -%}
 {%- set c = corridor.resolve_input_columns('rules', relation) -%}
-{%- set double = corridor.type_double() -%}
-{%- set text_keys = ['hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity',
-    'rule_version', 'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'] -%}
-{%- set text = corridor.typed_column_expressions(c, text_keys, 'string') -%}
-{%- set number_keys = ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] -%}
-{%- set num = corridor.typed_column_expressions(c, number_keys, 'double', 'cast(null as ' ~ double ~ ')') -%}
+{%- set text = corridor.typed_column_expressions(c, [
+    'hypothesis', 'segment_dimension', 'segment_value', 'window_grain', 'direction', 'escalation_path', 'severity', 'rule_version',
+    'model_id', 'tolerance_unit', 'valid_from', 'feature', 'expected_source', 'changed_by', 'observation_source'
+], 'string') -%}
+{%- set num = corridor.typed_column_expressions(
+    c, ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'], 'double',
+    'cast(null as ' ~ corridor.type_double() ~ ')'
+) %}
 
 with
 
@@ -59,12 +61,8 @@ renamed as (
         ) as consecutive_windows,
         {{ corridor.parse_timestamp(c['valid_from']) if c['valid_from'] else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' }} as valid_from,
         nullif(trim({{ text['valid_from'] }}), '') as valid_from_raw,
-        {%- for key in ['warn_tolerance', 'fail_tolerance', 'min_sample_size', 'consecutive_windows', 'power'] %}
         {#- as given, so that rules_checked can tell an unparseable or fractional value from an absent one #}
-        nullif(trim(cast({{ c[key] or 'null' }} as {{ dbt.type_string() }})), '') as {{ key }}_raw,
-        {{ num[key] }} as {{ key }}_value
-        {%- if not loop.last %},{% endif %}
-        {%- endfor %}
+        {{- corridor.raw_and_value_columns(c, num) }}
 
     from source
 
