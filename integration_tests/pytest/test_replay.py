@@ -1,7 +1,7 @@
 """The replay of history (docs/replay.md) on the demo build: corridor_replay_alerts judged as of the build's own
 now is corridor_alerts exactly; the planted incidents are raised at the first replay point after the window
 that opens them ended; a label-dependent window is judged on the labels arrived as of each point, equal to
-a live build with corridor_as_of set to that point (AUC and calibration error wait for their last label).
+a live build with corridor_as_of set to that point (AUC and calibration error from the as-of score histograms).
 corridor_rule_calibration: the current candidate reproduces the live alerts, hand-computed times to detect,
 stricter candidates confirm fewer breaches, and bad replay settings fail with the var's name. Ground truth from
 post-mortems and acknowledgements (planted on a copy of the demo build): deduplicated against the known
@@ -127,15 +127,13 @@ def test_label_dependent_alert_judged_on_the_labels_arrived_then(demo):
     assert (window["sample_size"].diff().dropna() > 0).all()
     assert (window["labels_complete_at"].iloc[:2] > window["as_of"].iloc[:2]).all()
     assert window["production_value"].nunique() == 3
-    # AUC and expected calibration error (from score histograms, not recomputed) and rolling windows wait for
-    # their last label: R003 (daily AUC) is never judged on a window whose labels were still arriving
-    premature = query(
+    # AUC (R003, daily) is recomputed from the score histograms of the labels arrived then, too
+    auc = query(
         demo,
-        """select as_of, rule_id from int_corridor__replay_results
-           where not is_build_now and metric in ('auc', 'expected_calibration_error')
-               and labels_complete_at > as_of""",
+        """select count(*) as n from int_corridor__replay_results
+           where not is_build_now and metric = 'auc' and labels_complete_at > as_of and status <> 'missing'""",
     )
-    assert premature.empty
+    assert auc["n"].iloc[0] > 0
     # no replay point raises an alert on a window that had not ended
     unended = query(
         demo,
@@ -188,7 +186,8 @@ def test_replay_as_of_equals_a_live_build_as_of(demo, tmp_path, as_of):
     status (10-20: the late-events and duplicate gates block some of them, in both)."""
     live = _live_build_as_of(tmp_path, "live", "+corridor_validation_results", {"corridor_as_of": as_of})
     rows = _replay_against_live(demo, live, as_of)
-    assert len(rows) == 380  # every check of a window ended by then whose labels were still arriving
+    # every check of a window ended by then whose labels were still arriving (19 of them on AUC)
+    assert len(rows) == 399
     assert set(rows["status"]) >= {"pass", "fail", "inconclusive"}
     if as_of.startswith("2026-10-20"):
         assert (rows["status"] == "blocked").sum() == 20
@@ -207,7 +206,7 @@ def test_replay_judges_label_maturity_as_of_each_point(tmp_path):
         tmp_path, "live", "+corridor_validation_results", {**horizon, "corridor_as_of": "2026-10-16 00:00:00"}
     )
     rows = _replay_against_live(replay, live, "2026-10-16 00:00:00")
-    assert len(rows) == 380
+    assert len(rows) == 399
     blocked = rows["status"] == "blocked"
     assert blocked.sum() > 0
     gates = query(

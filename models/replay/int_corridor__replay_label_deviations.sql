@@ -1,15 +1,16 @@
 {#-
     The checks of label-dependent windows as of the replay points at which
     their labels were still arriving: each check of
-    int_corridor__validation_deviations on such a window (a metric computed
-    from sufficient statistics: corridor.replay_label_metrics), once per
-    as_of of int_corridor__replay_label_stats, with
+    int_corridor__validation_deviations on such a window (a metric of
+    corridor.replay_label_metrics), once per
+    as_of its labels were still arriving, with
 
     - the production side recomputed from the labels arrived by as_of
-      (value, standard error, interval and sample size by
-      corridor.metric_row_sql, as int_corridor__production_metrics computes
-      them: a live build with corridor_as_of set to that point gives the
-      same);
+      (int_corridor__replay_label_stats, and for AUC and calibration error
+      int_corridor__replay_histogram_metrics; value, standard error,
+      interval and sample size by corridor.metric_row_sql, as
+      int_corridor__production_metrics computes them: a live build with
+      corridor_as_of set to that point gives the same);
     - the window's quality gates as of that point, label maturity included
       (int_corridor__replay_label_gates).
     Then the live deviation steps (corridor.validation_deviation_ctes) run on
@@ -35,9 +36,15 @@ checks as (
 
 ),
 
-stats as (
+window_stats as (
 
     select * from {{ ref('int_corridor__replay_label_stats') }}
+
+),
+
+histogram_stats as (
+
+    select * from {{ ref('int_corridor__replay_histogram_metrics') }}
 
 ),
 
@@ -67,7 +74,7 @@ observations as (
         cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as observed_upper,
         cast(coalesce({{ row['n'] }}, 0) as {{ dbt.type_bigint() }}) as sample_size
 
-    from stats
+    from {{ 'histogram_stats' if m.get('from_histograms') else 'window_stats' }} as stats
     {{ 'union all' if not loop.last }}
     {%- endfor %}
 

@@ -9,70 +9,33 @@
     arrival time counts from the start, as corridor_as_of treats it), and
     n_events, n_labeled_total over every event of the window.
 
-    Windows whose labels were complete (every hour of the version's events in
-    the window, int_corridor__replay_label_arrivals) are not repeated here:
-    their statistics are the build's. The cells summed per point are the
-    version's from its first incomplete hour at that point, less the longest
-    calendar grain (and a day for time zones), so a point costs the cells of
-    its incomplete windows, not the history. Calendar grains only: rolling
-    windows wait for their last label (docs/replay.md).
+    The cells summed per point are the version's from
+    int_corridor__replay_label_cutoffs on (every window still missing labels
+    then starts there or later; windows before it are the build's). Calendar
+    grains only: rolling windows wait for their last label (docs/replay.md).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set segment_columns = corridor.segment_column_names(segments) -%}
 {%- set measures = corridor.replay_label_measures() -%}
-{%- set calendar = corridor.known_window_grains() | select('in', grains) | list -%}
-{%- set span_hours = 24 + {'hour': 1, 'day': 24, 'week': 168, 'month': 744}[calendar | last] -%}
 {%- set keys = ['model_id', 'model_version'] + segment_columns + [finest ~ '_start'] %}
 
 -- sqlfluff:dialect:postgres
 with
 
-points as (
-
-    select as_of from {{ ref('int_corridor__replay_points') }}
-    where not is_build_now
-
-),
-
-label_arrivals as (
-
-    select * from {{ ref('int_corridor__replay_label_arrivals') }}
-
-),
-
-{# per point and version: the cells from which windows may still lack labels (their first incomplete hour less the longest grain) #}
 cutoffs as (
 
-    select
-        points.as_of,
-        label_arrivals.model_id,
-        label_arrivals.model_version,
-        {{ dbt.dateadd('hour', -span_hours, 'min(label_arrivals.event_hour)') }} as cells_from
-
-    from points
-    inner join label_arrivals
-        on points.as_of < label_arrivals.labels_complete_at
-        and points.as_of > label_arrivals.event_hour
-    group by
-        points.as_of,
-        label_arrivals.model_id,
-        label_arrivals.model_version
+    select * from {{ ref('int_corridor__replay_label_cutoffs') }}
 
 ),
 
-{# the events with the hour their label arrived in (rounded up: the points are on the hour; null: no label) #}
+{# the events with the hour their label arrived in (corridor.label_arrival_hour) #}
 events as (
 
     select
         *,
-        case
-            when not has_label then null
-            when label_arrived_at is null then cast('1900-01-01' as {{ dbt.type_timestamp() }})
-            when label_arrived_at = {{ dbt.date_trunc('hour', 'label_arrived_at') }} then label_arrived_at
-            else {{ dbt.dateadd('hour', 1, dbt.date_trunc('hour', 'label_arrived_at')) }}
-        end as arrived_hour
+        {{ corridor.label_arrival_hour('has_label', 'label_arrived_at') }} as arrived_hour
 
     from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
     where model_id in (select cutoffs.model_id from cutoffs)
