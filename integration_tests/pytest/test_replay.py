@@ -1,19 +1,22 @@
 """The replay of history (docs/replay.md) on the demo build: corridor_replay_alerts judged as of the build's own
 now is corridor_alerts exactly; the planted incidents are raised at the first replay point after the window
-that opens them ended; a label-dependent alert appears only once its window's labels had all arrived, which
-is computed here independently from the demo's seed CSVs. corridor_rule_calibration: the current candidate
-reproduces the live alerts, hand-computed times to detect, stricter candidates confirm fewer breaches, and bad
-replay settings fail with the var's name. Ground truth from post-mortems and acknowledgements (planted on a copy of
-the demo build): deduplicated against the known incidents, merged when overlapping, false alarms counted, bad rows
-quarantined and accounted for, exact hand-computed detection times."""
+that opens them ended; a label-dependent window is judged on the labels arrived as of each point, equal to
+a live build with corridor_as_of set to that point (AUC and calibration error from the as-of score histograms).
+corridor_rule_calibration: the current candidate reproduces the live alerts, hand-computed times to detect,
+stricter candidates confirm fewer breaches, and bad replay settings fail with the var's name. Ground truth from
+post-mortems and acknowledgements (planted on a copy of the demo build): deduplicated against the known
+incidents, merged when overlapping, false alarms counted, bad rows quarantined and accounted for, exact
+hand-computed detection times."""
 
 from __future__ import annotations
 
 import shutil
 
+import duckdb
+import numpy as np
 import pandas as pd
 import pytest
-from conftest import load_frames, query
+from conftest import Dbt, load_frames, query
 from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
@@ -101,19 +104,38 @@ def _labels_complete_at(model_version: str, start: str, end: str) -> pd.Timestam
     return arrived.max().tz_localize(None)
 
 
-def test_label_dependent_alert_waits_for_its_labels(demo):
-    # R013 (log loss, latam, 2 consecutive days) opens on the 10-15 window of v2: the live build sees it, but
-    # as of the end of that window (10-16) its labels had not arrived; the replay raises it at the first point
-    # after the labels of both windows of the run (10-14 and 10-15) were complete
+def test_label_dependent_alert_judged_on_the_labels_arrived_then(demo):
+    # R013 (log loss, latam, 2 consecutive days) opens on the 10-15 window of v2, as of 10-16 in the live build,
+    # while the labels of 10-14 and 10-15 were still arriving (complete only later): the replay judges those
+    # windows as of 10-16 on the labels arrived by then, and raises the alert there, as the live build would have
     complete = max(
         _labels_complete_at("v2", "2026-10-14", "2026-10-15"), _labels_complete_at("v2", "2026-10-15", "2026-10-16")
     )
-    assert complete > pd.Timestamp("2026-10-16")  # the labels were late: a naive replay would alert on 10-16
+    assert complete > pd.Timestamp("2026-10-17")  # the labels were late
     first = _first_seen(demo, rule_id="R013", model_version="v2", segment_value="latam")
-    assert not first.empty
-    assert first.iloc[0] == complete.ceil("D")
-    # no replay point raises a label-dependent alert on a window whose labels were still arriving
-    premature = query(
+    assert not first.empty and first.iloc[0] == pd.Timestamp("2026-10-16")
+    # the 10-15 window as of 10-16 has fewer labelled events than as of the build's now, and its own value
+    window = query(
+        demo,
+        """select as_of, production_value, sample_size, labels_complete_at from int_corridor__replay_results
+           where rule_id = 'R013' and model_version = 'v2' and segment_value = 'latam'
+               and window_start = '2026-10-15' and as_of in ('2026-10-16', '2026-10-17') or (
+               rule_id = 'R013' and model_version = 'v2' and segment_value = 'latam'
+               and window_start = '2026-10-15' and is_build_now) order by as_of""",
+    )
+    assert len(window) == 3
+    assert (window["sample_size"].diff().dropna() > 0).all()
+    assert (window["labels_complete_at"].iloc[:2] > window["as_of"].iloc[:2]).all()
+    assert window["production_value"].nunique() == 3
+    # AUC (R003, daily) is recomputed from the score histograms of the labels arrived then, too
+    auc = query(
+        demo,
+        """select count(*) as n from int_corridor__replay_results
+           where not is_build_now and metric = 'auc' and labels_complete_at > as_of and status <> 'missing'""",
+    )
+    assert auc["n"].iloc[0] > 0
+    # no replay point raises an alert on a window that had not ended
+    unended = query(
         demo,
         """select r.as_of, r.rule_id from corridor_replay_alerts as r
            inner join int_corridor__replay_results as w
@@ -121,14 +143,78 @@ def test_label_dependent_alert_waits_for_its_labels(demo):
                and w.segment_dimension = r.segment_dimension and w.segment_value = r.segment_value
                and w.window_grain = r.window_grain
                and w.window_start between r.first_seen_window_start and r.last_seen_window_start
-           where not r.is_build_now and (w.labels_complete_at > r.as_of or w.window_end > r.as_of)""",
+           where not r.is_build_now and w.window_end > r.as_of""",
     )
-    assert premature.empty
-    # while labels arrive, the non-label alerts of the same incident are already there (R014 from 10-13)
-    at_16 = query(
-        demo, "select rule_id from corridor_replay_alerts where as_of = '2026-10-16' and segment_value = 'latam'"
+    assert unended.empty
+
+
+def _live_build_as_of(tmp_path, name: str, select: str, variables: dict):
+    path = tmp_path / name / "corridor.duckdb"
+    path.parent.mkdir()
+    dbt = Dbt(REPO_ROOT, path.parent, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("build", "--select", select, "--exclude", "test_type:singular", "test_name:rules_hold", vars=variables)
+    return path
+
+
+def _replay_against_live(replay, live, as_of) -> pd.DataFrame:
+    """The label-dependent checks the replay recomputed as of as_of (labels still arriving), beside the live
+    build's (built with corridor_as_of = as_of) of the same rule, version, segment and window."""
+    keys = "rule_id, rule_version, model_id, model_version, segment_dimension, segment_value, window_grain, "
+    keys += "window_start"
+    con = duckdb.connect(str(replay), read_only=True)
+    con.execute(f"attach '{live}' as live (read_only)")
+    rows = con.execute(
+        f"""select r.status, l.status as live_status, r.production_value, l.production_value as live_value,
+                   r.sample_size, l.sample_size as live_sample_size, r.p_value, l.p_value as live_p_value
+            from int_corridor__replay_results as r
+            inner join live.corridor_validation_results as l using ({keys})
+            where r.as_of = timestamp '{as_of}' and r.labels_complete_at > r.as_of"""
+    ).df()
+    con.close()
+    assert (rows["status"] == rows["live_status"]).all()
+    assert (rows["sample_size"] == rows["live_sample_size"]).all()
+    for column in ["production_value", "p_value"]:
+        np.testing.assert_allclose(rows[column], rows["live_" + column.replace("production_", "")], rtol=1e-9)
+    return rows
+
+
+@pytest.mark.parametrize("as_of", ["2026-10-16 00:00:00", "2026-10-20 00:00:00"])
+def test_replay_as_of_equals_a_live_build_as_of(demo, tmp_path, as_of):
+    """Independently of the replay's models: the demo built again with var corridor_as_of (the live path, which
+    drops the outcomes arrived after it in int_corridor__events_enriched and judges label maturity then) gives
+    every label-dependent check the replay recomputed as of that point the same value, sample size, p-value and
+    status (10-20: the late-events and duplicate gates block some of them, in both)."""
+    live = _live_build_as_of(tmp_path, "live", "+corridor_validation_results", {"corridor_as_of": as_of})
+    rows = _replay_against_live(demo, live, as_of)
+    # every check of a window ended by then whose labels were still arriving (19 of them on AUC)
+    assert len(rows) == 399
+    assert set(rows["status"]) >= {"pass", "fail", "inconclusive"}
+    if as_of.startswith("2026-10-20"):
+        assert (rows["status"] == "blocked").sum() == 20
+
+
+def test_replay_judges_label_maturity_as_of_each_point(tmp_path):
+    """With label maturity judged at once (horizon 0 h) and failing under 80 % labelled, a day whose labels were
+    still arriving (about 64 % labelled a day after it ended) fails its label-maturity gate as of 10-16: the
+    replay blocks those checks then, as the live build as of 10-16 does."""
+    horizon = {
+        "corridor_label_maturity_horizon_hours": 0,
+        "corridor_quality_gates": {"label_maturity": {"warn": 0.9, "fail": 0.8}},
+    }
+    replay = _live_build_as_of(tmp_path, "replay", "+int_corridor__replay_results", horizon)
+    live = _live_build_as_of(
+        tmp_path, "live", "+corridor_validation_results", {**horizon, "corridor_as_of": "2026-10-16 00:00:00"}
     )
-    assert "R014" in set(at_16["rule_id"]) and "R013" not in set(at_16["rule_id"])
+    rows = _replay_against_live(replay, live, "2026-10-16 00:00:00")
+    assert len(rows) == 399
+    blocked = rows["status"] == "blocked"
+    assert blocked.sum() > 0
+    gates = query(
+        replay,
+        """select gate_status, failing_checks from int_corridor__replay_label_gates
+           where as_of = '2026-10-16' and failing_checks like '%label_maturity%'""",
+    )
+    assert set(gates["gate_status"]) == {"warn", "fail"}  # 80 to 90 % labelled warns, under 80 % fails
 
 
 def test_rule_calibration_current_setting_reproduces_live_alerts(demo):
@@ -262,7 +348,8 @@ def test_report_shows_the_calibration(demo):
 
     page, _ = render_html(read_warehouse(demo))
     section = page.split('<section id="calibration">', 1)[1].split("</section>", 1)[0]
-    assert "Rule calibration (3 changes recommended)" in section  # R001, R012, R015 (test above: R012)
+    # R001, R012, R015; R005 and R013 (judged on the labels arrived as of each point, one window detects 48 h sooner)
+    assert "Rule calibration (5 changes recommended)" in section
     r012 = section.split('data-rule-id="R012"', 1)[1].split("</tr>", 1)[0]
     assert "fdr=0.05 consecutive=1 tolerance=x1 min_sample=x1" in r012 and "2 (now 0)" in r012
 

@@ -92,7 +92,8 @@ latest_outcomes as (
 
     select
         single_outcomes.event_id,
-        single_outcomes.label
+        single_outcomes.label,
+        single_outcomes.label_arrived_at
 
     from outcomes_arrived as single_outcomes
     left join event_id_index as single_index
@@ -103,12 +104,14 @@ latest_outcomes as (
 
     select
         event_id,
-        label
+        label,
+        label_arrived_at
 
     from (
         select
             ranked_outcomes.event_id,
             ranked_outcomes.label,
+            ranked_outcomes.label_arrived_at,
             row_number() over (
                 partition by ranked_outcomes.event_id
                 order by ranked_outcomes.label_arrived_at desc nulls last, ranked_outcomes.label desc
@@ -138,6 +141,7 @@ joined as (
         events_first_copy.predicted_value,
         events_first_copy.predicted_class,
         latest_outcomes.label,
+        latest_outcomes.label_arrived_at,
         events_first_copy.event_at
 
     from events_first_copy
@@ -163,6 +167,8 @@ final as (
             corridor.setting('corridor_model_type'), corridor.setting('corridor_classification_threshold')
         ) }}
         label,
+        {#- when the label arrived (null: from the start): the replay's labels as of each point (int_corridor__replay_label_stats) #}
+        label_arrived_at,
         is_error,
         event_at
 

@@ -63,56 +63,22 @@ checks as (
 
 ),
 
-summarized as (
-
-    select
-        model_id,
-        window_grain,
-        window_start,
-        max(window_end) as window_end,
-        count(*) as n_checks,
-        sum(case when gate_status = 'fail' then 1 else 0 end) as n_failed,
-        sum(case when gate_status = 'warn' then 1 else 0 end) as n_warned,
-        {{ corridor.ordered_listagg("case when gate_status = 'fail' then check_name end", "','", 'order by check_name') }} as failed_checks,
-        {{ corridor.ordered_listagg("case when gate_status = 'warn' then check_name end", "','", 'order by check_name') }} as warned_checks,
-        {{ corridor.ordered_listagg("case when gate_status = 'fail' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end",
-            "'; '", 'order by check_name') }} as failed_diagnostics,
-        {{ corridor.ordered_listagg("case when gate_status = 'warn' then " ~ dbt.concat(['check_name', "': '", 'diagnostic']) ~ " end",
-            "'; '", 'order by check_name') }} as warned_diagnostics
-
-    from checks
-    group by 1, 2, 3
-
-),
-
 final as (
 
-    select
-        cast(model_id as {{ dbt.type_string() }}) as model_id,
-        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
-        cast(case when n_failed > 0 then 'fail' when n_warned > 0 then 'warn' else 'pass' end as {{ dbt.type_string() }}) as gate_status,
-        cast(case
-            when n_failed > 0 then failed_checks
-            when n_warned > 0 then warned_checks
-            else ''
-        end as {{ dbt.type_string() }}) as failing_checks,
-        cast(case
-            when n_failed > 0
-                then 'data incident, ' || cast(n_failed as {{ dbt.type_string() }}) || ' of ' || cast(n_checks as {{ dbt.type_string() }})
-                || ' gate checks failed: ' || failed_diagnostics
-            when n_warned > 0
-                then 'data warning, ' || cast(n_warned as {{ dbt.type_string() }}) || ' of ' || cast(n_checks as {{ dbt.type_string() }})
-                || ' gate checks warn: ' || warned_diagnostics
-            else 'all ' || cast(n_checks as {{ dbt.type_string() }}) || ' gate checks passed'
-        end as {{ dbt.type_string() }}) as gate_diagnostic,
-        cast(n_checks as {{ dbt.type_bigint() }}) as n_checks,
-        cast(n_failed as {{ dbt.type_bigint() }}) as n_failed,
-        cast(n_warned as {{ dbt.type_bigint() }}) as n_warned,
-        cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
-        cast(window_end as {{ dbt.type_timestamp() }}) as window_end
-
-    from summarized
+    {{ corridor.gate_verdict_select('checks', ['model_id', 'window_grain', 'window_start']) }}
 
 )
 
-select * from final
+select
+    cast(model_id as {{ dbt.type_string() }}) as model_id,
+    cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+    gate_status,
+    failing_checks,
+    gate_diagnostic,
+    n_checks,
+    n_failed,
+    n_warned,
+    cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
+    window_end
+
+from final

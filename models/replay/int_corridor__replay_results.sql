@@ -7,10 +7,12 @@
       build's own now every result of the build is visible, the window in
       progress included.
     - A window of a label-dependent metric (corridor.label_dependent_metrics;
-      not for rules judged on the label-free estimate) is visible only once
-      all its labels had arrived (int_corridor__replay_label_arrivals), so
-      no label-dependent alert is raised before its labels matured, and the
-      value judged is the one its labels gave.
+      not for rules judged on the label-free estimate) whose labels were
+      still arriving at as_of (int_corridor__replay_label_arrivals) is
+      judged on the labels arrived by then, with its quality gates (label
+      maturity) as of then: the checks of int_corridor__replay_label_checks.
+      AUC, expected calibration error and rolling windows, which the replay
+      does not recompute, are visible only once all their labels had arrived.
     - The Benjamini-Hochberg family is recomputed per as_of over the tested
       results visible then (corridor.fdr_q_values), so is_confirmed_breach
       is what the build would have decided at that time.
@@ -25,6 +27,23 @@
     'relative_deviation', 'bad_deviation', 'warn_threshold', 'fail_threshold', 'p_value', 'is_tested', 'is_breach',
     'reason', 'owner', 'escalation_path', 'severity', 'dbt_severity', 'consecutive_windows', 'min_sample_size',
 ] -%}
+{%- set f = corridor.format_number -%}
+{#- the columns of an as-of check (int_corridor__replay_label_checks) that replace the build's -#}
+{%- set as_of_columns = {
+    'status': 'as_of_checks.status',
+    'production_value': 'as_of_checks.observed_value',
+    'sample_size': 'as_of_checks.sample_size',
+    'absolute_deviation': 'as_of_checks.absolute_deviation',
+    'relative_deviation': 'as_of_checks.relative_deviation',
+    'bad_deviation': 'as_of_checks.bad_deviation',
+    'p_value': 'as_of_checks.p_value',
+    'is_tested': "as_of_checks.status not in ('missing', 'blocked') and as_of_checks.gate_reason is null
+        and as_of_checks.p_value is not null",
+    'is_breach': "as_of_checks.status in ('warn', 'fail')",
+    'reason': "as_of_checks.rule_id || ' v' || as_of_checks.rule_version || ' ' || as_of_checks.status || ' on the labels arrived by then: '
+        || coalesce(as_of_checks.gate_reason, as_of_checks.metric || ' ' || " ~ f('as_of_checks.observed_value') ~ " || ' vs '
+        || " ~ f('as_of_checks.expected_value') ~ " || ' expected; ' || as_of_checks.explanation)",
+} -%}
 
 with
 
@@ -73,6 +92,38 @@ label_windows as (
 
 ),
 
+as_of_checks as (
+
+    select * from {{ ref('int_corridor__replay_label_checks') }}
+
+),
+
+{# the as-of checks in the columns of the results (the FDR clause of the reason is the replay's: q_value below) #}
+as_of_results as (
+
+    select
+        as_of_checks.as_of,
+        false as is_build_now,
+        {%- for column in passed %}
+        {%- if column in as_of_columns %}
+        {{ as_of_columns[column] }}{{ ' as ' ~ column if as_of_columns[column] != 'as_of_checks.' ~ column }},
+        {%- else %}
+        results.{{ column }},
+        {%- endif %}
+        {%- endfor %}
+        label_windows.labels_complete_at
+
+    from as_of_checks
+    inner join results
+        on {{ corridor.keys_equal('as_of_checks', 'results', [
+            'rule_id', 'rule_version', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start'
+        ]) }}
+    inner join label_windows
+        on results.result_id = label_windows.result_id
+    where label_windows.labels_complete_at > as_of_checks.as_of
+
+),
+
 visible as {{ corridor.materialized_cte() }} (
 
     select
@@ -92,6 +143,10 @@ visible as {{ corridor.materialized_cte() }} (
     where points.is_build_now
         or label_windows.labels_complete_at is null
         or label_windows.labels_complete_at <= points.as_of
+
+    union all
+
+    select * from as_of_results
 
 ),
 

@@ -101,6 +101,7 @@ KNOWN: dict[str, dict[str, int]] = {
         "models/intermediate/int_corridor__input_quality_checks.sql": 1,
         "models/intermediate/int_corridor__production_window_stats.sql": 4,
         "models/intermediate/int_corridor__validation_deviations.sql": 1,
+        "models/replay/int_corridor__replay_label_stats.sql": 4,
     },
     "ST05": {
         "models/intermediate/int_corridor__latency_order_statistics.sql": 1,
