@@ -11,8 +11,8 @@
       still arriving at as_of (int_corridor__replay_label_arrivals) is
       judged on the labels arrived by then, with its quality gates (label
       maturity) as of then: the checks of int_corridor__replay_label_checks.
-      AUC, expected calibration error and rolling windows, which the replay
-      does not recompute, are visible only once all their labels had arrived.
+      Rolling windows, which the replay does not recompute, are visible
+      only once all their labels had arrived.
     - The Benjamini-Hochberg family is recomputed per as_of over the tested
       results visible then (corridor.fdr_q_values), so is_confirmed_breach
       is what the build would have decided at that time.
