@@ -190,7 +190,7 @@ def test_replay_as_of_equals_a_live_build_as_of(demo, tmp_path, as_of):
     assert len(rows) == 399
     assert set(rows["status"]) >= {"pass", "fail", "inconclusive"}
     if as_of.startswith("2026-10-20"):
-        assert (rows["status"] == "blocked").sum() == 20
+        assert (rows["status"] == "blocked").sum() == 21
 
 
 def test_replay_judges_label_maturity_as_of_each_point(tmp_path):
