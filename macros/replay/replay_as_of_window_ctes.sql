@@ -23,6 +23,7 @@
     {%- set segments = corridor.segment_dimensions() -%}
     {%- set keys = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] + extra_keys -%}
     {%- set extra = (',\n        ' ~ (extra_keys | join(',\n        '))) if extra_keys else '' -%}
+    {%- set otherwise = {'sum': ' else 0'} -%}
     {%- set window_end = corridor.window_end_by_grain('windows.window_grain', 0, 'windows.window_start', grains) -%}
 cutoffs as (
 
@@ -64,7 +65,7 @@ as_of_cells as (
         cells.{{ keys | join(',\n        cells.') }},
         {%- for name, aggregate, rollup, arrived_only in measures %}
         {%- if arrived_only %}
-        {{ rollup }}(case when cells.arrived_hour <= cutoffs.as_of then cells.{{ name }}{{ ' else 0' if rollup == 'sum' }} end) as {{ name }}
+        {{ rollup }}(case when cells.arrived_hour <= cutoffs.as_of then cells.{{ name }}{{ otherwise.get(rollup, '') }} end) as {{ name }}
         {%- else %}
         {{ rollup }}(cells.{{ name }}) as {{ name }}
         {%- endif %}{{ ',' if not loop.last }}
@@ -107,7 +108,13 @@ calendar_windows as (
 
 ),
 
-{# a rolling window sums its days (corridor.rolling_offsets), as int_corridor__rolling_window_stats does #}
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
+{# a rolling window sums its days, as int_corridor__rolling_window_stats does #}
 rolling_windows as (
 
     select
@@ -123,7 +130,7 @@ rolling_windows as (
         {%- endfor %}
 
     from calendar_windows as day_windows
-    inner join ({{ corridor.rolling_offsets() }}) as offsets
+    inner join rolling_offsets as offsets
         on day_windows.window_grain = 'day'
     group by
         day_windows.as_of,

@@ -119,7 +119,13 @@ checks as (
 
 ),
 
-{# the days of each rolling window (corridor.rolling_offsets) #}
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
+{# the days of each rolling window #}
 rolling_days as (
 
     select
@@ -131,7 +137,7 @@ rolling_days as (
         {{ corridor.window_offset('day', 'offsets.days_back', 'pending.window_start') }} as day_start
 
     from pending
-    inner join ({{ corridor.rolling_offsets() }}) as offsets
+    inner join rolling_offsets as offsets
         on pending.window_grain = offsets.window_grain
 
 ),
