@@ -1,10 +1,13 @@
 """Rolling windows (issue 13): a trailing 7-day window stepped daily, summed from day cells, checked against
 the same metrics computed directly in pandas/numpy/scipy over the events of those 7 days, and a planted
-incident found on the rolling grain (docs/windows.md#rolling-windows)."""
+incident found on the rolling grain (docs/windows.md#rolling-windows). Labels arrive up to about two weeks late:
+the replay judges a rolling window whose labels were still arriving on the labels arrived as of each point, equal to
+a live build with corridor_as_of set to that point (docs/replay.md)."""
 
 from __future__ import annotations
 
 import re
+import shutil
 
 import duckdb
 import numpy as np
@@ -102,6 +105,20 @@ RULES = pd.DataFrame(
             "owner": "t",
             "severity": "low",
         },
+        {
+            "rule_id": "ROLLING_ACCURACY",
+            "metric": "accuracy",
+            "segment_dimension": "region",
+            "segment_value": "*",
+            "window_grain": "rolling_7d",
+            "comparison_kind": "absolute",
+            "direction": "higher_is_better",
+            "warn_tolerance": 0.03,
+            "fail_tolerance": 0.06,
+            "consecutive_windows": 1,
+            "owner": "t",
+            "severity": "low",
+        },
     ]
 )
 # error_rate without a grain (every grain, rolling included, the segments by overall fallback); AUC for the
@@ -112,6 +129,9 @@ ESTIMATES = pd.DataFrame(
          "expected_value": 0.02, "standard_error": 0.002},
         {"model_id": "m", "model_version": "v1", "metric": "auc", "window_grain": "rolling_7d",
          "expected_value": 0.83, "standard_error": 0.01},
+        # calibrated uniform scores: P(correct) = E[max(p, 1 - p)] = 0.75
+        {"model_id": "m", "model_version": "v1", "metric": "accuracy", "window_grain": "rolling_7d",
+         "expected_value": 0.75, "standard_error": 0.01},
     ]
 )  # fmt: skip
 
@@ -141,7 +161,9 @@ def rolling(tmp_path_factory):
     work = tmp_path_factory.mktemp("rolling")
     path = work / "rolling.duckdb"
     events = _events()
-    outcomes = events[["event_id", "label"]].assign(label_arrived_at=events["event_at"] + pd.Timedelta(minutes=1))
+    # labels arrive a minute to about two weeks after their event (exponential, mean 36 hours)
+    delay = np.random.default_rng(17).exponential(36 * 3600, len(events)).round() + 60
+    outcomes = events[["event_id", "label"]].assign(label_arrived_at=events["event_at"] + pd.to_timedelta(delay, "s"))
     con = duckdb.connect(str(path))
     tables = {"r_events": events.drop(columns="label"), "r_outcomes": outcomes, "r_estimates": ESTIMATES,
               "r_rules": RULES}  # fmt: skip
@@ -307,6 +329,55 @@ def test_consecutive_rolling_windows_are_one_day_apart(rolling):
     )
     assert len(alert) == 1 and alert["windows_breached"][0] >= 3
     assert alert["opened_window_start"][0] - alert["first_seen_window_start"][0] == pd.Timedelta(days=2)
+
+
+REPLAY_AS_OF = "2026-03-20 00:00:00"  # day 18: the labels of the last days still arriving
+
+
+def test_replay_judges_rolling_windows_on_the_labels_arrived_then(rolling, tmp_path):
+    """Independently of the replay's models: the project built again with var corridor_as_of (the live path) gives
+    every label-dependent check of a rolling window the replay recomputed as of that point (labels still arriving:
+    accuracy from the as-of day cells, AUC from the as-of score histograms, label maturity of each day as of then)
+    the same value, sample size, p-value and status; and so for the calendar windows."""
+    path = tmp_path / "live.duckdb"
+    shutil.copy(rolling["path"], path)  # the inputs; the live build replaces corridor's tables
+    live = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    live("build", "--select", "+corridor_validation_results", "--exclude", "resource_type:seed", "test_type:singular",
+         vars={**rolling["vars"], "corridor_as_of": REPLAY_AS_OF})  # fmt: skip
+    keys = "rule_id, rule_version, model_id, model_version, segment_dimension, segment_value, window_grain, window_start"
+    con = duckdb.connect(str(rolling["path"]), read_only=True)
+    con.execute(f"attach '{path}' as live (read_only)")
+    rows = con.execute(
+        f"""select r.rule_id, r.window_grain, r.status, l.status as live_status, r.production_value,
+                   l.production_value as live_value, r.sample_size, l.sample_size as live_sample_size, r.p_value,
+                   l.p_value as live_p_value
+            from int_corridor__replay_results as r
+            inner join live.corridor_validation_results as l using ({keys})
+            where r.as_of = timestamp '{REPLAY_AS_OF}' and r.labels_complete_at > r.as_of"""
+    ).df()
+    replayed = con.execute(
+        f"""select count(*) from int_corridor__replay_results where as_of = timestamp '{REPLAY_AS_OF}'
+            and labels_complete_at > as_of"""
+    ).fetchone()[0]
+    con.close()
+    assert len(rows) == replayed  # every check the replay judged on the labels arrived then has its live twin
+    rolling_rows = rows[rows["window_grain"] == "rolling_7d"]
+    # the rolling windows ended by 03-20 whose days' labels were still arriving, both rules, overall and per region
+    assert set(rolling_rows["rule_id"]) == {"ROLLING_AUC", "ROLLING_ACCURACY"}, rows
+    assert len(rolling_rows) >= 3 * 4
+    assert (rows["status"] == rows["live_status"]).all(), rows[rows["status"] != rows["live_status"]]
+    assert (rows["sample_size"] == rows["live_sample_size"]).all()
+    for column in ["production_value", "p_value"]:
+        np.testing.assert_allclose(rows[column], rows["live_" + column.replace("production_", "")], rtol=1e-9)
+    # the replay saw fewer labels then than the build has now
+    final = query(
+        rolling["path"],
+        f"""select r.sample_size as now_size, p.sample_size as then_size from corridor_validation_results as r
+            inner join int_corridor__replay_results as p using ({keys})
+            where p.as_of = timestamp '{REPLAY_AS_OF}' and p.labels_complete_at > p.as_of
+                and p.window_grain = 'rolling_7d'""",
+    )
+    assert (final["then_size"] < final["now_size"]).any() and (final["then_size"] <= final["now_size"]).all()
 
 
 def test_an_estimate_naming_the_rolling_grain_is_used(rolling):

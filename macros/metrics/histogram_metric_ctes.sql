@@ -1,6 +1,6 @@
 {#-
     corridor.histogram_metric_ctes(by_score_bin, histograms, keys, extra_columns=[], n_positive='n_positive',
-    n_negative='n_negative', score_sum='score_sum'): the CTEs (no leading
+    n_negative='n_negative', score_sum='score_sum', standard_error_counts=none): the CTEs (no leading
     `with`) that turn score histograms into each group's AUC and calibration
     gap, the steps production and the backtest share:
       with_negatives_below  the rows of `by_score_bin` (one per group `keys`
@@ -18,21 +18,29 @@
       calibration           one row per group: calibration_gap_sum (a double;
                             ECE is calibration_gap_sum / n);
       auc                   auc_parts with auc, the Mann-Whitney statistic
-                            over score bins (corridor.binned_auc).
+                            over score bins (corridor.binned_auc);
+      histogram_metrics     one row per group: the keys, n_positive,
+                            n_negative, auc, auc_standard_error (Hanley &
+                            McNeil, corridor.auc_standard_error, from the two
+                            columns of auc named by standard_error_counts,
+                            default the counts; e.g. effective counts of
+                            extra_columns) and expected_calibration_error
+                            (calibration_gap_sum / n).
     n_positive, n_negative and score_sum are the columns of the two relations it
     reads (the sums keep their names); rows are grouped on `keys`, in order.
-    Used by int_corridor__production_histogram_metrics,
+    Used by int_corridor__production_histogram_metrics, int_corridor__replay_histogram_metrics,
     int_corridor__offline_evaluation_histograms and
     int_corridor__offline_feature_histogram_metrics.
 -#}
 {% macro histogram_metric_ctes(by_score_bin, histograms, keys, extra_columns=[], n_positive='n_positive', n_negative='n_negative',
-    score_sum='score_sum') %}
+    score_sum='score_sum', standard_error_counts=none) %}
     {{ return(adapter.dispatch('histogram_metric_ctes', 'corridor')(by_score_bin, histograms, keys, extra_columns, n_positive, n_negative,
-        score_sum)) }}
+        score_sum, standard_error_counts)) }}
 {% endmacro %}
 
 {% macro default__histogram_metric_ctes(by_score_bin, histograms, keys, extra_columns=[], n_positive='n_positive',
-    n_negative='n_negative', score_sum='score_sum') -%}
+    n_negative='n_negative', score_sum='score_sum', standard_error_counts=none) -%}
+{%- set se_positive, se_negative = standard_error_counts or [n_positive, n_negative] -%}
 {%- set double = corridor.type_double() -%}
 {%- set group_by -%}
 {% for key in keys %}{{ loop.index }}{{ ', ' if not loop.last }}{% endfor %}
@@ -94,6 +102,22 @@ auc as (
         {{ corridor.binned_auc('twice_concordant_pairs', n_positive, n_negative) }} as auc
 
     from auc_parts
+
+),
+
+histogram_metrics as (
+
+    select
+        auc.{{ keys | join(',\n        auc.') }},
+        auc.{{ n_positive }},
+        auc.{{ n_negative }},
+        auc.auc,
+        {{ corridor.auc_standard_error('auc.auc', 'auc.' ~ se_positive, 'auc.' ~ se_negative) }} as auc_standard_error,
+        calibration.calibration_gap_sum / nullif(auc.{{ n_positive }} + auc.{{ n_negative }}, 0) as expected_calibration_error
+
+    from auc
+    inner join calibration
+        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
 
 )
 {%- endmacro %}

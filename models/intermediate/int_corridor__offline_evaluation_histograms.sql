@@ -61,19 +61,17 @@ by_score_bin as (
 final as (
 
     select
-        auc.model_id,
-        auc.model_version,
-        auc.segment_dimension,
-        auc.segment_value,
-        auc.n_positive + auc.n_negative as hist_n_evaluated,
-        auc.n_positive as hist_n_positive,
-        auc.auc,
-        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive', 'auc.n_negative') }} as auc_standard_error,
-        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
+        n_positive + n_negative as hist_n_evaluated,
+        n_positive as hist_n_positive,
+        auc,
+        auc_standard_error,
+        expected_calibration_error
 
-    from auc
-    inner join calibration
-        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
+    from histogram_metrics
 
 )
 

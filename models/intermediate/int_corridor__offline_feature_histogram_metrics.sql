@@ -114,27 +114,25 @@ by_score_bin as (
 {{ corridor.histogram_metric_ctes('by_score_bin', 'weighted', keys, extra_columns=[
     'sum(n_positive) * sum(n_positive) / nullif(sum(n_positive_w2), 0) as n_positive_effective',
     'sum(n_negative) * sum(n_negative) / nullif(sum(n_negative_w2), 0) as n_negative_effective',
-]) }},
+], standard_error_counts=['n_positive_effective', 'n_negative_effective']) }},
 
 stats as (
 
     select
-        auc.model_id,
-        auc.model_version,
-        auc.window_grain,
-        auc.window_start,
-        auc.segment_dimension,
-        auc.segment_value,
+        histogram_metrics.model_id,
+        histogram_metrics.model_version,
+        histogram_metrics.window_grain,
+        histogram_metrics.window_start,
+        histogram_metrics.segment_dimension,
+        histogram_metrics.segment_value,
         covered_windows.effective_sample_size as hist_n_evaluated,
-        auc.auc,
-        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive_effective', 'auc.n_negative_effective') }} as auc_standard_error,
-        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
+        histogram_metrics.auc,
+        histogram_metrics.auc_standard_error,
+        histogram_metrics.expected_calibration_error
 
-    from auc
+    from histogram_metrics
     inner join covered_windows
-        on {{ corridor.keys_equal('auc', 'covered_windows', keys) }}
-    inner join calibration
-        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
+        on {{ corridor.keys_equal('histogram_metrics', 'covered_windows', keys) }}
 
 ),
 

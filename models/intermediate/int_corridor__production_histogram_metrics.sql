@@ -45,21 +45,19 @@ by_score_bin as (
 final as (
 
     select
-        auc.model_id,
-        auc.model_version,
-        auc.window_grain,
-        auc.segment_dimension,
-        auc.segment_value,
-        cast(auc.n_positive + auc.n_negative as {{ dbt.type_bigint() }}) as n_evaluated,
-        cast(auc.n_positive as {{ dbt.type_bigint() }}) as n_positive,
-        auc.auc,
-        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive', 'auc.n_negative') }} as auc_standard_error,
-        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error,
-        auc.window_start
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        cast(n_positive + n_negative as {{ dbt.type_bigint() }}) as n_evaluated,
+        cast(n_positive as {{ dbt.type_bigint() }}) as n_positive,
+        auc,
+        auc_standard_error,
+        expected_calibration_error,
+        window_start
 
-    from auc
-    inner join calibration
-        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
+    from histogram_metrics
 
 )
 

@@ -34,21 +34,19 @@ by_score_bin as (
 final as (
 
     select
-        auc.as_of,
-        auc.model_id,
-        auc.model_version,
-        auc.window_grain,
-        auc.segment_dimension,
-        auc.segment_value,
-        auc.window_start,
-        cast(auc.n_positive + auc.n_negative as {{ dbt.type_bigint() }}) as hist_n_evaluated,
-        auc.auc,
-        {{ corridor.auc_standard_error('auc.auc', 'auc.n_positive', 'auc.n_negative') }} as auc_standard_error,
-        calibration.calibration_gap_sum / nullif(auc.n_positive + auc.n_negative, 0) as expected_calibration_error
+        as_of,
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        window_start,
+        cast(n_positive + n_negative as {{ dbt.type_bigint() }}) as hist_n_evaluated,
+        auc,
+        auc_standard_error,
+        expected_calibration_error
 
-    from auc
-    inner join calibration
-        on {{ corridor.keys_equal('auc', 'calibration', keys) }}
+    from histogram_metrics
 
 )
 

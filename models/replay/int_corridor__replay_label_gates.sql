@@ -7,6 +7,8 @@
     window's events whose label had arrived, judged once the window is
     older than corridor_label_maturity_horizon_hours at that point), summed
     up as int_corridor__window_gate_status does (corridor.gate_verdict_select).
+    A rolling window carries the checks of its days, as in the build: as of
+    the point for a day whose labels were still arriving, else the build's.
 -#}
 {%- set maturity = corridor.label_maturity_gate_check() %}
 
@@ -117,9 +119,82 @@ checks as (
 
 ),
 
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
+{# the days of each rolling window #}
+rolling_days as (
+
+    select
+        pending.as_of,
+        pending.model_id,
+        pending.window_grain,
+        pending.window_start,
+        pending.window_end,
+        {{ corridor.window_offset('day', 'offsets.days_back', 'pending.window_start') }} as day_start
+
+    from pending
+    inner join rolling_offsets as offsets
+        on pending.window_grain = offsets.window_grain
+
+),
+
+all_checks as (
+
+    select * from checks
+
+    union all
+
+    select
+        rolling_days.as_of,
+        rolling_days.model_id,
+        rolling_days.window_grain,
+        rolling_days.window_start,
+        rolling_days.window_end,
+        day_checks.check_name,
+        day_checks.gate_status,
+        day_checks.diagnostic
+
+    from rolling_days
+    inner join checks as day_checks
+        on rolling_days.as_of = day_checks.as_of
+        and rolling_days.model_id = day_checks.model_id
+        and rolling_days.day_start = day_checks.window_start
+        and day_checks.window_grain = 'day'
+
+    union all
+
+    {# a day of the window without events of a version still missing labels: the build's checks of it #}
+    select
+        rolling_days.as_of,
+        rolling_days.model_id,
+        rolling_days.window_grain,
+        rolling_days.window_start,
+        rolling_days.window_end,
+        window_checks.check_name,
+        window_checks.gate_status,
+        window_checks.diagnostic
+
+    from rolling_days
+    inner join window_checks
+        on rolling_days.model_id = window_checks.model_id
+        and rolling_days.day_start = window_checks.window_start
+        and window_checks.window_grain = 'day'
+    left join pending as pending_days
+        on rolling_days.as_of = pending_days.as_of
+        and rolling_days.model_id = pending_days.model_id
+        and rolling_days.day_start = pending_days.window_start
+        and pending_days.window_grain = 'day'
+    where pending_days.as_of is null
+
+),
+
 final as (
 
-    {{ corridor.gate_verdict_select('checks', ['as_of', 'model_id', 'window_grain', 'window_start']) }}
+    {{ corridor.gate_verdict_select('all_checks', ['as_of', 'model_id', 'window_grain', 'window_start']) }}
 
 )
 

@@ -10,9 +10,8 @@
       not for rules judged on the label-free estimate) whose labels were
       still arriving at as_of (int_corridor__replay_label_arrivals) is
       judged on the labels arrived by then, with its quality gates (label
-      maturity) as of then: the checks of int_corridor__replay_label_checks.
-      Rolling windows, which the replay does not recompute, are visible
-      only once all their labels had arrived.
+      maturity) as of then: the checks of int_corridor__replay_label_checks
+      (calendar and rolling windows).
     - The Benjamini-Hochberg family is recomputed per as_of over the tested
       results visible then (corridor.fdr_q_values), so is_confirmed_breach
       is what the build would have decided at that time.

@@ -1,0 +1,169 @@
+{#-
+    corridor.replay_as_of_window_ctes(grains, measures, extra_keys=[], where=none):
+    the CTEs that sum the events of each window as of each replay point,
+    shared by int_corridor__replay_label_stats and
+    int_corridor__replay_score_histograms. Ends in `as_of_windows`: one row
+    per as_of × model version × grain × window × segment (× extra_keys) of
+    the windows of `grains` and the rolling windows (corridor.rolling_windows,
+    summed from the day windows, when day is in `grains`) that had ended by
+    as_of and start at or after the version's cells_from of
+    int_corridor__replay_label_cutoffs (so every cell of them is summed),
+    with as_of, model_id, model_version, window_grain, segment_dimension,
+    segment_value, window_start, `extra_keys`, each measure and window_end.
+
+    - measures: [(name, aggregate, rollup, arrived_only)]: `aggregate` is the
+      SQL aggregate over the events of a cell (hour or finest grain × label
+      arrival point, corridor.label_arrival_hour), `rollup` its combiner over
+      cells (sum, min, max); arrived_only: summed only over the events whose
+      label had arrived by as_of, else over every event.
+    - where: SQL condition on the events (e.g. is_evaluable).
+-#}
+{% macro replay_as_of_window_ctes(grains, measures, extra_keys=[], where=none) -%}
+    {%- set finest = corridor.finest_grain(grains) -%}
+    {%- set segments = corridor.segment_dimensions() -%}
+    {%- set keys = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] + extra_keys -%}
+    {%- set extra = (',\n        ' ~ (extra_keys | join(',\n        '))) if extra_keys else '' -%}
+    {%- set otherwise = {'sum': ' else 0'} -%}
+    {%- set window_end = corridor.window_end_by_grain('windows.window_grain', 0, 'windows.window_start', grains) -%}
+cutoffs as (
+
+    select * from {{ ref('int_corridor__replay_label_cutoffs') }}
+
+),
+
+events as (
+
+    select
+        *,
+        {{ corridor.label_arrival_hour('has_label', 'label_arrived_at') }} as arrived_hour
+
+    from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
+    where {{ where or '1 = 1' }}
+        and model_id in (select cutoffs.model_id from cutoffs)
+        and event_at >= (select min(cutoffs.cells_from) from cutoffs)
+
+),
+
+cells as {{ corridor.materialized_cte() }} (
+
+    select
+        {{ keys | join(',\n        ') }},
+        {%- for name, aggregate, rollup, arrived_only in measures %}
+        {{ aggregate }} as {{ name }},
+        {%- endfor %}
+        arrived_hour
+
+    from events
+    group by {{ keys | join(', ') }}, arrived_hour
+
+),
+
+as_of_cells as (
+
+    select
+        cutoffs.as_of,
+        cells.{{ keys | join(',\n        cells.') }},
+        {%- for name, aggregate, rollup, arrived_only in measures %}
+        {%- if arrived_only %}
+        {{ rollup }}(case when cells.arrived_hour <= cutoffs.as_of then cells.{{ name }}{{ otherwise.get(rollup, '') }} end) as {{ name }}
+        {%- else %}
+        {{ rollup }}(cells.{{ name }}) as {{ name }}
+        {%- endif %}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from cells
+    inner join cutoffs
+        on cells.model_id = cutoffs.model_id
+        and cells.model_version = cutoffs.model_version
+        and cells.{{ finest }}_start >= cutoffs.cells_from
+        and cells.{{ finest }}_start < cutoffs.as_of
+    group by
+        cutoffs.as_of,
+        cells.{{ keys | join(',\n        cells.') }}
+
+),
+
+as_of_starts as (
+
+    select
+        *{{ corridor.coarser_window_starts(grains, finest) }}
+
+    from as_of_cells
+
+),
+
+calendar_windows as (
+
+    select
+        as_of,
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(grains, segments) }}{{ extra }},
+        {%- for name, aggregate, rollup, arrived_only in measures %}
+        {{ rollup }}({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from as_of_starts
+    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['as_of'] + extra_keys) }}
+
+),
+
+rolling_offsets as (
+
+    {{ corridor.rolling_offsets() }}
+
+),
+
+{# a rolling window sums its days, as int_corridor__rolling_window_stats does #}
+rolling_windows as (
+
+    select
+        day_windows.as_of,
+        day_windows.model_id,
+        day_windows.model_version,
+        offsets.window_grain,
+        {{ corridor.window_offset('day', '-offsets.days_back', 'day_windows.window_start') }} as window_start,
+        day_windows.segment_dimension,
+        day_windows.segment_value{{ extra | replace(',\n        ', ',\n        day_windows.') }},
+        {%- for name, aggregate, rollup, arrived_only in measures %}
+        {{ rollup }}(day_windows.{{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+
+    from calendar_windows as day_windows
+    inner join rolling_offsets as offsets
+        on day_windows.window_grain = 'day'
+    group by
+        day_windows.as_of,
+        day_windows.model_id,
+        day_windows.model_version,
+        offsets.window_grain,
+        {{ corridor.window_offset('day', '-offsets.days_back', 'day_windows.window_start') }},
+        day_windows.segment_dimension,
+        day_windows.segment_value{{ extra | replace(',\n        ', ',\n        day_windows.') }}
+
+),
+
+windows as (
+
+    select * from calendar_windows
+    union all
+    select * from rolling_windows
+
+),
+
+as_of_windows as (
+
+    select
+        windows.*,
+        {{ window_end }} as window_end
+
+    from windows
+    inner join cutoffs
+        on windows.as_of = cutoffs.as_of
+        and windows.model_id = cutoffs.model_id
+        and windows.model_version = cutoffs.model_version
+        and windows.window_start >= cutoffs.cells_from
+    where {{ window_end }} <= windows.as_of
+
+)
+{%- endmacro %}
