@@ -2,8 +2,9 @@
     for the model's transaction (read back here with current_setting, inside that transaction); every other engine
     gets no hook at all (the list is empty), so there the check is that the list is empty. The sums of 0..n of a
     per-row series (corridor.lateral_series over a fenced subquery, as the beta-quantile models use them) are the
-    same with the hooks as without. -#}
-{{ config(pre_hook=corridor.set_based_series_hooks()) }}
+    same with the hooks as without. A table, as the models using the hooks are: a view's query would run later, in the
+    test's transaction, without them. -#}
+{{ config(materialized='table', pre_hook=corridor.set_based_series_hooks()) }}
 {%- set hooks = corridor.set_based_series_hooks() -%}
 
 with cases as (
