@@ -3,12 +3,12 @@
     1e16 and -1e16, 2.5e16 (truncated toward zero: 2), 1e16 + 2 and -(1e16 + 4) (high parts that cancel, leaving
     the rests: 2 - 4), halves rounded away from zero on every engine (0.125 -> 0.13, -0.375 -> -0.38), a large value
     under 1e16 (no high part: null; its half kept), nulls adding nothing, and a group of nulls only (both null).
-    Engine semantics (found by this test): a double's rest becomes a decimal exactly rounded only within 15
-    significant digits on every engine. PostgreSQL casts a double to numeric through its 15-digit text
-    (15000000000000002 -> 15000000000000000), and DuckDB casts through double arithmetic (x * 10^places: exact while
-    that is below 2^53; 9999999999999998 at 2 places became 9999999999999996.44). Each is a fixed function of the
-    value, so the sums stay exact and order-independent on each engine (what the macro is for), and engines agree to
-    1e-15 relative; the rests here stay within 15 digits and 2^53 / 100. -#}
+    Engine semantics (found by this test): the cast of a double's rest to a decimal is not exactly rounded past 15
+    significant digits on PostgreSQL and DuckDB. PostgreSQL (15) casts a double to numeric through its 15-digit text
+    (15000000000000002 -> 15000000000000000); DuckDB (2.0) cast 9999999999999998 to decimal(38, 2) as
+    9999999999999997.44. Each is a fixed function of the value, so the sums stay exact and order-independent on each
+    engine (what the macro is for) and the engines agree to about 1e-15 relative; the rests here have at most 15
+    significant digits. -#}
 {%- set double = corridor.type_double() -%}
 {%- set parts = corridor.exact_sum_parts('x', 2) -%}
 with cases as (
