@@ -54,7 +54,7 @@ def test_every_public_cross_db_macro_has_a_test_model_and_seed_of_its_own():
         if not re.search(rf"corridor\.{name}\(", model.read_text()):
             problems.append(f"{name}: test_{name}.sql does not call corridor.{name}(...)")
         if not re.search(rf"- name: test_{name}\n(?:(?!  - name:).*\n)*?\s+expected: expected_{name}\n", yml):
-            problems.append(f"{name}: test_{name} has no matches_expected test against expected_{name} in _cross_db.yml")
+            problems.append(f"{name}: no matches_expected test of test_{name} against expected_{name} (_cross_db.yml)")
     assert not problems, "\n".join(problems)
     # and every test model is named after a macro file (no test of a group of macros)
     strays = sorted(p.stem for p in MODELS.glob("test_*.sql") if p.stem.removeprefix("test_") not in files)

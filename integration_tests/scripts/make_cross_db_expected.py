@@ -318,7 +318,11 @@ def more_cases() -> None:
     )
     write("run_time", ["case_id", "seconds_from_run_start", "fraction_of_second"], [[1, 0, 0]])
     key_md5 = hashlib.md5(KEY.encode()).hexdigest()
-    write("pseudonym_key_sql", ["case_id", "key_md5", "key_length", "key_md5_with_fallback"], [[1, key_md5, len(KEY), key_md5]])
+    write(
+        "pseudonym_key_sql",
+        ["case_id", "key_md5", "key_length", "key_md5_with_fallback"],
+        [[1, key_md5, len(KEY), key_md5]],
+    )
 
     def rounded(x: float, places: int) -> Fraction:
         """x to `places` decimals, halves away from zero (decimal's ROUND_HALF_UP)."""
@@ -349,7 +353,8 @@ def more_cases() -> None:
     for k, values in groups.items():
         high, low = parts(values)
         whole = None if low is None else math.floor(low)
-        rows.append([k, None if high is None else float(high), None if whole is None else float(whole), None if low is None else float((low - whole) * 100)])
+        hundredths = None if low is None else float((low - whole) * 100)
+        rows.append([k, None if high is None else float(high), None if whole is None else float(whole), hundredths])
     write("exact_sum_parts", ["case_id", "high", "low_whole", "low_hundredths"], rows)
     pairs = [
         (1, "5000000000000000.25"),
