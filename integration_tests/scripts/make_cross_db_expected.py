@@ -299,6 +299,9 @@ def more_cases() -> None:
         utc("2026-07-15 12:00:00", "Europe/Berlin"),
         None,
         None,
+        None,  # days that do not exist in their month (PostgreSQL's cast fails on them: null, never an error)
+        None,
+        None,
     ]
     typed = [utc("2024-02-29 23:59:59.5"), utc("2024-02-29 00:00:00"), utc("2026-03-01 10:00:00+02:00")]
     write(

@@ -1,7 +1,9 @@
 {#- corridor.parse_timestamp against Python's datetime (UTC epoch seconds). Text: no zone (read as UTC), 'T' and
     'Z', a positive offset and a negative half-hour offset on a leap day crossing midnight (and spaces around), an
     offset without a colon, a fraction of a second, a date alone, a zone name in winter and in summer, an unknown zone
-    name, an hour 25, text that is no time, the empty string and null (null for the last five). Typed columns: a
+    name, an hour 25, text that is no time, the empty string and null (null for the last five), and days that do
+    not exist in their month (a 30 February, a 29 February of a common year, a 31 April with an offset: null, where
+    PostgreSQL's own cast fails). Typed columns: a
     timestamp and a date used as they are, a timestamp with time zone converted to UTC (Spark has no such type: its
     timestamp is the instant, read in the session's UTC).
     Engine semantics: PostgreSQL reads offsets only, so a zone name gives null there (the documented contract of
@@ -26,6 +28,9 @@ with cases as (
     union all select 12, '2026-07-15 12:00:00 Europe/Berlin'
     union all select 13, '2026-07-15 12:00:00 Mars/Olympus_Mons'
     union all select 14, '2026-03-01 25:00:00'
+    union all select 15, '2026-02-30 10:00:00'
+    union all select 16, '2026-02-29'
+    union all select 17, '2026-04-31 08:00:00+02:00'
 ),
 
 parsed as (
