@@ -131,7 +131,7 @@ def integration_spark(tmp_path_factory):
         # seeds first, as on DuckDB and PostgreSQL: a source (raw_chargebacks) read by staging is a seed of this
         # project. The build leaves the seeds out: `dbt seed` just loaded them (on Spark a seed load is about a
         # minute). Not `--exclude resource_type:seed`: an exclusion takes every test touching a seed with it, the
-        # 24 cross-db matches_expected tests among them; --exclude-resource-type only drops the seed nodes
+        # 39 cross-db matches_expected tests among them; --exclude-resource-type only drops the seed nodes
         spark.invoke(dbt, "seed")
         first = spark.invoke(dbt, "build", "--exclude-resource-type", "seed")
         tables = {name: spark.table(name) for name in PUBLIC_TABLES}
@@ -172,7 +172,7 @@ def test_cross_db_macros_on_spark(integration_spark):
     output = integration_spark["first"]
     passed = set(re.findall(r"\d+ of \d+ PASS (matches_expected_test_\S+)", output))
     models = {p.stem for p in (INTEGRATION_DIR / "models" / "cross_db").glob("test_*.sql")}
-    assert len(models) >= 24
+    assert len(models) >= 39
     for model in models:
         assert any(name.startswith(f"matches_expected_{model}_") for name in passed), f"{model} did not pass on Spark"
     assert not re.search(r"\d+ of \d+ (FAIL|ERROR) \S*matches_expected", output)

@@ -8,11 +8,13 @@ import csv
 import hashlib
 import json
 import math
+import re
 from collections import Counter
-from datetime import datetime, timezone
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import numpy as np
 
@@ -69,12 +71,25 @@ def main() -> None:
         [[k, float(np.median(v)), float(np.quantile(v, 0.1)), float(np.quantile(v, 0.95))] for k, v in groups.items()],
     )
     write(
-        "bitwise",
-        ["case_id", "xor_ab", "hash32_txt"],
+        "bitwise_xor",
+        ["case_id", "xor_ab"],
         [
-            [i, a ^ b, int(hashlib.md5(t.encode()).hexdigest()[:8], 16)]
-            for i, (a, b, t) in enumerate([(12, 10, "abc"), (0, 4294967295, "corridor"), (255, 255, "")], start=1)
+            [i, None if a is None else a ^ b]
+            for i, (a, b) in enumerate(
+                [(12, 10), (0, 2**32 - 1), (255, 255), (2**62, 1), (2**63 - 1, 0x5555555555555555), (-1, 5), (None, 7)],
+                start=1,
+            )
         ],
+    )
+
+    def hash32(text: str | None) -> int | None:
+        return None if text is None else int(hashlib.md5(text.encode()).hexdigest()[:8], 16)
+
+    hashed = [("abc", -7), ("corridor", -14), ("", 0), (None, None), ("O'Brien; drop table t", 2**31 - 1)]
+    write(
+        "hash32",
+        ["case_id", "hash32_txt", "hash32_num"],
+        [[i, hash32(t), hash32(None if n is None else str(n))] for i, (t, n) in enumerate(hashed, start=1)],
     )
     write("integer_series", ["case_id", "n_values", "sum_values", "min_value", "max_value"], [[1, 5, 25, 3, 7]])
     # 2026-03-04 is a Wednesday: ISO week from Monday 2026-03-02
@@ -130,9 +145,20 @@ def main() -> None:
         chained[case] = x
     write("materialized_cte", ["case_id", "chained"], [[k, v] for k, v in chained.items()])
     write(
-        "planner_hooks",
-        ["case_id", "n_squared", "n_terms", "sum_terms"],
-        [[i, n * n, n + 1, sum(range(n + 1))] for i, n in ((1, 3), (2, 0), (3, 10))],
+        "set_based_series_hooks",
+        ["case_id", "n_squared", "n_terms", "sum_terms", "hooks_in_effect"],
+        [[i, n * n, n + 1, sum(range(n + 1)), "true"] for i, n in ((1, 3), (2, 0), (3, 10))],
+    )
+    fence_cases = {1: 3, 2: 0, 3: 10, 4: -5, 5: None}
+    kept = {k: n for k, n in fence_cases.items() if n is None or n >= 0}
+    write(
+        "subquery_fence",
+        ["case_id", "n_squared_plus_1", "n_terms", "sum_terms", "n_rows", "n_values"],
+        [
+            [k, n * n + 1, n + 1, sum(range(n + 1)), len(kept), sum(v is not None for v in kept.values())]
+            for k, n in kept.items()
+            if n is not None
+        ],
     )
     write(
         "lateral_series",
@@ -199,6 +225,164 @@ def main() -> None:
         [[i, len(k), len(set(k)), entropy_bits(k)] for i, k in enumerate(keys, start=1)],
     )
     write("reference_time", ["case_id", "seconds_apart", "seconds_from_run_start"], [[1, 0, 0]])
+    more_cases()
+
+
+def add_months(day: datetime, months: int) -> datetime:
+    """The same day and clock time `months` later (the starts here are never past day 28)."""
+    year, month = divmod(day.month - 1 + months, 12)
+    return day.replace(year=day.year + year, month=month + 1)
+
+
+def more_cases() -> None:
+    """The cross-db macros that were only reached through other macros' tests until each had its own (issue 18)."""
+    medians = {1: [1, 2, 3, 4], 2: [5], 3: [10, 1, 3], 4: [-1.5, None, -0.5, 2, 2], 5: [None, None], 6: [0.1, 0.2]}
+    write(
+        "median",
+        ["case_id", "median_x"],
+        [
+            [k, None if all(x is None for x in v) else float(np.median([x for x in v if x is not None]))]
+            for k, v in medians.items()
+        ],
+    )
+    numbers, words = [1.5, -2.25, None, 1e300], ["alpha", "beta", None, "delta"]
+    write(
+        "array_element",
+        ["case_id", "number_at", "word_at", "last_number"],
+        [[i, numbers[i - 1], words[i - 1], numbers[3]] for i in range(1, 5)] + [[5, None, None, None]],
+    )
+    third = np.float64(1) / np.float64(3)
+    write(
+        "type_double",
+        ["case_id", "third", "above_2_24", "huge_scaled", "tiny_scaled", "negative", "nothing"],
+        [[1, float(third), 1.0, 10.0, 1e-300 * 1e300, -0.1 * 3, None]],
+    )
+    write(
+        "grain_hours",
+        ["case_id", "grain", "hours"],
+        [[1, "hour", 1], [2, "day", 24], [3, "week", 7 * 24], [4, "month", 30 * 24]],
+    )
+    starts = [
+        "2024-01-01 00:00:00",
+        "2024-02-01 00:00:00",
+        "2023-02-01 00:00:00",
+        "2026-12-28 00:00:00",
+        "2026-12-01 00:00:00",
+        "2024-02-29 00:00:00",
+        "2023-12-31 23:00:00",
+    ]
+    rows = []
+    for i, text in enumerate(starts, start=1):
+        start = datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+        ends = [start + timedelta(hours=1), start + timedelta(days=1), start + timedelta(days=7), add_months(start, 1)]
+        rows.append([i, *(e.timestamp() for e in ends)])
+    write("window_end", ["case_id", "hour_end", "day_end", "week_end", "month_end"], rows)
+
+    def utc(text: str, zone: str | None = None) -> float:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(zone) if zone else timezone.utc)
+        return moment.timestamp()
+
+    texts = [
+        utc("2026-03-01 10:00:00"),
+        utc("2026-03-01T10:00:00+00:00"),
+        utc("2026-03-01 10:00:00+02:00"),
+        utc("2024-02-29 23:30:00-05:30"),
+        utc("2026-12-31 23:59:59+01:00"),
+        utc("2026-03-01 10:00:00.250"),
+        utc("2024-02-29 00:00:00"),
+        None,
+        None,
+        None,
+        utc("2026-01-15 12:00:00", "Europe/Berlin"),
+        utc("2026-07-15 12:00:00", "Europe/Berlin"),
+        None,
+        None,
+        None,  # days that do not exist in their month (PostgreSQL's cast fails on them: null, never an error)
+        None,
+        None,
+    ]
+    typed = [utc("2024-02-29 23:59:59.5"), utc("2024-02-29 00:00:00"), utc("2026-03-01 10:00:00+02:00")]
+    write(
+        "parse_timestamp",
+        ["case_id", "from_text", "from_timestamp", "from_date", "from_timestamp_tz"],
+        [[i, t, *typed] for i, t in enumerate(texts, start=1)],
+    )
+    patterns = ["^[0-9]{4}-[0-9]{2}$", "b+c", "^(Z|[+-][0-9]{2}(:?[0-9]{2})?)$", "O'B", "^$"]
+    regex_texts = ["2026-03", "x2026-03", "abbbc", "ABC", "+02:00", "-0530", "O'Brien", "", None]
+    write(
+        "regex_match",
+        ["case_id", "is_year_month", "has_bs_then_c", "is_offset", "has_quote", "is_empty"],
+        [
+            [i, *(None if t is None else str(re.search(p, t) is not None).lower() for p in patterns)]
+            for i, t in enumerate(regex_texts, start=1)
+        ],
+    )
+    write("run_time", ["case_id", "seconds_from_run_start", "fraction_of_second"], [[1, 0, 0]])
+    key_md5 = hashlib.md5(KEY.encode()).hexdigest()
+    write(
+        "pseudonym_key_sql",
+        ["case_id", "key_md5", "key_length", "key_md5_with_fallback"],
+        [[1, key_md5, len(KEY), key_md5]],
+    )
+
+    def rounded(x: float, places: int) -> Fraction:
+        """x to `places` decimals, halves away from zero (decimal's ROUND_HALF_UP)."""
+        with localcontext() as context:
+            context.prec = 60
+            return Fraction(Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+    def parts(values: list) -> tuple[Fraction | None, Fraction | None]:
+        """[high, low] of corridor.exact_sum_parts at 2 places: high = trunc(x / 1e16) for |x| >= 1e16."""
+        present = [Fraction(x) for x in values if x is not None]
+        if not present:
+            return None, None
+        unit = Fraction(10**16)
+        large = [x for x in present if abs(x) >= unit]
+        high = sum(Fraction(math.trunc(x / unit)) for x in large) if large else None
+        low = sum(rounded(float(x - (math.trunc(x / unit) * unit if abs(x) >= unit else 0)), 2) for x in present)
+        return high, low
+
+    groups = {
+        1: [2.5e16, -1e16, 0.25, None],
+        2: [10000000000000002.0, -10000000000000004.0],
+        3: [0.125, 0.125, -0.375],
+        4: [None, None],
+        5: [90000000000000.5],
+        6: [1e16],
+    }
+    rows = []
+    for k, values in groups.items():
+        high, low = parts(values)
+        whole = None if low is None else math.floor(low)
+        hundredths = None if low is None else float((low - whole) * 100)
+        rows.append([k, None if high is None else float(high), None if whole is None else float(whole), hundredths])
+    write("exact_sum_parts", ["case_id", "high", "low_whole", "low_hundredths"], rows)
+    pairs = [
+        (1, "5000000000000000.25"),
+        (None, "2.5"),
+        (-3, "1.5"),
+        (0, "-0.25"),
+        (None, None),
+        (2, None),
+    ]
+    write(
+        "exact_sum_combine",
+        ["case_id", "combined"],
+        [
+            [i, None if low is None else float(Decimal(low)) + float(high or 0) * 1e16]
+            for i, (high, low) in enumerate(pairs, start=1)
+        ],
+    )
+    decimal_groups = {1: [0.1, 0.2, 0.3], 2: [1e20, 1.0, -1e20], 3: [2.5, -2.5, 0.5], 4: [None, 1.25], 5: [None]}
+    rows = []
+    for k, values in decimal_groups.items():
+        present = [x for x in values if x is not None]
+        sums = [float(sum(rounded(x, n) for x in present)) if present else None for n in (12, 0)]
+        exact = {1: Fraction(6, 10), 2: Fraction(1)}.get(k)
+        rows.append([k, *sums, None if exact is None else str(sum(rounded(x, 12) for x in present) == exact).lower()])
+    write("exact_decimal_sum", ["case_id", "sum_12", "sum_0", "is_exact"], rows)
 
 
 if __name__ == "__main__":
