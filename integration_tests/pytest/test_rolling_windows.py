@@ -344,7 +344,8 @@ def test_replay_judges_rolling_windows_on_the_labels_arrived_then(rolling, tmp_p
     live = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
     live("build", "--select", "+corridor_validation_results", "--exclude", "resource_type:seed", "test_type:singular",
          vars={**rolling["vars"], "corridor_as_of": REPLAY_AS_OF})  # fmt: skip
-    keys = "rule_id, rule_version, model_id, model_version, segment_dimension, segment_value, window_grain, window_start"
+    keys = "rule_id, rule_version, model_id, model_version, segment_dimension, segment_value, window_grain, "
+    keys += "window_start"
     con = duckdb.connect(str(rolling["path"]), read_only=True)
     con.execute(f"attach '{path}' as live (read_only)")
     rows = con.execute(
