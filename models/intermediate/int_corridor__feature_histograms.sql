@@ -36,7 +36,6 @@
 {%- set finest = corridor.finest_grain(grains) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set cell_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] -%}
-{%- set lookback = corridor.lookback_condition('event_at') -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -65,47 +64,11 @@ fingerprints as (
     select * from {{ ref('int_corridor__feature_reference_fingerprints') }}
 
 ),
-{%- if lookback is not none and features %}
-
-kept as (
-
-    {#- after the pre-hook: the model versions x features whose older windows stay #}
-    select distinct
-        model_id,
-        model_version,
-        feature_name
-
-    from {{ this }}
-
-),
-
-{# the model versions x features binned whole: a changed reference, a new feature or version (usually none) -#}
-unkept as (
-
-    select
-        versions.model_id,
-        versions.model_version,
-        features.feature_name
-
-    from (select distinct model_id, model_version from events) as versions
-    cross join (
-        {%- for f in features %}
-        select cast('{{ f['feature'] }}' as {{ dbt.type_string() }}) as feature_name{{ ' union all' if not loop.last }}
-        {%- endfor %}
-    ) as features
-    where not exists (
-        select 1 from kept
-        where kept.model_id = versions.model_id
-            and kept.model_version = versions.model_version
-            and kept.feature_name = features.feature_name
-    )
-
-),
-{%- endif %}
+{{- corridor.unkept_feature_ctes('events', features, corridor.lookback_condition('event_at')) }}
 
 feature_values as (
 
-    {{ corridor.feature_value_rows('events', features, segments, finest, lookback, 'unkept') }}
+    {{ corridor.feature_value_rows('events', features, segments, finest, corridor.lookback_condition('event_at'), 'unkept') }}
 
 ),
 

@@ -14,16 +14,7 @@
     with production's definitions too. Aligned to windows by
     int_corridor__offline_evaluation_aligned.
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set metrics = corridor.backtest_metric_definitions(from_rows=true, from_histograms=true) -%}
-{%- set measures = [
-    ['first_evaluation_id', 'min(evaluation_id)', 'min'],
-    ['last_evaluation_id', 'max(evaluation_id)', 'max'],
-    ['n_rows', 'count(*)', 'sum'],
-] + statistics['rollup'] %}
+{%- set level = corridor.setting('corridor_confidence_level') %}
 
 with
 
@@ -34,7 +25,7 @@ backtest_rows as (
 
 ),
 
-{{ corridor.segment_rollup('backtest_rows', ['model_id', 'model_version'], segments, [], measures, 'rolled_up') }},
+{{ corridor.backtest_rollup_ctes('backtest_rows', 'evaluation_id', 'weight', 'rolled_up') }},
 
 histogram_metrics as (
 
@@ -54,7 +45,7 @@ stats as (
             else rolled_up.first_evaluation_id || '..' || rolled_up.last_evaluation_id
         end as evaluation_dataset_id,
         rolled_up.n_rows,
-        {{ corridor.aliased_expressions(statistics['final']) }},
+        {{ corridor.aliased_expressions(corridor.weighted_label_statistics('weight')['final']) }},
         histogram_metrics.hist_n_evaluated,
         histogram_metrics.auc,
         histogram_metrics.auc_standard_error,
@@ -68,7 +59,9 @@ stats as (
 
 metric_rows as (
 
-    {{ corridor.offline_evaluation_metric_rows(metrics, z, level) }}
+    {{ corridor.offline_evaluation_metric_rows(
+        corridor.backtest_metric_definitions(from_rows=true, from_histograms=true), corridor.z_for_level(level), level
+    ) }}
 
 ),
 

@@ -8,16 +8,6 @@
     builds the one relation they read (windows). Thresholds:
     corridor.gate_config.
 -#}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
-{#- the shortest configured grain (its windows partition time: each row is counted once) -#}
-{%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
-{%- set as_of = corridor.setting('corridor_as_of') -%}
-{#- the hours of a window inside its model's span of data -#}
-{%- set covered_start = dbt.cast('greatest(grid.window_start, spans.span_start)', dbt.type_timestamp()) -%}
-{%- set covered_end = dbt.cast('least(grid.window_end, spans.span_end)', dbt.type_timestamp()) -%}
-{%- set profile_counts = ['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error', 'n_late',
-    'n_unknown_version', 'n_duplicate_copies', 'n_out_of_range', 'n_unparseable', 'n_future'] -%}
-
 with
 
 window_stats as (
@@ -83,11 +73,7 @@ spans as (
 data_reference as (
 
     select
-            {%- if as_of is not none %}
-        min(cast({{ corridor.sql_string(as_of) }} as {{ dbt.type_timestamp() }})) as reference_at
-        {%- else %}
-        max(last_event_at) as reference_at
-        {%- endif %}
+        {{ corridor.gate_reference_at('last_event_at') }} as reference_at
 
     from window_stats
 
@@ -103,7 +89,7 @@ segment_first_seen as (
 
     from window_stats
     where segment_dimension <> 'all'
-        and window_grain = '{{ finest }}'
+        and window_grain = '{{ corridor.shortest_grain(corridor.setting('corridor_window_grains')) }}'
     group by 1, 2, 3
 
 ),
@@ -144,15 +130,13 @@ base as (
             when grid.window_grain = 'hour' then cast(extract(hour from grid.window_start) as {{ dbt.type_int() }})
             else 0
         end as seasonal_slot,
-        greatest({{ dbt.datediff(covered_start, covered_end, 'hour') }}, 0) as coverage_hours,
+        {{ corridor.covered_hours('grid.window_start', 'grid.window_end', 'spans.span_start', 'spans.span_end') }} as coverage_hours,
         {{ dbt.datediff(
             'grid.window_end', 'data_reference.reference_at', 'hour'
         ) }} as age_hours,
         coalesce(accepted.n_events, 0) as n_events,
         coalesce(accepted.n_labeled, 0) as n_labeled,
-        {%- for name in profile_counts %}
-        coalesce(profile.{{ name }}, 0) as {{ name }},
-        {%- endfor %}
+        {{ corridor.window_profile_counts('profile') }}
         profile.example_unknown_version,
         coalesce(new_segment_values.n_new_segment_values, 0) as n_new_segment_values,
         new_segment_values.example_new_segment_value

@@ -19,12 +19,8 @@
     (docs/decisions.md).
 -#}
 {%- set n = corridor.setting('corridor_decision_windows') -%}
-{%- set canary_hours = corridor.setting('corridor_decision_canary_hours') -%}
-{%- set promote_reason = 'every deciding rule passed at least ' ~ n ~ ' window(s) per segment over the last ' ~ canary_hours
-    ~ ' h, with no warn or fail' -%}
 {%- set string = dbt.type_string() -%}
 {%- set double = corridor.type_double() -%}
-{%- set served_enough = 'first_window_start <= ' ~ dbt.dateadd('hour', -canary_hours, 'cutoff_at') -%}
 
 with
 
@@ -91,11 +87,11 @@ decided as (
 
     select
         *,
-        {{ served_enough }} as has_served_canary,
+        {{ corridor.canary_served('first_window_start', 'cutoff_at') }} as has_served_canary,
         case
             when latched_rules > 0 then 'rollback'
             when blocked_rules > 0 then 'investigate_data'
-            when {{ served_enough }} and unsettled_rules = 0 then 'promote'
+            when {{ corridor.canary_served('first_window_start', 'cutoff_at') }} and unsettled_rules = 0 then 'promote'
             else 'hold'
         end as decision
 
@@ -137,14 +133,14 @@ final as (
             case decided.decision
                 when 'rollback' then decided.rollback_reasons
                 when 'investigate_data' then decided.blocked_reasons
-                when 'promote' then '{{ promote_reason }}'
+                when 'promote' then '{{ corridor.promote_reason() }}'
                 else coalesce(
                         case when not decided.has_served_canary
                                 then 'canary period not complete ('
                                 || cast({{ dbt.datediff(
                                 'decided.first_window_start', 'decided.cutoff_at', 'hour'
                             ) }} as {{ string }})
-                                || ' of {{ canary_hours }} h served)'
+                                || ' of {{ corridor.setting('corridor_decision_canary_hours') }} h served)'
                         end,
                         decided.missing_evidence
                     )

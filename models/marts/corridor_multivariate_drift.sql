@@ -7,14 +7,6 @@
     model carries the enforced contract (dbt rejects contracts on Python
     models).
 -#}
-{%- set string = dbt.type_string() -%}
-{%- set strings = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'method', 'status'] -%}
-{%- set integers = ['n_sampled_rows', 'n_days', 'n_features', 'n_encoded_columns', 'n_components', 'n_reference_rows',
-    'n_reference_chunks'] -%}
-{%- set doubles = ['reconstruction_error', 'reference_error_mean', 'reference_error_sd', 'error_standard_error', 'threshold_upper',
-    'z_score', 'p_value', 'alpha'] -%}
-{%- set timestamps = ['window_start', 'reference_start', 'reference_end'] -%}
-
 with
 
 drift as (
@@ -27,21 +19,34 @@ final as (
 
     select
         {{ dbt.hash(dbt.concat([
-            'model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string), "'|'",
+            'model_id', "'|'", 'model_version', "'|'", 'window_grain', "'|'", dbt.cast('window_start', dbt.type_string()), "'|'",
             'segment_dimension', "'|'", 'segment_value', "'|'", 'method'
         ])) }} as multivariate_drift_id,
-        {%- for column in strings %}
-        cast({{ column }} as {{ string }}) as {{ column }},
-        {%- endfor %}
-        {%- for column in timestamps %}
-        cast({{ column }} as {{ dbt.type_timestamp() }}) as {{ column }},
-        {%- endfor %}
-        {%- for column in integers %}
-        cast({{ column }} as {{ dbt.type_bigint() }}) as {{ column }},
-        {%- endfor %}
-        {%- for column in doubles %}
-        cast({{ column }} as {{ corridor.type_double() }}) as {{ column }},
-        {%- endfor %}
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(method as {{ dbt.type_string() }}) as method,
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
+        cast(reference_start as {{ dbt.type_timestamp() }}) as reference_start,
+        cast(reference_end as {{ dbt.type_timestamp() }}) as reference_end,
+        cast(n_sampled_rows as {{ dbt.type_bigint() }}) as n_sampled_rows,
+        cast(n_days as {{ dbt.type_bigint() }}) as n_days,
+        cast(n_features as {{ dbt.type_bigint() }}) as n_features,
+        cast(n_encoded_columns as {{ dbt.type_bigint() }}) as n_encoded_columns,
+        cast(n_components as {{ dbt.type_bigint() }}) as n_components,
+        cast(n_reference_rows as {{ dbt.type_bigint() }}) as n_reference_rows,
+        cast(n_reference_chunks as {{ dbt.type_bigint() }}) as n_reference_chunks,
+        cast(reconstruction_error as {{ corridor.type_double() }}) as reconstruction_error,
+        cast(reference_error_mean as {{ corridor.type_double() }}) as reference_error_mean,
+        cast(reference_error_sd as {{ corridor.type_double() }}) as reference_error_sd,
+        cast(error_standard_error as {{ corridor.type_double() }}) as error_standard_error,
+        cast(threshold_upper as {{ corridor.type_double() }}) as threshold_upper,
+        cast(z_score as {{ corridor.type_double() }}) as z_score,
+        cast(p_value as {{ corridor.type_double() }}) as p_value,
+        cast(alpha as {{ corridor.type_double() }}) as alpha,
         cast(in_reference_period as {{ dbt.type_boolean() }}) as in_reference_period,
         cast(is_drifted as {{ dbt.type_boolean() }}) as is_drifted
 

@@ -15,17 +15,6 @@
     - offline estimates: corridor.estimate_rejection_reasons();
     - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
 -#}
-{%- set event_reasons = corridor.event_rejection_reasons() -%}
-{%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
-{%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
-{%- set string = dbt.type_string() -%}
-{%- set event_raw = [] -%}
-{%- for key, staged, expr in
-    corridor.raw_columns('production_events', {}) -%}{%- do event_raw.append((key, 'events.' ~ staged)) -%}{%- endfor -%}
-{%- set outcome_raw = [] -%}
-{%- for key, staged, expr in
-    corridor.raw_columns('outcomes', {}) -%}{%- do outcome_raw.append((key, 'outcomes.' ~ staged)) -%}{%- endfor -%}
-
 {#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
     them: two 10M-row scans in parallel on two threads slow both and add their memory. #}
 -- depends_on: {{ ref('int_corridor__production_window_stats') }}
@@ -72,11 +61,11 @@ invalid_events as (
         events.event_id,
         events.model_id,
         events.model_version,
-        {{ corridor.json_object_text(event_raw) }} as raw_values,
+        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'events')) }} as raw_values,
         case
             when duplicate_ids.event_id is not null
-                then {{ dbt.concat([corridor.reason_codes(event_reasons), "',duplicate_event_id'"]) }}
-            else {{ corridor.reason_codes(event_reasons) }}
+                then {{ dbt.concat([corridor.reason_codes(corridor.event_rejection_reasons()), "',duplicate_event_id'"]) }}
+            else {{ corridor.reason_codes(corridor.event_rejection_reasons()) }}
         end as reason_codes,
         events.event_at,
         events.loaded_at
@@ -84,7 +73,7 @@ invalid_events as (
     from events
     left join duplicate_ids
         on events.event_id = duplicate_ids.event_id
-    where {{ corridor.any_reason(event_reasons) }}
+    where {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
 
 ),
 
@@ -94,7 +83,7 @@ valid_copies as (
         events.event_id,
         events.model_id,
         events.model_version,
-        {{ corridor.json_object_text(event_raw) }} as raw_values,
+        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'events')) }} as raw_values,
         events.event_at,
         events.loaded_at,
         row_number() over (
@@ -105,7 +94,7 @@ valid_copies as (
     from events
     inner join duplicate_ids
         on events.event_id = duplicate_ids.event_id
-    where not {{ corridor.any_reason(event_reasons) }}
+    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
         and duplicate_ids.n_valid_copies > 1
 
 ),
@@ -128,8 +117,10 @@ duplicate_events as (
 
 {#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs events_missing_for_outcomes, invalid_outcomes #}
 
-{{ corridor.outcome_quarantine_ctes('outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', outcome_raw,
-    outcome_reasons) }},
+{{ corridor.outcome_quarantine_ctes(
+    'outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', corridor.staged_raw_pairs('outcomes', 'outcomes'),
+    corridor.outcome_rejection_reasons()
+) }},
 
 invalid_estimates as (
 
@@ -138,12 +129,12 @@ invalid_estimates as (
         model_id,
         model_version,
         raw_values,
-        {{ corridor.reason_codes(estimate_reasons) }} as reason_codes,
+        {{ corridor.reason_codes(corridor.estimate_rejection_reasons()) }} as reason_codes,
         cast(null as {{ dbt.type_timestamp() }}) as event_at,
         cast(null as {{ dbt.type_timestamp() }}) as loaded_at
 
     from estimates
-    where {{ corridor.any_reason(estimate_reasons) }}
+    where {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
 
 ),
 
@@ -189,20 +180,17 @@ numbered as (
 final as (
 
     select
-        cast({{ dbt.hash(dbt.concat(['input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', string)])) }} as {{ string }})
+        cast({{ dbt.hash(dbt.concat([
+            'input_name', "'|'", 'raw_values', "'|'", dbt.cast('occurrence', dbt.type_string())
+        ])) }} as {{ dbt.type_string() }})
             as quarantine_id,
-        cast(input_name as {{ string }}) as input_name,
-        cast(case input_name
-            {%- for name in ['production_events', 'outcomes', 'offline_estimates', 'approvals', 'alert_acknowledgements', 'post_mortems',
-                'review_roster', 'feature_versions', 'estimate_feature_versions'] if corridor.input_config(name)['enabled'] %}
-            when {{ corridor.sql_string(name) }} then {{ corridor.sql_string(corridor.input_relation_name(name)) }}
-            {%- endfor %}
-        end as {{ string }}) as input_relation,
-        cast(event_id as {{ string }}) as record_id,
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(reason_codes as {{ string }}) as reason_codes,
-        cast(raw_values as {{ string }}) as raw_values,
+        cast(input_name as {{ dbt.type_string() }}) as input_name,
+        cast({{ corridor.quarantine_input_relation('input_name') }} as {{ dbt.type_string() }}) as input_relation,
+        cast(event_id as {{ dbt.type_string() }}) as record_id,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(reason_codes as {{ dbt.type_string() }}) as reason_codes,
+        cast(raw_values as {{ dbt.type_string() }}) as raw_values,
         cast(event_at as {{ dbt.type_timestamp() }}) as event_at,
         cast(loaded_at as {{ dbt.type_timestamp() }}) as loaded_at
 

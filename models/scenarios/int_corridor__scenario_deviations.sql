@@ -19,13 +19,9 @@
     them unchanged. Expected values, seasonal baselines, gates and rules are
     the build's: a scenario perturbs production, not the expectations.
 -#}
-{%- set replaced = ['observed_value', 'observed_se', 'observed_lower', 'observed_upper', 'sample_size'] -%}
 {#- the label metrics a label flip moves: those of the accuracy_points kind (corridor.scenario_kinds) -#}
 {%- set label_metrics = corridor.scenario_kinds()['accuracy_points']['metrics'] -%}
 {%- set flips = ['cells.flipped_positives', 'cells.flipped_labels - cells.flipped_positives'] -%}
-{%- set skipped = corridor._validation_deviation_added_columns() + replaced -%}
-{%- set columns = corridor.relation_column_names(ref('int_corridor__validation_deviations'), skipped) -%}
-{%- set quantiles = {'latency_p50': 1, 'latency_p95': 2, 'latency_p99': 3} -%}
 
 with
 
@@ -48,10 +44,7 @@ cells as (
 
     select
         *,
-        {%- for metric, position in quantiles.items() %}
-        {{ corridor.array_element('quantiles_after', position) }} / nullif({{ corridor.array_element('quantiles_before', position) }}, 0)
-            as {{ metric }}_ratio,
-        {%- endfor %}
+        {{ corridor.latency_ratio_columns('quantiles_after', 'quantiles_before') }}
         latency_mean_after / nullif(latency_mean_before, 0) as latency_mean_ratio
 
     from {{ ref('int_corridor__scenario_cells') }}
@@ -63,9 +56,7 @@ shifted as (
     select
         runs.scenario_id,
         runs.seed,
-        {%- for column in columns %}
-        checks.{{ column }},
-        {%- endfor %}
+        {{- corridor.scenario_check_columns(ref('int_corridor__validation_deviations'), 'checks') }}
         checks.observed_value as recorded_value,
         checks.observed_se as recorded_se,
         checks.observed_lower as recorded_lower,
@@ -93,17 +84,10 @@ shifted as (
                 ))
             when checks.metric in ({{ corridor.sql_string_list(label_metrics) }})
                 then {{ corridor.label_flip_value('checks.metric', 'checks.observed_value', 'checks.sample_size', *flips) }}
-            {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
-            when checks.metric = {{ corridor.sql_string(metric) }} then checks.observed_value * coalesce(cells.{{ metric }}_ratio, 1)
-            {%- endfor %}
+            {{ corridor.latency_scaled_branches('checks.metric', 'checks.observed_value', 'cells') }}
             else checks.observed_value
         end as {{ corridor.type_double() }}) as observed_value,
-        case
-            {%- for metric in quantiles.keys() | list + ['latency_mean'] %}
-            when cells.scenario_id is not null and checks.metric = {{ corridor.sql_string(metric) }}
-                then coalesce(cells.{{ metric }}_ratio, 1)
-            {%- endfor %}
-        end as latency_ratio,
+        {{ corridor.latency_ratio('checks.metric', 'cells') }} as latency_ratio,
         coalesce(
             (checks.metric = 'error_rate' and cells.added_errors > 0)
             or (checks.metric in ({{ corridor.sql_string_list(label_metrics) }}) and cells.flipped_labels > 0)

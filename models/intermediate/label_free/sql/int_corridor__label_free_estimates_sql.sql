@@ -16,21 +16,7 @@
 -#}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
-{%- set double = corridor.type_double() -%}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
-{%- set metrics = ['accuracy', 'precision', 'recall', 'f1', 'auc'] -%}
-{%- set columns = {'lower': [], 'upper': [], 'map': [], 'block': [], 'label': [], 'value': [], 'variance': []} -%}
-{%- for m in metrics -%}
-{%- do columns['lower'].append('gradient_' ~ m ~ ' * lower_weight as d_' ~ m) -%}
-{%- do columns['upper'].append('gradient_' ~ m ~ ' * upper_weight as d_' ~ m) -%}
-{%- do columns['block'].append('sum(d_' ~ m ~ ') as d_' ~ m) -%}
-{%- do columns['map'].append('sum(power(d_' ~ m ~ ', 2) * block_variance) as map_variance_' ~ m) -%}
-{%- do columns['label'].append('sum(power(gradient_' ~ m ~ ', 2) * label_variance) as label_variance_' ~ m) -%}
-{%- do columns['value'].append('when metric_names.metric = ' ~ corridor.sql_string(m) ~ ' then points.' ~ m) -%}
-{%- do columns['variance'].append('when metric_names.metric = ' ~ corridor.sql_string(m)
-    ~ ' then label_variances.label_variance_' ~ m ~ ' + map_variances.map_variance_' ~ m) -%}
-{%- endfor -%}
-
 with
 
 cells as (
@@ -116,60 +102,25 @@ gradients as (
 {# every row's part of a metric's derivative by each isotonic block's rate #}
 block_terms as (
 
-    select
-        {{ group_keys | join(',\n        ') }},
-        lower_block as block_id,
-        lower_block_variance as block_variance,
-        {{ columns['lower'] | join(',\n        ') }}
-
-    from gradients
-
-    union all
-
-    select
-        {{ group_keys | join(',\n        ') }},
-        upper_block as block_id,
-        upper_block_variance as block_variance,
-        {{ columns['upper'] | join(',\n        ') }}
-
-    from gradients
-    where upper_weight > 0
+    {{ corridor.label_free_block_terms('gradients', group_keys) }}
 
 ),
 
 map_variances as (
 
-    select
-        {{ group_keys | join(',\n        ') }},
-        {{ columns['map'] | join(',\n        ') }}
-
-    from (
-        select
-            {{ group_keys | join(', ') }},
-            block_id,
-            max(block_variance) as block_variance,
-            {{ columns['block'] | join(', ') }}
-        from block_terms
-        group by {{ group_keys | join(', ') }}, block_id
-    ) as per_block
-    group by {{ group_keys | join(', ') }}
+    {{ corridor.label_free_map_variances('block_terms', group_keys) }}
 
 ),
 
 label_variances as (
 
-    select
-        {{ group_keys | join(',\n        ') }},
-        {{ columns['label'] | join(',\n        ') }}
-
-    from gradients
-    group by {{ group_keys | join(', ') }}
+    {{ corridor.label_free_label_variances('gradients', group_keys) }}
 
 ),
 
 metric_names as (
 
-    {{ "select '" ~ metrics | join("' as metric union all select '") ~ "' as metric" }}
+    {{ corridor.metric_name_rows(corridor.label_free_sql_metrics()) }}
 
 ),
 
@@ -180,12 +131,8 @@ unpivoted as (
         metric_names.metric,
         points.sample_size,
         reference_sizes.reference_size,
-        case
-            {{ columns['value'] | join('\n            ') }}
-        end as metric_value,
-        sqrt(case
-            {{ columns['variance'] | join('\n            ') }}
-        end) as standard_error
+        {{ corridor.label_free_metric_value('metric_names.metric', 'points') }} as metric_value,
+        sqrt({{ corridor.label_free_metric_variance('metric_names.metric', 'label_variances', 'map_variances') }}) as standard_error
 
     from points
     inner join reference_sizes
@@ -209,11 +156,11 @@ final as (
         unpivoted.segment_value,
         unpivoted.window_start,
         unpivoted.metric,
-        cast(unpivoted.metric_value as {{ double }}) as metric_value,
-        cast(unpivoted.standard_error as {{ double }}) as standard_error,
-        cast(greatest(0, unpivoted.metric_value - {{ z }} * unpivoted.standard_error) as {{ double }}) as interval_lower,
-        cast(least(1, unpivoted.metric_value + {{ z }} * unpivoted.standard_error) as {{ double }}) as interval_upper,
-        cast({{ level }} as {{ double }}) as confidence_level,
+        cast(unpivoted.metric_value as {{ corridor.type_double() }}) as metric_value,
+        cast(unpivoted.standard_error as {{ corridor.type_double() }}) as standard_error,
+        cast(greatest(0, unpivoted.metric_value - {{ z }} * unpivoted.standard_error) as {{ corridor.type_double() }}) as interval_lower,
+        cast(least(1, unpivoted.metric_value + {{ z }} * unpivoted.standard_error) as {{ corridor.type_double() }}) as interval_upper,
+        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
         cast(unpivoted.sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(unpivoted.reference_size as {{ dbt.type_bigint() }}) as reference_size,
         shift.score_psi,

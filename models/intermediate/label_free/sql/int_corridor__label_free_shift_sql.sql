@@ -10,13 +10,7 @@
     shift_in_segment: <dimension>=<value>, ... when a segment of its window has
     PSI above the threshold and p < alpha / m (m segment tests in the window).
 -#}
-{%- set max_psi = corridor.setting('corridor_label_free_max_psi') -%}
-{%- set alpha = corridor.setting('corridor_test_alpha') -%}
-{%- set double = corridor.type_double() -%}
-{%- set segment_name = "segment_dimension || '=' || segment_value" -%}
-{%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
-{%- set window_keys = ['model_id', 'model_version', 'window_grain', 'window_start'] -%}
 
 with
 
@@ -52,12 +46,15 @@ groups as (
 reference_deciles as (
 
     select
-        {{ segment_keys | join(',\n        ') }},
+        model_id,
+        model_version,
+        segment_dimension,
+        segment_value,
         decile,
         sum(n_scored) as n_scored
 
     from bin_deciles
-    group by {{ segment_keys | join(', ') }}, decile
+    group by model_id, model_version, segment_dimension, segment_value, decile
 
 ),
 
@@ -70,7 +67,9 @@ window_deciles as (
 
     from histograms
     inner join bin_deciles
-        on {{ corridor.keys_equal('histograms', 'bin_deciles', segment_keys + ['score_bin']) }}
+        on {{ corridor.keys_equal(
+            'histograms', 'bin_deciles', ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'score_bin']
+        ) }}
     group by {{ 'histograms.' ~ group_keys | join(', histograms.') }}, bin_deciles.decile
 
 ),
@@ -81,13 +80,13 @@ decile_counts as (
     select
         {{ 'groups.' ~ group_keys | join(',\n        groups.') }},
         deciles.n as decile,
-        cast(coalesce(reference_deciles.n_scored, 0) as {{ double }}) as reference_count,
-        cast(coalesce(window_deciles.n_events, 0) as {{ double }}) as window_count
+        cast(coalesce(reference_deciles.n_scored, 0) as {{ corridor.type_double() }}) as reference_count,
+        cast(coalesce(window_deciles.n_events, 0) as {{ corridor.type_double() }}) as window_count
 
     from groups
     cross join decile_series as deciles
     left join reference_deciles
-        on {{ corridor.keys_equal('groups', 'reference_deciles', segment_keys) }}
+        on {{ corridor.keys_equal('groups', 'reference_deciles', ['model_id', 'model_version', 'segment_dimension', 'segment_value']) }}
         and deciles.n = reference_deciles.decile
     left join window_deciles
         on {{ corridor.keys_equal('groups', 'window_deciles', group_keys) }}
@@ -143,14 +142,14 @@ judged as (
 
     select
         {{ 'groups.' ~ group_keys | join(', groups.') }},
-        cast(case when tests.has_reference then tests.score_psi end as {{ double }}) as score_psi,
+        cast(case when tests.has_reference then tests.score_psi end as {{ corridor.type_double() }}) as score_psi,
         cast(
             case
                 when
                     tests.has_reference and tests.shift_df >= 1
                     then {{ corridor.chi_square_sf('tests.shift_statistic', 'tests.shift_df') }}
             end
-            as {{ double }}
+            as {{ corridor.type_double() }}
         ) as shift_p_value
 
     from groups
@@ -165,10 +164,11 @@ own_flags as (
         *,
         case
             when score_psi is null then 'segment_not_in_reference'
-            when score_psi > {{ max_psi }} and shift_p_value < {{ alpha }} then 'score_shift'
+            when score_psi > {{ corridor.setting('corridor_label_free_max_psi') }} and shift_p_value < {{
+                corridor.setting('corridor_test_alpha') }} then 'score_shift'
         end as own_reason,
         sum(case when segment_dimension != 'all' and shift_p_value is not null then 1 else 0 end) over (
-            partition by {{ window_keys | join(', ') }}
+            partition by model_id, model_version, window_grain, window_start
         ) as segment_tests
 
     from judged
@@ -179,16 +179,21 @@ own_flags as (
 carried as (
 
     select
-        {{ window_keys | join(',\n        ') }},
-        {{ corridor.ordered_listagg(segment_name, "', '", 'order by ' ~ segment_name) }}
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        {{ corridor.ordered_listagg(
+            "segment_dimension || '=' || segment_value", "', '", "order by segment_dimension || '=' || segment_value"
+        ) }}
             as shifted_segments
 
     from own_flags
     where segment_dimension != 'all'
         and shift_p_value is not null
-        and score_psi > {{ max_psi }}
-        and shift_p_value < {{ alpha }} / greatest(segment_tests, 1)
-    group by {{ window_keys | join(', ') }}
+        and score_psi > {{ corridor.setting('corridor_label_free_max_psi') }}
+        and shift_p_value < {{ corridor.setting('corridor_test_alpha') }} / greatest(segment_tests, 1)
+    group by model_id, model_version, window_grain, window_start
 
 ),
 
@@ -206,7 +211,7 @@ final as (
 
     from own_flags
     left join carried
-        on {{ corridor.keys_equal('own_flags', 'carried', window_keys) }}
+        on {{ corridor.keys_equal('own_flags', 'carried', ['model_id', 'model_version', 'window_grain', 'window_start']) }}
 
 )
 
