@@ -11,6 +11,7 @@
     The bound on Python's input: model versions x days x the cap, whatever
     the number of events (docs/drift.md#multivariate-drift).
 -#}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set grains = corridor.feature_drift_grains() -%}

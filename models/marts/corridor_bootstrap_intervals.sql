@@ -5,6 +5,7 @@
     row: resamples, confidence level, method and seed. This SQL model carries
     the enforced contract (dbt rejects contracts on Python models).
 -#}
+{{ config(enabled=corridor.python_bootstrap_enabled()) }}
 {%- set string = dbt.type_string() -%}
 
 with

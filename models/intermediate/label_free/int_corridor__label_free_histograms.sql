@@ -11,6 +11,7 @@
     the same histogram its events would give. Only while
     corridor_label_free_reference is set (binary classifiers).
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
 {%- set finest = corridor.finest_grain(grains) -%}

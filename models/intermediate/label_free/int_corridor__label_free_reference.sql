@@ -17,6 +17,7 @@
     record key): a backtest row with the row_id of a production event falls
     in the same half as that event.
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 {%- set reference = corridor.setting('corridor_label_free_reference') -%}
 {%- set from_backtest = reference.get('source') == 'offline_evaluation' -%}
 {%- set segments = corridor.segment_dimensions() -%}

@@ -8,6 +8,7 @@
     blocks its value is made of: lower and upper block with their shares (1 and 0 on a
     fitted bin, 1 - t and t between two) and variances.
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set score_bins = corridor.setting('corridor_score_bins') -%}
 {%- set double = corridor.type_double() -%}
 {%- set fit_keys = ['model_id', 'model_version', 'fit_sample'] -%}

@@ -8,6 +8,7 @@
     negatives in lower bins and the positives in higher ones (for AUC, a bin's
     events tied). Read by int_corridor__label_free_estimates_sql.
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set double = corridor.type_double() -%}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 

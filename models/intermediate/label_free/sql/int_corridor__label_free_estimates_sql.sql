@@ -14,6 +14,7 @@
     sum over isotonic blocks B of (sum_r g_r n_r share_rB)^2 m_B (1 - m_B) / W_B;
     metric ± z × standard error, clipped to [0, 1].
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set z = corridor.z_for_level(level) -%}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}

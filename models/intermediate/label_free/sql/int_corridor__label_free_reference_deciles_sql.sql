@@ -6,6 +6,7 @@
     bins of the segment's reference score distribution, floor(events below the bin /
     all events × 10), at most 9. Read by int_corridor__label_free_shift_sql.
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set score_bins = corridor.setting('corridor_score_bins') -%}
 {%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
 

@@ -11,6 +11,7 @@
     than the observed one, relative tolerance 1e-7, summed over the counts
     0..n); holds while p > corridor_test_alpha / 10 (Bonferroni).
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set score_bins = corridor.setting('corridor_score_bins') -%}
 {%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {%- set double = corridor.type_double() -%}
