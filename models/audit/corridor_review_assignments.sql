@@ -154,16 +154,7 @@ final as (
         cast(rotated.n_models as {{ dbt.type_int() }}) as n_models,
         cast(rotated.period_start as {{ dbt.type_timestamp() }}) as period_start,
         cast({{ corridor.window_end(period, 'rotated.period_start') }} as {{ dbt.type_timestamp() }}) as period_end,
-        {%- if is_incremental() %}
-        cast(
-            coalesce(kept.assigned_at, case when rotated.reviewer is not null then {{ corridor.run_start_timestamp() }} end)
-            as {{ dbt.type_timestamp() }}
-        ) as assigned_at
-        {%- else %}
-        cast(
-            case when rotated.reviewer is not null then {{ corridor.run_start_timestamp() }} end as {{ dbt.type_timestamp() }}
-        ) as assigned_at
-        {%- endif %}
+        cast({{ corridor.review_assigned_at('rotated.reviewer', 'kept.assigned_at') }} as {{ dbt.type_timestamp() }}) as assigned_at
 
     from rotated
     {%- if is_incremental() %}

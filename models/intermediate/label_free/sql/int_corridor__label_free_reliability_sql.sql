@@ -12,8 +12,6 @@
     0..n); holds while p > corridor_test_alpha / 10 (Bonferroni).
 -#}
 {{ config(enabled=corridor.label_free_path_enabled('sql')) }}
-{%- set score_bins = corridor.setting('corridor_score_bins') -%}
-{%- set alpha = corridor.setting('corridor_test_alpha') -%}
 {%- set log_pmf = corridor.lgamma('tested.trials + 1') ~ ' - ' ~ corridor.lgamma('counts.i + 1') ~ ' - '
     ~ corridor.lgamma('tested.trials - counts.i + 1') ~ ' + counts.i * ln(tested.tested_rate)'
     ~ ' + (tested.trials - counts.i) * ln(1 - tested.tested_rate)' -%}
@@ -91,7 +89,7 @@ deciles as (
         sum(test_positives) as heldout_positives,
         sum(test_events * calibrated_rate) / sum(test_events) as expected_rate,
         sum(test_positives) / sum(test_events) as observed_rate,
-        sum(test_events * score_bin / {{ score_bins }}.0) / sum(test_events) as mean_score
+        sum(test_events * score_bin / {{ corridor.setting('corridor_score_bins') }}.0) / sum(test_events) as mean_score
 
     from bin_deciles
     where version_test_events > 0
@@ -164,7 +162,7 @@ final as (
             as {{ corridor.type_double() }}
         ) as p_value,
         case when tested.successes = tested.tested_rate * tested.trials then 1.0 else least(1.0, two_sided.tail_probability) end
-        > {{ alpha }} / 10 as holds
+        > {{ corridor.setting('corridor_test_alpha') }} / 10 as holds
 
     from tested
     inner join two_sided
