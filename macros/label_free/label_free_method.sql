@@ -4,8 +4,9 @@
     it is null python on DuckDB (the kernel corridor.label_free in Python
     models, simulation intervals) and sql elsewhere (the models under
     models/intermediate/label_free/sql/, analytic intervals; the same point
-    estimates, PSI and shift flags). dbt_project.yml enables the two folders
-    with the same condition, inlined (YAML cannot call macros).
+    estimates, PSI and shift flags). The models of each path enable themselves
+    with corridor.label_free_path_enabled (the Python ones in their YAML, written
+    out: python/tests/test_enabled_settings.py keeps the two in step).
 #}
 {% macro label_free_method() %}
     {{ return(adapter.dispatch('label_free_method', 'corridor')()) }}

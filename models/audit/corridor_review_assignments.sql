@@ -28,10 +28,6 @@
     Without the roster input the table is empty.
 -#}
 {%- set period = corridor.setting('corridor_review_period') -%}
-{%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() -%}
-{%- set roster_on = corridor.input_config('review_roster')['enabled'] -%}
-{%- set run_start = 'cast(' ~ corridor.sql_string(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) ~ ' as ' ~ ts ~ ')' -%}
 -- depends_on: {{ ref('corridor_run_history') }}
 
 with
@@ -58,9 +54,7 @@ periods as (
         count(distinct model_id) as n_models
 
     from results
-    {%- if not roster_on %}
-    where 1 = 0
-    {%- endif %}
+    {{ corridor.where_clause(none if corridor.input_config('review_roster')['enabled'] else '1 = 0') }}
     group by 1
 
 ),
@@ -110,7 +104,7 @@ rotated as (
         on periods.period_start = ranked.period_start
         and ranked.reviewer_position = mod(
             cast({{ dbt.datediff(
-                "cast('1900-01-01' as " ~ ts ~ ")", corridor.to_local_time('periods.period_start'), period
+                "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")", corridor.to_local_time('periods.period_start'), period
             ) }} as {{ dbt.type_bigint() }}),
             ranked.n_reviewers
         )
@@ -138,32 +132,29 @@ kept as (
 final as (
 
     select
-        cast({{ dbt.hash(dbt.concat([corridor.sql_string(period), "'|'", dbt.cast('rotated.period_start', string)])) }} as {{ string }})
-            as assignment_id,
-        cast({{ corridor.sql_string(period) }} as {{ string }}) as review_period,
+        cast({{ dbt.hash(dbt.concat([
+            corridor.sql_string(period), "'|'", dbt.cast('rotated.period_start', dbt.type_string())
+        ])) }} as {{ dbt.type_string() }}) as assignment_id,
+        cast({{ corridor.sql_string(period) }} as {{ dbt.type_string() }}) as review_period,
         {%- if is_incremental() %}
-        cast(coalesce(kept.reviewer, rotated.reviewer) as {{ string }}) as reviewer,
+        cast(coalesce(kept.reviewer, rotated.reviewer) as {{ dbt.type_string() }}) as reviewer,
         cast(case when kept.reviewer is not null then kept.reviewer_position else rotated.reviewer_position end as {{ dbt.type_int() }})
             as reviewer_position,
         cast(case when kept.reviewer is not null then kept.n_reviewers else rotated.n_reviewers end as {{ dbt.type_int() }}) as n_reviewers,
-        cast(coalesce(kept.invocation_id, {{ corridor.sql_string(invocation_id) }}) as {{ string }}) as invocation_id,
+        cast(coalesce(kept.invocation_id, {{ corridor.sql_string(invocation_id) }}) as {{ dbt.type_string() }}) as invocation_id,
         {%- else %}
-        cast(rotated.reviewer as {{ string }}) as reviewer,
+        cast(rotated.reviewer as {{ dbt.type_string() }}) as reviewer,
         cast(rotated.reviewer_position as {{ dbt.type_int() }}) as reviewer_position,
         cast(rotated.n_reviewers as {{ dbt.type_int() }}) as n_reviewers,
-        cast({{ corridor.sql_string(invocation_id) }} as {{ string }}) as invocation_id,
+        cast({{ corridor.sql_string(invocation_id) }} as {{ dbt.type_string() }}) as invocation_id,
         {%- endif %}
         cast(rotated.n_results as {{ dbt.type_bigint() }}) as n_results,
         cast(rotated.n_fail as {{ dbt.type_bigint() }}) as n_fail,
         cast(rotated.n_warn as {{ dbt.type_bigint() }}) as n_warn,
         cast(rotated.n_models as {{ dbt.type_int() }}) as n_models,
-        cast(rotated.period_start as {{ ts }}) as period_start,
-        cast({{ corridor.window_end(period, 'rotated.period_start') }} as {{ ts }}) as period_end,
-        {%- if is_incremental() %}
-        cast(coalesce(kept.assigned_at, case when rotated.reviewer is not null then {{ run_start }} end) as {{ ts }}) as assigned_at
-        {%- else %}
-        cast(case when rotated.reviewer is not null then {{ run_start }} end as {{ ts }}) as assigned_at
-        {%- endif %}
+        cast(rotated.period_start as {{ dbt.type_timestamp() }}) as period_start,
+        cast({{ corridor.window_end(period, 'rotated.period_start') }} as {{ dbt.type_timestamp() }}) as period_end,
+        cast({{ corridor.review_assigned_at('rotated.reviewer', 'kept.assigned_at') }} as {{ dbt.type_timestamp() }}) as assigned_at
 
     from rotated
     {%- if is_incremental() %}

@@ -13,7 +13,6 @@
     own), so that model's SQL and rows are what they were as one file.
 -#}
 {{ config(materialized='ephemeral') }}
-{%- set string = dbt.type_string() -%}
 {%- set rates = ['error_rate', 'label_maturity', 'slow_request_rate', 'accuracy', 'precision', 'recall'] -%}
 {%- set means = ['latency_mean', 'log_loss', 'brier_score', 'mae'] -%}
 
@@ -72,7 +71,7 @@ checks as (
         {{ dbt.concat([
             'rules.rule_id', "'|'", 'rules.rule_version', "'|'", 'production.model_id', "'|'", 'production.model_version', "'|'",
             'production.metric', "'|'", 'production.segment_dimension', "'|'", 'production.segment_value', "'|'",
-            'production.window_grain', "'|'", dbt.cast('production.window_start', string)
+            'production.window_grain', "'|'", dbt.cast('production.window_start', dbt.type_string())
         ]) }} as check_key
 
     from rules

@@ -45,10 +45,8 @@
     alone recomputes everything with that run's settings.
 -#}
 {{ config(pre_hook=corridor.set_based_series_hooks()) }}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
 {%- set strength = corridor.setting('corridor_prior_strength') -%}
 {%- set max_events = corridor.setting('corridor_prior_max_events') -%}
-{%- set z = corridor.z_for_level(level) -%}
 
 with
 
@@ -123,8 +121,8 @@ mean_results as (
         cast(null as {{ corridor.type_double() }}) as posterior_beta,
         posterior_mean,
         posterior_sd,
-        posterior_mean - {{ z }} * posterior_sd as credible_lower,
-        posterior_mean + {{ z }} * posterior_sd as credible_upper,
+        posterior_mean - {{ corridor.confidence_z() }} * posterior_sd as credible_lower,
+        posterior_mean + {{ corridor.confidence_z() }} * posterior_sd as credible_upper,
         {{ corridor.standard_normal_cdf('(expected_value - warn_margin - posterior_mean) / posterior_sd') }} as warn_below,
         1 - {{ corridor.standard_normal_cdf('(expected_value + warn_margin - posterior_mean) / posterior_sd') }} as warn_above,
         {{ corridor.standard_normal_cdf('(expected_value - fail_margin - posterior_mean) / posterior_sd') }} as fail_below,
@@ -173,7 +171,7 @@ final as (
         cast(posterior_sd as {{ corridor.type_double() }}) as posterior_sd,
         cast(credible_lower as {{ corridor.type_double() }}) as credible_lower,
         cast(credible_upper as {{ corridor.type_double() }}) as credible_upper,
-        cast({{ level }} as {{ corridor.type_double() }}) as credible_level,
+        cast({{ corridor.setting('corridor_confidence_level') }} as {{ corridor.type_double() }}) as credible_level,
         cast(warn_margin as {{ corridor.type_double() }}) as warn_margin,
         cast(fail_margin as {{ corridor.type_double() }}) as fail_margin,
         cast(case

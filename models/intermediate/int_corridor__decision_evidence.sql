@@ -17,7 +17,6 @@
     consecutive same-class windows (islands) among the windows that are not
     blocked.
 -#}
-{%- set severities = corridor.setting('corridor_decision_severities') -%}
 {%- set key = ['cutoff_at', 'model_id', 'model_version', 'rule_id', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
@@ -26,7 +25,7 @@ results as (
 
     select * from {{ ref('corridor_validation_results') }}
     where status <> 'missing'
-        and severity in ({{ corridor.sql_string_list(severities) }})
+        and severity in ({{ corridor.sql_string_list(corridor.setting('corridor_decision_severities')) }})
         {#- drift rules judge inputs, not the model: rolling a version back does not undo a drifted feature #}
         and comparison_kind <> 'drift'
 

@@ -15,7 +15,6 @@
         tolerance; standard errors scale as 1 / sqrt(n)).
 -#}
 {%- set n = corridor.setting('corridor_decision_windows') -%}
-{%- set canary_hours = corridor.setting('corridor_decision_canary_hours') -%}
 {%- set group_keys = ['cutoff_at', 'model_id', 'model_version', 'rule_id', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
@@ -32,7 +31,7 @@ latched as (
         *,
         max(case when evidence_class = 'fail' and island_windows >= {{ n }} then island_last_window end)
             over (partition by {{ group_keys | join(', ') }}) as decisive_fail_last_window,
-        window_start >= {{ dbt.dateadd('hour', -canary_hours, 'cutoff_at') }} as is_in_canary,
+        window_start >= {{ dbt.dateadd('hour', -corridor.setting('corridor_decision_canary_hours'), 'cutoff_at') }} as is_in_canary,
         case
             when evidence_class = 'inconclusive'
                 then greatest(

@@ -5,7 +5,6 @@
     (corridor.estimate_lineage_rejection_reasons; rows with any are
     quarantined in corridor_quarantine) and whether it is valid.
 -#}
-{%- set reasons = corridor.estimate_lineage_rejection_reasons() -%}
 
 with
 
@@ -130,7 +129,7 @@ judged as (
         feature_name,
         feature_version,
         raw_values,
-        {{ corridor.reason_codes(reasons) }} as reason_codes
+        {{ corridor.reason_codes(corridor.estimate_lineage_rejection_reasons()) }} as reason_codes
 
     from matched
 

@@ -28,8 +28,6 @@
 {#- incremental: the windows starting on or after the lookback start (rolling windows: the ones holding its day),
     corridor.window_lookback_column; docs/incremental.md -#}
 {%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
 {%- set grains = corridor.bootstrap_grains() + (corridor.rolling_windows() | map(attribute='name') | list) -%}
 {%- set metrics = corridor.exact_interval_metrics(corridor.setting('corridor_model_type')) -%}
 /* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
@@ -95,7 +93,9 @@ rate_keyed as (
 
 clopper_pearson_bounds as (
 
-    {{ corridor.clopper_pearson_bounds_query('rate_keyed', 'row_key', 'successes', 'trials', level) }}
+    {{ corridor.clopper_pearson_bounds_query(
+        'rate_keyed', 'row_key', 'successes', 'trials', corridor.setting('corridor_confidence_level')
+    ) }}
 
 ),
 
@@ -131,8 +131,8 @@ rate_intervals as (
         'wilson' as interval_method,
         successes / trials as metric_value,
         trials as sample_size,
-        {{ corridor.wilson_lower('successes', 'trials', z) }} as interval_lower,
-        {{ corridor.wilson_upper('successes', 'trials', z) }} as interval_upper,
+        {{ corridor.wilson_lower('successes', 'trials', corridor.confidence_z()) }} as interval_lower,
+        {{ corridor.wilson_upper('successes', 'trials', corridor.confidence_z()) }} as interval_upper,
         window_start
 
     from rate_keyed
@@ -209,7 +209,7 @@ final as (
         cast(sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ corridor.f1_from_jaccard('interval_lower', "metric = 'f1'") }} as {{ corridor.type_double() }}) as interval_lower,
         cast({{ corridor.f1_from_jaccard('interval_upper', "metric = 'f1'") }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
+        cast({{ corridor.setting('corridor_confidence_level') }} as {{ corridor.type_double() }}) as confidence_level,
         window_start
 
     from unioned

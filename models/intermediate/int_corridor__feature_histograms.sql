@@ -32,10 +32,8 @@
     binned with (int_corridor__feature_reference_fingerprints).
 -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set grains = corridor.feature_drift_grains() -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set cell_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start'] -%}
+{%- set cells = corridor.window_cells(corridor.feature_drift_grains()) -%}
+{%- set cell_columns = ['model_id', 'model_version'] + corridor.segment_column_names(cells.segments) + [cells.finest ~ '_start'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -68,7 +66,7 @@ fingerprints as (
 
 feature_values as (
 
-    {{ corridor.feature_value_rows('events', features, segments, finest, corridor.lookback_condition('event_at'), 'unkept') }}
+    {{ corridor.feature_value_rows('events', features, cells.segments, cells.finest, corridor.lookback_condition('event_at'), 'unkept') }}
 
 ),
 
@@ -120,7 +118,7 @@ binned_in_range as (
 fine_bins as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         feature_name,
         cast(bin_index as {{ dbt.type_string() }}) as bin_key,
         count(*) as n_values,
@@ -128,12 +126,12 @@ fine_bins as (
         sum(is_out_of_range) as n_out_of_range
 
     from binned_in_range
-    group by {{ corridor.fine_cell_keys(segments, finest) }}, feature_name, bin_index
+    group by {{ corridor.fine_cell_keys(cells.segments, cells.finest) }}, feature_name, bin_index
 
     union all
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         feature_name,
         coalesce(category, '(null)') as bin_key,
         count(*) as n_values,
@@ -142,14 +140,14 @@ fine_bins as (
 
     from feature_values
     where value is null
-    group by {{ corridor.fine_cell_keys(segments, finest) }}, feature_name, coalesce(category, '(null)')
+    group by {{ corridor.fine_cell_keys(cells.segments, cells.finest) }}, feature_name, coalesce(category, '(null)')
 
 ),
 
 fine_bins_with_windows as (
 
     select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
+        *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }}
 
     from fine_bins
 
@@ -160,7 +158,7 @@ grouped as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         feature_name,
         bin_key,
         sum(n_values) as n_values,
@@ -168,7 +166,7 @@ grouped as (
         sum(n_out_of_range) as n_out_of_range
 
     from fine_bins_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['feature_name', 'bin_key']) }}
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['feature_name', 'bin_key']) }}
 
 ),
 

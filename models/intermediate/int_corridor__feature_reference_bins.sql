@@ -15,9 +15,6 @@
     n_reference and reference_value_sum: the reference values in the row
     (the sum is for the numeric bins' mean, the Wasserstein atoms).
 -#}
-{%- set features = corridor.feature_columns() -%}
-{%- set bins = corridor.setting('corridor_feature_bins') | int -%}
-{%- set max_categories = corridor.setting('corridor_max_categories') | int -%}
 {%- set keys = ['model_id', 'model_version', 'feature_name'] -%}
 
 with
@@ -30,7 +27,7 @@ reference as (
 
 configured as (
 
-    {{ corridor.feature_types(features) }}
+    {{ corridor.feature_types(corridor.feature_columns()) }}
 
 ),
 
@@ -59,7 +56,7 @@ ranked as (
         value,
         floor(
             cast(row_number() over (partition by model_id, model_version, feature_name order by value) - 1 as {{ corridor.type_double() }})
-            * {{ bins }}
+            * {{ corridor.setting('corridor_feature_bins') | int }}
             / count(*) over (partition by model_id, model_version, feature_name)
         ) as quantile_group
 
@@ -204,7 +201,7 @@ final as (
         model_version,
         feature_name,
         cast('categorical' as {{ dbt.type_string() }}) as feature_type,
-        case when category_rank <= {{ max_categories }} then category else '(other)' end as bin_key,
+        case when category_rank <= {{ corridor.setting('corridor_max_categories') | int }} then category else '(other)' end as bin_key,
         category,
         cast(null as {{ dbt.type_int() }}) as bin_index,
         cast(null as {{ corridor.type_double() }}) as bin_lower,

@@ -8,7 +8,6 @@
     its windows outside the lookback. Categorical features hash to their
     type alone: their histograms keep the raw categories.
 -#}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -31,7 +30,7 @@ edges as (
         model_version,
         feature_name,
         {{ corridor.ordered_listagg(
-            "case when feature_type = 'numeric' and bin_index >= 1 then cast(bin_lower as " ~ string ~ ") end",
+            "case when feature_type = 'numeric' and bin_index >= 1 then cast(bin_lower as " ~ dbt.type_string() ~ ") end",
             "','",
             'order by bin_index'
         ) }} as edge_list
@@ -49,8 +48,8 @@ final as (
         edges.feature_name,
         {{ corridor.hash32(dbt.concat([
             "coalesce(edges.edge_list, 'categorical')", "'|'",
-            "coalesce(cast(reference_stats.reference_min as " ~ string ~ "), '')", "'|'",
-            "coalesce(cast(reference_stats.reference_max as " ~ string ~ "), '')"
+            "coalesce(cast(reference_stats.reference_min as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(cast(reference_stats.reference_max as " ~ dbt.type_string() ~ "), '')"
         ])) }} as reference_fingerprint
 
     from edges

@@ -4,7 +4,6 @@
     corridor_feature_drift (out-of-reference-range share, the Wasserstein
     distance normed by the reference's standard deviation).
 -#}
-{%- set features = corridor.feature_columns() -%}
 
 with
 
@@ -16,7 +15,7 @@ reference as (
 
 configured as (
 
-    {{ corridor.feature_types(features) }}
+    {{ corridor.feature_types(corridor.feature_columns()) }}
 
 ),
 

@@ -5,7 +5,6 @@
     each version's validity: the start of the feature's next valid version
     (null: still in effect).
 -#}
-{%- set reasons = corridor.feature_version_rejection_reasons() -%}
 
 with
 
@@ -43,7 +42,7 @@ judged as (
         feature_version,
         upstream_source,
         raw_values,
-        {{ corridor.reason_codes(reasons) }} as reason_codes,
+        {{ corridor.reason_codes(corridor.feature_version_rejection_reasons()) }} as reason_codes,
         valid_from
 
     from counted

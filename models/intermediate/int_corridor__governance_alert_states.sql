@@ -12,12 +12,6 @@
     about: a first build over months of history does not make every old
     alert overdue at once (docs/governance.md).
 -#}
-{%- set ts = dbt.type_timestamp() -%}
-{%- set escalation = corridor.setting('corridor_escalation_hours') -%}
-{%- set post_mortem_days = corridor.setting('corridor_post_mortem_days') -%}
-{%- set post_mortem_severities = corridor.setting('corridor_post_mortem_severities') -%}
-{%- set run_start = 'cast(' ~ corridor.sql_string(run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f')) ~ ' as ' ~ ts ~ ')' -%}
-
 with
 
 {#- the alerts of corridor_alerts, read from its source so that a failing corridor.rules_hold test (it runs after
@@ -98,28 +92,18 @@ timed as (
         alerts.severity,
         alerts.owner,
         alerts.escalation_path,
-        coalesce(recorded.first_recorded_at, {{ run_start }}) as first_recorded_at,
+        coalesce(recorded.first_recorded_at, {{ corridor.run_start_timestamp() }}) as first_recorded_at,
         case
-            when alerts.alert_status = 'closed' then coalesce(recorded.first_recorded_closed_at, {{ run_start }})
+            when alerts.alert_status = 'closed' then coalesce(recorded.first_recorded_closed_at, {{ corridor.run_start_timestamp() }})
         end as closed_recorded_at,
         first_acknowledgements.acknowledged_at,
         coalesce(first_acknowledgements.n_acknowledgements, 0) as n_acknowledgements,
         alert_post_mortems.first_post_mortem_at,
         coalesce(alert_post_mortems.n_post_mortems, 0) as n_post_mortems,
-        {%- if escalation | length > 0 %}
-        case alerts.severity
-            {%- for severity, hours in escalation.items() %}
-            when {{ corridor.sql_string(severity) }} then {{ (hours * 60) | round | int }}
-            {%- endfor %}
-        end as escalation_minutes,
-        {%- else %}
-        cast(null as {{ dbt.type_int() }}) as escalation_minutes,
-        {%- endif %}
-        {%- if post_mortem_severities | length > 0 %}
-        alerts.breach_level = 'fail' and alerts.severity in ({{ corridor.sql_string_list(post_mortem_severities) }}) as needs_post_mortem
-        {%- else %}
-        false as needs_post_mortem
-        {%- endif %}
+        {{ corridor.escalation_minutes('alerts.severity', corridor.setting('corridor_escalation_hours')) }} as escalation_minutes,
+        {{ corridor.needs_post_mortem(
+            'alerts.breach_level', 'alerts.severity', corridor.setting('corridor_post_mortem_severities')
+        ) }} as needs_post_mortem
 
     from alerts
     left join recorded
@@ -150,17 +134,19 @@ final as (
         cast(n_acknowledgements as {{ dbt.type_int() }}) as n_acknowledgements,
         cast(n_post_mortems as {{ dbt.type_int() }}) as n_post_mortems,
         coalesce(needs_post_mortem, false) as needs_post_mortem,
-        cast(first_recorded_at as {{ ts }}) as first_recorded_at,
-        cast(closed_recorded_at as {{ ts }}) as closed_recorded_at,
-        cast(acknowledged_at as {{ ts }}) as acknowledged_at,
-        cast(first_post_mortem_at as {{ ts }}) as first_post_mortem_at,
+        cast(first_recorded_at as {{ dbt.type_timestamp() }}) as first_recorded_at,
+        cast(closed_recorded_at as {{ dbt.type_timestamp() }}) as closed_recorded_at,
+        cast(acknowledged_at as {{ dbt.type_timestamp() }}) as acknowledged_at,
+        cast(first_post_mortem_at as {{ dbt.type_timestamp() }}) as first_post_mortem_at,
         cast(case
             when escalation_minutes is not null then {{ dbt.dateadd('minute', 'escalation_minutes', 'first_recorded_at') }}
-        end as {{ ts }}) as escalation_due_at,
+        end as {{ dbt.type_timestamp() }}) as escalation_due_at,
         cast(case
             when needs_post_mortem and closed_recorded_at is not null
-                then {{ dbt.dateadd('minute', (post_mortem_days * 1440) | round | int, 'closed_recorded_at') }}
-        end as {{ ts }}) as post_mortem_due_at
+                then {{ dbt.dateadd(
+                    'minute', (corridor.setting('corridor_post_mortem_days') * 1440) | round | int, 'closed_recorded_at'
+                ) }}
+        end as {{ dbt.type_timestamp() }}) as post_mortem_due_at
 
     from timed
 

@@ -8,9 +8,6 @@
     (is_balanced); the governance inputs, when on, are counted from
     int_corridor__governance_inputs. The on-run-end hook copies it into corridor_input_accounting.
 -#}
-{%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
-{%- set event_reasons = corridor.event_rejection_reasons() -%}
-{%- set estimate_reasons = corridor.estimate_rejection_reasons() -%}
 {%- set governance_inputs_on = corridor.enabled_governance_inputs() -%}
 
 with
@@ -82,7 +79,7 @@ counts as (
         (
             select count(*)
             from outcomes
-            where not {{ corridor.any_reason(outcome_reasons) }}
+            where not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
         )
         - (
             select count(*)
@@ -99,7 +96,7 @@ counts as (
         (
             select count(*)
             from estimates
-            where not {{ corridor.any_reason(estimate_reasons) }}
+            where not {{ corridor.any_reason(corridor.estimate_rejection_reasons()) }}
         ) as rows_accepted
     {{- corridor.optional_input_row_counts(governance_inputs_on) }}
 

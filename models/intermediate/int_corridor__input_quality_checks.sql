@@ -7,13 +7,6 @@
     the registry corridor.input_gate_checks (macros/quality/gates/); this
     model builds the relations they read. Thresholds: corridor.gate_config.
 -#}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
-{#- the shortest configured grain (its windows partition time: each row is counted once) -#}
-{%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
-{%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like "
-    "'%event_at_before_earliest%')" -%}
-{%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
-{%- set tolerance_minutes = corridor.setting('corridor_future_tolerance_minutes') | int -%}
 
 with
 
@@ -69,11 +62,11 @@ quarantine_counts as (
 
     select
         input_name,
-        sum(case when {{ unwindowable }} then 1 else 0 end) as n_unwindowable,
+        sum(case when {{ corridor.unwindowable_condition() }} then 1 else 0 end) as n_unwindowable,
         sum(case when reason_codes like '%unknown_event%' then 1 else 0 end) as n_unknown_event,
         sum(case when reason_codes like '%label%' then 1 else 0 end) as n_invalid_label,
         count(*) as n_quarantined,
-        min(case when {{ unwindowable }} then reason_codes end) as example_unwindowable_reason
+        min(case when {{ corridor.unwindowable_condition() }} then reason_codes end) as example_unwindowable_reason
 
     from quarantine
     group by 1
@@ -119,7 +112,9 @@ early_outcomes as (
             where
                 events.event_id = outcomes.event_id
                 and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-                and outcomes.label_arrived_at < {{ dbt.dateadd('minute', -1 * tolerance_minutes, 'events.event_at') }}
+                and outcomes.label_arrived_at < {{ dbt.dateadd(
+                    'minute', -1 * (corridor.setting('corridor_future_tolerance_minutes') | int), 'events.event_at'
+                ) }}
         )
 
 ),
@@ -205,7 +200,7 @@ freshness_measured as (
         freshness.input_name,
         freshness.last_arrival_at,
         freshness.has_rows,
-        {%- if static_demo %}
+        {%- if corridor.freshness_against_data_end() %}
         {#- the demo data is static: freshness is measured against its own end #}
         {{ dbt.datediff(
             'freshness.last_arrival_at', 'freshness_end.last_arrival_at', 'minute'
@@ -217,7 +212,7 @@ freshness_measured as (
         {%- endif %}
 
     from freshness
-    {% if static_demo -%}
+    {% if corridor.freshness_against_data_end() -%}
     cross join freshness_end
     {%- endif %}
 
@@ -233,7 +228,7 @@ labels_by_model as (
     from window_stats
     where
         segment_dimension = 'all'
-        and window_grain = '{{ finest }}'
+        and window_grain = '{{ corridor.shortest_grain(corridor.setting('corridor_window_grains')) }}'
     group by 1
 
 ),

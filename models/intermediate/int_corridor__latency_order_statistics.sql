@@ -31,8 +31,7 @@
     earlier).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set rolling = corridor.rolling_windows() -%}
-{%- set bin_grains = grains + (['day'] if rolling and 'day' not in grains else []) -%}
+{%- set bin_grains = grains + (['day'] if corridor.rolling_windows() and 'day' not in grains else []) -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set event_lookback = corridor.lookback_condition(corridor.window_lookback_column('event_at')) %}
 

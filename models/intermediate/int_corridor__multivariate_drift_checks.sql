@@ -16,10 +16,11 @@
     the level of the calibrated threshold: with a tolerance of 0 a window is
     warn exactly when corridor_multivariate_drift calls it drifted.
 
-    Built only where corridor_multivariate_drift is (DuckDB, var on: enabled in
-    _corridor__intermediate.yml); elsewhere
+    Built only where corridor_multivariate_drift is (DuckDB, var on:
+    corridor.multivariate_drift_enabled() in its config); elsewhere
     a rule of this measure is a rule issue (multivariate_drift_unavailable).
 -#}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 {%- set alpha = corridor.setting('corridor_multivariate_alpha') -%}
 {%- set string = dbt.type_string() -%}
 {%- set grains = corridor.feature_drift_grains() -%}

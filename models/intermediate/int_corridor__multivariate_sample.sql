@@ -11,10 +11,7 @@
     The bound on Python's input: model versions x days x the cap, whatever
     the number of events (docs/drift.md#multivariate-drift).
 -#}
-{%- set features = corridor.feature_columns() -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set grains = corridor.feature_drift_grains() -%}
-{%- set cap = corridor.setting('corridor_multivariate_rows_per_day') | int -%}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 
 with
 
@@ -34,19 +31,19 @@ sampled as (
         day_start,
         min_by(
             {
-                {%- for grain in grains if grain != 'day' %}
+                {%- for grain in corridor.feature_drift_grains() if grain != 'day' %}
                 '{{ grain }}_start': {{ grain }}_start,
                 {%- endfor %}
-                {%- for s in segments %}
+                {%- for s in corridor.segment_dimensions() %}
                 'segment__{{ s['dimension'] }}': segment_{{ s['dimension'] }},
                 {%- endfor %}
-                {%- for f in features %}
+                {%- for f in corridor.feature_columns() %}
                 '{{ 'num' if f['type'] == 'numeric' else 'cat' }}__{{ f['feature'] }}': feature_{{ f['feature'] }},
                 {%- endfor %}
                 '_event_key': event_key
             },
             { 'event_key': event_key, 'event_at': event_at },
-            {{ cap }}
+            {{ corridor.setting('corridor_multivariate_rows_per_day') | int }}
         ) as picked
 
     from events

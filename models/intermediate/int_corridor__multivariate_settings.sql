@@ -3,6 +3,7 @@
     (which cannot read vars) gets them from corridor.setting() with the
     package defaults, like int_corridor__interval_settings.
 -#}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 select
     cast('{{ corridor.feature_drift_grains() | join(",") }}' as {{ dbt.type_string() }}) as window_grains,
     cast({{ corridor.setting('corridor_multivariate_reference_days') }} as {{ dbt.type_bigint() }}) as reference_days,

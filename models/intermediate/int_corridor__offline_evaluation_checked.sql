@@ -11,11 +11,7 @@
     does; regression: the predicted value as predicted_score), the weight
     (1 when unmapped) and the label metric terms (corridor.label_metric_terms).
 -#}
-{%- set reasons = corridor.offline_evaluation_rejection_reasons() -%}
 {%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set threshold = corridor.setting('corridor_classification_threshold') -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set features = corridor.feature_columns() -%}
 
 with
 
@@ -29,12 +25,14 @@ flagged as (
 
     select
         *,
-        {{ corridor.reason_codes(reasons) }} as row_reason_codes,
+        {{ corridor.reason_codes(corridor.offline_evaluation_rejection_reasons()) }} as row_reason_codes,
         case
             when row_id is not null
                 then row_number() over (
                     partition by model_id, model_version, evaluation_id, row_id
-                    order by case when {{ corridor.any_reason(reasons) }} then 1 else 0 end, record_key
+                    order by
+                        case when {{ corridor.any_reason(corridor.offline_evaluation_rejection_reasons()) }} then 1 else 0 end,
+                        record_key
                 )
             else 1
         end as row_copy
@@ -64,19 +62,9 @@ final as (
         cast(row_id as {{ dbt.type_string() }}) as row_id,
         model_id,
         model_version,
-        {%- for s in segments %}
-        segment_{{ s['dimension'] }},
-        {%- endfor %}
-        {%- for f in features %}
-        feature_{{ f['feature'] }},
-        {%- endfor %}
-        {%- if model_type == 'binary_classifier' %}
-        predicted_score,
-        coalesce(predicted_class, case when predicted_score >= {{ threshold }} then 1 else 0 end) as predicted_class,
-        {%- else %}
-        predicted_value as predicted_score,
-        cast(null as {{ dbt.type_int() }}) as predicted_class,
-        {%- endif %}
+        {{ corridor.select_columns(corridor.segment_column_names(corridor.segment_dimensions())) }}
+        {{ corridor.select_columns(corridor.feature_column_names(corridor.feature_columns())) }}
+        {{ corridor.offline_evaluation_predictions(model_type) }}
         label,
         coalesce(weight, 1.0) as weight,
         true as is_evaluable,

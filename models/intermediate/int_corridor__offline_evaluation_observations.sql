@@ -7,7 +7,6 @@
     corridor_metric_observations only while the input is on
     (docs/offline-evaluation.md).
 -#}
-{%- set string = dbt.type_string() -%}
 {%- set on = corridor.input_config('offline_evaluation')['enabled'] -%}
 {%- set evaluation_relation = corridor.input_relation_name('offline_evaluation') if on else 'offline_evaluation (off)' -%}
 {%- set events_relation = corridor.input_relation_name('production_events') -%}
@@ -46,8 +45,8 @@ unioned as (
         method,
         interval_method,
         estimate_id,
-        cast(null as {{ string }}) as estimator_version,
-        {{ 'cast(null as ' ~ string ~ ') as evaluation_dataset_id' if name == 'feature_adjusted' else 'evaluation_dataset_id' }},
+        cast(null as {{ dbt.type_string() }}) as estimator_version,
+        {{ 'cast(null as ' ~ dbt.type_string() ~ ') as evaluation_dataset_id' if name == 'feature_adjusted' else 'evaluation_dataset_id' }},
         {{ corridor.sql_string(evaluation_relation ~ relation_suffix) }} as input_relation,
         expected_value as metric_value,
         sample_size,

@@ -22,8 +22,6 @@
     source `offline_feature_adjusted` in corridor_metric_observations
     (docs/offline-evaluation.md).
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
 {%- set statistics = corridor.weighted_label_statistics('weight') -%}
 {%- set metrics = corridor.backtest_metric_definitions(from_rows=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
@@ -107,7 +105,7 @@ stats as (
 
 metric_rows as (
 
-    {{- corridor.weighted_metric_rows('stats', metrics, keys, z, level) }}
+    {{- corridor.weighted_metric_rows('stats', metrics, keys, corridor.confidence_z(), corridor.setting('corridor_confidence_level')) }}
 
     {#- AUC and expected calibration error: the cells' score histograms, weighted #}
     select * from {{ ref('int_corridor__offline_feature_histogram_metrics') }}

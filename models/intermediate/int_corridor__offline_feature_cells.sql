@@ -13,8 +13,7 @@
 -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set statistics = corridor.weighted_label_statistics('weight') -%}
-{%- set measures = [['offline_weight', 'sum(weight)', 'sum']] + statistics['rollup'] -%}
+{%- set measures = [['offline_weight', 'sum(weight)', 'sum']] + corridor.weighted_label_statistics('weight')['rollup'] -%}
 {%- set row_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) -%}
 {%- do row_columns.extend(['weight', 'is_evaluable', 'label', 'predicted_class', 'log_loss_term', 'brier_term', 'abs_error',
     'squared_error']) %}

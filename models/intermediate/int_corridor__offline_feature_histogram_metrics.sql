@@ -16,8 +16,6 @@
     the backtest's cells get no row. Rows in the shape of
     int_corridor__offline_feature_adjusted's metric rows, which unions them.
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
 {%- set grains = corridor.setting('corridor_histogram_metric_grains') | select('in', corridor.setting('corridor_window_grains')) | list -%}
 {%- set metrics = corridor.backtest_metric_definitions(from_histograms=true) -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
@@ -138,7 +136,9 @@ stats as (
 
 final as (
 
-    {{ corridor.offline_histogram_metric_rows('stats', metrics, keys, z, level) }}
+    {{ corridor.offline_histogram_metric_rows(
+        'stats', metrics, keys, corridor.confidence_z(), corridor.setting('corridor_confidence_level')
+    ) }}
 
 )
 

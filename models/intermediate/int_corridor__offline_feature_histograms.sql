@@ -12,7 +12,6 @@
     by its importance weight in every window. Empty for regression models or
     without corridor_feature_columns.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
 {%- set features = corridor.feature_columns() -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {%- set row_columns = ['model_id', 'model_version'] + corridor.segment_column_names(segments) -%}
@@ -36,7 +35,9 @@ bins as (
 backtest_rows as (
 
     select * from {{ ref('int_corridor__offline_evaluation_checked') }}
-    where {{ corridor.all_conditions(['is_accepted', '1 = 0' if model_type != 'binary_classifier' else none]) }}
+    where {{ corridor.all_conditions([
+        'is_accepted', '1 = 0' if corridor.setting('corridor_model_type') != 'binary_classifier' else none
+    ]) }}
 
 ),
 

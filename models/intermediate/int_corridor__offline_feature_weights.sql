@@ -19,10 +19,8 @@
     corridor_feature_columns and the reference features are configured.
 -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set finest = corridor.finest_grain(grains) -%}
+{%- set cells = corridor.window_cells(corridor.setting('corridor_window_grains')) -%}
 {%- set cap = corridor.setting('corridor_feature_weight_cap') -%}
-{%- set segments = corridor.segment_dimensions() -%}
 {%- if not corridor.offline_feature_weights_enabled(features) %}
 
 {{ corridor.empty_offline_feature_weights() }}
@@ -41,7 +39,7 @@ events as (
 
     select
         *,
-        {{ corridor.window_start(finest, 'event_at') }} as {{ finest }}_start
+        {{ corridor.window_start(cells.finest, 'event_at') }} as {{ cells.finest }}_start
 
     from {{ ref('int_corridor__events_enriched') }}
 
@@ -63,7 +61,8 @@ backtest_cells as (
 event_cells as (
 
     {{ corridor.feature_cells(
-        'events', 'bins', features, ['model_id', 'model_version'] + corridor.segment_column_names(segments) + [finest ~ '_start']
+        'events', 'bins', features,
+        ['model_id', 'model_version'] + corridor.segment_column_names(cells.segments) + [cells.finest ~ '_start']
     ) }}
 
 ),
@@ -71,12 +70,12 @@ event_cells as (
 fine_counts as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         cell_key,
         count(*) as production_events
 
     from event_cells
-    group by {{ corridor.fine_cell_keys(segments, finest) }}, cell_key
+    group by {{ corridor.fine_cell_keys(cells.segments, cells.finest) }}, cell_key
 
 ),
 
@@ -85,12 +84,12 @@ production_cells as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         cell_key,
         sum(production_events) as production_events
 
-    from (select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_counts) as fine_counts_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['cell_key']) }}
+    from (select *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }} from fine_counts) as fine_counts_with_windows
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['cell_key']) }}
 
 ),
 

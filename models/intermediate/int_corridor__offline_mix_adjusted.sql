@@ -11,8 +11,6 @@
     corridor_metric_observations (docs/decisions.md).
 -#}
 {%- set dimension = corridor.setting('corridor_mix_adjustment_dimension') -%}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'window_grain', 'window_start'] -%}
 
 with
@@ -52,9 +50,9 @@ final as (
         production_total as sample_size,
         expected_value,
         standard_error,
-        expected_value - {{ z }} * standard_error as interval_lower,
-        expected_value + {{ z }} * standard_error as interval_upper,
-        {{ level }} as confidence_level
+        expected_value - {{ corridor.confidence_z() }} * standard_error as interval_lower,
+        expected_value + {{ corridor.confidence_z() }} * standard_error as interval_upper,
+        {{ corridor.setting('corridor_confidence_level') }} as confidence_level
 
     from reweighted
     where production_total > 0

@@ -8,8 +8,6 @@
     Siddiqui-Bloch-Gastwirth standard error (density from neighbouring sample
     quantiles; lower bound clipped at 0).
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
 {#- the metric definitions, shared with the offline_evaluation source (corridor.metric_definitions) -#}
 {%- set metrics = corridor.production_metric_definitions() %}
 
@@ -95,7 +93,7 @@ joined as (
 
 metric_rows as (
 
-    {{ corridor.production_metric_rows('joined', metrics, z, level) }}
+    {{ corridor.production_metric_rows('joined', metrics, corridor.confidence_z(), corridor.setting('corridor_confidence_level')) }}
 
 )
 

@@ -31,9 +31,7 @@
     read this table's state of the previous run (corridor.lookback_state_relation). #}
 -- depends_on: {{ ref('int_corridor__score_histograms') }}
 -- depends_on: {{ ref('int_corridor__value_histograms') }}
-{%- set grains = corridor.setting('corridor_window_grains') -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
+{%- set cells = corridor.window_cells(corridor.setting('corridor_window_grains')) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
 {%- set measures = corridor.production_window_measures() %}
 
@@ -53,23 +51,23 @@ fine_cells as (
     select
         model_id,
         model_version,
-        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
-        {{ finest }}_start,
+        {{ corridor.select_columns(corridor.segment_column_names(cells.segments)) }}
+        {{ cells.finest }}_start,
         {{ corridor.aliased_expressions(measures['additive']) }}
 
     from events
     group by
         model_id,
         model_version,
-        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
-        {{ finest }}_start
+        {{ corridor.select_columns(corridor.segment_column_names(cells.segments)) }}
+        {{ cells.finest }}_start
 
 ),
 
 fine_cells_with_windows as (
 
     select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
+        *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }}
 
     from fine_cells
 
@@ -80,11 +78,11 @@ additive as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         {{ corridor.rollup_columns(measures['additive']) }}
 
     from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments) }}
 
 ),
 

@@ -18,7 +18,6 @@
 {#- each field under its own name in the JSON of the content -#}
 {%- set rule_pairs = zip(rule_fields, rule_fields) | list -%}
 {%- set estimate_pairs = zip(estimate_fields, estimate_fields) | list -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -40,7 +39,7 @@ current_state as (
         'rule' as entity_kind,
         coalesce(rule_id, '') || '|' || rule_version as entity_key,
         rule_id,
-        cast(null as {{ string }}) as estimate_id,
+        cast(null as {{ dbt.type_string() }}) as estimate_id,
         model_id,
         {{ corridor.json_object_text(rule_pairs) }} as content,
         changed_by,
@@ -57,9 +56,9 @@ current_state as (
         coalesce(
             estimate_id,
             {{ dbt.concat(['model_id', "'|'", 'model_version', "'|'", 'metric', "'|'", 'segment_dimension', "'|'", 'segment_value', "'|'",
-                "coalesce(window_grain, '')", "'|'", "coalesce(" ~ dbt.cast('valid_from', string) ~ ", '')"]) }}
+                "coalesce(window_grain, '')", "'|'", "coalesce(" ~ dbt.cast('valid_from', dbt.type_string()) ~ ", '')"]) }}
         ) as entity_key,
-        cast(null as {{ string }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
         estimate_id,
         model_id,
         {{ corridor.json_object_text(estimate_pairs) }} as content,

@@ -23,11 +23,7 @@
     windows starting on or after the lookback start (and a stale version's
     older windows) and keeps the others.
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set lookback = corridor.lookback_condition('event_at') -%}
+{%- set cells = corridor.window_cells(corridor.setting('corridor_histogram_metric_grains')) -%}
 
 {#- Built after the latency quantiles (the most memory-hungry model), never
     beside them, even when dbt runs models in parallel: #}
@@ -39,9 +35,7 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {%- if lookback is not none %}
-    where {{ lookback }}
-    {%- endif %}
+    {{ corridor.where_clause(corridor.lookback_condition('event_at')) }}
 
 ),
 
@@ -49,7 +43,7 @@ evaluable as (
 
     select * from events
     where is_evaluable
-    {%- if model_type != 'binary_classifier' %}
+    {%- if corridor.setting('corridor_model_type') != 'binary_classifier' %}
         and 1 = 0
     {%- endif %}
 
@@ -58,7 +52,7 @@ evaluable as (
 fine_cells as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         score_bin,
         calibration_bin,
         sum(case when label = 1 then 1 else 0 end) as n_positive,
@@ -67,7 +61,7 @@ fine_cells as (
 
     from evaluable
     group by
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         score_bin,
         calibration_bin
 
@@ -76,7 +70,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
+        *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }}
 
     from fine_cells
 
@@ -87,7 +81,7 @@ grouped as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         score_bin,
         calibration_bin,
         sum(n_positive) as n_positive,
@@ -95,7 +89,7 @@ grouped as (
         sum(score_sum) as score_sum
 
     from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['score_bin', 'calibration_bin']) }}
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['score_bin', 'calibration_bin']) }}
 
 ),
 

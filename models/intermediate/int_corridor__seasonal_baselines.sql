@@ -19,7 +19,6 @@
     baseline_windows_other_versions counts the windows taken that way.
 -#}
 {#- the slots of each window grain built, rolling windows included (corridor.seasonal_baseline_grains) -#}
-{%- set slot_grains = corridor.seasonal_baseline_grains() -%}
 {%- set across_versions = corridor.setting('corridor_seasonal_baseline_across_versions') -%}
 {%- set history_keys = ['model_id', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] if across_versions
     else ['model_id', 'model_version', 'metric', 'segment_dimension', 'segment_value', 'window_grain'] -%}
@@ -72,7 +71,7 @@ targets as (
 
 slots as (
 
-    {%- for slot in slot_grains %}
+    {%- for slot in corridor.seasonal_baseline_grains() %}
     select
         '{{ slot['grain'] }}' as window_grain,
         lags.n as periods_back,

@@ -17,8 +17,7 @@
     mix). Standard errors by the delta method, segments independent, shares
     multinomial (docs/decisions.md).
 -#}
-{%- set catalogue = corridor.metric_catalogue() -%}
-{%- set additive = corridor.catalogue_metric_names(catalogue, families=['rate', 'mean']) -%}
+{%- set additive = corridor.catalogue_metric_names(corridor.metric_catalogue(), families=['rate', 'mean']) -%}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
 
 with

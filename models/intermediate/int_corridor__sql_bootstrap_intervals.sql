@@ -33,14 +33,7 @@
 }}
 {#- incremental: reads the events from the lookback start (rolling windows: from the first day of the ones holding
     its day) and keeps the windows starting there, which are whole (corridor.window_lookback_column; docs/incremental.md) -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set n_resamples = corridor.setting('corridor_sql_bootstrap_resamples') | int -%}
-{%- set exact_events = corridor.setting('corridor_sql_bootstrap_exact_events') | int -%}
-{%- set seed = corridor.setting('corridor_bootstrap_seed') | int -%}
-{%- set grains = corridor.bootstrap_grains() -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set statistics = corridor.sql_bootstrap_statistics(corridor.setting('corridor_model_type')) -%}
+{%- set bootstrap = corridor.sql_bootstrap_interval_settings() -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -50,13 +43,13 @@ events as (
 
     select
         event_key,
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        {{ corridor.coarser_grain_start_columns(grains, finest) }}
+        {{ corridor.fine_cell_keys(bootstrap.segments, bootstrap.finest) }},
+        {{ corridor.coarser_grain_start_columns(bootstrap.grains, bootstrap.finest) }}
         latency_ms,
         case when is_error then 1 else 0 end as is_error_flag,
         case when is_evaluable then 1 else 0 end as is_evaluable_flag,
         case when is_evaluable and predicted_class = label then 1 else 0 end as is_correct_flag,
-        case when is_evaluable then {{ statistics['loss'] }} end as loss_term
+        case when is_evaluable then {{ bootstrap.statistics['loss'] }} end as loss_term
 
     from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
     {{ corridor.where_clause(corridor.lookback_condition(corridor.window_lookback_column('event_at'))) }}
@@ -66,17 +59,17 @@ events as (
 fine_cells as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
-        {{ corridor.aliased_expressions(statistics['sufficient']) }}
+        {{ corridor.fine_cell_keys(bootstrap.segments, bootstrap.finest) }},
+        {{ corridor.aliased_expressions(bootstrap.statistics['sufficient']) }}
 
     from events
-    group by {{ corridor.fine_cell_keys(segments, finest) }}
+    group by {{ corridor.fine_cell_keys(bootstrap.segments, bootstrap.finest) }}
 
 ),
 
 fine_cells_with_windows as (
 
-    select *{{ corridor.coarser_window_starts(grains, finest) }} from fine_cells
+    select *{{ corridor.coarser_window_starts(bootstrap.grains, bootstrap.finest) }} from fine_cells
 
 ),
 
@@ -85,11 +78,11 @@ calendar_group_stats as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
-        {{ corridor.sum_columns(statistics['sufficient'] | map(attribute=0)) }}
+        {{ corridor.window_segment_keys(bootstrap.grains, bootstrap.segments) }},
+        {{ corridor.sum_columns(bootstrap.statistics['sufficient'] | map(attribute=0)) }}
 
     from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments) }}
+    group by {{ corridor.window_segment_grouping_sets(bootstrap.grains, bootstrap.segments) }}
 
 ),
 
@@ -98,7 +91,7 @@ rolling_group_days as (
 
     {{ corridor.rolling_day_cells(
         'calendar_group_stats',
-        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + (statistics['sufficient'] | map(attribute=0) | list)
+        ['model_id', 'model_version', 'segment_dimension', 'segment_value'] + (bootstrap.statistics['sufficient'] | map(attribute=0) | list)
     ) }}
 
 ),
@@ -109,15 +102,15 @@ group_stats as (
     union all
     select
         model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
-        {{ corridor.sum_columns(statistics['sufficient'] | map(attribute=0)) }}
+        {{ corridor.sum_columns(bootstrap.statistics['sufficient'] | map(attribute=0)) }}
     from rolling_group_days
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
 
 {{ corridor.sql_bootstrap_small_group_ctes(
-    'events', 'fine_cells_with_windows', 'group_stats', grains, segments, statistics['weighted_sums'],
-    n_resamples, seed, exact_events
+    'events', 'fine_cells_with_windows', 'group_stats', bootstrap.grains, bootstrap.segments, bootstrap.statistics['weighted_sums'],
+    bootstrap.n_resamples, bootstrap.seed, bootstrap.exact_events
 ) }},
 
 large_groups as (
@@ -130,19 +123,19 @@ large_groups as (
             'segment_dimension', "'|'", 'segment_value'
         ])) }} as group_key
     from group_stats
-    where n_events > {{ exact_events }}
+    where n_events > {{ bootstrap.exact_events }}
 
 ),
 
 large_draws as (
 
-    {{ corridor.bootstrap_normal_draws('large_groups', 'group_key', n_resamples, seed) }}
+    {{ corridor.bootstrap_normal_draws('large_groups', 'group_key', bootstrap.n_resamples, bootstrap.seed) }}
 
 ),
 
 replicate_statistics as (
 
-    {{ corridor.sql_bootstrap_replicate_statistics(statistics['metrics'], exact_events) }}
+    {{ corridor.sql_bootstrap_replicate_statistics(bootstrap.statistics['metrics'], bootstrap.exact_events) }}
 
 ),
 
@@ -152,7 +145,7 @@ percentiles as (
         model_id, model_version, window_grain, window_start, segment_dimension, segment_value,
         metric,
         count(*) as valid_resamples,
-        {{ corridor.percentiles('statistic', [(1 - level) / 2, (1 + level) / 2]) }} as bounds
+        {{ corridor.percentiles('statistic', [(1 - bootstrap.level) / 2, (1 + bootstrap.level) / 2]) }} as bounds
 
     from replicate_statistics
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, metric
@@ -171,10 +164,10 @@ final as (
         'sql_poisson_bootstrap_percentile' as interval_method,
         cast({{ corridor.array_element('bounds', 1) }} as {{ corridor.type_double() }}) as interval_lower,
         cast({{ corridor.array_element('bounds', 2) }} as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
-        cast({{ n_resamples }} as {{ dbt.type_bigint() }}) as n_resamples,
+        cast({{ bootstrap.level }} as {{ corridor.type_double() }}) as confidence_level,
+        cast({{ bootstrap.n_resamples }} as {{ dbt.type_bigint() }}) as n_resamples,
         cast(valid_resamples as {{ dbt.type_bigint() }}) as valid_resamples,
-        cast({{ seed }} as {{ dbt.type_bigint() }}) as seed,
+        cast({{ bootstrap.seed }} as {{ dbt.type_bigint() }}) as seed,
         window_start
 
     from percentiles

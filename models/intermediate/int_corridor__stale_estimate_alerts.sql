@@ -12,7 +12,6 @@
     refresh; the rule's owner is not paged for it (the rule's escalation path
     is kept, for when the estimate's owner does not answer).
 -#}
-{%- set string = dbt.type_string() -%}
 {%- set series = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
 
 with
@@ -42,7 +41,7 @@ final as (
         {{ dbt.hash(dbt.concat([
             "'stale_estimate|'", 'episodes.rule_id', "'|'", 'episodes.model_id', "'|'", 'episodes.model_version', "'|'",
             'episodes.segment_dimension', "'|'", 'episodes.segment_value', "'|'", 'episodes.window_grain', "'|'",
-            dbt.cast('episodes.first_seen_window_start', string)
+            dbt.cast('episodes.first_seen_window_start', dbt.type_string())
         ])) }} as alert_id,
         {%- for key in series %}
         episodes.{{ key }},
@@ -77,11 +76,11 @@ final as (
         episodes.severity,
         'warn' as dbt_severity,
         episodes.evidence_result_ids,
-        cast(null as {{ string }}) as segment_diagnostic,
+        cast(null as {{ dbt.type_string() }}) as segment_diagnostic,
         'data gates not consulted: the offline estimate, not the data, is out of date' as data_gate_diagnostic,
         false as data_gates_failed,
-        cast(null as {{ string }}) as attribution_diagnostic,
-        cast(null as {{ string }}) as drift_diagnostic,
+        cast(null as {{ dbt.type_string() }}) as attribution_diagnostic,
+        cast(null as {{ dbt.type_string() }}) as drift_diagnostic,
         episodes.rule_id || ' v' || episodes.rule_version || ' STALE ESTIMATE ('
         || case when episodes.closed_window_start is null then 'open' else 'closed' end
         || ', owner ' || coalesce(estimate_owners.estimate_owner, estimate_owners.estimate_changed_by, episodes.owner)
@@ -90,9 +89,9 @@ final as (
         || case when episodes.segment_dimension = 'all' then 'overall' else episodes.segment_dimension || '=' || episodes.segment_value end
         || ', model ' || episodes.model_id || ' ' || episodes.model_version
         || ', was computed without the feature versions production ran on: ' || episodes.estimate_stale_features
-        || '; ' || cast(episodes.windows_breached as {{ string }}) || ' ' || episodes.window_grain || ' window(s) from '
-        || cast(episodes.first_seen_window_start as {{ string }})
-        || ' to ' || cast(episodes.last_seen_window_start as {{ string }}) as summary,
+        || '; ' || cast(episodes.windows_breached as {{ dbt.type_string() }}) || ' ' || episodes.window_grain || ' window(s) from '
+        || cast(episodes.first_seen_window_start as {{ dbt.type_string() }})
+        || ' to ' || cast(episodes.last_seen_window_start as {{ dbt.type_string() }}) as summary,
         'stale_estimate' as alert_kind
 
     from episodes

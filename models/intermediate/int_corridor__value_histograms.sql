@@ -37,11 +37,8 @@
     windows starting on or after the lookback start (and a stale version's
     older windows) and keeps the others.
 -#}
-{%- set python_bootstrap = corridor.python_bootstrap_enabled() -%}
-{%- set grains = corridor.bootstrap_grains() -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
-{%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), python_bootstrap) -%}
+{%- set cells = corridor.window_cells(corridor.bootstrap_grains()) -%}
+{%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), corridor.python_bootstrap_enabled()) -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -50,37 +47,37 @@ with
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
-    {{ corridor.where_clause(corridor.lookback_condition('event_at') if python_bootstrap else '1 = 0') }}
+    {{ corridor.where_clause(corridor.lookback_condition('event_at') if corridor.python_bootstrap_enabled() else '1 = 0') }}
 
 ),
 
 event_values as (
 
-    {{ corridor.value_histogram_event_values(families['continuous'], segments, finest) }}
+    {{ corridor.value_histogram_event_values(families['continuous'], cells.segments, cells.finest) }}
 
 ),
 
 fine_cells as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         family,
         value,
         count(*) as n_events
 
     from event_values
     group by
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         family,
         value
-    {{ corridor.binary_value_cells('events', corridor.fine_cell_keys(segments, finest), families['binary']) }}
+    {{ corridor.binary_value_cells('events', corridor.fine_cell_keys(cells.segments, cells.finest), families['binary']) }}
 
 ),
 
 fine_cells_with_windows as (
 
     select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
+        *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }}
 
     from fine_cells
 
@@ -91,17 +88,17 @@ grouped as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         family,
         value,
         sum(n_events) as n_events
 
     from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['family', 'value']) }}
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family', 'value']) }}
 
 ),
 
-{%- if python_bootstrap %}
+{%- if corridor.python_bootstrap_enabled() %}
 
 score_histograms as (
 
@@ -124,7 +121,7 @@ score_bins as (
         sum(n_negative) as n_negative
 
     from score_histograms
-    where window_grain in ({{ corridor.histogram_grain_list(grains, python_bootstrap) }})
+    where window_grain in ({{ corridor.histogram_grain_list(cells.grains, corridor.python_bootstrap_enabled()) }})
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value, score_bin
 
 ),
@@ -153,7 +150,7 @@ final as (
         window_start
 
     from grouped
-    {%- if python_bootstrap %}
+    {%- if corridor.python_bootstrap_enabled() %}
 
     union all
 

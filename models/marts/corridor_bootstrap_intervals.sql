@@ -5,7 +5,7 @@
     row: resamples, confidence level, method and seed. This SQL model carries
     the enforced contract (dbt rejects contracts on Python models).
 -#}
-{%- set string = dbt.type_string() -%}
+{{ config(enabled=corridor.python_bootstrap_enabled()) }}
 
 with
 
@@ -27,15 +27,15 @@ final as (
         {{ dbt.hash(dbt.concat([
             'bootstrap.model_id', "'|'", 'bootstrap.model_version', "'|'", 'bootstrap.metric', "'|'",
             'bootstrap.segment_dimension', "'|'", 'bootstrap.segment_value', "'|'", 'bootstrap.window_grain', "'|'",
-            dbt.cast('bootstrap.window_start', string), "'|'", 'bootstrap.interval_method'
+            dbt.cast('bootstrap.window_start', dbt.type_string()), "'|'", 'bootstrap.interval_method'
         ])) }} as bootstrap_interval_id,
-        cast(bootstrap.model_id as {{ string }}) as model_id,
-        cast(bootstrap.model_version as {{ string }}) as model_version,
-        cast(bootstrap.metric as {{ string }}) as metric,
-        cast(bootstrap.segment_dimension as {{ string }}) as segment_dimension,
-        cast(bootstrap.segment_value as {{ string }}) as segment_value,
-        cast(bootstrap.window_grain as {{ string }}) as window_grain,
-        cast(bootstrap.interval_method as {{ string }}) as interval_method,
+        cast(bootstrap.model_id as {{ dbt.type_string() }}) as model_id,
+        cast(bootstrap.model_version as {{ dbt.type_string() }}) as model_version,
+        cast(bootstrap.metric as {{ dbt.type_string() }}) as metric,
+        cast(bootstrap.segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(bootstrap.segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(bootstrap.window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(bootstrap.interval_method as {{ dbt.type_string() }}) as interval_method,
         cast(bootstrap.metric_value as {{ corridor.type_double() }}) as metric_value,
         cast(bootstrap.sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(bootstrap.interval_lower as {{ corridor.type_double() }}) as interval_lower,

@@ -10,9 +10,6 @@
 -#}
 {%- set group_keys = ['model_id', 'model_version', 'metric', 'segment_dimension', 'window_grain', 'window_start'] -%}
 {%- set overall_keys = ['model_id', 'model_version', 'metric', 'window_grain', 'window_start'] -%}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -107,22 +104,22 @@ final as (
     select
         {{ dbt.hash(dbt.concat([
             'model_id', "'|'", 'model_version', "'|'", 'metric', "'|'", 'segment_dimension', "'|'",
-            'segment_value', "'|'", 'window_grain', "'|'", dbt.cast('window_start', string)
+            'segment_value', "'|'", 'window_grain', "'|'", dbt.cast('window_start', dbt.type_string())
         ])) }} as attribution_id,
-        cast(model_id as {{ string }}) as model_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(metric as {{ string }}) as metric,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(segment_value as {{ string }}) as segment_value,
-        cast(window_grain as {{ string }}) as window_grain,
-        cast(estimate_id as {{ string }}) as estimate_id,
-        cast(offline_overall_estimate_id as {{ string }}) as offline_overall_estimate_id,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(metric as {{ dbt.type_string() }}) as metric,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(estimate_id as {{ dbt.type_string() }}) as estimate_id,
+        cast(offline_overall_estimate_id as {{ dbt.type_string() }}) as offline_overall_estimate_id,
         cast(
             case
                 when rate_effect is null or mix_effect is null then 'incomplete'
                 when abs(rate_effect) >= abs(mix_effect) then 'rate'
                 else 'mix'
-            end as {{ string }}
+            end as {{ dbt.type_string() }}
         ) as dominant_effect,
         cast(production_value as {{ corridor.type_double() }}) as production_value,
         cast(production_se as {{ corridor.type_double() }}) as production_standard_error,
@@ -150,8 +147,8 @@ final as (
         {#- what the segments do not explain: production segments without an estimate, and offline overall vs its own segments #}
         cast(overall_gap - rate_effect - coalesce(mix_effect, 0) as {{ corridor.type_double() }}) as unexplained_gap,
         cast(uncovered_production_share as {{ corridor.type_double() }}) as uncovered_production_share,
-        coalesce(abs(rate_effect) > {{ z }} * rate_effect_se, false) as is_rate_effect_significant,
-        coalesce(abs(mix_effect) > {{ z }} * mix_effect_se, false) as is_mix_effect_significant,
+        coalesce(abs(rate_effect) > {{ corridor.confidence_z() }} * rate_effect_se, false) as is_rate_effect_significant,
+        coalesce(abs(mix_effect) > {{ corridor.confidence_z() }} * mix_effect_se, false) as is_mix_effect_significant,
         cast(window_start as {{ dbt.type_timestamp() }}) as window_start,
         cast(window_end as {{ dbt.type_timestamp() }}) as window_end
 

@@ -18,9 +18,8 @@
         row of an optional input naming something corridor never recorded.
     Deadlines are judged at corridor_governance_as_of (null: the build's start).
 -#}
-{%- set ts = dbt.type_timestamp() -%}
 {%- set as_of_text = corridor.setting('corridor_governance_as_of') or run_started_at.strftime('%Y-%m-%d %H:%M:%S.%f') -%}
-{%- set as_of = 'cast(' ~ corridor.sql_string(as_of_text) ~ ' as ' ~ ts ~ ')' -%}
+{%- set as_of = 'cast(' ~ corridor.sql_string(as_of_text) ~ ' as ' ~ dbt.type_timestamp() ~ ')' -%}
 
 with
 
@@ -210,9 +209,9 @@ final as (
         cast({{ dbt.datediff(
             'due_at', as_of, 'minute'
         ) }} / 60.0 as {{ corridor.type_double() }}) as hours_overdue,
-        cast(opened_at as {{ ts }}) as opened_at,
-        cast(due_at as {{ ts }}) as due_at,
-        cast({{ as_of }} as {{ ts }}) as as_of
+        cast(opened_at as {{ dbt.type_timestamp() }}) as opened_at,
+        cast(due_at as {{ dbt.type_timestamp() }}) as due_at,
+        cast({{ as_of }} as {{ dbt.type_timestamp() }}) as as_of
 
     from unioned
 

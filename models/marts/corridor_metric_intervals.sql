@@ -9,7 +9,6 @@
     production metric's (corridor_metric_observations).
 -#}
 {%- set python_bootstrap = corridor.python_bootstrap_enabled() -%}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -79,15 +78,15 @@ final as (
         {{ dbt.hash(dbt.concat([
             'intervals.model_id', "'|'", 'intervals.model_version', "'|'", 'intervals.metric', "'|'",
             'intervals.segment_dimension', "'|'", 'intervals.segment_value', "'|'", 'intervals.window_grain', "'|'",
-            dbt.cast('intervals.window_start', string), "'|'", 'intervals.interval_method'
+            dbt.cast('intervals.window_start', dbt.type_string()), "'|'", 'intervals.interval_method'
         ])) }} as metric_interval_id,
-        cast(intervals.model_id as {{ string }}) as model_id,
-        cast(intervals.model_version as {{ string }}) as model_version,
-        cast(intervals.metric as {{ string }}) as metric,
-        cast(intervals.segment_dimension as {{ string }}) as segment_dimension,
-        cast(intervals.segment_value as {{ string }}) as segment_value,
-        cast(intervals.window_grain as {{ string }}) as window_grain,
-        cast(intervals.interval_method as {{ string }}) as interval_method,
+        cast(intervals.model_id as {{ dbt.type_string() }}) as model_id,
+        cast(intervals.model_version as {{ dbt.type_string() }}) as model_version,
+        cast(intervals.metric as {{ dbt.type_string() }}) as metric,
+        cast(intervals.segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(intervals.segment_value as {{ dbt.type_string() }}) as segment_value,
+        cast(intervals.window_grain as {{ dbt.type_string() }}) as window_grain,
+        cast(intervals.interval_method as {{ dbt.type_string() }}) as interval_method,
         cast(production.metric_value as {{ corridor.type_double() }}) as metric_value,
         cast(production.sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(intervals.interval_lower as {{ corridor.type_double() }}) as interval_lower,

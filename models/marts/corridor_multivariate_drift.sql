@@ -7,6 +7,7 @@
     model carries the enforced contract (dbt rejects contracts on Python
     models).
 -#}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 with
 
 drift as (

@@ -17,7 +17,6 @@
     var corridor_fdr_level; only confirmed breaches open alerts.
 -#}
 {%- set fdr = corridor.setting('corridor_fdr_level') -%}
-{%- set string = dbt.type_string() -%}
 {%- set f = corridor.format_number -%}
 
 with
@@ -28,7 +27,7 @@ checks as {{ corridor.materialized_cte() }} (
         {{ dbt.hash(dbt.concat([
             'rule_id', "'|'", 'rule_version', "'|'", 'model_id', "'|'", 'model_version', "'|'",
             'segment_dimension', "'|'", 'segment_value', "'|'", 'window_grain', "'|'",
-            dbt.cast('window_start', string)
+            dbt.cast('window_start', dbt.type_string())
         ])) }} as result_id,
         *,
         status not in ('missing', 'blocked') and gate_reason is null and p_value is not null as is_tested

@@ -16,7 +16,6 @@
     model_version, null on incidents): it says that alert was false, not
     that nothing happened.
 -#}
-{%- set string = dbt.type_string() -%}
 
 with
 
@@ -135,8 +134,8 @@ unioned as (
     select
         declared.incident_id,
         'incident' as verdict,
-        cast(null as {{ string }}) as rule_id,
-        cast(null as {{ string }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as model_version,
         declared.model_id,
         declared.segment_dimension,
         declared.segment_value,
@@ -155,8 +154,8 @@ unioned as (
     select
         incident_id,
         'incident' as verdict,
-        cast(null as {{ string }}) as rule_id,
-        cast(null as {{ string }}) as model_version,
+        cast(null as {{ dbt.type_string() }}) as rule_id,
+        cast(null as {{ dbt.type_string() }}) as model_version,
         model_id,
         segment_dimension,
         segment_value,
@@ -193,13 +192,13 @@ unioned as (
 final as (
 
     select
-        cast(incident_id as {{ string }}) as incident_id,
-        cast(verdict as {{ string }}) as verdict,
-        cast(rule_id as {{ string }}) as rule_id,
-        cast(model_version as {{ string }}) as model_version,
-        cast(model_id as {{ string }}) as model_id,
-        cast(segment_dimension as {{ string }}) as segment_dimension,
-        cast(segment_value as {{ string }}) as segment_value,
+        cast(incident_id as {{ dbt.type_string() }}) as incident_id,
+        cast(verdict as {{ dbt.type_string() }}) as verdict,
+        cast(rule_id as {{ dbt.type_string() }}) as rule_id,
+        cast(model_version as {{ dbt.type_string() }}) as model_version,
+        cast(model_id as {{ dbt.type_string() }}) as model_id,
+        cast(segment_dimension as {{ dbt.type_string() }}) as segment_dimension,
+        cast(segment_value as {{ dbt.type_string() }}) as segment_value,
         starts_at,
         ends_at,
         cast(substr(
@@ -207,7 +206,7 @@ final as (
             || case when from_post_mortem = 1 then ', post_mortem' else '' end
             || case when from_acknowledgement = 1 then ', acknowledgement' else '' end,
             3
-        ) as {{ string }}) as ground_truth_source
+        ) as {{ dbt.type_string() }}) as ground_truth_source
 
     from unioned
 

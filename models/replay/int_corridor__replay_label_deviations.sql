@@ -16,22 +16,12 @@
     Then the live deviation steps (corridor.validation_deviation_ctes) run on
     them unchanged. Expected values, baselines and rules are the build's.
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
-{%- set metrics = corridor.replay_label_metrics() -%}
-{%- set replaced = [
-    'observed_value', 'observed_se', 'observed_lower', 'observed_upper', 'sample_size',
-    'gate_status', 'gate_failing_checks', 'gate_diagnostic',
-] -%}
-{%- set columns = corridor.relation_column_names(ref('int_corridor__validation_deviations'),
-    corridor._validation_deviation_added_columns() + replaced) %}
-
 with
 
 checks as (
 
     select * from {{ ref('int_corridor__validation_deviations') }}
-    where metric in ({{ corridor.sql_string_list(metrics | map(attribute='name') | list) }})
+    where metric in ({{ corridor.sql_string_list(corridor.replay_label_metrics() | map(attribute='name') | list) }})
         and coalesce(observation_source, 'production') <> 'label_free_estimate'
 
 ),
@@ -56,27 +46,7 @@ gates as (
 
 observations as (
 
-    {%- for m in metrics %}
-    {%- set row = corridor.metric_row_sql(m, z, level) %}
-
-    select
-        stats.as_of,
-        stats.model_id,
-        stats.model_version,
-        '{{ m["name"] }}' as metric,
-        stats.segment_dimension,
-        stats.segment_value,
-        stats.window_grain,
-        stats.window_start,
-        cast({{ row['value'] }} as {{ corridor.type_double() }}) as observed_value,
-        cast({{ row['se'] or 'null' }} as {{ corridor.type_double() }}) as observed_se,
-        cast({{ row['lower'] or 'null' }} as {{ corridor.type_double() }}) as observed_lower,
-        cast({{ row['upper'] or 'null' }} as {{ corridor.type_double() }}) as observed_upper,
-        cast(coalesce({{ row['n'] }}, 0) as {{ dbt.type_bigint() }}) as sample_size
-
-    from {{ 'histogram_stats' if m.get('from_histograms') else 'window_stats' }} as stats
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
+    {{ corridor.replay_label_observation_rows() }}
 
 ),
 
@@ -84,9 +54,7 @@ prepared as {{ corridor.materialized_cte() }} (
 
     select
         observations.as_of,
-        {%- for column in columns %}
-        checks.{{ column }},
-        {%- endfor %}
+        {{ corridor.select_columns(corridor.replay_label_kept_columns(ref('int_corridor__validation_deviations')), 'checks') }}
         observations.observed_value,
         observations.observed_se,
         observations.observed_lower,

@@ -7,9 +7,8 @@
     (corridor.reference_time(): var corridor_as_of or the start of the run),
     flagged is_build_now: as of then the replay sees what this build sees.
 -#}
-{%- set horizon_days = corridor.setting('corridor_replay_horizon_days') -%}
 {%- set step_hours = corridor.setting('corridor_replay_step_hours') -%}
-{%- set steps = (horizon_days * 24 / step_hours) | int -%}
+{%- set steps = (corridor.setting('corridor_replay_horizon_days') * 24 / step_hours) | int -%}
 
 with
 

@@ -18,7 +18,6 @@
     Windows, lookbacks, baselines and expectations are the build's: the
     recorded history does not change with the as_of, only what was known.
 -#}
-{%- set fdr = corridor.setting('corridor_fdr_level') -%}
 {%- set passed = [
     'result_id', 'rule_id', 'rule_version', 'hypothesis', 'metric', 'comparison_kind', 'direction', 'model_id',
     'model_version', 'segment_dimension', 'segment_value', 'window_grain', 'window_start', 'window_end', 'status',
@@ -161,7 +160,7 @@ final as (
         visible.*,
         cast(q_values.q_value as {{ corridor.type_double() }}) as q_value,
         q_values.family_size as fdr_family_size,
-        coalesce(visible.is_breach and q_values.q_value <= {{ fdr }}, false) as is_confirmed_breach
+        coalesce(visible.is_breach and q_values.q_value <= {{ corridor.setting('corridor_fdr_level') }}, false) as is_confirmed_breach
 
     from visible
     left join q_values

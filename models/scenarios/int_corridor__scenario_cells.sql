@@ -27,7 +27,6 @@
     before and after the injection.
 -#}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set tail_ms = corridor.setting('corridor_scenario_tail_latency_ms') -%}
 {%- set slow_ms = corridor.setting('corridor_slow_request_ms') -%}
 
 with
@@ -187,7 +186,7 @@ perturbed as (
         case
             when cell_events.is_affected and cell_events.kind = 'latency_multiplier' then cell_events.latency_ms * cell_events.size
             when cell_events.is_affected and cell_events.kind = 'tail_latency' and cell_events.draw < cell_events.size
-                then cast({{ tail_ms }} as {{ corridor.type_double() }})
+                then cast({{ corridor.setting('corridor_scenario_tail_latency_ms') }} as {{ corridor.type_double() }})
             else cell_events.latency_ms
         end as perturbed_latency_ms
 

@@ -7,7 +7,6 @@
     is_confirmed_breach at var corridor_fdr_level.
 -#}
 {%- set fdr = corridor.setting('corridor_fdr_level') -%}
-{%- set string = dbt.type_string() -%}
 {#- the columns of int_corridor__checks (before it exists, at parse or lint time, one stands in) -#}
 {%- set columns = (adapter.get_columns_in_relation(ref('int_corridor__checks')) if execute
     else []) | map(attribute='name') | map('lower') | list -%}
@@ -50,7 +49,7 @@ keyed as {{ corridor.materialized_cte() }} (
         {{ dbt.hash(dbt.concat([
             'rule_id', "'|'", 'rule_version', "'|'", 'model_id', "'|'", 'model_version', "'|'",
             'segment_dimension', "'|'", 'segment_value', "'|'", 'window_grain', "'|'",
-            dbt.cast('window_start', string)
+            dbt.cast('window_start', dbt.type_string())
         ])) }} as result_id,
         *,
         status not in ('missing', 'blocked') and gate_reason is null and p_value is not null as is_tested
@@ -74,7 +73,7 @@ final as (
         keyed.status in ('warn', 'fail') as is_breach,
         coalesce(keyed.status in ('warn', 'fail') and q_values.q_value <= {{ fdr }}, false) as is_confirmed_breach,
         keyed.rule_id || ' v' || keyed.rule_version || ' ' || keyed.status || ' in scenario ' || keyed.scenario_id
-        || ' (seed ' || cast(keyed.seed as {{ string }}) || ')' as reason
+        || ' (seed ' || cast(keyed.seed as {{ dbt.type_string() }}) || ')' as reason
 
     from keyed
     left join q_values

@@ -9,15 +9,14 @@
     unset outside the demo): an empty relation with the same columns.
 -#}
 {%- set relation = corridor.lineage_input_relation('feature_versions') -%}
-{%- set string = dbt.type_string() -%}
 
 {%- if relation is none %}
 
 select
-    cast(null as {{ string }}) as feature_name,
-    cast(null as {{ string }}) as feature_version,
-    cast(null as {{ string }}) as upstream_source,
-    cast(null as {{ string }}) as raw_values,
+    cast(null as {{ dbt.type_string() }}) as feature_name,
+    cast(null as {{ dbt.type_string() }}) as feature_version,
+    cast(null as {{ dbt.type_string() }}) as upstream_source,
+    cast(null as {{ dbt.type_string() }}) as raw_values,
     false as valid_from_is_missing,
     false as valid_from_is_unparseable,
     cast(null as {{ dbt.type_timestamp() }}) as valid_from
@@ -26,7 +25,7 @@ where 1 = 0
 {%- else %}
 {%- set c = corridor.resolve_input_columns('feature_versions', relation) %}
 {%- set raw_pairs = corridor.raw_value_pairs('feature_versions', c) %}
-{%- set valid_from_text = 'trim(cast(' ~ c['valid_from'] ~ ' as ' ~ string ~ '))' %}
+{%- set valid_from_text = 'trim(cast(' ~ c['valid_from'] ~ ' as ' ~ dbt.type_string() ~ '))' %}
 
 with
 
@@ -39,9 +38,9 @@ source as (
 renamed as (
 
     select
-        lower(trim(cast({{ c['feature_name'] }} as {{ string }}))) as feature_name,
-        trim(cast({{ c['feature_version'] }} as {{ string }})) as feature_version,
-        nullif(trim(cast({{ c['upstream_source'] or 'null' }} as {{ string }})), '') as upstream_source,
+        lower(trim(cast({{ c['feature_name'] }} as {{ dbt.type_string() }}))) as feature_name,
+        trim(cast({{ c['feature_version'] }} as {{ dbt.type_string() }})) as feature_version,
+        nullif(trim(cast({{ c['upstream_source'] or 'null' }} as {{ dbt.type_string() }})), '') as upstream_source,
         {{ corridor.json_object_text(raw_pairs) }} as raw_values,
         ({{ c['valid_from'] }} is null or {{ valid_from_text }} = '') as valid_from_is_missing,
         ({{ c['valid_from'] }} is not null and {{ valid_from_text }} <> '' and {{ corridor.parse_timestamp(c['valid_from']) }} is null)

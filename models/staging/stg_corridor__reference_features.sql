@@ -8,7 +8,6 @@
     is an empty relation with the same columns, so downstream models still build.
 -#}
 {%- set relation = corridor.input_relation('reference_features') -%}
-{%- set double = corridor.type_double() -%}
 
 {%- if relation is none %}
 
@@ -16,7 +15,7 @@ select
     cast(null as {{ dbt.type_string() }}) as model_id,
     cast(null as {{ dbt.type_string() }}) as model_version,
     cast(null as {{ dbt.type_string() }}) as feature_name,
-    cast(null as {{ double }}) as feature_value,
+    cast(null as {{ corridor.type_double() }}) as feature_value,
     cast(null as {{ dbt.type_string() }}) as feature_category
 where 1 = 0
 
@@ -37,7 +36,7 @@ renamed as (
         cast({{ c['model_id'] }} as {{ dbt.type_string() }}) as model_id,
         cast({{ c['model_version'] }} as {{ dbt.type_string() }}) as model_version,
         lower(trim(cast({{ c['feature_name'] }} as {{ dbt.type_string() }}))) as feature_name,
-        {{ corridor.try_cast(c['feature_value'], double) }} as feature_value,
+        {{ corridor.try_cast(c['feature_value'], corridor.type_double()) }} as feature_value,
         {#- the value as text: the category of a categorical feature #}
         nullif(trim(cast({{ c['feature_value'] }} as {{ dbt.type_string() }})), '') as feature_category
 

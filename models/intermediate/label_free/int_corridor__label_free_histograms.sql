@@ -11,10 +11,8 @@
     the same histogram its events would give. Only while
     corridor_label_free_reference is set (binary classifiers).
 -#}
-{%- set model_type = corridor.setting('corridor_model_type') -%}
-{%- set grains = corridor.setting('corridor_histogram_metric_grains') -%}
-{%- set finest = corridor.finest_grain(grains) -%}
-{%- set segments = corridor.segment_dimensions() -%}
+{{ config(enabled=corridor.label_free_enabled()) }}
+{%- set cells = corridor.window_cells(corridor.setting('corridor_histogram_metric_grains')) -%}
 {%- set cell_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'score_bin', 'predicted_class'] -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
@@ -32,7 +30,7 @@ scored as (
     select * from events
     where predicted_score is not null
         and not is_error
-    {%- if model_type != 'binary_classifier' %}
+    {%- if corridor.setting('corridor_model_type') != 'binary_classifier' %}
         and 1 = 0
     {%- endif %}
 
@@ -41,14 +39,14 @@ scored as (
 fine_cells as (
 
     select
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         score_bin,
         predicted_class,
         count(*) as n_events
 
     from scored
     group by
-        {{ corridor.fine_cell_keys(segments, finest) }},
+        {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         score_bin,
         predicted_class
 
@@ -57,7 +55,7 @@ fine_cells as (
 fine_cells_with_windows as (
 
     select
-        *{{ corridor.coarser_window_starts(grains, finest) }}
+        *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }}
 
     from fine_cells
 
@@ -68,13 +66,13 @@ grouped as (
     select
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }},
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
         score_bin,
         predicted_class,
         sum(n_events) as n_events
 
     from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['score_bin', 'predicted_class']) }}
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['score_bin', 'predicted_class']) }}
 
 ),
 

@@ -17,10 +17,10 @@
     record key): a backtest row with the row_id of a production event falls
     in the same half as that event.
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 {%- set reference = corridor.setting('corridor_label_free_reference') -%}
 {%- set from_backtest = reference.get('source') == 'offline_evaluation' -%}
 {%- set segments = corridor.segment_dimensions() -%}
-{%- set double = corridor.type_double() -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -43,9 +43,9 @@ in_reference as (
         segment_{{ s['dimension'] }},
         {%- endfor %}
         {{ corridor.score_bin('predicted_score') }} as score_bin,
-        cast(weight as {{ double }}) as scored,
-        cast(weight as {{ double }}) as labelled,
-        cast(case when label = 1 then weight else 0 end as {{ double }}) as positive,
+        cast(weight as {{ corridor.type_double() }}) as scored,
+        cast(weight as {{ corridor.type_double() }}) as labelled,
+        cast(case when label = 1 then weight else 0 end as {{ corridor.type_double() }}) as positive,
         case when mod({{ corridor.hash32('coalesce(row_id, record_key)') }}, 2) = 0 then 0 else 1 end as half
 
     from backtest_rows
@@ -70,9 +70,9 @@ in_reference as (
         segment_{{ s['dimension'] }},
         {%- endfor %}
         score_bin,
-        cast(1 as {{ double }}) as scored,
-        cast(case when is_evaluable then 1 else 0 end as {{ double }}) as labelled,
-        cast(case when is_evaluable then label else 0 end as {{ double }}) as positive,
+        cast(1 as {{ corridor.type_double() }}) as scored,
+        cast(case when is_evaluable then 1 else 0 end as {{ corridor.type_double() }}) as labelled,
+        cast(case when is_evaluable then label else 0 end as {{ corridor.type_double() }}) as positive,
         case when mod(event_key, 2) = 0 then 0 else 1 end as half
 
     from events
@@ -115,9 +115,9 @@ final as (
         segment_value,
         cast(score_bin as {{ dbt.type_int() }}) as score_bin,
         cast(half as {{ dbt.type_int() }}) as half,
-        cast(n_scored as {{ double }}) as n_scored,
-        cast(n_events as {{ double }}) as n_events,
-        cast(n_positive as {{ double }}) as n_positive
+        cast(n_scored as {{ corridor.type_double() }}) as n_scored,
+        cast(n_events as {{ corridor.type_double() }}) as n_events,
+        cast(n_positive as {{ corridor.type_double() }}) as n_positive
 
     from grouped
 

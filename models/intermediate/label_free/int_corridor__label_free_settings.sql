@@ -2,6 +2,7 @@
     The label-free estimate's settings as one row, for the Python models
     (which cannot read vars): corridor.setting() with the package defaults.
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 select
     cast({{ corridor.setting('corridor_score_bins') }} as {{ dbt.type_bigint() }}) as score_bins,
     cast({{ corridor.setting('corridor_label_free_draws') }} as {{ dbt.type_bigint() }}) as n_draws,

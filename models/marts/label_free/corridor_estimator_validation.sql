@@ -14,6 +14,7 @@
     corridor_label_free_calibration) say when the estimate is not to be
     trusted.
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 {%- set min_maturity = corridor.setting('corridor_label_free_min_label_maturity') -%}
 {%- set keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 

@@ -5,6 +5,7 @@
     observed positive rate, binomial z, Bonferroni across deciles). See
     corridor.label_free.calibration_reliability.
 -#}
+{{ config(enabled=corridor.label_free_enabled()) }}
 
 with
 

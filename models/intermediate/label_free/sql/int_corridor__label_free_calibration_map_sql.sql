@@ -8,7 +8,7 @@
     blocks its value is made of: lower and upper block with their shares (1 and 0 on a
     fitted bin, 1 - t and t between two) and variances.
 -#}
-{%- set score_bins = corridor.setting('corridor_score_bins') -%}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set double = corridor.type_double() -%}
 {%- set fit_keys = ['model_id', 'model_version', 'fit_sample'] -%}
 
@@ -22,7 +22,7 @@ fitted_blocks as (
 
 score_bin_series as (
 
-    select n from {{ corridor.integer_series(0, score_bins) }} as series
+    select n from {{ corridor.integer_series(0, corridor.setting('corridor_score_bins')) }} as series
 
 ),
 

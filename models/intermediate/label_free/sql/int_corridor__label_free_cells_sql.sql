@@ -8,7 +8,7 @@
     negatives in lower bins and the positives in higher ones (for AUC, a bin's
     events tied). Read by int_corridor__label_free_estimates_sql.
 -#}
-{%- set double = corridor.type_double() -%}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 
 with
@@ -32,7 +32,7 @@ cells as (
     select
         histograms.*,
         calibration_map.calibrated_rate as p,
-        cast(histograms.n_events as {{ double }}) * calibration_map.calibrated_rate as positives,
+        cast(histograms.n_events as {{ corridor.type_double() }}) * calibration_map.calibrated_rate as positives,
         calibration_map.lower_block,
         calibration_map.upper_block,
         calibration_map.lower_share,

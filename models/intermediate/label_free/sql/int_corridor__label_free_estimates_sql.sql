@@ -14,8 +14,7 @@
     sum over isotonic blocks B of (sum_r g_r n_r share_rB)^2 m_B (1 - m_B) / W_B;
     metric ± z × standard error, clipped to [0, 1].
 -#}
-{%- set level = corridor.setting('corridor_confidence_level') -%}
-{%- set z = corridor.z_for_level(level) -%}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 with
 
@@ -158,9 +157,13 @@ final as (
         unpivoted.metric,
         cast(unpivoted.metric_value as {{ corridor.type_double() }}) as metric_value,
         cast(unpivoted.standard_error as {{ corridor.type_double() }}) as standard_error,
-        cast(greatest(0, unpivoted.metric_value - {{ z }} * unpivoted.standard_error) as {{ corridor.type_double() }}) as interval_lower,
-        cast(least(1, unpivoted.metric_value + {{ z }} * unpivoted.standard_error) as {{ corridor.type_double() }}) as interval_upper,
-        cast({{ level }} as {{ corridor.type_double() }}) as confidence_level,
+        cast(
+            greatest(0, unpivoted.metric_value - {{ corridor.confidence_z() }} * unpivoted.standard_error) as {{ corridor.type_double() }}
+        ) as interval_lower,
+        cast(
+            least(1, unpivoted.metric_value + {{ corridor.confidence_z() }} * unpivoted.standard_error) as {{ corridor.type_double() }}
+        ) as interval_upper,
+        cast({{ corridor.setting('corridor_confidence_level') }} as {{ corridor.type_double() }}) as confidence_level,
         cast(unpivoted.sample_size as {{ dbt.type_bigint() }}) as sample_size,
         cast(unpivoted.reference_size as {{ dbt.type_bigint() }}) as reference_size,
         shift.score_psi,

@@ -9,6 +9,7 @@
     rate, to 1e-12) and the block's variance m (1 - m) / W (rate m over W labelled events),
     for the analytic interval. Read by int_corridor__label_free_calibration_map_sql.
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set fit_keys = ['model_id', 'model_version', 'fit_sample'] -%}
 
 with

@@ -6,7 +6,7 @@
     bins of the segment's reference score distribution, floor(events below the bin /
     all events × 10), at most 9. Read by int_corridor__label_free_shift_sql.
 -#}
-{%- set score_bins = corridor.setting('corridor_score_bins') -%}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set segment_keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value'] -%}
 
 with
@@ -39,7 +39,7 @@ segment_bins as (
 
 score_bin_series as (
 
-    select n from {{ corridor.integer_series(0, score_bins) }} as series
+    select n from {{ corridor.integer_series(0, corridor.setting('corridor_score_bins')) }} as series
 
 ),
 

@@ -11,9 +11,7 @@
     than the observed one, relative tolerance 1e-7, summed over the counts
     0..n); holds while p > corridor_test_alpha / 10 (Bonferroni).
 -#}
-{%- set score_bins = corridor.setting('corridor_score_bins') -%}
-{%- set alpha = corridor.setting('corridor_test_alpha') -%}
-{%- set double = corridor.type_double() -%}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set log_pmf = corridor.lgamma('tested.trials + 1') ~ ' - ' ~ corridor.lgamma('counts.i + 1') ~ ' - '
     ~ corridor.lgamma('tested.trials - counts.i + 1') ~ ' + counts.i * ln(tested.tested_rate)'
     ~ ' + (tested.trials - counts.i) * ln(1 - tested.tested_rate)' -%}
@@ -91,7 +89,7 @@ deciles as (
         sum(test_positives) as heldout_positives,
         sum(test_events * calibrated_rate) / sum(test_events) as expected_rate,
         sum(test_positives) / sum(test_events) as observed_rate,
-        sum(test_events * score_bin / {{ score_bins }}.0) / sum(test_events) as mean_score
+        sum(test_events * score_bin / {{ corridor.setting('corridor_score_bins') }}.0) / sum(test_events) as mean_score
 
     from bin_deciles
     where version_test_events > 0
@@ -151,20 +149,20 @@ final as (
         cast(tested.reliability_bin as {{ dbt.type_int() }}) as reliability_bin,
         tested.trials as heldout_events,
         tested.successes as heldout_positives,
-        cast(tested.mean_score as {{ double }}) as mean_score,
-        cast(tested.expected_rate as {{ double }}) as expected_rate,
-        cast(tested.observed_rate as {{ double }}) as observed_rate,
+        cast(tested.mean_score as {{ corridor.type_double() }}) as mean_score,
+        cast(tested.expected_rate as {{ corridor.type_double() }}) as expected_rate,
+        cast(tested.observed_rate as {{ corridor.type_double() }}) as observed_rate,
         cast(
             (tested.observed_rate - tested.expected_rate)
             / sqrt(greatest(tested.expected_rate * (1 - tested.expected_rate), 0.25 / tested.heldout_events) / tested.heldout_events)
-            as {{ double }}
+            as {{ corridor.type_double() }}
         ) as z_statistic,
         cast(
             case when tested.successes = tested.tested_rate * tested.trials then 1.0 else least(1.0, two_sided.tail_probability) end
-            as {{ double }}
+            as {{ corridor.type_double() }}
         ) as p_value,
         case when tested.successes = tested.tested_rate * tested.trials then 1.0 else least(1.0, two_sided.tail_probability) end
-        > {{ alpha }} / 10 as holds
+        > {{ corridor.setting('corridor_test_alpha') }} / 10 as holds
 
     from tested
     inner join two_sided

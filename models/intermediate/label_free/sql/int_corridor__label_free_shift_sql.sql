@@ -10,6 +10,7 @@
     shift_in_segment: <dimension>=<value>, ... when a segment of its window has
     PSI above the threshold and p < alpha / m (m segment tests in the window).
 -#}
+{{ config(enabled=corridor.label_free_path_enabled('sql')) }}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'segment_dimension', 'segment_value', 'window_start'] -%}
 
 with
