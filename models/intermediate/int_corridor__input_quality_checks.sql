@@ -13,7 +13,6 @@
 {%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like "
     "'%event_at_before_earliest%')" -%}
 {%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
-{%- set tolerance_minutes = corridor.setting('corridor_future_tolerance_minutes') | int -%}
 
 with
 
@@ -50,12 +49,6 @@ outcomes as (
 estimates as (
 
     select * from {{ ref('stg_corridor__offline_estimates') }}
-
-),
-
-events as (
-
-    select * from {{ ref('stg_corridor__production_events') }}
 
 ),
 
@@ -104,7 +97,8 @@ outcome_count as (
 
 ),
 
-{# valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance #}
+{# valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance: before
+   the last valid copy's time, which the index keeps for the ids where that happens (and only there) #}
 early_outcomes as (
 
     select
@@ -112,15 +106,11 @@ early_outcomes as (
         min(outcomes.event_id) as example_event_id
 
     from outcomes
+    inner join {{ ref('int_corridor__event_id_index') }} as event_id_index
+        on outcomes.event_id = event_id_index.event_id
     where
         not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
-        and exists (
-            select 1 from events
-            where
-                events.event_id = outcomes.event_id
-                and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-                and outcomes.label_arrived_at < {{ dbt.dateadd('minute', -1 * tolerance_minutes, 'events.event_at') }}
-        )
+        and outcomes.label_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
 
 ),
 
