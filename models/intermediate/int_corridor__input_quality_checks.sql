@@ -12,6 +12,8 @@
 {%- set finest = (corridor.known_window_grains() | select('in', grains) | list)[0] -%}
 {%- set unwindowable = "input_name = 'production_events' and (event_at is null or model_id is null or reason_codes like "
     "'%event_at_before_earliest%')" -%}
+{%- set early = 'not ' ~ corridor.any_reason(corridor.outcome_rejection_reasons()) ~ ' and outcomes.label_arrived_at < '
+    ~ corridor.early_label_cutoff('event_id_index.last_valid_event_at') -%}
 {%- set static_demo = corridor.demo_mode() and corridor.setting('corridor_as_of') is none -%}
 
 with
@@ -91,38 +93,31 @@ inputs as (
 
 ),
 
-outcome_count as (
-
-    select count(*) as n_outcomes from outcomes
-
-),
-
-{# valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance: before
-   the last valid copy's time, which the index keeps for the ids where that happens (and only there) #}
-early_outcomes as (
+{# one pass over the outcomes (read once: a staging view read by several CTEs is copied whole first): how many,
+   the newest arrival, and the valid outcomes that arrived before their (valid) event happened beyond the clock
+   tolerance, i.e. before the last valid copy's time, which the index keeps for the ids where that happens #}
+outcome_summary as (
 
     select
-        count(*) as n_early,
-        min(outcomes.event_id) as example_event_id
+        count(*) as n_outcomes,
+        max(outcomes.label_arrived_at) as last_arrival_at,
+        sum(case when {{ early }} then 1 else 0 end) as n_early,
+        min(case when {{ early }} then outcomes.event_id end) as example_event_id
 
     from outcomes
-    inner join {{ ref('int_corridor__event_id_index') }} as event_id_index
+    left join {{ ref('int_corridor__event_id_index') }} as event_id_index
         on outcomes.event_id = event_id_index.event_id
-    where
-        not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
-        and outcomes.label_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
 
 ),
 
 early_labels as (
 
     select
-        early_outcomes.n_early,
-        outcome_count.n_outcomes,
-        early_outcomes.example_event_id
+        coalesce(n_early, 0) as n_early,
+        n_outcomes,
+        example_event_id
 
-    from early_outcomes
-    cross join outcome_count
+    from outcome_summary
 
 ),
 
@@ -176,10 +171,10 @@ freshness as (
 
     select
         'outcomes' as input_name,
-        max(label_arrived_at) as last_arrival_at,
-        count(*) > 0 as has_rows
+        last_arrival_at,
+        n_outcomes > 0 as has_rows
 
-    from outcomes
+    from outcome_summary
 
 ),
 
