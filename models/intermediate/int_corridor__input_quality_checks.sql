@@ -54,6 +54,12 @@ estimates as (
 
 ),
 
+event_id_index as (
+
+    select * from {{ ref('int_corridor__event_id_index') }}
+
+),
+
 schema_checks_base as (
 
     select * from {{ ref('int_corridor__input_schema_changes') }}
@@ -105,7 +111,7 @@ outcome_summary as (
         min(case when {{ early }} then outcomes.event_id end) as example_event_id
 
     from outcomes
-    left join {{ ref('int_corridor__event_id_index') }} as event_id_index
+    left join event_id_index
         on outcomes.event_id = event_id_index.event_id
 
 ),
