@@ -144,6 +144,12 @@ def main() -> None:
             x = x * x + x
         chained[case] = x
     write("materialized_cte", ["case_id", "chained"], [[k, v] for k, v in chained.items()])
+    inlined = {1: 1.5, 2: -2.0, 3: 4.0}
+    write(
+        "inlined_cte",
+        ["case_id", "x", "total_x", "n_rows"],
+        [[k, v, sum(inlined.values()), len(inlined)] for k, v in inlined.items() if v > 0],
+    )
     write(
         "set_based_series_hooks",
         ["case_id", "n_squared", "n_terms", "sum_terms", "hooks_in_effect"],

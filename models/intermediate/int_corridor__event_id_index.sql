@@ -9,7 +9,12 @@
       when no copy arrived (n_copies = 0), else as event_not_accepted;
     - ids with several valid outcomes that have arrived (n_ranked_outcomes >
       1, label_arrived_at <= corridor_as_of when that var is set): only these
-      are ranked to pick the outcome that counts.
+      are ranked to pick the outcome that counts;
+    - ids with a valid outcome that arrived before a valid copy of its event
+      happened, beyond corridor_future_tolerance_minutes (its first arrival
+      before its last event time): the early-label check of
+      int_corridor__input_quality_checks counts their outcomes, without a
+      join of every outcome to every event.
 
     Every other id has at most one copy, at most one usable outcome and an
     event for its outcomes, so int_corridor__events_enriched and
@@ -18,6 +23,7 @@
     outcome costs more than this one aggregate. Small: only the ids above.
 -#}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
+{%- set timestamp = dbt.type_timestamp() -%}
 
 with
 
@@ -40,7 +46,9 @@ ids as (
         1 as is_copy,
         case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end as is_valid_copy,
         0 as is_outcome,
-        0 as is_ranked_outcome
+        0 as is_ranked_outcome,
+        case when not {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then event_at end as valid_event_at,
+        cast(null as {{ timestamp }}) as valid_arrived_at
 
     from events
     where event_id is not null
@@ -54,7 +62,9 @@ ids as (
         1 as is_outcome,
         case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0
             {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1
-        end as is_ranked_outcome
+        end as is_ranked_outcome,
+        cast(null as {{ timestamp }}) as valid_event_at,
+        case when not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then label_arrived_at end as valid_arrived_at
 
     from outcomes
     where event_id is not null
@@ -68,7 +78,9 @@ counted as (
         cast(sum(is_copy) as {{ dbt.type_bigint() }}) as n_copies,
         cast(sum(is_valid_copy) as {{ dbt.type_bigint() }}) as n_valid_copies,
         cast(sum(is_outcome) as {{ dbt.type_bigint() }}) as n_outcomes,
-        cast(sum(is_ranked_outcome) as {{ dbt.type_bigint() }}) as n_ranked_outcomes
+        cast(sum(is_ranked_outcome) as {{ dbt.type_bigint() }}) as n_ranked_outcomes,
+        max(valid_event_at) as last_valid_event_at,
+        min(valid_arrived_at) as first_valid_arrived_at
 
     from ids
     group by event_id
@@ -81,6 +93,7 @@ final as (
     where n_copies > 1
         or (n_outcomes > 0 and n_valid_copies = 0)
         or n_ranked_outcomes > 1
+        or first_valid_arrived_at < {{ corridor.early_label_cutoff('last_valid_event_at') }}
 
 )
 

@@ -39,7 +39,8 @@
 
 with
 
-events as (
+{#- read twice: inlined, each reader scans only the columns and rows it needs (corridor.inlined_cte) #}
+events as {{ corridor.inlined_cte() }} (
 
     select * from {{ ref('stg_corridor__production_events') }}
 

@@ -46,9 +46,9 @@ estimates as (
 
 ),
 
-events as (
+event_id_index as (
 
-    select * from {{ ref('stg_corridor__production_events') }}
+    select * from {{ ref('int_corridor__event_id_index') }}
 
 ),
 
@@ -91,43 +91,48 @@ inputs as (
 
 ),
 
-outcome_count as (
+{# every outcome once (a staging view read by several CTEs is copied whole first), flagged when it is valid and
+   arrived before its (valid) event happened beyond the clock tolerance, i.e. before the last valid copy's time,
+   which the index keeps for the ids where that happens #}
+outcomes_flagged as (
 
-    select count(*) as n_outcomes from outcomes
+    select
+        outcomes.event_id,
+        outcomes.label_arrived_at,
+        case
+            when not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+                and outcomes.label_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
+                then 1
+            else 0
+        end as is_early
+
+    from outcomes
+    left join event_id_index
+        on outcomes.event_id = event_id_index.event_id
 
 ),
 
-{# valid outcomes that arrived before their (valid) event happened, beyond the clock tolerance #}
-early_outcomes as (
+{# how many outcomes, the newest arrival, and the early ones, in one pass #}
+outcome_summary as (
 
     select
-        count(*) as n_early,
-        min(outcomes.event_id) as example_event_id
+        count(*) as n_outcomes,
+        max(label_arrived_at) as last_arrival_at,
+        sum(is_early) as n_early,
+        min(case when is_early = 1 then event_id end) as example_event_id
 
-    from outcomes
-    where
-        not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
-        and exists (
-            select 1 from events
-            where
-                events.event_id = outcomes.event_id
-                and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-                and outcomes.label_arrived_at < {{ dbt.dateadd(
-                    'minute', -1 * (corridor.setting('corridor_future_tolerance_minutes') | int), 'events.event_at'
-                ) }}
-        )
+    from outcomes_flagged
 
 ),
 
 early_labels as (
 
     select
-        early_outcomes.n_early,
-        outcome_count.n_outcomes,
-        early_outcomes.example_event_id
+        coalesce(n_early, 0) as n_early,
+        n_outcomes,
+        example_event_id
 
-    from early_outcomes
-    cross join outcome_count
+    from outcome_summary
 
 ),
 
@@ -181,10 +186,10 @@ freshness as (
 
     select
         'outcomes' as input_name,
-        max(label_arrived_at) as last_arrival_at,
-        count(*) > 0 as has_rows
+        last_arrival_at,
+        n_outcomes > 0 as has_rows
 
-    from outcomes
+    from outcome_summary
 
 ),
 

@@ -1138,26 +1138,47 @@ def combined_histograms(relation, *more):
 
 def _read(relation, more, asymptotic_events: int | None):
     keys = ", ".join(GROUP_KEYS)
-    names = sorted(FAMILY_METRICS)
     relation = combined_histograms(relation, *more)
-    found = [row[0] for row in relation.query("h", "select distinct family from h").fetchall()]
-    unknown = sorted(str(f) for f in found if f not in FAMILY_METRICS)
-    if unknown:
-        raise ValueError(f"unknown histogram family {unknown[0]!r}; expected one of {names}")
+    check_families(relation)
     key_table = relation.query("h", f"select distinct {keys} from h order by {keys}").df()
-    listed = ", ".join(f"'{name}'" for name in names)
     # numbered by a join on the (few) distinct keys (a window over every row costs 7x more); the kernel
     # sorts them (an ORDER BY here costs more than it saves)
     same = " and ".join(f"h.{k} is not distinct from k.{k}" for k in GROUP_KEYS)
     coded = (
         f"with k as (select {keys}, row_number() over (order by {keys}) - 1 as group_code "
         f"from (select distinct {keys} from h)), "
-        f"coded as (select k.group_code, list_position([{listed}], h.family) - 1 as family_code, h.family, "
+        f"coded as (select k.group_code, {family_code_sql('h.family')} as family_code, h.family, "
         f"h.value, h.label, h.n_events from h inner join k on {same})"
     )
+    histograms, moments = read_coded(lambda sql: relation.query("h", sql), coded, asymptotic_events)
+    return histograms, key_table, moments
+
+
+def check_families(relation) -> None:
+    """Raise ``ValueError`` when a row of ``relation`` (histogram rows) has a family the kernel does not know."""
+    found = [row[0] for row in relation.query("h", "select distinct family from h").fetchall()]
+    unknown = sorted(str(f) for f in found if f not in FAMILY_METRICS)
+    if unknown:
+        raise ValueError(f"unknown histogram family {unknown[0]!r}; expected one of {sorted(FAMILY_METRICS)}")
+
+
+def family_code_sql(family: str) -> str:
+    """SQL numbering the histogram family ``family`` (a column) 0, 1, ... in the sorted order of ``FAMILY_METRICS``,
+    as ``read_coded`` expects it."""
+    listed = ", ".join(f"'{name}'" for name in sorted(FAMILY_METRICS))
+    return f"list_position([{listed}], {family}) - 1"
+
+
+def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """``(histograms, moments)`` as ``read_histograms_with_moments`` returns them (``moments`` None without
+    ``asymptotic_events``), from ``coded``: SQL defining the CTE ``coded`` (a ``with`` clause) of the histogram
+    rows with their ``group_code`` (their group's row in the key table) and ``family_code``
+    (``family_code_sql``), ``family``, ``value``, ``label``, ``n_events``. ``run(sql)`` runs a query and returns
+    its relation."""
+    names = sorted(FAMILY_METRICS)
     moments = None
     if asymptotic_events is None:
-        rows = relation.query("h", f"{coded} select group_code, family_code, value, label, n_events from coded")
+        rows = run(f"{coded} select group_code, family_code, value, label, n_events from coded")
     else:
         summarized = ", ".join(f"'{name}'" for name in MOMENT_FAMILIES)
         large = (
@@ -1165,8 +1186,7 @@ def _read(relation, more, asymptotic_events: int | None):
             f"group by group_code, family_code having sum(case when n_events > 0 and value is not null "
             f"then n_events else 0 end) > {asymptotic_events} and bool_and(value is null or isfinite(value)))"
         )
-        rows = relation.query(
-            "h",
+        rows = run(
             f"{large} select group_code, family_code, value, label, n_events from coded "
             f"anti join large using (group_code, family_code)",
         )
@@ -1175,8 +1195,7 @@ def _read(relation, more, asymptotic_events: int | None):
         # |sum| < 10^20 events
         unit = "((kept.value - scales.low) / scales.scale)"
         power = "cast({product} as decimal(38, 18)) * kept.n_events"
-        moments = relation.query(
-            "h",
+        moments = run(
             f"{large}, kept as (select coded.* from coded semi join large using (group_code, family_code) "
             f"where coded.n_events > 0 and coded.value is not null), "
             f"scales as (select group_code, family_code, min(value) as low, case when max(value) > min(value) "
@@ -1203,7 +1222,7 @@ def _read(relation, more, asymptotic_events: int | None):
             "n_events": np.asarray(coded_rows["n_events"], dtype=np.int64),
         }
     )
-    return histograms, key_table, moments
+    return histograms, moments
 
 
 def histograms_from_samples(samples: dict, family: str, score_bins: int | None = None) -> pd.DataFrame:

@@ -36,7 +36,10 @@ from corridor.bootstrap import (  # noqa: F401
     HISTOGRAM_COLUMNS,
     MOMENT_FAMILIES,
     bootstrap_intervals,
+    check_families,
     combined_histograms,
+    family_code_sql,
+    read_coded,
     read_histograms_with_moments,
 )
 
@@ -75,22 +78,24 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
         # pass, with their group's number instead of its six keys, ordered by batch, so that DuckDB's zone maps
         # skip the other batches' rows
         rows = histograms.project(", ".join(HISTOGRAM_COLUMNS))
+        check_families(rows)
+        # each group's number in its batch (group_code: its row in the batch's key table, as read_coded expects)
         rows.query(
             "h",
-            f"create or replace temporary table {group_table} as select g.*, p.batch from "
+            f"create or replace temporary table {group_table} as select g.*, p.batch, "
+            f"g.group_index - min(g.group_index) over (partition by p.batch) as group_code from "
             f"(select {keys}, row_number() over (order by {keys}) - 1 as group_index from "
             f"(select distinct {keys} from h)) as g inner join {plan_view} as p using (group_index)",
         )
         rows.query(
             "h",
-            f"create or replace temporary table {BATCH_TABLE} as select g.batch, g.group_index, h.family, h.value, "
-            f"h.label, h.n_events from h inner join {group_table} as g on {same} order by g.batch",
+            f"create or replace temporary table {BATCH_TABLE} as select g.batch, g.group_code, "
+            f"{family_code_sql('h.family')} as family_code, h.family, h.value, h.label, h.n_events "
+            f"from h inner join {group_table} as g on {same} order by g.batch",
         )
-        select = f"select {keys}, r.family, r.value, r.label, r.n_events from {BATCH_TABLE} as r inner join "
-        select += f"{group_table} as g using (group_index) where r.batch = "
         # the batches share their Poisson weights (drawn once: the same for every batch of one build)
         shared: dict = {}
-        parts = [_intervals(session.sql(f"{select}{i}"), settings, shared) for i in range(int(batch[-1]) + 1)]
+        parts = [_batch_intervals(session, group_table, i, settings, shared) for i in range(int(batch[-1]) + 1)]
     finally:
         session.execute(f"drop table if exists {BATCH_TABLE}")
         session.execute(f"drop table if exists {group_table}")
@@ -103,6 +108,19 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
 
 def _intervals(histograms, settings: dict, shared_weights: dict | None = None) -> pd.DataFrame:
     rows, key_table, moments = read_histograms_with_moments(histograms, asymptotic_events=settings["asymptotic_events"])
+    return bootstrap_intervals(rows, key_table=key_table, moments=moments, shared_weights=shared_weights, **settings)
+
+
+def _batch_intervals(session, group_table: str, batch: int, settings: dict, shared_weights: dict) -> pd.DataFrame:
+    """``bootstrap_intervals`` of the groups of batch ``batch`` of the temporary tables ``intervals`` writes: the
+    rows arrive numbered by group and family (no join on the group keys per batch)."""
+    keys = ", ".join(GROUP_KEYS)
+    key_table = session.sql(f"select {keys} from {group_table} where batch = {batch} order by group_index").df()
+    coded = (
+        f"with coded as (select group_code, family_code, family, value, label, n_events from {BATCH_TABLE} "
+        f"where batch = {batch})"
+    )
+    rows, moments = read_coded(session.sql, coded, settings["asymptotic_events"])
     return bootstrap_intervals(rows, key_table=key_table, moments=moments, shared_weights=shared_weights, **settings)
 
 

@@ -68,14 +68,13 @@ def con(tmp_path):
 def reads(monkeypatch):
     """The (groups, rows) each call of the kernel read into Python: histogram rows plus rows of moments."""
     seen = []
-    real = reuse.read_histograms_with_moments
+    real = reuse.bootstrap_intervals
 
-    def recording(relation, *more, asymptotic_events):
-        rows, key_table, moments = real(relation, *more, asymptotic_events=asymptotic_events)
-        seen.append((len(key_table), len(rows) + len(moments)))
-        return rows, key_table, moments
+    def recording(rows, *, key_table, moments, **settings):
+        seen.append((len(key_table), len(rows) + (0 if moments is None else len(moments))))
+        return real(rows, key_table=key_table, moments=moments, **settings)
 
-    monkeypatch.setattr(reuse, "read_histograms_with_moments", recording)
+    monkeypatch.setattr(reuse, "bootstrap_intervals", recording)
     return seen
 
 
