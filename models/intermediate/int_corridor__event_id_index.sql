@@ -23,7 +23,6 @@
     outcome costs more than this one aggregate. Small: only the ids above.
 -#}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
-{%- set timestamp = dbt.type_timestamp() -%}
 
 with
 
@@ -48,7 +47,7 @@ ids as (
         0 as is_outcome,
         0 as is_ranked_outcome,
         case when not {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then event_at end as valid_event_at,
-        cast(null as {{ timestamp }}) as valid_arrived_at
+        cast(null as {{ dbt.type_timestamp() }}) as valid_arrived_at
 
     from events
     where event_id is not null
@@ -63,7 +62,7 @@ ids as (
         case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0
             {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1
         end as is_ranked_outcome,
-        cast(null as {{ timestamp }}) as valid_event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as valid_event_at,
         case when not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then label_arrived_at end as valid_arrived_at
 
     from outcomes
