@@ -119,7 +119,7 @@ numbered_groups as (
 interval_requests as (
 
     {{ corridor.order_statistic_interval_requests(
-        'numbered_groups', corridor.bootstrap_grains() + (rolling | map(attribute='name') | list),
+        'numbered_groups', corridor.bootstrap_grains() + (corridor.rolling_windows() | map(attribute='name') | list),
         [('latency_p50', 0.5), ('latency_p95', 0.95), ('latency_p99', 0.99)]
     ) }}
 
