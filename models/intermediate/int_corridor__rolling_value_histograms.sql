@@ -15,7 +15,7 @@
     power sums of its events). Empty without rolling windows.
 -#}
 {%- set keys = ['model_id', 'model_version', 'segment_dimension', 'segment_value', 'family', 'value', 'label'] -%}
-{%- set window_keys = 'model_id, model_version, window_grain, window_start, segment_dimension, segment_value, family' -%}
+{%- set window_keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value', 'family'] -%}
 {%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), corridor.python_bootstrap_enabled()) -%}
 
 with
@@ -52,12 +52,12 @@ moment_scales as (
 moment_windows as (
 
     select
-        {{ window_keys }},
+        {{ 'summed.' ~ window_keys | join(', summed.') }},
         max(moment_scales.scale) as moment_scale
 
     from summed
-    inner join moment_scales using (family)
-    group by {{ window_keys }}
+    inner join moment_scales on summed.family = moment_scales.family
+    group by {{ 'summed.' ~ window_keys | join(', summed.') }}
     having
         max(case when summed.sum_1 is not null then 1 else 0 end) = 1
         or (
@@ -70,7 +70,7 @@ moment_windows as (
 moment_rows as (
 
     select
-        {{ window_keys }},
+        {{ 'moment_windows.' ~ window_keys | join(', moment_windows.') }},
         sum(summed.n_events) as n_events,
         max(moment_windows.moment_scale) as scale,
         {%- for k in [1, 2, 3] %}
@@ -81,8 +81,8 @@ moment_rows as (
         {%- endfor %}
 
     from summed
-    inner join moment_windows using ({{ window_keys }})
-    group by {{ window_keys }}
+    inner join moment_windows on {{ corridor.keys_equal('summed', 'moment_windows', window_keys) }}
+    group by {{ 'moment_windows.' ~ window_keys | join(', moment_windows.') }}
 
 ),
 
@@ -107,7 +107,7 @@ final as (
     from (
         select summed.*
         from summed
-        left join moment_windows using ({{ window_keys }})
+        left join moment_windows on {{ corridor.keys_equal('summed', 'moment_windows', window_keys) }}
         where moment_windows.moment_scale is null
 
         union all
