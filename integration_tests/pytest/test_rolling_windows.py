@@ -465,8 +465,9 @@ def test_large_mean_groups_are_exact_power_sums_and_give_the_intervals_of_their_
     """int_corridor__value_histograms and its rolling windows hold a Brier or log-loss group above
     corridor_bootstrap_asymptotic_events as one row of power sums of value / scale (1 and 64), equal to those of
     its events; a smaller group as its values. A rolling window adds its large days' sums to the power sums of
-    its small days' values, or sums the values of small days that add up to more than the threshold. The Python bootstrap gives these groups the intervals the kernel gives the same events
-    read as values (its asymptotic form, from moments summed in Python)."""
+    its small days' values, or sums the values of small days that add up to more than the threshold. The Python
+    bootstrap gives these groups the intervals the kernel gives the same events read as values (its asymptotic
+    form, from moments summed in Python)."""
     terms = _mean_terms(rolling["events"])
     rows = pd.concat(
         query(

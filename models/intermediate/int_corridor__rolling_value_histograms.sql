@@ -72,13 +72,13 @@ moment_rows as (
     select
         {{ 'moment_windows.' ~ window_keys | join(', moment_windows.') }},
         sum(summed.n_events) as n_events,
-        max(moment_windows.moment_scale) as scale,
         {%- for k in [1, 2, 3] %}
         sum(coalesce(
             summed.sum_{{ k }},
             {{ corridor.moment_power_term('(summed.value / moment_windows.moment_scale)', 'summed.n_events', k) }}
-        )) as sum_{{ k }}{{ ',' if not loop.last }}
+        )) as sum_{{ k }},
         {%- endfor %}
+        max(moment_windows.moment_scale) as scale
 
     from summed
     inner join moment_windows on {{ corridor.keys_equal('summed', 'moment_windows', window_keys) }}

@@ -1137,7 +1137,7 @@ def combined_histograms(relation, *more):
 
     def projected(rel):
         have = set(rel.columns)
-        moments = [name if name in have else f"cast(null as {_MOMENT_TYPES[name]}) as {name}" for name in MOMENT_COLUMNS]
+        moments = [c if c in have else f"cast(null as {_MOMENT_TYPES[c]}) as {c}" for c in MOMENT_COLUMNS]
         return rel.project(", ".join([*HISTOGRAM_COLUMNS, *moments]))
 
     combined = projected(relation)
@@ -1196,7 +1196,7 @@ def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataF
     if asymptotic_events is None:
         stray = run(f"{coded} select count(*) from coded where sum_1 is not null").fetchall()[0][0]
         if stray:
-            raise ValueError(f"{stray} histogram rows are moments (sum_1 not null): read them with an asymptotic_events")
+            raise ValueError(f"{stray} histogram rows are moments (sum_1 not null): read them with asymptotic_events")
         rows = run(f"{coded} select group_code, family_code, value, label, n_events from coded")
     else:
         summarized = ", ".join(f"'{name}'" for name in MOMENT_FAMILIES)

@@ -170,11 +170,12 @@ def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
     with). Equal fingerprints mean equal histogram rows (up to a 64-bit hash collision) and settings."""
     keys = ", ".join(GROUP_KEYS)
     literal = "'" + salt.replace("'", "''") + "'"
-    return combined_histograms(histograms).query(
+    rows = combined_histograms(histograms)
+    row_hash = "hash(family, value, label, n_events, sum_1, sum_2, sum_3)"
+    return rows.query(
         "h",
-        f"select {keys}, cast(sum(cast(hash(family, value, label, n_events, sum_1, sum_2, sum_3) as hugeint)) "
-        f"as varchar) || '|' || "
-        f"{literal} as {FINGERPRINT} from h group by {keys}",
+        f"select {keys}, cast(sum(cast({row_hash} as hugeint)) as varchar) || '|' || {literal} as {FINGERPRINT} "
+        f"from h group by {keys}",
     ).df()
 
 

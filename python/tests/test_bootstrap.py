@@ -464,7 +464,7 @@ def _sql_moment_rows(frame: pd.DataFrame, families: dict, threshold: int) -> pd.
     keys = [*bs.GROUP_KEYS, "family"]
     out = [frame[~frame.family.isin(list(families))]]
     for key, group in frame[frame.family.isin(list(families))].groupby(keys, dropna=False):
-        family, scale = key[-1], families[key[-1]]
+        scale = families[key[-1]]
         if group.n_events.sum() <= threshold:
             out.append(group)
             continue
@@ -492,7 +492,8 @@ def test_power_sums_summed_in_sql_give_the_intervals_of_the_values():
     rng = np.random.default_rng(31)
     samples = {"small": rng.beta(2, 5, 300), "mid": rng.beta(2, 5, 25_000), "large": rng.beta(0.5, 3, 90_000)}
     frames = [bs.histograms_from_samples(samples, "brier")]
-    frames.append(bs.histograms_from_samples({k: -np.log(np.clip(v, 1e-15, 1)) for k, v in samples.items()}, "log_loss"))
+    losses = {k: -np.log(np.clip(v, 1e-15, 1)) for k, v in samples.items()}
+    frames.append(bs.histograms_from_samples(losses, "log_loss"))
     frames.append(bs.histograms_from_samples({"large": np.round(samples["large"] * 400)}, "latency"))
     values = _keyed(pd.concat(frames, ignore_index=True))
     threshold = 20_000
