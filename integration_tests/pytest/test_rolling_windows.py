@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import Dbt, query
+from corridor import bootstrap as bs
 from corridor.dbt_runner import REPO_ROOT
 from scipy import stats
 
@@ -27,6 +28,7 @@ GATE_DAY = 5  # 2026-03-07: a data incident (missing latencies)
 # 2026-03-25, the last day: events without any latency. Its rolling window still has the latency quantiles of the
 # days before; it once lost them, as the order statistics took the version's last day from latency rows only.
 LAST_DAY = DAYS - 1
+ASYMPTOTIC = 185
 
 
 def _events(seed: int = 13) -> pd.DataFrame:
@@ -153,6 +155,9 @@ def _vars(events, outcomes) -> dict:
         "corridor_histogram_metric_grains": ["day"],
         "corridor_python_bootstrap": True,
         "corridor_rolling_windows": [{"days": ROLLING}],
+        # about 188 evaluable events a day overall (94 per region): some days above, some below, so the rolling
+        # windows sum days of power sums with days of values (test_large_mean_groups_...)
+        "corridor_bootstrap_asymptotic_events": ASYMPTOTIC,
     }
 
 
@@ -439,3 +444,101 @@ def test_a_real_dbt_compile_refuses_a_bad_rolling_window_as_the_batch_does(rolli
         return {line for line in re.findall(r"corridor: [^\n]*", output) if message in line}
 
     assert messages(result.output) == messages(refused_rolling_windows[0].output) != set()
+
+
+def _mean_terms(events: pd.DataFrame) -> pd.DataFrame:
+    """Every evaluable event's Brier and log-loss terms (corridor.label_metric_terms) with its day and region."""
+    evaluable = events[~events["is_error"]]
+    p, y = evaluable["predicted_score"].to_numpy(), evaluable["label"].to_numpy()
+    clipped = np.clip(p, 1e-15, 1 - 1e-15)
+    return pd.DataFrame(
+        {
+            "event_at": evaluable["event_at"].to_numpy(),
+            "region": evaluable["region"].to_numpy(),
+            "brier": (p - y) ** 2,
+            "log_loss": -(y * np.log(clipped) + (1 - y) * np.log(1 - clipped)),
+        }
+    )
+
+
+def test_large_mean_groups_are_exact_power_sums_and_give_the_intervals_of_their_events(rolling):
+    """int_corridor__value_histograms and its rolling windows hold a Brier or log-loss group above
+    corridor_bootstrap_asymptotic_events as one row of power sums of value / scale (1 and 64), equal to those of
+    its events; a smaller group as its values. A rolling window adds its large days' sums to the power sums of
+    its small days' values, or sums the values of small days that add up to more than the threshold. The Python
+    bootstrap gives these groups the intervals the kernel gives the same events read as values (its asymptotic
+    form, from moments summed in Python)."""
+    terms = _mean_terms(rolling["events"])
+    rows = pd.concat(
+        query(
+            rolling["path"],
+            f"select window_grain, window_start, segment_dimension, segment_value, family, value, n_events, scale, "
+            f"cast(sum_1 as double) as sum_1, cast(sum_2 as double) as sum_2, cast(sum_3 as double) as sum_3 "
+            f"from {table} where family in ('brier', 'log_loss')",
+        )
+        for table in ("int_corridor__value_histograms", "int_corridor__rolling_value_histograms")
+    )
+    keys = ["window_grain", "window_start", "segment_dimension", "segment_value", "family"]
+    days = {"day": 1, "week": 7, "rolling_7d": 7}
+    samples, checked = {}, {"moments": 0, "values": 0}
+    for key, group in rows.groupby(keys):
+        grain, start, dimension, segment, family = key
+        inside = (terms["event_at"] >= start) & (terms["event_at"] < start + pd.Timedelta(days=days[grain]))
+        if dimension == "region":
+            inside &= terms["region"] == segment
+        values = terms.loc[inside, family].to_numpy()
+        moment = group[group["sum_1"].notna()]
+        if len(values) > ASYMPTOTIC:
+            assert len(group) == 1 and len(moment) == 1, key
+            assert moment["value"].isna().all() and int(moment["n_events"].iloc[0]) == len(values), key
+            unit = values / {"brier": 1.0, "log_loss": 64.0}[family]
+            assert moment["scale"].iloc[0] == {"brier": 1.0, "log_loss": 64.0}[family]
+            for k in (1, 2, 3):
+                assert moment[f"sum_{k}"].iloc[0] == pytest.approx(np.sum(unit**k), rel=1e-12), (key, k)
+            samples[key] = values
+            checked["moments"] += 1
+        else:
+            assert moment.empty, key
+            distinct, counts = np.unique(values, return_counts=True)
+            group = group.sort_values("value")
+            np.testing.assert_allclose(group["value"], distinct, rtol=1e-12)
+            assert group["n_events"].tolist() == counts.tolist(), key
+            checked["values"] += 1
+    assert checked["moments"] > 50 and checked["values"] > 50, checked
+    # the rolling windows that summed a small day's values into power sums: overall windows holding a day of at
+    # most ASYMPTOTIC evaluable events and one of more
+    day_sizes = terms.groupby(terms["event_at"].dt.floor("D")).size()
+    mixed = [
+        start
+        for (grain, start, dimension, _, family) in samples
+        if grain == "rolling_7d" and dimension == "all" and family == "brier"
+        and len({size > ASYMPTOTIC for size in day_sizes[(day_sizes.index >= start)
+                                                          & (day_sizes.index < start + pd.Timedelta(days=7))]}) == 2
+    ]  # fmt: skip
+    assert len(mixed) >= 3, day_sizes.describe()
+    assert any(grain == "rolling_7d" and dimension == "region" for (grain, _, dimension, _, _) in samples)
+    # the intervals: the kernel on the same events as values (moments summed in Python, about each group's minimum)
+    settings = query(rolling["path"], "select * from int_corridor__interval_settings").iloc[0]
+    names = {key: f"g{i}" for i, key in enumerate(samples)}
+    expected = pd.concat(
+        [
+            bs.bootstrap_intervals(
+                bs.histograms_from_samples({names[k]: v for k, v in samples.items() if k[4] == family}, family),
+                n_resamples=int(settings["n_resamples"]), level=float(settings["confidence_level"]),
+                seed=int(settings["seed"]), max_shared_events=int(settings["max_shared_events"]),
+                asymptotic_events=ASYMPTOTIC,
+            )
+            for family in ("brier", "log_loss")
+        ]
+    ).set_index(["segment_value", "metric", "interval_method"])  # fmt: skip
+    got = query(
+        rolling["path"],
+        "select window_grain, window_start, segment_dimension, segment_value, metric, interval_method, "
+        "interval_lower, interval_upper from corridor_bootstrap_intervals where metric in ('brier_score', 'log_loss')",
+    )
+    got["family"] = got["metric"].map({"brier_score": "brier", "log_loss": "log_loss"})
+    got["name"] = [names.get(tuple(row)) for row in got[keys].itertuples(index=False)]
+    got = got.dropna(subset=["name"]).set_index(["name", "metric", "interval_method"])
+    assert len(got) == 2 * len(samples)  # percentile and BCa
+    for column in ("interval_lower", "interval_upper"):
+        np.testing.assert_allclose(got[column], expected.loc[got.index, column], rtol=1e-9, err_msg=column)

@@ -10,6 +10,14 @@
     only latency. The families whose value is 0 or 1 (labels and predicted
     classes are, once staged: error, correct, precision_hit, recall_hit) are
     'binary', counted per cell by corridor.binary_value_counts.
+    'moment_scales' maps each continuous family whose statistics are all
+    means of a bounded value to a power of two at least its largest value:
+    brier (at most 1: scores lie in [0, 1] once staged) and log_loss (at most
+    -ln(1e-15) = 34.5, the clipped score of corridor.label_metric_terms), 64.
+    Their groups above corridor_bootstrap_asymptotic_events events arrive as
+    exact power sums of value / scale (corridor.moment_power_term), not one
+    row per distinct value; corridor.bootstrap.MOMENT_FAMILIES lists the
+    families the kernel accepts as moments.
 -#}
 {% macro value_histogram_families(model_type, python_bootstrap) -%}
     {{ return(adapter.dispatch('value_histogram_families', 'corridor')(model_type, python_bootstrap)) }}
@@ -39,9 +47,13 @@
         {%- set families = families[:1] -%}
     {%- endif -%}
     {%- set binary_names = ['error', 'correct', 'precision_hit', 'recall_hit'] -%}
-    {%- set out = {'continuous': [], 'binary': []} -%}
+    {%- set out = {'continuous': [], 'binary': [], 'moment_scales': {}} -%}
+    {%- set bounded = {'brier': 1, 'log_loss': 64} -%}
     {%- for family in families -%}
         {%- do out['binary' if family[0] in binary_names else 'continuous'].append(family) -%}
+        {%- if family[0] in bounded -%}
+            {%- do out['moment_scales'].update({family[0]: bounded[family[0]]}) -%}
+        {%- endif -%}
     {%- endfor -%}
     {{ return(out) }}
 {%- endmacro %}

@@ -30,8 +30,18 @@
     windows) come from int_corridor__latency_order_statistics, which never
     keeps every distinct latency of every group.
 
+    The groups of a bounded mean family (corridor.value_histogram_families'
+    moment_scales: log_loss, brier) with more than
+    corridor_bootstrap_asymptotic_events events, all in [0, scale], are one
+    row of exact power sums instead (value and label null; scale, sum_1,
+    sum_2, sum_3 of corridor.moment_power_term): the kernel gives such a
+    group the asymptotic form of the bootstrap, which needs only its size
+    and first three moments, so their rows grow with groups, not events.
+
     Built for corridor.bootstrap_grains(). Counts are summed into fine cells
-    (finest grain × every segment column) and rolled up with GROUPING SETS.
+    (finest grain × every segment column) and rolled up with GROUPING SETS;
+    the moment families' power sums likewise, their values only to their
+    small groups (corridor.value_histogram_moment_ctes).
     Incremental with the lookback of int_corridor__production_window_stats
     (corridor.lookback_condition; docs/incremental.md): a run recomputes the
     windows starting on or after the lookback start (and a stale version's
@@ -94,9 +104,12 @@ grouped as (
         sum(n_events) as n_events
 
     from fine_cells_with_windows
+    where family not in ({{ corridor.sql_string_list(families['moment_scales'].keys() | list or ['none']) }})
     group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family', 'value']) }}
 
 ),
+
+{{ corridor.value_histogram_moment_ctes(cells, families['moment_scales']) }},
 
 {%- if corridor.python_bootstrap_enabled() %}
 
@@ -147,9 +160,37 @@ final as (
         cast(value as {{ corridor.type_double() }}) as value,
         cast(null as {{ dbt.type_int() }}) as label,
         cast(n_events as {{ dbt.type_bigint() }}) as n_events,
+        cast(null as {{ corridor.type_double() }}) as scale,
+        cast(null as decimal(38, 18)) as sum_1,
+        cast(null as decimal(38, 18)) as sum_2,
+        cast(null as decimal(38, 18)) as sum_3,
         window_start
 
-    from grouped
+    from (
+        select * from grouped
+        union all
+        select * from small_moment_values
+    ) as value_rows
+
+    union all
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        family,
+        cast(null as {{ corridor.type_double() }}) as value,
+        cast(null as {{ dbt.type_int() }}) as label,
+        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
+        scale,
+        sum_1,
+        sum_2,
+        sum_3,
+        window_start
+
+    from large_moment_groups
     {%- if corridor.python_bootstrap_enabled() %}
 
     union all
@@ -164,6 +205,10 @@ final as (
         cast(score_bins.score_bin as {{ corridor.type_double() }}) as value,
         cast(labels.label as {{ dbt.type_int() }}) as label,
         cast(case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as {{ dbt.type_bigint() }}) as n_events,
+        cast(null as {{ corridor.type_double() }}) as scale,
+        cast(null as decimal(38, 18)) as sum_1,
+        cast(null as decimal(38, 18)) as sum_2,
+        cast(null as decimal(38, 18)) as sum_3,
         score_bins.window_start
 
     from score_bins

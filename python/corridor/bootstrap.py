@@ -1124,15 +1124,25 @@ def read_histograms_with_moments(relation, *more, asymptotic_events: int) -> tup
 
 
 HISTOGRAM_COLUMNS = [*GROUP_KEYS, "family", "value", "label", "n_events"]
+#: a moment row's columns (int_corridor__value_histograms: a large group of a bounded mean family as the exact
+#: power sums of value / scale; null on a value row): optional in a relation read here, null when absent
+MOMENT_COLUMNS = ["scale", "sum_1", "sum_2", "sum_3"]
+_MOMENT_TYPES = {"scale": "double", "sum_1": "decimal(38, 18)", "sum_2": "decimal(38, 18)", "sum_3": "decimal(38, 18)"}
 
 
 def combined_histograms(relation, *more):
-    """The histogram rows (``HISTOGRAM_COLUMNS``) of ``relation`` and of every relation in ``more``: each
-    projected to the same columns in the same order, then UNION ALL (DuckDB's relation union is by position)."""
-    columns = ", ".join(HISTOGRAM_COLUMNS)
-    combined = relation.project(columns)
+    """The histogram rows (``HISTOGRAM_COLUMNS`` and ``MOMENT_COLUMNS``, null where a relation has none) of
+    ``relation`` and of every relation in ``more``: each projected to the same columns in the same order, then
+    UNION ALL (DuckDB's relation union is by position)."""
+
+    def projected(rel):
+        have = set(rel.columns)
+        moments = [c if c in have else f"cast(null as {_MOMENT_TYPES[c]}) as {c}" for c in MOMENT_COLUMNS]
+        return rel.project(", ".join([*HISTOGRAM_COLUMNS, *moments]))
+
+    combined = projected(relation)
     for other in more:
-        combined = combined.union(other.project(columns))
+        combined = combined.union(projected(other))
     return combined
 
 
@@ -1148,7 +1158,7 @@ def _read(relation, more, asymptotic_events: int | None):
         f"with k as (select {keys}, row_number() over (order by {keys}) - 1 as group_code "
         f"from (select distinct {keys} from h)), "
         f"coded as (select k.group_code, {family_code_sql('h.family')} as family_code, h.family, "
-        f"h.value, h.label, h.n_events from h inner join k on {same})"
+        f"h.value, h.label, h.n_events, {', '.join('h.' + c for c in MOMENT_COLUMNS)} from h inner join k on {same})"
     )
     histograms, moments = read_coded(lambda sql: relation.query("h", sql), coded, asymptotic_events)
     return histograms, key_table, moments
@@ -1173,43 +1183,63 @@ def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataF
     """``(histograms, moments)`` as ``read_histograms_with_moments`` returns them (``moments`` None without
     ``asymptotic_events``), from ``coded``: SQL defining the CTE ``coded`` (a ``with`` clause) of the histogram
     rows with their ``group_code`` (their group's row in the key table) and ``family_code``
-    (``family_code_sql``), ``family``, ``value``, ``label``, ``n_events``. ``run(sql)`` runs a query and returns
-    its relation."""
+    (``family_code_sql``), ``family``, ``value``, ``label``, ``n_events`` and ``MOMENT_COLUMNS``. ``run(sql)`` runs
+    a query and returns its relation.
+
+    A moment row (``sum_1`` not null: int_corridor__value_histograms summed a large group of a bounded mean
+    family in SQL) is passed on as the group's moments (``low`` 0); the value rows of a large group of a family
+    of ``MOMENT_FAMILIES`` are summed into moments here, with the same exact arithmetic about the group's
+    smallest value."""
     names = sorted(FAMILY_METRICS)
     moments = None
+    values = "coded_values as (select * from coded where sum_1 is null)"
     if asymptotic_events is None:
+        stray = run(f"{coded} select count(*) from coded where sum_1 is not null").fetchall()[0][0]
+        if stray:
+            raise ValueError(f"{stray} histogram rows are moments (sum_1 not null): read them with asymptotic_events")
         rows = run(f"{coded} select group_code, family_code, value, label, n_events from coded")
     else:
         summarized = ", ".join(f"'{name}'" for name in MOMENT_FAMILIES)
         large = (
-            f"{coded}, large as (select group_code, family_code from coded where family in ({summarized}) "
-            f"group by group_code, family_code having sum(case when n_events > 0 and value is not null "
-            f"then n_events else 0 end) > {asymptotic_events} and bool_and(value is null or isfinite(value)))"
+            f"{coded}, {values}, large as (select group_code, family_code from coded_values where family in "
+            f"({summarized}) group by group_code, family_code having sum(case when n_events > 0 and value is not "
+            f"null then n_events else 0 end) > {asymptotic_events} and bool_and(value is null or isfinite(value)))"
         )
         rows = run(
-            f"{large} select group_code, family_code, value, label, n_events from coded "
+            f"{large} select group_code, family_code, value, label, n_events from coded_values "
             f"anti join large using (group_code, family_code)",
         )
         # ((value - low) / scale)^k is multiplied out in double (exact when it can be; power() is not), rounded to
         # 18 decimals (10^18 is exact in double; 10^24 is not) and summed exactly: the same on every build;
-        # |sum| < 10^20 events
+        # |sum| < 10^20 events. The SQL moment rows are the same sums about 0 (corridor.moment_power_term).
         unit = "((kept.value - scales.low) / scales.scale)"
         power = "cast({product} as decimal(38, 18)) * kept.n_events"
+        sums = ", ".join(f"cast(sum_{k} as varchar) as sum_{k}" for k in (1, 2, 3))
         moments = run(
-            f"{large}, kept as (select coded.* from coded semi join large using (group_code, family_code) "
-            f"where coded.n_events > 0 and coded.value is not null), "
+            f"{large}, kept as (select coded_values.* from coded_values semi join large using (group_code, "
+            f"family_code) where coded_values.n_events > 0 and coded_values.value is not null), "
             f"scales as (select group_code, family_code, min(value) as low, case when max(value) > min(value) "
             f"then power(2.0, ceil(log2(max(value) - min(value)))) else 1.0 end as scale "
-            f"from kept group by group_code, family_code) "
-            "select kept.group_code, any_value(kept.family) as family, "
+            f"from kept group by group_code, family_code), "
+            "summed as (select kept.group_code, kept.family_code, any_value(kept.family) as family, "
             "cast(sum(kept.n_events) as bigint) as n_events, "
             f"any_value(scales.low) as low, any_value(scales.scale) as scale, "
-            + ", ".join(
-                f"cast(sum({power.format(product=' * '.join([unit] * k))}) as varchar) as sum_{k}" for k in (1, 2, 3)
-            )
+            + ", ".join(f"sum({power.format(product=' * '.join([unit] * k))}) as sum_{k}" for k in (1, 2, 3))
             + " from kept inner join scales using (group_code, family_code) "
-            "group by kept.group_code, kept.family_code order by kept.family_code, kept.group_code",
+            "group by kept.group_code, kept.family_code "
+            "union all select group_code, family_code, family, cast(n_events as bigint), 0.0, scale, sum_1, sum_2, "
+            "sum_3 from coded where sum_1 is not null) "
+            f"select group_code, family, n_events, low, scale, {sums} from summed order by family_code, group_code",
         ).df()
+        # the value rows' moments are of groups above the threshold by construction: a smaller group's are SQL's
+        stale = moments[moments["n_events"] <= asymptotic_events]
+        if len(stale):
+            raise ValueError(
+                f"int_corridor__value_histograms holds the power sums of a {stale['family'].iloc[0]} group of "
+                f"{int(stale['n_events'].min())} events, not above corridor_bootstrap_asymptotic_events "
+                f"({asymptotic_events}): they were built under a lower setting. After changing it, run `dbt build "
+                f"--full-refresh --select int_corridor__value_histograms+` (docs/incremental.md)."
+            )
     coded_rows = rows.fetchnumpy()
     histograms = pd.DataFrame(
         {

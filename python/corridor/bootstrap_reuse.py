@@ -8,7 +8,7 @@ for bit, and only new or changed groups need the kernel. On a daily incremental 
 windows (``int_corridor__value_histograms`` rewrites only those), a few percent of the groups.
 
 Each group's rows carry ``histogram_fingerprint``: an order-free hash of its histogram rows (the sum of one
-64-bit hash per (family, value, label, n_events) row, exact in DuckDB's HUGEINT) and the settings and kernel
+64-bit hash per (family, value, label, n_events, power sums) row, exact in DuckDB's HUGEINT) and the settings and kernel
 version (``salt``). The fingerprints are computed in SQL (one aggregate over the histogram rows, no transfer
 to Python); only the groups whose fingerprint is not stored are read into the kernel. A stored group that no
 longer has histogram rows gets a tombstone row (its keys, ``metric`` null) that replaces its rows under the
@@ -34,6 +34,7 @@ from corridor import __version__
 from corridor.bootstrap import (  # noqa: F401
     GROUP_KEYS,
     HISTOGRAM_COLUMNS,
+    MOMENT_COLUMNS,
     MOMENT_FAMILIES,
     bootstrap_intervals,
     check_families,
@@ -77,7 +78,7 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
         # stored view can. The groups, numbered in key order, with their batch; then the histogram rows in one
         # pass, with their group's number instead of its six keys, ordered by batch, so that DuckDB's zone maps
         # skip the other batches' rows
-        rows = histograms.project(", ".join(HISTOGRAM_COLUMNS))
+        rows = combined_histograms(histograms)
         check_families(rows)
         # each group's number in its batch (group_code: its row in the batch's key table, as read_coded expects)
         rows.query(
@@ -90,7 +91,8 @@ def intervals(histograms, settings: dict, session=None, batch_rows: int | None =
         rows.query(
             "h",
             f"create or replace temporary table {BATCH_TABLE} as select g.batch, g.group_code, "
-            f"{family_code_sql('h.family')} as family_code, h.family, h.value, h.label, h.n_events "
+            f"{family_code_sql('h.family')} as family_code, h.family, h.value, h.label, h.n_events, "
+            f"{', '.join('h.' + c for c in MOMENT_COLUMNS)} "
             f"from h inner join {group_table} as g on {same} order by g.batch",
         )
         # the batches share their Poisson weights (drawn once: the same for every batch of one build)
@@ -117,7 +119,8 @@ def _batch_intervals(session, group_table: str, batch: int, settings: dict, shar
     keys = ", ".join(GROUP_KEYS)
     key_table = session.sql(f"select {keys} from {group_table} where batch = {batch} order by group_index").df()
     coded = (
-        f"with coded as (select group_code, family_code, family, value, label, n_events from {BATCH_TABLE} "
+        f"with coded as (select group_code, family_code, family, value, label, n_events, {', '.join(MOMENT_COLUMNS)} "
+        f"from {BATCH_TABLE} "
         f"where batch = {batch})"
     )
     rows, moments = read_coded(session.sql, coded, settings["asymptotic_events"])
@@ -167,10 +170,12 @@ def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
     with). Equal fingerprints mean equal histogram rows (up to a 64-bit hash collision) and settings."""
     keys = ", ".join(GROUP_KEYS)
     literal = "'" + salt.replace("'", "''") + "'"
-    return histograms.query(
+    rows = combined_histograms(histograms)
+    row_hash = "hash(family, value, label, n_events, sum_1, sum_2, sum_3)"
+    return rows.query(
         "h",
-        f"select {keys}, cast(sum(cast(hash(family, value, label, n_events) as hugeint)) as varchar) || '|' || "
-        f"{literal} as {FINGERPRINT} from h group by {keys}",
+        f"select {keys}, cast(sum(cast({row_hash} as hugeint)) as varchar) || '|' || {literal} as {FINGERPRINT} "
+        f"from h group by {keys}",
     ).df()
 
 

@@ -455,6 +455,81 @@ def test_large_mean_groups_read_as_moments_give_the_same_intervals():
     pd.testing.assert_frame_equal(moments, again)
 
 
+def _sql_moment_rows(frame: pd.DataFrame, families: dict, threshold: int) -> pd.DataFrame:
+    """``frame`` (value rows) with each group of ``families`` (family -> scale) above ``threshold`` events replaced
+    by the one row of power sums int_corridor__value_histograms writes (corridor.moment_power_term: each
+    (value / scale)^k multiplied out in double, rounded to 18 decimals, times its count, summed exactly)."""
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    keys = [*bs.GROUP_KEYS, "family"]
+    out = [frame[~frame.family.isin(list(families))]]
+    for key, group in frame[frame.family.isin(list(families))].groupby(keys, dropna=False):
+        scale = families[key[-1]]
+        if group.n_events.sum() <= threshold:
+            out.append(group)
+            continue
+        unit = group.value.to_numpy() / scale
+        row = dict(zip(keys, key, strict=True), value=np.nan, label=np.nan, n_events=int(group.n_events.sum()),
+                   scale=float(scale))  # fmt: skip
+        for k in (1, 2, 3):
+            power = unit.copy()
+            for _ in range(k - 1):
+                power = power * unit
+            quantum = Decimal("1e-18")
+            row[f"sum_{k}"] = str(sum(Decimal(float(p)).quantize(quantum, ROUND_HALF_EVEN) * int(c)
+                                      for p, c in zip(power, group.n_events, strict=True)))  # fmt: skip
+        out.append(pd.DataFrame([row]))
+    return pd.concat(out, ignore_index=True)
+
+
+def test_power_sums_summed_in_sql_give_the_intervals_of_the_values():
+    """Groups of a bounded mean family (Brier, log loss) that arrive as power sums about 0 (the rows of
+    int_corridor__value_histograms, here written by hand) get the intervals their values give (moments summed in
+    Python about the group's smallest value) to 1e-12; small groups and other families are read as values; a
+    group of power sums not above the threshold (built under a lower setting) is refused with the setting named."""
+    import duckdb
+
+    rng = np.random.default_rng(31)
+    samples = {"small": rng.beta(2, 5, 300), "mid": rng.beta(2, 5, 25_000), "large": rng.beta(0.5, 3, 90_000)}
+    frames = [bs.histograms_from_samples(samples, "brier")]
+    losses = {k: -np.log(np.clip(v, 1e-15, 1)) for k, v in samples.items()}
+    frames.append(bs.histograms_from_samples(losses, "log_loss"))
+    frames.append(bs.histograms_from_samples({"large": np.round(samples["large"] * 400)}, "latency"))
+    values = _keyed(pd.concat(frames, ignore_index=True))
+    threshold = 20_000
+    summed = _sql_moment_rows(values, {"brier": 1, "log_loss": 64}, threshold)
+    summed = summed.astype({"sum_1": "string", "sum_2": "string", "sum_3": "string"})
+    assert summed.sum_1.notna().sum() == 4  # mid and large, two families
+    con = duckdb.connect()
+    con.register("values_view", values)
+    con.register("summed_frame", summed)
+    sums = ", ".join(f"cast(sum_{k} as decimal(38, 18)) as sum_{k}" for k in (1, 2, 3))
+    con.execute(f"create table summed_table as select * exclude (sum_1, sum_2, sum_3), {sums} from summed_frame")
+    a_rows, a_keys, a_moments = bs.read_histograms_with_moments(con.sql("select * from values_view"),
+                                                                asymptotic_events=threshold)  # fmt: skip
+    b_rows, b_keys, b_moments = bs.read_histograms_with_moments(con.table("summed_table"), asymptotic_events=threshold)
+    pd.testing.assert_frame_equal(a_keys, b_keys)
+    assert len(b_rows) == len(a_rows) and (b_moments.low == 0).all() and len(b_moments) == len(a_moments) == 4
+    kw = dict(n_resamples=500, seed=3, asymptotic_events=threshold)
+    a = bs.bootstrap_intervals(a_rows, key_table=a_keys, moments=a_moments, **kw)
+    b = bs.bootstrap_intervals(b_rows, key_table=b_keys, moments=b_moments, **kw)
+    pd.testing.assert_frame_equal(a[[*bs.GROUP_KEYS, "metric", "interval_method"]],
+                                  b[[*bs.GROUP_KEYS, "metric", "interval_method"]])  # fmt: skip
+    for column in ("metric_value", "interval_lower", "interval_upper", "bootstrap_standard_error", "acceleration"):
+        np.testing.assert_allclose(b[column].to_numpy(float), a[column].to_numpy(float), rtol=1e-12, atol=1e-15)
+    # the batched path reads the same rows
+    from corridor import bootstrap_reuse as reuse
+
+    settings = dict(n_resamples=500, level=0.95, seed=3, max_shared_events=20_000, asymptotic_events=threshold)
+    batched = reuse.intervals(con.table("summed_table"), settings, session=con, batch_rows=50)
+    whole = reuse.intervals(con.table("summed_table"), settings)
+    pd.testing.assert_frame_equal(batched, whole)
+    with pytest.raises(ValueError, match="corridor_bootstrap_asymptotic_events .30000.*--full-refresh"):
+        bs.read_histograms_with_moments(con.table("summed_table"), asymptotic_events=30_000)
+    with pytest.raises(ValueError, match="are moments"):
+        bs.read_histograms(con.table("summed_table"))
+
+
 def test_moments_are_refused_where_they_do_not_apply():
     moments = pd.DataFrame(
         {

@@ -1,0 +1,116 @@
+{#-
+    corridor.value_histogram_moment_ctes(cells, moment_scales): the CTEs
+    (moment_scales .. large_moment_groups; no leading `with`, no trailing
+    comma) of int_corridor__value_histograms for the bounded mean families
+    (`moment_scales`: corridor.value_histogram_families' family -> scale),
+    read from its fine_cells_with_windows (`cells`: corridor.window_cells).
+    Each fine cell's size and exact power sums of value / scale
+    (corridor.moment_power_term) are rolled up to every group with GROUPING
+    SETS; a group above corridor_bootstrap_asymptotic_events events whose
+    values all lie in [0, scale] (NaN does not) is large_moment_groups (one
+    row of power sums), any other gets its distinct values and their counts
+    in small_moment_values, joined from the fine cells to the small groups
+    they belong to (corridor.window_segment_members) rather than rolled up
+    to every group and thrown away for the large ones. Both empty without
+    moment families. (Summing the power sums from the events and counting
+    values only in the small groups' fine cells was slower at 10M events:
+    most fine cells belong to a small hourly group.)
+-#}
+{% macro value_histogram_moment_ctes(cells, moment_scales) -%}
+    {{ return(adapter.dispatch('value_histogram_moment_ctes', 'corridor')(cells, moment_scales)) }}
+{%- endmacro %}
+
+{% macro default__value_histogram_moment_ctes(cells, moment_scales) -%}
+{%- set group_keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
+{%- set asymptotic = corridor.setting('corridor_bootstrap_asymptotic_events') -%}
+{%- set cell_keys = corridor.fine_cell_keys(cells.segments, cells.finest) -%}
+moment_scales as (
+
+    {{ corridor.value_histogram_moment_scales(moment_scales) }}
+
+),
+
+moment_cells as (
+
+    select
+        fine_cells_with_windows.*,
+        moment_scales.scale
+
+    from fine_cells_with_windows
+    inner join moment_scales on fine_cells_with_windows.family = moment_scales.family
+    where fine_cells_with_windows.value is not null
+
+),
+
+moment_fine_sums as (
+
+    select
+        {{ cell_keys }},
+        family,
+        max(scale) as scale,
+        sum(n_events) as n_events,
+        {%- for k in [1, 2, 3] %}
+        sum({{ corridor.moment_power_term('(value / scale)', 'n_events', k) }}) as sum_{{ k }},
+        {%- endfor %}
+        min(case when value >= 0 and value <= scale then 1 else 0 end) as in_scale
+
+    from moment_cells
+    group by {{ cell_keys }}, family
+
+),
+
+moment_fine_sums_with_windows as (
+
+    select *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }} from moment_fine_sums
+
+),
+
+moment_groups as (
+
+    select
+        model_id,
+        model_version,
+        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
+        family,
+        max(scale) as scale,
+        sum(n_events) as n_events,
+        sum(sum_1) as sum_1,
+        sum(sum_2) as sum_2,
+        sum(sum_3) as sum_3,
+        min(in_scale) as in_scale
+
+    from moment_fine_sums_with_windows
+    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family']) }}
+
+),
+
+small_moment_groups as (
+
+    select * from moment_groups
+    where not (n_events > {{ asymptotic }} and in_scale = 1)
+
+),
+
+small_moment_values as (
+
+    select
+        {{ group_keys | join(', ') }},
+        family,
+        value,
+        sum(n_events) as n_events
+
+    from ({{ corridor.window_segment_members(
+        'moment_cells', 'small_moment_groups', cells.grains, cells.segments, ['family', 'value', 'n_events'],
+        group_columns=group_keys, condition='moment_cells.family = small_moment_groups.family'
+    ) }}) as members
+    group by {{ group_keys | join(', ') }}, family, value
+
+),
+
+large_moment_groups as (
+
+    select * from moment_groups
+    where n_events > {{ asymptotic }} and in_scale = 1
+
+)
+{%- endmacro %}
