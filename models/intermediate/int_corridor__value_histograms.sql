@@ -148,8 +148,9 @@ labels as (
 ),
 {%- endif %}
 
-final as (
+histogram_rows as (
 
+    {#- the value rows, the groups of power sums and the score bins; typed once in final #}
     select
         model_id,
         model_version,
@@ -157,15 +158,14 @@ final as (
         segment_dimension,
         segment_value,
         family,
-        cast(value as {{ corridor.type_double() }}) as value,
-        cast(null as {{ dbt.type_int() }}) as label,
-        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
-        cast(null as {{ corridor.type_double() }}) as scale,
-        cast(null as decimal(38, 18)) as sum_1,
-        cast(null as decimal(38, 18)) as sum_2,
-        cast(null as decimal(38, 18)) as sum_3,
+        value,
+        null as label,
+        n_events,
+        null as scale,
+        null as sum_1,
+        null as sum_2,
+        null as sum_3,
         window_start
-
     from (
         select * from grouped
         union all
@@ -181,15 +181,14 @@ final as (
         segment_dimension,
         segment_value,
         family,
-        cast(null as {{ corridor.type_double() }}) as value,
-        cast(null as {{ dbt.type_int() }}) as label,
-        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
+        null as value,
+        null as label,
+        n_events,
         scale,
         sum_1,
         sum_2,
         sum_3,
         window_start
-
     from large_moment_groups
     {%- if corridor.python_bootstrap_enabled() %}
 
@@ -202,19 +201,41 @@ final as (
         score_bins.segment_dimension,
         score_bins.segment_value,
         'score' as family,
-        cast(score_bins.score_bin as {{ corridor.type_double() }}) as value,
-        cast(labels.label as {{ dbt.type_int() }}) as label,
-        cast(case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as {{ dbt.type_bigint() }}) as n_events,
-        cast(null as {{ corridor.type_double() }}) as scale,
-        cast(null as decimal(38, 18)) as sum_1,
-        cast(null as decimal(38, 18)) as sum_2,
-        cast(null as decimal(38, 18)) as sum_3,
+        score_bins.score_bin as value,
+        labels.label,
+        case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end as n_events,
+        null as scale,
+        null as sum_1,
+        null as sum_2,
+        null as sum_3,
         score_bins.window_start
 
     from score_bins
     cross join labels
     where case when labels.label = 1 then score_bins.n_positive else score_bins.n_negative end > 0
     {%- endif %}
+
+),
+
+final as (
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        segment_dimension,
+        segment_value,
+        family,
+        cast(value as {{ corridor.type_double() }}) as value,
+        cast(label as {{ dbt.type_int() }}) as label,
+        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
+        cast(scale as {{ corridor.type_double() }}) as scale,
+        cast(sum_1 as decimal(38, 18)) as sum_1,
+        cast(sum_2 as decimal(38, 18)) as sum_2,
+        cast(sum_3 as decimal(38, 18)) as sum_3,
+        window_start
+
+    from histogram_rows
 
 )
 
