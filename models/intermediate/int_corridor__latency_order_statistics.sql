@@ -22,11 +22,12 @@
         corridor_confidence_level (rank 0 or n + 1, value null: no bound).
 
     How (docs/incremental.md): latencies counted in bins of one width per
-    version (corridor.latency_bin_width), rolled up with GROUPING SETS; a
-    running count over each group's bins finds the bin of each rank; only
-    bins of several distinct values holding a rank are read again and
-    sorted (corridor.window_segment_members). Cost: groups x bins plus a
-    few bins' events per group; exact as a whole sort. Incremental with the
+    version (corridor.latency_bin_width) per fine cell, rolled up with
+    GROUPING SETS (corridor.latency_value_bin_ctes); a running count over
+    each group's bins finds the bin of each rank; only bins of several
+    distinct values holding a rank are read again, in one pass over the
+    events, and sorted (corridor.latency_target_value_ctes). Cost: groups x
+    bins plus a few bins' events per group; exact as a whole sort. Incremental with the
     event pipeline's lookback (events from the longest rolling window
     earlier).
 -#}
@@ -39,55 +40,7 @@
 -- sqlfluff:dialect:postgres
 with
 
-latencies as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.select_columns(corridor.segment_column_names(segments)) }}
-        {{- corridor.window_start_columns(bin_grains, 'event_at') }}
-        cast(latency_ms as {{ corridor.type_double() }}) as latency_value
-
-    from {{ ref('int_corridor__events_enriched') }}
-    where latency_ms is not null
-    {{ corridor.and_clause(event_lookback) }}
-
-),
-
-bin_widths as (
-
-    {{ corridor.latency_bin_width('latencies', 'latency_value', corridor.finest_grain(bin_grains) ~ '_start') }}
-
-),
-
-binned as (
-
-    select
-        latencies.*,
-        floor(latencies.latency_value / bin_widths.bin_width) as value_bin
-
-    from latencies
-    inner join bin_widths
-        on latencies.model_id = bin_widths.model_id
-        and latencies.model_version = bin_widths.model_version
-
-),
-
-calendar_bins as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(bin_grains, segments) }},
-        value_bin,
-        count(*) as n_events,
-        min(latency_value) as min_value,
-        max(latency_value) as max_value
-
-    from binned
-    group by {{ corridor.window_segment_grouping_sets(bin_grains, segments, ['value_bin']) }}
-
-),
+{{ corridor.latency_value_bin_ctes(ref('int_corridor__events_enriched'), bin_grains, segments, event_lookback) }},
 
 group_bins as (
 
@@ -193,14 +146,7 @@ targets as (
 
 ),
 
-target_values as (
-
-    {{ corridor.window_segment_members(
-        'binned', 'targets', bin_grains, segments, ['latency_value'], ['group_number', 'value_bin'],
-        'binned.value_bin = targets.value_bin'
-    ) }}
-
-),
+{{ corridor.latency_target_value_ctes(bin_grains, segments) }},
 
 resolved as (
 

@@ -54,7 +54,8 @@
 -- sqlfluff:dialect:postgres
 with
 
-events as (
+{#- read once per family: inlined (corridor.inlined_cte), not copied with every column first #}
+events as {{ corridor.inlined_cte() }} (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
     {{ corridor.where_clause(corridor.lookback_condition('event_at') if corridor.python_bootstrap_enabled() else '1 = 0') }}
