@@ -39,7 +39,8 @@
 -- sqlfluff:dialect:postgres
 with
 
-events as (
+{#- read twice: inlined (corridor.inlined_cte), each reader scans the enriched events' columns it needs #}
+events as {{ corridor.inlined_cte() }} (
 
     select
         event_key,
