@@ -37,7 +37,7 @@ runs as (
 
 ),
 
-{#- read twice: inlined (corridor.inlined_cte), not copied with every column of every event first #}
+{# read twice: inlined (corridor.inlined_cte), not copied with every column of every event first -#}
 events as {{ corridor.inlined_cte() }} (
 
     select * from {{ ref('int_corridor__events_enriched') }}
