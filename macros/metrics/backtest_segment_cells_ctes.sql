@@ -6,7 +6,8 @@
       segment_totals  one row per segment (`segment_keys`) of relation
                       `backtest_cells`: segment_offline_weight (the sum of
                       its offline weights, the same in every window) and
-                      segment_id;
+                      segment_id (corridor.group_key: a number, on
+                      Spark the segment keys as a struct);
       segment_cells   one row per cell of a segment: segment_id, the cell
                       key and its offline_weight.
     The other arguments are the columns of `backtest_cells` it reads.
@@ -21,7 +22,7 @@ segment_totals as (
     select
         {{ segment_keys | join(',\n        ') }},
         sum({{ offline_weight }}) as segment_offline_weight,
-        row_number() over (order by {{ segment_keys | join(', ') }}) as segment_id
+        {{ corridor.group_key(segment_keys) }} as segment_id
 
     from {{ backtest_cells }}
     group by {{ segment_keys | join(', ') }}

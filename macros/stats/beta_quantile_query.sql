@@ -12,7 +12,8 @@
         Each distinct (p, a, b) is solved once and joined back to every key asking for it: Clopper-Pearson and
         Bayesian bounds repeat the same counts across segments, grains and metrics (the integration project asks
         2,326 bounds of 182 distinct pairs), and on engines without the plugin's function every solve is a
-        series of CDF evaluations in SQL.
+        series of CDF evaluations in SQL. The distinct triples are keyed by corridor.group_key (a number; on
+        Spark the triple itself, so no global sort).
 #}
 
 {% macro beta_quantile_query(source, key, p, a, b, iterations=10) -%}
@@ -37,7 +38,7 @@
             p,
             a,
             b,
-            row_number() over (order by p, a, b) as distinct_key
+            {{ corridor.group_key(['p', 'a', 'b']) }} as distinct_key
         from (select distinct p, a, b from beta_requests) as distinct_requests
 
     ),

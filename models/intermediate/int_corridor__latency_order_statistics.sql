@@ -51,7 +51,8 @@ group_bins as (
 
 ),
 
-{# each group numbered once: the running counts are partitioned by one integer -#}
+{# each group keyed once (corridor.group_key: a number, on Spark the keys as a struct): the running counts are
+    partitioned by one column -#}
 numbered_groups as (
 
     select
@@ -62,7 +63,8 @@ numbered_groups as (
         segment_dimension,
         segment_value,
         sum(n_events) as n,
-        row_number() over (order by model_id, model_version, window_grain, window_start, segment_dimension, segment_value) as group_number
+        {{ corridor.group_key(['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value']) }}
+            as group_number
 
     from group_bins
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value

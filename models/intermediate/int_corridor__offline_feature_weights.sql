@@ -93,7 +93,7 @@ production_cells as (
 
 ),
 
-{# the segment's backtest cells, with window-independent totals and the segment's integer id #}
+{# the segment's backtest cells, with window-independent totals and the segment's key (corridor.group_key) #}
 {{ corridor.backtest_segment_cells_ctes('backtest_cells', ['model_id', 'model_version', 'segment_dimension', 'segment_value'], 'cell_key',
     'offline_weight') }},
 
@@ -121,15 +121,10 @@ windows as (
         segment_totals.segment_id,
         segment_totals.segment_offline_weight,
         sum(production_cells.production_events) as window_events,
-        row_number() over (
-            order by
-                production_cells.model_id,
-                production_cells.model_version,
-                production_cells.window_grain,
-                production_cells.window_start,
-                production_cells.segment_dimension,
-                production_cells.segment_value
-        ) as window_id
+        {{ corridor.group_key([
+            'production_cells.model_id', 'production_cells.model_version', 'production_cells.window_grain',
+            'production_cells.window_start', 'production_cells.segment_dimension', 'production_cells.segment_value'
+        ]) }} as window_id
 
     from production_cells
     inner join versions
