@@ -4,9 +4,8 @@
     serves, a query of (group_number, n, statistic, q, request_key): one row
     per group of `groups` (group_number, n, window_grain) whose window_grain
     is in `grains` and per (statistic, q) of `quantiles`; request_key
-    ('<group_number>|<statistic>') keys corridor.order_statistic_ranks_query.
-    On Spark group_number is a struct (corridor.group_key), whose text is not
-    a unique key: request_key is the struct (group_number, statistic).
+    (corridor.order_statistic_request_key) keys
+    corridor.order_statistic_ranks_query.
 #}
 {% macro order_statistic_interval_requests(groups, grains, quantiles) %}
     {{ return(adapter.dispatch('order_statistic_interval_requests', 'corridor')(groups, grains, quantiles)) }}
@@ -19,21 +18,7 @@
         n,
         '{{ statistic }}' as statistic,
         {{ q }} as q,
-        {{ dbt.concat([dbt.cast('group_number', dbt.type_string()), "'|" ~ statistic ~ "'"]) }} as request_key
-    from {{ groups }}
-    where window_grain in ({{ corridor.sql_string_list(grains) }})
-    {{ 'union all' if not loop.last }}
-    {%- endfor %}
-{%- endmacro %}
-
-{% macro spark__order_statistic_interval_requests(groups, grains, quantiles) -%}
-    {%- for statistic, q in quantiles %}
-    select
-        group_number,
-        n,
-        '{{ statistic }}' as statistic,
-        {{ q }} as q,
-        named_struct('group_number', group_number, 'statistic', '{{ statistic }}') as request_key
+        {{ corridor.order_statistic_request_key('group_number', statistic) }} as request_key
     from {{ groups }}
     where window_grain in ({{ corridor.sql_string_list(grains) }})
     {{ 'union all' if not loop.last }}
