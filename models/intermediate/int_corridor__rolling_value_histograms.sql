@@ -89,20 +89,7 @@ moment_rows as (
 final as (
 
     select
-        model_id,
-        model_version,
-        window_grain,
-        segment_dimension,
-        segment_value,
-        family,
-        cast(value as {{ corridor.type_double() }}) as value,
-        cast(label as {{ dbt.type_int() }}) as label,
-        cast(n_events as {{ dbt.type_bigint() }}) as n_events,
-        cast(scale as {{ corridor.type_double() }}) as scale,
-        cast(sum_1 as decimal(38, 18)) as sum_1,
-        cast(sum_2 as decimal(38, 18)) as sum_2,
-        cast(sum_3 as decimal(38, 18)) as sum_3,
-        window_start
+        {{ corridor.value_histogram_columns() }}
 
     from (
         select summed.*
