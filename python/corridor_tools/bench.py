@@ -13,18 +13,23 @@
    ``run_results.json``.
 3. (b) Times ONE plain hand-written DuckDB query computing the same
    production metrics (dedup by event_id, latest outcome, GROUP BY GROUPING
-   SETS over the same 12 sets, exact latency quantiles), on a read-only
-   connection after dbt has finished; and a bare GROUP BY (model_version, day,
-   region) with count, mean latency and exact p95.
+   SETS over the same 12 sets, exact latency quantiles), and a bare GROUP BY
+   (model_version, day, region) with count, mean latency and exact p95: both in
+   a child process, on a read-only connection with the profile's DuckDB
+   settings, after dbt has finished. The child writes the baseline's rows to
+   ``<workdir>/baseline_result.parquet`` and its timings to
+   ``<workdir>/baseline_figures.json``; a child that fails with DuckDB's
+   out-of-memory error is retried once in a new child (every attempt is
+   recorded under ``b_baseline.attempts``).
 4. Prints the figures (rows/s = distinct events / seconds), the ratios and
    peak memory, and writes them to ``<workdir>/bench_results.json`` (and
    ``bench_results_<N>.json``).
 5. Checks that (a) and (b) agree on every production metric both compute
    (relative tolerance 1e-9) and fails otherwise.
 
-Generation, loading and dbt each run in a child process, reaped with
-``os.wait4`` so each one's peak RSS is its own; the baseline runs in this
-process, whose peak RSS is therefore the baseline's (plus the interpreter).
+Generation, loading, dbt and the baseline each run in a child process, reaped
+with ``os.wait4`` so each one's peak RSS is its own (the baseline's includes its
+interpreter, pandas and the fetched result).
 """
 
 from __future__ import annotations
@@ -37,7 +42,6 @@ import math
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -521,42 +525,141 @@ def _render_env_var(value):
 
 
 class BaselineFailed(Exception):
-    """The plain baseline query failed (e.g. out of memory)."""
+    """The plain baseline failed in every attempt (e.g. out of memory twice); carries the attempts."""
+
+    def __init__(self, attempts: list[dict]):
+        super().__init__("; ".join(f"attempt {x['attempt']}: {x['error']}" for x in attempts))
+        self.attempts = attempts
 
 
-def run_baselines(db: Path, settings: dict[str, object] | None = None):
-    """(b) the plain baseline and the bare GROUP BY, timed on a read-only connection.
+# (b) runs in a child process; a child that fails with DuckDB's out-of-memory error is retried once in a new one.
+BASELINE_ATTEMPTS = 2
+BASELINE_FRAME = "baseline_result.parquet"
+BASELINE_FIGURES = "baseline_figures.json"
 
-    The connection gets the same DuckDB settings as dbt's (the profile's ``settings``).
-    """
+
+def _first_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.strip()), "")
+
+
+def _baseline_child(db: str, settings: str, out_dir: str) -> None:
+    """Child-process entry point of (b): the plain baseline and the bare GROUP BY, timed on a read-only connection
+    with the DuckDB settings ``settings`` (JSON). Writes the baseline's rows to ``<out_dir>/baseline_result.parquet``
+    and the seconds and rows (or the error, and whether it is DuckDB's out-of-memory error) to
+    ``<out_dir>/baseline_figures.json``; exits 1 on a DuckDB error."""
     import duckdb
 
+    out = Path(out_dir)
+    figures: dict[str, object] = {}
+    step, t0 = "settings", time.perf_counter()
+    con = duckdb.connect(db, read_only=True)
+    try:
+        con.execute("set enable_progress_bar = false")
+        for key, value in json.loads(settings).items():
+            con.execute(f"set {key} = ?", [value])
+        step, t0 = "baseline", time.perf_counter()
+        plain = con.execute(BASELINE_SQL).fetch_df()
+        figures.update(seconds=time.perf_counter() - t0, rows=len(plain))
+        step, t0 = "bare GROUP BY", time.perf_counter()
+        bare = con.execute(BARE_SQL).fetch_df()
+        figures.update(bare_seconds=time.perf_counter() - t0, bare_rows=len(bare))
+    except duckdb.Error as exc:
+        failed_after = time.perf_counter() - t0
+        where = "" if step == "baseline" else f"{step}: "
+        figures.setdefault("seconds", failed_after)
+        figures.update(
+            error=f"{where}{type(exc).__name__} after {failed_after:.1f}s: {_first_line(str(exc))}",
+            out_of_memory=isinstance(exc, duckdb.OutOfMemoryException),
+        )
+        (out / BASELINE_FIGURES).write_text(json.dumps(figures) + "\n")
+        sys.exit(1)
+    finally:
+        con.close()
+    plain.to_parquet(out / BASELINE_FRAME, index=False)
+    (out / BASELINE_FIGURES).write_text(json.dumps(figures) + "\n")
+
+
+def _baseline_command(db: Path, settings: dict[str, object], out_dir: Path) -> list[str]:
+    """The child process of one attempt of (b)."""
+    code = (
+        "from corridor_tools.bench import _baseline_child; "
+        f"_baseline_child({str(db)!r}, {json.dumps(settings)!r}, {str(out_dir)!r})"
+    )
+    return [sys.executable, "-c", code]
+
+
+def _baseline_attempt(db: Path, settings: dict[str, object], workdir: Path, attempt: int) -> tuple[dict, dict]:
+    """One child process of (b): its record for ``b_baseline.attempts`` and the figures it wrote."""
+    for name in (BASELINE_FRAME, BASELINE_FIGURES):
+        (workdir / name).unlink(missing_ok=True)
+    log = workdir / f"baseline_attempt{attempt}.log"
+    res = _run_child(_baseline_command(db, settings, workdir), _child_env(), log)
+    path = workdir / BASELINE_FIGURES
+    figures = json.loads(path.read_text()) if path.exists() else {}
+    ok = res["returncode"] == 0 and "error" not in figures and (workdir / BASELINE_FRAME).exists()
+    error = None
+    if not ok:
+        # a DuckDB error as the child recorded it; else (a crash, a kill) the exit code and the log's last line
+        tail = _tail(log, 1) if log.exists() else ""
+        error = figures.get("error") or f"baseline process exited {res['returncode']}" + (f": {tail}" if tail else "")
+    record = {
+        "attempt": attempt,
+        "seconds": figures.get("seconds", res["seconds"]),
+        "wall_seconds": res["seconds"],
+        "ok": ok,
+        "error": error,
+        "out_of_memory": bool(figures.get("out_of_memory")),
+        "returncode": res["returncode"],
+        "peak_rss_bytes": res["peak_rss_bytes"],
+    }
+    return record, figures
+
+
+def run_baselines(db: Path, settings: dict[str, object] | None = None, workdir: Path | None = None):
+    """(b) the plain baseline and the bare GROUP BY, timed in a child process on a read-only connection.
+
+    The connection gets the same DuckDB settings as dbt's (the profile's ``settings``). The child writes the
+    baseline's rows and its figures under ``workdir`` (default: the DB file's folder); a child that fails with
+    DuckDB's out-of-memory error is retried once in a new child with the same settings. Returns a read-only
+    connection opened here after the child exited (for ``check_agreement``), the figures (peak RSS: the successful
+    child's own; ``attempts``: every child's seconds, error and peak RSS) and the baseline's rows. Raises
+    BaselineFailed when no attempt succeeded.
+    """
+    import duckdb
+    import pandas as pd
+
+    db = Path(db)
+    settings = dict(settings or {})
+    workdir = Path(workdir) if workdir is not None else db.parent
+    attempts: list[dict] = []
+    for attempt in range(1, BASELINE_ATTEMPTS + 1):
+        record, figures = _baseline_attempt(db, settings, workdir, attempt)
+        attempts.append(record)
+        if record["ok"] or not record["out_of_memory"]:
+            break
+        if attempt < BASELINE_ATTEMPTS:
+            print(
+                f"(b) attempt {attempt} failed: {record['error']} (peak RSS {_gib(record['peak_rss_bytes'])}); "
+                "retrying in a new process ...",
+                flush=True,
+            )
+    if not attempts[-1]["ok"]:
+        raise BaselineFailed(attempts)
+    plain = pd.read_parquet(workdir / BASELINE_FRAME)
     con = duckdb.connect(str(db), read_only=True)
     con.execute("set enable_progress_bar = false")
-    for key, value in (settings or {}).items():
+    for key, value in settings.items():
         con.execute(f"set {key} = ?", [value])
-    try:
-        t0 = time.perf_counter()
-        plain = con.execute(BASELINE_SQL).fetch_df()
-        plain_s = time.perf_counter() - t0
-    except duckdb.Error as exc:
-        con.close()
-        raise BaselineFailed(
-            f"{type(exc).__name__} after {time.perf_counter() - t0:.1f}s: {str(exc).splitlines()[0]}"
-        ) from exc
-    t0 = time.perf_counter()
-    bare = con.execute(BARE_SQL).fetch_df()
-    bare_s = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return (
         con,
         {
-            "seconds": plain_s,
-            "rows": len(plain),
-            "bare_seconds": bare_s,
-            "bare_rows": len(bare),
-            "peak_rss_bytes": peak,
-            "duckdb_settings": settings or {},
+            "seconds": figures["seconds"],
+            "rows": figures["rows"],
+            "bare_seconds": figures["bare_seconds"],
+            "bare_rows": figures["bare_rows"],
+            "peak_rss_bytes": attempts[-1]["peak_rss_bytes"],
+            "duckdb_settings": settings,
+            "attempts": attempts,
         },
         plain,
     )
@@ -679,6 +782,7 @@ def report(res: dict) -> str:
         f"  {'(b) plain baseline, one DuckDB query':44}{b['seconds']:>10.2f}{res['b_rows_per_s']:>14,.0f}"
         f"{_gib(b['peak_rss_bytes']):>12}",
         f"  {'    bare GROUP BY (version, day, region)':44}{b['bare_seconds']:>10.2f}{res['bare_rows_per_s']:>14,.0f}",
+        *baseline_retry_lines(b),
         f"  {'ratio (a)/(b), whole build / baseline':44}{res['ratio_a_b']:>10.2f}x",
         f"  {'ratio model time/(b)':44}{res['ratio_model_b']:>10.2f}x",
     ]
@@ -721,6 +825,21 @@ def report(res: dict) -> str:
             f"{_pair(acc, '.12f'):>42}"
         )
     return "\n".join(lines)
+
+
+def baseline_retry_lines(b: dict) -> list[str]:
+    """The report's lines on (b)'s failed attempts: none when the first attempt succeeded."""
+    failed = [x for x in b.get("attempts", []) if not x["ok"]]
+    if not failed:
+        return []
+    retried = f"(b) needed a retry: {len(failed)} of {len(b['attempts'])} attempts failed"
+    lines = [f"  {'':4}{retried}; the figures are the last attempt's"]
+    for x in failed:
+        lines.append(
+            f"  {'':6}attempt {x['attempt']}: {x['error']} (peak RSS {_gib(x['peak_rss_bytes'])}, "
+            f"{x['wall_seconds']:.1f}s wall)"
+        )
+    return lines
 
 
 def _largest_rss(nodes: list[dict], k: int = 5) -> list[dict]:
@@ -888,13 +1007,19 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
     settings = profile_settings()
     print(f"(b) plain baseline and bare GROUP BY (DuckDB settings as in the profile: {settings}) ...", flush=True)
     try:
-        con, b, plain = run_baselines(db, settings)
+        con, b, plain = run_baselines(db, settings, workdir)
     except BaselineFailed as exc:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        print(f"\n(b) plain baseline failed: {exc} (peak RSS {_gib(peak)})")
+        peak = max(x["peak_rss_bytes"] for x in exc.attempts)
+        print(f"\n(b) plain baseline failed in {len(exc.attempts)} attempt(s), each in its own process:")
+        for x in exc.attempts:
+            print(f"  attempt {x['attempt']}: {x['error']} (peak RSS {_gib(x['peak_rss_bytes'])})")
         print(
             f"(a) dbt build: {a['seconds']:.2f}s wall, {_rate(n, a['seconds']):,.0f} rows/s, "
             f"peak RSS {_gib(a['peak_rss_bytes'])}"
+        )
+        print(
+            f"(a2) metric layer: {a2['seconds']:.2f}s wall, {_rate(n, a2['seconds']):,.0f} rows/s, "
+            f"peak RSS {_gib(a2['peak_rss_bytes'])}"
         )
         _write_results(
             workdir,
@@ -903,14 +1028,23 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
                 **common,
                 "status": "baseline_failed",
                 "a_dbt": a,
+                "a2_dbt": a2,
                 "a_rows_per_s": _rate(n, a["seconds"]),
+                "a2_rows_per_s": _rate(n, a2["seconds"]),
+                "ratio_a_a2": a["seconds"] / a2["seconds"],
                 "a_model_rows_per_s": _rate(n, a["model_seconds_sum"]),
-                "b_baseline": {"error": str(exc), "peak_rss_bytes": peak, "duckdb_settings": settings},
+                "b_baseline": {
+                    "error": str(exc),
+                    "attempts": exc.attempts,
+                    "peak_rss_bytes": peak,
+                    "duckdb_settings": settings,
+                },
                 "loadavg_1min": loadavg,
             },
         )
         return 3
-    print(f"(b) {b['seconds']:.2f}s; bare GROUP BY {b['bare_seconds']:.2f}s", flush=True)
+    retried = f" (attempt {len(b['attempts'])}, after a retry)" if len(b["attempts"]) > 1 else ""
+    print(f"(b) {b['seconds']:.2f}s; bare GROUP BY {b['bare_seconds']:.2f}s{retried}", flush=True)
     loadavg["after_b"] = os.getloadavg()[0]
     try:
         agreement = check_agreement(con, plain)
@@ -937,7 +1071,7 @@ def _measure(args, workdir: Path, n: int, started: str, data: dict, db: Path, ld
         "agreement": agreement,
         "loadavg_1min": loadavg,
         "notes": "rows/s = distinct events / seconds; peak RSS of (a) is the dbt process's, "
-        "of (b) this process's (baseline and bare GROUP BY).",
+        "of (b) the baseline's own child process (baseline and bare GROUP BY; the successful attempt's).",
     }
     print()
     print(report(res))

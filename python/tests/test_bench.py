@@ -38,6 +38,10 @@ def test_bench_writes_figures(run):
         assert results[key] > 0, key
     assert results["a_dbt"]["peak_rss_bytes"] > 0
     assert results["b_baseline"]["peak_rss_bytes"] > 0
+    # (b) ran in its own process, at the first attempt
+    [attempt] = results["b_baseline"]["attempts"]
+    assert attempt["ok"] and attempt["error"] is None
+    assert attempt["peak_rss_bytes"] == results["b_baseline"]["peak_rss_bytes"]
     assert results["a_dbt"]["model_seconds_sum"] > 0
     nodes = {x["node"] for x in results["a_dbt"]["nodes"]}
     assert {
@@ -170,3 +174,139 @@ def test_profile_settings_render_env_var_like_dbt(tmp_path, monkeypatch):
     assert bench.profile_settings(tmp_path) == {"preserve_insertion_order": False, "memory_limit": "80%"}
     monkeypatch.setenv("CORRIDOR_TEST_MEMORY_LIMIT", "65%")
     assert bench.profile_settings(tmp_path)["memory_limit"] == "65%"
+
+
+# --------------------------------------------------------------------------
+# (b) in a child process, on a tiny DuckDB file (no dbt)
+# --------------------------------------------------------------------------
+TINY_EVENTS = """
+create table bench_events as
+select
+    'e' || (i % 37) as event_id,  -- a few duplicated deliveries
+    timestamp '2026-10-01' + to_hours(i * 5) as event_at,
+    timestamp '2026-10-01' + to_hours(i * 5) + interval 1 minute as loaded_at,
+    'm1' as model_id,
+    case when i % 3 = 0 then 'v2' else 'v1' end as model_version,
+    ['eu', 'us', 'apac'][i % 3 + 1] as region,
+    ['ios', 'web'][i % 2 + 1] as device,
+    ['free', 'pro'][i % 2 + 1] as tier,
+    10.0 + (i * 7) % 23 as latency_ms,
+    case when i % 11 = 0 then null else i % 7 = 0 end as is_error,
+    (i % 10) / 10.0 as predicted_score,
+    case when i % 5 = 0 then 1 end as predicted_class
+from range(60) as t(i)
+"""
+TINY_OUTCOMES = """
+create table bench_outcomes as
+select 'e' || (i % 30) as event_id, (i * 3) % 2 as label, timestamp '2026-10-05' + to_hours(i) as label_arrived_at
+from range(45) as t(i)
+"""
+KEYS = ["model_id", "model_version", "window_grain", "window_start", "segment_dimension", "segment_value"]
+
+
+@pytest.fixture(scope="module")
+def tiny_db(tmp_path_factory):
+    import duckdb
+
+    db = tmp_path_factory.mktemp("tiny") / "bench_tiny.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(TINY_EVENTS)
+    con.execute(TINY_OUTCOMES)
+    con.close()
+    return db
+
+
+def _sorted(frame):
+    return frame.sort_values(KEYS).reset_index(drop=True)
+
+
+def _direct(con):
+    return _sorted(con.execute(bench.BASELINE_SQL).fetch_df())
+
+
+def test_baseline_runs_in_a_child_and_returns_the_query_result(tiny_db, tmp_path):
+    import pandas as pd
+
+    con, b, plain = bench.run_baselines(tiny_db, {"preserve_insertion_order": False}, tmp_path)
+    try:
+        direct = _direct(con)
+    finally:
+        con.close()
+    assert len(direct) > 100  # hour, day and week windows x segments x versions
+    pd.testing.assert_frame_equal(_sorted(plain), direct)
+    assert b["rows"] == len(direct) and b["bare_rows"] > 0
+    [attempt] = b["attempts"]
+    assert attempt["ok"] and attempt["error"] is None and attempt["attempt"] == 1
+    # the child's own peak RSS (an interpreter with duckdb and pandas), not this process's
+    assert b["peak_rss_bytes"] == attempt["peak_rss_bytes"] > 10 * 2**20
+    assert b["duckdb_settings"] == {"preserve_insertion_order": False}
+    assert (tmp_path / bench.BASELINE_FRAME).exists() and (tmp_path / "baseline_attempt1.log").exists()
+    assert bench.baseline_retry_lines(b) == []
+
+
+def test_an_out_of_memory_baseline_is_retried_once_in_a_new_child(tiny_db, tmp_path, monkeypatch, capsys):
+    import pandas as pd
+
+    commands = []
+    command = bench._baseline_command
+
+    def first_runs_out_of_memory(db, settings, out_dir):
+        # the first child gets a memory limit no query fits in: DuckDB's OutOfMemoryException
+        commands.append(settings)
+        return command(db, {**settings, "memory_limit": "1KB"} if len(commands) == 1 else settings, out_dir)
+
+    monkeypatch.setattr(bench, "_baseline_command", first_runs_out_of_memory)
+    con, b, plain = bench.run_baselines(tiny_db, {"threads": 1}, tmp_path)
+    try:
+        direct = _direct(con)
+    finally:
+        con.close()
+    assert commands == [{"threads": 1}, {"threads": 1}]  # the retry changes nothing
+    pd.testing.assert_frame_equal(_sorted(plain), direct)
+    first, second = b["attempts"]
+    assert not first["ok"] and first["out_of_memory"] and first["returncode"] == 1
+    assert first["error"].startswith("OutOfMemoryException after ")
+    assert second["ok"] and second["error"] is None
+    assert b["seconds"] == second["seconds"] and b["peak_rss_bytes"] == second["peak_rss_bytes"]
+    assert all(x["peak_rss_bytes"] > 0 and x["seconds"] >= 0 for x in b["attempts"])
+    assert "retrying in a new process" in capsys.readouterr().out
+    lines = "\n".join(bench.baseline_retry_lines(b))
+    assert "(b) needed a retry: 1 of 2 attempts failed" in lines and "attempt 1: OutOfMemoryException" in lines
+
+
+def test_a_baseline_error_other_than_out_of_memory_is_not_retried(tiny_db, tmp_path):
+    with pytest.raises(bench.BaselineFailed) as failed:
+        bench.run_baselines(tiny_db, {"no_such_setting": 1}, tmp_path)
+    [attempt] = failed.value.attempts
+    assert not attempt["ok"] and not attempt["out_of_memory"]
+    assert attempt["error"].startswith("settings: CatalogException")
+
+
+def test_a_failed_baseline_keeps_a2_in_the_results(tiny_db, tmp_path, monkeypatch, capsys):
+    """Both attempts out of memory: status baseline_failed, exit code 3, and the JSON and printout hold (a), (a2)
+    and every attempt's error (dbt is not run: its two builds are stood in for)."""
+    import argparse
+
+    def fake_dbt(workdir, db, echo, project_dir, threads, exclude=bench.EXCLUDE, full_refresh=False, label="(a)"):
+        seconds = 30.0 if label == "(a)" else 20.0
+        return {"seconds": seconds, "returncode": 0, "peak_rss_bytes": 2**30, "model_seconds_sum": seconds / 2}
+
+    monkeypatch.setattr(bench, "run_dbt", fake_dbt)
+    monkeypatch.setattr(bench, "profile_settings", lambda: {"memory_limit": "1KB"})
+    args = argparse.Namespace(seed=42, threads=None, quiet_dbt=True, project_dir=str(bench.REPO))
+    ld = {"seconds": 0.1, "rows": {"bench_events": 60}, "db_bytes": tiny_db.stat().st_size}
+    data = {"dir": tmp_path, "generated": False, "generate_seconds": 0.0}
+    code = bench._measure(args, tmp_path, 1000, "now", data, tiny_db, ld, {"git_head": None, "uncommitted": []})
+    assert code == 3
+    results = json.loads((tmp_path / "bench_results.json").read_text())
+    assert results["status"] == "baseline_failed"
+    assert results["a_dbt"]["seconds"] == 30.0 and results["a2_dbt"]["seconds"] == 20.0
+    assert results["a2_rows_per_s"] == 1000 / 20.0 and results["ratio_a_a2"] == 1.5
+    attempts = results["b_baseline"]["attempts"]
+    assert [x["attempt"] for x in attempts] == [1, 2] and not any(x["ok"] for x in attempts)
+    assert all(x["error"].startswith("OutOfMemoryException after ") for x in attempts)
+    assert results["b_baseline"]["peak_rss_bytes"] == max(x["peak_rss_bytes"] for x in attempts)
+    assert "ratio_a_b" not in results
+    out = capsys.readouterr().out
+    assert "(a2) metric layer: 20.00s wall" in out
+    assert "attempt 1: OutOfMemoryException" in out and "attempt 2: OutOfMemoryException" in out
