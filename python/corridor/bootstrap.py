@@ -146,11 +146,16 @@ class SharedWeights:
             self._units = np.ascontiguousarray(by_replicate.T)
         return self._units
 
-    @property
-    def prefix_float(self) -> np.ndarray:
-        if self._float is None:
-            self._float = self.prefix.astype(np.float64)
-        return self._float
+    def prefix_blocks(self, columns: int) -> list[np.ndarray]:
+        """The prefix sums as float64, cut into contiguous blocks of ``columns`` replicates (the last may be
+        narrower): made once, then read by every batch of groups (``_sparse_times_prefix``)."""
+        if self._float is None or self._float[0] != columns:
+            blocks = [
+                np.ascontiguousarray(self.prefix[:, first : first + columns], dtype=np.float64)
+                for first in range(0, self.n_resamples, columns)
+            ]
+            self._float = (columns, blocks)
+        return self._float[1]
 
 
 # --------------------------------------------------------------------------- #
@@ -352,9 +357,7 @@ def _value_family(
             group, centred, low, counts, cum_global, values, group_offset, n, asymptotic, stats, reps, n_resamples, seed
         )
     if small.size:
-        _shared_value_replicates(
-            shared, group, values, centred, low, counts, local_ends, group_offset, n, small, stats, reps
-        )
+        _shared_value_replicates(shared, group, values, centred, low, counts, local_ends, n, small, stats, reps)
     for chunk in _chunks(starts, bins_per_group, large, _CHUNK_COLUMNS):
         sl = chunk.bin_slice
         uniq, g_local = np.unique(group[sl], return_inverse=True)
@@ -449,9 +452,7 @@ def _cornish_fisher_replicates(mean, m2, m3, n, z):
     return mean[:, None] + se[:, None] * (z[None, :] + skew[:, None] * (z[None, :] ** 2 - 1) / 6)
 
 
-def _shared_value_replicates(
-    shared, group, values, centred, low, counts, local_ends, group_offset, n, members, stats, reps
-):
+def _shared_value_replicates(shared, group, values, centred, low, counts, local_ends, n, members, stats, reps):
     """Replicates of the groups ``members`` read from the shared prefix sums.
 
     Linear statistics, about the group's smallest value m (``centred`` = v - m, ``low`` = m):
@@ -493,9 +494,14 @@ def _shared_value_replicates(
     if not quantiles:
         return
     units = shared.units.ravel()  # unit-major: index t * B + b
-    # the value at every (group, event position); padded, because a replicate without events (n* = 0, set
-    # to NaN below) reads the position of unit 0 of the whole replicate, which may lie past its group
-    expanded = np.concatenate([np.repeat(values, counts), np.zeros(shared.n_positions)])
+    # the value at every event position of the member groups only (the others, e.g. the large groups of the
+    # asymptotic form, can hold most of the batch's events); padded, because a replicate without events (n* = 0,
+    # set to NaN below) reads the position of unit 0 of the whole replicate, which may lie past its group
+    in_members = member[group]
+    expanded = np.concatenate([np.repeat(values[in_members], counts[in_members]), np.zeros(shared.n_positions)])
+    # each member's first event position in `expanded` (members ascend, and a group's bins are contiguous)
+    member_offset = np.zeros(n.size, dtype=np.int64)
+    member_offset[members] = np.r_[0, np.cumsum(sizes)[:-1]]
     small_index = units.size < 2**31 and expanded.size < 2**31
     index = np.int32 if small_index else np.int64
     columns = np.arange(n_b, dtype=index)[None, :]
@@ -508,7 +514,7 @@ def _shared_value_replicates(
         np.maximum(top, 0, out=top)
         top_float = top.astype(np.float64)
         empty = n_star == 0
-        base = group_offset[members[part]].astype(index)[:, None]
+        base = member_offset[members[part]].astype(index)[:, None]
         for key in quantiles:
             h = top_float * key[1]
             lo = h.astype(index)  # floor: h >= 0
@@ -539,11 +545,9 @@ def _shared_value_replicates(
 def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
     """``coef @ prefix`` (groups × B, float64), by blocks of replicates: a block of the prefix matrix
     stays in cache while every group reads it."""
-    prefix = shared.prefix_float
-    out = np.empty((coef.shape[0], prefix.shape[1]))
-    for first in range(0, prefix.shape[1], columns):
-        block = slice(first, first + columns)
-        out[:, block] = coef @ np.ascontiguousarray(prefix[:, block])
+    out = np.empty((coef.shape[0], shared.n_resamples))
+    for index, block in enumerate(shared.prefix_blocks(columns)):
+        out[:, index * columns : index * columns + block.shape[1]] = coef @ block
     return out
 
 
