@@ -22,8 +22,8 @@
         ('missing_event_id', 'event_id_is_missing'),
         ('missing_event_at', 'event_at_is_missing'),
         ('unparseable_event_at', 'event_at_is_unparseable'),
-        ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or event_at > ' ~ dbt.dateadd('minute', tolerance,
-            'loaded_at')),
+        ('future_event_at', 'event_at > ' ~ dbt.dateadd('minute', tolerance, now) ~ ' or '
+            ~ corridor.later_by_more_than('event_at', 'loaded_at', tolerance)),
         ('event_at_before_earliest', 'event_at < cast(' ~ corridor.sql_string(earliest) ~ ' as ' ~ dbt.type_timestamp() ~ ')'),
         ('missing_model_id', 'model_id_is_missing'),
         ('missing_model_version', 'model_version_is_missing'),
