@@ -120,7 +120,7 @@ class SharedWeights:
         np.cumsum(weights, axis=0, out=self.prefix[1:])
         self.n_positions = n_positions
         self.n_resamples = n_resamples
-        self._float = None
+        self._prefix_blocks: dict[int, list[np.ndarray]] = {}
         self._units = None
 
     @property
@@ -149,13 +149,12 @@ class SharedWeights:
     def prefix_blocks(self, columns: int) -> list[np.ndarray]:
         """The prefix sums as float64, cut into contiguous blocks of ``columns`` replicates (the last may be
         narrower): made once, then read by every batch of groups (``_sparse_times_prefix``)."""
-        if self._float is None or self._float[0] != columns:
-            blocks = [
+        if columns not in self._prefix_blocks:
+            self._prefix_blocks[columns] = [
                 np.ascontiguousarray(self.prefix[:, first : first + columns], dtype=np.float64)
                 for first in range(0, self.n_resamples, columns)
             ]
-            self._float = (columns, blocks)
-        return self._float[1]
+        return self._prefix_blocks[columns]
 
 
 # --------------------------------------------------------------------------- #
