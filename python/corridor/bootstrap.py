@@ -52,6 +52,8 @@ null estimate and null intervals. See ``intervals_from_replicates``.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +89,8 @@ DEFAULT_MAX_SHARED_EVENTS = 20_000
 #: groups with more events than this get the asymptotic form of the bootstrap (means, root means, quantiles)
 DEFAULT_ASYMPTOTIC_EVENTS = 20_000
 _CHUNK_COLUMNS = 16_384
+#: sparse products with fewer nonzeros than this run on one thread (starting threads costs more than they save)
+_THREADED_NONZEROS = 100_000
 
 
 # --------------------------------------------------------------------------- #
@@ -543,10 +547,22 @@ def _shared_value_replicates(shared, group, values, centred, low, counts, local_
 
 def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
     """``coef @ prefix`` (groups × B, float64), by blocks of replicates: a block of the prefix matrix
-    stays in cache while every group reads it."""
+    stays in cache while every group reads it. The blocks are shared among threads (scipy's sparse
+    product releases the GIL; each block's product is the same whichever thread computes it)."""
     out = np.empty((coef.shape[0], shared.n_resamples))
-    for index, block in enumerate(shared.prefix_blocks(columns)):
+    blocks = shared.prefix_blocks(columns)
+
+    def product(index: int) -> None:
+        block = blocks[index]
         out[:, index * columns : index * columns + block.shape[1]] = coef @ block
+
+    threads = min(len(blocks), os.cpu_count() or 1)
+    if threads < 2 or coef.nnz < _THREADED_NONZEROS:
+        for index in range(len(blocks)):
+            product(index)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(product, range(len(blocks))))
     return out
 
 
@@ -1182,6 +1198,10 @@ def family_code_sql(family: str) -> str:
     return f"list_position([{listed}], {family}) - 1"
 
 
+#: the order ``_prepare_families`` needs, sorted by the engine (in parallel) rather than by numpy (it checks it)
+_KERNEL_ORDER = "order by family_code, group_code, value"
+
+
 def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """``(histograms, moments)`` as ``read_histograms_with_moments`` returns them (``moments`` None without
     ``asymptotic_events``), from ``coded``: SQL defining the CTE ``coded`` (a ``with`` clause) of the histogram
@@ -1200,7 +1220,7 @@ def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataF
         stray = run(f"{coded} select count(*) from coded where sum_1 is not null").fetchall()[0][0]
         if stray:
             raise ValueError(f"{stray} histogram rows are moments (sum_1 not null): read them with asymptotic_events")
-        rows = run(f"{coded} select group_code, family_code, value, label, n_events from coded")
+        rows = run(f"{coded} select group_code, family_code, value, label, n_events from coded {_KERNEL_ORDER}")
     else:
         summarized = ", ".join(f"'{name}'" for name in MOMENT_FAMILIES)
         large = (
@@ -1210,7 +1230,7 @@ def read_coded(run, coded: str, asymptotic_events: int | None) -> tuple[pd.DataF
         )
         rows = run(
             f"{large} select group_code, family_code, value, label, n_events from coded_values "
-            f"anti join large using (group_code, family_code)",
+            f"anti join large using (group_code, family_code) {_KERNEL_ORDER}",
         )
         # ((value - low) / scale)^k is multiplied out in double (exact when it can be; power() is not), rounded to
         # 18 decimals (10^18 is exact in double; 10^24 is not) and summed exactly: the same on every build;

@@ -154,6 +154,23 @@ def test_reproducible_and_independent_of_other_groups():
     assert set(alone["seed"]) == {42} and set(alone["n_resamples"]) == {500}
 
 
+def test_threaded_sparse_products_give_the_same_intervals_bit_for_bit(monkeypatch):
+    # the mean families' products run on threads above _THREADED_NONZEROS nonzeros: forced on and off, every
+    # interval column is equal, not close (each block of replicates is one product, whichever thread runs it)
+    samples = {f"g{i}": LATENCY[i::7] for i in range(7)} | {"small": SMALL}
+    h = pd.concat(
+        [bs.histograms_from_samples(samples, "latency"), bs.histograms_from_samples({"e": ERRORS}, "error")],
+        ignore_index=True,
+    )
+    monkeypatch.setattr(bs, "_THREADED_NONZEROS", 10**12)
+    one_thread = bs.bootstrap_intervals(h, n_resamples=700, seed=5)
+    monkeypatch.setattr(bs, "_THREADED_NONZEROS", 0)
+    monkeypatch.setattr(bs.os, "cpu_count", lambda: 3)  # threads even on a one-core runner
+    threaded = bs.bootstrap_intervals(h, n_resamples=700, seed=5)
+    pd.testing.assert_frame_equal(one_thread, threaded, check_exact=True)
+    assert one_thread["metric"].nunique() == 5
+
+
 def test_shared_weights_are_poisson_one():
     w = np.diff(bs.SharedWeights(400, 5000, seed=1).prefix, axis=0).T.astype(float)
     assert w.mean() == pytest.approx(1.0, abs=0.005)
