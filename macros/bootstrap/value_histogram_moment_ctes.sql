@@ -1,9 +1,14 @@
 {#-
-    corridor.value_histogram_moment_ctes(cells, moment_scales): the CTEs
-    (moment_scales .. large_moment_groups; no leading `with`, no trailing
-    comma) of int_corridor__value_histograms for the bounded mean families
-    (`moment_scales`: corridor.value_histogram_families' family -> scale),
-    read from its fine_cells_with_windows (`cells`: corridor.window_cells).
+    corridor.value_histogram_moment_ctes(cells, moment_scales, families): the
+    CTEs (moment_fine_cells .. large_moment_groups; no leading `with`, no
+    trailing comma) of int_corridor__value_histograms for the bounded mean
+    families (`moment_scales`: corridor.value_histogram_families' family ->
+    scale; `families`: their (family, value SQL, condition SQL) entries of its
+    'continuous' list), counted into fine cells of their own from the model's
+    `events` CTE (`cells`: corridor.window_cells): several CTEs below read
+    them, and the other families' cells, read once, then stream into their
+    roll-up instead of being kept with these. Without such families they
+    read the model's fine_cells_with_windows, and find nothing.
     Each fine cell's size and exact power sums of value / scale
     (corridor.moment_power_term) are rolled up to every group with GROUPING
     SETS; a group above corridor_bootstrap_asymptotic_events events whose
@@ -16,14 +21,38 @@
     values only in the small groups' fine cells was slower at 10M events:
     most fine cells belong to a small hourly group.)
 -#}
-{% macro value_histogram_moment_ctes(cells, moment_scales) -%}
-    {{ return(adapter.dispatch('value_histogram_moment_ctes', 'corridor')(cells, moment_scales)) }}
+{% macro value_histogram_moment_ctes(cells, moment_scales, families) -%}
+    {{ return(adapter.dispatch('value_histogram_moment_ctes', 'corridor')(cells, moment_scales, families)) }}
 {%- endmacro %}
 
-{% macro default__value_histogram_moment_ctes(cells, moment_scales) -%}
+{% macro default__value_histogram_moment_ctes(cells, moment_scales, families) -%}
 {%- set group_keys = ['model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] -%}
 {%- set asymptotic = corridor.setting('corridor_bootstrap_asymptotic_events') -%}
 {%- set cell_keys = corridor.fine_cell_keys(cells.segments, cells.finest) -%}
+{%- set source = 'moment_fine_cells_with_windows' if families else 'fine_cells_with_windows' %}
+{%- if families %}
+moment_fine_cells as (
+
+    select
+        {{ cell_keys }},
+        family,
+        value,
+        count(*) as n_events
+
+    from (
+        {{ corridor.value_histogram_event_values(families, cells.segments, cells.finest) }}
+    ) as moment_event_values
+    group by {{ cell_keys }}, family, value
+
+),
+
+moment_fine_cells_with_windows as (
+
+    select *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }} from moment_fine_cells
+
+),
+{%- endif %}
+
 moment_scales as (
 
     {{ corridor.value_histogram_moment_scales(moment_scales) }}
@@ -33,12 +62,12 @@ moment_scales as (
 moment_cells as (
 
     select
-        fine_cells_with_windows.*,
+        {{ source }}.*,
         moment_scales.scale
 
-    from fine_cells_with_windows
-    inner join moment_scales on fine_cells_with_windows.family = moment_scales.family
-    where fine_cells_with_windows.value is not null
+    from {{ source }}
+    inner join moment_scales on {{ source }}.family = moment_scales.family
+    where {{ source }}.value is not null
 
 ),
 

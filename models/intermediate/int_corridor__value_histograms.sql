@@ -49,6 +49,17 @@
 -#}
 {%- set cells = corridor.window_cells(corridor.bootstrap_grains()) -%}
 {%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), corridor.python_bootstrap_enabled()) -%}
+{#- the bounded mean families' cells are counted apart (corridor.value_histogram_moment_ctes reads them several
+    times), so the other families' cells stream into their roll-up without being kept -#}
+{%- set moment_families = [] -%}
+{%- set plain_families = [] -%}
+{%- for family in families['continuous'] -%}
+    {%- if family[0] in families['moment_scales'] -%}
+        {%- do moment_families.append(family) -%}
+    {%- else -%}
+        {%- do plain_families.append(family) -%}
+    {%- endif -%}
+{%- endfor -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -64,7 +75,7 @@ events as {{ corridor.inlined_cte() }} (
 
 event_values as (
 
-    {{ corridor.value_histogram_event_values(families['continuous'], cells.segments, cells.finest) }}
+    {{ corridor.value_histogram_event_values(plain_families, cells.segments, cells.finest) }}
 
 ),
 
@@ -105,12 +116,11 @@ grouped as (
         sum(n_events) as n_events
 
     from fine_cells_with_windows
-    where family not in ({{ corridor.sql_string_list(families['moment_scales'].keys() | list or ['none']) }})
     group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family', 'value']) }}
 
 ),
 
-{{ corridor.value_histogram_moment_ctes(cells, families['moment_scales']) }},
+{{ corridor.value_histogram_moment_ctes(cells, families['moment_scales'], moment_families) }},
 
 {%- if corridor.python_bootstrap_enabled() %}
 
