@@ -51,15 +51,8 @@
 {%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), corridor.python_bootstrap_enabled()) -%}
 {#- the bounded mean families' cells are counted apart (corridor.value_histogram_moment_ctes reads them several
     times), so the other families' cells stream into their roll-up without being kept -#}
-{%- set moment_families = [] -%}
-{%- set plain_families = [] -%}
-{%- for family in families['continuous'] -%}
-    {%- if family[0] in families['moment_scales'] -%}
-        {%- do moment_families.append(family) -%}
-    {%- else -%}
-        {%- do plain_families.append(family) -%}
-    {%- endif -%}
-{%- endfor -%}
+{%- set moment_families = families['continuous'] | selectattr('0', 'in', families['moment_scales']) | list -%}
+{%- set plain_families = families['continuous'] | rejectattr('0', 'in', families['moment_scales']) | list -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
