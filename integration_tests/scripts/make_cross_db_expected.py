@@ -151,6 +151,11 @@ def main() -> None:
         [[k, v, sum(inlined.values()), len(inlined)] for k, v in inlined.items() if v > 0],
     )
     write(
+        "computed_once_condition",
+        ["case_id", "x", "total_x", "n_rows"],
+        [[k, v, sum(inlined.values()), len(inlined)] for k, v in inlined.items()],
+    )
+    write(
         "set_based_series_hooks",
         ["case_id", "n_squared", "n_terms", "sum_terms", "hooks_in_effect"],
         [[i, n * n, n + 1, sum(range(n + 1)), "true"] for i, n in ((1, 3), (2, 0), (3, 10))],

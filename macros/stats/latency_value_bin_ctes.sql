@@ -78,6 +78,7 @@ fine_bins_with_windows as (
         *{{ corridor.coarser_window_starts(bin_grains, finest) }}
 
     from fine_bins
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
 
 ),
 
@@ -93,6 +94,7 @@ calendar_bins as (
         max(max_value) as max_value
 
     from fine_bins_with_windows
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
     group by {{ corridor.window_segment_grouping_sets(bin_grains, segments, ['value_bin']) }}
 
 )

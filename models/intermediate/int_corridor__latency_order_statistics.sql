@@ -67,6 +67,7 @@ numbered_groups as (
             as group_number
 
     from group_bins
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
     group by model_id, model_version, window_grain, window_start, segment_dimension, segment_value
 
 ),
@@ -134,6 +135,7 @@ located as (
         on requests.group_number = bin_ranks.group_number
         and requests.order_rank > bin_ranks.last_rank - bin_ranks.n_events
         and requests.order_rank <= bin_ranks.last_rank
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
 
 ),
 
