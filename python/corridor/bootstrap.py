@@ -545,6 +545,14 @@ def _shared_value_replicates(shared, group, values, centred, low, counts, local_
             reps[key][members] = out[key]
 
 
+def _available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers and taskset narrow; the machine's
+    count where the platform has no affinity)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(len(os.sched_getaffinity(0)), 1)
+    return os.cpu_count() or 1
+
+
 def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
     """``coef @ prefix`` (groups × B, float64), by blocks of replicates: a block of the prefix matrix
     stays in cache while every group reads it. The blocks are shared among threads (scipy's sparse
@@ -556,7 +564,7 @@ def _sparse_times_prefix(coef, shared, columns: int = 128) -> np.ndarray:
         block = blocks[index]
         out[:, index * columns : index * columns + block.shape[1]] = coef @ block
 
-    threads = min(len(blocks), os.cpu_count() or 1)
+    threads = min(len(blocks), _available_cores())
     if threads < 2 or coef.nnz < _THREADED_NONZEROS:
         for index in range(len(blocks)):
             product(index)
