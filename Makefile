@@ -87,16 +87,19 @@ bench: venv
 
 # NannyML in its own virtualenv (build/venv-nannyml), timed on the same Parquet files as corridor's whole build.
 PEER_EVENTS ?= 1000000
+# corridor builds timed against NannyML: demo (the demo profile) and scoped (NannyML's scope: docs/benchmarks.md)
+PEER_BUILDS ?= demo,scoped
 NANNYML_VENV := build/venv-nannyml
 $(NANNYML_VENV)/.installed:
 	test -x $(NANNYML_VENV)/bin/python || $(PYTHON) -m venv $(NANNYML_VENV)
-	# nannyml 0.13 imports statsmodels without declaring it
-	$(NANNYML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check nannyml pyarrow statsmodels
+	# nannyml 0.13 imports statsmodels without declaring it; pinned to what the recorded figures ran with
+	$(NANNYML_VENV)/bin/python -m pip install --quiet --disable-pip-version-check nannyml==0.13.1 pandas==3.1.1 \
+		numpy==2.4.6 scipy==1.17.1 scikit-learn==1.9.1 pyarrow==26.0.1 statsmodels==0.15.0
 	touch $@
 
 bench-peers: venv $(NANNYML_VENV)/.installed
 	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor_tools.bench_peers --events $(PEER_EVENTS) \
-		--nannyml-python $(NANNYML_VENV)/bin/python
+		--nannyml-python $(NANNYML_VENV)/bin/python --builds $(PEER_BUILDS)
 
 # A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
 # then one new day plus late data built incrementally; both timed. On a shared machine: DAYS=30 EVENTS_PER_DAY=100000.

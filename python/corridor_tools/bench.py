@@ -419,6 +419,8 @@ def run_dbt(
     exclude: str = EXCLUDE,
     full_refresh: bool = False,
     label: str = "(a)",
+    dbt_vars: str = DBT_VARS,
+    log_name: str | None = None,
 ) -> dict[str, object]:
     """A timed ``dbt build`` of every corridor model (less ``exclude``), its tests and the on-run-end hook."""
     dbt_dir = workdir / "dbt"
@@ -435,7 +437,7 @@ def run_dbt(
         *exclude.split(),
         *(["--full-refresh"] if full_refresh else []),
         "--vars",
-        DBT_VARS,
+        dbt_vars,
         "--project-dir",
         str(project_dir),
         "--profiles-dir",
@@ -451,7 +453,7 @@ def run_dbt(
         f"{label} " + " ".join(cmd[:4]) + f" --exclude {exclude}{' --full-refresh' if full_refresh else ''} ...",
         flush=True,
     )
-    log_name = "dbt_build.log" if label == "(a)" else "dbt_build_metric_layer.log"
+    log_name = log_name or ("dbt_build.log" if label == "(a)" else "dbt_build_metric_layer.log")
     res = _run_child(cmd, env, workdir / log_name, echo="  dbt| " if echo else None, cwd=project_dir)
     samples = res.pop("rss_samples")
     results_path = dbt_dir / "target" / "run_results.json"

@@ -1,25 +1,35 @@
 """corridor's whole build against NannyML's realized performance, on the same rows.
 
-``python -m corridor_tools.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]``
-(``make bench-peers`` creates NannyML's own virtualenv and runs this).
+``python -m corridor_tools.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]
+[--builds demo,scoped]`` (``make bench-peers`` creates NannyML's own virtualenv and runs this).
 
-Both start from the same Parquet files on disk (the bench data of
-``corridor_tools.bench``, generated once per N and seed):
+All start from the same Parquet files on disk (the bench data of
+``corridor_tools.bench``, generated once per N and seed), one after the other:
 
-(a) corridor: load the files into a fresh DuckDB file, then the whole
-    ``dbt build`` (every model, test and the on-run-end hook), timed together.
 (n) NannyML (``corridor/peers_nannyml.py`` in NannyML's virtualenv, with
     NML_DISABLE_USAGE_LOGGING=1): read the files with pandas, deduplicate and
     join labels, fit PerformanceCalculator per model version and calculate
     daily accuracy, precision, recall and ROC AUC, timed from reading to the
     last result.
+(a) corridor with the demo profile: load the files into a fresh DuckDB file,
+    then the whole ``dbt build`` (every model, test and the on-run-end hook),
+    timed together. It computes far more than NannyML: hour, day and week
+    windows × three segment dimensions, latency and error metrics, feature
+    drift, the Python bootstrap, gates, alerts.
+(s) corridor again, from a fresh load of the same files, configured for
+    NannyML's scope (``SCOPED_VARS``): daily windows per model version, no
+    segments, no latency, entity or feature columns, and only the offline
+    estimates and rules of the four metrics NannyML reports; the columns
+    NannyML reads are mapped, is_error included (both leave failed requests
+    out of the classification metrics): the whole ``dbt build`` of a project
+    that asks what NannyML answers. corridor still computes every
+    classification metric it knows (log loss, Brier score, calibration, ...),
+    their intervals, the checks, gates, quarantine, validation and alerts.
 
-corridor computes far more (hour/day/week × every segment, every metric,
-intervals, gates, alerts); NannyML computes what its realized performance
-offers. Rows/s = distinct events / seconds. The daily values of both are
-compared (accuracy, precision and recall should agree to rounding; corridor's
-AUC is computed from score histograms of corridor_score_bins bins, so it
-agrees to about 1e-3). Results go to ``<workdir>/bench_peers_<N>.json``.
+Rows/s = distinct events / seconds. The daily values are compared (accuracy,
+precision and recall should agree to rounding; corridor's AUC is computed from
+score histograms of corridor_score_bins bins, so it agrees to about 1e-3).
+Results go to ``<workdir>/bench_peers_<N>.json``.
 """
 
 from __future__ import annotations
@@ -34,6 +44,27 @@ from corridor_tools import bench
 
 PEER_SCRIPT = Path(__file__).with_name("peers_nannyml.py")
 METRICS = {"accuracy": "accuracy", "precision": "precision", "recall": "recall", "roc_auc": "auc"}
+# (s): the bench tables, with only the estimates and rules of NannyML's four metrics, overall and daily
+SCOPED_SQL = """
+create table peer_offline_estimates as
+    select * from bench_offline_estimates
+    where metric in ('accuracy', 'precision', 'recall', 'auc') and segment_dimension = 'all'
+        and coalesce(window_grain, 'day') = 'day';
+create table peer_rules as
+    select * from bench_rules
+    where metric in ('accuracy', 'precision', 'recall', 'auc') and segment_dimension = 'all'
+        and coalesce(window_grain, 'day') = 'day';
+checkpoint;
+"""
+SCOPED_VARS = (
+    "{corridor_load_demo_seeds: false, corridor_segment_columns: [], corridor_window_grains: [day], "
+    "corridor_production_events: {relation: main.bench_events, columns: {loaded_at: loaded_at, is_error: is_error, "
+    "predicted_score: predicted_score, predicted_class: predicted_class}}, "
+    "corridor_outcomes: {relation: main.bench_outcomes, columns: {label_arrived_at: label_arrived_at}}, "
+    "corridor_offline_estimates: {relation: main.peer_offline_estimates}, "
+    "corridor_rules: {relation: main.peer_rules}, "
+    "corridor_reference_features: null}"
+)
 
 
 def run_nannyml(python: str, data: Path, workdir: Path) -> dict:
@@ -45,6 +76,34 @@ def run_nannyml(python: str, data: Path, workdir: Path) -> dict:
         raise SystemExit(f"NannyML failed:\n{bench._tail(log)}")
     line = next(x for x in log.read_text().splitlines() if x.startswith("RESULT "))
     return {**res, **json.loads(line[7:])}
+
+
+def _scope_tables(db: str) -> None:
+    """Child-process entry point: the scoped run's estimates and rules, in the freshly loaded file."""
+    import duckdb
+
+    con = duckdb.connect(db)
+    con.execute(SCOPED_SQL)
+    con.close()
+
+
+def run_scoped(workdir: Path, db: Path, data: Path) -> dict:
+    """(s): load the same files into a fresh DuckDB file, then the whole build with SCOPED_VARS; both timed."""
+    ld = bench.load(workdir, db, data)
+    code = f"from corridor_tools.bench_peers import _scope_tables; _scope_tables({str(db)!r})"
+    scope = bench._run_child([sys.executable, "-c", code], bench._child_env(), workdir / "scope.log")
+    if scope["returncode"] != 0:
+        raise SystemExit(f"making the scoped tables failed:\n{bench._tail(workdir / 'scope.log')}")
+    a = bench.run_dbt(workdir, db, echo=False, label="(s)", dbt_vars=SCOPED_VARS, log_name="dbt_build_scoped.log")
+    return {
+        "seconds": ld["seconds"] + scope["seconds"] + a["seconds"],
+        "load_seconds": ld["seconds"] + scope["seconds"],
+        "dbt_seconds": a["seconds"],
+        "peak_rss_bytes": max(ld["peak_rss_bytes"], scope["peak_rss_bytes"], a["peak_rss_bytes"]),
+        "model_seconds_sum": a["model_seconds_sum"],
+        "slowest_models": [x for x in a["nodes"] if x["type"] == "model"][:5],
+        "nodes": a["nodes"],
+    }
 
 
 def agreement(db: Path, workdir: Path) -> dict:
@@ -75,6 +134,43 @@ def agreement(db: Path, workdir: Path) -> dict:
     return out
 
 
+def _remove(db: Path) -> None:
+    for p in bench._db_files(db):
+        if p.exists():
+            p.unlink()
+
+
+def _faster(ratio: float) -> str:
+    return "corridor faster" if ratio > 1 else "NannyML faster"
+
+
+def _agreement_line(label: str, agree: dict) -> str:
+    return f"  {label} daily values compared on {agree['days_compared']} version-days: max |diff| " + ", ".join(
+        f"{m} {agree[f'max_abs_diff_{m}']:.2e}" for m in METRICS.values() if agree.get(f"max_abs_diff_{m}") is not None
+    )
+
+
+def run_demo(workdir: Path, db: Path, data: Path) -> dict:
+    """(a): load the files into a fresh DuckDB file, then the whole build of the demo profile; both timed."""
+    ld = bench.load(workdir, db, data)
+    a = bench.run_dbt(workdir, db, echo=False)
+    return {
+        "seconds": ld["seconds"] + a["seconds"],
+        "load_seconds": ld["seconds"],
+        "dbt_seconds": a["seconds"],
+        "peak_rss_bytes": max(ld["peak_rss_bytes"], a["peak_rss_bytes"]),
+        "model_seconds_sum": a["model_seconds_sum"],
+        "slowest_models": [x for x in a["nodes"] if x["type"] == "model"][:5],
+        "nodes": a["nodes"],
+    }
+
+
+BUILDS = {
+    "demo": ("(a)", "corridor, demo profile: load + whole build", run_demo),
+    "scoped": ("(s)", "corridor, NannyML's scope: load + whole build", run_scoped),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m corridor_tools.bench_peers", description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -82,64 +178,77 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", default=str(bench.REPO / "bench_data"))
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument(
+        "--builds",
+        default="demo,scoped",
+        help="corridor builds to time, comma-separated: demo (a), scoped (s); default both",
+    )
     args = parser.parse_args(argv)
+    builds = [b.strip() for b in args.builds.split(",") if b.strip()]
+    unknown = sorted(set(builds) - set(BUILDS))
+    if unknown or not builds:
+        parser.error(f"--builds: unknown {unknown}; choose from {sorted(BUILDS)}")
 
     workdir = Path(args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     n = args.events
     data = bench.ensure_data(workdir, n, args.seed, args.workers)
-    db = workdir / f"bench_peers_{n}.duckdb"
-    print(f"(a) corridor: load the Parquet files into {db}, then the whole dbt build ...", flush=True)
-    ld = bench.load(workdir, db, data["dir"])
-    a = bench.run_dbt(workdir, db, echo=False)
-    corridor_s = ld["seconds"] + a["seconds"]
-    print(f"(a) load {ld['seconds']:.2f}s + dbt build {a['seconds']:.2f}s = {corridor_s:.2f}s", flush=True)
     print("(n) NannyML realized performance on the same files ...", flush=True)
     nml = run_nannyml(args.nannyml_python, data["dir"], workdir)
-    agree = agreement(db, workdir)
-    for p in bench._db_files(db):
-        if p.exists():
-            p.unlink()
+    ours = {}
+    for name in builds:
+        label, title, run = BUILDS[name]
+        db = workdir / f"bench_peers_{name}_{n}.duckdb"
+        print(f"{label} {title}: into {db} ...", flush=True)
+        ours[name] = run(workdir, db, data["dir"])
+        ours[name]["agreement"] = agreement(db, workdir)
+        _remove(db)
+        print(
+            f"{label} load {ours[name]['load_seconds']:.2f}s + dbt build {ours[name]['dbt_seconds']:.2f}s "
+            f"= {ours[name]['seconds']:.2f}s",
+            flush=True,
+        )
 
     res = {
         "events": n,
         "seed": args.seed,
         "machine": bench._machine(),
         "versions": bench._versions(),
-        "corridor": {
-            "seconds": corridor_s,
-            "load_seconds": ld["seconds"],
-            "dbt_seconds": a["seconds"],
-            "peak_rss_bytes": max(ld["peak_rss_bytes"], a["peak_rss_bytes"]),
-            "slowest_models": [x for x in a["nodes"] if x["type"] == "model"][:5],
-        },
         "nannyml": nml,
-        "corridor_rows_per_s": n / corridor_s,
         "nannyml_rows_per_s": n / nml["seconds"],
-        "speedup_corridor_over_nannyml": nml["seconds"] / corridor_s,
-        "agreement": agree,
     }
+    for name in builds:
+        key = "corridor" if name == "demo" else f"corridor_{name}"
+        res[key] = ours[name]
+        res[f"{key}_rows_per_s"] = n / ours[name]["seconds"]
+        res[f"speedup_{key}_over_nannyml"] = nml["seconds"] / ours[name]["seconds"]
     g = bench._gib
     lines = [
         f"corridor vs NannyML: {n:,} events (seed {args.seed}), both from {data['dir']}",
         f"  {'':48}{'seconds':>10}{'rows/s':>14}{'peak RSS':>12}",
-        f"  {'(a) corridor: load + whole dbt build':48}{corridor_s:>10.2f}{res['corridor_rows_per_s']:>14,.0f}"
-        f"{g(res['corridor']['peak_rss_bytes']):>12}",
+    ]
+    for name in builds:
+        label, title, _ = BUILDS[name]
+        r = ours[name]
+        lines.append(
+            f"  {label + ' ' + title:48}{r['seconds']:>10.2f}{n / r['seconds']:>14,.0f}{g(r['peak_rss_bytes']):>12}"
+        )
+    lines += [
         f"  {'(n) NannyML ' + nml['nannyml'] + ': read, prepare, fit, calculate':48}{nml['seconds']:>10.2f}"
         f"{res['nannyml_rows_per_s']:>14,.0f}{g(nml['peak_rss_bytes']):>12}",
         f"      read {nml['read_seconds']:.2f}s, prepare {nml['prepare_seconds']:.2f}s, fit + calculate "
         f"{nml['fit_calculate_seconds']:.2f}s; {nml['evaluated_rows']:,} evaluated rows, {nml['chunks']} daily chunks",
-        f"  ratio NannyML seconds / corridor seconds: {res['speedup_corridor_over_nannyml']:.2f}x "
-        f"({'corridor faster' if res['speedup_corridor_over_nannyml'] > 1 else 'NannyML faster'})",
-        "  five slowest corridor models: "
-        + ", ".join(f"{x['node']} {x['seconds']:.1f}s" for x in res["corridor"]["slowest_models"]),
-        f"  daily values compared on {agree['days_compared']} version-days: max |diff| "
-        + ", ".join(
-            f"{m} {agree[f'max_abs_diff_{m}']:.2e}"
-            for m in METRICS.values()
-            if agree.get(f"max_abs_diff_{m}") is not None
-        ),
     ]
+    for name in builds:
+        label = BUILDS[name][0]
+        ratio = nml["seconds"] / ours[name]["seconds"]
+        lines += [
+            f"  {label} NannyML seconds / corridor seconds: {ratio:.2f}x ({_faster(ratio)})",
+            f"  {label} five slowest corridor models: "
+            + ", ".join(f"{x['node']} {x['seconds']:.1f}s" for x in ours[name]["slowest_models"]),
+        ]
+        if ours[name]["agreement"]:
+            lines.append(_agreement_line(label, ours[name]["agreement"]))
     print("\n" + "\n".join(lines))
     path = workdir / f"bench_peers_{n}.json"
     path.write_text(json.dumps(bench._jsonable(res), indent=2) + "\n")

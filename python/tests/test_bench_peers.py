@@ -1,0 +1,84 @@
+"""The peer bench's scoped corridor build (corridor_tools.bench_peers, (s)) at a small size: it builds, stays in
+NannyML's scope, and its daily metrics equal the hand-written baseline's."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corridor_tools import bench, bench_peers  # noqa: E402
+
+N_EVENTS = 20_000
+FOUR = ("accuracy", "precision", "recall", "auc")
+
+
+@pytest.fixture(scope="module")
+def scoped(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("peers")
+    data = bench.ensure_data(workdir, N_EVENTS, 42, 1)
+    db = workdir / "scoped.duckdb"
+    res = bench_peers.run_scoped(workdir, db, data["dir"])
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    yield res, con
+    con.close()
+
+
+@pytest.mark.dbt
+def test_the_scoped_build_is_timed_whole(scoped):
+    res, _ = scoped
+    assert res["seconds"] == pytest.approx(res["load_seconds"] + res["dbt_seconds"])
+    assert res["dbt_seconds"] > 0 and res["peak_rss_bytes"] > 0
+    nodes = {x["node"] for x in res["nodes"]}
+    # the whole build: intervals, gates, quarantine and validation besides the metrics
+    assert {
+        "int_corridor__exact_intervals",
+        "int_corridor__sql_bootstrap_intervals",
+        "corridor_quarantine",
+        "corridor_metric_observations",
+        "corridor_validation_results",
+    } <= nodes
+    assert "int_corridor__bootstrap_intervals" not in {x["node"] for x in res["nodes"] if x["status"] == "success"}
+
+
+@pytest.mark.dbt
+def test_the_scoped_build_stays_in_nannymls_scope(scoped):
+    _, con = scoped
+    shape = con.execute(
+        "select distinct window_grain, segment_dimension from corridor_metric_observations where source = 'production'"
+    ).fetchall()
+    assert shape == [("day", "all")]
+    metrics = {m for (m,) in con.execute("select distinct metric from corridor_metric_observations").fetchall()}
+    assert set(FOUR) <= metrics
+    assert not {m for m in metrics if m.startswith("latency")}
+    rules = con.execute("select distinct metric, segment_dimension from peer_rules").fetchall()
+    assert rules and {m for m, _ in rules} <= set(FOUR) and {s for _, s in rules} == {"all"}
+    estimates = con.execute("select distinct metric, segment_dimension from peer_offline_estimates").fetchall()
+    assert estimates and {m for m, _ in estimates} <= set(FOUR) and {s for _, s in estimates} == {"all"}
+
+
+@pytest.mark.dbt
+def test_the_scoped_daily_metrics_equal_the_hand_written_query(scoped):
+    _, con = scoped
+    plain = con.execute(bench.baseline_sql()).fetch_df()
+    plain = plain[(plain["window_grain"] == "day") & (plain["segment_dimension"] == "all")]
+    ours = con.execute(
+        "select model_version, window_start, metric, metric_value from corridor_metric_observations "
+        "where source = 'production' and metric in ('accuracy', 'precision', 'recall')"
+    ).fetch_df()
+    ours = ours.pivot_table(index=["model_version", "window_start"], columns="metric", values="metric_value")
+    plain = plain.set_index(["model_version", "window_start"])[["accuracy", "precision", "recall"]]
+    joined = ours.merge(plain, left_index=True, right_index=True, suffixes=("", "_plain"))
+    assert len(joined) == len(plain) > 10
+    for m in ("accuracy", "precision", "recall"):
+        assert joined[m].to_numpy() == pytest.approx(joined[f"{m}_plain"].to_numpy(), rel=1e-9, nan_ok=True), m
+
+
+def test_an_unknown_build_is_refused():
+    with pytest.raises(SystemExit):
+        bench_peers.main(["--nannyml-python", sys.executable, "--builds", "demo,all"])
