@@ -145,6 +145,8 @@ small_replicates as (
     from small_rollup_with_rolling as small_rollup
     inner join small_groups
         on {{ corridor.keys_equal('small_rollup', 'small_groups', group_cols) }}
+    {#- read once per metric (corridor.sql_bootstrap_replicate_statistics): computed once on Spark too #}
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
 
 )
 {%- endmacro %}

@@ -128,9 +128,11 @@ large_groups as (
 
 ),
 
+{#- read once per metric (corridor.sql_bootstrap_replicate_statistics): computed once on Spark too #}
 large_draws as (
 
     {{ corridor.bootstrap_normal_draws('large_groups', 'group_key', bootstrap.n_resamples, bootstrap.seed) }}
+    {{ corridor.where_clause(corridor.computed_once_condition()) }}
 
 ),
 
