@@ -236,6 +236,7 @@ def main() -> None:
         [[i, len(k), len(set(k)), entropy_bits(k)] for i, k in enumerate(keys, start=1)],
     )
     write("reference_time", ["case_id", "seconds_apart", "seconds_from_run_start"], [[1, 0, 0]])
+    rank_bin_cases()
     more_cases()
 
 
@@ -394,6 +395,23 @@ def more_cases() -> None:
         exact = {1: Fraction(6, 10), 2: Fraction(1)}.get(k)
         rows.append([k, *sums, None if exact is None else str(sum(rounded(x, 12) for x in present) == exact).lower()])
     write("exact_decimal_sum", ["case_id", "sum_12", "sum_0", "is_exact"], rows)
+
+
+def rank_bin_cases() -> None:
+    """rank_bin_join: the bin holding each rank, found by walking each group's bins in value order."""
+    counts = {1: [(1, 2), (2, 1), (3, 4)], 2: [(1, 5)], 3: [(1, 1)]}
+    ranks = [(1, 1, 1), (2, 1, 2), (3, 1, 3), (4, 1, 4), (5, 1, 7), (6, 1, 8), (7, 1, 0), (8, 2, 5), (9, 1, 2.5)]
+    ranks += [(10, 4, 1), (11, 1, -3), (12, 3, 1), (13, 2, 0.5)]
+    rows = []
+    for case_id, group, rank in ranks:
+        seen, hit = 0, None
+        for value_bin, n in counts.get(group, []):
+            if seen < rank <= seen + n:
+                hit = (value_bin, float(rank - seen))
+            seen += n
+        value_bin, position = hit or (0, 0.0)
+        rows.append([case_id, 1 if hit else 0, value_bin, position, 1 if hit and value_bin != 3 else 0])
+    write("rank_bin_join", ["case_id", "n_matches", "value_bin", "bin_position", "matched_but_bin_3"], rows)
 
 
 if __name__ == "__main__":

@@ -130,12 +130,9 @@ located as (
         bin_ranks.max_value,
         requests.order_rank - (bin_ranks.last_rank - bin_ranks.n_events) as bin_position
 
-    from requests
-    inner join bin_ranks
-        on requests.group_number = bin_ranks.group_number
-        and requests.order_rank > bin_ranks.last_rank - bin_ranks.n_events
-        and requests.order_rank <= bin_ranks.last_rank
-    {{ corridor.where_clause(corridor.computed_once_condition()) }}
+    {{ corridor.rank_bin_join(
+        'requests', 'bin_ranks', 'group_number', 'order_rank', 'last_rank', 'n_events', corridor.computed_once_condition()
+    ) }}
 
 ),
 
