@@ -128,7 +128,7 @@ large_groups as (
 
 ),
 
-{#- read once per metric (corridor.sql_bootstrap_replicate_statistics): computed once on Spark too #}
+{# read once per metric (corridor.sql_bootstrap_replicate_statistics): computed once on Spark too #}
 large_draws as (
 
     {{ corridor.bootstrap_normal_draws('large_groups', 'group_key', bootstrap.n_resamples, bootstrap.seed) }}
