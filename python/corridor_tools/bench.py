@@ -419,7 +419,7 @@ def run_dbt(
     exclude: str = EXCLUDE,
     full_refresh: bool = False,
     label: str = "(a)",
-    dbt_vars: str = DBT_VARS,
+    dbt_vars: str | None = None,
     log_name: str | None = None,
 ) -> dict[str, object]:
     """A timed ``dbt build`` of every corridor model (less ``exclude``), its tests and the on-run-end hook."""
@@ -437,7 +437,7 @@ def run_dbt(
         *exclude.split(),
         *(["--full-refresh"] if full_refresh else []),
         "--vars",
-        dbt_vars,
+        dbt_vars or DBT_VARS,
         "--project-dir",
         str(project_dir),
         "--profiles-dir",

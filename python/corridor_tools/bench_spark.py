@@ -131,11 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         data = bench.ensure_data(workdir, n, args.seed, args.workers)
         db = workdir / f"bench_spark_{n}.duckdb"
         bench.load(workdir, db, data["dir"])
-        saved, bench.DBT_VARS = bench.DBT_VARS, VARS_DUCKDB
         try:
-            duck = bench.run_dbt(workdir, db, echo=False)
+            duck = bench.run_dbt(workdir, db, echo=False, dbt_vars=VARS_DUCKDB)
         finally:
-            bench.DBT_VARS = saved
             for p in bench._db_files(db):
                 p.unlink(missing_ok=True)
         spark = run_spark(spark_venv, workdir, Path(data["dir"]))

@@ -132,6 +132,34 @@ def test_node_peak_rss_takes_the_samples_inside_the_node_span():
     assert bench.node_peak_rss(result, [(t0 + 30, 1)]) is None
 
 
+def _vars_of_run_dbt(monkeypatch, tmp_path, **kwargs) -> str:
+    """The --vars a bench's dbt build runs with (the child process replaced: it records its command)."""
+    seen = {}
+
+    def child(cmd, env, log, echo=None, cwd=None):
+        seen["cmd"] = cmd
+        Path(log).write_text("")
+        return {"returncode": 1, "seconds": 0.0, "peak_rss_bytes": 0, "rss_samples": []}
+
+    monkeypatch.setattr(bench, "_run_child", child)
+    with pytest.raises(bench.DbtFailed):
+        bench.run_dbt(tmp_path, tmp_path / "x.duckdb", echo=False, **kwargs)
+    cmd = seen["cmd"]
+    return cmd[cmd.index("--vars") + 1]
+
+
+def test_the_benches_build_with_their_own_vars(monkeypatch, tmp_path):
+    """bench_spark's DuckDB side runs without the Python bootstrap, and bench_incremental's lookback reaches dbt:
+    the vars are read when the build runs, not when the module was imported."""
+    from corridor_tools import bench_spark
+
+    assert _vars_of_run_dbt(monkeypatch, tmp_path) == bench.DBT_VARS
+    assert "corridor_python_bootstrap: false" in bench_spark.VARS_DUCKDB
+    assert _vars_of_run_dbt(monkeypatch, tmp_path, dbt_vars=bench_spark.VARS_DUCKDB) == bench_spark.VARS_DUCKDB
+    monkeypatch.setattr(bench, "DBT_VARS", bench.DBT_VARS.rstrip("}") + ", corridor_lookback_days: 5}")
+    assert "corridor_lookback_days: 5" in _vars_of_run_dbt(monkeypatch, tmp_path)
+
+
 def test_rss_sampler_reads_this_process():
     import os
     import time
