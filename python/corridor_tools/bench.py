@@ -360,11 +360,7 @@ def _load_tables(db: str, data: str) -> None:
 
 
 def load(workdir: Path, db: Path, data: Path) -> dict[str, object]:
-    for p in _db_files(db):
-        if p.is_dir():
-            shutil.rmtree(p)
-        elif p.exists():
-            p.unlink()
+    remove_db(db)
     code = f"from corridor_tools.bench import _load_tables; _load_tables({str(db)!r}, {str(data)!r})"
     log = workdir / "load.log"
     res = _run_child([sys.executable, "-c", code], _child_env(), log)
@@ -376,6 +372,15 @@ def load(workdir: Path, db: Path, data: Path) -> dict[str, object]:
 
 def _db_files(db: Path) -> list[Path]:
     return [db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".tmp")]
+
+
+def remove_db(db: Path) -> None:
+    """Remove a bench DuckDB file with its write-ahead log and temporary directory, those that exist."""
+    for p in _db_files(db):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.exists():
+            p.unlink()
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -944,11 +949,7 @@ def main(argv: list[str] | None = None) -> int:
         return _measure(args, workdir, n, started, data, db, ld, state)
     finally:
         if not args.keep:
-            for p in _db_files(db):
-                if p.is_dir():
-                    shutil.rmtree(p, ignore_errors=True)
-                elif p.exists():
-                    p.unlink()
+            remove_db(db)
 
 
 def _write_results(workdir: Path, n: int, res: dict) -> None:

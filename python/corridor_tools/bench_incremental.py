@@ -49,7 +49,6 @@ from corridor_tools import bench
 from corridor_tools.bench import (
     DbtFailed,
     _child_env,
-    _db_files,
     _gib,
     _jsonable,
     _machine,
@@ -58,6 +57,7 @@ from corridor_tools.bench import (
     _tail,
     _versions,
     project_state,
+    remove_db,
     run_dbt,
 )
 
@@ -218,9 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     next_at = cut_at + dt.timedelta(days=1)
     cut_s, next_s = f"{cut_at:%Y-%m-%d %H:%M:%S}", f"{next_at:%Y-%m-%d %H:%M:%S}"
     db = workdir / "bench_incremental.duckdb"
-    for p in _db_files(db):
-        if p.exists():
-            p.unlink()
+    remove_db(db)
     print(f"loading what had arrived by {cut_s} into {db} ...", flush=True)
     ld = _run_sql(workdir, db, LOAD_SQL.format(data=data["dir"], cut=cut_s), cut_s, "load")
     # corridor_tools.bench's dbt vars (its bench_* relations) plus the lookback
@@ -276,11 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     (workdir / "bench_incremental_results.json").write_text(json.dumps(_jsonable(res), indent=2) + "\n")
     print(f"\nwrote {workdir / 'bench_incremental_results.json'}")
     if not args.keep:
-        for p in _db_files(db):
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            elif p.exists():
-                p.unlink()
+        remove_db(db)
     return 0
 
 

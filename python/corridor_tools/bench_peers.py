@@ -140,12 +140,6 @@ def agreement(db: Path, workdir: Path) -> dict:
     return out
 
 
-def _remove(db: Path) -> None:
-    for p in bench._db_files(db):
-        if p.exists():
-            p.unlink()
-
-
 def _faster(ratio: float) -> str:
     return "corridor faster" if ratio > 1 else "NannyML faster"
 
@@ -199,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label} {title}: into {db} ...", flush=True)
         ours[name] = run(workdir, db, data["dir"])
         ours[name]["agreement"] = agreement(db, workdir)
-        _remove(db)
+        bench.remove_db(db)
         print(
             f"{label} load {ours[name]['load_seconds']:.2f}s + dbt build {ours[name]['dbt_seconds']:.2f}s "
             f"= {ours[name]['seconds']:.2f}s",

@@ -134,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             duck = bench.run_dbt(workdir, db, echo=False, dbt_vars=VARS_DUCKDB)
         finally:
-            for p in bench._db_files(db):
-                p.unlink(missing_ok=True)
+            bench.remove_db(db)
         spark = run_spark(spark_venv, workdir, Path(data["dir"]))
         result = {
             "events": n,
