@@ -237,6 +237,7 @@ def main() -> None:
     )
     write("reference_time", ["case_id", "seconds_apart", "seconds_from_run_start"], [[1, 0, 0]])
     rank_bin_cases()
+    rollup_cases()
     more_cases()
 
 
@@ -412,6 +413,48 @@ def rank_bin_cases() -> None:
         value_bin, position = hit or (0, 0.0)
         rows.append([case_id, 1 if hit else 0, value_bin, position, 1 if hit and value_bin != 3 else 0])
     write("rank_bin_join", ["case_id", "n_matches", "value_bin", "bin_position", "matched_but_bin_3"], rows)
+
+
+def rollup_cases() -> None:
+    """window_segment_rollup_ctes: each window x segment summed straight from the hour cells (UTC, ISO weeks)."""
+    cells = [
+        ("v1", "x", "p", "2026-09-28 00:00:00", 1, 3, 1.5, 2.0),
+        ("v1", "x", "q", "2026-09-28 00:00:00", 1, 2, 0.5, 4.0),
+        ("v1", "y", "p", "2026-09-28 07:00:00", 2, 1, 3.0, 3.0),
+        ("v1", "x", "p", "2026-09-30 23:00:00", 1, 5, -1.0, 9.5),
+        ("v1", "y", "q", "2026-10-01 00:00:00", 1, 4, 2.0, 2.5),
+        ("v1", "x", "p", "2026-10-01 05:00:00", 2, 7, 0.25, 8.0),
+        ("v1", "x", "q", "2026-10-05 10:00:00", 1, 1, 6.0, 6.0),
+        ("v2", "x", "p", "2026-10-01 05:00:00", 1, 2, 1.0, 1.25),
+        ("v2", "y", "p", "2026-10-05 10:00:00", 1, 6, -2.5, 0.0),
+        ("v2", "y", "p", "2026-10-05 11:00:00", 1, 8, 4.0, 5.0),
+    ]
+    starts = {
+        "hour": lambda t: t,
+        "day": lambda t: t.replace(hour=0),
+        "week": lambda t: t.replace(hour=0) - timedelta(days=t.weekday()),
+        "month": lambda t: t.replace(day=1, hour=0),
+    }
+    layouts = {  # grains, segment dimensions (index into a cell: a = 1, b = 2), keyed by k, measures kept
+        "a": (["hour", "day", "week", "month"], {"a": 1, "b": 2}, True, ("min", "max")),
+        "b": (["week", "month"], {}, False, ()),
+        "c": (["hour", "week"], {"b": 2}, False, ("max",)),
+    }
+    sums: dict[str, list] = {}
+    for name, (grains, dimensions, keyed, kept) in layouts.items():
+        for cell in cells:
+            version, at, k, n, low, high = cell[0], datetime.fromisoformat(cell[3]), cell[4], cell[5], cell[6], cell[7]
+            for grain in grains:
+                epoch = int((starts[grain](at) - datetime(1970, 1, 1)).total_seconds())
+                for dimension, value in [("all", "all")] + [(d, cell[i]) for d, i in dimensions.items()]:
+                    key = f"{name}|{grain}|{epoch}|{version}|{dimension}|{value}|{k if keyed else '-'}"
+                    row = sums.setdefault(key, [key, 0, None, None])
+                    row[1] += n
+                    if "min" in kept:
+                        row[2] = low if row[2] is None else min(row[2], low)
+                    if "max" in kept:
+                        row[3] = high if row[3] is None else max(row[3], high)
+    write("window_segment_rollup_ctes", ["case_key", "n_events", "min_value", "max_value"], sorted(sums.values()))
 
 
 if __name__ == "__main__":

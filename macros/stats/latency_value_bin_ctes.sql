@@ -13,9 +13,11 @@
     - fine_bins: the events, minimum and maximum of each fine cell (model
       version x every segment column x window of the finest of `bin_grains`)
       x value bin, with the coarser grains' starts;
-    - calendar_bins: fine_bins rolled up with GROUPING SETS to every window x
-      segment of `bin_grains` (window_grain, window_start, segment_dimension,
-      segment_value, value_bin, n_events, min_value, max_value).
+    - calendar_bins: fine_bins rolled up to every window x segment of
+      `bin_grains` (corridor.window_segment_rollup_ctes, whose CTEs
+      calendar_bins_* come before it: window_grain, window_start,
+      segment_dimension, segment_value, value_bin, n_events, min_value,
+      max_value).
 
     GROUPING SETS over the events themselves had the engine copy every event
     first and hash it once per grouping set (at 100M events two thirds of
@@ -82,20 +84,8 @@ fine_bins_with_windows as (
 
 ),
 
-calendar_bins as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(bin_grains, segments) }},
-        value_bin,
-        cast(sum(n_events) as {{ dbt.type_bigint() }}) as n_events,
-        min(min_value) as min_value,
-        max(max_value) as max_value
-
-    from fine_bins_with_windows
-    {{ corridor.where_clause(corridor.computed_once_condition()) }}
-    group by {{ corridor.window_segment_grouping_sets(bin_grains, segments, ['value_bin']) }}
-
-)
+{{ corridor.window_segment_rollup_ctes(
+    'calendar_bins', 'fine_bins_with_windows', {'grains': bin_grains, 'finest': finest, 'segments': segments}, ['value_bin'],
+    [['n_events', 'sum', dbt.type_bigint()], ['min_value', 'min'], ['max_value', 'max']]
+) }}
 {%- endmacro %}

@@ -39,7 +39,8 @@
     and first three moments, so their rows grow with groups, not events.
 
     Built for corridor.bootstrap_grains(). Counts are summed into fine cells
-    (finest grain × every segment column) and rolled up with GROUPING SETS;
+    (finest grain × every segment column) and rolled up to every window ×
+    segment (corridor.window_segment_rollup_ctes);
     the moment families' power sums likewise, their values only to their
     small groups (corridor.value_histogram_moment_ctes).
     Incremental with the lookback of int_corridor__production_window_stats
@@ -98,20 +99,7 @@ fine_cells_with_windows as (
 
 ),
 
-grouped as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        family,
-        value,
-        sum(n_events) as n_events
-
-    from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family', 'value']) }}
-
-),
+{{ corridor.window_segment_rollup_ctes('grouped', 'fine_cells_with_windows', cells, ['family', 'value']) }},
 
 {{ corridor.value_histogram_moment_ctes(cells, families['moment_scales'], moment_families) }},
 
