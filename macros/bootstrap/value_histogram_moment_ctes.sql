@@ -10,8 +10,8 @@
     roll-up instead of being kept with these. Without such families they
     read the model's fine_cells_with_windows, and find nothing.
     Each fine cell's size and exact power sums of value / scale
-    (corridor.moment_power_term) are rolled up to every group with GROUPING
-    SETS; a group above corridor_bootstrap_asymptotic_events events whose
+    (corridor.moment_power_term) are rolled up to every group
+    (corridor.window_segment_rollup_ctes); a group above corridor_bootstrap_asymptotic_events events whose
     values all lie in [0, scale] (NaN does not) is large_moment_groups (one
     row of power sums), any other gets its distinct values and their counts
     in small_moment_values, joined from the fine cells to the small groups
@@ -94,24 +94,10 @@ moment_fine_sums_with_windows as (
 
 ),
 
-moment_groups as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        family,
-        max(scale) as scale,
-        sum(n_events) as n_events,
-        sum(sum_1) as sum_1,
-        sum(sum_2) as sum_2,
-        sum(sum_3) as sum_3,
-        min(in_scale) as in_scale
-
-    from moment_fine_sums_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['family']) }}
-
-),
+{{ corridor.window_segment_rollup_ctes(
+    'moment_groups', 'moment_fine_sums_with_windows', cells, ['family'],
+    [['scale', 'max'], ['n_events', 'sum'], ['sum_1', 'sum'], ['sum_2', 'sum'], ['sum_3', 'sum'], ['in_scale', 'min']]
+) }},
 
 small_moment_groups as (
 

@@ -1,5 +1,5 @@
 {#-
-    corridor.window_segment_rollup_ctes(name, source, cells, extra=[], measures=none):
+    corridor.window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false):
     CTEs (no leading `with`, no trailing comma) that roll the fine cells in
     `source` up to every window × segment of `cells` (corridor.window_cells:
     grains, finest, segments), ending in the CTE `name` with the columns
@@ -17,8 +17,9 @@
     (corridor.window_segment_measure).
 
     - default: one GROUPING SETS over the fine cells, every grain × segment
-      from the fine cells (corridor.window_segment_grouping_sets), in a CTE
-      Spark computes once (corridor.computed_once_condition).
+      from the fine cells (corridor.window_segment_grouping_sets); with
+      computed_once, a CTE that Spark computes once for its several readers
+      (corridor.computed_once_condition).
     - DuckDB: a roll-up by levels. The finest grain × each segment first
       (1 + number of segment dimensions grouping sets over the fine cells),
       days from hours, and weeks and months from days (or from the finest
@@ -28,11 +29,13 @@
       cell 12 times; by levels, each fine cell 4 times and the coarser
       grains from the much smaller finer level.
 -#}
-{% macro window_segment_rollup_ctes(name, source, cells, extra=[], measures=none) -%}
-    {{ return(adapter.dispatch('window_segment_rollup_ctes', 'corridor')(name, source, cells, extra, measures or [['n_events', 'sum']])) }}
+{% macro window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false) -%}
+    {{ return(adapter.dispatch('window_segment_rollup_ctes', 'corridor')(
+        name, source, cells, extra, measures or [['n_events', 'sum']], computed_once
+    )) }}
 {%- endmacro %}
 
-{% macro default__window_segment_rollup_ctes(name, source, cells, extra, measures) -%}
+{% macro default__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once) -%}
 {{ name }} as (
 
     select
@@ -47,13 +50,13 @@
         {%- endfor %}
 
     from {{ source }}
-    {{ corridor.where_clause(corridor.computed_once_condition()) }}
+    {{ corridor.where_clause(corridor.computed_once_condition() if computed_once else none) }}
     group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, extra) }}
 
 )
 {%- endmacro %}
 
-{% macro duckdb__window_segment_rollup_ctes(name, source, cells, extra, measures) -%}
+{% macro duckdb__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once) -%}
 {%- set finest = cells.finest -%}
 {%- set tail = (', ' ~ (extra | join(', '))) if extra else '' -%}
 {#- the levels kept as CTEs: the finest grain, and days when hours are the finest and days are built; weeks and

@@ -25,6 +25,8 @@
     {%- set extra = (',\n        ' ~ (extra_keys | join(',\n        '))) if extra_keys else '' -%}
     {%- set otherwise = {'sum': ' else 0'} -%}
     {%- set window_end = corridor.window_end_by_grain('windows.window_grain', 0, 'windows.window_start', grains) -%}
+    {%- set rollups = [] -%}
+    {%- for name, aggregate, rollup, arrived_only in measures %}{% do rollups.append([name, rollup]) %}{% endfor -%}
 cutoffs as (
 
     select * from {{ ref('int_corridor__replay_label_cutoffs') }}
@@ -92,19 +94,26 @@ as_of_starts as (
 
 ),
 
+{{ corridor.window_segment_rollup_ctes(
+    'calendar_rollup', 'as_of_starts', {'grains': grains, 'finest': finest, 'segments': segments}, ['as_of'] + extra_keys,
+    rollups
+) }},
+
 calendar_windows as (
 
     select
         as_of,
         model_id,
         model_version,
-        {{ corridor.window_segment_keys(grains, segments) }}{{ extra }},
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value{{ extra }},
         {%- for name, aggregate, rollup, arrived_only in measures %}
-        {{ rollup }}({{ name }}) as {{ name }}{{ ',' if not loop.last }}
+        {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
 
-    from as_of_starts
-    group by {{ corridor.window_segment_grouping_sets(grains, segments, ['as_of'] + extra_keys) }}
+    from calendar_rollup
 
 ),
 

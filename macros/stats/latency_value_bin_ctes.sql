@@ -86,6 +86,6 @@ fine_bins_with_windows as (
 
 {{ corridor.window_segment_rollup_ctes(
     'calendar_bins', 'fine_bins_with_windows', {'grains': bin_grains, 'finest': finest, 'segments': segments}, ['value_bin'],
-    [['n_events', 'sum', dbt.type_bigint()], ['min_value', 'min'], ['max_value', 'max']]
+    [['n_events', 'sum', dbt.type_bigint()], ['min_value', 'min'], ['max_value', 'max']], computed_once=true
 ) }}
 {%- endmacro %}

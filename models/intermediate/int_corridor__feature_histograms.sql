@@ -155,22 +155,10 @@ fine_bins_with_windows as (
 
 ),
 
-grouped as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        feature_name,
-        bin_key,
-        sum(n_values) as n_values,
-        sum(value_sum) as value_sum,
-        sum(n_out_of_range) as n_out_of_range
-
-    from fine_bins_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['feature_name', 'bin_key']) }}
-
-),
+{{ corridor.window_segment_rollup_ctes(
+    'grouped', 'fine_bins_with_windows', cells, ['feature_name', 'bin_key'],
+    [['n_values', 'sum'], ['value_sum', 'sum'], ['n_out_of_range', 'sum']]
+) }},
 
 final as (
 

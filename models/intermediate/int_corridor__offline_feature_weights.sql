@@ -79,19 +79,15 @@ fine_counts as (
 
 ),
 
-production_cells as (
+fine_counts_with_windows as (
 
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        cell_key,
-        sum(production_events) as production_events
-
-    from (select *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }} from fine_counts) as fine_counts_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['cell_key']) }}
+    select *{{ corridor.coarser_window_starts(cells.grains, cells.finest) }} from fine_counts
 
 ),
+
+{{ corridor.window_segment_rollup_ctes(
+    'production_cells', 'fine_counts_with_windows', cells, ['cell_key'], [['production_events', 'sum']]
+) }},
 
 {# the segment's backtest cells, with window-independent totals and the segment's key (corridor.group_key) #}
 {{ corridor.backtest_segment_cells_ctes('backtest_cells', ['model_id', 'model_version', 'segment_dimension', 'segment_value'], 'cell_key',

@@ -33,7 +33,9 @@
 -- depends_on: {{ ref('int_corridor__value_histograms') }}
 {%- set cells = corridor.window_cells(corridor.setting('corridor_window_grains')) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
-{%- set measures = corridor.production_window_measures() %}
+{%- set measures = corridor.production_window_measures() -%}
+{%- set additive_rollups = [] -%}
+{%- for name, expr, rollup in measures['additive'] %}{% do additive_rollups.append([name, rollup]) %}{% endfor %}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -73,18 +75,10 @@ fine_cells_with_windows as (
 
 ),
 
-additive as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        {{ corridor.rollup_columns(measures['additive']) }}
-
-    from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments) }}
-
-),
+{{ corridor.window_segment_rollup_ctes(
+    'additive', 'fine_cells_with_windows', cells, [],
+    additive_rollups
+) }},
 
 quantiles as (
 

@@ -76,22 +76,10 @@ fine_cells_with_windows as (
 
 ),
 
-grouped as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        score_bin,
-        calibration_bin,
-        sum(n_positive) as n_positive,
-        sum(n_negative) as n_negative,
-        sum(score_sum) as score_sum
-
-    from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['score_bin', 'calibration_bin']) }}
-
-),
+{{ corridor.window_segment_rollup_ctes(
+    'grouped', 'fine_cells_with_windows', cells, ['score_bin', 'calibration_bin'],
+    [['n_positive', 'sum'], ['n_negative', 'sum'], ['score_sum', 'sum']]
+) }},
 
 final as (
 

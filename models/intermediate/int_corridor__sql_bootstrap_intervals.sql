@@ -34,6 +34,8 @@
 {#- incremental: reads the events from the lookback start (rolling windows: from the first day of the ones holding
     its day) and keeps the windows starting there, which are whole (corridor.window_lookback_column; docs/incremental.md) -#}
 {%- set bootstrap = corridor.sql_bootstrap_interval_settings() -%}
+{%- set sufficient_sums = [] -%}
+{%- for name, expr in bootstrap.statistics['sufficient'] %}{% do sufficient_sums.append([name, 'sum']) %}{% endfor -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -74,18 +76,7 @@ fine_cells_with_windows as (
 
 ),
 
-calendar_group_stats as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(bootstrap.grains, bootstrap.segments) }},
-        {{ corridor.sum_columns(bootstrap.statistics['sufficient'] | map(attribute=0)) }}
-
-    from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(bootstrap.grains, bootstrap.segments) }}
-
-),
+{{ corridor.window_segment_rollup_ctes('calendar_group_stats', 'fine_cells_with_windows', bootstrap, [], sufficient_sums) }},
 
 {# rolling windows (corridor.rolling_windows): the sums of their day groups #}
 rolling_group_days as (

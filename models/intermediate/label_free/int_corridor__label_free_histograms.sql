@@ -61,20 +61,7 @@ fine_cells_with_windows as (
 
 ),
 
-grouped as (
-
-    select
-        model_id,
-        model_version,
-        {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        score_bin,
-        predicted_class,
-        sum(n_events) as n_events
-
-    from fine_cells_with_windows
-    group by {{ corridor.window_segment_grouping_sets(cells.grains, cells.segments, ['score_bin', 'predicted_class']) }}
-
-),
+{{ corridor.window_segment_rollup_ctes('grouped', 'fine_cells_with_windows', cells, ['score_bin', 'predicted_class']) }},
 
 {# rolling windows (var corridor_rolling_windows): each day cell counted in every rolling window holding its day #}
 rolling_cells as (
