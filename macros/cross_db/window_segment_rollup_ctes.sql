@@ -14,7 +14,7 @@
     combines its own partial results (sum, min, max), so a coarse window
     may be summed from finer ones and the result is that of one aggregate
     over the fine cells: integer counts, minima and maxima exactly
-    (corridor.window_segment_measure).
+    (corridor.window_segment_measures).
 
     - default: one GROUPING SETS over the fine cells, every grain × segment
       from the fine cells (corridor.window_segment_grouping_sets); with
@@ -42,12 +42,7 @@
         model_id,
         model_version,
         {{ corridor.window_segment_keys(cells.grains, cells.segments) }},
-        {%- for column in extra %}
-        {{ column }},
-        {%- endfor %}
-        {%- for measure in measures %}
-        {{ corridor.window_segment_measure(measure) }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ corridor.window_segment_measures(extra, measures) }}
 
     from {{ source }}
     {{ corridor.where_clause(corridor.computed_once_condition() if computed_once else none) }}
@@ -71,12 +66,7 @@
         '{{ finest }}' as window_grain,
         {{ finest }}_start as window_start,
         {{ corridor.segment_grouping_keys(cells.segments) }},
-        {%- for column in extra %}
-        {{ column }},
-        {%- endfor %}
-        {%- for measure in measures %}
-        {{ corridor.window_segment_measure(measure) }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ corridor.window_segment_measures(extra, measures) }}
 
     from {{ source }}
     group by

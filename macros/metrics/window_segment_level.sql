@@ -20,12 +20,7 @@ select
         {{ corridor.window_start(grain, 'window_start') }} as window_start,
         segment_dimension,
         segment_value,
-        {%- for column in extra %}
-        {{ column }},
-        {%- endfor %}
-        {%- for measure in measures %}
-        {{ corridor.window_segment_measure(measure) }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        {{ corridor.window_segment_measures(extra, measures) }}
 
     from {{ source }}
     group by
