@@ -11,8 +11,9 @@
     read the model's fine_cells_with_windows, and find nothing.
     Each fine cell's size and exact power sums of value / scale
     (corridor.moment_power_term) are rolled up to every group
-    (corridor.window_segment_rollup_ctes); a group above corridor_bootstrap_asymptotic_events events whose
-    values all lie in [0, scale] (NaN does not) is large_moment_groups (one
+    (corridor.window_segment_rollup_ctes); a group above
+    corridor_bootstrap_asymptotic_events events whose values all lie in
+    [0, scale] (NaN does not) is large_moment_groups (one
     row of power sums), any other gets its distinct values and their counts
     in small_moment_values, joined from the fine cells to the small groups
     they belong to (corridor.window_segment_members) rather than rolled up
