@@ -14,8 +14,8 @@
       version x every segment column x window of the finest of `bin_grains`)
       x value bin, with the coarser grains' starts;
     - calendar_bins: fine_bins rolled up to every window x segment of
-      `bin_grains` (corridor.window_segment_rollup_ctes, whose CTEs
-      calendar_bins_* come before it: window_grain, window_start,
+      `bin_grains` (corridor.window_segment_rollup_ctes; on DuckDB its
+      levels calendar_bins_<grain> come before it: window_grain, window_start,
       segment_dimension, segment_value, value_bin, n_events, min_value,
       max_value).
 
