@@ -49,6 +49,7 @@
             {{ corridor.accepted_event_copies(
                 ref('stg_corridor__production_events'),
                 ref('int_corridor__duplicate_event_ids'),
+                ref('int_corridor__duplicate_event_copies'),
                 'event_at < ' ~ common_start) }}
 
         ),

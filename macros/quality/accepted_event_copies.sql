@@ -1,24 +1,27 @@
 {#
-    corridor.accepted_event_copies(events, duplicate_ids, condition=none):
+    corridor.accepted_event_copies(events, duplicate_ids, duplicate_copies, condition=none):
     a query returning the accepted production events: the rows of `events`
     (stg_corridor__production_events) with no rejection reason
-    (corridor.event_rejection_reasons), one per event id: the first valid
-    copy (corridor.event_copy_order) of the ids in `duplicate_ids`
-    (int_corridor__duplicate_event_ids). Every column of `events`.
+    (corridor.event_rejection_reasons), one per event id. An id with
+    several valid copies (in `duplicate_ids`, int_corridor__duplicate_event_ids)
+    contributes its first copy from `duplicate_copies`
+    (int_corridor__duplicate_event_copies, ranked by corridor.event_copy_order).
+    Every column of `events`, then copy_number (1).
 
     condition: an optional SQL condition on the columns of `events` (an
     incremental run's lookback); only accepted copies that meet it are
     returned. Copies of a duplicated id are ranked over all of them before
     the condition applies, so the same copy wins whatever the condition.
 
-    Events delivered once need no ranking: only the few ids with several
-    valid copies are ranked (a window over every event is the costly way).
+    Events delivered once need no ranking, and the few ids with several
+    valid copies are ranked once per build, in their own model (a window
+    over every event is the costly way).
 #}
-{% macro accepted_event_copies(events, duplicate_ids, condition=none) %}
-    {{ return(adapter.dispatch('accepted_event_copies', 'corridor')(events, duplicate_ids, condition)) }}
+{% macro accepted_event_copies(events, duplicate_ids, duplicate_copies, condition=none) %}
+    {{ return(adapter.dispatch('accepted_event_copies', 'corridor')(events, duplicate_ids, duplicate_copies, condition)) }}
 {% endmacro %}
 
-{% macro default__accepted_event_copies(events, duplicate_ids, condition=none) %}
+{% macro default__accepted_event_copies(events, duplicate_ids, duplicate_copies, condition=none) %}
     {%- set valid = 'not ' ~ corridor.any_reason(corridor.event_rejection_reasons()) -%}
     select
         single_copies.*,
@@ -35,20 +38,8 @@
 
     union all
 
-    select * from (
-        select
-            ranked_copies.*,
-            row_number() over (
-                partition by ranked_copies.event_id
-                order by {{ corridor.event_copy_order() }}
-            ) as copy_number
-
-        from {{ events }} as ranked_copies
-        inner join {{ duplicate_ids }} as ranked_duplicates
-            on ranked_copies.event_id = ranked_duplicates.event_id
-        where {{ valid }}
-            and ranked_duplicates.n_valid_copies > 1
-    ) as first_copies
+    select *
+    from {{ duplicate_copies }} as first_copies
     where copy_number = 1
         {%- if condition is not none %}
         and ({{ condition }})

@@ -38,35 +38,56 @@ outcomes as (
 
 ),
 
+{#- each copy's and each outcome's rejection reasons are evaluated once per row -#}
+event_copies as (
+
+    select
+        event_id,
+        event_at,
+        {{ corridor.any_reason(corridor.event_rejection_reasons()) }} as is_rejected
+
+    from events
+    where event_id is not null
+
+),
+
+outcome_rows as (
+
+    select
+        event_id,
+        label_arrived_at,
+        {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} as is_rejected
+
+    from outcomes
+    where event_id is not null
+
+),
+
 ids as (
 
     select
         event_id,
-        1 as is_copy,
-        case when {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then 0 else 1 end as is_valid_copy,
+        case when is_rejected then 0 else 1 end as is_valid_copy,
         0 as is_outcome,
         0 as is_ranked_outcome,
-        case when not {{ corridor.any_reason(corridor.event_rejection_reasons()) }} then event_at end as valid_event_at,
+        case when not is_rejected then event_at end as valid_event_at,
         cast(null as {{ dbt.type_timestamp() }}) as valid_arrived_at
 
-    from events
-    where event_id is not null
+    from event_copies
 
     union all
 
     select
         event_id,
-        0 as is_copy,
         0 as is_valid_copy,
         1 as is_outcome,
-        case when {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then 0
+        case when is_rejected then 0
             {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1
         end as is_ranked_outcome,
         cast(null as {{ dbt.type_timestamp() }}) as valid_event_at,
-        case when not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} then label_arrived_at end as valid_arrived_at
+        case when not is_rejected then label_arrived_at end as valid_arrived_at
 
-    from outcomes
-    where event_id is not null
+    from outcome_rows
 
 ),
 
@@ -74,7 +95,8 @@ counted as (
 
     select
         event_id,
-        cast(sum(is_copy) as {{ dbt.type_bigint() }}) as n_copies,
+        {#- every row is a copy or an outcome -#}
+        cast(count(*) - sum(is_outcome) as {{ dbt.type_bigint() }}) as n_copies,
         cast(sum(is_valid_copy) as {{ dbt.type_bigint() }}) as n_valid_copies,
         cast(sum(is_outcome) as {{ dbt.type_bigint() }}) as n_outcomes,
         cast(sum(is_ranked_outcome) as {{ dbt.type_bigint() }}) as n_ranked_outcomes,

@@ -39,8 +39,7 @@
 
 with
 
-{#- read twice: inlined, each reader scans only the columns and rows it needs (corridor.inlined_cte) #}
-events as {{ corridor.inlined_cte() }} (
+events as (
 
     select * from {{ ref('stg_corridor__production_events') }}
 
@@ -58,9 +57,15 @@ duplicate_ids as (
 
 ),
 
+duplicate_copies as (
+
+    select * from {{ ref('int_corridor__duplicate_event_copies') }}
+
+),
+
 events_first_copy as (
 
-    {{ corridor.accepted_event_copies('events', 'duplicate_ids', lookback) }}
+    {{ corridor.accepted_event_copies('events', 'duplicate_ids', 'duplicate_copies', lookback) }}
 
 ),
 

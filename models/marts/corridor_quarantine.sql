@@ -22,8 +22,7 @@
 
 with
 
-{#- read twice: inlined, each reader scans only the columns and rows it needs (corridor.inlined_cte) #}
-events as {{ corridor.inlined_cte() }} (
+events as (
 
     select * from {{ ref('stg_corridor__production_events') }}
 
@@ -44,6 +43,13 @@ estimates as (
 duplicate_ids as (
 
     select * from {{ ref('int_corridor__duplicate_event_ids') }}
+
+),
+
+{#- the valid copies of ids with several, ranked: copy 1 is accepted #}
+duplicate_copies as (
+
+    select * from {{ ref('int_corridor__duplicate_event_copies') }}
 
 ),
 
@@ -78,40 +84,18 @@ invalid_events as (
 
 ),
 
-valid_copies as (
-
-    select
-        events.event_id,
-        events.model_id,
-        events.model_version,
-        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'events')) }} as raw_values,
-        events.event_at,
-        events.loaded_at,
-        row_number() over (
-            partition by events.event_id
-            order by {{ corridor.event_copy_order() }}
-        ) as copy_number
-
-    from events
-    inner join duplicate_ids
-        on events.event_id = duplicate_ids.event_id
-    where not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-        and duplicate_ids.n_valid_copies > 1
-
-),
-
 duplicate_events as (
 
     select
         event_id,
         model_id,
         model_version,
-        raw_values,
+        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'duplicate_copies')) }} as raw_values,
         'duplicate_event_id' as reason_codes,
         event_at,
         loaded_at
 
-    from valid_copies
+    from duplicate_copies
     where copy_number > 1
 
 ),
