@@ -38,7 +38,7 @@ outcomes as (
 
 ),
 
-{#- each copy's and each outcome's rejection reasons are evaluated once per row -#}
+{# each copy's and each outcome's rejection reasons are evaluated once per row #}
 event_copies as (
 
     select

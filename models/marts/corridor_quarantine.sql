@@ -46,7 +46,7 @@ duplicate_ids as (
 
 ),
 
-{#- the valid copies of ids with several, ranked: copy 1 is accepted #}
+{# the valid copies of ids with several, ranked: copy 1 is accepted #}
 duplicate_copies as (
 
     select * from {{ ref('int_corridor__duplicate_event_copies') }}
@@ -87,16 +87,16 @@ invalid_events as (
 duplicate_events as (
 
     select
-        event_id,
-        model_id,
-        model_version,
+        duplicate_copies.event_id,
+        duplicate_copies.model_id,
+        duplicate_copies.model_version,
         {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'duplicate_copies')) }} as raw_values,
         'duplicate_event_id' as reason_codes,
-        event_at,
-        loaded_at
+        duplicate_copies.event_at,
+        duplicate_copies.loaded_at
 
     from duplicate_copies
-    where copy_number > 1
+    where duplicate_copies.copy_number > 1
 
 ),
 
