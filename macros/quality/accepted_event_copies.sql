@@ -39,7 +39,7 @@
     union all
 
     select *
-    from {{ duplicate_copies }} as first_copies
+    from {{ duplicate_copies }}
     where copy_number = 1
         {%- if condition is not none %}
         and ({{ condition }})

@@ -26,20 +26,34 @@ duplicate_ids as (
 
 ),
 
+duplicated_ids as (
+
+    select duplicate_ids.event_id
+    from duplicate_ids
+    where duplicate_ids.n_valid_copies > 1
+
+),
+
+valid_copies as (
+
+    select *
+    from events
+    where
+        not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        and event_id in (select duplicated_ids.event_id from duplicated_ids)
+
+),
+
 final as (
 
     select
-        events.*,
+        *,
         row_number() over (
-            partition by events.event_id
+            partition by event_id
             order by {{ corridor.event_copy_order() }}
         ) as copy_number
 
-    from events
-    inner join duplicate_ids
-        on events.event_id = duplicate_ids.event_id
-    where duplicate_ids.n_valid_copies > 1
-        and not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+    from valid_copies
 
 )
 

@@ -60,7 +60,7 @@ aliasing = explicit
 aliasing = explicit
 """
 
-# Findings in the compiled SQL on 2026-12-04 (rule: {node: count}); see the module docstring. Most RF02/RF03 come
+# Findings in the compiled SQL on 2026-12-05 (rule: {node: count}); see the module docstring. Most RF02/RF03 come
 # from the quality gates' flag expressions (macros/quality/gates/, corridor.quarantine_reasons), which name the
 # input's columns bare in selects that join the event-id index; ST05 from the rolling windows' and offline
 # histograms' subqueries in joins.
@@ -71,7 +71,6 @@ KNOWN: dict[str, dict[str, int]] = {
     "AL05": {"models/intermediate/int_corridor__latency_order_statistics.sql": 1},
     "AL09": {
         "models/intermediate/int_corridor__input_quality_checks.sql": 10,
-        "models/intermediate/int_corridor__rolling_window_stats.sql": 1,
         "models/marts/_corridor__marts.yml/corridor_built_window_grain_co_55d244aa3a9e12a6bd00ceceee24728f.sql": 1,
     },
     "AM03": {"models/intermediate/int_corridor__alert_diagnostics.sql": 1},
@@ -80,20 +79,18 @@ KNOWN: dict[str, dict[str, int]] = {
         "models/intermediate/int_corridor__offline_feature_histogram_metrics.sql": 3,
     },
     "RF02": {
-        "models/intermediate/int_corridor__events_enriched.sql": 86,
+        "models/intermediate/int_corridor__events_enriched.sql": 32,
         "models/intermediate/int_corridor__exact_intervals.sql": 6,
         "models/intermediate/int_corridor__feature_histograms.sql": 3,
         "models/intermediate/int_corridor__feature_reference_bins.sql": 1,
-        "models/intermediate/int_corridor__input_quality_checks.sql": 32,
+        "models/intermediate/int_corridor__input_quality_checks.sql": 9,
         "models/intermediate/int_corridor__offline_evaluation_metrics.sql": 18,
-        "models/intermediate/int_corridor__value_histograms.sql": 11,
-        "models/marts/corridor_quarantine.sql": 168,
+        "models/marts/corridor_quarantine.sql": 114,
         "seeds/demo/_corridor_demo__seeds.yml/corridor_rules_hold_corridor_demo_rules_rule_id__error.sql": 1,
         "seeds/demo/_corridor_demo__seeds.yml/corridor_rules_hold_corridor_demo_rules_rule_id__warn.sql": 1,
     },
     "RF03": {
         "models/intermediate/int_corridor__events_enriched.sql": 10,
-        "models/intermediate/int_corridor__input_quality_checks.sql": 43,
         "models/intermediate/int_corridor__offline_estimates_aligned.sql": 3,
         "models/intermediate/int_corridor__offline_feature_adjusted.sql": 8,
         "models/intermediate/int_corridor__offline_feature_histogram_metrics.sql": 7,
@@ -108,9 +105,9 @@ KNOWN: dict[str, dict[str, int]] = {
         "models/replay/int_corridor__replay_label_stats.sql": 4,
     },
     "ST05": {
-        "models/intermediate/int_corridor__latency_order_statistics.sql": 1,
         "models/intermediate/int_corridor__feature_histograms.sql": 1,
         "models/intermediate/int_corridor__feature_reference_bins.sql": 1,
+        "models/intermediate/int_corridor__latency_order_statistics.sql": 1,
         "models/intermediate/int_corridor__offline_estimates_aligned.sql": 1,
         "models/intermediate/int_corridor__offline_feature_cells.sql": 3,
         "models/intermediate/int_corridor__offline_feature_histograms.sql": 3,
