@@ -1,10 +1,11 @@
 {#-
     The event ids delivered more than once (all copies, valid or not), with
     how many copies arrived and how many of them are valid (no rejection
-    reason). Small: it lets int_corridor__events_enriched and
-    corridor_quarantine rank copies only where there are several, instead of
-    ranking every event. Read from int_corridor__event_id_index, which counts
-    the ids of both inputs in one pass.
+    reason). Small: int_corridor__duplicate_event_copies ranks the copies of
+    only these ids (those with several valid copies), instead of ranking
+    every event, and corridor_quarantine marks their invalid copies. Read
+    from int_corridor__event_id_index, which counts the ids of both inputs
+    in one pass.
 -#}
 with
 
