@@ -1,7 +1,7 @@
 """corridor's whole build against NannyML's realized performance, on the same rows.
 
 ``python -m corridor_tools.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]
-[--builds demo,scoped]`` (``make bench-peers`` creates NannyML's own virtualenv and runs this).
+[--builds demo,scoped,scoped-parquet]`` (``make bench-peers`` creates NannyML's own virtualenv and runs this).
 
 All start from the same Parquet files on disk (the bench data of
 ``corridor_tools.bench``, generated once per N and seed), one after the other:
@@ -25,6 +25,11 @@ All start from the same Parquet files on disk (the bench data of
     that asks what NannyML answers. corridor still computes every
     classification metric it knows (log loss, Brier score, calibration, ...),
     their intervals, the checks, gates, quarantine, validation and alerts.
+(p) corridor in NannyML's scope as (s), reading the Parquet files in place:
+    the production events and outcomes are DuckDB views over the files
+    (``read_parquet``), as a DuckDB user points corridor at files on disk;
+    nothing is loaded, and each scan of the staged inputs reads the files.
+    The small CSV inputs (estimates, rules) are tables as in (s).
 
 Rows/s = distinct events / seconds. The daily values are compared (accuracy,
 precision and recall should agree to rounding; corridor's AUC is computed from
@@ -67,6 +72,12 @@ SCOPED_VARS = (
 )
 
 
+# (p): the production events and outcomes read in place, the small CSV inputs loaded as in (s)
+PARQUET_VIEWS_SQL = bench.LOAD_SQL.replace(
+    "create table bench_events as select", "create view bench_events as select"
+).replace("create table bench_outcomes as select", "create view bench_outcomes as select")
+
+
 def run_nannyml(python: str, data: Path, workdir: Path) -> dict:
     env = dict(os.environ, NML_DISABLE_USAGE_LOGGING="1")
     env.pop("PYTHONPATH", None)
@@ -85,6 +96,27 @@ def _scope_tables(db: str) -> None:
     con = duckdb.connect(db)
     con.execute(SCOPED_SQL)
     con.close()
+
+
+def _view_tables(db: str, data: str) -> None:
+    """Child-process entry point: a fresh DuckDB file whose events and outcomes are views over the Parquet files."""
+    import duckdb
+
+    con = duckdb.connect(db)
+    con.execute(PARQUET_VIEWS_SQL.format(data=data))
+    con.execute(SCOPED_SQL)
+    con.close()
+
+
+def run_scoped_parquet(workdir: Path, db: Path, data: Path) -> dict:
+    """(p): views over the same files in a fresh DuckDB file, then the whole build with SCOPED_VARS; both timed."""
+    bench.remove_db(db)
+    code = f"from corridor_tools.bench_peers import _view_tables; _view_tables({str(db)!r}, {str(data)!r})"
+    views = bench._run_child([sys.executable, "-c", code], bench._child_env(), workdir / "views.log")
+    if views["returncode"] != 0:
+        raise SystemExit(f"making the views failed:\n{bench._tail(workdir / 'views.log')}")
+    p = bench.run_dbt(workdir, db, echo=False, label="(p)", dbt_vars=SCOPED_VARS, log_name="dbt_build_parquet.log")
+    return _timed([views], p)
 
 
 def run_scoped(workdir: Path, db: Path, data: Path) -> dict:
@@ -159,6 +191,7 @@ def run_demo(workdir: Path, db: Path, data: Path) -> dict:
 BUILDS = {
     "demo": ("(a)", "corridor, demo profile: load + whole build", run_demo),
     "scoped": ("(s)", "corridor, NannyML's scope: load + whole build", run_scoped),
+    "scoped-parquet": ("(p)", "corridor, NannyML's scope, Parquet in place", run_scoped_parquet),
 }
 
 
@@ -172,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--builds",
         default="demo,scoped",
-        help="corridor builds to time, comma-separated: demo (a), scoped (s); default both",
+        help="corridor builds to time, comma-separated: demo (a), scoped (s), scoped-parquet (p); default demo,scoped",
     )
     args = parser.parse_args(argv)
     builds = [b.strip() for b in args.builds.split(",") if b.strip()]
@@ -209,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         "nannyml_rows_per_s": n / nml["seconds"],
     }
     for name in builds:
-        key = "corridor" if name == "demo" else f"corridor_{name}"
+        key = "corridor" if name == "demo" else f"corridor_{name.replace('-', '_')}"
         res[key] = ours[name]
         res[f"{key}_rows_per_s"] = n / ours[name]["seconds"]
         res[f"speedup_{key}_over_nannyml"] = nml["seconds"] / ours[name]["seconds"]

@@ -82,3 +82,49 @@ def test_the_scoped_daily_metrics_equal_the_hand_written_query(scoped):
 def test_an_unknown_build_is_refused():
     with pytest.raises(SystemExit):
         bench_peers.main(["--nannyml-python", sys.executable, "--builds", "demo,all"])
+
+
+@pytest.fixture(scope="module")
+def scoped_parquet(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("peers_parquet")
+    data = bench.ensure_data(workdir, N_EVENTS, 42, 1)
+    db = workdir / "parquet.duckdb"
+    res = bench_peers.run_scoped_parquet(workdir, db, data["dir"])
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    yield res, con
+    con.close()
+
+
+def test_the_parquet_build_reads_the_files_through_views():
+    sql = bench_peers.PARQUET_VIEWS_SQL
+    assert sql.count("create view bench_") == 2 and "create table bench_events" not in sql
+    assert "create table bench_outcomes" not in sql and "create table bench_rules" in sql
+
+
+@pytest.mark.dbt
+def test_the_parquet_build_gives_the_loaded_builds_observations(scoped, scoped_parquet):
+    """(p) reads the same files in place: every production observation equals (s)'s, from views, not tables."""
+    res, con = scoped_parquet
+    assert res["seconds"] == pytest.approx(res["load_seconds"] + res["dbt_seconds"])
+    kinds = dict(
+        con.execute(
+            "select table_name, table_type from information_schema.tables "
+            "where table_name in ('bench_events', 'bench_outcomes')"
+        ).fetchall()
+    )
+    assert kinds == {"bench_events": "VIEW", "bench_outcomes": "VIEW"}
+    query = (
+        "select model_version, window_start, metric, metric_value, sample_size from corridor_metric_observations "
+        "where source = 'production' order by all"
+    )
+    ours, loaded = con.execute(query).fetch_df(), scoped[1].execute(query).fetch_df()
+    assert len(ours) == len(loaded) > 100
+    assert (
+        (ours[["model_version", "window_start", "metric"]] == loaded[["model_version", "window_start", "metric"]])
+        .all()
+        .all()
+    )
+    assert ours["metric_value"].to_numpy() == pytest.approx(loaded["metric_value"].to_numpy(), rel=1e-9, nan_ok=True)
+    assert ours["sample_size"].tolist() == loaded["sample_size"].tolist()
