@@ -87,7 +87,8 @@ bench: venv
 
 # NannyML in its own virtualenv (build/venv-nannyml), timed on the same Parquet files as corridor's whole build.
 PEER_EVENTS ?= 1000000
-# corridor builds timed against NannyML: demo (the demo profile) and scoped (NannyML's scope: docs/benchmarks.md)
+# corridor builds timed against NannyML: demo (the demo profile), scoped (NannyML's scope) and scoped-parquet
+# (the same, reading the Parquet files in place): docs/benchmarks.md
 PEER_BUILDS ?= demo,scoped
 NANNYML_VENV := build/venv-nannyml
 $(NANNYML_VENV)/.installed:
