@@ -16,15 +16,20 @@ N_EVENTS = 20_000
 FOUR = ("accuracy", "precision", "recall", "auc")
 
 
-@pytest.fixture(scope="module")
-def scoped(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("peers")
+def _built(tmp_path_factory, name, run):
+    """A scoped build of the bench data at N_EVENTS by `run` (bench_peers.run_scoped or run_scoped_parquet)."""
+    workdir = tmp_path_factory.mktemp(name)
     data = bench.ensure_data(workdir, N_EVENTS, 42, 1)
-    db = workdir / "scoped.duckdb"
-    res = bench_peers.run_scoped(workdir, db, data["dir"])
+    db = workdir / f"{name}.duckdb"
+    res = run(workdir, db, data["dir"])
     import duckdb
 
-    con = duckdb.connect(str(db), read_only=True)
+    return res, duckdb.connect(str(db), read_only=True)
+
+
+@pytest.fixture(scope="module")
+def scoped(tmp_path_factory):
+    res, con = _built(tmp_path_factory, "scoped", bench_peers.run_scoped)
     yield res, con
     con.close()
 
@@ -86,13 +91,7 @@ def test_an_unknown_build_is_refused():
 
 @pytest.fixture(scope="module")
 def scoped_parquet(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("peers_parquet")
-    data = bench.ensure_data(workdir, N_EVENTS, 42, 1)
-    db = workdir / "parquet.duckdb"
-    res = bench_peers.run_scoped_parquet(workdir, db, data["dir"])
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
+    res, con = _built(tmp_path_factory, "parquet", bench_peers.run_scoped_parquet)
     yield res, con
     con.close()
 
