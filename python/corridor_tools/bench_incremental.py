@@ -64,6 +64,19 @@ from corridor_tools.bench import (
 REPO = Path(__file__).resolve().parents[2]
 START = "2026-10-01"
 
+
+def bench_start(days: int, today: dt.date | None = None) -> str:
+    """The first day of the generated history: START, or an earlier day when from START the history and
+    the new day would not end before ``today`` (UTC; default the machine's date).
+
+    corridor quarantines an event that happens after the run started (``future_event_at``), so rows dated
+    after the machine's clock would be quarantined instead of counted: with a fixed start, 90 days from
+    2026-10-01 reached past 2026-12-06 and a quarter of the bench's events went to the quarantine."""
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    fixed = dt.date.fromisoformat(START)
+    latest = today - dt.timedelta(days=days + 2)
+    return min(fixed, latest).isoformat()
+
 LOAD_SQL = """
 set enable_progress_bar = false;
 create table bench_all_events as select * from read_parquet('{data}/events/part-*.parquet');
@@ -115,22 +128,23 @@ def _run_sql(workdir: Path, db: Path, sql: str, cut: str, name: str) -> dict[str
     return {**res, "rows": rows}
 
 
-def ensure_data(workdir: Path, days: int, per_day: int, seed: int, workers: int) -> dict[str, object]:
-    """DAYS + 1 days of Parquet for (days, per_day, seed), generated unless it already exists."""
+def ensure_data(workdir: Path, days: int, per_day: int, seed: int, workers: int, start: str) -> dict[str, object]:
+    """DAYS + 1 days of Parquet from ``start`` for (days, per_day, seed), generated unless it already exists."""
     n = (days + 1) * per_day
-    data = workdir / "data" / f"days{days + 1}_perday{per_day}_seed{seed}"
+    suffix = "" if start == START else f"_from{start}"
+    data = workdir / "data" / f"days{days + 1}_perday{per_day}_seed{seed}{suffix}"
     marker = data / "bench_data.json"
     if marker.exists():
         print(f"reusing {data}", flush=True)
         return {"dir": data, "generated": False, **json.loads(marker.read_text())}
     data.mkdir(parents=True, exist_ok=True)
-    print(f"generating {n:,} events over {days + 1} days (seed {seed}) into {data} ...", flush=True)
+    print(f"generating {n:,} events over {days + 1} days from {start} (seed {seed}) into {data} ...", flush=True)
     cmd = [sys.executable, "-m", "corridor.demo_data", "parquet", "--events", str(n), "--days", str(days + 1)]
-    cmd += ["--start", START, "--out", str(data), "--seed", str(seed), "--workers", str(workers)]
+    cmd += ["--start", start, "--out", str(data), "--seed", str(seed), "--workers", str(workers)]
     res = _run_child(cmd, _child_env(), workdir / "generate.log", echo="  gen| ")
     if res["returncode"] != 0:
         raise SystemExit(f"data generation failed:\n{_tail(workdir / 'generate.log')}")
-    meta = {"events": n, "days": days + 1, "seed": seed, "generate_seconds": res["seconds"]}
+    meta = {"events": n, "days": days + 1, "start": start, "seed": seed, "generate_seconds": res["seconds"]}
     marker.write_text(json.dumps(meta, indent=2) + "\n")
     return {"dir": data, "generated": True, **meta}
 
@@ -213,8 +227,9 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
-    data = ensure_data(workdir, args.days, args.events_per_day, args.seed, args.workers)
-    cut_at = dt.datetime.strptime(START, "%Y-%m-%d") + dt.timedelta(days=args.days)
+    start = bench_start(args.days)
+    data = ensure_data(workdir, args.days, args.events_per_day, args.seed, args.workers, start)
+    cut_at = dt.datetime.strptime(start, "%Y-%m-%d") + dt.timedelta(days=args.days)
     next_at = cut_at + dt.timedelta(days=1)
     cut_s, next_s = f"{cut_at:%Y-%m-%d %H:%M:%S}", f"{next_at:%Y-%m-%d %H:%M:%S}"
     db = workdir / "bench_incremental.duckdb"
@@ -224,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     # corridor_tools.bench's dbt vars (its bench_* relations) plus the lookback
     bench.DBT_VARS = bench.DBT_VARS.rstrip("}") + f", corridor_lookback_days: {args.lookback_days}}}"
     scenarios = LATE_DATA if args.late_data == "both" else (args.late_data,)
-    horizons = {"lookback": f"{cut_at - dt.timedelta(days=args.lookback_days):%Y-%m-%d %H:%M:%S}", "all": START}
+    horizons = {"lookback": f"{cut_at - dt.timedelta(days=args.lookback_days):%Y-%m-%d %H:%M:%S}", "all": start}
     snapshot = workdir / "after_full_build.duckdb"
     runs = {}
     try:

@@ -160,6 +160,23 @@ def test_the_benches_build_with_their_own_vars(monkeypatch, tmp_path):
     assert "corridor_lookback_days: 5" in _vars_of_run_dbt(monkeypatch, tmp_path)
 
 
+def test_bench_incremental_history_ends_before_the_run():
+    """Rows dated after the run's start are quarantined as future_event_at: the generated history and the new day
+    must end before today, whatever the machine's date (90 days from 2026-10-01 reached past 2026-12-06)."""
+    import datetime as dt
+
+    from corridor_tools.bench_incremental import START, bench_start
+
+    assert bench_start(30, dt.date(2026, 12, 6)) == START
+    assert bench_start(90, dt.date(2026, 12, 6)) == "2026-09-05"
+    for days in (1, 30, 90, 365):
+        for today in (dt.date(2026, 12, 6), dt.date(2027, 3, 1), dt.date(2026, 10, 2)):
+            start = dt.date.fromisoformat(bench_start(days, today))
+            new_day_ends = start + dt.timedelta(days=days + 1)
+            assert new_day_ends < today and start <= dt.date.fromisoformat(START)
+            assert new_day_ends == today - dt.timedelta(days=1) or start == dt.date.fromisoformat(START)
+
+
 def test_rss_sampler_reads_this_process():
     import os
     import time
