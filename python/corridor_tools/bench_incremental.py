@@ -77,6 +77,7 @@ def bench_start(days: int, today: dt.date | None = None) -> str:
     latest = today - dt.timedelta(days=days + 2)
     return min(fixed, latest).isoformat()
 
+
 LOAD_SQL = """
 set enable_progress_bar = false;
 create table bench_all_events as select * from read_parquet('{data}/events/part-*.parquet');
