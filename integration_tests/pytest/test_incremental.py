@@ -297,6 +297,92 @@ def test_incremental_run_reads_only_the_lookback(daily_runs):
         assert "window_start >= cast('" + start + "'" in sql, model
 
 
+INDEX = "int_corridor__event_id_index"
+INDEX_STATE = "int_corridor__event_arrival_state"
+INDEX_DELETE = 'delete from "db"."main"."int_corridor__event_id_index"'
+
+
+def test_event_id_index_recomputes_only_the_ids_that_arrived(daily_runs):
+    """The second delivery appends rows after the first run's arrival watermarks and changes none before them: the
+    index recomputes only the ids of what arrived (its pre-hook deletes those ids' rows) and equals a full refresh."""
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    assert query(inc, f"select index_path from {INDEX_STATE}")["index_path"].tolist() == ["delta", "delta"]
+    assert query(full, f"select index_path from {INDEX_STATE}")["index_path"].tolist() == ["full", "full"]
+    log = daily_runs["log"].read_text()
+    assert f"{INDEX_DELETE} where event_id in (" in log
+    # the first run's watermarks are the latest arrivals before the cut; the second run's, after it
+    state = query(inc, f"select input_name, watermark, n_rows from {INDEX_STATE} order by input_name")
+    assert (state["watermark"] >= pd.Timestamp(CUT)).all()
+    assert state["n_rows"].tolist() == [
+        query(inc, f"select count(*) as n from {t} where event_id is not null")["n"][0]
+        for t in ("stg_corridor__outcomes", "stg_corridor__production_events")
+    ]
+    _assert_same(_rows(inc, INDEX), _rows(full, INDEX), INDEX)
+
+
+@pytest.fixture(scope="module")
+def index_changes(daily_runs, tmp_path_factory):
+    """Two more builds of the event id index (and its state) on a copy of the incremental file:
+
+    1. every copy of an old accepted event that has an outcome is deleted from the input (before the watermark):
+       the fingerprint no longer matches, so the index is recomputed whole, and its outcome is now unknown_event;
+    2. a late copy of another old accepted event arrives (after the watermark): only the ids that arrived are
+       recomputed, the old id among them, which now has two copies.
+    After each, the index is compared with a --full-refresh of it on a copy."""
+    work = tmp_path_factory.mktemp("index_changes")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    old = (
+        "select e.event_id, e.loaded_at from events_in as e inner join outcomes_in as o on e.event_id = o.event_id "
+        f"where e.loaded_at < timestamp '{CUT}' and e.event_id not in (select event_id from {INDEX}) "
+        "order by e.event_id limit 2"
+    )
+    (removed, _), (copied, copied_loaded_at) = query(path, old).itertuples(index=False)
+    watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'production_events'")
+    later = watermark["watermark"][0] + pd.Timedelta(minutes=5)
+    select = ("--select", INDEX, INDEX_STATE)
+    steps = {}
+    for step, sql in (
+        ("deleted", f"delete from events_in where event_id = '{removed}'"),
+        (
+            "copied",
+            f"insert into events_in select * replace (timestamp '{later:%Y-%m-%d %H:%M:%S}' as loaded_at) "
+            f"from events_in where event_id = '{copied}'",
+        ),
+    ):
+        con = duckdb.connect(str(path))
+        con.execute(sql)
+        con.close()
+        dbt("build", *select, vars=VARS)
+        reference = work / f"{step}_full.duckdb"
+        shutil.copy(path, reference)
+        Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(reference)})("build", *select, "--full-refresh", vars=VARS)
+        steps[step] = {
+            "path": work / f"{step}.duckdb",
+            "reference": reference,
+            "paths": query(path, f"select index_path from {INDEX_STATE}")["index_path"].tolist(),
+        }
+        shutil.copy(path, steps[step]["path"])
+    return {"removed": removed, "copied": copied, "copied_loaded_at": copied_loaded_at, **steps}
+
+
+def test_event_id_index_is_recomputed_whole_when_rows_before_the_watermark_change(index_changes):
+    step = index_changes["deleted"]
+    assert step["paths"] == ["full", "full"]
+    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["removed"]])
+    assert len(row) == 1 and row["n_copies"][0] == 0 and row["n_outcomes"][0] >= 1
+    _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
+
+
+def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
+    step = index_changes["copied"]
+    assert step["paths"] == ["delta", "delta"]
+    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["copied"]])
+    assert len(row) == 1 and row["n_copies"][0] == 2 and row["n_valid_copies"][0] == 2
+    _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
+
+
 @pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS)
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)

@@ -7,6 +7,10 @@
     from int_corridor__event_id_index, which counts the ids of both inputs
     in one pass.
 -#}
+{#- built after the index's arrival state, so every selection that builds the events builds the state with the
+    index (a state left behind would only make the next run recompute more ids; docs/incremental.md) #}
+-- depends_on: {{ ref('int_corridor__event_arrival_state') }}
+
 with
 
 event_id_index as (

@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.event_index_delete() }}",
+    )
+}}
 {#-
     The event ids that need more than a plain join, from one group by over
     the ids of both inputs (production events and outcomes):
@@ -21,8 +29,19 @@
     corridor_quarantine join it without ranking and without an anti-join
     over all events: at 100M events a window or an anti-join over every
     outcome costs more than this one aggregate. Small: only the ids above.
+
+    Incremental (docs/incremental.md): when the inputs before the previous
+    run's arrival watermarks are unchanged (corridor.event_index_snapshot),
+    a run recomputes only the ids of what arrived since
+    (corridor.event_index_changed_ids), over every row of those ids, and
+    replaces their rows (corridor.event_index_delete); otherwise it
+    recomputes every id. int_corridor__event_arrival_state keeps the
+    watermarks for the next run.
 -#}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
+{%- set snapshot = corridor.event_index_snapshot() -%}
+{%- set delta = snapshot['delta'] if snapshot is not none else none -%}
+{%- set changed = ' and event_id in (select changed_ids.event_id from changed_ids)' if delta is not none else '' %}
 
 with
 
@@ -37,6 +56,15 @@ outcomes as (
     select * from {{ ref('stg_corridor__outcomes') }}
 
 ),
+{%- if delta is not none %}
+
+{# the ids whose rows may differ from the previous run's #}
+changed_ids as (
+
+    {{ corridor.event_index_changed_ids(delta) }}
+
+),
+{%- endif %}
 
 {# each copy's and each outcome's rejection reasons are evaluated once per row #}
 event_copies as (
@@ -47,7 +75,7 @@ event_copies as (
         {{ corridor.any_reason(corridor.event_rejection_reasons()) }} as is_rejected
 
     from events
-    where event_id is not null
+    where event_id is not null{{ changed }}
 
 ),
 
@@ -59,7 +87,7 @@ outcome_rows as (
         {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }} as is_rejected
 
     from outcomes
-    where event_id is not null
+    where event_id is not null{{ changed }}
 
 ),
 

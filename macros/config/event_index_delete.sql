@@ -1,0 +1,26 @@
+{#
+    corridor.event_index_delete(): the pre-hook of int_corridor__event_id_index
+    on an incremental run: deletes the index rows of the ids it recomputes
+    (corridor.event_index_changed_ids, when corridor.event_index_snapshot
+    found a delta), else every row (the index is recomputed whole); an
+    empty statement on a full build. On Spark the delete runs at once
+    (corridor.delete_rows).
+#}
+{% macro event_index_delete() %}
+    {{ return(adapter.dispatch('event_index_delete', 'corridor')()) }}
+{% endmacro %}
+
+{% macro default__event_index_delete() %}
+    {%- if not execute or not is_incremental() -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set delta = corridor.event_index_snapshot()['delta'] -%}
+    {%- if target.type == 'spark' -%}
+        {%- do corridor.delete_rows(this, '1 = 1') -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- if delta is none -%}
+        {{ return('delete from ' ~ this) }}
+    {%- endif -%}
+    {{ return('delete from ' ~ this ~ ' where event_id in (' ~ corridor.event_index_changed_ids(delta) ~ ')') }}
+{% endmacro %}
