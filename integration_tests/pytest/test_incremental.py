@@ -364,13 +364,13 @@ def index_changes(daily_runs, tmp_path_factory):
             "paths": query(path, f"select index_path from {INDEX_STATE}")["index_path"].tolist(),
         }
         shutil.copy(path, steps[step]["path"])
-    return {"removed": removed, "copied": copied, "copied_loaded_at": copied_loaded_at, **steps}
+    return {"removed_id": removed, "copied_id": copied, "copied_loaded_at": copied_loaded_at, **steps}
 
 
 def test_event_id_index_is_recomputed_whole_when_rows_before_the_watermark_change(index_changes):
     step = index_changes["deleted"]
     assert step["paths"] == ["full", "full"]
-    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["removed"]])
+    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["removed_id"]])
     assert len(row) == 1 and row["n_copies"][0] == 0 and row["n_outcomes"][0] >= 1
     _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
 
@@ -378,7 +378,7 @@ def test_event_id_index_is_recomputed_whole_when_rows_before_the_watermark_chang
 def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
     step = index_changes["copied"]
     assert step["paths"] == ["delta", "delta"]
-    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["copied"]])
+    row = query(step["path"], f"select * from {INDEX} where event_id = ?", [index_changes["copied_id"]])
     assert len(row) == 1 and row["n_copies"][0] == 2 and row["n_valid_copies"][0] == 2
     _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
 

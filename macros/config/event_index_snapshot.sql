@@ -51,11 +51,16 @@
     {%- set previous = {} -%}
     {%- set state = corridor.built_model_relation('int_corridor__event_arrival_state') if is_incremental() else none -%}
     {%- if state is not none and target.type != 'spark' -%}
-        {%- set stored = run_query('select input_name, cast(watermark as ' ~ dbt.type_string() ~ '), n_rows, row_fingerprint, cast(built_at as '
-            ~ dbt.type_string() ~ '), rules from ' ~ state) -%}
+        {%- set text = dbt.type_string() -%}
+        {%- set stored = run_query('select input_name, cast(watermark as ' ~ text ~ '), n_rows, row_fingerprint, cast(built_at as '
+            ~ text ~ '), rules from ' ~ state) -%}
         {%- for row in stored.rows if row[1] is not none and row[5] == rules -%}
-            {%- do previous.update({row[0]: {'watermark': 'cast(' ~ corridor.sql_string(row[1] | string) ~ ' as ' ~ ts ~ ')', 'n_rows': row[2] | int,
-                'fingerprint': row[3] | string, 'built_at': 'cast(' ~ corridor.sql_string(row[4] | string) ~ ' as ' ~ ts ~ ')'}}) -%}
+            {%- do previous.update({row[0]: {
+                'watermark': 'cast(' ~ corridor.sql_string(row[1] | string) ~ ' as ' ~ ts ~ ')',
+                'n_rows': row[2] | int,
+                'fingerprint': row[3] | string,
+                'built_at': 'cast(' ~ corridor.sql_string(row[4] | string) ~ ' as ' ~ ts ~ ')',
+            }}) -%}
         {%- endfor -%}
     {%- endif -%}
     {%- set comparable = previous | length == arrivals | length -%}
@@ -79,8 +84,11 @@
     {%- set inputs = {} -%}
     {%- set unchanged = [] -%}
     {%- for row in run_query(query).rows -%}
-        {%- do inputs.update({row[0]: {'watermark': 'cast(' ~ corridor.sql_string(row[1] | string) ~ ' as ' ~ ts ~ ')' if row[1] is not none else none,
-            'n_rows': row[2] | int, 'fingerprint': row[3] | string}}) -%}
+        {%- do inputs.update({row[0]: {
+            'watermark': 'cast(' ~ corridor.sql_string(row[1] | string) ~ ' as ' ~ ts ~ ')' if row[1] is not none else none,
+            'n_rows': row[2] | int,
+            'fingerprint': row[3] | string,
+        }}) -%}
         {%- if comparable and (row[4] or 0) | int == previous[row[0]]['n_rows'] and row[5] | string == previous[row[0]]['fingerprint'] -%}
             {%- do unchanged.append(row[0]) -%}
         {%- endif -%}
