@@ -14,7 +14,8 @@
     {%- if not execute or not is_incremental() -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set delta = corridor.event_index_snapshot()['delta'] -%}
+    {%- set snapshot = corridor.event_index_snapshot() -%}
+    {%- set delta = snapshot['delta'] if snapshot is not none else none -%}
     {%- if target.type == 'spark' -%}
         {%- do corridor.delete_rows(this, '1 = 1') -%}
         {{ return('') }}

@@ -29,7 +29,9 @@
     (corridor.event_index_changed_ids). Any other change recomputes the whole
     index, as does Spark (its delete rewrites the table).
 
-    take=false (int_corridor__event_arrival_state): the snapshot this
+    None while dbt parses, and when the staging views do not exist yet (a
+    compile of an empty database). take=false
+    (int_corridor__event_arrival_state): the snapshot this
     invocation's index took, or none when the index did not run in it (a
     selection without it); nothing is queried.
 #}
@@ -45,9 +47,13 @@
     {%- if invocation_id in cache or not take -%}
         {{ return(cache.get(invocation_id)) }}
     {%- endif -%}
+    {%- set arrivals = {'production_events': 'loaded_at', 'outcomes': 'label_arrived_at'} -%}
+    {#- a compile before the staging views exist (sqlfluff, dbt compile of an empty database): no snapshot -#}
+    {%- for input_name in arrivals if load_relation(ref('stg_corridor__' ~ input_name)) is none -%}
+        {{ return(none) }}
+    {%- endfor -%}
     {%- set rules = corridor.event_index_rules() -%}
     {%- set ts = dbt.type_timestamp() -%}
-    {%- set arrivals = {'production_events': 'loaded_at', 'outcomes': 'label_arrived_at'} -%}
     {%- set previous = {} -%}
     {%- set state = corridor.built_model_relation('int_corridor__event_arrival_state') if is_incremental() else none -%}
     {%- if state is not none and target.type != 'spark' -%}
