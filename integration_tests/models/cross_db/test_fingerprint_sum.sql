@@ -1,27 +1,24 @@
 {#- corridor.fingerprint_sum: the same rows in another order give the same value; a changed, removed or added row
     (a null changed to a value included) gives another; the condition keeps only its rows; no row gives '0' -#}
 {%- set t = dbt.type_timestamp() -%}
+{#- (set, event id, arrival: a day of October 2026 and a time, or none) -#}
+{%- set rows = [
+    ('a', 'e1', '01 00:00:01'), ('a', 'e2', '02 00:00:00'), ('a', 'e3', none),
+    ('reordered', 'e3', none), ('reordered', 'e2', '02 00:00:00'), ('reordered', 'e1', '01 00:00:01'),
+    ('later', 'e1', '01 00:00:01'), ('later', 'e2', '02 00:00:01'), ('later', 'e3', none),
+    ('fewer', 'e1', '01 00:00:01'), ('fewer', 'e2', '02 00:00:00'),
+    ('more', 'e1', '01 00:00:01'), ('more', 'e2', '02 00:00:00'), ('more', 'e3', none), ('more', 'e3', none),
+    ('arrived', 'e1', '01 00:00:01'), ('arrived', 'e2', '02 00:00:00'), ('arrived', 'e3', '03 00:00:00'),
+    ('first_and_null', 'e1', '01 00:00:01'), ('first_and_null', 'e3', none),
+] %}
 with rows_in as (
-    select 'a' as set_name, 'e1' as event_id, cast('2026-10-01 00:00:01' as {{ t }}) as arrived_at
-    union all select 'a', 'e2', cast('2026-10-02 00:00:00' as {{ t }})
-    union all select 'a', 'e3', cast(null as {{ t }})
-    union all select 'reordered', 'e3', cast(null as {{ t }})
-    union all select 'reordered', 'e2', cast('2026-10-02 00:00:00' as {{ t }})
-    union all select 'reordered', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'later', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'later', 'e2', cast('2026-10-02 00:00:01' as {{ t }})
-    union all select 'later', 'e3', cast(null as {{ t }})
-    union all select 'fewer', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'fewer', 'e2', cast('2026-10-02 00:00:00' as {{ t }})
-    union all select 'more', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'more', 'e2', cast('2026-10-02 00:00:00' as {{ t }})
-    union all select 'more', 'e3', cast(null as {{ t }})
-    union all select 'more', 'e3', cast(null as {{ t }})
-    union all select 'arrived', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'arrived', 'e2', cast('2026-10-02 00:00:00' as {{ t }})
-    union all select 'arrived', 'e3', cast('2026-10-03 00:00:00' as {{ t }})
-    union all select 'first_and_null', 'e1', cast('2026-10-01 00:00:01' as {{ t }})
-    union all select 'first_and_null', 'e3', cast(null as {{ t }})
+    {%- for set_name, event_id, arrived in rows %}
+    select
+        '{{ set_name }}' as set_name,
+        '{{ event_id }}' as event_id,
+        cast({{ "'2026-10-" ~ arrived ~ "'" if arrived else 'null' }} as {{ t }}) as arrived_at
+    {{ 'union all' if not loop.last }}
+    {%- endfor %}
 ),
 
 fingerprints as (
