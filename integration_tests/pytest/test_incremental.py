@@ -70,7 +70,7 @@ pytestmark = pytest.mark.dbt
 
 REL_TOL = 1e-9
 # Columns that describe a run rather than the data: they differ between any two builds.
-RUN_COLUMNS = {"invocation_id", "started_at", "finished_at", "run_started_at", "recorded_at", "execution_seconds"}
+RUN_COLUMNS = {"invocation_id", "histograms_invocation_id", "started_at", "finished_at", "run_started_at", "recorded_at", "execution_seconds"}
 # What a run did (rows it read and wrote): an incremental run writes fewer rows by design.
 RUN_WORK_COLUMNS = {"rows_read", "rows_written", "model_row_counts", "nodes_succeeded", "nodes_failed", "dbt_command"}
 # the quality gates' freshness is measured against the clock, schema checks against the previous run
@@ -297,6 +297,45 @@ def test_incremental_run_reads_only_the_lookback(daily_runs):
         assert "window_start >= cast('" + start + "'" in sql, model
 
 
+# the replay's as-of statistics: incremental by replay point and changed day (corridor.replay_increment)
+REPLAY_MODELS = (
+    "int_corridor__replay_label_stats",
+    "int_corridor__replay_score_histograms",
+    "int_corridor__replay_histogram_metrics",
+)
+REPLAY_STATE = "int_corridor__replay_event_state"
+
+
+def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
+    inc = daily_runs["inc"]
+    log = daily_runs["log"].read_text()
+    for model in REPLAY_MODELS[:2]:
+        assert f'delete from "db"."main"."{model}" as stored where not exists' in log, model
+        # rows of the first run are kept (its invocation), the others were computed by the second
+        runs = query(inc, f"select invocation_id, count(*) as n from {model} group by 1 order by 2")
+        assert len(runs) == 2, (model, runs)
+        # per point: kept whole (older points), kept with the windows after the changed day computed again, or new
+        points = query(
+            inc, f"select as_of, count(distinct invocation_id) as n_runs, min(invocation_id) as run from {model} group by 1"
+        )
+        kept = points[points["n_runs"] == 1]
+        assert (points["n_runs"] == 2).sum() >= 2, (model, points)
+        assert set(kept["run"]) == set(runs["invocation_id"]), (model, points)
+        # what the second run computed: the new points whole, and the windows after the lookback's first day
+        state = query(inc, f"select * from {REPLAY_STATE} where consumer = '{model}'")
+        assert len(state) > 20 and state["n_events"].sum() == query(inc, "select count(*) as n from int_corridor__events_enriched")["n"][0]
+    assert set(query(inc, f"select distinct consumer from {REPLAY_STATE}")["consumer"]) == set(REPLAY_MODELS[:2])
+    # the metrics follow the histograms' windows: each computed from the invocation that computed its histograms
+    pairs = query(
+        inc,
+        "select count(*) as n from int_corridor__replay_histogram_metrics as m "
+        "where not exists (select 1 from int_corridor__replay_score_histograms as h where h.as_of = m.as_of "
+        "and h.model_id = m.model_id and h.model_version = m.model_version and h.window_grain = m.window_grain "
+        "and h.window_start = m.window_start and h.invocation_id = m.histograms_invocation_id)",
+    )
+    assert pairs["n"][0] == 0
+
+
 INDEX = "int_corridor__event_id_index"
 INDEX_STATE = "int_corridor__event_arrival_state"
 INDEX_DELETE = 'delete from "db"."main"."int_corridor__event_id_index"'
@@ -383,7 +422,7 @@ def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
     _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
 
 
-@pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS)
+@pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS + REPLAY_MODELS)
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
     assert len(a) > 100

@@ -9,7 +9,11 @@
     as_of and start at or after the version's cells_from of
     int_corridor__replay_label_cutoffs (so every cell of them is summed),
     with as_of, model_id, model_version, window_grain, segment_dimension,
-    segment_value, window_start, `extra_keys`, each measure and window_end.
+    segment_value, window_start, `extra_keys`, each measure, window_end
+    and cells_from. On an incremental run only the rows that
+    corridor.replay_increment does not keep: the points not kept whole, and
+    the windows of a changed model version that end after its first changed
+    day (their cells from that day less corridor.replay_span_hours).
 
     - measures: [(name, aggregate, rollup, arrived_only)]: `aggregate` is the
       SQL aggregate over the events of a cell (hour or finest grain × label
@@ -25,11 +29,71 @@
     {%- set extra = (',\n        ' ~ (extra_keys | join(',\n        '))) if extra_keys else '' -%}
     {%- set otherwise = {'sum': ' else 0'} -%}
     {%- set window_end = corridor.window_end_by_grain('windows.window_grain', 0, 'windows.window_start', grains) -%}
+    {%- set increment = corridor.replay_increment() -%}
+    {%- set span_hours = corridor.replay_span_hours() -%}
     {%- set rollups = [] -%}
     {%- for name, aggregate, rollup, arrived_only in measures %}{% do rollups.append([name, rollup]) %}{% endfor -%}
+{#- the points and versions this run computes; on the delta path (corridor.replay_increment) the kept ones whose
+    version changed, from the first changed day (recompute_after), and the points not kept, whole (null) #}
 cutoffs as (
 
-    select * from {{ ref('int_corridor__replay_label_cutoffs') }}
+    {%- if increment is none or increment['path'] == 'full' %}
+
+    select
+        as_of,
+        model_id,
+        model_version,
+        cells_from,
+        cast(null as {{ dbt.type_timestamp() }}) as recompute_after
+
+    from {{ ref('int_corridor__replay_label_cutoffs') }}
+    {%- else %}
+
+    select
+        all_cutoffs.as_of,
+        all_cutoffs.model_id,
+        all_cutoffs.model_version,
+        all_cutoffs.cells_from,
+        case when kept.as_of is not null then changes.recompute_after end as recompute_after
+
+    from {{ ref('int_corridor__replay_label_cutoffs') }} as all_cutoffs
+    left join (
+        select distinct as_of, model_id, model_version, cells_from
+        from {{ this }}
+    ) as kept
+        on {{ corridor.keys_equal('all_cutoffs', 'kept', ['as_of', 'model_id', 'model_version', 'cells_from']) }}
+    left join (
+        {%- for version in increment['changed'] %}
+        select
+            {{ corridor.sql_string(version['model_id']) }} as model_id,
+            {{ corridor.sql_string(version['model_version']) }} as model_version,
+            {{ version['from'] }} as recompute_after
+        union all
+        {%- endfor %}
+        select
+            cast(null as {{ dbt.type_string() }}) as model_id,
+            cast(null as {{ dbt.type_string() }}) as model_version,
+            cast(null as {{ dbt.type_timestamp() }}) as recompute_after
+        where 1 = 0
+    ) as changes
+        on all_cutoffs.model_id = changes.model_id
+        and all_cutoffs.model_version = changes.model_version
+    where kept.as_of is null or changes.recompute_after is not null
+    {%- endif %}
+
+),
+
+{#- the first cell each computes: a window that ends after recompute_after starts after it less the span #}
+cutoff_cells as (
+
+    select
+        *,
+        case
+            when recompute_after is null then cells_from
+            else greatest(cells_from, {{ dbt.dateadd('hour', -span_hours, 'recompute_after') }})
+        end as cells_start
+
+    from cutoffs
 
 ),
 
@@ -42,7 +106,7 @@ events as (
     from ({{ corridor.event_terms(ref('int_corridor__events_enriched')) }}) as event_terms
     where {{ where or '1 = 1' }}
         and model_id in (select cutoffs.model_id from cutoffs)
-        and event_at >= (select min(cutoffs.cells_from) from cutoffs)
+        and event_at >= (select min(cutoff_cells.cells_start) from cutoff_cells)
 
 ),
 
@@ -74,10 +138,10 @@ as_of_cells as (
         {%- endfor %}
 
     from cells
-    inner join cutoffs
+    inner join cutoff_cells as cutoffs
         on cells.model_id = cutoffs.model_id
         and cells.model_version = cutoffs.model_version
-        and cells.{{ finest }}_start >= cutoffs.cells_from
+        and cells.{{ finest }}_start >= cutoffs.cells_start
         and cells.{{ finest }}_start < cutoffs.as_of
     group by
         cutoffs.as_of,
@@ -164,7 +228,8 @@ as_of_windows as (
 
     select
         windows.*,
-        {{ window_end }} as window_end
+        {{ window_end }} as window_end,
+        cutoffs.cells_from
 
     from windows
     inner join cutoffs
@@ -173,6 +238,7 @@ as_of_windows as (
         and windows.model_version = cutoffs.model_version
         and windows.window_start >= cutoffs.cells_from
     where {{ window_end }} <= windows.as_of
+        and (cutoffs.recompute_after is null or {{ window_end }} > cutoffs.recompute_after)
 
 )
 {%- endmacro %}

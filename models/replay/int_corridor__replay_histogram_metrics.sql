@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.replay_histogram_metrics_delete() }}",
+    )
+}}
 {#-
     AUC (with its Hanley-McNeil standard error) and expected calibration
     error of each window as of each replay point, from the as-of score
@@ -5,14 +13,30 @@
     build's int_corridor__production_histogram_metrics takes
     (corridor.histogram_metric_ctes): one row per as_of × model version ×
     grain × window × segment.
+
+    Incremental: computes only the windows whose histograms it does not hold
+    with the invocation that computed them (histograms_invocation_id); the
+    pre-hook corridor.replay_histogram_metrics_delete removes the others.
 -#}
-{%- set keys = ['as_of', 'model_id', 'model_version', 'window_grain', 'window_start', 'segment_dimension', 'segment_value'] %}
+{#- a window's histograms are computed whole by one invocation (invocation_id) -#}
+{%- set window_keys = ['as_of', 'model_id', 'model_version', 'window_grain', 'window_start'] %}
+{%- set keys = window_keys + ['segment_dimension', 'segment_value', 'invocation_id'] %}
 
 with
 
 histograms as (
 
-    select * from {{ ref('int_corridor__replay_score_histograms') }}
+    select source_histograms.*
+    from {{ ref('int_corridor__replay_score_histograms') }} as source_histograms
+    {%- if is_incremental() %}
+    left join (
+        select distinct {{ window_keys | join(', ') }}, histograms_invocation_id
+        from {{ this }}
+    ) as kept
+        on {{ corridor.keys_equal('source_histograms', 'kept', window_keys) }}
+        and source_histograms.invocation_id = kept.histograms_invocation_id
+    where kept.as_of is null
+    {%- endif %}
 
 ),
 
@@ -44,7 +68,8 @@ final as (
         cast(n_positive + n_negative as {{ dbt.type_bigint() }}) as hist_n_evaluated,
         auc,
         auc_standard_error,
-        expected_calibration_error
+        expected_calibration_error,
+        cast(invocation_id as {{ dbt.type_string() }}) as histograms_invocation_id
 
     from histogram_metrics
 

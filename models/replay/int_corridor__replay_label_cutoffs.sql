@@ -4,16 +4,10 @@
     statistics sum (int_corridor__replay_label_stats,
     int_corridor__replay_score_histograms): the version's first hour whose
     labels were incomplete at that point (int_corridor__replay_label_arrivals)
-    less the longest window (calendar grain of corridor_window_grains and
-    corridor_histogram_metric_grains, or rolling window) and a day (time
-    zones). Every window still missing labels then starts at or after it,
+    less the longest window and a day (corridor.replay_span_hours). Every window still missing labels then starts at or after it,
     so a point costs the cells of its incomplete windows, not the history.
 -#}
-{%- set grains = corridor.setting('corridor_window_grains') + corridor.setting('corridor_histogram_metric_grains') -%}
-{%- set calendar = corridor.known_window_grains() | select('in', grains) | list -%}
-{%- set longest = [{'hour': 1, 'day': 24, 'week': 168, 'month': 744}[calendar | last]] -%}
-{%- for window in corridor.rolling_windows() %}{% do longest.append(24 * window['days']) %}{% endfor -%}
-{%- set span_hours = 24 + longest | max %}
+{%- set span_hours = corridor.replay_span_hours() %}
 
 with
 

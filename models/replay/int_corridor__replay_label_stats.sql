@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.replay_delete() }}",
+    )
+}}
 {#-
     The label statistics of each window as of each replay point: one row per
     as_of (int_corridor__replay_points, the build's now excluded: as of then
@@ -48,7 +56,9 @@ final as (
         {%- endfor %}
         cast(n_events as {{ dbt.type_bigint() }}) as n_events,
         cast(n_labeled_total as {{ dbt.type_bigint() }}) as n_labeled_total,
-        window_end
+        window_end,
+        cells_from,
+        cast({{ corridor.sql_string(invocation_id) }} as {{ dbt.type_string() }}) as invocation_id
 
     from as_of_windows
 

@@ -1,3 +1,11 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.replay_delete() }}",
+    )
+}}
 {#-
     The score histograms (int_corridor__score_histograms' counts per score
     bin and calibration bin) of each window as of each replay point, over
@@ -39,7 +47,9 @@ final as (
         cast(n_negative as {{ dbt.type_bigint() }}) as n_negative,
         cast(score_sum as decimal(38, 12)) as score_sum,
         window_start,
-        window_end
+        window_end,
+        cells_from,
+        cast({{ corridor.sql_string(invocation_id) }} as {{ dbt.type_string() }}) as invocation_id
 
     from as_of_windows
 
