@@ -70,7 +70,9 @@ pytestmark = pytest.mark.dbt
 
 REL_TOL = 1e-9
 # Columns that describe a run rather than the data: they differ between any two builds.
-RUN_COLUMNS = {"invocation_id", "histograms_invocation_id", "started_at", "finished_at", "run_started_at", "recorded_at", "execution_seconds"}
+RUN_COLUMNS = {"invocation_id", "started_at", "finished_at", "run_started_at", "recorded_at", "execution_seconds"}
+# what an incremental model records of the rows it was computed from (which run computed them, a hash of its inputs)
+STATE_COLUMNS = {"histograms_invocation_id", "results_fingerprint"}
 # What a run did (rows it read and wrote): an incremental run writes fewer rows by design.
 RUN_WORK_COLUMNS = {"rows_read", "rows_written", "model_row_counts", "nodes_succeeded", "nodes_failed", "dbt_command"}
 # the quality gates' freshness is measured against the clock, schema checks against the previous run
@@ -116,7 +118,11 @@ def _columns(path, name) -> list[str]:
 
 
 def _rows(path, name: str) -> pd.DataFrame:
-    skip = RUN_COLUMNS | (RUN_WORK_COLUMNS if name in ("corridor_run_history", "corridor_run_model_history") else set())
+    skip = (
+        RUN_COLUMNS
+        | STATE_COLUMNS
+        | (RUN_WORK_COLUMNS if name in ("corridor_run_history", "corridor_run_model_history") else set())
+    )
     cols = [c for c in _columns(path, name) if c not in skip]
     run_time = RUN_TIME_EXPRESSIONS.get(name, {})
     select = ", ".join(run_time.get(c, f'"{c}"') for c in cols)
@@ -302,6 +308,7 @@ REPLAY_MODELS = (
     "int_corridor__replay_label_stats",
     "int_corridor__replay_score_histograms",
     "int_corridor__replay_histogram_metrics",
+    "int_corridor__calibration_alerts",
 )
 REPLAY_STATE = "int_corridor__replay_event_state"
 
@@ -316,15 +323,21 @@ def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
         assert len(runs) == 2, (model, runs)
         # per point: kept whole (older points), kept with the windows after the changed day computed again, or new
         points = query(
-            inc, f"select as_of, count(distinct invocation_id) as n_runs, min(invocation_id) as run from {model} group by 1"
+            inc,
+            f"select as_of, count(distinct invocation_id) as n_runs, min(invocation_id) as run from {model} group by 1",
         )
         kept = points[points["n_runs"] == 1]
         assert (points["n_runs"] == 2).sum() >= 2, (model, points)
         assert set(kept["run"]) == set(runs["invocation_id"]), (model, points)
         # what the second run computed: the new points whole, and the windows after the lookback's first day
         state = query(inc, f"select * from {REPLAY_STATE} where consumer = '{model}'")
-        assert len(state) > 20 and state["n_events"].sum() == query(inc, "select count(*) as n from int_corridor__events_enriched")["n"][0]
+        assert (
+            len(state) > 20
+            and state["n_events"].sum() == query(inc, "select count(*) as n from int_corridor__events_enriched")["n"][0]
+        )
     assert set(query(inc, f"select distinct consumer from {REPLAY_STATE}")["consumer"]) == set(REPLAY_MODELS[:2])
+    for model in REPLAY_MODELS[2:]:
+        assert f'delete from "db"."main"."{model}" as stored' in log, model
     # the metrics follow the histograms' windows: each computed from the invocation that computed its histograms
     pairs = query(
         inc,
@@ -653,6 +666,61 @@ def test_labels_arriving_before_the_lookback_are_picked_up(old_labels_runs):
     assert query(inc, sql)["n"][0] == query(full, sql)["n"][0] >= old_labels_runs["n_held"]
     names = ("int_corridor__production_window_stats", "corridor_metric_observations", "corridor_validation_results")
     for name in names:
+        _assert_same(_rows(inc, name), _rows(full, name), name)
+
+
+ENRICHED_STATE = "int_corridor__events_enriched_state"
+# only corridor.event_delta_changes reads the stored enriched events by event_key
+DELTA_SCAN = "and event_key in (select"
+
+
+@pytest.fixture(scope="module")
+def old_label_delta(daily_runs, tmp_path_factory):
+    """A label that arrives after the last run for an event two weeks before the lookback (v1, 2026-10-06): a
+    corrected outcome, with the other label, loaded after the outcomes' watermark. The index takes its delta path,
+    and so does the enriched events' stale check (corridor.event_delta_changes): no count changes, the label does.
+    The incremental build (the event pipeline) is compared with a --full-refresh of a copy."""
+    work = tmp_path_factory.mktemp("old_label_delta")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
+    later = watermark + pd.Timedelta(minutes=5)
+    old = (
+        "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
+        "where e.model_version = 'v1' and cast(e.event_at as date) = date '2026-10-06' "
+        f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
+    )
+    event_id, label = query(path, old).itertuples(index=False).__next__()
+    con = duckdb.connect(str(path))
+    con.execute(
+        f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
+        f"timestamp '{later:%Y-%m-%d %H:%M:%S}' as label_arrived_at) from outcomes_in where event_id = ?",
+        [event_id],
+    )
+    con.close()
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
+        "build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS
+    )
+    reference = work / "full.duckdb"
+    shutil.copy(path, reference)
+    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("old_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
+    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "label": 1 - int(label)}
+
+
+def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_label_delta):
+    # the daily run: the events were built with the snapshot the index's delta starts from, so no count scan
+    inc = daily_runs["inc"]
+    state = query(inc, f"select index_invocation_id from {ENRICHED_STATE}")["index_invocation_id"].tolist()
+    assert state == query(inc, f"select distinct invocation_id from {INDEX_STATE}")["invocation_id"].tolist()
+    assert DELTA_SCAN in daily_runs["log"].read_text()
+    # the corrected label two weeks back: v1 is recomputed from the week of 2026-10-06, and equals a full refresh
+    log = old_label_delta["log"].read_text()
+    assert DELTA_SCAN in log
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__events_enriched"') :][:600]
+    assert "model_version = 'v1' and event_at >= cast('2026-10-05 00:00:00'" in prehook
+    inc, full = old_label_delta["inc"], old_label_delta["full"]
+    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
         _assert_same(_rows(inc, name), _rows(full, name), name)
 
 

@@ -16,7 +16,10 @@
     - delta: none when the index is recomputed whole, else the SQL literals
       events_after, outcomes_after (the previous watermarks) and
       future_after (the earlier of the previous run's time and this one's,
-      plus corridor_future_tolerance_minutes).
+      plus corridor_future_tolerance_minutes), and previous_invocation_id
+      (the invocation that took the previous snapshot);
+    - consumers: the models that read the index's delta in this invocation
+      (int_corridor__events_enriched, corridor.event_lookback_starts).
 
     delta is set on an incremental run when the previous run's state
     (int_corridor__event_arrival_state, written from its snapshot) exists, has
@@ -58,14 +61,18 @@
     {%- set state = corridor.built_model_relation('int_corridor__event_arrival_state') if is_incremental() else none -%}
     {%- if state is not none and target.type != 'spark' -%}
         {%- set text = dbt.type_string() -%}
+        {#- a state written before it recorded its invocation (corridor 0.2.0 and earlier) has none -#}
+        {%- set stored_columns = adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') | list -%}
+        {%- set invocation = 'invocation_id' if 'invocation_id' in stored_columns else 'cast(null as ' ~ text ~ ')' -%}
         {%- set stored = run_query('select input_name, cast(watermark as ' ~ text ~ '), n_rows, row_fingerprint, cast(built_at as '
-            ~ text ~ '), rules from ' ~ state) -%}
+            ~ text ~ '), rules, ' ~ invocation ~ ' from ' ~ state) -%}
         {%- for row in stored.rows if row[1] is not none and row[5] == rules -%}
             {%- do previous.update({row[0]: {
                 'watermark': 'cast(' ~ corridor.sql_string(row[1] | string) ~ ' as ' ~ ts ~ ')',
                 'n_rows': row[2] | int,
                 'fingerprint': row[3] | string,
                 'built_at': 'cast(' ~ corridor.sql_string(row[4] | string) ~ ' as ' ~ ts ~ ')',
+                'invocation_id': row[6],
             }}) -%}
         {%- endfor -%}
     {%- endif -%}
@@ -106,9 +113,10 @@
             'events_after': previous['production_events']['watermark'],
             'outcomes_after': previous['outcomes']['watermark'],
             'future_after': dbt.dateadd('minute', corridor.setting('corridor_future_tolerance_minutes') | int, earlier),
+            'previous_invocation_id': previous['production_events']['invocation_id'],
         } -%}
     {%- endif -%}
-    {%- set snapshot = {'inputs': inputs, 'built_at': corridor.run_time(), 'rules': rules, 'delta': delta} -%}
+    {%- set snapshot = {'inputs': inputs, 'built_at': corridor.run_time(), 'rules': rules, 'delta': delta, 'consumers': []} -%}
     {%- do cache.update({invocation_id: snapshot}) -%}
     {{ return(snapshot) }}
 {% endmacro %}

@@ -23,18 +23,40 @@
     Not detected (run --full-refresh after such changes): old events or
     labels whose values change without changing a count.
 
+    When the event id index took its delta path in this invocation
+    (corridor.event_index_snapshot) and the enriched events were last built
+    with the snapshot that delta starts from (int_corridor__events_enriched_state),
+    only the events of the ids that arrived since can have changed: a
+    version is then stale from the first of those events before the lookback
+    start, as accepted now or as stored (corridor.event_delta_changes), and
+    the scan below is not run. This also finds a changed value of an event
+    that arrived again.
+
     Returns a list of dicts {model_id, model_version, start} (start: a SQL
     timestamp expression), empty on a full build. One scan of the staging
-    views of events and outcomes before the lookback start per call.
+    views of events and outcomes before the lookback start per call (on the
+    delta path, the rows of the changed ids only).
 #}
 {% macro event_lookback_starts() %}
     {{ return(adapter.dispatch('event_lookback_starts', 'corridor')()) }}
 {% endmacro %}
 
 {% macro default__event_lookback_starts() %}
+    {%- set snapshot = corridor.event_index_snapshot(take=false) if execute else none -%}
+    {%- if snapshot is not none and model.name not in snapshot['consumers'] -%}
+        {%- do snapshot['consumers'].append(model.name) -%}
+    {%- endif -%}
     {%- set common_start = corridor.lookback_start() -%}
     {%- if common_start is none -%}
         {{ return([]) }}
+    {%- endif -%}
+    {%- set delta = snapshot['delta'] if snapshot is not none else none -%}
+    {%- set state = corridor.built_model_relation('int_corridor__events_enriched_state') if delta is not none else none -%}
+    {%- if state is not none and delta['previous_invocation_id'] is not none -%}
+        {%- set built_with = run_query('select index_invocation_id from ' ~ state).columns[0].values() -%}
+        {%- if built_with | length == 1 and built_with[0] == delta['previous_invocation_id'] -%}
+            {{ return(corridor.stale_version_starts(corridor.event_delta_changes(delta, common_start))) }}
+        {%- endif -%}
     {%- endif -%}
     {%- set grains = corridor.setting('corridor_window_grains') -%}
     {%- set finest = corridor.finest_grain(grains) -%}

@@ -32,7 +32,8 @@ state as (
         {{ corridor.sql_string(input['fingerprint']) }} as row_fingerprint,
         {{ snapshot['built_at'] }} as built_at,
         {{ corridor.sql_string(snapshot['rules']) }} as rules,
-        {{ corridor.sql_string('full' if snapshot['delta'] is none else 'delta') }} as index_path
+        {{ corridor.sql_string('full' if snapshot['delta'] is none else 'delta') }} as index_path,
+        {{ corridor.sql_string(invocation_id) }} as invocation_id
     {%- if not loop.last %}
 
     union all
@@ -50,7 +51,8 @@ state as (
         '0' as row_fingerprint,
         {{ corridor.run_time() }} as built_at,
         '' as rules,
-        'not_built' as index_path
+        'not_built' as index_path,
+        {{ corridor.sql_string(invocation_id) }} as invocation_id
 
     from (
         select 'production_events' as input_name
@@ -70,7 +72,8 @@ final as (
         cast(row_fingerprint as {{ text }}) as row_fingerprint,
         cast(built_at as {{ ts }}) as built_at,
         cast(rules as {{ text }}) as rules,
-        cast(index_path as {{ text }}) as index_path
+        cast(index_path as {{ text }}) as index_path,
+        cast(invocation_id as {{ text }}) as invocation_id
 
     from state
 

@@ -28,9 +28,12 @@
     a closed-form function of these columns.
 -#}
 {#- Rebuilt after the other incremental models of the event pipeline: they
-    read this table's state of the previous run (corridor.lookback_state_relation). #}
+    read this table's state of the previous run (corridor.lookback_state_relation).
+    And after the enriched events' state, so any build of the statistics records
+    which index snapshot the events were built with (corridor.event_lookback_starts). #}
 -- depends_on: {{ ref('int_corridor__score_histograms') }}
 -- depends_on: {{ ref('int_corridor__value_histograms') }}
+-- depends_on: {{ ref('int_corridor__events_enriched_state') }}
 {%- set cells = corridor.window_cells(corridor.setting('corridor_window_grains')) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
 {%- set measures = corridor.production_window_measures() -%}

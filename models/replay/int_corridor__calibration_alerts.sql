@@ -1,6 +1,63 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.calibration_alerts_delete() }}",
+    )
+}}
 {#-
     The alerts each candidate setting (int_corridor__calibration_results)
     would have raised as of each replay point: the live alert logic
     (corridor.alert_episodes) per candidate × as_of.
+
+    Incremental: a point's alerts depend only on its replayed results and
+    the candidates (results_fingerprint, corridor.replay_point_fingerprints),
+    so a run computes the points whose fingerprint it does not hold (new
+    points, the build's now, points whose results changed); the pre-hook
+    corridor.calibration_alerts_delete removes the others' old alerts.
 -#}
-{{ corridor.alert_episodes(ref('int_corridor__calibration_results'), partition_by=['candidate_id', 'as_of', 'is_build_now']) }}
+{%- set point_keys = ['as_of', 'is_build_now', 'results_fingerprint'] %}
+
+with
+
+point_fingerprints as (
+
+    {{ corridor.replay_point_fingerprints() }}
+
+),
+
+points_to_compute as (
+
+    select point_fingerprints.*
+    from point_fingerprints
+    {%- if is_incremental() %}
+    left join (
+        select distinct {{ point_keys | join(', ') }}
+        from {{ this }}
+    ) as kept
+        on {{ corridor.keys_equal('point_fingerprints', 'kept', point_keys) }}
+    where kept.as_of is null
+    {%- endif %}
+
+),
+
+results as (
+
+    select
+        calibration_results.*,
+        points_to_compute.results_fingerprint
+
+    from {{ ref('int_corridor__calibration_results') }} as calibration_results
+    inner join points_to_compute
+        on {{ corridor.keys_equal('calibration_results', 'points_to_compute', point_keys[:2]) }}
+
+),
+
+alerts as (
+
+    {{ corridor.alert_episodes('results', partition_by=['candidate_id', 'as_of', 'is_build_now', 'results_fingerprint']) }}
+
+)
+
+select * from alerts

@@ -1,0 +1,42 @@
+{#-
+    corridor.replay_point_fingerprints(): a select of one row per replay
+    point (as_of, is_build_now) with results_fingerprint: the
+    corridor.fingerprint_sum of every column of its rows of
+    int_corridor__replay_results, and of every row of
+    int_corridor__calibration_candidates. The candidates' alerts as of a
+    point (int_corridor__calibration_alerts) depend on nothing else, so a
+    point whose fingerprint is stored with its alerts keeps them.
+-#}
+{% macro replay_point_fingerprints() -%}
+    {%- set results = ref('int_corridor__replay_results') -%}
+    {%- set candidates = ref('int_corridor__calibration_candidates') -%}
+    {%- set columns = {} -%}
+    {%- for name, relation in [('results', results), ('candidates', candidates)] -%}
+        {%- set names = [] -%}
+        {%- if execute and load_relation(relation) is not none -%}
+            {%- for column in adapter.get_columns_in_relation(relation) | sort(attribute='name') -%}
+                {%- do names.append(adapter.quote(column.name)) -%}
+            {%- endfor -%}
+        {%- endif -%}
+        {#- a compile before the tables exist (sqlfluff) fingerprints a column of each -#}
+        {%- do columns.update({name: names or ['as_of' if name == 'results' else 'candidate_id']}) -%}
+    {%- endfor -%}
+    select
+        point_results.as_of,
+        point_results.is_build_now,
+        {{ dbt.concat(['point_results.results_fingerprint', "'|'", 'all_candidates.candidates_fingerprint']) }}
+            as results_fingerprint
+
+    from (
+        select
+            as_of,
+            is_build_now,
+            {{ corridor.fingerprint_sum(columns['results']) }} as results_fingerprint
+        from {{ results }}
+        group by as_of, is_build_now
+    ) as point_results
+    cross join (
+        select {{ corridor.fingerprint_sum(columns['candidates']) }} as candidates_fingerprint
+        from {{ candidates }}
+    ) as all_candidates
+{%- endmacro %}
