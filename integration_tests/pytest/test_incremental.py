@@ -90,6 +90,7 @@ HISTORY = SNAPSHOT_HISTORY | {"corridor_metric_observation_history"}
 # the replay's point for the build's own now is the run's start (var corridor_as_of unset): it describes the run
 RUN_TIME_EXPRESSIONS = {
     "corridor_replay_alerts": {"as_of": "case when is_build_now then null else as_of end as as_of"},
+    "int_corridor__calibration_alerts": {"as_of": "case when is_build_now then null else as_of end as as_of"},
 }
 LAST_RUN = "(select invocation_id from corridor_run_history order by started_at desc limit 1)"
 STATS_ORDER = "model_id, model_version, window_grain, segment_dimension, segment_value, window_start"
@@ -678,7 +679,8 @@ DELTA_SCAN = "and event_key in (select"
 def old_label_delta(daily_runs, tmp_path_factory):
     """A label that arrives after the last run for an event two weeks before the lookback (v1, 2026-10-06): a
     corrected outcome, with the other label, loaded after the outcomes' watermark. The index takes its delta path,
-    and so does the enriched events' stale check (corridor.event_delta_changes): no count changes, the label does.
+    and so does the enriched events' stale check (corridor.event_delta_changes); the window models see the positive
+    count of its window change (corridor.version_lookback_starts).
     The incremental build (the event pipeline) is compared with a --full-refresh of a copy."""
     work = tmp_path_factory.mktemp("old_label_delta")
     path = work / "db.duckdb"
@@ -688,6 +690,7 @@ def old_label_delta(daily_runs, tmp_path_factory):
     old = (
         "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
         "where e.model_version = 'v1' and cast(e.event_at as date) = date '2026-10-06' "
+        "and not e.is_error and e.predicted_score is not null "
         f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
     )
     event_id, label = query(path, old).itertuples(index=False).__next__()

@@ -24,11 +24,19 @@
 
     accepted as (
 
-        {{ corridor.accepted_event_copies(
-            ref('stg_corridor__production_events'),
-            ref('int_corridor__duplicate_event_ids'),
-            ref('int_corridor__duplicate_event_copies'),
-            'event_at < ' ~ common_start ~ ' and event_id in (select changed_ids.event_id from changed_ids)') }}
+        select
+            accepted_copies.model_id,
+            accepted_copies.model_version,
+            accepted_copies.event_at
+
+        from (
+            {{ corridor.accepted_event_copies(
+                ref('stg_corridor__production_events'),
+                ref('int_corridor__duplicate_event_ids'),
+                ref('int_corridor__duplicate_event_copies'),
+                'event_at < ' ~ common_start) }}
+        ) as accepted_copies
+        where accepted_copies.event_id in (select changed_ids.event_id from changed_ids)
 
     ),
 

@@ -9,12 +9,14 @@
     versions whose window statistics no longer match their events before the
     common lookback start, each with the start from which that version is
     recomputed. A version is stale from the first window (at the finest built
-    grain, segment 'all') whose event, labelled or evaluable count differs
-    from what the model holds, or that exists on one side only; the start is
-    aligned down like the common one (week, and month when built), so every
-    recomputed window is recomputed whole. A new version is stale from its
-    first event. Label values that change without changing a count are not
-    detected (run --full-refresh after relabelling old events).
+    grain, segment 'all') whose event, labelled, evaluable or positive
+    (evaluable with label 1) count differs from what the model holds, or
+    that exists on one side only; the start is aligned down like the common
+    one (week, and month when built), so every recomputed window is
+    recomputed whole. A new version is stale from its first event. A
+    corrected classification label moves the positive count; a corrected
+    regression label or score moves no count and is not detected (run
+    --full-refresh after relabelling old events).
 
     Returns a list of dicts {model_id, model_version, start} (start: a SQL
     timestamp expression), empty on a full build. The query runs when the
@@ -34,7 +36,7 @@
     {%- set finest = corridor.finest_grain(grains) -%}
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
-    {%- set counts = ['n_events', 'n_labeled', 'n_evaluated'] -%}
+    {%- set counts = ['n_events', 'n_labeled', 'n_evaluated', 'n_positive'] -%}
     {%- set changed_query -%}
         with
 
@@ -52,7 +54,8 @@
                 {{ grain }}_start as window_start,
                 count(*) as n_events,
                 sum(case when has_label then 1 else 0 end) as n_labeled,
-                sum(case when is_evaluable then 1 else 0 end) as n_evaluated
+                sum(case when is_evaluable then 1 else 0 end) as n_evaluated,
+                sum(case when is_evaluable and label = 1 then 1 else 0 end) as n_positive
             from events
             group by model_id, model_version, {{ grain }}_start
 
@@ -60,7 +63,7 @@
 
         built_cells as (
 
-            select model_id, model_version, window_start, n_events, n_labeled, n_evaluated
+            select model_id, model_version, window_start, n_events, n_labeled, n_evaluated, n_positive
             from {{ corridor.lookback_state_relation() }}
             where window_grain = {{ corridor.sql_string(grain) }}
                 and segment_dimension = 'all'

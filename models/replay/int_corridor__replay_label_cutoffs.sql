@@ -8,6 +8,9 @@
     so a point costs the cells of its incomplete windows, not the history.
 -#}
 {%- set span_hours = corridor.replay_span_hours() %}
+{#- the replay's snapshot of the enriched events, taken once here, before the two models that read it run side by
+    side (corridor.replay_event_snapshot) -#}
+{%- if execute %}{% do corridor.replay_event_snapshot() %}{% endif %}
 
 with
 
