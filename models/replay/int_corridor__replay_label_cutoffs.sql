@@ -10,6 +10,7 @@
 {%- set span_hours = corridor.replay_span_hours() %}
 {#- the replay's snapshot of the enriched events, taken once here, before the two models that read it run side by
     side (corridor.replay_event_snapshot) -#}
+-- depends_on: {{ ref('int_corridor__events_enriched') }}
 {%- if execute %}{% do corridor.replay_event_snapshot() %}{% endif %}
 
 with
