@@ -350,6 +350,31 @@ def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
     assert pairs["n"][0] == 0
 
 
+def test_replay_tables_of_an_older_corridor_ask_for_a_full_refresh(daily_runs, tmp_path_factory):
+    # tables built before the replay was incremental lack its state columns: the build says to --full-refresh
+    # (dbt's on_schema_change='fail') rather than failing on a missing column
+    work = tmp_path_factory.mktemp("replay_upgrade")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    con = duckdb.connect(str(path))
+    for model, column in (
+        ("int_corridor__replay_label_stats", "cells_from"),
+        ("int_corridor__replay_score_histograms", "invocation_id"),
+        ("int_corridor__replay_histogram_metrics", "histograms_invocation_id"),
+        ("int_corridor__calibration_alerts", "results_fingerprint"),
+    ):
+        con.execute(f"alter table {model} drop column {column}")
+    con.close()
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    for model in REPLAY_MODELS:
+        out = dbt("run", "--select", model, vars=VARS, expect_ok=False).output
+        assert "out of sync" in out, (model, out[-3000:])
+        assert "not found" not in out.lower() and "binder error" not in out.lower(), (model, out[-3000:])
+    dbt("run", "--select", *REPLAY_MODELS, "--full-refresh", vars=VARS)
+    for model in REPLAY_MODELS:
+        _assert_same(_rows(path, model), _rows(daily_runs["full"], model), model)
+
+
 INDEX = "int_corridor__event_id_index"
 INDEX_STATE = "int_corridor__event_arrival_state"
 INDEX_DELETE = 'delete from "db"."main"."int_corridor__event_id_index"'

@@ -28,9 +28,8 @@
     with the snapshot that delta starts from (int_corridor__events_enriched_state),
     only the events of the ids that arrived since can have changed: a
     version is then stale from the first of those events before the lookback
-    start, as accepted now or as stored (corridor.event_delta_changes), and
-    the scan below is not run. This also finds a changed value of an event
-    that arrived again.
+    start (corridor.event_delta_changes), and the scan below is not run.
+    This also finds a corrected label (a new outcome) of an old event.
 
     Returns a list of dicts {model_id, model_version, start} (start: a SQL
     timestamp expression), empty on a full build. One scan of the staging

@@ -19,6 +19,9 @@
         {%- do corridor.delete_rows(this, '1 = 1') -%}
         {{ return('') }}
     {%- endif -%}
+    {%- if corridor.missing_stored_columns(['results_fingerprint']) -%}
+        {{ return('delete from ' ~ this) }}
+    {%- endif -%}
     {%- set query -%}
         delete from {{ this }} as stored
         where not exists (

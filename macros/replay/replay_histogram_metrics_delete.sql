@@ -20,6 +20,9 @@
         {%- do corridor.delete_rows(this, '1 = 1') -%}
         {{ return('') }}
     {%- endif -%}
+    {%- if corridor.missing_stored_columns(['histograms_invocation_id']) -%}
+        {{ return('delete from ' ~ this) }}
+    {%- endif -%}
     {%- set keys = ['as_of', 'model_id', 'model_version', 'window_grain', 'window_start'] -%}
     {%- set query -%}
         delete from {{ this }} as stored

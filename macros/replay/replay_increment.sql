@@ -32,7 +32,8 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set state = corridor.built_model_relation('int_corridor__replay_event_state') -%}
-    {%- if snapshot is none or state is none or target.type == 'spark' -%}
+    {%- if snapshot is none or state is none or target.type == 'spark'
+        or corridor.missing_stored_columns(['cells_from', 'invocation_id']) -%}
         {{ return({'path': 'full'}) }}
     {%- endif -%}
     {%- set stored = run_query(

@@ -31,7 +31,7 @@ points_to_compute as (
 
     select point_fingerprints.*
     from point_fingerprints
-    {%- if is_incremental() %}
+    {%- if is_incremental() and not corridor.missing_stored_columns(['results_fingerprint']) %}
     left join (
         select distinct {{ point_keys | join(', ') }}
         from {{ this }}

@@ -28,7 +28,7 @@ histograms as (
 
     select source_histograms.*
     from {{ ref('int_corridor__replay_score_histograms') }} as source_histograms
-    {%- if is_incremental() %}
+    {%- if is_incremental() and not corridor.missing_stored_columns(['histograms_invocation_id']) %}
     left join (
         select distinct {{ window_keys | join(', ') }}, histograms_invocation_id
         from {{ this }}
