@@ -3,7 +3,9 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.calibration_alerts_delete() }}",
+        pre_hook="{{ corridor.replay_stale_rows_delete(
+            corridor.replay_point_fingerprints(), ['as_of', 'is_build_now', 'results_fingerprint'], 'results_fingerprint'
+        ) }}",
     )
 }}
 {#-
@@ -15,7 +17,7 @@
     the candidates (results_fingerprint, corridor.replay_point_fingerprints),
     so a run computes the points whose fingerprint it does not hold (new
     points, the build's now, points whose results changed); the pre-hook
-    corridor.calibration_alerts_delete removes the others' old alerts.
+    corridor.replay_stale_rows_delete removes the others' old alerts.
 -#}
 {%- set point_keys = ['as_of', 'is_build_now', 'results_fingerprint'] %}
 

@@ -3,7 +3,12 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.replay_histogram_metrics_delete() }}",
+        pre_hook="{{ corridor.replay_stale_rows_delete(
+            'select as_of, model_id, model_version, window_grain, window_start, invocation_id as histograms_invocation_id'
+                ~ ' from ' ~ ref('int_corridor__replay_score_histograms'),
+            ['as_of', 'model_id', 'model_version', 'window_grain', 'window_start', 'histograms_invocation_id'],
+            'histograms_invocation_id',
+        ) }}",
     )
 }}
 {#-
@@ -16,7 +21,7 @@
 
     Incremental: computes only the windows whose histograms it does not hold
     with the invocation that computed them (histograms_invocation_id); the
-    pre-hook corridor.replay_histogram_metrics_delete removes the others.
+    pre-hook corridor.replay_stale_rows_delete removes the others.
 -#}
 {#- a window's histograms are computed whole by one invocation (invocation_id) -#}
 {%- set window_keys = ['as_of', 'model_id', 'model_version', 'window_grain', 'window_start'] %}
