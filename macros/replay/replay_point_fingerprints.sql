@@ -18,33 +18,26 @@
     {%- set results = ref('int_corridor__replay_results') -%}
     {%- set candidates = ref('int_corridor__calibration_candidates') -%}
     {%- set columns = {} -%}
-    {%- for name, relation in [('results', results), ('candidates', candidates)] -%}
+    {%- for name, relation, alias in [('results', results, 'point_results'), ('candidates', candidates, 'all_candidates')] -%}
         {%- set names = [] -%}
         {%- if execute and load_relation(relation) is not none -%}
             {%- for column in adapter.get_columns_in_relation(relation) | sort(attribute='name') -%}
-                {%- do names.append('cast(' ~ adapter.quote(column.name) ~ ' as real)' if column.is_float()
-                    else adapter.quote(column.name)) -%}
+                {%- set qualified = alias ~ '.' ~ adapter.quote(column.name) -%}
+                {%- do names.append('cast(' ~ qualified ~ ' as real)' if column.is_float() else qualified) -%}
             {%- endfor -%}
         {%- endif -%}
         {#- a compile before the tables exist (sqlfluff) fingerprints a column of each -#}
-        {%- do columns.update({name: names or ['as_of' if name == 'results' else 'candidate_id']}) -%}
+        {%- do columns.update({name: names or [alias ~ ('.as_of' if name == 'results' else '.candidate_id')]}) -%}
     {%- endfor -%}
     select
         point_results.as_of,
         point_results.is_build_now,
-        {{ dbt.concat(['point_results.results_fingerprint', "'|'", 'all_candidates.candidates_fingerprint']) }}
-            as results_fingerprint
+        {{ dbt.concat([
+            corridor.fingerprint_sum(columns['results']),
+            "'|'",
+            '(select ' ~ corridor.fingerprint_sum(columns['candidates']) ~ ' from ' ~ candidates ~ ' as all_candidates)',
+        ]) }} as results_fingerprint
 
-    from (
-        select
-            as_of,
-            is_build_now,
-            {{ corridor.fingerprint_sum(columns['results']) }} as results_fingerprint
-        from {{ results }}
-        group by as_of, is_build_now
-    ) as point_results
-    cross join (
-        select {{ corridor.fingerprint_sum(columns['candidates']) }} as candidates_fingerprint
-        from {{ candidates }}
-    ) as all_candidates
+    from {{ results }} as point_results
+    group by point_results.as_of, point_results.is_build_now
 {%- endmacro %}
