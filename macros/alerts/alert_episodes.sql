@@ -28,25 +28,39 @@
     and `carry` names extra columns taken from the episode's latest window.
     The stale-estimate alerts: breach estimate_is_stale, settles not
     estimate_is_stale, run_length 1.
+
+    shared (optional) is for results that fan one set of windows out over
+    settings (the rule calibration's candidates): a dict with `relation`,
+    the windows before the fan-out, `keys`, the partition_by keys it lacks
+    (candidate_id), `row_keys`, the keys that match a result to its window
+    there with the other partition_by keys (result_id), and `may_breach`, a condition on it that holds for
+    every window any setting may count as a breach (is_breach). The passes
+    and their running count then come from the shared windows once, not
+    once per setting, and only the breach windows of `results` are read:
+    the same episodes at a fraction of the cost (settles must not depend on
+    the fanned-out keys).
 -#}
 {% macro alert_episodes(results, partition_by=[], breach='is_confirmed_breach', settles="status = 'pass'",
-        run_length='consecutive_windows', carry=[]) -%}
-    {{ return(adapter.dispatch('alert_episodes', 'corridor')(results, partition_by, breach, settles, run_length, carry)) }}
+        run_length='consecutive_windows', carry=[], shared=none) -%}
+    {{ return(adapter.dispatch('alert_episodes', 'corridor')(results, partition_by, breach, settles, run_length, carry, shared)) }}
 {%- endmacro %}
 
 
-{% macro default__alert_episodes(results, partition_by, breach, settles, run_length, carry) -%}
+{% macro default__alert_episodes(results, partition_by, breach, settles, run_length, carry, shared) -%}
     {%- set string = dbt.type_string() -%}
     {%- set rolling = corridor.rolling_windows() | map(attribute='name') | list -%}
     {%- set alert_series = ['rule_id', 'model_id', 'model_version', 'segment_dimension', 'segment_value', 'window_grain'] -%}
     {%- set series = partition_by + alert_series -%}
+    {#- the keys of the pass groups: without the fanned-out keys when the passes are shared -#}
+    {%- set pass_series = series | reject('in', shared['keys'] if shared else []) | list -%}
 
     with
 
     indexed as (
 
         select
-            *,
+            {#- shared: only what the groups and the match to the fanned-out breaches need #}
+            {{ (pass_series + shared['row_keys'] + ['window_start']) | unique | join(', ') if shared else '*' }},
             {#- rolling windows start every day and overlap: adjacent means one day apart (docs/windows.md#rolling-windows) -#}
             cast(floor(({{ corridor.epoch_seconds('window_start') }}) / (
                 {%- if rolling %}case when window_grain in ({{ corridor.sql_string_list(rolling) }}) then 86400 else {% endif -%}
@@ -58,8 +72,13 @@
         {#- only the windows that settle or breach are read below (the running count of passes, the breaches, the
             closing passes): the others neither extend nor end an episode, and the window function over every
             window of every series cost a third of the replay calibration's alerts on the demo #}
+        {%- if shared %}
+        from {{ shared['relation'] }}
+        where ({{ settles }}) or ({{ shared['may_breach'] }})
+        {%- else %}
         from {{ results }}
         where ({{ settles }}) or ({{ breach }})
+        {%- endif %}
 
     ),
 
@@ -68,7 +87,7 @@
         select
             *,
             sum(is_pass) over (
-                partition by {{ series | join(', ') }}
+                partition by {{ pass_series | join(', ') }}
                 order by window_start
                 rows between unbounded preceding and current row
             ) as pass_group
@@ -76,6 +95,24 @@
         from indexed
 
     ),
+    {%- if shared %}
+
+    breach_windows as (
+
+        {#- each setting's breach windows, with the pass group of their shared window -#}
+        select
+            results.*,
+            grouped.window_index,
+            grouped.is_pass,
+            grouped.pass_group
+
+        from {{ results }} as results
+        inner join grouped
+            on {{ corridor.keys_equal('results', 'grouped', shared['row_keys'] + partition_by | reject('in', shared['keys']) | list) }}
+        where {{ breach }}
+
+    ),
+    {%- endif %}
 
     breaches as (
 
@@ -86,8 +123,12 @@
                 order by window_start
             ) as run_key
 
+        {%- if shared %}
+        from breach_windows
+        {%- else %}
         from grouped
         where {{ breach }}
+        {%- endif %}
 
     ),
 
@@ -121,13 +162,13 @@
 
         {#- the pass that starts group g + 1 closes the episode of group g -#}
         select
-            {{ series | join(', ') }},
+            {{ pass_series | join(', ') }},
             pass_group - 1 as pass_group,
             min(window_start) as closed_window_start
 
         from grouped
         where is_pass = 1
-        group by {{ series | join(', ') }}, pass_group
+        group by {{ pass_series | join(', ') }}, pass_group
 
     ),
 
@@ -251,7 +292,7 @@
             on {% for key in series %}episodes.{{ key }} = worst.{{ key }} and {% endfor %}episodes.pass_group = worst.pass_group
             and worst.rank_by_deviation = 1
         left join closings
-            on {% for key in series %}episodes.{{ key }} = closings.{{ key }} and {% endfor %}episodes.pass_group = closings.pass_group
+            on {% for key in pass_series %}episodes.{{ key }} = closings.{{ key }} and {% endfor %}episodes.pass_group = closings.pass_group
 
     )
 

@@ -56,9 +56,25 @@ results as (
 
 ),
 
+{#- the replayed windows before the candidates fan them out: their passes are the same under every candidate -#}
+windows as (
+
+    select
+        replay_results.*,
+        points_to_compute.results_fingerprint
+
+    from {{ ref('int_corridor__replay_results') }} as replay_results
+    inner join points_to_compute
+        on {{ corridor.keys_equal('replay_results', 'points_to_compute', point_keys[:2]) }}
+
+),
+
 alerts as (
 
-    {{ corridor.alert_episodes('results', partition_by=['candidate_id', 'as_of', 'is_build_now', 'results_fingerprint']) }}
+    {{ corridor.alert_episodes(
+        'results', partition_by=['candidate_id', 'as_of', 'is_build_now', 'results_fingerprint'],
+        shared={'relation': 'windows', 'keys': ['candidate_id'], 'row_keys': ['result_id'], 'may_breach': 'is_breach'}
+    ) }}
 
 )
 
