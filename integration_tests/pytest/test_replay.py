@@ -10,6 +10,7 @@ hand-computed detection times."""
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import duckdb
@@ -320,6 +321,29 @@ def refused_replay_settings(tmp_path_factory):
     dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(work / "corridor.duckdb")})
     args = ["compile", "--select", REPLAY_SETTING_NODES]
     return dbt.batch([{"args": args, "vars": {var: value}} for var, value, _ in BAD_REPLAY_SETTINGS])
+
+
+def test_calibration_alerts_equal_each_candidate_judged_alone(demo, tmp_path):
+    """int_corridor__calibration_alerts groups the passes once per replayed window and fans out only the breaches
+    over the 72 candidates (corridor.alert_episodes' shared option). Against the plain form, every candidate's
+    results run through the alert logic on their own (dbt compile --inline, run by DuckDB): the same alerts."""
+    path = tmp_path / "corridor.duckdb"
+    shutil.copy(demo, path)
+    dbt = Dbt(REPO_ROOT, tmp_path, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    plain = (
+        "{{ corridor.alert_episodes(ref('int_corridor__calibration_results'),"
+        " partition_by=['candidate_id', 'as_of', 'is_build_now']) }}"
+    )
+    output = dbt("compile", "--inline", plain, "--output", "json").output
+    compiled = json.loads(output[output.index("{") : output.rindex("}") + 1])["compiled"]
+    alone = query(path, compiled)
+    built = query(path, "select * from int_corridor__calibration_alerts").drop(columns=["results_fingerprint"])
+    assert len(built) > 1000 and built["candidate_id"].nunique() == 72
+    assert set(built["alert_status"]) == {"open", "closed"}
+    keys = ["candidate_id", "as_of", "is_build_now", "alert_id"]
+    pd.testing.assert_frame_equal(
+        built.sort_values(keys).reset_index(drop=True), alone[built.columns].sort_values(keys).reset_index(drop=True)
+    )
 
 
 @pytest.mark.parametrize(
