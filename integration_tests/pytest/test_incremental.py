@@ -799,6 +799,7 @@ def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_buil
 
 FEATURE_MODELS = (
     "int_corridor__feature_histograms",
+    "int_corridor__multivariate_sample",
     "corridor_feature_drift",
     "corridor_multivariate_drift",
     "corridor_drift_performance_ranking",

@@ -5,7 +5,8 @@
     model version, the earliest accepted event before `common_start`
     (corridor.accepted_event_copies) of an id whose rows arrived since the
     previous run (corridor.event_index_changed_ids). Only the staged rows of
-    those ids are read.
+    those ids are read; the accepted copy follows corridor.accepted_event_copies,
+    written with the rejection in a column (see below).
 
     The accepted copy now is where such an id's stored row was, or the id
     is new: on the delta path no row before the watermarks changed, a copy
@@ -19,6 +20,7 @@
 {% endmacro %}
 
 {% macro default__event_delta_changes(delta, common_start) %}
+    {%- set changed = 'event_id in (select changed_ids.event_id from changed_ids)' -%}
     with
 
     changed_ids as (
@@ -27,30 +29,56 @@
 
     ),
 
-    accepted as (
+    {#- every copy of those ids, with its rejection as a column: as a filter, the engine (DuckDB) evaluates it on
+        every staged row before the match on the ids (25 s at 90M events; this way 2.5 s) #}
+    changed_copies as (
 
         select
-            accepted_copies.model_id,
-            accepted_copies.model_version,
-            accepted_copies.event_at
+            event_id,
+            model_id,
+            model_version,
+            event_at,
+            {{ corridor.any_reason(corridor.event_rejection_reasons()) }} as is_rejected
 
-        from (
-            {{ corridor.accepted_event_copies(
-                '(select * from ' ~ ref('stg_corridor__production_events')
-                    ~ ' where event_id in (select changed_ids.event_id from changed_ids))',
-                ref('int_corridor__duplicate_event_ids'),
-                ref('int_corridor__duplicate_event_copies'),
-                'event_at < ' ~ common_start) }}
-        ) as accepted_copies
-        where accepted_copies.event_id in (select changed_ids.event_id from changed_ids)
+        from {{ ref('stg_corridor__production_events') }}
+        where {{ changed }}
+
+    ),
+
+    {#- the accepted copy of each id (corridor.accepted_event_copies' rule, in columns): its only valid copy, or
+        the first of several (int_corridor__duplicate_event_copies) #}
+    copies as (
+
+        select
+            changed_copies.model_id,
+            changed_copies.model_version,
+            changed_copies.event_at,
+            not changed_copies.is_rejected and coalesce(duplicates.n_valid_copies, 1) = 1 as is_accepted
+
+        from changed_copies
+        left join {{ ref('int_corridor__duplicate_event_ids') }} as duplicates
+            on changed_copies.event_id = duplicates.event_id
+
+        union all
+
+        select
+            model_id,
+            model_version,
+            event_at,
+            true as is_accepted
+
+        from {{ ref('int_corridor__duplicate_event_copies') }}
+        where copy_number = 1
+            and {{ changed }}
 
     )
 
     select
         model_id,
         model_version,
-        min(event_at) as first_changed_at
+        min(case when is_accepted and event_at < {{ common_start }} then event_at end) as first_changed_at
 
-    from accepted
+    from copies
     group by model_id, model_version
+    having min(case when is_accepted and event_at < {{ common_start }} then event_at end) is not null
 {% endmacro %}

@@ -12,6 +12,9 @@
     fifth of the enrichment's cost. Rebuilt on every run, like the index it
     reads: a copy can arrive at any time for an event of any age.
 -#}
+{#- the staged columns, named: the rank's helper column stays out (nothing is read at parse time) #}
+{%- set staged_columns = adapter.get_columns_in_relation(ref('stg_corridor__production_events')) if execute else [] %}
+
 with
 
 events as (
@@ -34,26 +37,43 @@ duplicated_ids as (
 
 ),
 
-valid_copies as (
+{#- every copy of those ids, its rejection in a column: as a filter here, the engine (DuckDB) evaluates it on every
+    staged row, with every column, before the match on the ids (27 s at 90M events; this way 7 s) #}
+copies as (
 
-    select *
+    select
+        *,
+        {{ corridor.any_reason(corridor.event_rejection_reasons()) }} as is_rejected
+
     from events
-    where
-        not {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
-        and event_id in (select duplicated_ids.event_id from duplicated_ids)
+    where event_id in (select duplicated_ids.event_id from duplicated_ids)
+
+),
+
+{#- the rejected copies rank after the valid ones, so a valid copy's rank is its rank among the valid copies #}
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by event_id
+            order by is_rejected, {{ corridor.event_copy_order() }}
+        ) as copy_number
+
+    from copies
 
 ),
 
 final as (
 
     select
-        *,
-        row_number() over (
-            partition by event_id
-            order by {{ corridor.event_copy_order() }}
-        ) as copy_number
+        {%- for column in staged_columns %}
+        {{ column.quoted }},
+        {%- endfor %}
+        copy_number
 
-    from valid_copies
+    from ranked
+    where not is_rejected
 
 )
 

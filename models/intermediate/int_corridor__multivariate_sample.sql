@@ -10,14 +10,27 @@
 
     The bound on Python's input: model versions x days x the cap, whatever
     the number of events (docs/drift.md#multivariate-drift).
+    Incremental with the lookback of the window statistics
+    (corridor.lookback_condition; docs/incremental.md): a day's sample is drawn
+    from that day's events alone, so a run recomputes the days from the
+    lookback start (and a stale version's older days) and keeps the others.
 -#}
-{{ config(enabled=corridor.multivariate_drift_enabled()) }}
+{{
+    config(
+        enabled=corridor.multivariate_drift_enabled(),
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{{ corridor.lookback_delete('day_start') }}",
+    )
+}}
 
 with
 
 events as (
 
     {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+    {{ corridor.where_clause(corridor.lookback_condition('event_at')) }}
 
 ),
 
