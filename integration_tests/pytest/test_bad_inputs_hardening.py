@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -468,3 +470,26 @@ def test_results_say_no_labels_not_no_production_data(no_outcomes_build):
     for reason in results["gate_reason"]:
         assert "no production data" not in reason
         assert reason.startswith("no accuracy in this window: none of its 480 events")
+
+
+def test_the_cheap_blank_and_lateness_conditions_agree_with_their_plain_forms(root_dbt):
+    """corridor.is_blank on DuckDB trims only the strings that can be blank (a byte-order prefilter before trim):
+    the same answer as `x is null or trim(x) = ''` for every space separator DuckDB's trim removes, alone, doubled,
+    around text and mixed with a tab; corridor.later_by_more_than on DuckDB (hugeint microseconds) answers at the
+    ends of the timestamp range, where a bigint difference would overflow and fail the build."""
+    dbt, _ = root_dbt
+    separators = [32, 160, 5760, *range(8192, 8203), 8239, 8287, 12288]
+    texts = ["''", "'a'", "' a '", "'!'", "' !'", "'é'", "chr(9)", "chr(9) || ' '", "null"]
+    for code in separators:
+        texts += [f"chr({code})", f"chr({code}) || chr({code})", f"chr({code}) || 'x'", f"'x' || chr({code})"]
+    values = " union all ".join(f"select {i} as i, cast({t} as varchar) as x" for i, t in enumerate(texts))
+    inline = (
+        f"select i, {{{{ corridor.is_blank('x') }}}} as fast, (x is null or trim(x) = '') as plain from ({values}) as t"
+        " union all select -1, {{ corridor.later_by_more_than(\"cast('294000-01-01' as timestamp)\","
+        " \"cast('290000-01-01 (BC)' as timestamp)\", 5) }}, true"
+    )
+    output = dbt("show", "--inline", inline, "--output", "json", "--limit", "1000").output
+    rows = json.loads(output[output.index("{") : output.rindex("}") + 1])["show"]
+    assert len(rows) == len(texts) + 1
+    assert [r["i"] for r in rows if r["fast"] != r["plain"]] == []
+    assert sum(r["plain"] for r in rows if r["i"] >= 0) == 1 + 2 * len(separators)  # null, each alone and doubled

@@ -695,7 +695,7 @@ def test_labels_arriving_before_the_lookback_are_picked_up(old_labels_runs):
 
 ENRICHED_STATE = "int_corridor__events_enriched_state"
 # only corridor.event_delta_changes reads the accepted copies of the changed ids
-DELTA_SCAN = "accepted_copies.event_id in (select changed_ids.event_id from changed_ids)"
+DELTA_SCAN = "from changed_copies"  # corridor.event_delta_changes, in the log of the run that took it
 
 
 @pytest.fixture(scope="module")

@@ -5,16 +5,17 @@
     `later > dbt.dateadd('minute', minutes, earlier)`, null when either is
     null.
 
-    duckdb: `age(later, earlier) > <minutes> minutes` for a tolerance under
-    28 days, where the two agree exactly (age counts calendar months, 28 to
-    31 days, only past a month). DuckDB does not push a condition holding
-    `<column> + <interval>` (an addition that can overflow) below a
+    duckdb: `epoch_us(later) - epoch_us(earlier) > <minutes> x 60,000,000`,
+    the difference taken as a hugeint (bigint microseconds can overflow for
+    timestamps at the ends of DuckDB's range, and an overflow would fail the
+    build): exact at every tolerance. DuckDB does not push a condition
+    holding `<column> + <interval>` (an addition that can overflow) below a
     projection when it is part of a larger condition: a filter on
     corridor.event_rejection_reasons() then ran after stg_corridor__production_events
     computed every column of every row, including the keyed hash of the
-    entity id (about 30 s of CPU per read at 100M events). With age() the
-    filter runs in the scan, and a join on the event id before the
-    projection. Longer tolerances keep the addition.
+    entity id (about 30 s of CPU per read at 100M events). The integer form
+    runs in the scan, and costs a fifth of age() (the calendar difference
+    this used before: 0.9 s against 4.8 s over 91M rows).
 -#}
 {% macro later_by_more_than(later, earlier, minutes) %}
     {{ return(adapter.dispatch('later_by_more_than', 'corridor')(later, earlier, minutes)) }}
@@ -25,9 +26,5 @@
 {%- endmacro %}
 
 {% macro duckdb__later_by_more_than(later, earlier, minutes) -%}
-    {%- if minutes | float < 40000 -%}
-        age({{ later }}, {{ earlier }}) > cast({{ minutes }} as bigint) * interval 1 minute
-    {%- else -%}
-        {{ corridor.default__later_by_more_than(later, earlier, minutes) }}
-    {%- endif -%}
+    cast(epoch_us({{ later }}) as hugeint) - epoch_us({{ earlier }}) > cast({{ minutes }} as hugeint) * 60000000
 {%- endmacro %}

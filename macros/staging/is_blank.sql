@@ -3,6 +3,12 @@
     missing: null, or text that is empty once trimmed (the column is cast to
     text first, so any type can be given). Parenthesized; `column` is
     repeated in the SQL, so give a column name.
+
+    duckdb: trim() is costly (it copies every string: 7.5 s for one id column
+    of 91M rows), so it runs only on the strings that can be blank, those
+    that sort before '!' (the empty string, a leading space) or from U+00A0
+    (the other space separators DuckDB's trim removes), compared as bytes:
+    0.01 s there, the same answer.
 -#}
 {% macro is_blank(column) -%}
     {{ return(adapter.dispatch('is_blank', 'corridor')(column)) }}
@@ -10,4 +16,9 @@
 
 {% macro default__is_blank(column) -%}
     {{ return('(' ~ column ~ ' is null or trim(cast(' ~ column ~ ' as ' ~ dbt.type_string() ~ ')) = \'\')') }}
+{%- endmacro %}
+
+{% macro duckdb__is_blank(column) -%}
+    {%- set text = 'cast(' ~ column ~ ' as ' ~ dbt.type_string() ~ ')' -%}
+    {{ return('(' ~ column ~ ' is null or ((' ~ text ~ ' < \'!\' or ' ~ text ~ ' >= chr(160)) and trim(' ~ text ~ ') = \'\'))') }}
 {%- endmacro %}

@@ -1,5 +1,5 @@
 {#- corridor.later_by_more_than: at, just past and just before the tolerance, across a month end and February,
-    for a few minutes, 27 days (DuckDB: age()) and 30 days (the addition everywhere), and with nulls -#}
+    for a few minutes, 27 days and 30 days, and with nulls -#}
 {%- set cases = [
     (1, '2026-01-31 23:58:00', '2026-01-31 23:53:00', 5),
     (2, '2026-01-31 23:58:00.000001', '2026-01-31 23:53:00', 5),
