@@ -492,4 +492,4 @@ def test_the_cheap_blank_and_lateness_conditions_agree_with_their_plain_forms(ro
     rows = json.loads(output[output.index("{") : output.rindex("}") + 1])["show"]
     assert len(rows) == len(texts) + 1
     assert [r["i"] for r in rows if r["fast"] != r["plain"]] == []
-    assert sum(r["plain"] for r in rows if r["i"] >= 0) == 1 + 2 * len(separators)  # null, each alone and doubled
+    assert sum(r["plain"] for r in rows if r["i"] >= 0) == 2 + 2 * len(separators)  # null, empty, each alone, doubled
