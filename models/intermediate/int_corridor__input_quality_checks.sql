@@ -91,37 +91,45 @@ inputs as (
 
 ),
 
-{# every outcome once (a staging view read by several CTEs is copied whole first), flagged when it is valid and
-   arrived before its (valid) event happened beyond the clock tolerance, i.e. before the last valid copy's time,
-   which the index keeps for the ids where that happens #}
-outcomes_flagged as (
-
-    select
-        outcomes.event_id,
-        outcomes.label_arrived_at,
-        case
-            when not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
-                and outcomes.label_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
-                then 1
-            else 0
-        end as is_early
-
-    from outcomes
-    left join event_id_index
-        on outcomes.event_id = event_id_index.event_id
-
-),
-
-{# how many outcomes, the newest arrival, and the early ones, in one pass #}
-outcome_summary as (
+{# how many outcomes and the newest arrival: one plain aggregate of the staging view (no join) #}
+outcome_counts as (
 
     select
         count(*) as n_outcomes,
-        max(label_arrived_at) as last_arrival_at,
-        sum(is_early) as n_early,
-        min(case when is_early = 1 then event_id end) as example_event_id
+        max(label_arrived_at) as last_arrival_at
 
-    from outcomes_flagged
+    from outcomes
+
+),
+
+{# the valid outcomes that arrived before their (valid) event happened beyond the clock tolerance, i.e. before the
+   last valid copy's time: the index keeps the ids where that happens, so only their outcomes are joined
+   (a left join of every outcome to the index cost the whole build a second pass over the outcomes) #}
+early_outcomes as (
+
+    select
+        count(*) as n_early,
+        min(outcomes_of_early_ids.event_id) as example_event_id
+
+    from {{ ref('stg_corridor__outcomes') }} as outcomes_of_early_ids
+    inner join event_id_index
+        on outcomes_of_early_ids.event_id = event_id_index.event_id
+    where event_id_index.first_valid_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
+        and not {{ corridor.any_reason(corridor.outcome_rejection_reasons()) }}
+        and outcomes_of_early_ids.label_arrived_at < {{ corridor.early_label_cutoff('event_id_index.last_valid_event_at') }}
+
+),
+
+outcome_summary as (
+
+    select
+        outcome_counts.n_outcomes,
+        outcome_counts.last_arrival_at,
+        early_outcomes.n_early,
+        early_outcomes.example_event_id
+
+    from outcome_counts
+    cross join early_outcomes
 
 ),
 
