@@ -97,19 +97,25 @@
     ),
     {%- if shared %}
 
+    breach_rows as (
+
+        select * from {{ results }}
+        where {{ breach }}
+
+    ),
+
     breach_windows as (
 
         {#- each setting's breach windows, with the pass group of their shared window -#}
         select
-            results.*,
+            breach_rows.*,
             grouped.window_index,
             grouped.is_pass,
             grouped.pass_group
 
-        from {{ results }} as results
+        from breach_rows
         inner join grouped
-            on {{ corridor.keys_equal('results', 'grouped', shared['row_keys'] + partition_by | reject('in', shared['keys']) | list) }}
-        where {{ breach }}
+            on {{ corridor.keys_equal('breach_rows', 'grouped', shared['row_keys'] + partition_by | reject('in', shared['keys']) | list) }}
 
     ),
     {%- endif %}

@@ -122,13 +122,7 @@ early_outcomes as (
 
 outcome_summary as (
 
-    select
-        outcome_counts.n_outcomes,
-        outcome_counts.last_arrival_at,
-        early_outcomes.n_early,
-        early_outcomes.example_event_id
-
-    from outcome_counts
+    select * from outcome_counts
     cross join early_outcomes
 
 ),

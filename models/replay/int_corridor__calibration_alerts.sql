@@ -56,7 +56,7 @@ results as (
 
 ),
 
-{#- the replayed windows before the candidates fan them out: their passes are the same under every candidate -#}
+{# the replayed windows before the candidates fan them out: their passes are the same under every candidate #}
 windows as (
 
     select
