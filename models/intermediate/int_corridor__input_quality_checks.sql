@@ -91,7 +91,6 @@ inputs as (
 
 ),
 
-{# how many outcomes and the newest arrival: one plain aggregate of the staging view (no join) #}
 outcome_counts as (
 
     select
@@ -102,9 +101,8 @@ outcome_counts as (
 
 ),
 
-{# the valid outcomes that arrived before their (valid) event happened beyond the clock tolerance, i.e. before the
-   last valid copy's time: the index keeps the ids where that happens, so only their outcomes are joined
-   (a left join of every outcome to the index cost the whole build a second pass over the outcomes) #}
+{# the valid outcomes that arrived before their (valid) event happened beyond the clock tolerance (before the last valid
+   copy's time): the index keeps the ids where that happens, so only their outcomes are joined, not every outcome #}
 early_outcomes as (
 
     select
@@ -122,7 +120,10 @@ early_outcomes as (
 
 outcome_summary as (
 
-    select * from outcome_counts
+    select
+        outcome_counts.*,
+        early_outcomes.*
+    from outcome_counts
     cross join early_outcomes
 
 ),
