@@ -16,7 +16,9 @@
     Every incremental model of the event pipeline (events, latency
     quantiles, histograms, window statistics) takes the same start, from
     the window statistics of the previous run (corridor.lookback_state_relation),
-    so they recompute the same windows.
+    so they recompute the same windows: it is read once per invocation,
+    before the window statistics are rebuilt, and the models downstream of
+    them (the intervals) reuse it.
 
     corridor.lookback_start(): a SQL timestamp literal, or none on a full
     build (first run, --full-refresh, or no window statistics yet). The
@@ -35,6 +37,12 @@
     {%- if state is none -%}
         {{ return(none) }}
     {%- endif -%}
+    {#- once per invocation: a model downstream of the window statistics (the intervals) compiles after they were
+        rebuilt, and must still take the start every other model took from the previous run's state -#}
+    {%- set cache = graph.setdefault('corridor_lookback_start', {}) -%}
+    {%- if invocation_id in cache -%}
+        {{ return(cache[invocation_id]) }}
+    {%- endif -%}
     {%- set days = corridor.setting('corridor_lookback_days') -%}
     {%- set query -%}
         {%- set since = dbt.dateadd('hour', -((days * 24) | int), 'max(last_event_at)') %}
@@ -47,8 +55,7 @@
         from {{ state }}
     {%- endset -%}
     {%- set value = run_query(query).columns[0].values()[0] -%}
-    {%- if value is none -%}
-        {{ return(none) }}
-    {%- endif -%}
-    {{ return('cast(' ~ corridor.sql_string(value | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')') }}
+    {%- set start = 'cast(' ~ corridor.sql_string(value | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')' if value is not none else none -%}
+    {%- do cache.update({invocation_id: start}) -%}
+    {{ return(start) }}
 {% endmacro %}

@@ -51,11 +51,14 @@
         where recompute_from < {{ common_start }}
         order by model_id, model_version
     {%- endset -%}
-    {#- One scan per model and run: a model asks in its body and again in its pre-hook (the delete), both
-        before either writes, so the second call reuses the first's answer. Keyed by the invocation (a
-        Python process may run several dbt invocations over one manifest), the model and the query. -#}
+    {#- One scan per run: a model asks in its body and again in its pre-hook (the delete), both before either
+        writes, and every incremental model of the event pipeline asks the same question of the same state (the
+        previous run's window statistics; the first asks before they are rebuilt), so later calls reuse the first
+        answer: the models downstream of the window statistics (the intervals) compile after the rebuild, when a
+        new scan would find nothing stale. Keyed by the invocation (a Python process may run several dbt
+        invocations over one manifest) and the query. -#}
     {%- set cache = graph.setdefault('corridor_stale_version_starts', {}) -%}
-    {%- set cache_key = invocation_id ~ '|' ~ this ~ '|' ~ local_md5(query) -%}
+    {%- set cache_key = invocation_id ~ '|' ~ local_md5(query) -%}
     {%- if cache_key in cache -%}
         {{ return(cache[cache_key]) }}
     {%- endif -%}
