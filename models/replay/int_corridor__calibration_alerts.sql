@@ -44,30 +44,22 @@ points_to_compute as (
 
 ),
 
-results as (
+{# the points' rows of the candidates' results (results), and of the replayed windows before the candidates fan
+   them out (windows: their passes are the same under every candidate) #}
+{%- for cte, source in [('results', 'int_corridor__calibration_results'), ('windows', 'int_corridor__replay_results')] %}
+
+{{ cte }} as (
 
     select
-        calibration_results.*,
+        {{ source }}.*,
         points_to_compute.results_fingerprint
 
-    from {{ ref('int_corridor__calibration_results') }} as calibration_results
+    from {{ ref(source) }} as {{ source }}
     inner join points_to_compute
-        on {{ corridor.keys_equal('calibration_results', 'points_to_compute', point_keys[:2]) }}
+        on {{ corridor.keys_equal(source, 'points_to_compute', point_keys[:2]) }}
 
 ),
-
-{# the replayed windows before the candidates fan them out: their passes are the same under every candidate #}
-windows as (
-
-    select
-        replay_results.*,
-        points_to_compute.results_fingerprint
-
-    from {{ ref('int_corridor__replay_results') }} as replay_results
-    inner join points_to_compute
-        on {{ corridor.keys_equal('replay_results', 'points_to_compute', point_keys[:2]) }}
-
-),
+{%- endfor %}
 
 alerts as (
 
