@@ -33,12 +33,12 @@
     settings (the rule calibration's candidates): a dict with `relation`,
     the windows before the fan-out, `keys`, the partition_by keys it lacks
     (candidate_id), `row_keys`, the keys that match a result to its window
-    there with the other partition_by keys (result_id), and `may_breach`, a condition on it that holds for
-    every window any setting may count as a breach (is_breach). The passes
-    and their running count then come from the shared windows once, not
-    once per setting, and only the breach windows of `results` are read:
-    the same episodes at a fraction of the cost (settles must not depend on
-    the fanned-out keys).
+    there with the other partition_by keys (result_id), and `may_breach`,
+    a condition on it that holds for every window any setting may count as
+    a breach (is_breach). The passes and their running count then come from
+    the shared windows once, not once per setting, and only the breach
+    windows of `results` are read: the same episodes at a fraction of the
+    cost (settles must not depend on the fanned-out keys).
 -#}
 {% macro alert_episodes(results, partition_by=[], breach='is_confirmed_breach', settles="status = 'pass'",
         run_length='consecutive_windows', carry=[], shared=none) -%}
