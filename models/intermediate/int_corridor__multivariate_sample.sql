@@ -15,9 +15,9 @@
     from that day's events alone, so a run recomputes the days from the
     lookback start (and a stale version's older days) and keeps the others.
 -#}
+{{ config(enabled=corridor.multivariate_drift_enabled()) }}
 {{
     config(
-        enabled=corridor.multivariate_drift_enabled(),
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
