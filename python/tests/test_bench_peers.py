@@ -84,6 +84,16 @@ def test_the_scoped_daily_metrics_equal_the_hand_written_query(scoped):
         assert joined[m].to_numpy() == pytest.approx(joined[f"{m}_plain"].to_numpy(), rel=1e-9, nan_ok=True), m
 
 
+def test_the_page_cache_warm_up_reads_every_file_whole(tmp_path):
+    (tmp_path / "events").mkdir()
+    sizes = {"events/part-0.parquet": 3 * 1024 + 7, "events/part-1.parquet": 0, "rules.csv": 1024}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(bytes(range(256)) * (size // 256) + bytes(size % 256))
+    warm = bench_peers.warm_page_cache(tmp_path, chunk=1000)
+    assert warm["bytes"] == sum(sizes.values())
+    assert warm["seconds"] >= 0
+
+
 def test_an_unknown_build_is_refused():
     with pytest.raises(SystemExit):
         bench_peers.main(["--nannyml-python", sys.executable, "--builds", "demo,all"])
