@@ -32,10 +32,10 @@ All start from the same Parquet files on disk (the bench data of
     The small CSV inputs (estimates, rules) are tables as in (s).
 
 Every side starts from the same page cache: before each (NannyML and every
-corridor build) the files are read once, untimed (``warm_page_cache``).
-Without it the order decided the figure: NannyML's 21 GiB at 40M events
-evicted the files that the corridor build after it then read from disk
-(corridor's id index alone: 39.4 s from a dropped cache, 28.8 s warm).
+corridor build) the files are read once, untimed (``warm_page_cache``),
+whatever ran before it (a dropped cache cost corridor's id index alone
+about 10 s at 40M events: 39.4 s against 28.8 s warm). The order of the
+sides still matters beyond the cache: docs/benchmarks.md (session 47).
 
 Rows/s = distinct events / seconds. The daily values are compared (accuracy,
 precision and recall should agree to rounding; corridor's AUC is computed from
@@ -49,6 +49,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 from corridor_tools import bench
@@ -86,8 +87,6 @@ PARQUET_VIEWS_SQL = bench.LOAD_SQL.replace(
 
 def warm_page_cache(data: Path, chunk: int = 1 << 24) -> dict:
     """Read every file under `data` once, untimed by the sides: each side then starts from the same warm cache."""
-    import time
-
     start, n_bytes = time.perf_counter(), 0
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         with path.open("rb") as f:
