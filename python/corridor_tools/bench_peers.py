@@ -34,8 +34,8 @@ All start from the same Parquet files on disk (the bench data of
 Every side starts from the same page cache: before each (NannyML and every
 corridor build) the files are read once, untimed (``warm_page_cache``),
 whatever ran before it (a dropped cache cost corridor's id index alone
-about 10 s at 40M events: 39.4 s against 28.8 s warm). The order of the
-sides still matters beyond the cache: docs/benchmarks.md (session 47).
+about 10 s at 40M events: 39.4 s against 28.8 s warm). A build still
+moves by tens of seconds from run to run: docs/benchmarks.md (session 47).
 
 Rows/s = distinct events / seconds. The daily values are compared (accuracy,
 precision and recall should agree to rounding; corridor's AUC is computed from
