@@ -97,8 +97,7 @@ def warm_page_cache(data: Path, chunk: int = 1 << 24) -> dict:
 
 def _warm(data: Path) -> None:
     warm = warm_page_cache(data)
-    gib = warm["bytes"] / 2**30
-    print(f"  page cache: read {gib:.2f} GiB of {data} in {warm['seconds']:.1f}s (untimed)", flush=True)
+    print(f"  page cache: read {bench._gib(warm['bytes'])} of {data} in {warm['seconds']:.1f}s (untimed)", flush=True)
 
 
 def run_nannyml(python: str, data: Path, workdir: Path) -> dict:
