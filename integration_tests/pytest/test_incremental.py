@@ -468,6 +468,130 @@ def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
     _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
 
 
+QUARANTINE = "corridor_quarantine"
+REJECTED = "int_corridor__rejected_rows"
+REJECTED_STATE = "int_corridor__rejected_rows_state"
+QUARANTINE_BUILD = (
+    "--select",
+    INDEX,
+    INDEX_STATE,
+    "int_corridor__duplicate_event_ids",
+    "int_corridor__duplicate_event_copies",
+    REJECTED,
+    REJECTED_STATE,
+    QUARANTINE,
+)
+
+
+def _quarantine_codes(path, record_id) -> list[str]:
+    rows = query(path, f"select reason_codes from {QUARANTINE} where record_id = ? order by all", [record_id])
+    return rows["reason_codes"].tolist()
+
+
+@pytest.fixture(scope="module")
+def quarantine_changes(daily_runs, tmp_path_factory):
+    """Two more deliveries after the incremental run, each built (the index, the duplicate copies, the rejected rows
+    and the quarantine, with their states) on a copy of its file and compared with a --full-refresh of the same:
+
+    1. after the watermarks: an event with a negative latency (new id), an outcome of an id no event has, a copy of
+       an old accepted event with a latency of -1 (rejected, and a duplicate), a second valid copy of another old
+       event (a duplicate), an event and an outcome without an event id;
+    2. the event of step 1's unknown outcome arrives (the outcome leaves the quarantine), an outcome arrives for
+       step 1's rejected event (event_not_accepted), and step 1's event without an id is deleted (a change before
+       the watermark that only the rows without an id see)."""
+    work = tmp_path_factory.mktemp("quarantine_changes")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    old = query(
+        path,
+        f"select event_id from events_in where loaded_at < timestamp '{CUT}' "
+        f"and event_id not in (select event_id from {INDEX}) order by event_id limit 2",
+    )["event_id"].tolist()
+    ids = {"rejected": "evt_q_rejected", "unknown": "evt_q_unknown", "bad_copy": old[0], "copy": old[1]}
+    steps = {}
+    deliveries = {
+        "arrived": [
+            "insert into events_in select * replace ('{rejected}' as event_id, -5.0 as latency_ms, {later} as loaded_at) "
+            "from events_in where event_id = '{copy}'",
+            "insert into events_in select * replace (-1.0 as latency_ms, {later} as loaded_at) "
+            "from events_in where event_id = '{bad_copy}'",
+            "insert into events_in select * replace ({later} as loaded_at) from events_in where event_id = '{copy}'",
+            "insert into events_in select * replace (null as event_id, {later} as loaded_at) "
+            "from events_in where event_id = '{copy}' limit 1",
+            "insert into outcomes_in select * replace ('{unknown}' as event_id, {later_label} as label_arrived_at) "
+            "from outcomes_in limit 1",
+            "insert into outcomes_in select * replace (null as event_id, {later_label} as label_arrived_at) "
+            "from outcomes_in limit 1",
+        ],
+        "resolved": [
+            "insert into events_in select * replace ('{unknown}' as event_id, {later} as loaded_at) "
+            "from events_in where event_id = '{copy}' limit 1",
+            "insert into outcomes_in select * replace ('{rejected}' as event_id, {later_label} as label_arrived_at) "
+            "from outcomes_in limit 1",
+            "delete from events_in where event_id is null",
+        ],
+    }
+    for step, statements in deliveries.items():
+        state = query(path, f"select input_name, watermark from {INDEX_STATE}").set_index("input_name")["watermark"]
+        times = {
+            "later": f"timestamp '{state['production_events'] + pd.Timedelta(minutes=5):%Y-%m-%d %H:%M:%S}'",
+            "later_label": f"timestamp '{state['outcomes'] + pd.Timedelta(minutes=5):%Y-%m-%d %H:%M:%S}'",
+        }
+        con = duckdb.connect(str(path))
+        for sql in statements:
+            con.execute(sql.format(**ids, **times))
+        con.close()
+        dbt("build", *QUARANTINE_BUILD, vars=VARS)
+        reference = work / f"{step}_full.duckdb"
+        shutil.copy(path, reference)
+        Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(reference)})(
+            "build", *QUARANTINE_BUILD, "--full-refresh", vars=VARS
+        )
+        steps[step] = {
+            "path": work / f"{step}.duckdb",
+            "reference": reference,
+            "rows_path": query(path, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist(),
+            "reference_path": query(reference, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist(),
+        }
+        shutil.copy(path, steps[step]["path"])
+    return {"ids": ids, "log": work / "logs" / "dbt.log", **steps}
+
+
+def test_rejected_rows_of_a_daily_run_are_kept_and_equal_a_full_refresh(daily_runs):
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    assert query(inc, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist() == ["delta"]
+    assert query(full, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist() == ["full"]
+    assert f'delete from "db"."main"."{REJECTED}" where (input_name = ' in daily_runs["log"].read_text()
+    _assert_same(_table(inc, REJECTED, "all"), _table(full, REJECTED, "all"), REJECTED)
+
+
+@pytest.mark.parametrize("step", ["arrived", "resolved"])
+def test_quarantine_of_a_delta_run_equals_a_full_refresh(quarantine_changes, step):
+    run = quarantine_changes[step]
+    assert run["rows_path"] == ["delta"] and run["reference_path"] == ["full"]
+    for name in (QUARANTINE, REJECTED):
+        _assert_same(_table(run["path"], name, "all"), _table(run["reference"], name, "all"), name)
+
+
+def test_quarantine_follows_what_arrived_and_what_changed_without_an_id(quarantine_changes):
+    ids = quarantine_changes["ids"]
+    arrived, resolved = quarantine_changes["arrived"]["path"], quarantine_changes["resolved"]["path"]
+    assert _quarantine_codes(arrived, ids["rejected"]) == ["negative_latency_ms"]
+    assert _quarantine_codes(arrived, ids["unknown"]) == ["unknown_event"]
+    assert _quarantine_codes(arrived, ids["bad_copy"]) == ["negative_latency_ms,duplicate_event_id"]
+    assert _quarantine_codes(arrived, ids["copy"]) == ["duplicate_event_id"]
+    without_id = f"select input_name, reason_codes from {QUARANTINE} where record_id is null order by all"
+    assert query(arrived, without_id).values.tolist() == [
+        ["outcomes", "missing_event_id"],
+        ["production_events", "missing_event_id"],
+    ]
+    # the unknown outcome's event arrived; the rejected event's outcome is quarantined; the event without an id is gone
+    assert _quarantine_codes(resolved, ids["unknown"]) == []
+    assert _quarantine_codes(resolved, ids["rejected"]) == ["event_not_accepted", "negative_latency_ms"]
+    assert query(resolved, without_id).values.tolist() == [["outcomes", "missing_event_id"]]
+
+
 @pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS + REPLAY_MODELS)
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)

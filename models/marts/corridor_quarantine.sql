@@ -12,25 +12,22 @@
     - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined), read from int_corridor__event_id_index;
+
     - offline estimates: corridor.estimate_rejection_reasons();
     - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
+
+    The rows rejected for their own values come from int_corridor__rejected_rows
+    (incremental: a daily run reads only what arrived); the codes that depend
+    on other rows and the numbering are computed here, per run, over the
+    quarantined rows only.
 -#}
-{#- Built after the metric pipeline's heavy scans (dedup, quantiles, histograms), never beside
-    them: two 10M-row scans in parallel on two threads slow both and add their memory. #}
--- depends_on: {{ ref('int_corridor__production_window_stats') }}
--- depends_on: {{ ref('int_corridor__score_histograms') }}
 
 with
 
-events as (
+{# the production events and outcomes rejected for their own values, and the outcomes of ids without a valid event #}
+rejected_rows as (
 
-    select * from {{ ref('stg_corridor__production_events') }}
-
-),
-
-outcomes as (
-
-    select * from {{ ref('stg_corridor__outcomes') }}
+    select * from {{ ref('int_corridor__rejected_rows') }}
 
 ),
 
@@ -53,34 +50,38 @@ duplicate_copies as (
 
 ),
 
-event_id_index as (
+{# ids with outcomes and no valid copy of the event, and how many copies arrived #}
+events_missing_for_outcomes as (
 
-    select * from {{ ref('int_corridor__event_id_index') }}
+    select
+        event_id,
+        n_copies
+
+    from {{ ref('int_corridor__event_id_index') }}
+    where n_outcomes > 0
+        and n_valid_copies = 0
 
 ),
-
-{#- Each CTE reads the staging view on its own with its own filter, so the
-    raw JSON is rendered only for the few rows that are quarantined. #}
 
 invalid_events as (
 
     select
-        events.event_id,
-        events.model_id,
-        events.model_version,
-        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'events')) }} as raw_values,
+        rejected_rows.event_id,
+        rejected_rows.model_id,
+        rejected_rows.model_version,
+        rejected_rows.raw_values,
         case
             when duplicate_ids.event_id is not null
-                then {{ dbt.concat([corridor.reason_codes(corridor.event_rejection_reasons()), "',duplicate_event_id'"]) }}
-            else {{ corridor.reason_codes(corridor.event_rejection_reasons()) }}
+                then {{ dbt.concat(['rejected_rows.reason_codes', "',duplicate_event_id'"]) }}
+            else rejected_rows.reason_codes
         end as reason_codes,
-        events.event_at,
-        events.loaded_at
+        rejected_rows.event_at,
+        rejected_rows.arrived_at as loaded_at
 
-    from events
+    from rejected_rows
     left join duplicate_ids
-        on events.event_id = duplicate_ids.event_id
-    where {{ corridor.any_reason(corridor.event_rejection_reasons()) }}
+        on rejected_rows.event_id = duplicate_ids.event_id
+    where rejected_rows.input_name = 'production_events'
 
 ),
 
@@ -100,12 +101,32 @@ duplicate_events as (
 
 ),
 
-{#- Outcomes that are invalid themselves, or whose event has no valid copy: CTEs events_missing_for_outcomes, invalid_outcomes #}
+{#- outcomes invalid themselves, or whose event has no valid copy: unknown_event when no copy arrived (not for an
+    outcome without an event id), event_not_accepted when every copy was quarantined -#}
+invalid_outcomes as (
 
-{{ corridor.outcome_quarantine_ctes(
-    'outcomes', 'event_id_index', 'event_id', 'event_id_is_missing', corridor.staged_raw_pairs('outcomes', 'outcomes'),
-    corridor.outcome_rejection_reasons()
-) }},
+    select
+        rejected_rows.event_id,
+        rejected_rows.model_id,
+        rejected_rows.model_version,
+        rejected_rows.raw_values,
+        concat_ws(
+            ',',
+            nullif(rejected_rows.reason_codes, ''),
+            case when events_missing_for_outcomes.n_copies = 0 and not rejected_rows.event_id_is_missing
+                then 'unknown_event' end,
+            case when events_missing_for_outcomes.n_copies > 0 then 'event_not_accepted' end
+        ) as reason_codes,
+        rejected_rows.event_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+
+    from rejected_rows
+    left join events_missing_for_outcomes
+        on rejected_rows.event_id = events_missing_for_outcomes.event_id
+    where rejected_rows.input_name = 'outcomes'
+        and (rejected_rows.reason_codes <> '' or events_missing_for_outcomes.event_id is not null)
+
+),
 
 invalid_estimates as (
 
