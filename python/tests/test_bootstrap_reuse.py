@@ -67,6 +67,31 @@ def test_only_the_changed_groups_recomputed_equal_a_build_of_every_group(con):
         pd.testing.assert_frame_equal(part, expected, check_exact=True)
 
 
+def test_the_changed_groups_rows_are_read_within_their_window_starts_and_no_other():
+    """only_groups bounds the read by the groups' window starts (for row-group skipping): every row of the chosen
+    groups, of several window starts, and none of another group at a start inside the bounds."""
+    con = duckdb.connect()
+    rows = _histograms()
+    frames = [rows.assign(window_start=pd.Timestamp("2026-10-01") + pd.Timedelta(days=d)) for d in range(5)]
+    con.register("frames", pd.concat(frames, ignore_index=True))
+    con.execute("create table histograms as select * from frames order by window_start")
+    groups = con.sql(
+        "select distinct * exclude (family, value, label, n_events) from histograms "
+        "where (segment_value = 's0' and window_start = '2026-10-02') or (segment_value = 's2' and window_start = '2026-10-04')"
+    ).df()
+    assert len(groups) == 2
+    got = reuse.only_groups(con, con.table("histograms"), groups, "changed_groups").df()
+    expected = con.sql(
+        "select * from histograms where (segment_value = 's0' and window_start = '2026-10-02') "
+        "or (segment_value = 's2' and window_start = '2026-10-04')"
+    ).df()
+    order = list(expected.columns)
+    pd.testing.assert_frame_equal(
+        got.sort_values(order).reset_index(drop=True), expected.sort_values(order).reset_index(drop=True)
+    )
+    assert reuse.only_groups(con, con.table("histograms"), groups.iloc[:0], "no_groups").df().empty
+
+
 def test_fingerprints_move_with_a_groups_rows_and_the_settings_only(con):
     before = reuse.group_fingerprints(con.table("histograms"), "salt").set_index("segment_value")
     assert before[reuse.FINGERPRINT].is_unique and len(before) == 3
