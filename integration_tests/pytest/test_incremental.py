@@ -512,8 +512,8 @@ def quarantine_changes(daily_runs, tmp_path_factory):
     steps = {}
     deliveries = {
         "arrived": [
-            "insert into events_in select * replace ('{rejected}' as event_id, -5.0 as latency_ms, {later} as loaded_at) "
-            "from events_in where event_id = '{copy}'",
+            "insert into events_in select * replace ('{rejected}' as event_id, -5.0 as latency_ms, "
+            "{later} as loaded_at) from events_in where event_id = '{copy}'",
             "insert into events_in select * replace (-1.0 as latency_ms, {later} as loaded_at) "
             "from events_in where event_id = '{bad_copy}'",
             "insert into events_in select * replace ({later} as loaded_at) from events_in where event_id = '{copy}'",

@@ -77,7 +77,8 @@ def test_the_changed_groups_rows_are_read_within_their_window_starts_and_no_othe
     con.execute("create table histograms as select * from frames order by window_start")
     groups = con.sql(
         "select distinct * exclude (family, value, label, n_events) from histograms "
-        "where (segment_value = 's0' and window_start = '2026-10-02') or (segment_value = 's2' and window_start = '2026-10-04')"
+        "where (segment_value = 's0' and window_start = '2026-10-02') "
+        "or (segment_value = 's2' and window_start = '2026-10-04')"
     ).df()
     assert len(groups) == 2
     got = reuse.only_groups(con, con.table("histograms"), groups, "changed_groups").df()
