@@ -60,16 +60,16 @@ rejected_events_{{ loop.index }} as (
 
     select
         'production_events' as input_name,
-        events.event_id,
-        events.model_id,
-        events.model_version,
-        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', 'events')) }} as raw_values,
+        event_id,
+        model_id,
+        model_version,
+        {{ corridor.json_object_text(corridor.staged_raw_pairs('production_events', none)) }} as raw_values,
         {{ corridor.reason_codes(event_reasons) }} as reason_codes,
-        events.event_id_is_missing,
-        events.event_at,
-        events.loaded_at as arrived_at
+        event_id_is_missing,
+        event_at,
+        loaded_at as arrived_at
 
-    from {{ ref('stg_corridor__production_events') }} as events
+    from {{ ref('stg_corridor__production_events') }}
     where {{ condition }}
         and {{ corridor.any_reason(event_reasons) }}
 
@@ -82,20 +82,20 @@ rejected_outcomes_{{ loop.index }} as (
 
     select
         'outcomes' as input_name,
-        outcomes.event_id,
+        event_id,
         cast(null as {{ string }}) as model_id,
         cast(null as {{ string }}) as model_version,
-        {{ corridor.json_object_text(corridor.staged_raw_pairs('outcomes', 'outcomes')) }} as raw_values,
+        {{ corridor.json_object_text(corridor.staged_raw_pairs('outcomes', none)) }} as raw_values,
         {{ corridor.reason_codes(outcome_reasons) }} as reason_codes,
-        outcomes.event_id_is_missing,
+        event_id_is_missing,
         cast(null as {{ ts }}) as event_at,
-        outcomes.label_arrived_at as arrived_at
+        label_arrived_at as arrived_at
 
-    from {{ ref('stg_corridor__outcomes') }} as outcomes
+    from {{ ref('stg_corridor__outcomes') }}
     where {{ condition }}
         and (
             {{ corridor.any_reason(outcome_reasons) }}
-            or outcomes.event_id in (select missing.event_id from events_missing_for_outcomes as missing)
+            or event_id in (select missing.event_id from events_missing_for_outcomes as missing)
         )
 
 ),

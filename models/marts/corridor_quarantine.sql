@@ -101,8 +101,8 @@ duplicate_events as (
 
 ),
 
-{#- outcomes invalid themselves, or whose event has no valid copy: unknown_event when no copy arrived (not for an
-    outcome without an event id), event_not_accepted when every copy was quarantined -#}
+{# outcomes invalid themselves, or whose event has no valid copy: unknown_event when no copy arrived (not for an
+    outcome without an event id), event_not_accepted when every copy was quarantined #}
 invalid_outcomes as (
 
     select
@@ -113,8 +113,10 @@ invalid_outcomes as (
         concat_ws(
             ',',
             nullif(rejected_rows.reason_codes, ''),
-            case when events_missing_for_outcomes.n_copies = 0 and not rejected_rows.event_id_is_missing
-                then 'unknown_event' end,
+            case
+                when events_missing_for_outcomes.n_copies = 0 and not rejected_rows.event_id_is_missing
+                    then 'unknown_event'
+            end,
             case when events_missing_for_outcomes.n_copies > 0 then 'event_not_accepted' end
         ) as reason_codes,
         rejected_rows.event_at,
