@@ -11,15 +11,11 @@
 {% endmacro %}
 
 {% macro default__event_index_delete() %}
-    {%- if not execute or not is_incremental() -%}
+    {%- if corridor.incremental_delete_skipped() -%}
         {{ return('') }}
     {%- endif -%}
     {%- set snapshot = corridor.event_index_snapshot() -%}
     {%- set delta = snapshot['delta'] if snapshot is not none else none -%}
-    {%- if target.type == 'spark' -%}
-        {%- do corridor.delete_rows(this, '1 = 1') -%}
-        {{ return('') }}
-    {%- endif -%}
     {%- if delta is none -%}
         {{ return('delete from ' ~ this) }}
     {%- endif -%}

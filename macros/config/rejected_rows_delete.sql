@@ -12,11 +12,7 @@
 {% endmacro %}
 
 {% macro default__rejected_rows_delete() %}
-    {%- if not execute or not is_incremental() -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if target.type == 'spark' -%}
-        {%- do corridor.delete_rows(this, '1 = 1') -%}
+    {%- if corridor.incremental_delete_skipped() -%}
         {{ return('') }}
     {%- endif -%}
     {%- set delta = corridor.rejected_rows_delta() -%}

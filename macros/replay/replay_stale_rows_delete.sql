@@ -16,11 +16,7 @@
 {% endmacro %}
 
 {% macro default__replay_stale_rows_delete(current, keys, state_column) %}
-    {%- if not execute or not is_incremental() -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if target.type == 'spark' -%}
-        {%- do corridor.delete_rows(this, '1 = 1') -%}
+    {%- if corridor.incremental_delete_skipped() -%}
         {{ return('') }}
     {%- endif -%}
     {%- if corridor.missing_stored_columns([state_column]) -%}
