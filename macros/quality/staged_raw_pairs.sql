@@ -11,7 +11,8 @@
 
 {% macro default__staged_raw_pairs(input_name, relation) -%}
     {%- set pairs = [] -%}
-    {%- for key, staged, expr in
-        corridor.raw_columns(input_name, {}) -%}{%- do pairs.append((key, relation ~ '.' ~ staged if relation else staged)) -%}{%- endfor -%}
+    {%- for key, staged, expr in corridor.raw_columns(input_name, {}) -%}
+        {%- do pairs.append((key, relation ~ '.' ~ staged if relation else staged)) -%}
+    {%- endfor -%}
     {{ return(pairs) }}
 {%- endmacro %}
