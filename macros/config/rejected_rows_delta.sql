@@ -15,8 +15,8 @@
 
     Registers the model as a consumer of this invocation's snapshot, so the
     state records which snapshot the rows were built with, and how
-    (rows_path). One query of the
-    state per call (two per run).
+    (rows_path). One query of the state per call (two per run: the body and
+    the pre-hook).
 #}
 {% macro rejected_rows_delta() %}
     {{ return(adapter.dispatch('rejected_rows_delta', 'corridor')()) }}

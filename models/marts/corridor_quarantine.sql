@@ -12,7 +12,6 @@
     - outcomes: corridor.outcome_rejection_reasons(), unknown_event (no
       production event has that id) and event_not_accepted (every copy of
       the event was quarantined), read from int_corridor__event_id_index;
-
     - offline estimates: corridor.estimate_rejection_reasons();
     - optional inputs (governance, lineage): int_corridor__optional_inputs_quarantine.
 
