@@ -25,7 +25,7 @@
             ~ corridor.rejected_rows_conditions(delta, input_name, 'arrived_at') | join(' or ') ~ '))') -%}
     {%- endfor -%}
     {#- an outcome kept only for its event, which now has a valid copy -#}
-    {%- do inputs.append("(input_name = 'outcomes' and reason_codes = '' and event_id not in (select event_id from "
-        ~ ref('int_corridor__event_id_index') ~ ' where n_outcomes > 0 and n_valid_copies = 0))') -%}
+    {%- do inputs.append("(input_name = 'outcomes' and reason_codes = '' and event_id not in (select missing.event_id from ("
+        ~ corridor.outcomes_without_event_ids() ~ ') as missing))') -%}
     {{ return('delete from ' ~ this ~ ' where ' ~ inputs | join(' or ')) }}
 {% endmacro %}

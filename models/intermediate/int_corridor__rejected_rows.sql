@@ -40,21 +40,22 @@
 {%- set event_reasons = corridor.event_rejection_reasons() -%}
 {%- set outcome_reasons = corridor.outcome_rejection_reasons() -%}
 {%- set string = dbt.type_string() -%}
-{%- set ts = dbt.type_timestamp() %}
+{%- set ts = dbt.type_timestamp() -%}
+{%- set conditions = {
+    'events': corridor.rejected_rows_conditions(delta, 'production_events', 'loaded_at'),
+    'outcomes': corridor.rejected_rows_conditions(delta, 'outcomes', 'label_arrived_at'),
+} %}
 
 with
 
 {# ids with outcomes and no valid copy of their event: their outcomes are kept whatever their values #}
 events_missing_for_outcomes as (
 
-    select event_id
-    from {{ ref('int_corridor__event_id_index') }}
-    where n_outcomes > 0
-        and n_valid_copies = 0
+    {{ corridor.outcomes_without_event_ids() }}
 
 ),
 
-{%- for condition in corridor.rejected_rows_conditions(delta, 'production_events', 'loaded_at') %}
+{%- for condition in conditions['events'] %}
 
 rejected_events_{{ loop.index }} as (
 
@@ -76,7 +77,7 @@ rejected_events_{{ loop.index }} as (
 ),
 {%- endfor %}
 
-{%- for condition in corridor.rejected_rows_conditions(delta, 'outcomes', 'label_arrived_at') %}
+{%- for condition in conditions['outcomes'] %}
 
 rejected_outcomes_{{ loop.index }} as (
 
@@ -103,8 +104,8 @@ rejected_outcomes_{{ loop.index }} as (
 
 unioned as (
 
-    {%- for name in ['events', 'outcomes'] %}
-    {%- for condition in corridor.rejected_rows_conditions(delta, 'production_events' if name == 'events' else name, 'arrived_at') %}
+    {%- for name, branches in conditions.items() %}
+    {%- for condition in branches %}
     {{ 'union all' if not (loop.first and name == 'events') }}
     select * from rejected_{{ name }}_{{ loop.index }}
     {%- endfor %}

@@ -52,13 +52,7 @@ duplicate_copies as (
 {# ids with outcomes and no valid copy of the event, and how many copies arrived #}
 events_missing_for_outcomes as (
 
-    select
-        event_id,
-        n_copies
-
-    from {{ ref('int_corridor__event_id_index') }}
-    where n_outcomes > 0
-        and n_valid_copies = 0
+    {{ corridor.outcomes_without_event_ids() }}
 
 ),
 
