@@ -359,6 +359,47 @@ def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
     assert pairs["n"][0] == 0
 
 
+REPLAY_DAYS = "consumer, model_id, model_version, day_start, n_events, row_fingerprint, rules"
+
+
+def test_replay_snapshot_of_a_daily_run_scans_only_the_recomputed_days_and_equals_a_full_scan(daily_runs):
+    # the second run's enriched events were recomputed from the lookback start: its snapshot scanned the events from
+    # that day on and took the days before it from the first run's state (corridor.replay_kept_days), the
+    # --full-refresh scanned every event; both hold the same days, counts and fingerprints
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    assert query(inc, f"select distinct snapshot_path from {REPLAY_STATE}")["snapshot_path"].tolist() == ["delta"]
+    assert query(full, f"select distinct snapshot_path from {REPLAY_STATE}")["snapshot_path"].tolist() == ["full"]
+    days = f"select {REPLAY_DAYS} from {REPLAY_STATE} order by {REPLAY_DAYS}"
+    kept, scanned = query(inc, days), query(full, days)
+    assert len(kept) > 40 and kept["day_start"].min() < f"{daily_runs['start']:%Y-%m-%d}"
+    pd.testing.assert_frame_equal(kept, scanned, check_exact=True)
+    # the events' state names the build, and the snapshot's scan starts at the lookback's first day
+    enriched_by = query(inc, f"select events_invocation_id from {ENRICHED_STATE}")["events_invocation_id"].tolist()
+    assert enriched_by == query(inc, f"select distinct invocation_id from {REPLAY_STATE}")["invocation_id"].tolist()
+    log = daily_runs["log"].read_text()
+    start = f"date_trunc('day', cast('{daily_runs['start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
+    scan = log[log.rfind('from "db"."main"."int_corridor__events_enriched"\n            where event_at >= ') :][:800]
+    assert f"where event_at >= {start}" in scan and f'from "db"."main"."{REPLAY_STATE}"' in scan, scan
+    assert f"and cast(day_start as timestamp) < {start}" in scan, scan
+
+
+def test_replay_snapshot_scans_every_event_when_its_state_is_from_another_build(daily_runs, tmp_path_factory):
+    # a state taken in another invocation than the enriched events' last build (here: relabelled) cannot stand for
+    # the days before the recompute: the snapshot scans every event, and still finds the full refresh's days
+    work = tmp_path_factory.mktemp("replay_state_elsewhere")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    con = duckdb.connect(str(path))
+    con.execute(f"update {REPLAY_STATE} set invocation_id = 'another build'")
+    con.close()
+    models = ["int_corridor__events_enriched", ENRICHED_STATE, *REPLAY_MODELS[:2], REPLAY_STATE]
+    models += ["int_corridor__replay_label_arrivals", "int_corridor__replay_label_cutoffs"]
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("run", "--select", *models, vars=VARS)
+    assert query(path, f"select distinct snapshot_path from {REPLAY_STATE}")["snapshot_path"].tolist() == ["full"]
+    days = f"select {REPLAY_DAYS} from {REPLAY_STATE} order by {REPLAY_DAYS}"
+    pd.testing.assert_frame_equal(query(path, days), query(daily_runs["full"], days), check_exact=True)
+
+
 def test_replay_tables_of_an_older_corridor_ask_for_a_full_refresh(daily_runs, tmp_path_factory):
     # a table built before the replay was incremental lacks its state column: the build says to --full-refresh
     # (dbt's on_schema_change='fail') rather than failing on a missing column

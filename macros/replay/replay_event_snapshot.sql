@@ -48,11 +48,14 @@
     {%- for name in corridor._corridor_setting_defaults().keys() | list | sort -%}
         {%- do settings.update({name: corridor.setting(name) | string}) -%}
     {%- endfor -%}
+    {#- the days before the enriched events' recompute: the state's, when it was taken from the build they come from -#}
+    {%- set kept = corridor.replay_kept_days() -%}
+    {%- set text = dbt.type_string() -%}
     {%- set query -%}
         select
             model_id,
             model_version,
-            cast(day_start as {{ dbt.type_string() }}) as day_start,
+            cast(day_start as {{ text }}) as day_start,
             count(*) as n_events,
             {{ corridor.fingerprint_sum(columns) }} as row_fingerprint
         from (
@@ -60,8 +63,20 @@
                 *,
                 {{ corridor.window_start('day', 'event_at') }} as day_start
             from {{ events }}
+            {%- if kept is not none %}
+            where event_at >= {{ kept['before'] }}
+            {%- endif %}
         ) as events
         group by 1, 2, 3
+        {%- if kept is not none %}
+
+        union all
+
+        select model_id, model_version, day_start, n_events, row_fingerprint
+        from {{ kept['state'] }}
+        where consumer = {{ corridor.sql_string(kept['consumer']) }}
+            and cast(day_start as {{ dbt.type_timestamp() }}) < {{ kept['before'] }}
+        {%- endif %}
     {%- endset -%}
     {%- set days = {} -%}
     {%- for row in run_query(query).rows -%}
@@ -71,6 +86,7 @@
         'days': days,
         'rules': local_md5(settings | tojson),
         'built_at': corridor.run_time(),
+        'path': 'full' if kept is none else 'delta',
         'consumers': [],
     } -%}
     {%- do cache.update({invocation_id: snapshot}) -%}

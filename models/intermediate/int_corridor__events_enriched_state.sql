@@ -11,10 +11,17 @@
     the index's watermarks, so the ids of the rows that arrived since
     (corridor.event_index_changed_ids) are the only events that can have
     changed before the lookback.
+
+    events_invocation_id: this invocation when it built the events (they
+    recorded what they recomputed: corridor.events_enriched_scope), else
+    null. The next run's scope names it as the build its kept rows come
+    from, and the replay's snapshot reuses the days it took in that build
+    (corridor.replay_kept_days).
 -#}
 -- depends_on: {{ ref('int_corridor__events_enriched') }}
 {%- set snapshot = corridor.event_index_snapshot(take=false) %}
 {%- set consumed = snapshot is not none and 'int_corridor__events_enriched' in snapshot['consumers'] %}
+{%- set built = corridor.events_enriched_scope() is not none %}
 
 with
 
@@ -22,6 +29,7 @@ final as (
 
     select
         cast({{ corridor.sql_string(invocation_id) if consumed else 'null' }} as {{ dbt.type_string() }}) as index_invocation_id,
+        cast({{ corridor.sql_string(invocation_id) if built else 'null' }} as {{ dbt.type_string() }}) as events_invocation_id,
         cast({{ corridor.run_time() }} as {{ dbt.type_timestamp() }}) as built_at
 
 )

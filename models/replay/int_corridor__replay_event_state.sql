@@ -10,6 +10,10 @@
     Written from the snapshot taken before those models read the events, not
     from a new scan. A replay model that did not run in this invocation (a
     selection without it) has no rows, and its next run recomputes it whole.
+    invocation_id: the invocation that took the snapshot (the next one reuses
+    its days before the enriched events' recompute when they were built in
+    it: corridor.replay_kept_days); snapshot_path: 'delta' when this one did,
+    'full' when it scanned every event.
 -#}
 -- depends_on: {{ ref('int_corridor__replay_label_stats') }}
 -- depends_on: {{ ref('int_corridor__replay_score_histograms') }}
@@ -59,6 +63,8 @@ final as (
         cast(n_events as {{ dbt.type_bigint() }}) as n_events,
         cast(row_fingerprint as {{ text }}) as row_fingerprint,
         cast({{ corridor.sql_string(snapshot['rules'] if snapshot is not none else '') }} as {{ text }}) as rules,
+        cast({{ corridor.sql_string(invocation_id) }} as {{ text }}) as invocation_id,
+        cast({{ corridor.sql_string(snapshot['path'] if snapshot is not none else 'full') }} as {{ text }}) as snapshot_path,
         cast({{ snapshot['built_at'] if snapshot is not none else corridor.run_time() }} as {{ dbt.type_timestamp() }}) as built_at
 
     from state
