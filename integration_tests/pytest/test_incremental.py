@@ -110,6 +110,8 @@ ANYWHERE = upstream_of(
     "corridor_validation_results",
     "int_corridor__exact_intervals",
     "int_corridor__sql_bootstrap_intervals",
+    # the statistics' state: the second build compares their windows from the events' earliest recompute start
+    "int_corridor__production_window_stats_state",
     audit=True,
 )
 
@@ -924,6 +926,49 @@ def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_l
         _assert_same(_rows(inc, name), _rows(full, name), name)
 
 
+STATS_STATE = "int_corridor__production_window_stats_state"
+# corridor.version_lookback_starts' comparison, as the log shows it: the statistics' cells it reads
+STATS_CELLS = 'from "db"."main"."int_corridor__production_window_stats"\n            where window_grain = \'hour\''
+
+
+def _stats_cells_query(log: str) -> str:
+    at = log.rfind(STATS_CELLS)
+    assert at > 0, "no comparison of the window statistics in the log"
+    return log[at - 2500 : at + 300]
+
+
+def test_window_aggregates_compare_only_the_windows_from_the_events_recompute(daily_runs):
+    # the second run's enriched events were recomputed from the lookback start, and the statistics were last built
+    # in the first run, as the events' kept rows: corridor.version_lookback_starts compared the windows from there on
+    inc = daily_runs["inc"]
+    last = query(inc, f"select {LAST_RUN} as id")["id"][0]
+    assert query(inc, f"select stats_invocation_id from {STATS_STATE}")["stats_invocation_id"].tolist() == [last]
+    assert query(inc, f"select events_invocation_id from {ENRICHED_STATE}")["events_invocation_id"].tolist() == [last]
+    since = f"date_trunc('hour', cast('{daily_runs['start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
+    compared = _stats_cells_query(daily_runs["log"].read_text())
+    assert f"where event_at >= {since}" in compared and f"and window_start >= {since}" in compared, compared
+
+
+def test_window_aggregates_compare_every_window_after_the_statistics_ran_without_their_state(
+    daily_runs, tmp_path_factory
+):
+    # a build of the statistics alone deletes their record (corridor.state_invalidate): the next run cannot tell
+    # which events they counted, and compares every window (the same stale versions: none here)
+    work = tmp_path_factory.mktemp("stats_without_state")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("run", "--select", "int_corridor__production_window_stats", vars=VARS)
+    assert query(path, f"select count(*) as n from {STATS_STATE}")["n"][0] == 0
+    out = dbt(
+        "run", "--select", "int_corridor__events_enriched", ENRICHED_STATE, "int_corridor__latency_order_statistics",
+        vars=VARS,
+    )
+    compared = _stats_cells_query((work / "logs" / "dbt.log").read_text())
+    assert "where event_at >=" not in compared and "and window_start >=" not in compared, compared
+    assert "incremental model main.int_corridor__latency_order_statistics" in out.output
+
+
 @pytest.fixture(scope="module")
 def anywhere_builds(daily_runs, tmp_path_factory):
     """Data arriving before the lookback: model version v1 is first loaded
@@ -955,6 +1000,10 @@ def test_data_before_the_lookback_is_recomputed(anywhere_builds):
     assert "window_start >= cast('2026-10-12 00:00:00'" in prehook
     assert "model_version = 'v1' and window_start >= cast('2026-09-28 00:00:00'" in prehook  # new version: all of it
     assert "model_version = 'v2' and window_start >= cast('2026-10-05 00:00:00'" in prehook  # the week of 10-09
+    # the events were recomputed from those starts, and the statistics' last build counted the events before them:
+    # the stale-version check compared the windows from the earliest (corridor.version_lookback_starts)
+    compared = _stats_cells_query(log)
+    assert "and window_start >= date_trunc('hour', least(cast('2026-10-12 00:00:00'" in compared, compared
 
 
 def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_builds):

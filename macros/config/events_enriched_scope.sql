@@ -9,13 +9,15 @@
 
     - common_start: corridor.lookback_start() (none on a full build: every
       row was recomputed);
-    - starts: those versions' starts (SQL timestamp expressions). Every event
-      before the earliest of common_start and these is the row the build
-      before this one left;
+    - starts: those versions' starts (SQL timestamp expressions);
+    - earliest: the earliest of common_start and those starts (a SQL
+      timestamp expression; none on a full build). Every event before it is
+      the row the build before this one left;
     - previous_invocation_id: that build's invocation
       (int_corridor__events_enriched_state, read before this invocation
-      rebuilds it); none when unknown (no state yet, or written by a
-      corridor that did not record it).
+      rebuilds it); none when unknown: no state yet, one written by a
+      corridor that did not record it, a build of the events that did not
+      rebuild it (corridor.state_invalidate deleted it), and on Spark.
 
     Called without starts: this invocation's record, or none when the
     enriched events did not compile in it (a selection without them) or
@@ -35,13 +37,19 @@
     {%- endif -%}
     {%- set state = corridor.built_model_relation('int_corridor__events_enriched_state') -%}
     {%- set previous = [] -%}
-    {%- if state is not none
+    {%- if state is not none and target.type != 'spark'
         and 'events_invocation_id' in adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') -%}
         {%- do previous.extend(run_query('select events_invocation_id from ' ~ state).columns[0].values()) -%}
     {%- endif -%}
+    {%- set common_start = corridor.lookback_start() -%}
+    {%- set earliest = [common_start] if common_start is not none else [] -%}
+    {%- for version in starts if common_start is not none -%}
+        {%- do earliest.append(version['start']) -%}
+    {%- endfor -%}
     {%- set scope = {
-        'common_start': corridor.lookback_start(),
+        'common_start': common_start,
         'starts': starts,
+        'earliest': none if not earliest else earliest[0] if earliest | length == 1 else 'least(' ~ earliest | join(', ') ~ ')',
         'previous_invocation_id': previous[0] if previous | length == 1 else none,
     } -%}
     {%- do cache.update({invocation_id: scope}) -%}

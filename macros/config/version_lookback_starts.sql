@@ -18,6 +18,13 @@
     regression label or score moves no count and is not detected (run
     --full-refresh after relabelling old events).
 
+    When the enriched events were built incrementally in this invocation
+    (corridor.events_enriched_scope) and the statistics were last built in
+    the invocation those events' kept rows come from
+    (int_corridor__production_window_stats_state), only the windows from the
+    earliest start the events were recomputed from are compared: the earlier
+    ones hold the events that build counted. Otherwise every window.
+
     Returns a list of dicts {model_id, model_version, start} (start: a SQL
     timestamp expression), empty on a full build. The query runs when the
     model and its pre-hook are compiled, before either changes the table, so
@@ -37,12 +44,30 @@
     {%- set grain = finest if finest in grains else grains[0] -%}
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
     {%- set counts = ['n_events', 'n_labeled', 'n_evaluated', 'n_positive'] -%}
+    {#- the windows before the enriched events' recompute hold the events the statistics' last build counted when
+        both ran in one invocation: compared from there on only. Decided once per invocation, by the first model
+        that asks, before the statistics and their state are rebuilt -#}
+    {%- set decided = graph.setdefault('corridor_version_lookback_since', {}) -%}
+    {%- if invocation_id not in decided -%}
+        {%- set scope = corridor.events_enriched_scope() -%}
+        {%- set state = corridor.built_model_relation('int_corridor__production_window_stats_state') -%}
+        {%- set since = [] -%}
+        {%- if scope is not none and scope['earliest'] is not none and scope['previous_invocation_id'] is not none
+            and state is not none
+            and run_query('select stats_invocation_id from ' ~ state).columns[0].values() | list
+                == [scope['previous_invocation_id']] -%}
+            {%- do since.append(corridor.window_start(grain, scope['earliest'])) -%}
+        {%- endif -%}
+        {%- do decided.update({invocation_id: since[0] if since else none}) -%}
+    {%- endif -%}
+    {%- set since = decided[invocation_id] -%}
     {%- set changed_query -%}
         with
 
         events as (
 
             {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+            {{ corridor.where_clause('event_at >= ' ~ since if since is not none else none) }}
 
         ),
 
@@ -67,6 +92,9 @@
             from {{ corridor.lookback_state_relation() }}
             where window_grain = {{ corridor.sql_string(grain) }}
                 and segment_dimension = 'all'
+                {%- if since is not none %}
+                and window_start >= {{ since }}
+                {%- endif %}
 
         )
 

@@ -24,7 +24,7 @@
 {% macro default__replay_kept_days() %}
     {%- set scope = corridor.events_enriched_scope() -%}
     {%- set state = corridor.built_model_relation('int_corridor__replay_event_state') -%}
-    {%- if scope is none or scope['common_start'] is none or scope['previous_invocation_id'] is none or state is none
+    {%- if scope is none or scope['earliest'] is none or scope['previous_invocation_id'] is none or state is none
         or 'invocation_id' not in adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') -%}
         {{ return(none) }}
     {%- endif -%}
@@ -34,10 +34,5 @@
     {%- if stored[0] == 0 or stored[0] != stored[1] -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set starts = [scope['common_start']] -%}
-    {%- for version in scope['starts'] -%}
-        {%- do starts.append(version['start']) -%}
-    {%- endfor -%}
-    {%- set earliest = starts[0] if starts | length == 1 else 'least(' ~ starts | join(', ') ~ ')' -%}
-    {{ return({'state': state, 'consumer': stored[2], 'before': corridor.window_start('day', earliest)}) }}
+    {{ return({'state': state, 'consumer': stored[2], 'before': corridor.window_start('day', scope['earliest'])}) }}
 {% endmacro %}

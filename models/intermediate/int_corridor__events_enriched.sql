@@ -3,7 +3,10 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.lookback_delete('event_at', corridor.event_lookback_starts()) }}",
+        pre_hook=[
+            "{{ corridor.lookback_delete('event_at', corridor.event_lookback_starts()) }}",
+            "{{ corridor.state_invalidate('int_corridor__events_enriched_state') }}",
+        ],
         meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by the week of event_at'},
     )
 }}

@@ -3,7 +3,10 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.lookback_delete() }}",
+        pre_hook=[
+            "{{ corridor.lookback_delete() }}",
+            "{{ corridor.state_invalidate('int_corridor__production_window_stats_state') }}",
+        ],
     )
 }}
 {#-
@@ -34,6 +37,8 @@
 -- depends_on: {{ ref('int_corridor__score_histograms') }}
 -- depends_on: {{ ref('int_corridor__value_histograms') }}
 -- depends_on: {{ ref('int_corridor__events_enriched_state') }}
+{#- recorded for int_corridor__production_window_stats_state: these statistics ran in this invocation #}
+{%- do corridor.built_in_invocation(model.name, record=true) -%}
 {%- set cells = corridor.window_cells(corridor.setting('corridor_window_grains')) -%}
 {#- what each window cell sums: counts, min/max and exact decimal sums (corridor.production_window_measures) -#}
 {%- set measures = corridor.production_window_measures() -%}
