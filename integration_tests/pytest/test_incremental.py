@@ -961,7 +961,11 @@ def test_window_aggregates_compare_every_window_after_the_statistics_ran_without
     dbt("run", "--select", "int_corridor__production_window_stats", vars=VARS)
     assert query(path, f"select count(*) as n from {STATS_STATE}")["n"][0] == 0
     out = dbt(
-        "run", "--select", "int_corridor__events_enriched", ENRICHED_STATE, "int_corridor__latency_order_statistics",
+        "run",
+        "--select",
+        "int_corridor__events_enriched",
+        ENRICHED_STATE,
+        "int_corridor__latency_order_statistics",
         vars=VARS,
     )
     compared = _stats_cells_query((work / "logs" / "dbt.log").read_text())
