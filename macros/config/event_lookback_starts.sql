@@ -35,7 +35,10 @@
     timestamp expression), empty on a full build. One scan of the staging
     views of events and outcomes before the lookback start per call (on the
     delta path, the rows of the changed ids only). Called by the enriched
-    events, it records what they recompute (corridor.events_enriched_scope).
+    events, it records what they recompute (corridor.events_enriched_scope),
+    and their pre-hook gets that record back: the same starts as the body,
+    though the pre-hook after it deletes the state this reads
+    (corridor.state_invalidate).
 #}
 {% macro event_lookback_starts() %}
     {{ return(adapter.dispatch('event_lookback_starts', 'corridor')()) }}
@@ -45,6 +48,11 @@
     {%- set snapshot = corridor.event_index_snapshot(take=false) if execute else none -%}
     {%- if snapshot is not none and model.name not in snapshot['consumers'] -%}
         {%- do snapshot['consumers'].append(model.name) -%}
+    {%- endif -%}
+    {#- the pre-hook (the delete) takes the body's answer as recorded, whatever its state says by then -#}
+    {%- set recorded = corridor.events_enriched_scope() if model.name == 'int_corridor__events_enriched' else none -%}
+    {%- if recorded is not none -%}
+        {{ return(recorded['starts']) }}
     {%- endif -%}
     {%- set common_start = corridor.lookback_start() -%}
     {%- set found = namespace(starts=[] if common_start is none else none) -%}
