@@ -62,8 +62,8 @@
     {%- if state is not none and target.type != 'spark' -%}
         {%- set text = dbt.type_string() -%}
         {#- a state written before it recorded its invocation (corridor 0.2.0 and earlier) has none -#}
-        {%- set stored_columns = adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') | list -%}
-        {%- set invocation = 'invocation_id' if 'invocation_id' in stored_columns else 'cast(null as ' ~ text ~ ')' -%}
+        {%- set invocation = 'invocation_id' if corridor.relation_has_column(state, 'invocation_id')
+            else 'cast(null as ' ~ text ~ ')' -%}
         {%- set stored = run_query('select input_name, cast(watermark as ' ~ text ~ '), n_rows, row_fingerprint, cast(built_at as '
             ~ text ~ '), rules, ' ~ invocation ~ ' from ' ~ state) -%}
         {%- for row in stored.rows if row[1] is not none and row[5] == rules -%}

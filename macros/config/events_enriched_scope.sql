@@ -37,8 +37,7 @@
     {%- endif -%}
     {%- set state = corridor.built_model_relation('int_corridor__events_enriched_state') -%}
     {%- set previous = [] -%}
-    {%- if state is not none and target.type != 'spark'
-        and 'events_invocation_id' in adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') -%}
+    {%- if state is not none and target.type != 'spark' and corridor.relation_has_column(state, 'events_invocation_id') -%}
         {%- do previous.extend(run_query('select events_invocation_id from ' ~ state).columns[0].values()) -%}
     {%- endif -%}
     {%- set common_start = corridor.lookback_start() -%}

@@ -25,7 +25,7 @@
     {%- set scope = corridor.events_enriched_scope() -%}
     {%- set state = corridor.built_model_relation('int_corridor__replay_event_state') -%}
     {%- if scope is none or scope['earliest'] is none or scope['previous_invocation_id'] is none or state is none
-        or 'invocation_id' not in adapter.get_columns_in_relation(state) | map(attribute='name') | map('lower') -%}
+        or not corridor.relation_has_column(state, 'invocation_id') -%}
         {{ return(none) }}
     {%- endif -%}
     {%- set stored = run_query(
