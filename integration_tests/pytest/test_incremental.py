@@ -514,6 +514,8 @@ def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
 QUARANTINE = "corridor_quarantine"
 REJECTED = "int_corridor__rejected_rows"
 REJECTED_STATE = "int_corridor__rejected_rows_state"
+CELLS = "int_corridor__event_window_cells"
+PROFILE = "int_corridor__event_window_profile"
 QUARANTINE_BUILD = (
     "--select",
     INDEX,
@@ -523,7 +525,13 @@ QUARANTINE_BUILD = (
     REJECTED,
     REJECTED_STATE,
     QUARANTINE,
+    CELLS,
+    PROFILE,
 )
+
+
+def _cells_path(path) -> list[str]:
+    return query(path, f"select cells_path from {CELLS} where cell_part = 'build'")["cells_path"].tolist()
 
 
 def _quarantine_codes(path, record_id) -> list[str]:
@@ -596,6 +604,8 @@ def quarantine_changes(daily_runs, tmp_path_factory):
             "reference": reference,
             "rows_path": query(path, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist(),
             "reference_path": query(reference, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist(),
+            "cells_path": _cells_path(path),
+            "reference_cells_path": _cells_path(reference),
         }
         shutil.copy(path, steps[step]["path"])
     return {"ids": ids, "log": work / "logs" / "dbt.log", **steps}
@@ -609,12 +619,52 @@ def test_rejected_rows_of_a_daily_run_are_kept_and_equal_a_full_refresh(daily_ru
     _assert_same(_table(inc, REJECTED, "all"), _table(full, REJECTED, "all"), REJECTED)
 
 
+def test_event_window_profile_of_a_daily_run_adds_to_its_cells_and_equals_a_full_refresh(daily_runs):
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    assert _cells_path(inc) == ["delta"] and _cells_path(full) == ["full"]
+    log = daily_runs["log"].read_text()
+    assert f"""delete from "db"."main"."{CELLS}" where cell_part in ('build', 'unsettled', 'no_event_id')""" in log
+    _assert_same(_table(inc, PROFILE, "all"), _table(full, PROFILE, "all"), PROFILE)
+    assert len(_table(inc, PROFILE, "all")) > 100
+
+
+def test_event_window_cells_are_recounted_when_built_with_another_snapshot(daily_runs, tmp_path_factory):
+    # cells whose build row names another invocation than the one the index's delta starts from may miss rows:
+    # every cell is recounted, to the full refresh's profile
+    work = tmp_path_factory.mktemp("cells_elsewhere")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    con = duckdb.connect(str(path))
+    con.execute(f"update {CELLS} set snapshot_invocation_id = 'another build' where cell_part = 'build'")
+    con.close()
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("run", "--select", *QUARANTINE_BUILD[1:], vars=VARS)
+    assert _cells_path(path) == ["full"]
+    parts = query(path, f"select distinct cell_part from {CELLS} order by 1")["cell_part"].tolist()
+    assert parts == ["build", "settled"]
+    _assert_same(_table(path, PROFILE, "all"), _table(daily_runs["full"], PROFILE, "all"), PROFILE)
+
+
 @pytest.mark.parametrize("step", ["arrived", "resolved"])
 def test_quarantine_of_a_delta_run_equals_a_full_refresh(quarantine_changes, step):
     run = quarantine_changes[step]
     assert run["rows_path"] == ["delta"] and run["reference_path"] == ["full"]
     for name in (QUARANTINE, REJECTED):
         _assert_same(_table(run["path"], name, "all"), _table(run["reference"], name, "all"), name)
+    # the event window profile: its cells kept and added to (step 1: new rows, one without an event id; step 2: that
+    # row deleted, which only the recounted no_event_id part sees), summed to the full refresh's profile
+    assert run["cells_path"] == ["delta"] and run["reference_cells_path"] == ["full"]
+    _assert_same(_table(run["path"], PROFILE, "all"), _table(run["reference"], PROFILE, "all"), PROFILE)
+
+
+def test_event_window_cells_count_the_rows_without_an_id_until_they_are_deleted(quarantine_changes):
+    without_id = f"select sum(n_null_event_id) as n from {PROFILE} where window_grain = 'day'"
+    arrived, resolved = quarantine_changes["arrived"], quarantine_changes["resolved"]
+    assert query(arrived["path"], without_id)["n"][0] == query(resolved["path"], without_id)["n"][0] + 1
+    # a cell the delta added to has several rows: the profile sums them
+    parts = f"select cell_part, count(*) as n from {CELLS} group by 1 order by 1"
+    counted = query(resolved["path"], parts).set_index("cell_part")["n"].to_dict()
+    assert counted["build"] == 1
+    assert counted["settled"] > query(resolved["reference"], parts).set_index("cell_part")["n"]["settled"]
 
 
 def test_quarantine_follows_what_arrived_and_what_changed_without_an_id(quarantine_changes):

@@ -7,16 +7,18 @@
     var corridor_late_grace_hours, rows of model versions that are not known
     (var corridor_known_model_versions, else the versions that have an
     offline estimate), and the rows corridor_quarantine holds, by reason.
-    One pass over the events into hourly cells, then a roll-up per grain.
+    A roll-up per grain of the hourly cells of
+    int_corridor__event_window_cells, which an incremental run mostly keeps
+    (docs/incremental.md).
 -#}
 {%- set grains = corridor.setting('corridor_window_grains') -%}
 {%- set known = corridor.setting('corridor_known_model_versions') %}
 
 with
 
-events as (
+event_cells as (
 
-    select * from {{ ref('stg_corridor__production_events') }}
+    select * from {{ ref('int_corridor__event_window_cells') }}
 
 ),
 
@@ -38,23 +40,21 @@ known_versions as (
 
 ),
 
+{# a cell has a row per run that added to it, and per part: summed #}
 cells as (
 
     select
         model_id,
         model_version,
-        {{ corridor.window_start('hour', 'event_at') }} as hour_start,
-        count(*) as n_rows,
-        sum(case when event_id_is_missing then 1 else 0 end) as n_null_event_id,
-        sum(case when model_version_is_missing then 1 else 0 end) as n_null_model_version,
-        sum(case when latency_ms_is_missing then 1 else 0 end) as n_null_latency_ms,
-        sum(case when is_error_is_missing then 1 else 0 end) as n_null_is_error,
-        {{- corridor.late_event_counts(grains, corridor.setting('corridor_late_grace_hours')) }}
-        max(loaded_at) as last_loaded_at
+        hour_start,
+        {{ corridor.sum_columns(['n_rows', 'n_null_event_id', 'n_null_model_version', 'n_null_latency_ms', 'n_null_is_error']) }},
+        {%- for grain in grains %}
+        sum(n_late_{{ grain }}) as n_late_{{ grain }},
+        {%- endfor %}
+        max(last_loaded_at) as last_loaded_at
 
-    from events
-    where event_at is not null
-        and not model_id_is_missing
+    from event_cells
+    where cell_part <> 'build'
     group by 1, 2, 3
 
 ),
