@@ -203,7 +203,8 @@ def test_the_scope_reads_the_histograms_and_stored_groups_inside_it(con):
     assert reuse.stored_salt_matches(con, "stored", "salt") and not reuse.stored_salt_matches(con, "stored", "other")
     # the histograms' rows from the scope's start (all of them start on 2026-10-01 here)
     assert len(reuse.scoped_histograms(con.table("histograms"), SCOPE).df()) == 0
-    assert len(reuse.scoped_histograms(con.table("histograms"), None).df()) == len(_histograms())
+    every = con.sql("select count(*) from histograms").fetchall()[0][0]
+    assert len(reuse.scoped_histograms(con.table("histograms"), None).df()) == every > 0
     frame = pd.DataFrame(
         {"fingerprint_since": [pd.Timestamp("2026-10-12")], "calendar_grains": ["hour,day,week,month"]}
     )
