@@ -15,6 +15,11 @@ longer has histogram rows gets a tombstone row (its keys, ``metric`` null) that 
 model's delete+insert on the group keys and is then removed by the model's post-hook, so a group that
 vanished (data removed or quarantined inside the lookback) loses its intervals as on a full build.
 
+A daily run need not even fingerprint every group (``Scope``): when the value histograms' rows before the
+earliest window they recomputed are the rows the stored groups were fingerprinted from (and with the same
+settings), only the calendar groups from that window on and the rolling windows can be new, changed or vanished;
+``plan`` with the scope compares those only and never takes a stored group outside it for vanished.
+
 For the same reason the groups can be computed in batches (``intervals`` with ``batch_rows``): the groups, in
 key order, are cut into runs of at most ``batch_rows`` rows read into Python (a group larger than that is a
 batch of its own), the histogram rows are materialized once with their batch (and their group's number, not
