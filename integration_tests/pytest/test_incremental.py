@@ -54,6 +54,7 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import Dbt, query, upstream_of
+from corridor import bootstrap_reuse as reuse
 from corridor.dbt_runner import REPO_ROOT
 from demo_deliveries import (
     BOOTSTRAP_BATCH_ROWS,
@@ -712,6 +713,90 @@ def test_python_bootstrap_recomputes_only_changed_groups_and_equals_a_full_refre
     tables = "select table_name from information_schema.tables where table_name like '%dbt_tmp%'"
     left = query(daily_runs["inc"], tables)
     assert left.empty, list(left["table_name"])
+
+
+BOOTSTRAP = "int_corridor__bootstrap_intervals"
+BOOTSTRAP_SCOPE = "int_corridor__bootstrap_scope"
+BOOTSTRAP_MODELS = (
+    "int_corridor__value_histograms",
+    "int_corridor__rolling_value_histograms",
+    BOOTSTRAP_SCOPE,
+    BOOTSTRAP,
+)
+
+
+def _bootstrap_rows(path) -> pd.DataFrame:
+    """The Python bootstrap's rows in one order, for an exact comparison (bit for bit, fingerprints included)."""
+    order = "model_id, model_version, window_grain, window_start, segment_dimension, segment_value, metric"
+    return query(path, f"select * from {BOOTSTRAP} order by {order}, interval_method")
+
+
+def _scope(path) -> dict:
+    rows = query(path, f"select fingerprint_since, bootstrap_invocation_id, scope_invocation_id from {BOOTSTRAP_SCOPE}")
+    return rows.iloc[0].to_dict() if len(rows) else {}
+
+
+def test_python_bootstrap_of_a_daily_run_fingerprints_only_the_recomputed_windows(daily_runs):
+    # the second run's value histograms recomputed the windows from the lookback start, and the bootstrap was last
+    # built right after them in the first run (its record, written by its post-hook): the bootstrap fingerprinted
+    # only the windows from there on (corridor.bootstrap_scope), and its rows equal the --full-refresh's bit for bit
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    last = query(inc, f"select {LAST_RUN} as id")["id"][0]
+    scope = _scope(inc)
+    assert scope["fingerprint_since"] == daily_runs["start"], scope
+    assert scope["bootstrap_invocation_id"] == scope["scope_invocation_id"] == last, scope
+    # and the scoped path was taken: every stored group carries this build's settings (corridor.bootstrap_reuse)
+    settings = query(inc, "select * from int_corridor__interval_settings").iloc[0]
+    salt = reuse.settings_salt(
+        dict(
+            n_resamples=int(settings["n_resamples"]),
+            level=float(settings["confidence_level"]),
+            seed=int(settings["seed"]),
+            max_shared_events=int(settings["max_shared_events"]),
+            asymptotic_events=int(settings["asymptotic_events"]),
+        )
+    )
+    con = duckdb.connect(str(inc), read_only=True)
+    try:
+        assert reuse.stored_salt_matches(con, BOOTSTRAP, salt)
+    finally:
+        con.close()
+    # the full refresh fingerprinted every group, and recorded its build for the next run
+    refreshed = _scope(full)
+    assert pd.isna(refreshed["fingerprint_since"]) and refreshed["bootstrap_invocation_id"] is not None, refreshed
+    a, b = _bootstrap_rows(inc), _bootstrap_rows(full)
+    assert len(a) > 1000 and (a["window_start"] < daily_runs["start"]).any()
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
+
+
+def test_python_bootstrap_fingerprints_every_group_after_a_build_without_its_record(daily_runs, tmp_path_factory):
+    # a build of the bootstrap alone forgets the scope it read and its record (its pre-hook), a build of the value
+    # histograms alone deletes that record (corridor.state_invalidate): the next run cannot tell which rows the
+    # stored groups were fingerprinted from and fingerprints every group; the one after it takes the scope again.
+    # Each build equals the --full-refresh bit for bit
+    work = tmp_path_factory.mktemp("bootstrap_without_record")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    full = _bootstrap_rows(daily_runs["full"])
+    dbt("run", "--select", BOOTSTRAP, vars=VARS)
+    alone = _scope(path)
+    assert pd.isna(alone["fingerprint_since"]) and alone["bootstrap_invocation_id"] is None, alone
+    pd.testing.assert_frame_equal(_bootstrap_rows(path), full, check_exact=True)
+    dbt("run", "--select", "int_corridor__value_histograms", vars=VARS)
+    assert _scope(path) == {}
+    out = dbt("run", "--select", *BOOTSTRAP_MODELS, vars=VARS)
+    assert f"python incremental model main.{BOOTSTRAP}" in out.output
+    unscoped = _scope(path)
+    assert pd.isna(unscoped["fingerprint_since"]), unscoped
+    assert unscoped["bootstrap_invocation_id"] == unscoped["scope_invocation_id"] is not None, unscoped
+    pd.testing.assert_frame_equal(_bootstrap_rows(path), full, check_exact=True)
+    dbt("run", "--select", *BOOTSTRAP_MODELS, vars=VARS)
+    scoped = _scope(path)
+    # the lookback start of this run (from the second run's statistics), aligned: on or after the second run's
+    assert scoped["fingerprint_since"] >= daily_runs["start"], scoped
+    assert scoped["bootstrap_invocation_id"] == scoped["scope_invocation_id"] != unscoped["scope_invocation_id"]
+    pd.testing.assert_frame_equal(_bootstrap_rows(path), full, check_exact=True)
 
 
 def test_every_public_table_equals_a_full_refresh(daily_runs):

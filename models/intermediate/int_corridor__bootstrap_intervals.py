@@ -11,7 +11,11 @@ settings, so a run recomputes only the groups whose histogram fingerprint is
 not stored (new or changed: the lookback's windows on a daily run) and
 replaces their rows (delete+insert on the group keys); a stored group without
 histogram rows any more is removed (corridor.bootstrap_reuse). A full refresh
-recomputes every group. The groups are computed in batches of at most
+recomputes every group. A daily run fingerprints only the calendar windows the
+value histograms recomputed, and every rolling window, when their older rows
+are provably those the stored groups came from (int_corridor__bootstrap_scope,
+corridor.bootstrap_scope); only those groups can then be new, changed or
+vanished. The groups are computed in batches of at most
 corridor_bootstrap_batch_rows histogram rows (the same results), so Python's
 memory is bounded by the batch, not by the events.
 """
@@ -65,14 +69,23 @@ def model(dbt, session):
         max_shared_events=int(settings["max_shared_events"]),
         asymptotic_events=int(settings["asymptotic_events"]),
     )
+    salt = reuse.settings_salt(run)
+    # on a daily run, only the calendar windows the value histograms recomputed (and every rolling window) are
+    # fingerprinted, when the older ones are provably those the stored groups were fingerprinted from and with
+    # these settings (int_corridor__bootstrap_scope); else every group
+    scope = reuse.read_scope(dbt.ref("int_corridor__bootstrap_scope").df()) if dbt.is_incremental else None
+    if scope is not None and not reuse.stored_salt_matches(session, repr(dbt.this), salt):
+        scope = None
     # calendar windows, then the rolling windows (summed from day histograms; empty when none are configured)
     histograms = reuse.combined_histograms(
-        dbt.ref("int_corridor__value_histograms"), dbt.ref("int_corridor__rolling_value_histograms")
+        reuse.scoped_histograms(dbt.ref("int_corridor__value_histograms"), scope),
+        dbt.ref("int_corridor__rolling_value_histograms"),
     )
-    fingerprints = reuse.group_fingerprints(histograms, reuse.settings_salt(run))
+    fingerprints = reuse.group_fingerprints(histograms, salt)
     vanished = fingerprints.iloc[:0]
     if dbt.is_incremental:
-        fingerprints, vanished = reuse.plan(fingerprints, reuse.stored_fingerprints(session, repr(dbt.this)))
+        stored = reuse.stored_fingerprints(session, repr(dbt.this), scope)
+        fingerprints, vanished = reuse.plan(fingerprints, stored, scope)
         histograms = reuse.only_groups(session, histograms, fingerprints, "corridor_bootstrap_changed_groups")
     # the groups of continuous mean families above the asymptotic threshold arrive as their moments
     # in batches of at most batch_rows rows (not a setting of the kernel: the results are the same, bit for bit)

@@ -3,7 +3,10 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{{ corridor.lookback_delete() }}",
+        pre_hook=[
+            "{{ corridor.lookback_delete() }}",
+            "{{ corridor.state_invalidate('int_corridor__bootstrap_scope') }}",
+        ],
         meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
     )
 }}
@@ -48,6 +51,9 @@
     windows starting on or after the lookback start (and a stale version's
     older windows) and keeps the others.
 -#}
+{#- recorded for int_corridor__bootstrap_scope before the pre-hook deletes the bootstrap's record: the windows
+    recomputed here, and whether the rows before them are those the bootstrap last fingerprinted -#}
+{%- do corridor.bootstrap_scope(record=true) -%}
 {%- set cells = corridor.window_cells(corridor.bootstrap_grains()) -%}
 {%- set families = corridor.value_histogram_families(corridor.setting('corridor_model_type'), corridor.python_bootstrap_enabled()) -%}
 {#- the bounded mean families' cells are counted apart (corridor.value_histogram_moment_ctes reads them several

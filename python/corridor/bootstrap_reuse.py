@@ -15,6 +15,11 @@ longer has histogram rows gets a tombstone row (its keys, ``metric`` null) that 
 model's delete+insert on the group keys and is then removed by the model's post-hook, so a group that
 vanished (data removed or quarantined inside the lookback) loses its intervals as on a full build.
 
+A daily run need not even fingerprint every group (``Scope``): when the value histograms' rows before the
+earliest window they recomputed are the rows the stored groups were fingerprinted from (and with the same
+settings), only the calendar groups from that window on and the rolling windows can be new, changed or vanished;
+``plan`` with the scope compares those only and never takes a stored group outside it for vanished.
+
 For the same reason the groups can be computed in batches (``intervals`` with ``batch_rows``): the groups, in
 key order, are cut into runs of at most ``batch_rows`` rows read into Python (a group larger than that is a
 batch of its own), the histogram rows are materialized once with their batch (and their group's number, not
@@ -24,6 +29,8 @@ batch, not by the events.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -179,19 +186,79 @@ def group_fingerprints(histograms, salt: str) -> pd.DataFrame:
     ).df()
 
 
-def stored_fingerprints(session, relation_name: str) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Scope:
+    """The groups an incremental run fingerprints (``int_corridor__bootstrap_scope``): the calendar groups
+    (``window_grain`` in ``calendar_grains``) whose ``window_start`` is on or after ``since``, and every other
+    group (the rolling windows). The calendar groups before ``since`` are the ones the last build fingerprinted,
+    with the intervals stored then: neither read nor ever taken for vanished."""
+
+    since: pd.Timestamp
+    calendar_grains: tuple[str, ...]
+
+    def sql(self) -> str:
+        """The scope as a SQL condition on the columns window_grain and window_start."""
+        grains = ", ".join("'" + g.replace("'", "''") + "'" for g in self.calendar_grains) or "null"
+        return f"(window_grain not in ({grains}) or window_start >= {self.since_sql()})"
+
+    def since_sql(self) -> str:
+        return f"cast('{pd.Timestamp(self.since).isoformat(sep=' ')}' as timestamp)"
+
+    def contains(self, groups: pd.DataFrame) -> pd.Series:
+        """Which rows of ``groups`` (with window_grain and window_start) lie in the scope."""
+        calendar = groups["window_grain"].isin(self.calendar_grains)
+        return ~calendar | (pd.to_datetime(groups["window_start"]) >= pd.Timestamp(self.since))
+
+
+def read_scope(frame: pd.DataFrame) -> Scope | None:
+    """The ``Scope`` of ``int_corridor__bootstrap_scope``'s row (``frame``), or None (fingerprint every group):
+    no row, or its fingerprint_since is null."""
+    if len(frame) != 1 or pd.isna(frame["fingerprint_since"].iloc[0]):
+        return None
+    grains = tuple(g for g in str(frame["calendar_grains"].iloc[0]).split(",") if g)
+    return Scope(pd.Timestamp(frame["fingerprint_since"].iloc[0]), grains)
+
+
+def scoped_histograms(relation, scope: Scope | None):
+    """The value histograms' rows (a relation of calendar windows) in ``scope``: every row when it is None."""
+    return relation if scope is None else relation.filter(f"window_start >= {scope.since_sql()}")
+
+
+def stored_salt_matches(session, relation_name: str, salt: str) -> bool:
+    """Whether every stored group of ``relation_name`` was fingerprinted with ``salt`` (the settings and kernel
+    version of this run): only then are the groups outside a ``Scope`` what this run would compute."""
+    columns = {row[0] for row in session.sql(f"describe {relation_name}").fetchall()}
+    if FINGERPRINT not in columns:
+        return False
+    literal = "'|" + salt.replace("'", "''") + "'"
+    other = session.sql(
+        f"select count(*) from {relation_name} where metric is not null "
+        f"and ({FINGERPRINT} is null or not ends_with({FINGERPRINT}, {literal}))"
+    ).fetchall()
+    return other[0][0] == 0
+
+
+def stored_fingerprints(session, relation_name: str, scope: Scope | None = None) -> pd.DataFrame:
     """The groups and fingerprints stored in ``relation_name`` (the model's own table on an incremental
-    run); empty when the table predates the fingerprint column (every group is then recomputed)."""
+    run), only those in ``scope`` when given; empty when the table predates the fingerprint column (every
+    group is then recomputed)."""
     columns = {row[0] for row in session.sql(f"describe {relation_name}").fetchall()}
     if FINGERPRINT not in columns:
         return pd.DataFrame({c: [] for c in [*GROUP_KEYS, FINGERPRINT]})
     keys = ", ".join(GROUP_KEYS)
-    return session.sql(f"select distinct {keys}, {FINGERPRINT} from {relation_name} where metric is not null").df()
+    where = "metric is not null" + ("" if scope is None else f" and {scope.sql()}")
+    return session.sql(f"select distinct {keys}, {FINGERPRINT} from {relation_name} where {where}").df()
 
 
-def plan(current: pd.DataFrame, stored: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def plan(current: pd.DataFrame, stored: pd.DataFrame, scope: Scope | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(changed, vanished)``: the groups of ``current`` whose fingerprint is not in ``stored`` (new or changed:
-    to recompute), and the keys of the ``stored`` groups that ``current`` no longer has (to remove)."""
+    to recompute), and the keys of the ``stored`` groups that ``current`` no longer has (to remove).
+
+    With ``scope``: ``current`` holds the groups in the scope only, so only the stored groups in it are
+    compared; a stored group outside it is kept, never vanished (its histogram rows were not read)."""
+    if scope is not None:
+        current = current[scope.contains(current)]
+        stored = stored[scope.contains(stored)]
     stored = stored[[*GROUP_KEYS, FINGERPRINT]].drop_duplicates()
     merged = current.merge(stored, on=[*GROUP_KEYS, FINGERPRINT], how="left", indicator=True)
     changed = merged.loc[merged["_merge"] == "left_only", [*GROUP_KEYS, FINGERPRINT]].reset_index(drop=True)

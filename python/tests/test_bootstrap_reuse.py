@@ -127,6 +127,91 @@ def test_the_plan_recomputes_new_and_changed_groups_and_removes_vanished_ones():
     assert len(changed) == 4 and vanished.empty
 
 
+def _groups(grains, starts, segments, prints) -> pd.DataFrame:
+    n = len(grains)
+    return pd.DataFrame(
+        {
+            "model_id": ["m"] * n,
+            "model_version": ["v1"] * n,
+            "window_grain": grains,
+            "window_start": pd.to_datetime(starts),
+            "segment_dimension": ["region"] * n,
+            "segment_value": segments,
+            reuse.FINGERPRINT: prints,
+        }
+    )
+
+
+SCOPE = reuse.Scope(pd.Timestamp("2026-10-12"), ("hour", "day", "week", "month"))
+
+
+def test_the_scoped_plan_never_removes_a_group_outside_its_scope():
+    # stored: two calendar groups before the scope's start (kept: not fingerprinted this run), two after it and a
+    # rolling window (whatever its start: rolling windows are always in the scope)
+    stored = _groups(
+        ["day", "week", "day", "day", "rolling_7d"],
+        ["2026-10-01", "2026-10-05", "2026-10-12", "2026-10-13", "2026-10-01"],
+        ["a", "b", "c", "d", "r"],
+        ["1", "2", "3", "4", "5"],
+    )
+    # this run's fingerprints of the groups in the scope: c unchanged, d gone, e new, the rolling window changed
+    current = _groups(
+        ["day", "day", "rolling_7d"], ["2026-10-12", "2026-10-14", "2026-10-01"], ["c", "e", "r"], ["3", "6", "7"]
+    )
+    changed, vanished = reuse.plan(current, stored, SCOPE)
+    assert list(changed["segment_value"]) == ["e", "r"]
+    assert list(vanished["segment_value"]) == ["d"]  # not a nor b: outside the scope, their rows were not read
+    # unscoped, the same fingerprints would take a and b for vanished (why the scope must be passed)
+    assert list(reuse.plan(current, stored)[1]["segment_value"]) == ["a", "b", "d"]
+
+
+def test_the_scoped_plan_equals_the_unscoped_one_inside_its_scope():
+    # every group's fingerprint, read whole, and read in the scope: the same changed and vanished groups, when the
+    # groups outside the scope are the stored ones (what int_corridor__bootstrap_scope establishes)
+    stored = _groups(
+        ["day", "day", "week", "day", "week", "rolling_7d", "rolling_7d"],
+        ["2026-10-01", "2026-10-12", "2026-10-12", "2026-10-13", "2026-10-05", "2026-10-02", "2026-10-03"],
+        ["a", "b", "c", "d", "e", "r", "s"],
+        ["1", "2", "3", "4", "5", "6", "7"],
+    )
+    everything = _groups(
+        ["day", "day", "week", "day", "week", "rolling_7d"],
+        ["2026-10-01", "2026-10-12", "2026-10-12", "2026-10-15", "2026-10-05", "2026-10-02"],
+        ["a", "b", "c", "f", "e", "r"],
+        ["1", "2", "9", "8", "5", "6"],
+    )
+    inside = everything[SCOPE.contains(everything)]
+    assert set(everything["segment_value"]) - set(inside["segment_value"]) == {"a", "e"}
+    whole, scoped = reuse.plan(everything, stored), reuse.plan(inside, stored, SCOPE)
+    pd.testing.assert_frame_equal(whole[0], scoped[0])
+    pd.testing.assert_frame_equal(whole[1], scoped[1])
+    assert list(scoped[0]["segment_value"]) == ["c", "f"] and list(scoped[1]["segment_value"]) == ["d", "s"]
+    # passing every group with the scope changes nothing: the plan itself compares only inside it
+    pd.testing.assert_frame_equal(reuse.plan(everything, stored, SCOPE)[1], scoped[1])
+
+
+def test_the_scope_reads_the_histograms_and_stored_groups_inside_it(con):
+    con.execute(
+        "create table stored as select *, 'x' as metric, 'f|salt' as histogram_fingerprint from ("
+        "select 'm' as model_id, 'v1' as model_version, 'day' as window_grain, "
+        "cast('2026-10-11' as timestamp) as window_start, 'region' as segment_dimension, 'a' as segment_value "
+        "union all select 'm', 'v1', 'day', cast('2026-10-12' as timestamp), 'region', 'b' "
+        "union all select 'm', 'v1', 'rolling_7d', cast('2026-10-01' as timestamp), 'region', 'r')"
+    )
+    read = reuse.stored_fingerprints(con, "stored", SCOPE)
+    assert sorted(read["segment_value"]) == ["b", "r"] and len(reuse.stored_fingerprints(con, "stored")) == 3
+    assert reuse.stored_salt_matches(con, "stored", "salt") and not reuse.stored_salt_matches(con, "stored", "other")
+    # the histograms' rows from the scope's start (all of them start on 2026-10-01 here)
+    assert len(reuse.scoped_histograms(con.table("histograms"), SCOPE).df()) == 0
+    every = con.sql("select count(*) from histograms").fetchall()[0][0]
+    assert len(reuse.scoped_histograms(con.table("histograms"), None).df()) == every > 0
+    frame = pd.DataFrame(
+        {"fingerprint_since": [pd.Timestamp("2026-10-12")], "calendar_grains": ["hour,day,week,month"]}
+    )
+    assert reuse.read_scope(frame) == SCOPE
+    assert reuse.read_scope(frame.assign(fingerprint_since=pd.NaT)) is None and reuse.read_scope(frame.iloc[:0]) is None
+
+
 def test_rows_carry_their_groups_fingerprint_and_vanished_groups_a_tombstone(con):
     prints = reuse.group_fingerprints(con.table("histograms"), "salt")
     result = _intervals(con, con.table("histograms"))
