@@ -224,3 +224,24 @@ def test_misspelled_var_in_a_project_file(tmp_path):
     build = _dbt(project, tmp_path, "build")
     assert not build.ok
     assert "unknown var 'corridor_segments_columns'. Did you mean 'corridor_segment_columns'?" in build.output
+
+
+def test_vars_scoped_to_corridor_reach_its_models_and_not_the_projects(tmp_path):
+    """corridor.setting caches a value per invocation and per package of the calling node: a var set for the
+    corridor package only reaches corridor's models, while the project's own model calling the same macro in the
+    same invocation gets the global value (dbt's package-scoped vars), in both orders of compilation."""
+    scoped = "  corridor:\n    corridor_confidence_level: 0.8\n    corridor_bootstrap_seed: 7\n"
+    project, path = _project(tmp_path, extra=scoped)
+    _write_inputs(path)
+    (project / "models").mkdir()
+    (project / "models" / "settings_probe.sql").write_text(
+        "select {{ corridor.setting('corridor_confidence_level') }} as confidence_level, "
+        "{{ corridor.setting('corridor_bootstrap_seed') }} as seed"
+    )
+    assert _dbt(project, tmp_path, "deps").ok
+    run = _dbt(project, tmp_path, "run", "--select", "settings_probe", "int_corridor__interval_settings")
+    assert run.ok, run.output[-5000:]
+    ours = query(path, "select confidence_level, seed from int_corridor__interval_settings")
+    theirs = query(path, "select confidence_level, seed from settings_probe")
+    assert ours.values.tolist() == [[0.8, 7]]
+    assert theirs.values.tolist() == [[0.95, 20261127]]

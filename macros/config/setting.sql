@@ -6,41 +6,36 @@
     demo profile's settings while corridor_profile is 'demo', and validated
     from the registry's check: a bad value fails with a message naming the var
     and the expected value (corridor._setting_expectation), then the
-    setting's own validator (check.validate) may normalize it.
+    setting's own validator (check.validate) may normalize it
+    (corridor._setting_value).
+
+    A value that is a string, number, boolean or none is computed once per
+    invocation and package of the calling node (vars can be scoped to a
+    package), then taken from a cache in `graph` (while dbt parses too: every
+    model asks for a few settings, and the profile and the demo mode each
+    time); a list or a mapping is computed on every call, so a caller that
+    changes it changes nothing for the next one.
 #}
 {% macro setting(name, computed_default=none) %}
     {{ return(adapter.dispatch('setting', 'corridor')(name, computed_default)) }}
 {% endmacro %}
 
 {% macro default__setting(name, computed_default=none) %}
-    {%- set registry = corridor._corridor_settings() -%}
-    {%- if name not in registry -%}
-        {{ exceptions.raise_compiler_error("corridor: unknown setting '" ~ name ~ "'." ~ corridor.did_you_mean(name,
-            registry.keys() | list) ~ " Known settings: " ~ (registry.keys() | list | sort | join(', '))) }}
+    {#- one invocation's values at a time: dbt saves the graph of a parse with its partial-parse state -#}
+    {%- set cached = graph.get('corridor_setting_values') -%}
+    {%- if cached is none or cached['invocation_id'] != invocation_id -%}
+        {%- set cached = {'invocation_id': invocation_id, 'values': {}} -%}
+        {%- do graph.update({'corridor_setting_values': cached}) -%}
     {%- endif -%}
-    {%- set spec = registry[name] -%}
-    {%- set default = computed_default if computed_default is not none else spec['default'] -%}
-    {%- if spec.get('scope') != 'run' and corridor.profile() == 'demo' -%}
-        {%- set default = corridor.demo_profile()['settings'].get(name, default) -%}
+    {%- set cache = cached['values'] -%}
+    {%- set key = (model.package_name if model is mapping and model.get('package_name') else '') ~ '|' ~ name ~ '|'
+        ~ computed_default -%}
+    {%- if key in cache -%}
+        {{ return(cache[key]) }}
     {%- endif -%}
-    {%- set value = var(name, default) -%}
-    {%- set check = spec.get('check', {}) -%}
-    {%- if not corridor._setting_is_valid(value, check) -%}
-        {%- if check.get('type') == 'one_of' and value is not none -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' is '" ~ value ~ "'; expected "
-                ~ corridor._setting_expectation(check) ~ ".") }}
-        {%- endif -%}
-        {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' must be " ~ corridor._setting_expectation(check) ~ "; got "
-            ~ value) }}
-    {%- endif -%}
-    {%- if check.get('type') == 'grains' and value is not none -%}
-        {%- for grain in value if grain not in corridor.known_window_grains() -%}
-            {{ exceptions.raise_compiler_error("corridor: var '" ~ name ~ "' contains '" ~ grain ~ "'; allowed grains are "
-                ~ (corridor.known_window_grains() | join(', ')) ~ ".") }}
-        {%- endfor -%}
-    {%- endif -%}
-    {%- if check.get('validate') -%}
-        {%- set value = corridor._run_setting_validator(check['validate'], name, value) -%}
+    {%- set value = corridor._setting_value(name, computed_default) -%}
+    {%- if value is none or value is string or value is number or value is boolean -%}
+        {%- do cache.update({key: value}) -%}
     {%- endif -%}
     {{ return(value) }}
 {% endmacro %}
