@@ -21,6 +21,10 @@
 {% endmacro %}
 
 {% macro default__setting(name, computed_default=none) %}
+    {#- no cache where there is no graph (a context that renders macros alone) -#}
+    {%- if graph is not defined or graph is not mapping -%}
+        {{ return(corridor._setting_value(name, computed_default)) }}
+    {%- endif -%}
     {#- one invocation's values at a time: dbt saves the graph of a parse with its partial-parse state -#}
     {%- set cached = graph.get('corridor_setting_values') -%}
     {%- if cached is none or cached['invocation_id'] != invocation_id -%}
