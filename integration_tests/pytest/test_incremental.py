@@ -176,6 +176,20 @@ def _table(path, name, order, where="true"):
     return query(path, f"select * from {name} where {where} order by {order}").reset_index(drop=True)
 
 
+def _copy_of_daily_run(daily_runs, tmp_path_factory, name: str, *statements: str) -> tuple[Path, Dbt]:
+    """A copy of the daily runs' incremental database in a new folder, `statements` run on it (a state tampered
+    with), and a Dbt on the copy."""
+    work = tmp_path_factory.mktemp(name)
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    if statements:
+        con = duckdb.connect(str(path))
+        for sql in statements:
+            con.execute(sql)
+        con.close()
+    return path, Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+
+
 def _assert_same_inputs(path: Path, reference: Path) -> None:
     """The input tables of two files hold the same rows (as multisets, with the same columns and types): a build
     of `path` may then be compared with a build of `reference`'s data."""
@@ -389,15 +403,11 @@ def test_replay_snapshot_of_a_daily_run_scans_only_the_recomputed_days_and_equal
 def test_replay_snapshot_scans_every_event_when_its_state_is_from_another_build(daily_runs, tmp_path_factory):
     # a state taken in another invocation than the enriched events' last build (here: relabelled) cannot stand for
     # the days before the recompute: the snapshot scans every event, and still finds the full refresh's days
-    work = tmp_path_factory.mktemp("replay_state_elsewhere")
-    path = work / "db.duckdb"
-    shutil.copy(daily_runs["inc"], path)
-    con = duckdb.connect(str(path))
-    con.execute(f"update {REPLAY_STATE} set invocation_id = 'another build'")
-    con.close()
+    relabel = f"update {REPLAY_STATE} set invocation_id = 'another build'"
+    path, dbt = _copy_of_daily_run(daily_runs, tmp_path_factory, "replay_state_elsewhere", relabel)
     models = ["int_corridor__events_enriched", ENRICHED_STATE, *REPLAY_MODELS[:2], REPLAY_STATE]
     models += ["int_corridor__replay_label_arrivals", "int_corridor__replay_label_cutoffs"]
-    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("run", "--select", *models, vars=VARS)
+    dbt("run", "--select", *models, vars=VARS)
     assert query(path, f"select distinct snapshot_path from {REPLAY_STATE}")["snapshot_path"].tolist() == ["full"]
     days = f"select {REPLAY_DAYS} from {REPLAY_STATE} order by {REPLAY_DAYS}"
     pd.testing.assert_frame_equal(query(path, days), query(daily_runs["full"], days), check_exact=True)
@@ -632,13 +642,13 @@ def test_event_window_profile_of_a_daily_run_adds_to_its_cells_and_equals_a_full
 def test_event_window_cells_are_recounted_when_built_with_another_snapshot(daily_runs, tmp_path_factory):
     # cells whose build row names another invocation than the one the index's delta starts from may miss rows:
     # every cell is recounted, to the full refresh's profile
-    work = tmp_path_factory.mktemp("cells_elsewhere")
-    path = work / "db.duckdb"
-    shutil.copy(daily_runs["inc"], path)
-    con = duckdb.connect(str(path))
-    con.execute(f"update {CELLS} set snapshot_invocation_id = 'another build' where cell_part = 'build'")
-    con.close()
-    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})("run", "--select", *QUARANTINE_BUILD[1:], vars=VARS)
+    path, dbt = _copy_of_daily_run(
+        daily_runs,
+        tmp_path_factory,
+        "cells_elsewhere",
+        f"update {CELLS} set snapshot_invocation_id = 'another build' where cell_part = 'build'",
+    )
+    dbt("run", "--select", *QUARANTINE_BUILD[1:], vars=VARS)
     assert _cells_path(path) == ["full"]
     parts = query(path, f"select distinct cell_part from {CELLS} order by 1")["cell_part"].tolist()
     assert parts == ["build", "settled"]
@@ -774,10 +784,7 @@ def test_python_bootstrap_fingerprints_every_group_after_a_build_without_its_rec
     # histograms alone deletes that record (corridor.state_invalidate): the next run cannot tell which rows the
     # stored groups were fingerprinted from and fingerprints every group; the one after it takes the scope again.
     # Each build equals the --full-refresh bit for bit
-    work = tmp_path_factory.mktemp("bootstrap_without_record")
-    path = work / "db.duckdb"
-    shutil.copy(daily_runs["inc"], path)
-    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    path, dbt = _copy_of_daily_run(daily_runs, tmp_path_factory, "bootstrap_without_record")
     full = _bootstrap_rows(daily_runs["full"])
     dbt("run", "--select", BOOTSTRAP, vars=VARS)
     alone = _scope(path)
@@ -1089,10 +1096,7 @@ def test_window_aggregates_compare_every_window_after_the_statistics_ran_without
 ):
     # a build of the statistics alone deletes their record (corridor.state_invalidate): the next run cannot tell
     # which events they counted, and compares every window (the same stale versions: none here)
-    work = tmp_path_factory.mktemp("stats_without_state")
-    path = work / "db.duckdb"
-    shutil.copy(daily_runs["inc"], path)
-    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    path, dbt = _copy_of_daily_run(daily_runs, tmp_path_factory, "stats_without_state")
     dbt("run", "--select", "int_corridor__production_window_stats", vars=VARS)
     assert query(path, f"select count(*) as n from {STATS_STATE}")["n"][0] == 0
     out = dbt(
@@ -1103,7 +1107,7 @@ def test_window_aggregates_compare_every_window_after_the_statistics_ran_without
         "int_corridor__latency_order_statistics",
         vars=VARS,
     )
-    compared = _stats_cells_query((work / "logs" / "dbt.log").read_text())
+    compared = _stats_cells_query((path.parent / "logs" / "dbt.log").read_text())
     assert "where event_at >=" not in compared and "and window_start >=" not in compared, compared
     assert "incremental model main.int_corridor__latency_order_statistics" in out.output
 
