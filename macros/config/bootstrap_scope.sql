@@ -51,12 +51,12 @@
         {%- for version in corridor.version_lookback_starts() -%}
             {%- do earliest.append(version['start']) -%}
         {%- endfor -%}
-        {%- set earliest = earliest[0] if earliest | length == 1 else 'least(' ~ earliest | join(', ') ~ ')' -%}
+        {%- set earliest = corridor.earliest_of(earliest) -%}
         {%- set aligned = [] -%}
         {%- for grain in corridor.bootstrap_grains() -%}
             {%- do aligned.append(corridor.window_start(grain, earliest)) -%}
         {%- endfor -%}
-        {%- do since.append(aligned[0] if aligned | length == 1 else 'least(' ~ aligned | join(', ') ~ ')') -%}
+        {%- do since.append(corridor.earliest_of(aligned)) -%}
     {%- endif -%}
     {%- set scope = {
         'since': since[0] if since else none,

@@ -48,7 +48,7 @@
     {%- set scope = {
         'common_start': common_start,
         'starts': starts,
-        'earliest': none if not earliest else earliest[0] if earliest | length == 1 else 'least(' ~ earliest | join(', ') ~ ')',
+        'earliest': corridor.earliest_of(earliest),
         'previous_invocation_id': previous[0] if previous | length == 1 else none,
     } -%}
     {%- do cache.update({invocation_id: scope}) -%}

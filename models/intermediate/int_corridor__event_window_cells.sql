@@ -32,12 +32,13 @@
 {%- set snapshot = corridor.event_index_snapshot(take=false) %}
 {%- set watermark = snapshot['inputs']['production_events']['watermark'] if snapshot is not none else none %}
 {%- set delta = corridor.event_window_cells_delta() %}
+{%- set parts = corridor.event_window_cells_parts(delta, watermark) %}
 {%- set text = dbt.type_string() %}
 {%- set bigint = dbt.type_bigint() %}
 
 with
 
-{%- for part in corridor.event_window_cells_parts(delta, watermark) %}
+{%- for part in parts %}
 
 cells_{{ loop.index }} as (
 
@@ -65,7 +66,7 @@ cells_{{ loop.index }} as (
 
 counted as (
 
-    {%- for part in corridor.event_window_cells_parts(delta, watermark) %}
+    {%- for part in parts %}
     select * from cells_{{ loop.index }}
     {{ 'union all' if not loop.last }}
     {%- endfor %}
