@@ -104,12 +104,15 @@ bench-peers: venv $(NANNYML_VENV)/.installed
 
 # A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
 # then one new day plus late data built incrementally; both timed. On a shared machine: DAYS=30 EVENTS_PER_DAY=100000.
+# PARTIAL_PARSE=1 times each daily run a second time with dbt's saved parse of the full build (a scheduled run in the
+# same project folder) next to the run that parses from scratch.
 DAYS ?= 90
 # the new day's late rows: lookback (about events inside corridor_lookback_days), all, or both runs
 LATE_DATA ?= both
 EVENTS_PER_DAY ?= 1000000
 bench-incremental: venv
-	$(BIN)/python -m corridor_tools.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY) --late-data $(LATE_DATA)
+	$(BIN)/python -m corridor_tools.bench_incremental --days $(DAYS) --events-per-day $(EVENTS_PER_DAY) --late-data $(LATE_DATA) \
+		$(if $(PARTIAL_PARSE),--partial-parse)
 
 # corridor's label-free estimate against NannyML's CBPE on NannyML's car-loan data (docs/label-free.md).
 label-free-study: venv $(NANNYML_VENV)/.installed

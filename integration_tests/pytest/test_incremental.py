@@ -111,6 +111,8 @@ ANYWHERE = upstream_of(
     "corridor_validation_results",
     "int_corridor__exact_intervals",
     "int_corridor__sql_bootstrap_intervals",
+    "corridor_metric_intervals",
+    "corridor_bootstrap_intervals",
     # the statistics' state: the second build compares their windows from the events' earliest recompute start
     "int_corridor__production_window_stats_state",
     audit=True,
@@ -301,6 +303,8 @@ INCREMENTAL_MODELS = (
 INTERVAL_MODELS = (
     "int_corridor__exact_intervals",
     "int_corridor__sql_bootstrap_intervals",
+    "corridor_bootstrap_intervals",
+    "corridor_metric_intervals",
 )
 
 
@@ -321,12 +325,12 @@ def test_second_run_is_incremental(daily_runs):
 def test_incremental_run_reads_only_the_lookback(daily_runs):
     # the SQL each incremental model ran in the second run selects only the lookback's events
     start = f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}"
-    run_dir = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models" / "intermediate"
+    run_dir = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models"
     for model in INCREMENTAL_MODELS:
-        sql = (run_dir / f"{model}.sql").read_text()
+        sql = next(run_dir.glob(f"*/{model}.sql")).read_text()
         assert f"event_at >= cast('{start}'" in sql, model
     for model in INTERVAL_MODELS:
-        sql = (run_dir / f"{model}.sql").read_text()
+        sql = next(run_dir.glob(f"*/{model}.sql")).read_text()
         assert "window_start >= cast('" + start + "'" in sql, model
 
 

@@ -279,15 +279,16 @@ def test_attribution_and_decisions_agree_between_engines(integration_postgres, i
 
 def test_incremental_event_pipeline_runs_on_postgres(integration_postgres):
     """The incremental event pipeline on PostgreSQL (docs/incremental.md): the accepted events, latency order
-    statistics, histograms and window statistics run incrementally there (delete + insert by window, the
-    per-version staleness queries corridor.event_lookback_starts and corridor.version_lookback_starts), and
-    unchanged data gives unchanged rows."""
+    statistics, histograms, window statistics and the intervals' mart run incrementally there (delete + insert by
+    window, the per-version staleness queries corridor.event_lookback_starts and corridor.version_lookback_starts),
+    and unchanged data gives unchanged rows."""
     env, dbt = integration_postgres["env"], integration_postgres["dbt"]
     models = [
         "int_corridor__events_enriched",
         "int_corridor__score_histograms",
         "int_corridor__latency_order_statistics",
         "int_corridor__production_window_stats",
+        "corridor_metric_intervals",
     ]
 
     def rows(model):

@@ -4,20 +4,37 @@
     int_corridor__bootstrap_intervals), with everything needed to reproduce a
     row: resamples, confidence level, method and seed. This SQL model carries
     the enforced contract (dbt rejects contracts on Python models).
+
+    Incremental like corridor_metric_intervals: a daily run replaces the
+    windows of the lookback (the Python model recomputes no group outside
+    them unless settings changed, docs/incremental.md) and keeps the older
+    rows.
 -#}
 {{ config(enabled=corridor.python_bootstrap_enabled()) }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ corridor.lookback_delete(corridor.window_lookback_column('window_start')) }}"],
+    )
+}}
+{%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
+/* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 
 with
 
 bootstrap as (
 
     select * from {{ ref('int_corridor__bootstrap_intervals') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 
 windows as (
 
     select * from {{ ref('int_corridor__production_windows') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 

@@ -7,26 +7,46 @@
     Python bootstrap (bootstrap_percentile, bootstrap_bca) of
     corridor_bootstrap_intervals while var corridor_python_bootstrap is on. The point value and sample size are the
     production metric's (corridor_metric_observations).
+
+    Incremental like the interval models it reads (docs/incremental.md): a
+    daily run replaces the windows of the lookback (corridor.lookback_condition
+    over corridor.window_lookback_column, the same windows they recomputed in
+    this invocation) and keeps the older rows, which are built from
+    unchanged inputs.
 -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=["{{ corridor.lookback_delete(corridor.window_lookback_column('window_start')) }}"],
+        meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
+    )
+}}
 {%- set python_bootstrap = corridor.python_bootstrap_enabled() -%}
+{%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
+/* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 
 with
 
 production as (
 
     select * from {{ ref('int_corridor__production_metrics') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 
 exact_intervals as (
 
     select * from {{ ref('int_corridor__exact_intervals') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 
 sql_bootstrap as (
 
     select * from {{ ref('int_corridor__sql_bootstrap_intervals') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 
@@ -35,6 +55,7 @@ sql_bootstrap as (
 python_bootstrap as (
 
     select * from {{ ref('corridor_bootstrap_intervals') }}
+    {{ corridor.where_clause(lookback) }}
 
 ),
 {%- endif %}

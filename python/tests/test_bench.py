@@ -43,6 +43,7 @@ def test_bench_writes_figures(run):
     assert attempt["ok"] and attempt["error"] is None
     assert attempt["peak_rss_bytes"] == results["b_baseline"]["peak_rss_bytes"]
     assert results["a_dbt"]["model_seconds_sum"] > 0
+    assert results["a_dbt"]["parse"] == "full"  # every bench run parses the project from scratch
     nodes = {x["node"] for x in results["a_dbt"]["nodes"]}
     assert {
         "int_corridor__events_enriched",
@@ -355,3 +356,38 @@ def test_a_failed_baseline_keeps_a2_in_the_results(tiny_db, tmp_path, monkeypatc
     out = capsys.readouterr().out
     assert "(a2) metric layer: 20.00s wall" in out
     assert "attempt 1: OutOfMemoryException" in out and "attempt 2: OutOfMemoryException" in out
+
+
+def test_parse_kind_reads_how_dbt_parsed_from_its_log():
+    partial = "01:12:29.8 [debug] [MainThread]: Partial parsing enabled: 0 files deleted, 1 files changed."
+    unable = "01:12:29.8 [debug] [MainThread]: Unable to do partial parsing because profile has changed"
+    assert bench.parse_kind("Running with dbt=1.11\n" + partial + "\n") == "partial"
+    assert bench.parse_kind(unable + "\n") == "full (profile has changed)"
+    assert bench.parse_kind("Running with dbt=1.11\nFound 150 models\n") == "full"
+
+
+def test_run_dbt_starts_from_an_earlier_runs_saved_parse_only_when_asked(monkeypatch, tmp_path):
+    """parse_from copies that run's partial_parse.msgpack into the new run's target folder before dbt starts;
+    without it the run's folder starts empty (dbt parses from scratch)."""
+    earlier = tmp_path / "earlier" / "target"
+    earlier.mkdir(parents=True)
+    (earlier / "partial_parse.msgpack").write_bytes(b"saved parse")
+    seen = {}
+
+    def fake_child(cmd, env, log_path, echo=None, cwd=None):
+        target = Path(cmd[cmd.index("--target-path") + 1])
+        logs = Path(cmd[cmd.index("--log-path") + 1])
+        saved = target / "partial_parse.msgpack"
+        seen[target] = saved.read_bytes() if saved.exists() else None
+        logs.mkdir(parents=True, exist_ok=True)
+        line = "Partial parsing enabled: 0 files deleted" if saved.exists() else "Found 150 models"
+        (logs / "dbt.log").write_text(line + "\n")
+        (target / "run_results.json").write_text(json.dumps({"results": [], "elapsed_time": 1.0}))
+        log_path.write_text("")
+        return {"seconds": 1.0, "returncode": 0, "peak_rss_bytes": 1, "rss_samples": []}
+
+    monkeypatch.setattr(bench, "_run_child", fake_child)
+    again = bench.run_dbt(tmp_path / "again", tmp_path / "db.duckdb", False, parse_from=earlier)
+    cold = bench.run_dbt(tmp_path / "cold", tmp_path / "db.duckdb", False)
+    assert seen == {tmp_path / "again" / "dbt" / "target": b"saved parse", tmp_path / "cold" / "dbt" / "target": None}
+    assert (again["parse"], cold["parse"]) == ("partial", "full")
