@@ -391,3 +391,30 @@ def test_run_dbt_starts_from_an_earlier_runs_saved_parse_only_when_asked(monkeyp
     cold = bench.run_dbt(tmp_path / "cold", tmp_path / "db.duckdb", False)
     assert seen == {tmp_path / "again" / "dbt" / "target": b"saved parse", tmp_path / "cold" / "dbt" / "target": None}
     assert (again["parse"], cold["parse"]) == ("partial", "full")
+
+
+def test_bench_incremental_reports_the_daily_run_with_each_parse():
+    """With --partial-parse the report has a second block for the same daily run: dbt's parse of each run, and each
+    run's own ratio to the full build against the target."""
+    from corridor_tools.bench_incremental import report
+
+    def run(seconds, parse):
+        return {"seconds": seconds, "model_seconds_sum": seconds / 2, "peak_rss_bytes": 2**30, "parse": parse,
+                "slowest_models": [{"node": "m", "seconds": 1.0}], "nodes": []}  # fmt: skip
+
+    rows = {"bench_events": 1000, "bench_outcomes": 900}
+    scenario = {"rows_incremental": rows, "delivered_events": 100, "late_events": 3, "delivered_outcomes": 90,
+                "incremental": run(12.0, "full"), "ratio_wall": 0.12, "ratio_model": 0.11,
+                "incremental_partial_parse": run(9.5, "partial"), "ratio_wall_partial_parse": 0.095}  # fmt: skip
+    res = {"days": 2, "events_per_day": 500, "lookback_days": 3, "seed": 42, "rows_full": rows,
+           "machine": {"cpus": 2, "mem_gib": 24}, "versions": {"duckdb": "x", "dbt-core": "y"},
+           "project": {"git_head": "abc", "uncommitted": False}, "full": run(100.0, "full"),
+           "scenarios": {"lookback": scenario}}  # fmt: skip
+    text = report(res)
+    assert "the daily run, parsing the project from scratch (dbt's parse: full):" in text
+    assert "the same daily run in the full build's project folder (dbt's parse: partial):" in text
+    ratios = [line for line in text.splitlines() if "ratio incremental / full (wall)" in line]
+    assert "0.120" in ratios[0] and ratios[0].endswith("target <= 0.100: NOT MET")
+    assert "0.095" in ratios[1] and ratios[1].endswith("target <= 0.100: MET")
+    del scenario["incremental_partial_parse"]
+    assert "project folder" not in report(res)
