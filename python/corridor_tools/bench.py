@@ -525,7 +525,8 @@ def parse_kind(log: str) -> str:
         if "Partial parsing enabled" in line:
             return "partial"
         if "Unable to do partial parsing because" in line:
-            return "full (" + line.split("Unable to do partial parsing because", 1)[1].strip() + ")"
+            reason = line.split("Unable to do partial parsing because", 1)[1].strip()
+            return "full" if reason.startswith("saved manifest not found") else f"full ({reason})"
     return "full"
 
 

@@ -363,6 +363,9 @@ def test_parse_kind_reads_how_dbt_parsed_from_its_log():
     unable = "01:12:29.8 [debug] [MainThread]: Unable to do partial parsing because profile has changed"
     assert bench.parse_kind("Running with dbt=1.11\n" + partial + "\n") == "partial"
     assert bench.parse_kind(unable + "\n") == "full (profile has changed)"
+    # no saved parse at all (every bench run's own target folder): dbt logs it as a reason; it is a plain full parse
+    missing = "[debug] Unable to do partial parsing because saved manifest not found. Starting full parse."
+    assert bench.parse_kind(missing + "\n") == "full"
     assert bench.parse_kind("Running with dbt=1.11\nFound 150 models\n") == "full"
 
 
