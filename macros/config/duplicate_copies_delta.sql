@@ -5,7 +5,8 @@
     duplicated id.
 
     The copies were last built with the snapshot the index's delta starts
-    from (int_corridor__duplicate_event_copies_state names its invocation)
+    from (int_corridor__duplicate_event_copies_state names its invocation,
+    under the same definition and pseudonym key: corridor.rejected_rows_definition)
     when that build saw every row up to the index's previous watermarks.
     Then only the ids of the rows that arrived since, and of the events
     that were or are in the future (corridor.event_index_changed_ids), can
@@ -20,7 +21,8 @@
     and on Spark. Decided once per invocation, while the copies compile,
     before their pre-hooks change the table and the state, so the body and
     the delete take the same path. Marks the copies as a consumer of the
-    snapshot, which their state records.
+    snapshot and records the path taken in it (copies_path), which their
+    state stores.
 #}
 {% macro duplicate_copies_delta() %}
     {{ return(adapter.dispatch('duplicate_copies_delta', 'corridor')()) }}
@@ -42,11 +44,17 @@
     {%- set state = corridor.built_model_relation('int_corridor__duplicate_event_copies_state')
         if delta is not none and delta['previous_invocation_id'] is not none else none -%}
     {%- set found = namespace(delta=none) -%}
-    {%- if state is not none -%}
-        {%- set built_with = run_query('select index_invocation_id from ' ~ state).columns[0].values() -%}
-        {%- if built_with | length == 1 and built_with[0] == delta['previous_invocation_id'] -%}
+    {%- if state is not none and corridor.relation_has_column(state, 'key_check') -%}
+        {%- set definition = corridor.rejected_rows_definition() -%}
+        {%- set stored = run_query('select index_invocation_id, definition, case when key_check is not distinct from ('
+            ~ definition['key_check'] ~ ') then 1 else 0 end from ' ~ state).rows -%}
+        {%- if stored | length == 1 and stored[0][0] == delta['previous_invocation_id']
+            and stored[0][1] == definition['definition'] and stored[0][2] | int == 1 -%}
             {%- set found.delta = delta -%}
         {%- endif -%}
+    {%- endif -%}
+    {%- if snapshot is not none -%}
+        {%- do snapshot.update({'copies_path': 'full' if found.delta is none else 'delta'}) -%}
     {%- endif -%}
     {%- do cache.update({invocation_id: found.delta}) -%}
     {{ return(found.delta) }}

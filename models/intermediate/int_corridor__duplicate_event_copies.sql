@@ -35,6 +35,8 @@
 {#- the staged columns, named: the rank's helper column stays out (nothing is read at parse time) #}
 {%- set staged_columns = adapter.get_columns_in_relation(ref('stg_corridor__production_events')) if execute else [] %}
 {%- set delta = corridor.duplicate_copies_delta() %}
+{#- on the delta path, only the ids whose rows may have changed are ranked again #}
+{%- set changed = 'duplicate_ids.event_id in (' ~ corridor.event_index_changed_ids(delta) ~ ')' if delta is not none else none %}
 
 with
 
@@ -55,9 +57,7 @@ duplicated_ids as (
     select duplicate_ids.event_id
     from duplicate_ids
     where duplicate_ids.n_valid_copies > 1
-        {%- if delta is not none %}
-        and duplicate_ids.event_id in ({{ corridor.event_index_changed_ids(delta) }})
-        {%- endif %}
+    {{ corridor.and_clause(changed) }}
 
 ),
 
