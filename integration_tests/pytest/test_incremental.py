@@ -461,6 +461,13 @@ def test_event_id_index_recomputes_only_the_ids_that_arrived(daily_runs):
         for t in ("stg_corridor__outcomes", "stg_corridor__production_events")
     ]
     _assert_same(_rows(inc, INDEX), _rows(full, INDEX), INDEX)
+    # the duplicate copies were ranked again for those ids only, and equal a full refresh's
+    copies_path = "select copies_path from int_corridor__duplicate_event_copies_state"
+    assert query(inc, copies_path)["copies_path"].tolist() == ["delta"]
+    assert query(full, copies_path)["copies_path"].tolist() == ["full"]
+    copies = "int_corridor__duplicate_event_copies"
+    assert f'delete from "db"."main"."{copies}" where event_id in (' in log
+    _assert_same(_table(inc, copies, "all"), _table(full, copies, "all"), copies)
 
 
 @pytest.fixture(scope="module")
@@ -526,6 +533,8 @@ def test_event_id_index_picks_up_a_late_copy_of_an_old_event(index_changes):
     _assert_same(_rows(step["path"], INDEX), _rows(step["reference"], INDEX), INDEX)
 
 
+COPIES = "int_corridor__duplicate_event_copies"
+COPIES_STATE = "int_corridor__duplicate_event_copies_state"
 QUARANTINE = "corridor_quarantine"
 REJECTED = "int_corridor__rejected_rows"
 REJECTED_STATE = "int_corridor__rejected_rows_state"
@@ -536,7 +545,8 @@ QUARANTINE_BUILD = (
     INDEX,
     INDEX_STATE,
     "int_corridor__duplicate_event_ids",
-    "int_corridor__duplicate_event_copies",
+    COPIES,
+    COPIES_STATE,
     REJECTED,
     REJECTED_STATE,
     QUARANTINE,
@@ -547,6 +557,10 @@ QUARANTINE_BUILD = (
 
 def _cells_path(path) -> list[str]:
     return query(path, f"select cells_path from {CELLS} where cell_part = 'build'")["cells_path"].tolist()
+
+
+def _copies_path(path) -> list[str]:
+    return query(path, f"select copies_path from {COPIES_STATE}")["copies_path"].tolist()
 
 
 def _quarantine_codes(path, record_id) -> list[str]:
@@ -621,6 +635,8 @@ def quarantine_changes(daily_runs, tmp_path_factory):
             "reference_path": query(reference, f"select rows_path from {REJECTED_STATE}")["rows_path"].tolist(),
             "cells_path": _cells_path(path),
             "reference_cells_path": _cells_path(reference),
+            "copies_path": _copies_path(path),
+            "reference_copies_path": _copies_path(reference),
         }
         shutil.copy(path, steps[step]["path"])
     return {"ids": ids, "log": work / "logs" / "dbt.log", **steps}
@@ -659,6 +675,27 @@ def test_event_window_cells_are_recounted_when_built_with_another_snapshot(daily
     _assert_same(_table(path, PROFILE, "all"), _table(daily_runs["full"], PROFILE, "all"), PROFILE)
 
 
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "update {state} set index_invocation_id = 'another build'",
+        "update {state} set definition = 'another definition'",
+        "delete from {state}",
+    ],
+)
+def test_duplicate_copies_rank_every_id_when_their_state_names_another_build_or_definition(
+    daily_runs, tmp_path_factory, tamper
+):
+    # stored copies from another snapshot, another rendering of the staged columns or an unrecorded build may differ
+    # from what a full build ranks: every duplicated id is ranked again, to the full refresh's copies
+    path, dbt = _copy_of_daily_run(daily_runs, tmp_path_factory, "copies_elsewhere", tamper.format(state=COPIES_STATE))
+    dbt("run", "--select", *QUARANTINE_BUILD[1:], vars=VARS)
+    assert _copies_path(path) == ["full"]
+    copies = _table(path, COPIES, "all")
+    assert len(copies) > 0
+    _assert_same(copies, _table(daily_runs["full"], COPIES, "all"), COPIES)
+
+
 @pytest.mark.parametrize("step", ["arrived", "resolved"])
 def test_quarantine_of_a_delta_run_equals_a_full_refresh(quarantine_changes, step):
     run = quarantine_changes[step]
@@ -669,6 +706,23 @@ def test_quarantine_of_a_delta_run_equals_a_full_refresh(quarantine_changes, ste
     # row deleted, which only the recounted no_event_id part sees), summed to the full refresh's profile
     assert run["cells_path"] == ["delta"] and run["reference_cells_path"] == ["full"]
     _assert_same(_table(run["path"], PROFILE, "all"), _table(run["reference"], PROFILE, "all"), PROFILE)
+
+
+@pytest.mark.parametrize("step", ["arrived", "resolved"])
+def test_duplicate_copies_of_a_delta_run_rank_only_what_arrived_and_equal_a_full_refresh(quarantine_changes, step):
+    run = quarantine_changes[step]
+    assert run["copies_path"] == ["delta"] and run["reference_copies_path"] == ["full"]
+    _assert_same(_table(run["path"], COPIES, "all"), _table(run["reference"], COPIES, "all"), COPIES)
+    # step 1's second valid copy of an old event made it a duplicate: both copies are ranked, the first loaded wins
+    copies = query(
+        run["path"],
+        f"select copy_number, loaded_at from {COPIES} where event_id = ? order by copy_number",
+        [quarantine_changes["ids"]["copy"]],
+    )
+    assert copies["copy_number"].tolist() == [1, 2] and copies["loaded_at"].is_monotonic_increasing
+    # its pre-hook deleted only the ids that arrived
+    log = quarantine_changes["log"].read_text()
+    assert f'delete from "db"."main"."{COPIES}" where event_id in (' in log
 
 
 def test_event_window_cells_count_the_rows_without_an_id_until_they_are_deleted(quarantine_changes):

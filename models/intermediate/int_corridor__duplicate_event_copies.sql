@@ -1,3 +1,14 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook=[
+            "{{ corridor.duplicate_copies_delete() }}",
+            "{{ corridor.state_invalidate('int_corridor__duplicate_event_copies_state') }}",
+        ],
+    )
+}}
 {#-
     The valid copies of the event ids delivered with more than one valid
     copy, each with its rank (copy_number, by corridor.event_copy_order):
@@ -9,11 +20,23 @@
     (corridor.accepted_event_copies) and corridor_quarantine, so a build
     scans every event for the duplicates' copies once, not once per reader:
     at 100M events that scan, with its rejection filter and join, is about a
-    fifth of the enrichment's cost. Rebuilt on every run, like the index it
-    reads: a copy can arrive at any time for an event of any age.
+    fifth of the enrichment's cost.
+
+    Incremental (docs/incremental.md): a copy can arrive at any time for an
+    event of any age, so a run ranks again every copy of the ids whose rows
+    may have changed since the build its state names
+    (corridor.duplicate_copies_delta: the ids the event id index recomputed
+    from its delta) and keeps the rows of every other id; without that
+    delta it ranks every duplicated id. int_corridor__duplicate_event_copies_state
+    records the build for the next run.
 -#}
+{#- the changed ids (corridor.event_index_changed_ids) read the outcomes' arrivals too #}
+-- depends_on: {{ ref('stg_corridor__outcomes') }}
 {#- the staged columns, named: the rank's helper column stays out (nothing is read at parse time) #}
 {%- set staged_columns = adapter.get_columns_in_relation(ref('stg_corridor__production_events')) if execute else [] %}
+{%- set delta = corridor.duplicate_copies_delta() %}
+{#- on the delta path, only the ids whose rows may have changed are ranked again #}
+{%- set changed = 'duplicate_ids.event_id in (' ~ corridor.event_index_changed_ids(delta) ~ ')' if delta is not none else none %}
 
 with
 
@@ -34,6 +57,7 @@ duplicated_ids as (
     select duplicate_ids.event_id
     from duplicate_ids
     where duplicate_ids.n_valid_copies > 1
+    {{ corridor.and_clause(changed) }}
 
 ),
 

@@ -20,9 +20,7 @@
     )
 }}
 {%- set lookback = corridor.lookback_condition(corridor.window_lookback_column('window_start')) -%}
-{#- the contract's text type (_corridor__marts.yml): on PostgreSQL dbt.type_string() is text, which an incremental
-    run's schema check would see as a change from the table's varchar -#}
-{%- set text = 'string' if target.type == 'spark' else 'varchar' -%}
+{%- set text = corridor.type_contract_string() -%}
 /* depends_on: {{ ref('int_corridor__events_enriched') }} (the lookback's stale versions) */
 
 with

@@ -274,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copyfile(snapshot, db)
             print(f"appending the next day's delivery (late data: {name}) ...", flush=True)
             sql = APPEND_SQL.format(cut=cut_s, next=next_s, horizon=horizons[name])
-            ap = _run_sql(workdir, db, sql, cut_s, f"append_{name}")
+            # the second append of a scenario (its partial-parse run) keeps its own log beside the first's
+            ap = _run_sql(workdir, db, sql, cut_s, f"append_{name}{'_partial_parse' if partial else ''}")
             inc = run_dbt(
                 workdir / f"incremental_{name}{'_partial_parse' if partial else ''}",
                 db,
