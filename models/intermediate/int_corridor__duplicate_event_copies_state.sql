@@ -17,21 +17,12 @@
     record.
 -#}
 -- depends_on: {{ ref('int_corridor__duplicate_event_copies') }}
-{%- set snapshot = corridor.event_index_snapshot(take=false) %}
-{%- set consumed = snapshot is not none and 'int_corridor__duplicate_event_copies' in snapshot['consumers'] %}
-{%- set definition = corridor.rejected_rows_definition() %}
 
 with
 
 final as (
 
-    select
-        cast({{ corridor.sql_string(invocation_id) if consumed else 'null' }} as {{ dbt.type_string() }}) as index_invocation_id,
-        cast({{ corridor.sql_string(definition['definition']) }} as {{ dbt.type_string() }}) as definition,
-        cast({{ definition['key_check'] }} as {{ dbt.type_string() }}) as key_check,
-        cast({{ corridor.sql_string(snapshot.get('copies_path', 'full') if consumed else 'not_built') }} as {{ dbt.type_string() }})
-            as copies_path,
-        cast({{ corridor.run_time() }} as {{ dbt.type_timestamp() }}) as built_at
+    {{ corridor.index_delta_state('int_corridor__duplicate_event_copies', 'copies_path') }}
 
 )
 

@@ -1,20 +1,14 @@
 {#- corridor.type_contract_string is the text type the contracts declare: a text cast to it compares equal to the
-    text it came from and keeps its length, 300 characters too (no length limit) -#}
+    text it came from and keeps its length, 300 characters too (no length limit); value: its first 21 characters -#}
 {%- set text = corridor.type_contract_string() -%}
+{%- set cases = [(1, "'hour'"), (2, "'model_v2 / segment=EU'"), (3, "repeat('x', 300)")] -%}
+{%- for case_id, value in cases %}
 select
-    1 as case_id,
-    cast('hour' as {{ text }}) as value,
-    length(cast('hour' as {{ text }})) as n_chars,
-    case when cast('hour' as {{ text }}) = 'hour' then 1 else 0 end as is_equal
+    {{ case_id }} as case_id,
+    substring(cast({{ value }} as {{ text }}), 1, 21) as value,
+    length(cast({{ value }} as {{ text }})) as n_chars,
+    case when cast({{ value }} as {{ text }}) = {{ value }} then 1 else 0 end as is_equal
+{%- if not loop.last %}
 union all
-select
-    2 as case_id,
-    cast('model_v2 / segment=EU' as {{ text }}) as value,
-    length(cast('model_v2 / segment=EU' as {{ text }})) as n_chars,
-    case when cast('model_v2 / segment=EU' as {{ text }}) = 'model_v2 / segment=EU' then 1 else 0 end as is_equal
-union all
-select
-    3 as case_id,
-    cast('x' as {{ text }}) as value,
-    length(cast(repeat('x', 300) as {{ text }})) as n_chars,
-    case when cast(repeat('x', 300) as {{ text }}) = repeat('x', 300) then 1 else 0 end as is_equal
+{%- endif %}
+{%- endfor %}
