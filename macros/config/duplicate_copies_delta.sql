@@ -11,7 +11,7 @@
     Then only the ids of the rows that arrived since, and of the events
     that were or are in the future (corridor.event_index_changed_ids), can
     have other copies, other rejection reasons or another rank: the model
-    deletes their rows (corridor.duplicate_copies_delete) and ranks their
+    deletes their rows (corridor.changed_ids_delete) and ranks their
     copies again; every other id keeps its stored rows.
 
     None while dbt parses, on a full build, when the index did not take its

@@ -3,21 +3,14 @@
     on an incremental run: deletes the index rows of the ids it recomputes
     (corridor.event_index_changed_ids, when corridor.event_index_snapshot
     found a delta), else every row (the index is recomputed whole); an
-    empty statement on a full build. On Spark the delete runs at once
-    (corridor.delete_rows).
+    empty statement on a full build (corridor.changed_ids_delete). On
+    Spark the delete runs at once (corridor.delete_rows).
 #}
 {% macro event_index_delete() %}
     {{ return(adapter.dispatch('event_index_delete', 'corridor')()) }}
 {% endmacro %}
 
 {% macro default__event_index_delete() %}
-    {%- if corridor.incremental_delete_skipped() -%}
-        {{ return('') }}
-    {%- endif -%}
     {%- set snapshot = corridor.event_index_snapshot() -%}
-    {%- set delta = snapshot['delta'] if snapshot is not none else none -%}
-    {%- if delta is none -%}
-        {{ return('delete from ' ~ this) }}
-    {%- endif -%}
-    {{ return('delete from ' ~ this ~ ' where event_id in (' ~ corridor.event_index_changed_ids(delta) ~ ')') }}
+    {{ return(corridor.changed_ids_delete(snapshot['delta'] if snapshot is not none else none)) }}
 {% endmacro %}

@@ -4,7 +4,7 @@
         incremental_strategy='append',
         on_schema_change='fail',
         pre_hook=[
-            "{{ corridor.duplicate_copies_delete() }}",
+            "{{ corridor.changed_ids_delete(corridor.duplicate_copies_delta()) }}",
             "{{ corridor.state_invalidate('int_corridor__duplicate_event_copies_state') }}",
         ],
     )
