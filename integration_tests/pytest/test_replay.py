@@ -71,7 +71,7 @@ def test_replay_cells_start_at_the_week_holding_the_first_hour_still_missing_lab
     cells = replay_cells_from(demo)
     assert len(cells) > 10 and cells[["first_open", "cells_from"]].notna().all().all()
     day = cells["first_open"].dt.normalize()
-    monday = day - pd.to_timedelta(day.dt.weekday, unit="D")
+    monday = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     assert (cells["cells_from"] == monday).all(), cells[cells["cells_from"] != monday]
     assert (cells["cells_from"] > cells["first_open"] - pd.Timedelta(days=7)).all()
 

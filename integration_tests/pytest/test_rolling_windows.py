@@ -345,7 +345,7 @@ def test_replay_cells_start_at_the_longest_window_holding_the_first_hour_still_m
     cells = replay_cells_from(rolling["path"])
     assert len(cells) > 5 and cells[["first_open", "cells_from"]].notna().all().all()
     day = cells["first_open"].dt.normalize()
-    monday = day - pd.to_timedelta(day.dt.weekday, unit="D")
+    monday = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
     expected = monday.where(monday < day - pd.Timedelta(days=ROLLING - 1), day - pd.Timedelta(days=ROLLING - 1))
     assert (cells["cells_from"] == expected).all(), cells.assign(expected=expected)
     assert (expected < monday).any()  # the rolling window reaches further back than the week
