@@ -294,6 +294,24 @@ def query(path: Path, sql: str, params=None):
         con.close()
 
 
+def replay_cells_from(path: Path):
+    """Per replay point (the build's now excluded) and model version with labels still arriving then, computed
+    here from int_corridor__replay_label_arrivals: ``first_open``, its first hour whose labels were incomplete
+    at that point, beside the ``cells_from`` int_corridor__replay_label_cutoffs holds (an outer join: a row on
+    one side only has nulls on the other)."""
+    import pandas as pd
+
+    points = query(path, "select as_of from int_corridor__replay_points where not is_build_now")
+    arrivals = query(path, "select model_id, model_version, event_hour, labels_complete_at from "
+                     "int_corridor__replay_label_arrivals")  # fmt: skip
+    pairs = points.merge(arrivals, how="cross")
+    pending = pairs[(pairs["as_of"] < pairs["labels_complete_at"]) & (pairs["as_of"] > pairs["event_hour"])]
+    keys = ["as_of", "model_id", "model_version"]
+    first = pending.groupby(keys, as_index=False)["event_hour"].min().rename(columns={"event_hour": "first_open"})
+    cutoffs = query(path, "select as_of, model_id, model_version, cells_from from int_corridor__replay_label_cutoffs")
+    return pd.merge(first, cutoffs, on=keys, how="outer", validate="one_to_one")
+
+
 def build_once_per_run(tmp_path_factory, name: str, build) -> tuple[Path, dict]:
     """Build `name` once per pytest run, however many pytest-xdist workers need it (a session fixture runs once per
     worker): the first worker to ask builds it into `<run>/<name>` (the run's directory, which holds the workers'

@@ -17,7 +17,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Dbt, load_frames, query
+from conftest import Dbt, load_frames, query, replay_cells_from
 from corridor.dbt_runner import REPO_ROOT
 
 pytestmark = pytest.mark.dbt
@@ -63,6 +63,17 @@ def test_replay_points_cover_the_horizon(demo):
     expected = pd.date_range("2026-10-02", "2026-10-22", freq="24h")
     assert list(grid) == list(expected)
     assert points["is_build_now"].sum() == 1 and points.iloc[-1]["is_build_now"]
+
+
+def test_replay_cells_start_at_the_week_holding_the_first_hour_still_missing_labels(demo):
+    # every window still missing labels at a point holds an hour at or after the first such hour, so it starts at or
+    # after the start of the week (the demo's coarsest grain, from Monday) holding that hour; no earlier cell is read
+    cells = replay_cells_from(demo)
+    assert len(cells) > 10 and cells[["first_open", "cells_from"]].notna().all().all()
+    day = cells["first_open"].dt.normalize()
+    monday = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    assert (cells["cells_from"] == monday).all(), cells[cells["cells_from"] != monday]
+    assert (cells["cells_from"] > cells["first_open"] - pd.Timedelta(days=7)).all()
 
 
 def test_planted_incidents_raised_when_their_window_ended(demo):

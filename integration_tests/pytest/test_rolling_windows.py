@@ -13,7 +13,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import Dbt, query
+from conftest import Dbt, query, replay_cells_from
 from corridor import bootstrap as bs
 from corridor.dbt_runner import REPO_ROOT
 from scipy import stats
@@ -337,6 +337,18 @@ def test_consecutive_rolling_windows_are_one_day_apart(rolling):
 
 
 REPLAY_AS_OF = "2026-03-20 00:00:00"  # day 18: the labels of the last days still arriving
+
+
+def test_replay_cells_start_at_the_longest_window_holding_the_first_hour_still_missing_labels(rolling):
+    # day and week grains and 7-day rolling windows: a point's cells start at the earlier of the Monday and the day
+    # six days before, of the first hour whose labels were still arriving then (corridor.replay_window_floor)
+    cells = replay_cells_from(rolling["path"])
+    assert len(cells) > 5 and cells[["first_open", "cells_from"]].notna().all().all()
+    day = cells["first_open"].dt.normalize()
+    monday = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    expected = monday.where(monday < day - pd.Timedelta(days=ROLLING - 1), day - pd.Timedelta(days=ROLLING - 1))
+    assert (cells["cells_from"] == expected).all(), cells.assign(expected=expected)
+    assert (expected < monday).any()  # the rolling window reaches further back than the week
 
 
 def test_replay_judges_rolling_windows_on_the_labels_arrived_then(rolling, tmp_path):

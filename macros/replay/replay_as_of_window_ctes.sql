@@ -13,7 +13,8 @@
     and cells_from. On an incremental run only the rows that
     corridor.replay_increment does not keep: the points not kept whole, and
     the windows of a changed model version that end after its first changed
-    day (their cells from that day less corridor.replay_span_hours).
+    day (their cells from the start of the longest window holding that day:
+    corridor.replay_window_floor).
 
     - measures: [(name, aggregate, rollup, arrived_only)]: `aggregate` is the
       SQL aggregate over the events of a cell (hour or finest grain × label
@@ -30,7 +31,6 @@
     {%- set otherwise = {'sum': ' else 0'} -%}
     {%- set window_end = corridor.window_end_by_grain('windows.window_grain', 0, 'windows.window_start', grains) -%}
     {%- set increment = corridor.replay_increment() -%}
-    {%- set span_hours = corridor.replay_span_hours() -%}
     {%- set rollups = [] -%}
     {%- for name, aggregate, rollup, arrived_only in measures %}{% do rollups.append([name, rollup]) %}{% endfor -%}
 {#- the points and versions this run computes; on the delta path (corridor.replay_increment) the kept ones whose
@@ -83,14 +83,14 @@ cutoffs as (
 
 ),
 
-{#- the first cell each computes: a window that ends after recompute_after starts after it less the span #}
+{#- the first cell each computes: a window that ends after recompute_after starts at or after its floor #}
 cutoff_cells as (
 
     select
         *,
         case
             when recompute_after is null then cells_from
-            else greatest(cells_from, {{ dbt.dateadd('hour', -span_hours, 'recompute_after') }})
+            else greatest(cells_from, {{ corridor.replay_window_floor('recompute_after') }})
         end as cells_start
 
     from cutoffs

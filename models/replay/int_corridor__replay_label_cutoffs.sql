@@ -3,11 +3,12 @@
     still arriving then: the start of the event cells the replay's as-of
     statistics sum (int_corridor__replay_label_stats,
     int_corridor__replay_score_histograms): the version's first hour whose
-    labels were incomplete at that point (int_corridor__replay_label_arrivals)
-    less the longest window and a day (corridor.replay_span_hours). Every window still missing labels then starts at or after it,
-    so a point costs the cells of its incomplete windows, not the history.
+    labels were incomplete at that point (int_corridor__replay_label_arrivals),
+    moved back to the start of the longest window holding it
+    (corridor.replay_window_floor). Every window still missing labels then
+    starts at or after it, so a point costs the cells of its incomplete
+    windows, not the history.
 -#}
-{%- set span_hours = corridor.replay_span_hours() %}
 {#- the replay's snapshot of the enriched events, taken once here, before the two models that read it run side by
     side (corridor.replay_event_snapshot) -#}
 -- depends_on: {{ ref('int_corridor__events_enriched') }}
@@ -34,7 +35,7 @@ final as (
         points.as_of,
         label_arrivals.model_id,
         label_arrivals.model_version,
-        {{ dbt.dateadd('hour', -span_hours, 'min(label_arrivals.event_hour)') }} as cells_from
+        {{ corridor.replay_window_floor('min(label_arrivals.event_hour)') }} as cells_from
 
     from points
     inner join label_arrivals
