@@ -23,5 +23,5 @@
     {%- if days %}
         {%- do starts.append(corridor.window_offset('day', (1 - days | max) | string, corridor.window_start('day', ts))) -%}
     {%- endif -%}
-    {{ return(starts[0] if starts | length == 1 else 'least(' ~ starts | join(', ') ~ ')') }}
+    {{ return(corridor.earliest_of(starts)) }}
 {%- endmacro %}
