@@ -1145,6 +1145,57 @@ def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_l
         _assert_same(_rows(inc, name), _rows(full, name), name)
 
 
+@pytest.fixture(scope="module")
+def week_label_delta(daily_runs, tmp_path_factory):
+    """A corrected label for a v2 event of 2026-10-13, loaded after the daily run: inside the week of the next run's
+    lookback (from Monday 2026-10-12) but before its day (Friday 2026-10-16), from which the enriched events and the
+    value histograms' value families are recomputed. The index's delta finds it; v2 is stale from its week, and the
+    value histograms recompute v2's day rows from there instead of keeping them. Compared with a --full-refresh."""
+    work = tmp_path_factory.mktemp("week_label_delta")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
+    later = watermark + pd.Timedelta(minutes=5)
+    week = (
+        "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
+        "where e.model_version = 'v2' and cast(e.event_at as date) = date '2026-10-13' "
+        "and not e.is_error and e.predicted_score is not null "
+        f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
+    )
+    event_id, label = query(path, week).itertuples(index=False).__next__()
+    con = duckdb.connect(str(path))
+    con.execute(
+        f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
+        f"timestamp '{later:%Y-%m-%d %H:%M:%S}' as label_arrived_at) from outcomes_in where event_id = ?",
+        [event_id],
+    )
+    con.close()
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
+        "build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS
+    )
+    reference = work / "full.duckdb"
+    shutil.copy(path, reference)
+    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("week_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
+    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log"}
+
+
+def test_a_label_before_the_lookback_day_in_its_week_recomputes_the_version_from_the_week(week_label_delta):
+    log = week_label_delta["log"].read_text()
+    day, week = "2026-10-16 00:00:00", "2026-10-12 00:00:00"
+    # the enriched events: every version from the lookback's day, v2 from the week of the corrected label
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__events_enriched"') :][:600]
+    assert f"where event_at >= cast('{day}'" in prehook, prehook
+    assert f"model_version = 'v2' and event_at >= cast('{week}'" in prehook, prehook
+    # the value histograms: v2's hour and day rows from the week too, so none of its kept days is stale
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__value_histograms"') :][:1200]
+    assert f"then (window_start >= cast('{day}'" in prehook, prehook
+    assert f"model_version = 'v2' and window_start >= cast('{week}'" in prehook, prehook
+    inc, full = week_label_delta["inc"], week_label_delta["full"]
+    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
+        _assert_same(_rows(inc, name), _rows(full, name), name)
+
+
 STATS_STATE = "int_corridor__production_window_stats_state"
 # corridor.version_lookback_starts' comparison, as the log shows it: the statistics' cells it reads
 STATS_CELLS = 'from "db"."main"."int_corridor__production_window_stats"\n            where window_grain = \'hour\''
