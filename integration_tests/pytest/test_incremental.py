@@ -254,9 +254,10 @@ def daily_runs(tmp_path_factory):
     assert len(late_events) > 1000 and len(late_labelled) > 100
     assert (events["event_at"] >= CUT).sum() > 1000
     assert (events["loaded_at"] >= CUT).sum() > 1000  # the demo's late day is in the second delivery
-    # the lookback start of the second run: the Monday on or before the first run's last event - LOOKBACK_DAYS
-    start = (first_events["event_at"].max() - pd.Timedelta(days=LOOKBACK_DAYS)).normalize()
-    start -= pd.Timedelta(days=start.weekday())
+    # the lookback start of the second run: the Monday on or before the first run's last event - LOOKBACK_DAYS; the
+    # enriched events and the value histograms' day rows start at that day itself (corridor.lookback_day_start)
+    day_start = (first_events["event_at"].max() - pd.Timedelta(days=LOOKBACK_DAYS)).normalize()
+    start = day_start - pd.Timedelta(days=day_start.weekday())
     # every late row falls inside the lookback of the first run's data
     earliest_late = min(
         events[events["loaded_at"] >= CUT]["event_at"].min(),
@@ -287,11 +288,14 @@ def daily_runs(tmp_path_factory):
         "second_output": second.output,
         "log": inc / "logs" / "dbt.log",
         "start": start,
+        "day_start": day_start,
         "before_lookback": before_lookback,
         "first_feature_histograms": first_feature_histograms,
     }
 
 
+# the incremental models that read the events from the lookback's day (corridor.lookback_day_start)
+DAY_MODELS = ("int_corridor__events_enriched", "int_corridor__value_histograms")
 INCREMENTAL_MODELS = (
     "int_corridor__events_enriched",
     "int_corridor__latency_order_statistics",
@@ -313,22 +317,37 @@ def test_second_run_is_incremental(daily_runs):
     for model in INCREMENTAL_MODELS + INTERVAL_MODELS:
         assert f"incremental model main.{model}" in out, model
     log = daily_runs["log"].read_text()
-    start = f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}"
+    start, day = (f"{daily_runs[k]:%Y-%m-%d %H:%M:%S}" for k in ("start", "day_start"))
     assert start == "2026-10-12 00:00:00"  # the Monday on or before the first run's last event - 5 days
-    for model, column in [("int_corridor__events_enriched", "event_at")] + [
-        (m, "window_start") for m in INCREMENTAL_MODELS[1:] + INTERVAL_MODELS
-    ]:
-        marker = f'delete from "db"."main"."{model}" where {column} >= cast(\'{start}\''
+    assert day == "2026-10-14 00:00:00"  # that day itself, a Wednesday
+    # the enriched events are rows of events: recomputed from the day (corridor.lookback_day_start)
+    assert f'delete from "db"."main"."int_corridor__events_enriched" where event_at >= cast(\'{day}\'' in log
+    for model in INCREMENTAL_MODELS[1:] + INTERVAL_MODELS:
+        if model == "int_corridor__value_histograms":
+            continue
+        marker = f'delete from "db"."main"."{model}" where window_start >= cast(\'{start}\''
         assert marker in log, model
+    # the value histograms: their value families' hour and day rows from the day, every other row from the week
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__value_histograms"') :][:800]
+    assert "where case when family in ('latency', 'error', 'correct', 'precision_hit', 'recall_hit')" in prehook
+    assert f"and window_grain in ('hour', 'day') then (window_start >= cast('{day}'" in prehook, prehook
+    assert f"else (window_start >= cast('{start}'" in prehook, prehook
 
 
 def test_incremental_run_reads_only_the_lookback(daily_runs):
-    # the SQL each incremental model ran in the second run selects only the lookback's events
-    start = f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}"
+    # the SQL each incremental model ran in the second run selects only the lookback's events: from its day for the
+    # enriched events and the value histograms' value families, from its week for the other models
+    start, day = (f"{daily_runs[k]:%Y-%m-%d %H:%M:%S}" for k in ("start", "day_start"))
     run_dir = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models"
     for model in INCREMENTAL_MODELS:
         sql = next(run_dir.glob(f"*/{model}.sql")).read_text()
-        assert f"event_at >= cast('{start}'" in sql, model
+        first = day if model == "int_corridor__events_enriched" else start
+        assert f"event_at >= cast('{first}'" in sql, model
+        assert (f"event_at >= cast('{day}'" in sql) == (model in DAY_MODELS), model
+    # the value histograms' kept day rows: days of the lookback's week before its day
+    histograms = next(run_dir.glob("*/int_corridor__value_histograms.sql")).read_text()
+    assert "stored_days as (" in histograms and "stored_days = " not in histograms
+    assert f"and not (window_start >= cast('{day}'" in histograms
     for model in INTERVAL_MODELS:
         sql = next(run_dir.glob(f"*/{model}.sql")).read_text()
         assert "window_start >= cast('" + start + "'" in sql, model
@@ -398,7 +417,7 @@ def test_replay_snapshot_of_a_daily_run_scans_only_the_recomputed_days_and_equal
     enriched_by = query(inc, f"select events_invocation_id from {ENRICHED_STATE}")["events_invocation_id"].tolist()
     assert enriched_by == query(inc, f"select distinct invocation_id from {REPLAY_STATE}")["invocation_id"].tolist()
     log = daily_runs["log"].read_text()
-    start = f"date_trunc('day', cast('{daily_runs['start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
+    start = f"date_trunc('day', cast('{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
     scan = log[log.rfind('from "db"."main"."int_corridor__events_enriched"\n            where event_at >= ') :][:800]
     assert f"where event_at >= {start}" in scan and f'from "db"."main"."{REPLAY_STATE}"' in scan, scan
     assert f"and cast(day_start as timestamp) < {start}" in scan, scan
@@ -1126,6 +1145,57 @@ def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_l
         _assert_same(_rows(inc, name), _rows(full, name), name)
 
 
+@pytest.fixture(scope="module")
+def week_label_delta(daily_runs, tmp_path_factory):
+    """A corrected label for a v2 event of 2026-10-13, loaded after the daily run: inside the week of the next run's
+    lookback (from Monday 2026-10-12) but before its day (Friday 2026-10-16), from which the enriched events and the
+    value histograms' value families are recomputed. The index's delta finds it; v2 is stale from its week, and the
+    value histograms recompute v2's day rows from there instead of keeping them. Compared with a --full-refresh."""
+    work = tmp_path_factory.mktemp("week_label_delta")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
+    later = watermark + pd.Timedelta(minutes=5)
+    week = (
+        "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
+        "where e.model_version = 'v2' and cast(e.event_at as date) = date '2026-10-13' "
+        "and not e.is_error and e.predicted_score is not null "
+        f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
+    )
+    event_id, label = query(path, week).itertuples(index=False).__next__()
+    con = duckdb.connect(str(path))
+    con.execute(
+        f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
+        f"timestamp '{later:%Y-%m-%d %H:%M:%S}' as label_arrived_at) from outcomes_in where event_id = ?",
+        [event_id],
+    )
+    con.close()
+    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
+        "build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS
+    )
+    reference = work / "full.duckdb"
+    shutil.copy(path, reference)
+    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("week_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
+    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log"}
+
+
+def test_a_label_before_the_lookback_day_in_its_week_recomputes_the_version_from_the_week(week_label_delta):
+    log = week_label_delta["log"].read_text()
+    day, week = "2026-10-16 00:00:00", "2026-10-12 00:00:00"
+    # the enriched events: every version from the lookback's day, v2 from the week of the corrected label
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__events_enriched"') :][:600]
+    assert f"where event_at >= cast('{day}'" in prehook, prehook
+    assert f"model_version = 'v2' and event_at >= cast('{week}'" in prehook, prehook
+    # the value histograms: v2's hour and day rows from the week too, so none of its kept days is stale
+    prehook = log[log.rfind('delete from "db"."main"."int_corridor__value_histograms"') :][:1200]
+    assert f"then (window_start >= cast('{day}'" in prehook, prehook
+    assert f"model_version = 'v2' and window_start >= cast('{week}'" in prehook, prehook
+    inc, full = week_label_delta["inc"], week_label_delta["full"]
+    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
+        _assert_same(_rows(inc, name), _rows(full, name), name)
+
+
 STATS_STATE = "int_corridor__production_window_stats_state"
 # corridor.version_lookback_starts' comparison, as the log shows it: the statistics' cells it reads
 STATS_CELLS = 'from "db"."main"."int_corridor__production_window_stats"\n            where window_grain = \'hour\''
@@ -1144,7 +1214,7 @@ def test_window_aggregates_compare_only_the_windows_from_the_events_recompute(da
     last = query(inc, f"select {LAST_RUN} as id")["id"][0]
     assert query(inc, f"select stats_invocation_id from {STATS_STATE}")["stats_invocation_id"].tolist() == [last]
     assert query(inc, f"select events_invocation_id from {ENRICHED_STATE}")["events_invocation_id"].tolist() == [last]
-    since = f"date_trunc('hour', cast('{daily_runs['start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
+    since = f"date_trunc('hour', cast('{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}' as timestamp))"
     compared = _stats_cells_query(daily_runs["log"].read_text())
     assert f"where event_at >= {since}" in compared and f"and window_start >= {since}" in compared, compared
 
@@ -1204,7 +1274,7 @@ def test_data_before_the_lookback_is_recomputed(anywhere_builds):
     # the events were recomputed from those starts, and the statistics' last build counted the events before them:
     # the stale-version check compared the windows from the earliest (corridor.version_lookback_starts)
     compared = _stats_cells_query(log)
-    assert "and window_start >= date_trunc('hour', least(cast('2026-10-12 00:00:00'" in compared, compared
+    assert "and window_start >= date_trunc('hour', least(cast('2026-10-14 00:00:00'" in compared, compared
 
 
 def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_builds):

@@ -6,8 +6,9 @@
     corridor.event_lookback_starts(): on an incremental run of
     int_corridor__events_enriched, the model versions whose stored events no
     longer match the inputs before the common lookback start
-    (corridor.lookback_start), each with the start from which that version
-    is recomputed. A version is stale from the first window (at the finest
+    (corridor.lookback_day_start: the events are recomputed from the
+    lookback's day, not its week), each with the start from which that
+    version is recomputed. A version is stale from the first window (at the finest
     built grain) whose number of accepted events
     (corridor.accepted_event_copies over the staging view) differs from the
     number the table holds, or that exists on one side only: a model version
@@ -54,14 +55,14 @@
     {%- if recorded is not none -%}
         {{ return(recorded['starts']) }}
     {%- endif -%}
-    {%- set common_start = corridor.lookback_start() -%}
+    {%- set common_start = corridor.lookback_day_start() -%}
     {%- set found = namespace(starts=[] if common_start is none else none) -%}
     {%- set delta = snapshot['delta'] if snapshot is not none and common_start is not none else none -%}
     {%- set state = corridor.built_model_relation('int_corridor__events_enriched_state') if delta is not none else none -%}
     {%- if state is not none and delta['previous_invocation_id'] is not none -%}
         {%- set built_with = run_query('select index_invocation_id from ' ~ state).columns[0].values() -%}
         {%- if built_with | length == 1 and built_with[0] == delta['previous_invocation_id'] -%}
-            {%- set found.starts = corridor.stale_version_starts(corridor.event_delta_changes(delta, common_start)) -%}
+            {%- set found.starts = corridor.stale_version_starts(corridor.event_delta_changes(delta, common_start), common_start) -%}
         {%- endif -%}
     {%- endif -%}
     {%- if found.starts is none -%}
@@ -137,7 +138,7 @@
                 or current_cells.n_labelled <> stored_cells.n_labelled
             group by 1, 2
         {%- endset -%}
-        {%- set found.starts = corridor.stale_version_starts(changed_query) -%}
+        {%- set found.starts = corridor.stale_version_starts(changed_query, common_start) -%}
     {%- endif -%}
     {#- what the enriched events recompute, for the models that keep a record of their rows -#}
     {%- if execute and model.name == 'int_corridor__events_enriched' -%}

@@ -7,8 +7,8 @@
     invocation by corridor.event_lookback_starts while the enriched events
     compile (starts: the model versions' own starts it returns). A dict:
 
-    - common_start: corridor.lookback_start() (none on a full build: every
-      row was recomputed);
+    - common_start: corridor.lookback_day_start() (none on a full build:
+      every row was recomputed);
     - starts: those versions' starts (SQL timestamp expressions);
     - earliest: the earliest of common_start and those starts (a SQL
       timestamp expression; none on a full build). Every event before it is
@@ -40,7 +40,7 @@
     {%- if state is not none and target.type != 'spark' and corridor.relation_has_column(state, 'events_invocation_id') -%}
         {%- do previous.extend(run_query('select events_invocation_id from ' ~ state).columns[0].values()) -%}
     {%- endif -%}
-    {%- set common_start = corridor.lookback_start() -%}
+    {%- set common_start = corridor.lookback_day_start() -%}
     {%- set earliest = [common_start] if common_start is not none else [] -%}
     {%- for version in starts if common_start is not none -%}
         {%- do earliest.append(version['start']) -%}

@@ -1,7 +1,9 @@
 {#
-    corridor.lookback_condition(time_column, stale_versions=none): the SQL
-    condition selecting the rows an incremental run recomputes: `time_column`
-    on or after the common lookback start (corridor.lookback_start), or, for
+    corridor.lookback_condition(time_column, stale_versions=none,
+    common_start=none): the SQL condition selecting the rows an incremental
+    run recomputes: `time_column` on or after the common lookback start
+    (`common_start`, by default corridor.lookback_start; the enriched events
+    pass corridor.lookback_day_start), or, for
     a model version whose rows went stale earlier, on or after that
     version's own start. stale_versions: the list of those versions
     ({model_id, model_version, start}); by default
@@ -10,12 +12,12 @@
     corridor.event_lookback_starts(). None on a full build (every row).
     The rows must have model_id and model_version columns.
 #}
-{% macro lookback_condition(time_column, stale_versions=none) %}
-    {{ return(adapter.dispatch('lookback_condition', 'corridor')(time_column, stale_versions)) }}
+{% macro lookback_condition(time_column, stale_versions=none, common_start=none) %}
+    {{ return(adapter.dispatch('lookback_condition', 'corridor')(time_column, stale_versions, common_start)) }}
 {% endmacro %}
 
-{% macro default__lookback_condition(time_column, stale_versions=none) %}
-    {%- set common_start = corridor.lookback_start() -%}
+{% macro default__lookback_condition(time_column, stale_versions=none, common_start=none) %}
+    {%- set common_start = common_start if common_start is not none else corridor.lookback_start() -%}
     {%- if common_start is none -%}
         {{ return(none) }}
     {%- endif -%}

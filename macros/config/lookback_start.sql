@@ -23,6 +23,9 @@
     corridor.lookback_start(): a SQL timestamp literal, or none on a full
     build (first run, --full-refresh, or no window statistics yet). The
     pre-hook that deletes what is recomputed: corridor.lookback_delete.
+    The same query also finds the start aligned down to its day only
+    (corridor.lookback_day_start): the events and the day rows that a run
+    recomputes when coarser windows are summed from stored day rows.
 #}
 
 {% macro lookback_start() %}
@@ -41,21 +44,27 @@
         rebuilt, and must still take the start every other model took from the previous run's state -#}
     {%- set cache = graph.setdefault('corridor_lookback_start', {}) -%}
     {%- if invocation_id in cache -%}
-        {{ return(cache[invocation_id]) }}
+        {{ return(cache[invocation_id]['aligned']) }}
     {%- endif -%}
     {%- set days = corridor.setting('corridor_lookback_days') -%}
     {%- set query -%}
         {%- set since = dbt.dateadd('hour', -((days * 24) | int), 'max(last_event_at)') %}
-        select cast(
-            {%- if 'month' in corridor.setting('corridor_window_grains') %}
-            least({{ corridor.window_start('week', since) }}, {{ corridor.window_start('month', since) }})
-            {%- else %}
-            {{ corridor.window_start('week', since) }}
-            {%- endif %} as {{ dbt.type_string() }})
+        select
+            cast(
+                {%- if 'month' in corridor.setting('corridor_window_grains') %}
+                least({{ corridor.window_start('week', since) }}, {{ corridor.window_start('month', since) }})
+                {%- else %}
+                {{ corridor.window_start('week', since) }}
+                {%- endif %} as {{ dbt.type_string() }}),
+            cast({{ corridor.window_start('day', since) }} as {{ dbt.type_string() }})
         from {{ state }}
     {%- endset -%}
-    {%- set value = run_query(query).columns[0].values()[0] -%}
-    {%- set start = 'cast(' ~ corridor.sql_string(value | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')' if value is not none else none -%}
-    {%- do cache.update({invocation_id: start}) -%}
-    {{ return(start) }}
+    {%- set row = run_query(query).rows[0] -%}
+    {%- set starts = {} -%}
+    {%- for name, value in [('aligned', row[0]), ('day', row[1])] -%}
+        {%- do starts.update({name: 'cast(' ~ corridor.sql_string(value | string) ~ ' as ' ~ dbt.type_timestamp() ~ ')'
+            if value is not none else none}) -%}
+    {%- endfor -%}
+    {%- do cache.update({invocation_id: starts}) -%}
+    {{ return(starts['aligned']) }}
 {% endmacro %}

@@ -1,19 +1,21 @@
 {#
-    corridor.stale_version_starts(changed_query): runs `changed_query` (CTEs
-    ending in a select of model_id, model_version, first_changed_at: the
-    first window at which a version's stored rows differ from its inputs)
-    and returns, for each version that changed before the common lookback
-    start, {model_id, model_version, start}: first_changed_at aligned down
-    to its week (and month when the month grain is built), as a SQL
-    timestamp expression. Shared by corridor.version_lookback_starts and
-    corridor.event_lookback_starts.
+    corridor.stale_version_starts(changed_query, common_start=none): runs
+    `changed_query` (CTEs ending in a select of model_id, model_version,
+    first_changed_at: the first window at which a version's stored rows
+    differ from its inputs) and returns, for each version that changed
+    before the common lookback start (`common_start`, by default
+    corridor.lookback_start()), {model_id, model_version, start}:
+    first_changed_at aligned down to its week (and month when the month
+    grain is built), as a SQL timestamp expression. Shared by
+    corridor.version_lookback_starts and corridor.event_lookback_starts (which
+    passes corridor.lookback_day_start()).
 #}
-{% macro stale_version_starts(changed_query) %}
-    {{ return(adapter.dispatch('stale_version_starts', 'corridor')(changed_query)) }}
+{% macro stale_version_starts(changed_query, common_start=none) %}
+    {{ return(adapter.dispatch('stale_version_starts', 'corridor')(changed_query, common_start)) }}
 {% endmacro %}
 
-{% macro default__stale_version_starts(changed_query) %}
-    {%- set common_start = corridor.lookback_start() -%}
+{% macro default__stale_version_starts(changed_query, common_start=none) %}
+    {%- set common_start = common_start if common_start is not none else corridor.lookback_start() -%}
     {%- if common_start is none -%}
         {{ return([]) }}
     {%- endif -%}

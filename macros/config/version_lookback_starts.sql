@@ -45,22 +45,9 @@
     {%- set keys = ['model_id', 'model_version', 'window_start'] -%}
     {%- set counts = ['n_events', 'n_labeled', 'n_evaluated', 'n_positive'] -%}
     {#- the windows before the enriched events' recompute hold the events the statistics' last build counted when
-        both ran in one invocation: compared from there on only. Decided once per invocation, by the first model
-        that asks, before the statistics and their state are rebuilt -#}
-    {%- set decided = graph.setdefault('corridor_version_lookback_since', {}) -%}
-    {%- if invocation_id not in decided -%}
-        {%- set scope = corridor.events_enriched_scope() -%}
-        {%- set state = corridor.built_model_relation('int_corridor__production_window_stats_state') -%}
-        {%- set since = [] -%}
-        {%- if scope is not none and scope['earliest'] is not none and scope['previous_invocation_id'] is not none
-            and state is not none
-            and run_query('select stats_invocation_id from ' ~ state).columns[0].values() | list
-                == [scope['previous_invocation_id']] -%}
-            {%- do since.append(corridor.window_start(grain, scope['earliest'])) -%}
-        {%- endif -%}
-        {%- do decided.update({invocation_id: since[0] if since else none}) -%}
-    {%- endif -%}
-    {%- set since = decided[invocation_id] -%}
+        both ran in one invocation (corridor.stats_follow_events): compared from there on only -#}
+    {%- set scope = corridor.events_enriched_scope() -%}
+    {%- set since = corridor.window_start(grain, scope['earliest']) if corridor.stats_follow_events() else none -%}
     {%- set changed_query -%}
         with
 

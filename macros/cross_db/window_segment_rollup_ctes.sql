@@ -1,5 +1,6 @@
 {#-
-    corridor.window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false):
+    corridor.window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false,
+    stored_days=none):
     CTEs (no leading `with`, no trailing comma) that roll the fine cells in
     `source` up to every window × segment of `cells` (corridor.window_cells:
     grains, finest, segments), ending in the CTE `name` with the columns
@@ -28,14 +29,26 @@
       12 sets (3 grains × overall and 3 segment dimensions) hash each fine
       cell 12 times; by levels, each fine cell 4 times and the coarser
       grains from the much smaller finer level.
+
+    stored_days (DuckDB only, with days a level): a relation (CTE name) of
+    the model's own stored day rows, with the columns of `name`, that the
+    weeks and months are summed from beside the day rows rolled up here. A
+    daily run that recomputes only the lookback's days
+    (corridor.lookback_day_start) keeps the earlier days of the lookback's
+    week and month and sums those windows from them
+    (corridor.day_lookback_condition); the rows returned are the recomputed
+    days' and the coarser windows', never the stored days'.
 -#}
-{% macro window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false) -%}
+{% macro window_segment_rollup_ctes(name, source, cells, extra=[], measures=none, computed_once=false, stored_days=none) -%}
     {{ return(adapter.dispatch('window_segment_rollup_ctes', 'corridor')(
-        name, source, cells, extra, measures or [['n_events', 'sum']], computed_once
+        name, source, cells, extra, measures or [['n_events', 'sum']], computed_once, stored_days
     )) }}
 {%- endmacro %}
 
-{% macro default__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once) -%}
+{% macro default__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once, stored_days) -%}
+{%- if stored_days is not none -%}
+    {{ exceptions.raise_compiler_error("corridor.window_segment_rollup_ctes: stored_days needs the roll-up by levels (DuckDB)") }}
+{%- endif -%}
 {{ name }} as (
 
     select
@@ -51,13 +64,16 @@
 )
 {%- endmacro %}
 
-{% macro duckdb__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once) -%}
+{% macro duckdb__window_segment_rollup_ctes(name, source, cells, extra, measures, computed_once, stored_days) -%}
 {%- set finest = cells.finest -%}
 {%- set tail = (', ' ~ (extra | join(', '))) if extra else '' -%}
 {#- the levels kept as CTEs: the finest grain, and days when hours are the finest and days are built; weeks and
     months are summed from days when days are a level, else from the finest grain -#}
 {%- set levels = [finest] + (['day'] if finest == 'hour' and 'day' in cells.grains else []) -%}
 {%- set coarse_source = name ~ '_' ~ ('day' if 'day' in levels else finest) -%}
+{%- if stored_days is not none and ('day' not in levels or 'day' not in cells.grains) -%}
+    {{ exceptions.raise_compiler_error("corridor.window_segment_rollup_ctes: stored_days needs day windows among " ~ cells.grains) }}
+{%- endif -%}
 {{ name }}_{{ finest }} as {{ corridor.materialized_cte() }} (
 
     select
@@ -90,6 +106,27 @@
 
 ),
 {%- endfor %}
+{%- if stored_days is not none %}
+
+{{ name }}_days_kept as (
+
+    select * from {{ name }}_day
+
+    union all
+
+    select
+        model_id,
+        model_version,
+        window_grain,
+        window_start,
+        segment_dimension,
+        segment_value,
+        {{ (extra | list + measures | map(attribute=0) | list) | join(',\n        ') }}
+    from {{ stored_days }}
+
+),
+{%- set coarse_source = name ~ '_days_kept' %}
+{%- endif %}
 
 {{ name }} as (
     {%- for grain in cells.grains %}

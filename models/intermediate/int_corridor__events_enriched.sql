@@ -4,7 +4,7 @@
         incremental_strategy='append',
         on_schema_change='fail',
         pre_hook=[
-            "{{ corridor.lookback_delete('event_at', corridor.event_lookback_starts()) }}",
+            "{{ corridor.lookback_delete('event_at', corridor.event_lookback_starts(), corridor.lookback_day_start()) }}",
             "{{ corridor.state_invalidate('int_corridor__events_enriched_state') }}",
         ],
         meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by the week of event_at'},
@@ -29,7 +29,8 @@
       (int_corridor__event_id_index); the others join as they are.
 
     Incremental (docs/incremental.md): a run recomputes the events on or
-    after the lookback start (corridor.lookback_condition), and, for a model
+    after the lookback's day (corridor.lookback_day_start: rows of events
+    need no whole week; corridor.lookback_condition), and, for a model
     version whose older events no longer match the input, from its first
     changed window (corridor.event_lookback_starts); older events keep their
     stored rows. Outcomes are joined for the recomputed events only.
@@ -38,7 +39,7 @@
 {%- set segments = corridor.segment_dimensions() -%}
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts()) -%}
+{%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts(), corridor.lookback_day_start()) -%}
 
 with
 

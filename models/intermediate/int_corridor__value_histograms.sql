@@ -4,7 +4,7 @@
         incremental_strategy='append',
         on_schema_change='fail',
         pre_hook=[
-            "{{ corridor.lookback_delete() }}",
+            "{{ corridor.day_lookback_delete(corridor.value_histogram_day_rows()) }}",
             "{{ corridor.state_invalidate('int_corridor__bootstrap_scope') }}",
         ],
         meta={'spark_incremental_strategy': 'insert_overwrite, partitioned by window_start'},
@@ -46,10 +46,11 @@
     segment (corridor.window_segment_rollup_ctes);
     the moment families' power sums likewise, their values only to their
     small groups (corridor.value_histogram_moment_ctes).
-    Incremental with the lookback of int_corridor__production_window_stats
-    (corridor.lookback_condition; docs/incremental.md): a run recomputes the
-    windows starting on or after the lookback start (and a stale version's
-    older windows) and keeps the others.
+    Incremental (corridor.lookback_condition; docs/incremental.md): a run
+    recomputes the windows from the lookback start (and a stale version's
+    older windows); the value families' hour and day rows only from the
+    lookback's day (corridor.value_histogram_day_rows, day_lookback_condition),
+    their weeks and months summed from those and the kept days before it.
 -#}
 {#- recorded for int_corridor__bootstrap_scope before the pre-hook deletes the bootstrap's record: the windows
     recomputed here, and whether the rows before them are those the bootstrap last fingerprinted -#}
@@ -60,6 +61,11 @@
     times), so the other families' cells stream into their roll-up without being kept -#}
 {%- set moment_families = families['continuous'] | selectattr('0', 'in', families['moment_scales']) | list -%}
 {%- set plain_families = families['continuous'] | rejectattr('0', 'in', families['moment_scales']) | list -%}
+{#- the value families' hour and day rows from the lookback's day, their weeks and months from day rows kept -#}
+{%- set day_rows = corridor.value_histogram_day_rows() -%}
+{%- set keep_days = day_rows is not none and corridor.day_lookback_condition('window_start')
+    not in [none, corridor.lookback_condition('window_start')] -%}
+{%- set value_events = 'day_events' if keep_days else 'events' -%}
 
 {#- sqlfluff: its duckdb dialect cannot parse GROUPING SETS yet, so this (portable) file is linted as postgres #}
 -- sqlfluff:dialect:postgres
@@ -72,10 +78,25 @@ events as {{ corridor.inlined_cte() }} (
     {{ corridor.where_clause(corridor.lookback_condition('event_at') if corridor.python_bootstrap_enabled() else '1 = 0') }}
 
 ),
+{%- if keep_days %}
+
+day_events as {{ corridor.inlined_cte() }} (
+
+    {{ corridor.event_terms(ref('int_corridor__events_enriched')) }}
+    where {{ corridor.day_lookback_condition('event_at') }}
+
+),
+
+stored_days as (
+
+    {{ corridor.kept_day_rows(day_rows, ['family', 'value', 'n_events']) }}
+
+),
+{%- endif %}
 
 event_values as (
 
-    {{ corridor.value_histogram_event_values(plain_families, cells.segments, cells.finest) }}
+    {{ corridor.value_histogram_event_values(plain_families, cells.segments, cells.finest, value_events) }}
 
 ),
 
@@ -92,7 +113,7 @@ fine_cells as (
         {{ corridor.fine_cell_keys(cells.segments, cells.finest) }},
         family,
         value
-    {{ corridor.binary_value_cells('events', corridor.fine_cell_keys(cells.segments, cells.finest), families['binary']) }}
+    {{ corridor.binary_value_cells(value_events, corridor.fine_cell_keys(cells.segments, cells.finest), families['binary']) }}
 
 ),
 
@@ -105,7 +126,9 @@ fine_cells_with_windows as (
 
 ),
 
-{{ corridor.window_segment_rollup_ctes('grouped', 'fine_cells_with_windows', cells, ['family', 'value']) }},
+{{ corridor.window_segment_rollup_ctes(
+    'grouped', 'fine_cells_with_windows', cells, ['family', 'value'], stored_days='stored_days' if keep_days else none
+) }},
 
 {{ corridor.value_histogram_moment_ctes(cells, families['moment_scales'], moment_families) }},
 
