@@ -1254,7 +1254,8 @@ def test_data_before_the_lookback_is_recomputed(anywhere_builds):
     # the events were recomputed from those starts, and the statistics' last build counted the events before them:
     # the stale-version check compared the windows from the earliest (corridor.version_lookback_starts)
     compared = _stats_cells_query(log)
-    assert "and window_start >= date_trunc('hour', least(cast('2026-10-14 00:00:00'" in compared, compared
+    # the earliest of the enriched events' day start (2026-10-21 - 5 days) and the versions' starts
+    assert "and window_start >= date_trunc('hour', least(cast('2026-10-16 00:00:00'" in compared, compared
 
 
 def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_builds):
