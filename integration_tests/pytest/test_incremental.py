@@ -1093,25 +1093,21 @@ ENRICHED_STATE = "int_corridor__events_enriched_state"
 DELTA_SCAN = "from changed_copies"  # corridor.event_delta_changes, in the log of the run that took it
 
 
-@pytest.fixture(scope="module")
-def old_label_delta(daily_runs, tmp_path_factory):
-    """A label that arrives after the last run for an event two weeks before the lookback (v1, 2026-10-06): a
-    corrected outcome, with the other label, loaded after the outcomes' watermark. The index takes its delta path,
-    and so does the enriched events' stale check (corridor.event_delta_changes); the window models see the positive
-    count of its window change (corridor.version_lookback_starts).
-    The incremental build (the event pipeline) is compared with a --full-refresh of a copy."""
-    work = tmp_path_factory.mktemp("old_label_delta")
+def _corrected_label_build(daily_runs, tmp_path_factory, name: str, version: str, day: str) -> dict:
+    """A copy of the daily run where one labelled event of `version` on `day` gets a corrected outcome (the other
+    label), loaded after the outcomes' watermark, built incrementally (PARTIAL) and, on a copy, with --full-refresh."""
+    work = tmp_path_factory.mktemp(name)
     path = work / "db.duckdb"
     shutil.copy(daily_runs["inc"], path)
     watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
     later = watermark + pd.Timedelta(minutes=5)
-    old = (
+    labelled = (
         "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
-        "where e.model_version = 'v1' and cast(e.event_at as date) = date '2026-10-06' "
+        f"where e.model_version = '{version}' and cast(e.event_at as date) = date '{day}' "
         "and not e.is_error and e.predicted_score is not null "
         f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
     )
-    event_id, label = query(path, old).itertuples(index=False).__next__()
+    event_id, label = query(path, labelled).itertuples(index=False).__next__()
     con = duckdb.connect(str(path))
     con.execute(
         f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
@@ -1124,9 +1120,19 @@ def old_label_delta(daily_runs, tmp_path_factory):
     )
     reference = work / "full.duckdb"
     shutil.copy(path, reference)
-    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("old_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp(name + "_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
     refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
     return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "label": 1 - int(label)}
+
+
+@pytest.fixture(scope="module")
+def old_label_delta(daily_runs, tmp_path_factory):
+    """A label that arrives after the last run for an event two weeks before the lookback (v1, 2026-10-06): a
+    corrected outcome, with the other label, loaded after the outcomes' watermark. The index takes its delta path,
+    and so does the enriched events' stale check (corridor.event_delta_changes); the window models see the positive
+    count of its window change (corridor.version_lookback_starts).
+    The incremental build (the event pipeline) is compared with a --full-refresh of a copy."""
+    return _corrected_label_build(daily_runs, tmp_path_factory, "old_label_delta", "v1", "2026-10-06")
 
 
 def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_label_delta):
@@ -1151,33 +1157,7 @@ def week_label_delta(daily_runs, tmp_path_factory):
     lookback (from Monday 2026-10-12) but before its day (Friday 2026-10-16), from which the enriched events and the
     value histograms' value families are recomputed. The index's delta finds it; v2 is stale from its week, and the
     value histograms recompute v2's day rows from there instead of keeping them. Compared with a --full-refresh."""
-    work = tmp_path_factory.mktemp("week_label_delta")
-    path = work / "db.duckdb"
-    shutil.copy(daily_runs["inc"], path)
-    watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
-    later = watermark + pd.Timedelta(minutes=5)
-    week = (
-        "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
-        "where e.model_version = 'v2' and cast(e.event_at as date) = date '2026-10-13' "
-        "and not e.is_error and e.predicted_score is not null "
-        f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
-    )
-    event_id, label = query(path, week).itertuples(index=False).__next__()
-    con = duckdb.connect(str(path))
-    con.execute(
-        f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
-        f"timestamp '{later:%Y-%m-%d %H:%M:%S}' as label_arrived_at) from outcomes_in where event_id = ?",
-        [event_id],
-    )
-    con.close()
-    Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
-        "build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS
-    )
-    reference = work / "full.duckdb"
-    shutil.copy(path, reference)
-    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("week_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
-    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
-    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log"}
+    return _corrected_label_build(daily_runs, tmp_path_factory, "week_label_delta", "v2", "2026-10-13")
 
 
 def test_a_label_before_the_lookback_day_in_its_week_recomputes_the_version_from_the_week(week_label_delta):
@@ -1274,7 +1254,8 @@ def test_data_before_the_lookback_is_recomputed(anywhere_builds):
     # the events were recomputed from those starts, and the statistics' last build counted the events before them:
     # the stale-version check compared the windows from the earliest (corridor.version_lookback_starts)
     compared = _stats_cells_query(log)
-    assert "and window_start >= date_trunc('hour', least(cast('2026-10-14 00:00:00'" in compared, compared
+    # the earliest of the enriched events' day start (2026-10-21 - 5 days) and the versions' starts
+    assert "and window_start >= date_trunc('hour', least(cast('2026-10-16 00:00:00'" in compared, compared
 
 
 def test_incremental_equals_full_refresh_for_data_anywhere_in_time(anywhere_builds):

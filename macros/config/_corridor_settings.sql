@@ -83,7 +83,8 @@
         'corridor_lookback_days': {
             'default': 3,
             'check': {'type': 'number', 'min': 0},
-            'description': 'Incremental runs recompute windows from this many days before the latest event (week-aligned).',
+            'description': 'Incremental runs recompute windows from this many days before the latest event (week-aligned; '
+                ~ 'the enriched events and the value histograms\' day rows from the day itself).',
         },
         'corridor_late_grace_hours': {
             'default': 1,

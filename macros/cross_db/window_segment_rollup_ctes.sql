@@ -31,7 +31,8 @@
       grains from the much smaller finer level.
 
     stored_days (DuckDB only, with days a level): a relation (CTE name) of
-    the model's own stored day rows, with the columns of `name`, that the
+    the model's own stored day rows, with the columns of `name` in their
+    order (corridor.kept_day_rows(day_rows, extra + measure names)), that the
     weeks and months are summed from beside the day rows rolled up here. A
     daily run that recomputes only the lookback's days
     (corridor.lookback_day_start) keeps the earlier days of the lookback's
@@ -114,15 +115,7 @@
 
     union all
 
-    select
-        model_id,
-        model_version,
-        window_grain,
-        window_start,
-        segment_dimension,
-        segment_value,
-        {{ (extra | list + measures | map(attribute=0) | list) | join(',\n        ') }}
-    from {{ stored_days }}
+    select * from {{ stored_days }}
 
 ),
 {%- set coarse_source = name ~ '_days_kept' %}
