@@ -489,6 +489,48 @@ def test_event_id_index_recomputes_only_the_ids_that_arrived(daily_runs):
     _assert_same(_table(inc, copies, "all"), _table(full, copies, "all"), copies)
 
 
+CHANGED_ROWS = "int_corridor__changed_id_rows"
+
+
+def test_the_changed_ids_rows_are_found_once_for_the_index_and_the_enriched_events(daily_runs):
+    """On the delta path one scan of both inputs finds every row of the changed ids (int_corridor__changed_id_rows):
+    each row that arrived after the cut and every other row of its id. The index recounts those ids from that table
+    and the enriched events' stale check reads it, instead of each scanning the staging views; a full refresh
+    leaves it empty."""
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    rows = query(inc, f"select input_name, event_id, event_at, label_arrived_at from {CHANGED_ROWS}")
+    assert query(full, f"select count(*) as n from {CHANGED_ROWS}")["n"][0] == 0
+    ids = set(rows["event_id"])
+    arrived = query(
+        inc,
+        "select event_id from stg_corridor__production_events where loaded_at >= ? "
+        "union select event_id from stg_corridor__outcomes where label_arrived_at >= ?",
+        [pd.Timestamp(CUT), pd.Timestamp(CUT)],
+    )
+    assert len(arrived) > 100 and set(arrived["event_id"]) <= ids
+    # every staged row of those ids, once: an old event's copy beside its new outcome, an old outcome beside a copy
+    for input_name, stage in (
+        ("production_events", "stg_corridor__production_events"),
+        ("outcomes", "stg_corridor__outcomes"),
+    ):
+        staged = query(inc, f"select event_id, count(*) as n from {stage} where event_id is not null group by 1")
+        staged = staged[staged["event_id"].isin(ids)].set_index("event_id")["n"].sort_index()
+        found = rows[rows["input_name"] == input_name].groupby("event_id").size().sort_index()
+        pd.testing.assert_series_equal(found, staged, check_names=False)
+    old_events = rows[
+        (rows["input_name"] == "production_events") & (rows["event_at"] < pd.Timestamp(CUT) - pd.Timedelta(days=2))
+    ]
+    assert len(old_events) > 0  # labels that arrived for events of earlier days
+    # the index and the enriched events' stale check read the table, not the staging views
+    run_dir = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models"
+    index_sql = next(run_dir.glob(f"*/{INDEX}.sql")).read_text()
+    assert f'from "db"."main"."{CHANGED_ROWS}"' in index_sql and "changed_ids as (" not in index_sql
+    statements = daily_runs["log"].read_text().split("On model.corridor.")
+    stale_checks = [s for s in statements if s.startswith("int_corridor__events_enriched:") and "first_changed_at" in s]
+    assert stale_checks and all(f'from "db"."main"."{CHANGED_ROWS}"' in s for s in stale_checks), stale_checks
+    assert not any("stg_corridor__production_events" in s for s in stale_checks)
+
+
 @pytest.fixture(scope="module")
 def index_changes(daily_runs, tmp_path_factory):
     """Two more builds of the event id index (and its state) on a copy of the incremental file:

@@ -1,7 +1,8 @@
 {#
     corridor.changed_ids_delete(delta): the pre-hook of a model that keeps
     its rows by event id (int_corridor__event_id_index,
-    int_corridor__duplicate_event_copies) on an incremental run: deletes the
+    int_corridor__duplicate_event_copies; int_corridor__changed_id_rows,
+    rebuilt every run, passes none) on an incremental run: deletes the
     rows of the ids whose rows may have changed since the previous run
     (corridor.event_index_changed_ids of `delta`, the index's delta the
     model takes), or every row when `delta` is none (the model is

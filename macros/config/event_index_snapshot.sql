@@ -4,8 +4,11 @@
     index").
 
     corridor.event_index_snapshot(take=true): taken once per invocation, by
-    int_corridor__event_id_index while it compiles (its body and pre-hook
-    share it), before its SQL reads the inputs. A dict:
+    int_corridor__changed_id_rows while it compiles, or by
+    int_corridor__event_id_index in a selection without that model (the
+    index's body and pre-hook share it), before either reads the inputs; an
+    index that is not incremental in that invocation (its table missing)
+    sets delta to none, so every reader recomputes whole with it. A dict:
 
     - inputs: per input (production_events: loaded_at, outcomes:
       label_arrived_at; rows with an event id), its watermark (the latest
@@ -21,8 +24,9 @@
     - consumers: the models that read the index's delta in this invocation
       (int_corridor__events_enriched, corridor.event_lookback_starts).
 
-    delta is set on an incremental run when the previous run's state
-    (int_corridor__event_arrival_state, written from its snapshot) exists, has
+    delta is set on an incremental run (of the model taking the snapshot)
+    when the previous run's state (int_corridor__event_arrival_state,
+    written from its snapshot) exists, has
     a watermark for both inputs and the same rules, and the rows at or before
     each watermark (or without an arrival time) are still exactly those it
     fingerprinted: nothing was deleted, rewritten or loaded with an old
@@ -35,8 +39,9 @@
     None while dbt parses, and when the staging views do not exist yet (a
     compile of an empty database). take=false
     (int_corridor__event_arrival_state): the snapshot this
-    invocation's index took, or none when the index did not run in it (a
-    selection without it); nothing is queried.
+    invocation's index used, or none when the index did not compile in it
+    (corridor.built_in_invocation; a selection without it, even one with
+    int_corridor__changed_id_rows); nothing is queried.
 #}
 {% macro event_index_snapshot(take=true) %}
     {{ return(adapter.dispatch('event_index_snapshot', 'corridor')(take)) }}
@@ -47,6 +52,9 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set cache = graph.setdefault('corridor_event_index_snapshot', {}) -%}
+    {%- if not take and not corridor.built_in_invocation('int_corridor__event_id_index') -%}
+        {{ return(none) }}
+    {%- endif -%}
     {%- if invocation_id in cache or not take -%}
         {{ return(cache.get(invocation_id)) }}
     {%- endif -%}

@@ -33,14 +33,24 @@
     Incremental (docs/incremental.md): when the inputs before the previous
     run's arrival watermarks are unchanged (corridor.event_index_snapshot),
     a run recomputes only the ids of what arrived since
-    (corridor.event_index_changed_ids), over every row of those ids, and
+    (corridor.event_index_changed_ids), over every row of those ids (read
+    from int_corridor__changed_id_rows when it was built in this run), and
     replaces their rows (corridor.event_index_delete); otherwise it
     recomputes every id. int_corridor__event_arrival_state keeps the
     watermarks for the next run.
 -#}
+{#- the changed ids' rows, found by one scan of both inputs before this model (corridor.changed_id_rows) -#}
+-- depends_on: {{ ref('int_corridor__changed_id_rows') }}
+{%- do corridor.built_in_invocation(model.name, record=true) -%}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
 {%- set snapshot = corridor.event_index_snapshot() -%}
+{#- a snapshot taken by int_corridor__changed_id_rows while this table is missing: recomputed whole, and every reader
+    of the delta with it -#}
+{%- if execute and snapshot is not none and not is_incremental() -%}
+    {%- do snapshot.update({'delta': none}) -%}
+{%- endif -%}
 {%- set delta = snapshot['delta'] if snapshot is not none else none -%}
+{%- set rows = corridor.changed_id_rows() -%}
 {%- set changed = ' and event_id in (select changed_ids.event_id from changed_ids)' if delta is not none else '' %}
 
 with
@@ -56,7 +66,7 @@ outcomes as (
     select * from {{ ref('stg_corridor__outcomes') }}
 
 ),
-{%- if delta is not none %}
+{%- if delta is not none and rows is none %}
 
 {# the ids whose rows may differ from the previous run's #}
 changed_ids as (
@@ -68,6 +78,11 @@ changed_ids as (
 
 {# each copy's and each outcome's rejection reasons are evaluated once per row #}
 event_copies as (
+    {%- if rows is not none %}
+
+    select event_id, event_at, is_rejected from {{ rows }}
+    where input_name = 'production_events'
+    {%- else %}
 
     select
         event_id,
@@ -76,10 +91,16 @@ event_copies as (
 
     from events
     where event_id is not null{{ changed }}
+    {%- endif %}
 
 ),
 
 outcome_rows as (
+    {%- if rows is not none %}
+
+    select event_id, label_arrived_at, is_rejected from {{ rows }}
+    where input_name = 'outcomes'
+    {%- else %}
 
     select
         event_id,
@@ -88,6 +109,7 @@ outcome_rows as (
 
     from outcomes
     where event_id is not null{{ changed }}
+    {%- endif %}
 
 ),
 

@@ -40,6 +40,8 @@
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
 {%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts(), corridor.lookback_day_start()) -%}
+{#- the changed ids' rows, for the versions changed before the lookback (corridor.event_delta_changes) #}
+-- depends_on: {{ ref('int_corridor__changed_id_rows') }}
 
 with
 
