@@ -39,14 +39,17 @@ is the shared one (asserted), so they compare with the shared full refresh:
 8 in all. The last five build only what their tests read (PARTIAL: the
 metric observations, the validation results, the audit tables and everything
 upstream, 76 of the 125 models; REBUILT: those and the quarantine and the
-quality gates), not the intervals, replay, scenarios and report marts. The
-bootstrap models run with fewer replicates than their defaults (VARS).
+quality gates), not the intervals, replay, scenarios and report marts; the
+corrected-label builds (_corrected_label_build) add the replay's label
+arrivals (CORRECTED). The bootstrap models run with fewer replicates than
+their defaults (VARS).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -361,6 +364,10 @@ REPLAY_MODELS = (
     "int_corridor__calibration_alerts",
 )
 REPLAY_STATE = "int_corridor__replay_event_state"
+# incremental by changed day (corridor.replay_increment): the hours of a changed version from its first changed day
+REPLAY_ARRIVALS = "int_corridor__replay_label_arrivals"
+# the models the replay's snapshot is stored for (its consumers)
+REPLAY_CONSUMERS = {REPLAY_ARRIVALS, *REPLAY_MODELS[:2]}
 
 
 def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
@@ -385,7 +392,7 @@ def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
             len(state) > 20
             and state["n_events"].sum() == query(inc, "select count(*) as n from int_corridor__events_enriched")["n"][0]
         )
-    assert set(query(inc, f"select distinct consumer from {REPLAY_STATE}")["consumer"]) == set(REPLAY_MODELS[:2])
+    assert set(query(inc, f"select distinct consumer from {REPLAY_STATE}")["consumer"]) == REPLAY_CONSUMERS
     for model in REPLAY_MODELS[2:]:
         assert f'delete from "db"."main"."{model}" as stored' in log, model
     # the metrics follow the histograms' windows: each computed from the invocation that computed its histograms
@@ -397,6 +404,61 @@ def test_replay_keeps_the_rows_of_unchanged_days_and_points(daily_runs):
         "and h.window_start = m.window_start and h.invocation_id = m.histograms_invocation_id)",
     )
     assert pairs["n"][0] == 0
+
+
+# the label arrivals' pre-hook on the delta path (corridor.replay_label_arrivals_delete): a condition per changed
+# version, its hours from its first changed day
+ARRIVALS_DELETE = f'delete from "db"."main"."{REPLAY_ARRIVALS}" where '
+ARRIVALS_CHANGED = re.compile(
+    r"\(model_id = '([^']*)' and model_version = '([^']*)' "
+    r"and event_hour >= date_trunc\('hour', cast\('([^']*)' as timestamp\)\)\)"
+)
+
+
+def _arrivals_changed(log: str) -> dict[tuple[str, str], str]:
+    """The changed versions of the last delete of the label arrivals in a dbt log, with the day each is deleted from."""
+    at = log.rfind(ARRIVALS_DELETE)
+    assert at > 0, "the label arrivals deleted nothing: not the delta path"
+    lines = log[at:].split("\n")
+    statement = [lines[0]]
+    for line in lines[1:]:
+        if not line.startswith("    or ("):
+            break
+        statement.append(line)
+    return {(m, v): day for m, v, day in ARRIVALS_CHANGED.findall("\n".join(statement))}
+
+
+def _versions_from(changed: dict[tuple[str, str], str], before: bool) -> str:
+    """SQL: the label arrivals' hours of the changed versions before (or from) each one's changed day."""
+    op = "<" if before else ">="
+    return " or ".join(
+        f"(model_id = '{m}' and model_version = '{v}' and event_hour {op} timestamp '{day}')"
+        for (m, v), day in changed.items()
+    )
+
+
+def test_replay_label_arrivals_of_a_daily_run_recompute_only_the_changed_days(daily_runs):
+    # the second run took the label arrivals' delta path: its pre-hook deleted the hours of each changed version from
+    # its first changed day (in the lookback), and its query read only those versions' events from then on, so the
+    # hours before it are the first run's rows, kept; the result equals the --full-refresh row for row
+    inc, full = daily_runs["inc"], daily_runs["full"]
+    assert f"incremental model main.{REPLAY_ARRIVALS}" in daily_runs["second_output"]
+    changed = _arrivals_changed(daily_runs["log"].read_text())
+    assert changed, "no changed version"
+    assert all(day >= f"{daily_runs['start']:%Y-%m-%d %H:%M:%S}" for day in changed.values()), changed
+    compiled = daily_runs["log"].parent.parent / "target" / "compiled" / "corridor" / "models"
+    sql = next(compiled.glob(f"*/{REPLAY_ARRIVALS}.sql")).read_text()
+    for (_, version), day in changed.items():
+        assert f"model_version = '{version}'" in sql and f"event_at >= date_trunc('hour', cast('{day}'" in sql, sql
+    # what the second run inserted is what its query returns on the same events (unchanged since): the hours of the
+    # changed versions from their day, no other; every other row was kept, some of the changed versions' among them
+    wrote = query(inc, f"select * from ({sql}) as wrote where not ({_versions_from(changed, before=False)})")
+    assert wrote.empty, wrote
+    n_wrote = query(inc, f"select count(*) as n from ({sql}) as wrote")["n"][0]
+    recomputed = f"select count(*) as n from {REPLAY_ARRIVALS} where "
+    assert n_wrote == query(inc, recomputed + _versions_from(changed, before=False))["n"][0] > 0
+    assert query(inc, recomputed + _versions_from(changed, before=True))["n"][0] > 0
+    _assert_same(_rows(inc, REPLAY_ARRIVALS), _rows(full, REPLAY_ARRIVALS), REPLAY_ARRIVALS)
 
 
 REPLAY_DAYS = "consumer, model_id, model_version, day_start, n_events, row_fingerprint, rules"
@@ -815,7 +877,7 @@ def test_quarantine_follows_what_arrived_and_what_changed_without_an_id(quaranti
     assert query(resolved, without_id).values.tolist() == [["outcomes", "missing_event_id"]]
 
 
-@pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS + REPLAY_MODELS)
+@pytest.mark.parametrize("model", INCREMENTAL_MODELS + INTERVAL_MODELS + REPLAY_MODELS + (REPLAY_ARRIVALS,))
 def test_incremental_models_equal_a_full_refresh(daily_runs, model):
     a, b = _rows(daily_runs["inc"], model), _rows(daily_runs["full"], model)
     assert len(a) > 100
@@ -1135,21 +1197,30 @@ ENRICHED_STATE = "int_corridor__events_enriched_state"
 DELTA_SCAN = "from changed_copies"  # corridor.event_delta_changes, in the log of the run that took it
 
 
+# the corrected-label builds: PARTIAL and the replay's label arrivals (incremental by changed day, read from the
+# enriched events; the replay's snapshot state is the daily run's, as none of its other models is built)
+CORRECTED = upstream_of(
+    "corridor_metric_observations", "corridor_validation_results", "int_corridor__replay_label_arrivals", audit=True
+)
+
+
 def _corrected_label_build(daily_runs, tmp_path_factory, name: str, version: str, day: str) -> dict:
     """A copy of the daily run where one labelled event of `version` on `day` gets a corrected outcome (the other
-    label), loaded after the outcomes' watermark, built incrementally (PARTIAL) and, on a copy, with --full-refresh."""
+    label), loaded after the outcomes' watermark, built incrementally (CORRECTED) and, on a copy, with
+    --full-refresh."""
     work = tmp_path_factory.mktemp(name)
     path = work / "db.duckdb"
     shutil.copy(daily_runs["inc"], path)
     watermark = query(path, f"select watermark from {INDEX_STATE} where input_name = 'outcomes'")["watermark"][0]
     later = watermark + pd.Timedelta(minutes=5)
     labelled = (
-        "select o.event_id, o.label from outcomes_in as o inner join events_in as e on o.event_id = e.event_id "
+        "select o.event_id, o.label, e.event_at from outcomes_in as o inner join events_in as e "
+        "on o.event_id = e.event_id "
         f"where e.model_version = '{version}' and cast(e.event_at as date) = date '{day}' "
         "and not e.is_error and e.predicted_score is not null "
         f"and o.event_id not in (select event_id from {INDEX}) order by o.event_id limit 1"
     )
-    event_id, label = query(path, labelled).itertuples(index=False).__next__()
+    event_id, label, event_at = query(path, labelled).itertuples(index=False).__next__()
     con = duckdb.connect(str(path))
     con.execute(
         f"insert into outcomes_in select * replace ({1 - int(label)} as label, "
@@ -1158,13 +1229,34 @@ def _corrected_label_build(daily_runs, tmp_path_factory, name: str, version: str
     )
     con.close()
     Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})(
-        "build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS
+        "build", "--exclude", "resource_type:seed", *CORRECTED, vars=VARS
     )
     reference = work / "full.duckdb"
     shutil.copy(path, reference)
     refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp(name + "_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
-    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
-    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "label": 1 - int(label)}
+    refresh("build", "--exclude", "resource_type:seed", *CORRECTED, "--full-refresh", vars=VARS)
+    return {
+        "inc": path,
+        "full": reference,
+        "log": work / "logs" / "dbt.log",
+        "label": 1 - int(label),
+        "event_hour": pd.Timestamp(event_at).floor("h"),
+        "arrived": later,
+    }
+
+
+def _assert_label_arrivals_follow_the_corrected_label(build: dict, version: str, day: str) -> None:
+    """The label arrivals of a corrected-label build took their delta path: only `version` changed, from `day`, and
+    the corrected event's hour is complete at the corrected label's arrival; they equal the --full-refresh."""
+    assert _arrivals_changed(build["log"].read_text()) == {("checkout_fraud", version): f"{day} 00:00:00"}
+    inc, full = build["inc"], build["full"]
+    hour = query(
+        inc,
+        f"select labels_complete_at from {REPLAY_ARRIVALS} where model_version = ? and event_hour = ?",
+        [version, build["event_hour"].to_pydatetime()],
+    )
+    assert hour["labels_complete_at"].tolist() == [build["arrived"]], hour
+    _assert_same(_rows(inc, REPLAY_ARRIVALS), _rows(full, REPLAY_ARRIVALS), REPLAY_ARRIVALS)
 
 
 @pytest.fixture(scope="module")
@@ -1191,6 +1283,8 @@ def test_enriched_events_find_old_changes_from_the_index_delta(daily_runs, old_l
     inc, full = old_label_delta["inc"], old_label_delta["full"]
     for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
         _assert_same(_rows(inc, name), _rows(full, name), name)
+    # the replay's label arrivals recompute v1's hours from the corrected label's day, and its hour moves
+    _assert_label_arrivals_follow_the_corrected_label(old_label_delta, "v1", "2026-10-06")
 
 
 @pytest.fixture(scope="module")
@@ -1216,6 +1310,7 @@ def test_a_label_before_the_lookback_day_in_its_week_recomputes_the_version_from
     inc, full = week_label_delta["inc"], week_label_delta["full"]
     for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
         _assert_same(_rows(inc, name), _rows(full, name), name)
+    _assert_label_arrivals_follow_the_corrected_label(week_label_delta, "v2", "2026-10-13")
 
 
 STATS_STATE = "int_corridor__production_window_stats_state"

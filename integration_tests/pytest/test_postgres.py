@@ -304,6 +304,51 @@ def test_incremental_event_pipeline_runs_on_postgres(integration_postgres):
         pd.testing.assert_frame_equal(before[m], rows(m), obj=m)
 
 
+def test_replay_label_arrivals_recompute_a_changed_day_on_postgres(integration_postgres):
+    """The replay's label arrivals on PostgreSQL take their delta path (corridor.replay_increment,
+    corridor.replay_label_arrivals_delete): a day whose stored fingerprint no longer matches the events (here the
+    state's, tampered with and restored after) changes its model version from that day on, whose hours are deleted
+    and recomputed from those events only, to the same rows."""
+    env, dbt = integration_postgres["env"], integration_postgres["dbt"]
+    model, state = "int_corridor__replay_label_arrivals", "corridor_it.int_corridor__replay_event_state"
+
+    def rows():
+        df = _pg(env, f"select * from corridor_it.{model}")
+        return df.sort_values(list(df.columns)).reset_index(drop=True)
+
+    def execute(sql, params):
+        con = psycopg2.connect(
+            host=env["CORRIDOR_PG_HOST"], port=int(env["CORRIDOR_PG_PORT"]), user="postgres", dbname="postgres"
+        )
+        try:
+            with con, con.cursor() as cur:
+                cur.execute(sql, params)
+        finally:
+            con.close()
+
+    before = rows()
+    days = _pg(
+        env,
+        f"select model_id, model_version, day_start, row_fingerprint from {state} "
+        f"where consumer = '{model}' order by model_version, day_start",
+    )
+    assert len(before) > 50 and len(days) > 4
+    day = days.iloc[len(days) // 2]
+    keys = "consumer = %s and model_id = %s and model_version = %s and day_start = %s"
+    key = [model, day["model_id"], day["model_version"], day["day_start"]]
+    execute(f"update {state} set row_fingerprint = 'tampered' where {keys}", key)
+    try:
+        out = dbt("run", "--select", model, "--target", "postgres").output
+    finally:
+        execute(f"update {state} set row_fingerprint = %s where {keys}", [day["row_fingerprint"], *key])
+    assert f"incremental model corridor_it.{model}" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+    log = (dbt.workdir / "logs" / "dbt.log").read_text()
+    delete = log[log.rfind(f'."{model}" where (model_id = ') :][:400]
+    changed = f"model_version = '{day['model_version']}' and event_hour >= date_trunc('hour', cast('{day['day_start']}'"
+    assert changed in delete, delete
+    pd.testing.assert_frame_equal(before, rows())
+
+
 def test_scenario_results_agree_between_engines(integration_postgres, integration_duckdb, tmp_path):
     """The scenario models (docs/scenarios.md) on PostgreSQL: the integration project's scenario library (seed
     scenario_library, mapped with var corridor_scenarios) injected into the same recorded events on both engines

@@ -3,11 +3,13 @@
     (docs/incremental.md, "The replay"): the accepted events of
     int_corridor__events_enriched per model version and day.
 
-    corridor.replay_event_snapshot(): taken once per invocation, while
-    int_corridor__replay_label_cutoffs compiles (or by the first of
+    corridor.replay_event_snapshot(): taken once per invocation, by the first
+    replay model to compile: int_corridor__replay_label_arrivals (upstream of
+    the others; or int_corridor__replay_label_cutoffs, or the first of
     int_corridor__replay_label_stats and int_corridor__replay_score_histograms
-    to compile, in a selection without it): after the enriched events were
-    built, which no later model of the invocation changes. A dict:
+    to compile, in a selection without it). Each reads the enriched events,
+    so it compiles after they were built, and no later model of the
+    invocation changes them. A dict:
 
     - days: per model version and day (corridor.window_start('day') of
       event_at, as text) its number of events and their

@@ -1,6 +1,7 @@
 {#
-    corridor.replay_increment(): what an incremental run of a replay model
-    (int_corridor__replay_label_stats, int_corridor__replay_score_histograms)
+    corridor.replay_increment(stored_columns=none): what an incremental run
+    of a replay model (int_corridor__replay_label_arrivals,
+    int_corridor__replay_label_stats, int_corridor__replay_score_histograms)
     recomputes, from this invocation's corridor.replay_event_snapshot and the
     snapshot the model was last built from (int_corridor__replay_event_state,
     its rows for this model). Also records the model among the snapshot's
@@ -8,22 +9,28 @@
 
     - none on a full build (every row computed, nothing deleted);
     - {path: 'full'} when the model is incremental but its last snapshot is
-      missing, was taken under other rules, or on Spark: every row is
-      deleted and computed again;
+      missing, was taken under other rules, its stored table lacks one of
+      `stored_columns` (the columns its delete and kept rows are keyed on;
+      none: cells_from and invocation_id, those of the as-of models; a table
+      of an older corridor, which dbt's on_schema_change then asks to
+      --full-refresh), or on Spark: every row is deleted and computed again;
     - {path: 'delta', changed: [{model_id, model_version, from}]}: a model
       version whose events differ from the last snapshot on some day (a
       count or a fingerprint, or a day on one side only), with `from` the
-      first such day (a SQL timestamp). A stored row is kept when its replay
-      point and cells_from are still those of int_corridor__replay_label_cutoffs
-      and its window ends at or before its version's `from`: its events, and
-      so its sums as of that point, are unchanged. Every other row is
-      computed again (corridor.replay_delete, corridor.replay_as_of_window_ctes).
+      first such day (a SQL timestamp); its events before `from` are the
+      rows the model was last computed from. The as-of models keep a stored
+      row when its replay point and cells_from are still those of
+      int_corridor__replay_label_cutoffs and its window ends at or before its
+      version's `from`: its events, and so its sums as of that point, are
+      unchanged. Every other row is computed again (corridor.replay_delete,
+      corridor.replay_as_of_window_ctes). The label arrivals keep the hours
+      before `from` (corridor.replay_label_arrivals_delete).
 #}
-{% macro replay_increment() %}
-    {{ return(adapter.dispatch('replay_increment', 'corridor')()) }}
+{% macro replay_increment(stored_columns=none) %}
+    {{ return(adapter.dispatch('replay_increment', 'corridor')(stored_columns)) }}
 {% endmacro %}
 
-{% macro default__replay_increment() %}
+{% macro default__replay_increment(stored_columns=none) %}
     {%- set snapshot = corridor.replay_event_snapshot() -%}
     {%- if snapshot is not none and model.name not in snapshot['consumers'] -%}
         {%- do snapshot['consumers'].append(model.name) -%}
@@ -33,7 +40,7 @@
     {%- endif -%}
     {%- set state = corridor.built_model_relation('int_corridor__replay_event_state') -%}
     {%- if snapshot is none or state is none or target.type == 'spark'
-        or corridor.missing_stored_columns(['cells_from', 'invocation_id']) -%}
+        or corridor.missing_stored_columns(['cells_from', 'invocation_id'] if stored_columns is none else stored_columns) -%}
         {{ return({'path': 'full'}) }}
     {%- endif -%}
     {%- set stored = run_query(

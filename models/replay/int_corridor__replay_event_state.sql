@@ -1,11 +1,13 @@
 {#-
     What the replay's incremental models were computed from
     (corridor.replay_event_snapshot): one row per model (consumer: the replay
-    models that ran in this invocation) × model version × day of its
+    models that ran in this invocation, of int_corridor__replay_label_arrivals,
+    int_corridor__replay_label_stats and
+    int_corridor__replay_score_histograms) × model version × day of its
     accepted events, with their number and fingerprint and the rules'
     md5. The next run's corridor.replay_increment reads it before this model
     is rebuilt (corridor.built_model_relation) and recomputes only the
-    windows of the days that changed since.
+    windows (the label arrivals: the hours) of the days that changed since.
 
     Written from the snapshot taken before those models read the events, not
     from a new scan. A replay model that did not run in this invocation (a
@@ -15,6 +17,7 @@
     it: corridor.replay_kept_days); snapshot_path: 'delta' when this one did,
     'full' when it scanned every event.
 -#}
+-- depends_on: {{ ref('int_corridor__replay_label_arrivals') }}
 -- depends_on: {{ ref('int_corridor__replay_label_stats') }}
 -- depends_on: {{ ref('int_corridor__replay_score_histograms') }}
 {%- set snapshot = corridor.replay_event_snapshot(take=false) %}

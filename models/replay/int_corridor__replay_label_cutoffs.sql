@@ -9,8 +9,9 @@
     starts at or after it, so a point costs the cells of its incomplete
     windows, not the history.
 -#}
-{#- the replay's snapshot of the enriched events, taken once here, before the two models that read it run side by
-    side (corridor.replay_event_snapshot) -#}
+{#- the replay's snapshot of the enriched events (corridor.replay_event_snapshot): taken by
+    int_corridor__replay_label_arrivals, or here in a selection without it, before the two models that read it run
+    side by side -#}
 -- depends_on: {{ ref('int_corridor__events_enriched') }}
 {%- if execute %}{% do corridor.replay_event_snapshot() %}{% endif %}
 
