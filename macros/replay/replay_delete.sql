@@ -13,15 +13,9 @@
 
 {% macro default__replay_delete() %}
     {%- set increment = corridor.replay_increment() -%}
-    {%- if increment is none -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if increment['path'] == 'full' -%}
-        {%- if target.type == 'spark' -%}
-            {%- do corridor.delete_rows(this, '1 = 1') -%}
-            {{ return('') }}
-        {%- endif -%}
-        {{ return('delete from ' ~ this) }}
+    {#- a full build: nothing; the full path: every row (on Spark at once, corridor.incremental_delete_skipped) -#}
+    {%- if increment is none or increment['path'] == 'full' -%}
+        {{ return('' if corridor.incremental_delete_skipped() else 'delete from ' ~ this) }}
     {%- endif -%}
     {%- set keys = ['as_of', 'model_id', 'model_version', 'cells_from'] -%}
     {%- set conditions = [

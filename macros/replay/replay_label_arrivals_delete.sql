@@ -16,15 +16,9 @@
 
 {% macro default__replay_label_arrivals_delete() %}
     {%- set increment = corridor.replay_increment(stored_columns=[]) -%}
-    {%- if increment is none -%}
-        {{ return('') }}
-    {%- endif -%}
-    {%- if increment['path'] == 'full' -%}
-        {%- if target.type == 'spark' -%}
-            {%- do corridor.delete_rows(this, '1 = 1') -%}
-            {{ return('') }}
-        {%- endif -%}
-        {{ return('delete from ' ~ this) }}
+    {#- a full build: nothing; the full path: every row (on Spark at once, corridor.incremental_delete_skipped) -#}
+    {%- if increment is none or increment['path'] == 'full' -%}
+        {{ return('' if corridor.incremental_delete_skipped() else 'delete from ' ~ this) }}
     {%- endif -%}
     {%- if increment['changed'] | length == 0 -%}
         {{ return('') }}
