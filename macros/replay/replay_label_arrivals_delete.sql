@@ -6,8 +6,9 @@
     the hour of its first changed day's start on (event_hour >= that hour:
     a day of corridor_time_zone may start inside a UTC hour, at :30 or :45;
     every earlier hour lies in unchanged days); nothing when no version
-    changed. On the full path every row (on Spark through
-    corridor.delete_rows, at once); an empty statement on a full build. The
+    changed (corridor.replay_changed_hours). On the full path every row (on
+    Spark through corridor.delete_rows, at once); an empty statement on a
+    full build. The
     model reads the events of those versions from the same hour.
 #}
 {% macro replay_label_arrivals_delete() %}
@@ -23,11 +24,5 @@
     {%- if increment['changed'] | length == 0 -%}
         {{ return('') }}
     {%- endif -%}
-    {%- set conditions = [] -%}
-    {%- for version in increment['changed'] -%}
-        {%- do conditions.append('(model_id = ' ~ corridor.sql_string(version['model_id'])
-            ~ ' and model_version = ' ~ corridor.sql_string(version['model_version'])
-            ~ ' and event_hour >= ' ~ corridor.window_start('hour', version['from']) ~ ')') -%}
-    {%- endfor -%}
-    {{ return('delete from ' ~ this ~ ' where ' ~ conditions | join('\n    or ')) }}
+    {{ return('delete from ' ~ this ~ ' where ' ~ corridor.replay_changed_hours(increment['changed'], 'event_hour')) }}
 {% endmacro %}

@@ -44,17 +44,7 @@ events as (
     select * from {{ ref('int_corridor__events_enriched') }}
     where label is not null
     {%- if changed is not none %}
-        and (
-            {%- for version in changed %}
-            {{ 'or ' if not loop.first }}(
-                model_id = {{ corridor.sql_string(version['model_id']) }}
-                and model_version = {{ corridor.sql_string(version['model_version']) }}
-                and event_at >= {{ corridor.window_start('hour', version['from']) }}
-            )
-            {%- else %}
-            1 = 0
-            {%- endfor %}
-        )
+        and ({{ corridor.replay_changed_hours(changed, 'event_at') }})
     {%- endif %}
 
 ),
