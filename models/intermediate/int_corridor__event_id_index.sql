@@ -117,7 +117,7 @@ ids as (
 
     select
         event_id,
-        case when is_rejected then false else true end as is_valid_copy,
+        not coalesce(is_rejected, false) as is_valid_copy,
         false as is_outcome,
         false as is_ranked_outcome,
         case when not is_rejected then event_at end as valid_event_at,
@@ -131,9 +131,8 @@ ids as (
         event_id,
         false as is_valid_copy,
         true as is_outcome,
-        case when is_rejected then false
-            {%- if arrived is not none %} when not {{ arrived }} then false{% endif %} else true
-        end as is_ranked_outcome,
+        not coalesce(is_rejected, false)
+            {%- if arrived is not none %} and coalesce({{ arrived }}, true){% endif %} as is_ranked_outcome,
         cast(null as {{ dbt.type_timestamp() }}) as valid_event_at,
         case when not is_rejected then label_arrived_at end as valid_arrived_at
 
