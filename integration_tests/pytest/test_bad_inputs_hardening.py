@@ -493,3 +493,25 @@ def test_the_cheap_blank_and_lateness_conditions_agree_with_their_plain_forms(ro
     assert len(rows) == len(texts) + 1
     assert [r["i"] for r in rows if r["fast"] != r["plain"]] == []
     assert sum(r["plain"] for r in rows if r["i"] >= 0) == 2 + 2 * len(separators)  # null, empty, each alone, doubled
+
+
+def test_the_cheap_unparseable_condition_agrees_with_its_plain_form(root_dbt):
+    """corridor.is_unparseable on DuckDB is a `case` that trims only the values that did not parse: the same answer
+    as the plain `x is not null and trim(x) <> '' and parsed is null` (the default__ form) for blank, spaced,
+    parseable and unparseable text, for a number and a timestamp."""
+    dbt, _ = root_dbt
+    texts = ["null", "''", "' '", "chr(160)", "'1.5'", "' 2 '", "'x'", "'1e400'", "'nan'", "'2026-01-02 03:04:05'", "'2026-13-40'"]
+    values = " union all ".join(f"select {i} as i, cast({t} as varchar) as x" for i, t in enumerate(texts))
+    parsed = {"number": "try_cast(x as double)", "timestamp": "try_cast(x as timestamp)"}
+    inline = " union all ".join(
+        f"select i, '{kind}' as kind, {{{{ corridor.is_unparseable('x', '{expr}') }}}} as fast,"
+        f" {{{{ corridor.default__is_unparseable('x', '{expr}') }}}} as plain from ({values}) as t"
+        for kind, expr in parsed.items()
+    )
+    output = dbt("show", "--inline", inline, "--output", "json", "--limit", "1000").output
+    rows = json.loads(output[output.index("{") : output.rindex("}") + 1])["show"]
+    assert len(rows) == 2 * len(texts)
+    assert [(r["kind"], r["i"]) for r in rows if r["fast"] != r["plain"]] == []
+    unparseable = {(r["kind"], texts[r["i"]]) for r in rows if r["plain"]}
+    assert ("number", "'x'") in unparseable and ("timestamp", "'2026-13-40'") in unparseable
+    assert ("number", "' 2 '") not in unparseable and ("number", "' '") not in unparseable

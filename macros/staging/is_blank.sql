@@ -8,7 +8,10 @@
     of 91M rows), so it runs only on the strings that can be blank, those
     that sort before '!' (the empty string, a leading space) or from U+00A0
     (the other space separators DuckDB's trim removes), compared as bytes:
-    0.01 s there, the same answer.
+    the same answer. The prefilter is a `case`, not an `and`: DuckDB
+    evaluates both sides of an `and` in a staging view's column, `case`
+    only the branch each row takes (40M ids: 0.6 s, against 2.3 s with
+    `and` and 2.4 s with trim alone).
 -#}
 {% macro is_blank(column) -%}
     {{ return(adapter.dispatch('is_blank', 'corridor')(column)) }}
@@ -20,5 +23,6 @@
 
 {% macro duckdb__is_blank(column) -%}
     {%- set text = 'cast(' ~ column ~ ' as ' ~ dbt.type_string() ~ ')' -%}
-    {{ return('(' ~ column ~ ' is null or ((' ~ text ~ ' < \'!\' or ' ~ text ~ ' >= chr(160)) and trim(' ~ text ~ ') = \'\'))') }}
+    {%- set can_be_blank = text ~ ' < \'!\' or ' ~ text ~ ' >= chr(160)' -%}
+    {{ return('(' ~ column ~ ' is null or case when ' ~ can_be_blank ~ ' then trim(' ~ text ~ ') = \'\' else false end)') }}
 {%- endmacro %}

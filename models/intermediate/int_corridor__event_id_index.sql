@@ -117,9 +117,9 @@ ids as (
 
     select
         event_id,
-        case when is_rejected then 0 else 1 end as is_valid_copy,
-        0 as is_outcome,
-        0 as is_ranked_outcome,
+        not coalesce(is_rejected, false) as is_valid_copy,
+        false as is_outcome,
+        false as is_ranked_outcome,
         case when not is_rejected then event_at end as valid_event_at,
         cast(null as {{ dbt.type_timestamp() }}) as valid_arrived_at
 
@@ -129,11 +129,10 @@ ids as (
 
     select
         event_id,
-        0 as is_valid_copy,
-        1 as is_outcome,
-        case when is_rejected then 0
-            {%- if arrived is not none %} when not {{ arrived }} then 0{% endif %} else 1
-        end as is_ranked_outcome,
+        false as is_valid_copy,
+        true as is_outcome,
+        not coalesce(is_rejected, false)
+            {%- if arrived is not none %} and coalesce({{ arrived }}, true){% endif %} as is_ranked_outcome,
         cast(null as {{ dbt.type_timestamp() }}) as valid_event_at,
         case when not is_rejected then label_arrived_at end as valid_arrived_at
 
@@ -145,11 +144,11 @@ counted as (
 
     select
         event_id,
-        {#- every row is a copy or an outcome -#}
-        cast(count(*) - sum(is_outcome) as {{ dbt.type_bigint() }}) as n_copies,
-        cast(sum(is_valid_copy) as {{ dbt.type_bigint() }}) as n_valid_copies,
-        cast(sum(is_outcome) as {{ dbt.type_bigint() }}) as n_outcomes,
-        cast(sum(is_ranked_outcome) as {{ dbt.type_bigint() }}) as n_ranked_outcomes,
+        {#- every row is a copy or an outcome; counted with bigint states (corridor.count_where) -#}
+        cast(count(*) - {{ corridor.count_where('is_outcome') }} as {{ dbt.type_bigint() }}) as n_copies,
+        {{ corridor.count_where('is_valid_copy') }} as n_valid_copies,
+        {{ corridor.count_where('is_outcome') }} as n_outcomes,
+        {{ corridor.count_where('is_ranked_outcome') }} as n_ranked_outcomes,
         max(valid_event_at) as last_valid_event_at,
         min(valid_arrived_at) as first_valid_arrived_at
 

@@ -1,0 +1,25 @@
+{#
+    corridor.count_where(condition): an aggregate, the number of rows of a
+    group where the boolean SQL expression `condition` is true (a null
+    counts as false), as a bigint.
+
+    duckdb and spark: count_if, whose state is a bigint. A sum of 0/1 keeps
+    a 128-bit state on DuckDB: in int_corridor__event_id_index's group by of
+    77M ids into 40M groups, its three counts as sums took 26 s, as
+    count_if 20 s (state size, not arithmetic).
+#}
+{% macro count_where(condition) %}
+    {{ return(adapter.dispatch('count_where', 'corridor')(condition)) }}
+{% endmacro %}
+
+{% macro default__count_where(condition) -%}
+    cast(sum(case when {{ condition }} then 1 else 0 end) as {{ dbt.type_bigint() }})
+{%- endmacro %}
+
+{% macro duckdb__count_where(condition) -%}
+    count_if({{ condition }})
+{%- endmacro %}
+
+{% macro spark__count_where(condition) -%}
+    count_if({{ condition }})
+{%- endmacro %}
