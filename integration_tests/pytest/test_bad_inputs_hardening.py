@@ -500,7 +500,8 @@ def test_the_cheap_unparseable_condition_agrees_with_its_plain_form(root_dbt):
     as the plain `x is not null and trim(x) <> '' and parsed is null` (the default__ form) for blank, spaced,
     parseable and unparseable text, for a number and a timestamp."""
     dbt, _ = root_dbt
-    texts = ["null", "''", "' '", "chr(160)", "'1.5'", "' 2 '", "'x'", "'1e400'", "'nan'", "'2026-01-02 03:04:05'", "'2026-13-40'"]
+    texts = ["null", "''", "' '", "chr(160)", "'1.5'", "' 2 '", "'x'", "'1e400'", "'nan'"]
+    texts += ["'2026-01-02 03:04:05'", "'2026-13-40'"]
     values = " union all ".join(f"select {i} as i, cast({t} as varchar) as x" for i, t in enumerate(texts))
     parsed = {"number": "try_cast(x as double)", "timestamp": "try_cast(x as timestamp)"}
     inline = " union all ".join(

@@ -43,6 +43,9 @@
 -- depends_on: {{ ref('int_corridor__changed_id_rows') }}
 {%- do corridor.built_in_invocation(model.name, record=true) -%}
 {%- set arrived = corridor.outcome_arrival_condition() -%}
+{#- an outcome that counts: valid, and (under corridor_as_of) arrived by then; a null condition does not exclude -#}
+{%- set is_ranked = 'not coalesce(is_rejected, false)'
+    ~ (' and coalesce(' ~ arrived ~ ', true)' if arrived is not none else '') -%}
 {%- set snapshot = corridor.event_index_snapshot() -%}
 {#- a snapshot taken by int_corridor__changed_id_rows while this table is missing: recomputed whole, and every reader
     of the delta with it -#}
@@ -131,8 +134,7 @@ ids as (
         event_id,
         false as is_valid_copy,
         true as is_outcome,
-        not coalesce(is_rejected, false)
-            {%- if arrived is not none %} and coalesce({{ arrived }}, true){% endif %} as is_ranked_outcome,
+        {{ is_ranked }} as is_ranked_outcome,
         cast(null as {{ dbt.type_timestamp() }}) as valid_event_at,
         case when not is_rejected then label_arrived_at end as valid_arrived_at
 
