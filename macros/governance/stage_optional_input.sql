@@ -62,7 +62,7 @@ renamed as (
         {%- for key, parsed in parsed_columns.items() %}
         {{ parsed }} as {{ key }},
         {%- if c[key] %}
-        ({{ c[key] }} is not null and trim(cast({{ c[key] }} as {{ string }})) <> '' and {{ parsed }} is null) as {{ key }}_is_unparseable,
+        {{ corridor.is_unparseable(c[key], parsed) }} as {{ key }}_is_unparseable,
         {%- else %}
         false as {{ key }}_is_unparseable,
         {%- endif %}
