@@ -848,16 +848,6 @@ def test_duplicate_copies_of_a_delta_run_rank_only_what_arrived_and_equal_a_full
     assert f'delete from "db"."main"."{COPIES}" where event_id in (' in log
 
 
-def test_duplicate_copies_skip_the_scan_of_every_event_when_no_id_is_to_rank(quarantine_changes):
-    # the duplicate copies scan every staged event for the ids to rank: step 2's delta run has none among its changed
-    # ids (its new rows are single copies), so it skips the scan (corridor.may_have_rows); step 1's delta run (a
-    # second valid copy) and both full refreshes (the demo's duplicates) scan, and all four equal a full refresh
-    log = quarantine_changes["log"].read_text()
-    scan = "as is_rejected\n\n    from events\n    where event_id in (select duplicated_ids.event_id from duplicated_ids)"
-    skip = "as is_rejected\n\n    from events\n    where 1 = 0"
-    assert (log.count(scan), log.count(skip)) == (3, 1)
-
-
 def test_event_window_cells_count_the_rows_without_an_id_until_they_are_deleted(quarantine_changes):
     without_id = f"select sum(n_null_event_id) as n from {PROFILE} where window_grain = 'day'"
     arrived, resolved = quarantine_changes["arrived"], quarantine_changes["resolved"]

@@ -36,13 +36,7 @@
 {%- set staged_columns = adapter.get_columns_in_relation(ref('stg_corridor__production_events')) if execute else [] %}
 {%- set delta = corridor.duplicate_copies_delta() %}
 {#- on the delta path, only the ids whose rows may have changed are ranked again #}
-{%- set changed_ids = corridor.event_index_changed_ids(delta) if delta is not none else none %}
-{%- set changed = 'duplicate_ids.event_id in (' ~ changed_ids ~ ')' if delta is not none else none %}
-{#- no id to rank again (none with several valid copies, the usual case, or none among the changed ids): no scan of
-    every event for none -#}
-{%- set any_duplicated = corridor.may_have_rows(ref('int_corridor__duplicate_event_ids'), corridor.all_conditions([
-    'n_valid_copies > 1', 'event_id in (' ~ changed_ids ~ ')' if delta is not none else none,
-])) %}
+{%- set changed = 'duplicate_ids.event_id in (' ~ corridor.event_index_changed_ids(delta) ~ ')' if delta is not none else none %}
 
 with
 
@@ -76,7 +70,7 @@ copies as (
         {{ corridor.any_reason(corridor.event_rejection_reasons()) }} as is_rejected
 
     from events
-    where {{ 'event_id in (select duplicated_ids.event_id from duplicated_ids)' if any_duplicated else '1 = 0' }}
+    where event_id in (select duplicated_ids.event_id from duplicated_ids)
 
 ),
 
