@@ -11,8 +11,8 @@
     The bound on Python's input: model versions x days x the cap, whatever
     the number of events (docs/drift.md#multivariate-drift). Empty when no
     feature is configured (corridor.feature_columns): the drift model has
-    nothing to compare then, and the sample's pass over every event (2 s at
-    40M events) would be thrown away.
+    nothing to compare then, and the sample's pass over every event (1.1-1.6 s
+    at 40M events, alone) would be thrown away.
     Incremental with the lookback of the window statistics
     (corridor.lookback_condition; docs/incremental.md): a day's sample is drawn
     from that day's events alone, so a run recomputes the days from the
