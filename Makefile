@@ -90,6 +90,8 @@ PEER_EVENTS ?= 1000000
 # corridor builds timed against NannyML: demo (the demo profile), scoped (NannyML's scope) and scoped-parquet
 # (the same, reading the Parquet files in place): docs/benchmarks.md
 PEER_BUILDS ?= demo,scoped
+# each side run PEER_ROUNDS times in alternating order, reported by its fastest round (docs/benchmarks.md)
+PEER_ROUNDS ?= 1
 NANNYML_VENV := build/venv-nannyml
 $(NANNYML_VENV)/.installed:
 	test -x $(NANNYML_VENV)/bin/python || $(PYTHON) -m venv $(NANNYML_VENV)
@@ -100,7 +102,7 @@ $(NANNYML_VENV)/.installed:
 
 bench-peers: venv $(NANNYML_VENV)/.installed
 	NML_DISABLE_USAGE_LOGGING=1 $(BIN)/python -m corridor_tools.bench_peers --events $(PEER_EVENTS) \
-		--nannyml-python $(NANNYML_VENV)/bin/python --builds $(PEER_BUILDS)
+		--nannyml-python $(NANNYML_VENV)/bin/python --builds $(PEER_BUILDS) --rounds $(PEER_ROUNDS)
 
 # A daily scheduled run (docs/incremental.md): DAYS days of history at EVENTS_PER_DAY events a day, a full build,
 # then one new day plus late data built incrementally; both timed. On a shared machine: DAYS=30 EVENTS_PER_DAY=100000.

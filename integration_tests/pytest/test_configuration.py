@@ -176,6 +176,9 @@ def test_regression_model_with_its_own_names(root_dbt):
     # the offline estimate with only an expected value and a standard error is aligned to all 4 days
     offline = query(path, "select * from corridor_metric_observations where source = 'offline'")
     assert len(offline) == 4 and offline["interval_lower"].notna().all()
+    # no feature configured: the multivariate drift model builds from an empty sample, with nothing to judge
+    for table in ("int_corridor__multivariate_sample", "corridor_multivariate_drift"):
+        assert query(path, f"select count(*) as n from {table}")["n"][0] == 0, table
 
 
 def _with_input(name: str, **changes) -> dict:

@@ -1,7 +1,8 @@
 """corridor's whole build against NannyML's realized performance, on the same rows.
 
 ``python -m corridor_tools.bench_peers --events N --nannyml-python PATH [--workdir DIR] [--seed 42]
-[--builds demo,scoped,scoped-parquet]`` (``make bench-peers`` creates NannyML's own virtualenv and runs this).
+[--builds demo,scoped,scoped-parquet] [--rounds R]`` (``make bench-peers`` creates NannyML's own virtualenv and runs
+this).
 
 All start from the same Parquet files on disk (the bench data of
 ``corridor_tools.bench``, generated once per N and seed), one after the other:
@@ -36,6 +37,16 @@ corridor build) the files are read once, untimed (``warm_page_cache``),
 whatever ran before it (a dropped cache cost corridor's id index alone
 about 10 s at 40M events: 39.4 s against 28.8 s warm). A build still
 moves by tens of seconds from run to run: docs/benchmarks.md (session 47).
+
+The order matters as well: on this machine the side that runs right after
+NannyML (21.4 GiB at 40M events) is slower than the same side run alone
+(corridor's scoped build at 40M: 146.2 s against 121.1 s, session 56), since
+the memory NannyML freed is not warmed as the page cache is. ``--rounds R``
+(default 1) runs every side R times in alternating order, NannyML first in
+odd rounds and last in even ones, so each side runs as often right after the
+other as before it; each side is reported by its fastest round (the usual
+reading of repeated timings: slower rounds are slowed by the machine, never
+sped up), every round's seconds beside it.
 
 Rows/s = distinct events / seconds. The daily values are compared (accuracy,
 precision and recall should agree to rounding; corridor's AUC is computed from
@@ -210,6 +221,26 @@ def run_demo(workdir: Path, db: Path, data: Path) -> dict:
     return _timed([ld], bench.run_dbt(workdir, db, echo=False))
 
 
+def round_order(builds: list[str], rounds: int) -> list[str]:
+    """The sides in the order they run: NannyML first in odd rounds (1, 3, ...), last in even ones."""
+    order = []
+    for i in range(rounds):
+        order += ["nannyml", *builds] if i % 2 == 0 else [*builds, "nannyml"]
+    return order
+
+
+def fastest(runs: list[dict]) -> dict:
+    """A side's fastest round, with the round it was (1-based)."""
+    i = min(range(len(runs)), key=lambda k: runs[k]["seconds"])
+    return {**runs[i], "round": i + 1}
+
+
+def _rounds_line(runs: list[dict], best: dict) -> str:
+    return f"      fastest of {len(runs)} rounds (round {best['round']}); every round: " + ", ".join(
+        f"{x['seconds']:.2f}s" for x in runs
+    )
+
+
 BUILDS = {
     "demo": ("(a)", "corridor, demo profile: load + whole build", run_demo),
     "scoped": ("(s)", "corridor, NannyML's scope: load + whole build", run_scoped),
@@ -229,45 +260,61 @@ def main(argv: list[str] | None = None) -> int:
         default="demo,scoped",
         help="corridor builds to time, comma-separated: demo (a), scoped (s), scoped-parquet (p); default demo,scoped",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="times each side runs, in alternating order (NannyML first, then last); each side's fastest is reported",
+    )
     args = parser.parse_args(argv)
     builds = [b.strip() for b in args.builds.split(",") if b.strip()]
     unknown = sorted(set(builds) - set(BUILDS))
     if unknown or not builds:
         parser.error(f"--builds: unknown {unknown}; choose from {sorted(BUILDS)}")
+    if args.rounds < 1:
+        parser.error(f"--rounds must be 1 or more, not {args.rounds}")
 
     workdir = Path(args.workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     n = args.events
     data = bench.ensure_data(workdir, n, args.seed, args.workers)
-    print("(n) NannyML realized performance on the same files ...", flush=True)
-    _warm(data["dir"])
-    nml = run_nannyml(args.nannyml_python, data["dir"], workdir)
-    ours = {}
-    for name in builds:
-        label, title, run = BUILDS[name]
-        db = workdir / f"bench_peers_{name}_{n}.duckdb"
-        print(f"{label} {title}: into {db} ...", flush=True)
+    nml_runs, our_runs = [], {name: [] for name in builds}
+    for side in round_order(builds, args.rounds):
         _warm(data["dir"])
-        ours[name] = run(workdir, db, data["dir"])
-        ours[name]["agreement"] = agreement(db, workdir)
+        if side == "nannyml":
+            print("(n) NannyML realized performance on the same files ...", flush=True)
+            nml_runs.append(run_nannyml(args.nannyml_python, data["dir"], workdir))
+            print(f"(n) NannyML {nml_runs[-1]['seconds']:.2f}s", flush=True)
+            continue
+        label, title, run = BUILDS[side]
+        db = workdir / f"bench_peers_{side}_{n}.duckdb"
+        print(f"{label} {title}: into {db} ...", flush=True)
+        r = run(workdir, db, data["dir"])
+        r["agreement"] = agreement(db, workdir)
         bench.remove_db(db)
+        our_runs[side].append(r)
         print(
-            f"{label} load {ours[name]['load_seconds']:.2f}s + dbt build {ours[name]['dbt_seconds']:.2f}s "
-            f"= {ours[name]['seconds']:.2f}s",
+            f"{label} load {r['load_seconds']:.2f}s + dbt build {r['dbt_seconds']:.2f}s = {r['seconds']:.2f}s",
             flush=True,
         )
+    nml = fastest(nml_runs)
+    ours = {name: fastest(runs) for name, runs in our_runs.items()}
 
     res = {
         "events": n,
         "seed": args.seed,
         "machine": bench._machine(),
         "versions": bench._versions(),
+        "rounds": args.rounds,
+        "order": round_order(builds, args.rounds),
         "nannyml": nml,
         "nannyml_rows_per_s": n / nml["seconds"],
+        "nannyml_round_seconds": [x["seconds"] for x in nml_runs],
     }
     for name in builds:
         key = "corridor" if name == "demo" else f"corridor_{name.replace('-', '_')}"
         res[key] = ours[name]
+        res[f"{key}_round_seconds"] = [x["seconds"] for x in our_runs[name]]
         res[f"{key}_rows_per_s"] = n / ours[name]["seconds"]
         res[f"speedup_{key}_over_nannyml"] = nml["seconds"] / ours[name]["seconds"]
     g = bench._gib
@@ -281,12 +328,16 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(
             f"  {label + ' ' + title:48}{r['seconds']:>10.2f}{n / r['seconds']:>14,.0f}{g(r['peak_rss_bytes']):>12}"
         )
+        if args.rounds > 1:
+            lines.append(_rounds_line(our_runs[name], r))
     lines += [
         f"  {'(n) NannyML ' + nml['nannyml'] + ': read, prepare, fit, calculate':48}{nml['seconds']:>10.2f}"
         f"{res['nannyml_rows_per_s']:>14,.0f}{g(nml['peak_rss_bytes']):>12}",
         f"      read {nml['read_seconds']:.2f}s, prepare {nml['prepare_seconds']:.2f}s, fit + calculate "
         f"{nml['fit_calculate_seconds']:.2f}s; {nml['evaluated_rows']:,} evaluated rows, {nml['chunks']} daily chunks",
     ]
+    if args.rounds > 1:
+        lines.append(_rounds_line(nml_runs, nml))
     for name in builds:
         label = BUILDS[name][0]
         ratio = nml["seconds"] / ours[name]["seconds"]

@@ -3,6 +3,7 @@ NannyML's scope, and its daily metrics equal the hand-written baseline's."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -97,6 +98,61 @@ def test_the_page_cache_warm_up_reads_every_file_whole(tmp_path):
 def test_an_unknown_build_is_refused():
     with pytest.raises(SystemExit):
         bench_peers.main(["--nannyml-python", sys.executable, "--builds", "demo,all"])
+
+
+def test_rounds_alternate_the_order_and_report_each_sides_fastest(tmp_path, monkeypatch, capsys):
+    """--rounds 3: NannyML first, last, first; every side timed each round, reported by its fastest round."""
+    times = {"nannyml": [30.0, 20.0, 25.0], "scoped": [12.0, 14.0, 10.0]}
+    order = []
+
+    def fake_nannyml(python, data, workdir):
+        order.append("nannyml")
+        t = times["nannyml"].pop(0)
+        return {
+            "seconds": t,
+            "peak_rss_bytes": 1,
+            "nannyml": "0.13.1",
+            "read_seconds": 1.0,
+            "prepare_seconds": 2.0,
+            "fit_calculate_seconds": t - 3,
+            "evaluated_rows": 10,
+            "chunks": 1,
+        }
+
+    def fake_scoped(workdir, db, data):
+        order.append("scoped")
+        t = times["scoped"].pop(0)
+        return {
+            "seconds": t,
+            "load_seconds": 1.0,
+            "dbt_seconds": t - 1,
+            "peak_rss_bytes": 1,
+            "model_seconds_sum": t,
+            "slowest_models": [],
+            "nodes": [],
+        }
+
+    monkeypatch.setattr(bench, "ensure_data", lambda *a: {"dir": tmp_path})
+    monkeypatch.setattr(bench_peers, "_warm", lambda data: None)
+    monkeypatch.setattr(bench_peers, "run_nannyml", fake_nannyml)
+    monkeypatch.setattr(bench_peers, "agreement", lambda db, workdir: {})
+    monkeypatch.setitem(bench_peers.BUILDS, "scoped", ("(s)", "scoped", fake_scoped))
+    argv = ["--nannyml-python", sys.executable, "--builds", "scoped", "--rounds", "3", "--workdir", str(tmp_path)]
+    assert bench_peers.main(argv) == 0
+    assert order == ["nannyml", "scoped", "scoped", "nannyml", "nannyml", "scoped"]
+    res = json.loads((tmp_path / "bench_peers_1000000.json").read_text())
+    assert res["nannyml_round_seconds"] == [30.0, 20.0, 25.0] and res["nannyml"]["round"] == 2
+    assert res["corridor_scoped_round_seconds"] == [12.0, 14.0, 10.0] and res["corridor_scoped"]["round"] == 3
+    assert res["speedup_corridor_scoped_over_nannyml"] == pytest.approx(2.0)
+    out = capsys.readouterr().out
+    assert "fastest of 3 rounds (round 3); every round: 12.00s, 14.00s, 10.00s" in out
+    assert "fastest of 3 rounds (round 2); every round: 30.00s, 20.00s, 25.00s" in out
+    assert "NannyML seconds / corridor seconds: 2.00x" in out
+
+
+def test_no_rounds_is_refused():
+    with pytest.raises(SystemExit):
+        bench_peers.main(["--nannyml-python", sys.executable, "--builds", "scoped", "--rounds", "0"])
 
 
 @pytest.fixture(scope="module")
