@@ -105,33 +105,33 @@ def test_rounds_alternate_the_order_and_report_each_sides_fastest(tmp_path, monk
     times = {"nannyml": [30.0, 20.0, 25.0], "scoped": [12.0, 14.0, 10.0]}
     order = []
 
-    def fake_nannyml(python, data, workdir):
-        order.append("nannyml")
-        t = times["nannyml"].pop(0)
-        return {
-            "seconds": t,
-            "peak_rss_bytes": 1,
-            "nannyml": "0.13.1",
-            "read_seconds": 1.0,
-            "prepare_seconds": 2.0,
-            "fit_calculate_seconds": t - 3,
-            "evaluated_rows": 10,
-            "chunks": 1,
-        }
+    def side(name, **fields):
+        """A stand-in for one side's run: records its turn and returns its next time with `fields`."""
 
-    def fake_scoped(workdir, db, data):
-        order.append("scoped")
-        t = times["scoped"].pop(0)
-        return {
-            "seconds": t,
-            "load_seconds": 1.0,
-            "dbt_seconds": t - 1,
-            "peak_rss_bytes": 1,
-            "model_seconds_sum": t,
-            "slowest_models": [],
-            "nodes": [],
-        }
+        def run(*args):
+            order.append(name)
+            t = times[name].pop(0)
+            return {"seconds": t, "peak_rss_bytes": 1, **{k: v(t) if callable(v) else v for k, v in fields.items()}}
 
+        return run
+
+    fake_nannyml = side(
+        "nannyml",
+        nannyml="0.13.1",
+        read_seconds=1.0,
+        prepare_seconds=2.0,
+        fit_calculate_seconds=lambda t: t - 3,
+        evaluated_rows=10,
+        chunks=1,
+    )
+    fake_scoped = side(
+        "scoped",
+        load_seconds=1.0,
+        dbt_seconds=lambda t: t - 1,
+        model_seconds_sum=lambda t: t,
+        slowest_models=[],
+        nodes=[],
+    )
     monkeypatch.setattr(bench, "ensure_data", lambda *a: {"dir": tmp_path})
     monkeypatch.setattr(bench_peers, "_warm", lambda data: None)
     monkeypatch.setattr(bench_peers, "run_nannyml", fake_nannyml)
