@@ -1313,6 +1313,67 @@ def test_a_label_before_the_lookback_day_in_its_week_recomputes_the_version_from
     _assert_label_arrivals_follow_the_corrected_label(week_label_delta, "v2", "2026-10-13")
 
 
+@pytest.fixture(scope="module")
+def early_label_delta(daily_runs, tmp_path_factory):
+    """An early label (arrived ten days before its event) for an unlabelled v2 event of the daily run's last day,
+    loaded after the daily run. The next run's enriched events read the outcomes from the lookback's arrivals
+    (corridor.lookback_outcome_condition), which this one is long before: the event id index knows the early id, so
+    the condition reaches back to its arrival. Built incrementally (PARTIAL) and, on a copy, with --full-refresh."""
+    work = tmp_path_factory.mktemp("early_label_delta")
+    path = work / "db.duckdb"
+    shutil.copy(daily_runs["inc"], path)
+    unlabelled = (
+        "select e.event_id, e.event_at from events_in as e "
+        "where e.model_version = 'v2' and not e.is_error and e.predicted_score is not null "
+        "and e.event_id not in (select event_id from outcomes_in) "
+        f"and e.event_id not in (select event_id from {INDEX}) "
+        "and e.event_at >= (select max(event_at) - interval 1 day from events_in) order by e.event_id limit 1"
+    )
+    event_id, event_at = query(path, unlabelled).itertuples(index=False).__next__()
+    arrived = pd.Timestamp(event_at) - pd.Timedelta(days=10)
+    con = duckdb.connect(str(path))
+    con.execute(
+        f"insert into outcomes_in select * replace (? as event_id, 1 as label, "
+        f"timestamp '{arrived:%Y-%m-%d %H:%M:%S}' as label_arrived_at) from outcomes_in limit 1",
+        [event_id],
+    )
+    con.close()
+    dbt = Dbt(REPO_ROOT, work, {"CORRIDOR_DUCKDB_PATH": str(path)})
+    dbt("build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS)
+    reference = work / "full.duckdb"
+    shutil.copy(path, reference)
+    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("early_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
+    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "event_id": event_id, "arrived": arrived}
+
+
+def _enriched_body(log: str) -> str:
+    """The outcomes the last build of the enriched events in a dbt log read, its whitespace collapsed."""
+    body = re.sub(r"\s+", " ", log[log.rfind("outcomes_arrived as (") :][:4000])
+    return body.replace("( ", "(").replace(" )", ")")
+
+
+def test_enriched_events_read_the_lookbacks_outcome_arrivals_and_an_early_label_before_them(
+    daily_runs, early_label_delta
+):
+    # the daily run: the outcomes are read from the lookback day's early-label cutoff (5 minutes before it)
+    body = _enriched_body(daily_runs["log"].read_text())
+    cutoff = f"cast('{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-5 as bigint) * interval 1 minute"
+    assert f"outcomes.label_arrived_at is null or outcomes.label_arrived_at >= ({cutoff})" in body, body[:4000]
+    # the early label: its arrival, less a second, is the other floor, and its event carries the label
+    body = _enriched_body(early_label_delta["log"].read_text())
+    early = f"cast('{early_label_delta['arrived']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-1 as bigint) * interval 1 second"
+    floors = re.escape("outcomes.label_arrived_at >= least((cast('") + r"[0-9: -]+" + re.escape(
+        "' as timestamp) + cast(-5 as bigint) * interval 1 minute), (" + early + "))"
+    )
+    assert re.search(floors, body), body
+    inc, full = early_label_delta["inc"], early_label_delta["full"]
+    labelled = "select label from int_corridor__events_enriched where label_arrived_at = ?"
+    assert query(inc, labelled, [early_label_delta["arrived"].to_pydatetime()])["label"].tolist() == [1]
+    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
+        _assert_same(_rows(inc, name), _rows(full, name), name)
+
+
 STATS_STATE = "int_corridor__production_window_stats_state"
 # corridor.version_lookback_starts' comparison, as the log shows it: the statistics' cells it reads
 STATS_CELLS = 'from "db"."main"."int_corridor__production_window_stats"\n            where window_grain = \'hour\''

@@ -33,13 +33,20 @@
     need no whole week; corridor.lookback_condition), and, for a model
     version whose older events no longer match the input, from its first
     changed window (corridor.event_lookback_starts); older events keep their
-    stored rows. Outcomes are joined for the recomputed events only.
+    stored rows. Outcomes are joined for the recomputed events only, read
+    from the arrivals those events can have (corridor.lookback_outcome_condition).
 -#}
 {%- set arrived = corridor.outcome_arrival_condition('outcomes.label_arrived_at') -%}
 {%- set segments = corridor.segment_dimensions() -%}
 {#- features are carried for corridor_feature_drift (feature_<name> columns) -#}
 {%- set features = corridor.feature_columns() -%}
-{%- set lookback = corridor.lookback_condition('event_at', corridor.event_lookback_starts(), corridor.lookback_day_start()) -%}
+{%- set stale_versions = corridor.event_lookback_starts() -%}
+{%- set day_start = corridor.lookback_day_start() -%}
+{%- set lookback = corridor.lookback_condition('event_at', stale_versions, day_start) -%}
+{#- the outcomes of the recomputed events arrived after them (or early, then the index knows when) -#}
+{%- set lookback_arrivals = corridor.lookback_outcome_condition(
+    'outcomes.label_arrived_at', ref('int_corridor__event_id_index'), stale_versions, day_start
+) if lookback is not none else none -%}
 {#- the changed ids' rows, for the versions changed before the lookback (corridor.event_delta_changes) #}
 -- depends_on: {{ ref('int_corridor__changed_id_rows') }}
 
@@ -94,6 +101,7 @@ outcomes_arrived as (
         'not ' ~ corridor.any_reason(corridor.outcome_rejection_reasons()),
         'outcomes.event_id in (select event_first_copy_ids.event_id from events_first_copy as event_first_copy_ids)'
             if lookback is not none else none,
+        lookback_arrivals,
         arrived,
     ]) }}
 
