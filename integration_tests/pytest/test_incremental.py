@@ -1360,18 +1360,19 @@ def test_enriched_events_read_the_lookbacks_outcome_arrivals_and_an_early_label_
     body = _enriched_body(daily_runs["log"].read_text())
     cutoff = f"cast('{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-5 as bigint) * interval 1 minute"
     assert f"outcomes.label_arrived_at is null or outcomes.label_arrived_at >= ({cutoff})" in body, body[:4000]
-    # the early label: its arrival, less a second, is the other floor, and its event carries the label
+    # the early label: its event carries it, as in the full refresh
+    inc, full = early_label_delta["inc"], early_label_delta["full"]
+    labelled = "select label from int_corridor__events_enriched where label_arrived_at = ?"
+    assert query(inc, labelled, [early_label_delta["arrived"].to_pydatetime()])["label"].tolist() == [1]
+    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
+        _assert_same(_rows(inc, name), _rows(full, name), name)
+    # the early label's arrival, less a second, is the other floor
     body = _enriched_body(early_label_delta["log"].read_text())
     early = f"cast('{early_label_delta['arrived']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-1 as bigint) * interval 1 second"
     floors = re.escape("outcomes.label_arrived_at >= least((cast('") + r"[0-9: -]+" + re.escape(
         "' as timestamp) + cast(-5 as bigint) * interval 1 minute), (" + early + "))"
     )
     assert re.search(floors, body), body
-    inc, full = early_label_delta["inc"], early_label_delta["full"]
-    labelled = "select label from int_corridor__events_enriched where label_arrived_at = ?"
-    assert query(inc, labelled, [early_label_delta["arrived"].to_pydatetime()])["label"].tolist() == [1]
-    for name in ("int_corridor__events_enriched", *INCREMENTAL_MODELS[1:], "corridor_metric_observations"):
-        _assert_same(_rows(inc, name), _rows(full, name), name)
 
 
 STATS_STATE = "int_corridor__production_window_stats_state"
