@@ -1342,7 +1342,8 @@ def early_label_delta(daily_runs, tmp_path_factory):
     dbt("build", "--exclude", "resource_type:seed", *PARTIAL, vars=VARS)
     reference = work / "full.duckdb"
     shutil.copy(path, reference)
-    refresh = Dbt(REPO_ROOT, tmp_path_factory.mktemp("early_label_delta_full"), {"CORRIDOR_DUCKDB_PATH": str(reference)})
+    refresh_dir = tmp_path_factory.mktemp("early_label_delta_full")
+    refresh = Dbt(REPO_ROOT, refresh_dir, {"CORRIDOR_DUCKDB_PATH": str(reference)})
     refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
     return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "event_id": event_id, "arrived": arrived}
 
@@ -1358,7 +1359,8 @@ def test_enriched_events_read_the_lookbacks_outcome_arrivals_and_an_early_label_
 ):
     # the daily run: the outcomes are read from the lookback day's early-label cutoff (5 minutes before it)
     body = _enriched_body(daily_runs["log"].read_text())
-    cutoff = f"cast('{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-5 as bigint) * interval 1 minute"
+    day_start = f"{daily_runs['day_start']:%Y-%m-%d %H:%M:%S}"
+    cutoff = f"cast('{day_start}' as timestamp) + cast(-5 as bigint) * interval 1 minute"
     assert f"outcomes.label_arrived_at is null or outcomes.label_arrived_at >= ({cutoff})" in body, body[:4000]
     # the early label: its event carries it, as in the full refresh
     inc, full = early_label_delta["inc"], early_label_delta["full"]
@@ -1368,9 +1370,12 @@ def test_enriched_events_read_the_lookbacks_outcome_arrivals_and_an_early_label_
         _assert_same(_rows(inc, name), _rows(full, name), name)
     # the early label's arrival, less a second, is the other floor
     body = _enriched_body(early_label_delta["log"].read_text())
-    early = f"cast('{early_label_delta['arrived']:%Y-%m-%d %H:%M:%S}' as timestamp) + cast(-1 as bigint) * interval 1 second"
-    floors = re.escape("outcomes.label_arrived_at >= least((cast('") + r"[0-9: -]+" + re.escape(
-        "' as timestamp) + cast(-5 as bigint) * interval 1 minute), (" + early + "))"
+    arrived = f"{early_label_delta['arrived']:%Y-%m-%d %H:%M:%S}"
+    early = f"cast('{arrived}' as timestamp) + cast(-1 as bigint) * interval 1 second"
+    floors = (
+        re.escape("outcomes.label_arrived_at >= least((cast('")
+        + r"[0-9: -]+"
+        + re.escape("' as timestamp) + cast(-5 as bigint) * interval 1 minute), (" + early + "))")
     )
     assert re.search(floors, body), body
 
