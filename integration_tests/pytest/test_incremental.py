@@ -1345,7 +1345,7 @@ def early_label_delta(daily_runs, tmp_path_factory):
     refresh_dir = tmp_path_factory.mktemp("early_label_delta_full")
     refresh = Dbt(REPO_ROOT, refresh_dir, {"CORRIDOR_DUCKDB_PATH": str(reference)})
     refresh("build", "--exclude", "resource_type:seed", *PARTIAL, "--full-refresh", vars=VARS)
-    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "event_id": event_id, "arrived": arrived}
+    return {"inc": path, "full": reference, "log": work / "logs" / "dbt.log", "arrived": arrived}
 
 
 def _enriched_body(log: str) -> str:

@@ -46,7 +46,7 @@
 {#- the outcomes of the recomputed events arrived after them (or early, then the index knows when) -#}
 {%- set lookback_arrivals = corridor.lookback_outcome_condition(
     'outcomes.label_arrived_at', ref('int_corridor__event_id_index'), stale_versions, day_start
-) if lookback is not none else none -%}
+) -%}
 {#- the changed ids' rows, for the versions changed before the lookback (corridor.event_delta_changes) #}
 -- depends_on: {{ ref('int_corridor__changed_id_rows') }}
 
